@@ -1,0 +1,143 @@
+package org.quire.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.quire.model.Tag;
+import org.quire.model.TagType;
+
+/**
+ * Turns header values written by authors ("Rating: PG-13", "Warnings: none", "Pairing: Buffy x
+ * Spike") into author-given tags with AO3's spellings where the meaning is clear. Names of
+ * characters and relationships are kept as written; the analysis maps them to canonical tags.
+ */
+final class AuthorTags {
+  private AuthorTags() {}
+
+  static final String GENERAL = "General Audiences";
+  static final String TEEN = "Teen And Up Audiences";
+  static final String MATURE = "Mature";
+  static final String EXPLICIT = "Explicit";
+  static final String NOT_RATED = "Not Rated";
+
+  private static final Map<String, String> RATINGS =
+      Map.ofEntries(
+          Map.entry("g", GENERAL),
+          Map.entry("k", GENERAL),
+          Map.entry("k+", GENERAL),
+          Map.entry("pg", GENERAL),
+          Map.entry("gen", GENERAL),
+          Map.entry("general", GENERAL),
+          Map.entry("general audiences", GENERAL),
+          Map.entry("t", TEEN),
+          Map.entry("pg-13", TEEN),
+          Map.entry("pg13", TEEN),
+          Map.entry("teen", TEEN),
+          Map.entry("teen and up", TEEN),
+          Map.entry("teen and up audiences", TEEN),
+          Map.entry("m", MATURE),
+          Map.entry("r", MATURE),
+          Map.entry("mature", MATURE),
+          Map.entry("e", EXPLICIT),
+          Map.entry("ma", EXPLICIT),
+          Map.entry("nc-17", EXPLICIT),
+          Map.entry("nc17", EXPLICIT),
+          Map.entry("x", EXPLICIT),
+          Map.entry("explicit", EXPLICIT),
+          Map.entry("not rated", NOT_RATED),
+          Map.entry("unrated", NOT_RATED));
+
+  static final String NO_WARNINGS = "No Archive Warnings Apply";
+  static final String CHOSE_NOT = "Creator Chose Not To Use Archive Warnings";
+
+  private static final Map<String, String> ARCHIVE_WARNINGS =
+      Map.ofEntries(
+          Map.entry("none", NO_WARNINGS),
+          Map.entry("no warnings", NO_WARNINGS),
+          Map.entry("n/a", NO_WARNINGS),
+          Map.entry("no archive warnings apply", NO_WARNINGS),
+          Map.entry("creator chose not to use archive warnings", CHOSE_NOT),
+          Map.entry("choose not to warn", CHOSE_NOT),
+          Map.entry("chose not to warn", CHOSE_NOT),
+          Map.entry("graphic depictions of violence", "Graphic Depictions Of Violence"),
+          Map.entry("graphic violence", "Graphic Depictions Of Violence"),
+          Map.entry("major character death", "Major Character Death"),
+          Map.entry("mcd", "Major Character Death"),
+          Map.entry("character death", "Major Character Death"),
+          Map.entry("rape/non-con", "Rape/Non-Con"),
+          Map.entry("non-con", "Rape/Non-Con"),
+          Map.entry("noncon", "Rape/Non-Con"),
+          Map.entry("rape", "Rape/Non-Con"),
+          Map.entry("underage", "Underage Sex"),
+          Map.entry("underage sex", "Underage Sex"));
+
+  private static final Map<String, String> CATEGORIES =
+      Map.ofEntries(
+          Map.entry("f/f", "F/F"),
+          Map.entry("femslash", "F/F"),
+          Map.entry("f/m", "F/M"),
+          Map.entry("m/f", "F/M"),
+          Map.entry("het", "F/M"),
+          Map.entry("gen", "Gen"),
+          Map.entry("m/m", "M/M"),
+          Map.entry("slash", "M/M"),
+          Map.entry("multi", "Multi"),
+          Map.entry("other", "Other"));
+
+  /** Adds the tags one header line gives to {@code out}. */
+  static void add(HeaderField field, String value, List<Tag> out) {
+    switch (field) {
+      case FANDOM -> split(value).forEach(v -> out.add(Tag.byAuthor(TagType.FANDOM, v)));
+      case RATING -> {
+        String v = value.strip();
+        if (!v.isEmpty()) {
+          out.add(Tag.byAuthor(TagType.RATING, RATINGS.getOrDefault(key(v), v)));
+        }
+      }
+      case RELATIONSHIP ->
+          split(value).forEach(v -> out.add(Tag.byAuthor(TagType.RELATIONSHIP, relationship(v))));
+      case CHARACTERS -> split(value).forEach(v -> out.add(Tag.byAuthor(TagType.CHARACTER, v)));
+      case WARNINGS ->
+          split(value)
+              .forEach(
+                  v -> {
+                    String aw = ARCHIVE_WARNINGS.get(key(v));
+                    out.add(
+                        aw != null
+                            ? Tag.byAuthor(TagType.ARCHIVE_WARNING, aw)
+                            : Tag.byAuthor(TagType.CONTENT_WARNING, v));
+                  });
+      case CATEGORY ->
+          split(value)
+              .forEach(v -> out.add(Tag.byAuthor(TagType.CATEGORY, CATEGORIES.getOrDefault(key(v), v))));
+      case TAGS -> split(value).forEach(v -> out.add(Tag.byAuthor(TagType.ADDITIONAL, v)));
+      default -> {}
+    }
+  }
+
+  /** "Buffy x Spike" and "Buffy / Spike" become "Buffy/Spike"; "&" keeps its spaces. */
+  static String relationship(String v) {
+    String s = v.strip().replaceAll("\\s+[xX×]\\s+", "/").replaceAll("\\s*/\\s*", "/");
+    return s.replaceAll("\\s*&\\s*", " & ");
+  }
+
+  /** Splits a list written with commas or semicolons, dropping empty items and a final period. */
+  static List<String> split(String value) {
+    List<String> out = new ArrayList<>();
+    for (String part : value.split("[,;]")) {
+      String p = part.strip();
+      if (p.endsWith(".")) {
+        p = p.substring(0, p.length() - 1).strip();
+      }
+      if (!p.isEmpty() && p.length() <= 200) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private static String key(String s) {
+    return s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+  }
+}

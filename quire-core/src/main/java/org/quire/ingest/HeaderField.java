@@ -1,0 +1,115 @@
+package org.quire.ingest;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The labelled lines of a story's header block ("Title:", "Pairing:", "Summary:" …). */
+enum HeaderField {
+  TITLE,
+  AUTHOR,
+  FANDOM,
+  RATING,
+  RELATIONSHIP,
+  CHARACTERS,
+  WARNINGS,
+  CATEGORY,
+  TAGS,
+  SUMMARY,
+  DISCLAIMER,
+  LANGUAGE,
+  /** Kept as a line of the work's notes: beta reader, spoilers, timeline, series. */
+  NOTE_LINE,
+  /** Recognised but not kept: Quire computes these itself (word count, status, dates). */
+  IGNORED;
+
+  private static final Pattern LABELLED =
+      Pattern.compile("^\\s*(?:\\*\\*|__)?([A-Za-z][A-Za-z'’ /]{0,24}?)\\s*(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?\\s*(.*?)\\s*$");
+
+  private static final Map<String, HeaderField> LABELS =
+      Map.ofEntries(
+          Map.entry("title", TITLE),
+          Map.entry("story title", TITLE),
+          Map.entry("author", AUTHOR),
+          Map.entry("authors", AUTHOR),
+          Map.entry("writer", AUTHOR),
+          Map.entry("written by", AUTHOR),
+          Map.entry("fandom", FANDOM),
+          Map.entry("fandoms", FANDOM),
+          Map.entry("rating", RATING),
+          Map.entry("rated", RATING),
+          Map.entry("pairing", RELATIONSHIP),
+          Map.entry("pairings", RELATIONSHIP),
+          Map.entry("relationship", RELATIONSHIP),
+          Map.entry("relationships", RELATIONSHIP),
+          Map.entry("ship", RELATIONSHIP),
+          Map.entry("ships", RELATIONSHIP),
+          Map.entry("character", CHARACTERS),
+          Map.entry("characters", CHARACTERS),
+          Map.entry("warning", WARNINGS),
+          Map.entry("warnings", WARNINGS),
+          Map.entry("archive warning", WARNINGS),
+          Map.entry("archive warnings", WARNINGS),
+          Map.entry("content warning", WARNINGS),
+          Map.entry("content warnings", WARNINGS),
+          Map.entry("trigger warning", WARNINGS),
+          Map.entry("trigger warnings", WARNINGS),
+          Map.entry("category", CATEGORY),
+          Map.entry("categories", CATEGORY),
+          Map.entry("tags", TAGS),
+          Map.entry("additional tags", TAGS),
+          Map.entry("freeform", TAGS),
+          Map.entry("freeforms", TAGS),
+          Map.entry("genre", TAGS),
+          Map.entry("genres", TAGS),
+          Map.entry("summary", SUMMARY),
+          Map.entry("disclaimer", DISCLAIMER),
+          Map.entry("language", LANGUAGE),
+          Map.entry("beta", NOTE_LINE),
+          Map.entry("beta reader", NOTE_LINE),
+          Map.entry("betaed by", NOTE_LINE),
+          Map.entry("spoilers", NOTE_LINE),
+          Map.entry("timeline", NOTE_LINE),
+          Map.entry("setting", NOTE_LINE),
+          Map.entry("series", NOTE_LINE),
+          Map.entry("dedication", NOTE_LINE),
+          Map.entry("word count", IGNORED),
+          Map.entry("words", IGNORED),
+          Map.entry("wordcount", IGNORED),
+          Map.entry("status", IGNORED),
+          Map.entry("chapters", IGNORED),
+          Map.entry("published", IGNORED),
+          Map.entry("updated", IGNORED),
+          Map.entry("completed", IGNORED));
+
+  /**
+   * A recognised labelled line.
+   *
+   * @param field which field
+   * @param label the label as written ("Pairing")
+   * @param value the text after the colon, possibly empty
+   */
+  record Line(HeaderField field, String label, String value) {}
+
+  /** Whether a field's value may continue on the following lines. */
+  boolean continues() {
+    return this == SUMMARY || this == DISCLAIMER || this == NOTE_LINE;
+  }
+
+  /**
+   * @return the labelled line, or null when the line is not a known header label
+   */
+  static Line parse(String line) {
+    if (line.length() > 2000) {
+      return null;
+    }
+    Matcher m = LABELLED.matcher(line);
+    if (!m.matches()) {
+      return null;
+    }
+    String label = m.group(1).strip().replace('’', '\'');
+    HeaderField f = LABELS.get(label.toLowerCase(Locale.ROOT));
+    return f == null ? null : new Line(f, label, m.group(2));
+  }
+}

@@ -1,0 +1,488 @@
+package org.quire.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.quire.model.Chapter;
+import org.quire.model.IngestProblem;
+import org.quire.model.Tag;
+import org.quire.text.Paragraphs;
+import org.quire.text.SceneBreaks;
+
+/**
+ * Finds the structure of a plain-text or Markdown story: title line, header block, author's notes,
+ * chapters and end notes. Works line by line in one pass over the text (no backtracking regexes
+ * over the whole file), so a 50 MB file costs the same per byte as a short one.
+ *
+ * <p>Chapter text is a substring of the input: Quire never rewrites a story's words.
+ */
+final class StoryParser {
+  private StoryParser() {}
+
+  /** What the parser found. */
+  record Parsed(
+      String title,
+      boolean titleGenerated,
+      List<String> authors,
+      String summary,
+      String notes,
+      String endNotes,
+      List<Chapter> chapters,
+      String language,
+      List<Tag> tags,
+      List<IngestProblem> problems) {}
+
+  private static final String NUMBER =
+      "(?:\\d{1,4}|[ivxlcdm]{1,7}"
+          + "|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]?(?:one|two|three|four|five|six|seven|eight|nine))?"
+          + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+          + "|one|two|three|four|five|six|seven|eight|nine|ten)";
+
+  /** "Chapter 1", "Chapter One: Red Alert", "Part 2", "Prologue", "Epilogue - After". */
+  private static final Pattern HEADING =
+      Pattern.compile(
+          "^\\s*(?:(?:chapter|chap\\.?|ch\\.|part|book|section|act)\\s+"
+              + NUMBER
+              + "|prologue|epilogue|interlude|afterword|foreword|preface)"
+              + "(?:(?:\\s*[:.\\-–—|]\\s*|\\s+(?=[\\p{Lu}\"“'‘(\\d]))(.*))?\\s*$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private static final Pattern MD_HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.+?)\\s*#*\\s*$");
+
+  /** The opening of an author's note: "(A/N: …", "A/N:", "Author's Note:", "AN:", "Note:". */
+  private static final Pattern NOTE =
+      Pattern.compile(
+          "^\\s*[(\\[]?\\s*(?:\\*\\*|__)?(?:A/N|A\\.N\\.|AN(?=\\s*:)|Author'?s'?\\s+Notes?|Author\\s+Notes?|Authors'\\s+Notes?|Note|Notes)"
+              + "(?:\\*\\*|__)?\\s*(?:[:\\-–—]|(?<=A/N)\\s)\\s*(?:\\*\\*|__)?\\s*(.*)$",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern END_NOTE =
+      Pattern.compile(
+          "^\\s*[(\\[]?\\s*(?:\\*\\*|__)?(?:End\\s+Notes?|A/N|A\\.N\\.|AN(?=\\s*:)|Author'?s'?\\s+Notes?|Author\\s+Notes?|Notes?)"
+              + "(?:\\*\\*|__)?\\s*[:\\-–—]\\s*(?:\\*\\*|__)?\\s*(.*)$",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+  private static final Pattern BY_LINE = Pattern.compile("^\\s*(?:by|written by)\\s+(.{1,80}?)\\s*$", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * @param text decoded text with '\n' line ends
+   * @param markdown whether '#' headings are the file's own syntax
+   */
+  static Parsed parse(String text, boolean markdown) {
+    return new StoryParser.Run(text, markdown).run();
+  }
+
+  /** One parse: the text's lines and a cursor over them. */
+  private static final class Run {
+    final String text;
+    final boolean markdown;
+    final List<int[]> lines;
+    final boolean blankSeparated;
+    final List<Tag> tags = new ArrayList<>();
+    final List<IngestProblem> problems = new ArrayList<>();
+    final List<String> authors = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    String title;
+    String summary;
+    String language;
+
+    Run(String text, boolean markdown) {
+      this.text = text;
+      this.markdown = markdown;
+      this.lines = Paragraphs.lines(text);
+      this.blankSeparated = blankSeparated();
+    }
+
+    /** Whether a blank line comes within n lines from i: the header block ends there. */
+    boolean blankWithin(int i, int n) {
+      for (int k = i; k < i + n && k < lines.size(); k++) {
+        if (blank(k)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    String line(int i) {
+      int[] l = lines.get(i);
+      return text.substring(l[0], l[1]);
+    }
+
+    boolean blank(int i) {
+      return i >= lines.size() || line(i).isBlank();
+    }
+
+    int skipBlank(int i) {
+      while (i < lines.size() && line(i).isBlank()) {
+        i++;
+      }
+      return i;
+    }
+
+    Parsed run() {
+      int i = preamble();
+      int bodyStart = i;
+      List<int[]> headings = headings(bodyStart);
+      List<Chapter> chapters = new ArrayList<>();
+      String endNotes = null;
+      int lastEnd = lines.size();
+      int[] endNoteAt = endNotes(headings.isEmpty() ? bodyStart : headings.getLast()[0] + 1);
+      if (endNoteAt != null) {
+        endNotes = endNoteText(endNoteAt[0]);
+        lastEnd = endNoteAt[0];
+      }
+      if (headings.isEmpty()) {
+        addChapter(chapters, null, bodyStart, lastEnd);
+      } else {
+        if (hasText(bodyStart, headings.getFirst()[0])) {
+          addChapter(chapters, null, bodyStart, headings.getFirst()[0]);
+        }
+        for (int h = 0; h < headings.size(); h++) {
+          int from = headings.get(h)[0];
+          int to = h + 1 < headings.size() ? headings.get(h + 1)[0] : lastEnd;
+          addChapter(chapters, headingTitle(from, headings.get(h)[1]), from + 1, to);
+        }
+      }
+      if (chapters.isEmpty()) {
+        // Everything was header and notes: keep the words as the one chapter rather than lose them.
+        addChapter(chapters, null, 0, lines.size());
+      }
+      boolean generated = false;
+      if (title == null || title.isBlank()) {
+        title = generatedTitle(chapters.getFirst().text());
+        generated = true;
+      }
+      String noteText = notes.isEmpty() ? null : String.join("\n\n", notes);
+      return new Parsed(
+          title, generated, authors, summary, noteText, endNotes, chapters, language, tags, problems);
+    }
+
+    /** Title, header block, "by" line and notes at the top. Returns the first body line. */
+    int preamble() {
+      int i = skipBlank(0);
+      if (i >= lines.size()) {
+        return i;
+      }
+      Matcher md = MD_HEADING.matcher(line(i));
+      if (md.matches() && md.group(1).length() == 1 && !isHeading(md.group(2))) {
+        title = md.group(2).strip();
+        i++;
+      } else if (isTitleLine(i)) {
+        title = line(i).strip();
+        i++;
+      }
+      boolean sawHeader = false;
+      while (true) {
+        int j = skipBlank(i);
+        if (j >= lines.size()) {
+          return j;
+        }
+        String l = line(j);
+        HeaderField.Line h = HeaderField.parse(l);
+        Matcher note = NOTE.matcher(l);
+        Matcher by = BY_LINE.matcher(l);
+        if (h != null) {
+          i = header(j, h);
+          sawHeader = true;
+        } else if (note.matches()) {
+          i = note(j);
+        } else if (title != null && authors.isEmpty() && !sawHeader && by.matches()) {
+          authors.add(by.group(1));
+          i = j + 1;
+        } else if (sawHeader && SceneBreaks.isBreak(l)) {
+          i = j + 1; // the rule under a header block
+        } else {
+          return j;
+        }
+      }
+    }
+
+    int header(int i, HeaderField.Line h) {
+      StringBuilder value = new StringBuilder(h.value());
+      int j = i + 1;
+      if (h.field().continues() || h.value().isEmpty()) {
+        // A value may go on over the next lines, up to a blank line or the next label.
+        while (j < lines.size()
+            && !blank(j)
+            && HeaderField.parse(line(j)) == null
+            && (blankSeparated || value.isEmpty() || blankWithin(j, 12))) {
+          value.append(value.isEmpty() ? "" : "\n").append(line(j).strip());
+          j++;
+        }
+      }
+      String v = value.toString().strip();
+      switch (h.field()) {
+        case TITLE -> title = v.isEmpty() ? title : v;
+        case AUTHOR -> authors.addAll(AuthorTags.split(v));
+        case SUMMARY -> summary = v.isEmpty() ? summary : v;
+        case DISCLAIMER -> notes.add("Disclaimer: " + v);
+        case NOTE_LINE -> notes.add(h.label() + ": " + v);
+        case LANGUAGE -> language = v.isEmpty() ? null : v;
+        case IGNORED -> {}
+        default -> AuthorTags.add(h.field(), v, tags);
+      }
+      return j;
+    }
+
+    /** Reads an author's note starting at line i into {@link #notes}; returns the next line. */
+    int note(int i) {
+      int[] range = noteRange(i);
+      notes.add(noteBody(range[0], range[1]));
+      return range[1];
+    }
+
+    /** [first line, line after last) of the note that starts at line i. */
+    int[] noteRange(int i) {
+      String first = line(i).strip();
+      if (first.startsWith("(") || first.startsWith("[")) {
+        char close = first.charAt(0) == '(' ? ')' : ']';
+        for (int j = i; j < lines.size() && j < i + 60; j++) {
+          if (line(j).stripTrailing().endsWith(String.valueOf(close))) {
+            return new int[] {i, j + 1};
+          }
+        }
+        problems.add(new IngestProblem(i + 1, "An author's note opened with '" + first.charAt(0) + "' is never closed; took its first line only."));
+        return new int[] {i, i + 1};
+      }
+      int j = i + 1;
+      while (blankSeparated && j < lines.size() && !blank(j)) {
+        j++;
+      }
+      return new int[] {i, j};
+    }
+
+    String noteBody(int from, int to) {
+      String raw = text.substring(lines.get(from)[0], lines.get(to - 1)[1]).strip();
+      if ((raw.startsWith("(") && raw.endsWith(")")) || (raw.startsWith("[") && raw.endsWith("]"))) {
+        raw = raw.substring(1, raw.length() - 1).strip();
+      }
+      Matcher m = END_NOTE.matcher(raw);
+      if (m.matches()) {
+        raw = m.group(1);
+      }
+      return stripMarkup(raw).strip();
+    }
+
+    /** Indices of chapter heading lines at or after {@code from}, with the heading's kind. */
+    List<int[]> headings(int from) {
+      List<int[]> out = new ArrayList<>();
+      int minLevel = 7;
+      for (int i = from; i < lines.size(); i++) {
+        Matcher m = MD_HEADING.matcher(line(i));
+        if (m.matches()) {
+          minLevel = Math.min(minLevel, m.group(1).length());
+        }
+      }
+      for (int i = from; i < lines.size(); i++) {
+        String l = line(i);
+        if (l.length() > 120 || l.isBlank()) {
+          continue;
+        }
+        boolean standsAlone = i == from || blank(i - 1) || !blankSeparated;
+        Matcher m = MD_HEADING.matcher(l);
+        if (m.matches()) {
+          if (m.group(1).length() == minLevel) {
+            out.add(new int[] {i, 1});
+          }
+        } else if (standsAlone && HEADING.matcher(l).matches()) {
+          out.add(new int[] {i, 0});
+        }
+      }
+      return out;
+    }
+
+    String headingTitle(int i, int kind) {
+      String l = line(i).strip();
+      if (kind == 1) {
+        Matcher m = MD_HEADING.matcher(l);
+        if (m.matches()) {
+          return m.group(2).strip();
+        }
+      }
+      return l;
+    }
+
+    boolean isHeading(String s) {
+      return HEADING.matcher(s).matches();
+    }
+
+    /** Adds the chapter made of lines [from, to), taking its opening note apart. */
+    void addChapter(List<Chapter> chapters, String heading, int from, int to) {
+      int i = skipBlank(from);
+      String chapterNotes = null;
+      if (i < to && NOTE.matcher(line(i)).matches()) {
+        int[] r = noteRange(i);
+        if (r[1] <= to && hasText(r[1], to)) {
+          chapterNotes = noteBody(r[0], r[1]);
+          i = skipBlank(r[1]);
+        }
+      }
+      int last = to - 1;
+      while (last >= i && blank(last)) {
+        last--;
+      }
+      String body = last < i ? "" : text.substring(lines.get(i)[0], lines.get(last)[1]);
+      if (body.isBlank() && heading == null) {
+        return;
+      }
+      chapters.add(new Chapter(chapters.size() + 1, heading, body, chapterNotes));
+    }
+
+    boolean hasText(int from, int to) {
+      for (int i = from; i < to && i < lines.size(); i++) {
+        if (!line(i).isBlank()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Finds end notes after the last chapter's opening: the last paragraph, or a labelled block
+     * among the last three paragraphs ("End Notes:" on its own line, then the notes).
+     *
+     * @return {first line of the notes} or null
+     */
+    int[] endNotes(int from) {
+      int seen = 0;
+      int i = lines.size() - 1;
+      while (i >= from && seen < 3) {
+        i = backToParagraphStart(i, from);
+        if (i < from) {
+          break;
+        }
+        String l = line(i);
+        if (END_NOTE.matcher(l).matches() || l.strip().matches("(?i)\\(?\\s*end\\s+notes?\\s*:?\\s*\\)?")) {
+          int before = i - 1;
+          return hasText(from, before + 1) && hasStory(from, i) ? new int[] {i} : null;
+        }
+        seen++;
+        i--;
+      }
+      return null;
+    }
+
+    /** The story part before an end note must hold more than notes: at least one prose line. */
+    boolean hasStory(int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (!blank(i) && !NOTE.matcher(line(i)).matches()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    int backToParagraphStart(int i, int from) {
+      while (i >= from && blank(i)) {
+        i--;
+      }
+      if (blankSeparated) {
+        while (i > from && !blank(i - 1)) {
+          i--;
+        }
+      }
+      return i;
+    }
+
+    String endNoteText(int i) {
+      String raw = text.substring(lines.get(i)[0]).strip();
+      if ((raw.startsWith("(") && raw.endsWith(")")) || (raw.startsWith("[") && raw.endsWith("]"))) {
+        raw = raw.substring(1, raw.length() - 1).strip();
+      }
+      Matcher m = END_NOTE.matcher(raw);
+      if (m.matches()) {
+        raw = m.group(1);
+      } else {
+        raw = raw.replaceFirst("(?i)^\\(?\\s*end\\s+notes?\\s*:?\\s*\\)?", "");
+      }
+      return stripMarkup(raw).strip();
+    }
+
+    /**
+     * A short first line with no sentence-ending punctuation, standing apart from what follows: a
+     * title. Prose, dialogue, notes and chapter headings are not.
+     */
+    boolean isTitleLine(int i) {
+      String l = line(i).strip();
+      if (l.length() > 120 || HeaderField.parse(l) != null || NOTE.matcher(l).matches()
+          || HEADING.matcher(l).matches() || SceneBreaks.isBreak(l)) {
+        return false;
+      }
+      int words = l.split("\\s+").length;
+      if (words > 15) {
+        return false;
+      }
+      char lastChar = l.charAt(l.length() - 1);
+      if (".,;:".indexOf(lastChar) >= 0 && !l.endsWith("...") && !l.endsWith("…")) {
+        return false;
+      }
+      if ("\"“'‘-–—".indexOf(l.charAt(0)) >= 0) {
+        return false;
+      }
+      if ("!?".indexOf(lastChar) >= 0 && words > 8) {
+        return false;
+      }
+      int next = i + 1;
+      if (next >= lines.size()) {
+        return false;
+      }
+      if (blank(next)) {
+        return true;
+      }
+      String n = line(next);
+      if (BY_LINE.matcher(n).matches() || HeaderField.parse(n) != null || NOTE.matcher(n).matches()
+          || HEADING.matcher(n).matches() || MD_HEADING.matcher(n).matches() || SceneBreaks.isBreak(n)) {
+        return true;
+      }
+      // A one-paragraph-per-line story: a short capitalised line before a longer one.
+      return words <= 8 && Character.isUpperCase(l.codePointAt(0)) && n.strip().length() > l.length() * 2;
+    }
+
+    boolean blankSeparated() {
+      int nonBlank = 0;
+      int blankRuns = 0;
+      boolean prevBlank = false;
+      for (int i = 0; i < lines.size(); i++) {
+        boolean b = line(i).isBlank();
+        if (b && !prevBlank && nonBlank > 0) {
+          blankRuns++;
+        }
+        if (!b) {
+          nonBlank++;
+        }
+        prevBlank = b;
+      }
+      return blankRuns > 0 && blankRuns * 5 >= nonBlank;
+    }
+  }
+
+  /** Markdown emphasis around a note is decoration, not part of what the author said. */
+  static String stripMarkup(String s) {
+    return s.replaceAll("^(\\*\\*|__|\\*|_)(.*)\\1$", "$2");
+  }
+
+  /**
+   * A title made from the story's opening words, for files that have none: recognisable in a
+   * listing, and marked as generated wherever it is shown.
+   */
+  static String generatedTitle(String firstChapter) {
+    for (String para : firstChapter.split("\n")) {
+      String p = para.strip();
+      if (p.isEmpty() || SceneBreaks.isBreak(p)) {
+        continue;
+      }
+      String[] words = p.split("\\s+");
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0; k < words.length && k < 6; k++) {
+        sb.append(k == 0 ? "" : " ").append(words[k]);
+      }
+      String t = sb.toString().replaceAll("^[\"“‘'(\\[]+", "").replaceAll("[\\p{Punct}–—…”’\\s]+$", "");
+      if (t.isEmpty()) {
+        continue;
+      }
+      return words.length > 6 ? t + "…" : t;
+    }
+    return "Untitled";
+  }
+}

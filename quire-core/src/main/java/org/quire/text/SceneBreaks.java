@@ -1,0 +1,40 @@
+package org.quire.text;
+
+import java.util.regex.Pattern;
+
+/** Recognises scene-break lines: {@code ***}, {@code * * *}, {@code ~~~}, {@code ---}, oOo, ❖. */
+public final class SceneBreaks {
+  private SceneBreaks() {}
+
+  // Writers' favourite letter-based dividers; anything else must contain no letters or digits.
+  private static final Pattern LETTER_DIVIDER =
+      Pattern.compile(
+          "^[-~=*_.\\s]*(?:oOo|OoO|o0o|0o0|xXx|XxX|xox|XoX|oxo|OxO)(?:[oOxX0]*)[-~=*_.\\s]*$");
+
+  /**
+   * @param line one line of text, with or without surrounding spaces
+   * @return true when the line is a scene break rather than words
+   */
+  public static boolean isBreak(String line) {
+    String s = line.strip();
+    if (s.isEmpty() || s.length() > 40) {
+      return false;
+    }
+    if (LETTER_DIVIDER.matcher(s).matches()) {
+      return true;
+    }
+    boolean onlyPunctuationOfSpeech = true;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isLetterOrDigit(cp)) {
+        return false;
+      }
+      // A line of just "..." or "?!" or quotes is a pause in dialogue, not a break.
+      if ("….?!\"'“”‘’()[] \t".indexOf(cp) < 0) {
+        onlyPunctuationOfSpeech = false;
+      }
+    }
+    return !onlyPunctuationOfSpeech;
+  }
+}

@@ -1,0 +1,50 @@
+package org.quire.text;
+
+/**
+ * Counts words the way AO3 does closely enough to compare: runs of letters and digits, joined by
+ * inner apostrophes or hyphens ("don't", "well-known" are one word), with each CJK character
+ * counted as a word. Dashes, ellipses and other punctuation are not words, so "Xander…or" is two.
+ */
+public final class WordCounter {
+  private WordCounter() {}
+
+  /**
+   * @param text any text
+   * @return the number of words in it
+   */
+  public static int count(CharSequence text) {
+    int count = 0;
+    boolean inWord = false;
+    int n = text.length();
+    for (int i = 0; i < n; ) {
+      int cp = Character.codePointAt(text, i);
+      int len = Character.charCount(cp);
+      if (isCjk(cp)) {
+        count++;
+        inWord = false;
+      } else if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK) {
+        if (!inWord) {
+          count++;
+          inWord = true;
+        }
+      } else if (inWord && isJoiner(cp) && i + len < n && Character.isLetterOrDigit(Character.codePointAt(text, i + len))) {
+        // stays in the word: don't, well-known, 3.5
+      } else {
+        inWord = false;
+      }
+      i += len;
+    }
+    return count;
+  }
+
+  private static boolean isJoiner(int cp) {
+    return cp == '\'' || cp == '’' || cp == '-' || cp == '‐' || cp == '.' || cp == '_';
+  }
+
+  private static boolean isCjk(int cp) {
+    Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+    return s == Character.UnicodeScript.HAN
+        || s == Character.UnicodeScript.HIRAGANA
+        || s == Character.UnicodeScript.KATAKANA;
+  }
+}

@@ -1,0 +1,232 @@
+package org.quire.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.quire.model.Chapter;
+import org.quire.model.TagType;
+import org.quire.model.TextFormat;
+import org.quire.model.Work;
+
+class StoryParserTest {
+  private final Ingester ingester = new Ingester();
+
+  private Work read(String name, String text) {
+    return ingester.read(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void titleLineFollowedByBlankLineIsTheTitle() {
+    Work w = read("a.txt", "The Long Night\n\nShe waited.\n\nHe came.\n");
+    assertThat(w.title()).isEqualTo("The Long Night");
+    assertThat(w.titleGenerated()).isFalse();
+    assertThat(w.chapters().getFirst().text()).isEqualTo("She waited.\n\nHe came.");
+  }
+
+  @Test
+  void sentenceIsNotMistakenForATitle() {
+    Work w = read("a.txt", "She waited by the door.\n\nHe came at last, and it was late.\n");
+    assertThat(w.titleGenerated()).isTrue();
+    assertThat(w.title()).isEqualTo("She waited by the door");
+    assertThat(w.chapters().getFirst().text()).startsWith("She waited by the door.");
+  }
+
+  @Test
+  void dialogueOpeningIsNotATitle() {
+    Work w = read("a.txt", "\"Run!\"\n\nThey ran through the dark woods until dawn came.\n");
+    assertThat(w.titleGenerated()).isTrue();
+  }
+
+  @Test
+  void byLineAfterTitleGivesTheAuthor() {
+    Work w = read("a.txt", "Snowfall\nby Merrin\n\nThe snow came down.\n");
+    assertThat(w.title()).isEqualTo("Snowfall");
+    assertThat(w.authors()).containsExactly("Merrin");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "(A/N: Thanks to my beta.)",
+        "A/N: Thanks to my beta.",
+        "Author's Note: Thanks to my beta.",
+        "Authors Note: Thanks to my beta.",
+        "AN: Thanks to my beta.",
+        "[A/N: Thanks to my beta.]",
+        "**A/N:** Thanks to my beta."
+      })
+  void authorsNoteFormsAreTakenApartFromTheStory(String note) {
+    Work w = read("a.txt", note + "\nThe rain fell on the roof all night long.\nShe listened.\n");
+    assertThat(w.notes()).isEqualTo("Thanks to my beta.");
+    assertThat(w.chapters().getFirst().text()).startsWith("The rain fell");
+  }
+
+  @Test
+  void parenthesisedNoteMaySpanLines() {
+    Work w = read("a.txt", "Title Here\n\n(A/N: First line\nsecond line.)\n\nStory starts here and goes on.\n");
+    assertThat(w.notes()).isEqualTo("First line\nsecond line.");
+    assertThat(w.chapters().getFirst().text()).isEqualTo("Story starts here and goes on.");
+  }
+
+  @Test
+  void unclosedNoteIsRecordedAsAProblemAndNothingIsLost() {
+    Work w = read("a.txt", "(A/N: never closed\nThe story goes on here for a while.\n");
+    assertThat(w.problems()).anyMatch(p -> p.message().contains("never closed"));
+    assertThat(w.chapters().getFirst().text()).contains("The story goes on here");
+  }
+
+  @Test
+  void headerBlockBecomesAuthorGivenMetadata() {
+    String text =
+        """
+        Title: Ashes
+        Author: Quill
+        Fandom: Buffy the Vampire Slayer
+        Rating: PG-13
+        Pairing: Buffy x Spike, Willow/Tara
+        Characters: Buffy Summers, Spike
+        Warnings: None
+        Summary: A short thing
+        about ashes.
+        Disclaimer: Not mine.
+
+        The fire had gone out hours ago.
+        """;
+    Work w = read("a.txt", text);
+    assertThat(w.title()).isEqualTo("Ashes");
+    assertThat(w.authors()).containsExactly("Quill");
+    assertThat(w.summary()).isEqualTo("A short thing\nabout ashes.");
+    assertThat(w.notes()).isEqualTo("Disclaimer: Not mine.");
+    assertThat(w.tagNames(TagType.FANDOM)).containsExactly("Buffy the Vampire Slayer");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Teen And Up Audiences");
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).containsExactly("Buffy/Spike", "Willow/Tara");
+    assertThat(w.tagNames(TagType.CHARACTER)).containsExactly("Buffy Summers", "Spike");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("No Archive Warnings Apply");
+    assertThat(w.chapters().getFirst().text()).isEqualTo("The fire had gone out hours ago.");
+  }
+
+  @Test
+  void relationshipLabelAndContentWarnings() {
+    Work w =
+        read(
+            "a.txt",
+            "Relationship: Sam & Dean\nWarnings: Major Character Death, self-harm\n\nText of the story.\n");
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).containsExactly("Sam & Dean");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("Major Character Death");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).containsExactly("self-harm");
+  }
+
+  @Test
+  void chapterHeadingsSplitChapters() {
+    String text =
+        """
+        Two Roads
+
+        Chapter 1
+
+        First words.
+
+        Chapter Two: The Fork
+
+        Second words.
+
+        Part 3
+
+        Third words.
+
+        Epilogue
+
+        Last words.
+        """;
+    Work w = read("a.txt", text);
+    assertThat(w.chapters()).extracting(Chapter::title)
+        .containsExactly("Chapter 1", "Chapter Two: The Fork", "Part 3", "Epilogue");
+    assertThat(w.chapters()).extracting(Chapter::text)
+        .containsExactly("First words.", "Second words.", "Third words.", "Last words.");
+    assertThat(w.chapters()).extracting(Chapter::number).containsExactly(1, 2, 3, 4);
+  }
+
+  @Test
+  void prologueAndRomanNumeralsAreHeadings() {
+    Work w = read("a.txt", "Prologue\n\nBefore.\n\nChapter IV - Later\n\nAfter.\n");
+    assertThat(w.chapters()).extracting(Chapter::title).containsExactly("Prologue", "Chapter IV - Later");
+  }
+
+  @Test
+  void sentenceBeginningWithPartIsNotAHeading() {
+    Work w = read("a.txt", "Morning\n\nShe woke.\n\nPart of her wanted to stay.\n\nShe rose.\n");
+    assertThat(w.chapters()).hasSize(1);
+  }
+
+  @Test
+  void markdownHeadingsGiveTitleAndChapters() {
+    String md = "# Tea\n\nA/N: Hello.\n\n## One\n\nFirst *text*.\n\n## Two\n\nSecond.\n";
+    Work w = read("a.md", md);
+    assertThat(w.format()).isEqualTo(TextFormat.MARKDOWN);
+    assertThat(w.title()).isEqualTo("Tea");
+    assertThat(w.notes()).isEqualTo("Hello.");
+    assertThat(w.chapters()).extracting(Chapter::title).containsExactly("One", "Two");
+    assertThat(w.chapters().getFirst().text()).isEqualTo("First *text*.");
+  }
+
+  @Test
+  void chapterOpeningNoteIsTheChaptersNotes() {
+    Work w = read("a.txt", "Chapter 1\n\nA/N: Sorry for the wait.\n\nShe ran.\n\nChapter 2\n\nHe ran.\n");
+    assertThat(w.chapters().getFirst().notes()).isEqualTo("Sorry for the wait.");
+    assertThat(w.chapters().getFirst().text()).isEqualTo("She ran.");
+    assertThat(w.chapters().get(1).notes()).isNull();
+  }
+
+  @Test
+  void endNotesAreTakenFromTheEnd() {
+    Work w = read("a.txt", "Title\n\nThe story.\n\nMore story.\n\nEnd Notes: Thanks for reading!\n");
+    assertThat(w.endNotes()).isEqualTo("Thanks for reading!");
+    assertThat(w.chapters().getFirst().text()).isEqualTo("The story.\n\nMore story.");
+  }
+
+  @Test
+  void endNotesLabelOnItsOwnLine() {
+    Work w = read("a.txt", "Title\n\nThe story.\n\nEnd Notes:\nThanks for reading!\n");
+    assertThat(w.endNotes()).isEqualTo("Thanks for reading!");
+    assertThat(w.chapters().getFirst().text()).isEqualTo("The story.");
+  }
+
+  @Test
+  void trailingAuthorsNoteIsAnEndNote() {
+    Work w = read("a.txt", "Title\n\nThe story.\n\n(A/N: Reviews welcome.)\n");
+    assertThat(w.endNotes()).isEqualTo("Reviews welcome.");
+    assertThat(w.chapters().getFirst().text()).isEqualTo("The story.");
+  }
+
+  @Test
+  void sceneBreaksStayInTheTextExactly() {
+    String body = "One.\n\n* * *\n\nTwo.\n\n~~~\n\nThree.";
+    Work w = read("a.txt", "Title\n\n" + body + "\n");
+    assertThat(w.chapters().getFirst().text()).isEqualTo(body);
+  }
+
+  @Test
+  void textIsKeptExactlyIncludingOddSpacing() {
+    String body = "  Indented line.\nNext   line with  spaces.\n\n\n\nAfter gap.";
+    Work w = read("a.txt", "Title\n\n" + body + "\n");
+    assertThat(w.chapters().getFirst().text()).isEqualTo(body);
+  }
+
+  @Test
+  void storyMadeOnlyOfANoteKeepsItsWords() {
+    Work w = read("a.txt", "A/N: only a note here\n");
+    assertThat(String.join("", w.chapters().stream().map(Chapter::text).toList()) + w.notes())
+        .contains("only a note here");
+  }
+
+  @Test
+  void wordCountIgnoresHeaderNotesAndBreaks() {
+    Work w = read("a.txt", "Title: T\nSummary: many many words here\n\nOne two three.\n\n* * *\n\nFour.\n");
+    assertThat(w.wordCount()).isEqualTo(4);
+    assertThat(List.of(w.summary())).containsExactly("many many words here");
+  }
+}
