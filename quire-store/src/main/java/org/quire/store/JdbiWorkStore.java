@@ -1,0 +1,331 @@
+package org.quire.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.quire.model.Chapter;
+import org.quire.model.Evidence;
+import org.quire.model.IngestProblem;
+import org.quire.model.Provenance;
+import org.quire.model.Tag;
+import org.quire.model.TagType;
+import org.quire.model.TextFormat;
+import org.quire.model.Work;
+import org.quire.model.WorkSummary;
+
+/**
+ * {@link WorkStore} over plain SQL that SQLite and PostgreSQL both understand, through JDBI.
+ * Backends differ only in how the {@link DataSource} is made and migrated.
+ */
+public final class JdbiWorkStore implements WorkStore {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() {};
+  private static final int MAX_PAGE = 500;
+
+  private final Jdbi jdbi;
+  private final Runnable onClose;
+  // SQLite allows one writer; taking turns here avoids SQLITE_BUSY on lock upgrades.
+  private final ReentrantLock writeLock = new ReentrantLock();
+
+  public JdbiWorkStore(DataSource ds, Runnable onClose) {
+    this.jdbi = Jdbi.create(ds);
+    this.onClose = onClose;
+  }
+
+  @Override
+  public Added add(Work work) {
+    String sha = work.source() == null ? null : work.source().sha256();
+    writeLock.lock();
+    try {
+      return jdbi.inTransaction(
+          h -> {
+            if (sha != null) {
+              Optional<Long> existing = findBySha256(h, sha);
+              if (existing.isPresent()) {
+                return new Added(existing.get(), true);
+              }
+            }
+            long now = System.currentTimeMillis();
+            long imported = work.importedAt() == null ? now : work.importedAt().toEpochMilli();
+            long id =
+                h.createUpdate(
+                        "INSERT INTO works (title, title_generated, summary, notes, end_notes, language,"
+                            + " word_count, format, source_name, source_sha256, imported_at, updated_at)"
+                            + " VALUES (:title, :gen, :summary, :notes, :endNotes, :language, :words,"
+                            + " :format, :sourceName, :sha, :imported, :now)")
+                    .bind("title", work.title())
+                    .bind("gen", work.titleGenerated() ? 1 : 0)
+                    .bind("summary", work.summary())
+                    .bind("notes", work.notes())
+                    .bind("endNotes", work.endNotes())
+                    .bind("language", work.language())
+                    .bind("words", work.wordCount())
+                    .bind("format", work.format().name())
+                    .bind("sourceName", work.source() == null ? null : work.source().fileName())
+                    .bind("sha", sha)
+                    .bind("imported", imported)
+                    .bind("now", now)
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
+            int pos = 0;
+            for (String a : work.authors()) {
+              h.execute("INSERT INTO work_authors (work_id, position, name) VALUES (?, ?, ?)", id, pos++, a);
+            }
+            for (Chapter c : work.chapters()) {
+              h.execute(
+                  "INSERT INTO chapters (work_id, number, title, notes, body, word_count) VALUES (?, ?, ?, ?, ?, ?)",
+                  id,
+                  c.number(),
+                  c.title(),
+                  c.notes(),
+                  c.text(),
+                  org.quire.text.WordCounter.count(c.text()));
+            }
+            insertTags(h, id, work.tags());
+            for (IngestProblem p : work.problems()) {
+              h.execute("INSERT INTO ingest_problems (work_id, line, message) VALUES (?, ?, ?)", id, p.line(), p.message());
+            }
+            return new Added(id, false);
+          });
+    } catch (JdbiException e) {
+      throw new StoreException("Could not store \"" + work.title() + "\": " + rootMessage(e), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private void insertTags(Handle h, long workId, List<Tag> tags) {
+    int pos = 0;
+    Map<Long, Boolean> seen = new HashMap<>();
+    for (Tag t : tags) {
+      h.execute("INSERT INTO tags (type, name) VALUES (?, ?) ON CONFLICT (type, name) DO NOTHING", t.type().key(), t.name());
+      long tagId =
+          h.createQuery("SELECT id FROM tags WHERE type = ? AND name = ?")
+              .bind(0, t.type().key())
+              .bind(1, t.name())
+              .mapTo(Long.class)
+              .one();
+      if (seen.putIfAbsent(tagId, true) != null) {
+        continue; // the same tag twice (e.g. given by the author and suggested): first one wins
+      }
+      h.execute(
+          "INSERT INTO work_tags (work_id, tag_id, position, provenance, confidence, evidence) VALUES (?, ?, ?, ?, ?, ?)",
+          workId,
+          tagId,
+          pos++,
+          t.provenance().key(),
+          t.confidence(),
+          t.evidence().isEmpty() ? null : toJson(t.evidence()));
+    }
+  }
+
+  @Override
+  public void replaceTags(long workId, List<Tag> tags) {
+    writeLock.lock();
+    try {
+      jdbi.useTransaction(
+          h -> {
+            h.execute("DELETE FROM work_tags WHERE work_id = ?", workId);
+            insertTags(h, workId, tags);
+            h.execute("UPDATE works SET updated_at = ? WHERE id = ?", System.currentTimeMillis(), workId);
+          });
+    } catch (JdbiException e) {
+      throw new StoreException("Could not update the tags of work " + workId + ": " + rootMessage(e), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  @Override
+  public Optional<Work> get(long id) {
+    return call(
+        "read work " + id,
+        h -> {
+          Optional<Map<String, Object>> row =
+              h.createQuery("SELECT * FROM works WHERE id = ?").bind(0, id).mapToMap().findOne();
+          if (row.isEmpty()) {
+            return Optional.<Work>empty();
+          }
+          Map<String, Object> w = row.get();
+          List<Chapter> chapters =
+              h.createQuery("SELECT number, title, notes, body FROM chapters WHERE work_id = ? ORDER BY number")
+                  .bind(0, id)
+                  .map((rs, ctx) -> new Chapter(rs.getInt("number"), rs.getString("title"), rs.getString("body"), rs.getString("notes")))
+                  .list();
+          List<IngestProblem> problems =
+              h.createQuery("SELECT line, message FROM ingest_problems WHERE work_id = ? ORDER BY rowid")
+                  .bind(0, id)
+                  .map((rs, ctx) -> new IngestProblem(rs.getInt("line"), rs.getString("message")))
+                  .list();
+          return Optional.of(
+              new Work(
+                  id,
+                  (String) w.get("title"),
+                  num(w.get("title_generated")) != 0,
+                  authors(h, List.of(id)).getOrDefault(id, List.of()),
+                  (String) w.get("summary"),
+                  (String) w.get("notes"),
+                  (String) w.get("end_notes"),
+                  chapters,
+                  (String) w.get("language"),
+                  (int) num(w.get("word_count")),
+                  TextFormat.valueOf((String) w.get("format")),
+                  new Work.Source((String) w.get("source_name"), (String) w.get("source_sha256")),
+                  Instant.ofEpochMilli(num(w.get("imported_at"))),
+                  tags(h, List.of(id)).getOrDefault(id, List.of()),
+                  problems));
+        });
+  }
+
+  @Override
+  public Optional<Long> findBySha256(String sha256) {
+    return call("look up a file hash", h -> findBySha256(h, sha256));
+  }
+
+  private static Optional<Long> findBySha256(Handle h, String sha) {
+    return h.createQuery("SELECT id FROM works WHERE source_sha256 = ?").bind(0, sha).mapTo(Long.class).findOne();
+  }
+
+  @Override
+  public List<WorkSummary> list(int offset, int limit) {
+    int lim = Math.max(0, Math.min(limit, MAX_PAGE));
+    int off = Math.max(0, offset);
+    return call(
+        "list works",
+        h -> {
+          List<Map<String, Object>> rows =
+              h.createQuery(
+                      "SELECT w.id, w.title, w.title_generated, w.summary, w.word_count, w.language, w.imported_at,"
+                          + " (SELECT count(*) FROM chapters c WHERE c.work_id = w.id) AS chapter_count,"
+                          + " (SELECT substr(c.body, 1, 600) FROM chapters c WHERE c.work_id = w.id AND c.number = 1) AS opening"
+                          + " FROM works w ORDER BY w.imported_at DESC, w.id DESC LIMIT :limit OFFSET :offset")
+                  .bind("limit", lim)
+                  .bind("offset", off)
+                  .mapToMap()
+                  .list();
+          List<Long> ids = rows.stream().map(r -> num(r.get("id"))).toList();
+          Map<Long, List<String>> authors = authors(h, ids);
+          Map<Long, List<Tag>> tags = tags(h, ids);
+          List<WorkSummary> out = new ArrayList<>();
+          for (Map<String, Object> r : rows) {
+            long id = num(r.get("id"));
+            out.add(
+                new WorkSummary(
+                    id,
+                    (String) r.get("title"),
+                    num(r.get("title_generated")) != 0,
+                    authors.getOrDefault(id, List.of()),
+                    (String) r.get("summary"),
+                    (String) r.get("opening"),
+                    (int) num(r.get("word_count")),
+                    (int) num(r.get("chapter_count")),
+                    (String) r.get("language"),
+                    Instant.ofEpochMilli(num(r.get("imported_at"))),
+                    tags.getOrDefault(id, List.of()).stream().filter(t -> t.provenance().isShown()).toList()));
+          }
+          return out;
+        });
+  }
+
+  private static Map<Long, List<String>> authors(Handle h, List<Long> ids) {
+    Map<Long, List<String>> out = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    h.createQuery("SELECT work_id, name FROM work_authors WHERE work_id IN (<ids>) ORDER BY work_id, position")
+        .bindList("ids", ids)
+        .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return out;
+  }
+
+  private static Map<Long, List<Tag>> tags(Handle h, List<Long> ids) {
+    Map<Long, List<Tag>> out = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    h.createQuery(
+            "SELECT wt.work_id, t.type, t.name, wt.provenance, wt.confidence, wt.evidence FROM work_tags wt"
+                + " JOIN tags t ON t.id = wt.tag_id WHERE wt.work_id IN (<ids>) ORDER BY wt.work_id, wt.position")
+        .bindList("ids", ids)
+        .map(
+            (rs, ctx) ->
+                Map.entry(
+                    rs.getLong(1),
+                    new Tag(
+                        TagType.fromKey(rs.getString(2)),
+                        rs.getString(3),
+                        Provenance.fromKey(rs.getString(4)),
+                        rs.getDouble(5),
+                        fromJson(rs.getString(6)))))
+        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return out;
+  }
+
+  @Override
+  public long count() {
+    return call("count works", h -> h.createQuery("SELECT count(*) FROM works").mapTo(Long.class).one());
+  }
+
+  @Override
+  public List<Long> ids() {
+    return call("list work ids", h -> h.createQuery("SELECT id FROM works ORDER BY id").mapTo(Long.class).list());
+  }
+
+  @Override
+  public void close() {
+    onClose.run();
+  }
+
+  private <T> T call(String what, org.jdbi.v3.core.HandleCallback<T, RuntimeException> cb) {
+    try {
+      return jdbi.withHandle(cb);
+    } catch (JdbiException e) {
+      throw new StoreException("Could not " + what + ": " + rootMessage(e), e);
+    }
+  }
+
+  private static long num(Object o) {
+    return o == null ? 0 : ((Number) o).longValue();
+  }
+
+  private static String toJson(List<Evidence> ev) {
+    try {
+      return JSON.writeValueAsString(ev);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("evidence is always serialisable", e);
+    }
+  }
+
+  private static List<Evidence> fromJson(String s) {
+    if (s == null || s.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return JSON.readValue(s, EVIDENCE);
+    } catch (JsonProcessingException e) {
+      return List.of();
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+}

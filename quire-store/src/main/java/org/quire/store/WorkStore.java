@@ -1,0 +1,56 @@
+package org.quire.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.quire.model.Tag;
+import org.quire.model.Work;
+import org.quire.model.WorkSummary;
+
+/**
+ * Durable storage of works. Every method is safe to call from several threads.
+ *
+ * <p>Each {@link #add} is one transaction: a work is stored whole or not at all.
+ */
+public interface WorkStore extends AutoCloseable {
+
+  /**
+   * The outcome of {@link #add}.
+   *
+   * @param id the stored work's id (the existing one for a duplicate)
+   * @param duplicate true when a work with the same source hash was already stored
+   */
+  record Added(long id, boolean duplicate) {}
+
+  /**
+   * Stores a work unless one with the same {@code source.sha256} exists.
+   *
+   * @throws StoreException when the database fails; nothing of the work is then stored
+   */
+  Added add(Work work);
+
+  /** The whole work, chapters and tags included. */
+  Optional<Work> get(long id);
+
+  /** The id of the work imported from a file with this hash. */
+  Optional<Long> findBySha256(String sha256);
+
+  /**
+   * Works newest first, for listings.
+   *
+   * @param offset how many to skip
+   * @param limit at most this many (capped at 500)
+   */
+  List<WorkSummary> list(int offset, int limit);
+
+  /** Replaces a work's tags (e.g. after analysis, or when the author accepts a suggestion). */
+  void replaceTags(long workId, List<Tag> tags);
+
+  /** Number of stored works. */
+  long count();
+
+  /** The ids of all works, in id order, for rebuilding indexes. */
+  List<Long> ids();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,111 @@
+package org.quire.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quire.model.Chapter;
+import org.quire.model.Evidence;
+import org.quire.model.IngestProblem;
+import org.quire.model.Provenance;
+import org.quire.model.Tag;
+import org.quire.model.TagType;
+import org.quire.model.TextFormat;
+import org.quire.model.Work;
+import org.quire.model.WorkSummary;
+
+/** The contract every {@link WorkStore} backend passes; each backend subclasses it. */
+public abstract class BaseWorkStoreTestCase {
+  protected WorkStore store;
+
+  /** A fresh, empty store. */
+  protected abstract WorkStore newStore() throws Exception;
+
+  @BeforeEach
+  void open() throws Exception {
+    store = newStore();
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  protected static Work work(String title, String sha, String... chapterTitles) {
+    List<Chapter> chapters = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.max(1, chapterTitles.length); i++) {
+      chapters.add(new Chapter(i + 1, chapterTitles.length == 0 ? null : chapterTitles[i], "Text of chapter " + (i + 1) + ".\n\nMore.", i == 0 ? "A note" : null));
+    }
+    return new Work(
+        0, title, false, List.of("Author One", "Author Two"), "A summary", "Notes", "End notes", chapters,
+        "English", 8, TextFormat.PLAIN, new Work.Source(title + ".txt", sha),
+        Instant.now().truncatedTo(ChronoUnit.MILLIS),
+        List.of(
+            Tag.byAuthor(TagType.FANDOM, "Buffy the Vampire Slayer"),
+            Tag.suggested(TagType.CHARACTER, "Willow Rosenberg", 0.9, List.of(new Evidence(1, 0, 4, "Text of chapter 1.")))),
+        List.of(new IngestProblem(3, "odd")));
+  }
+
+  @Test
+  void storedWorkComesBackWhole() {
+    Work w = work("Ashes <b>&", "a1", "One", "Two");
+    WorkStore.Added added = store.add(w);
+    assertThat(added.duplicate()).isFalse();
+    Work back = store.get(added.id()).orElseThrow();
+    assertThat(back.id()).isEqualTo(added.id());
+    assertThat(back.withId(0)).isEqualTo(w);
+  }
+
+  @Test
+  void sameFileTwiceIsADuplicate() {
+    WorkStore.Added first = store.add(work("A", "same"));
+    WorkStore.Added second = store.add(work("B", "same"));
+    assertThat(second.duplicate()).isTrue();
+    assertThat(second.id()).isEqualTo(first.id());
+    assertThat(store.count()).isEqualTo(1);
+  }
+
+  @Test
+  void listingIsNewestFirstWithAuthorsTagsAndOpening() {
+    store.add(work("Old", "o").withImportedAt(Instant.ofEpochMilli(1000)));
+    store.add(work("New", "n").withImportedAt(Instant.ofEpochMilli(2000)));
+    List<WorkSummary> page = store.list(0, 10);
+    assertThat(page).extracting(WorkSummary::title).containsExactly("New", "Old");
+    WorkSummary s = page.getFirst();
+    assertThat(s.authors()).containsExactly("Author One", "Author Two");
+    assertThat(s.chapterCount()).isEqualTo(1);
+    assertThat(s.opening()).startsWith("Text of chapter 1.");
+    assertThat(s.tagNames(TagType.FANDOM)).containsExactly("Buffy the Vampire Slayer");
+    assertThat(store.list(1, 10)).extracting(WorkSummary::title).containsExactly("Old");
+    assertThat(store.list(-5, 100_000)).hasSize(2);
+  }
+
+  @Test
+  void replacingTagsKeepsProvenanceAndHidesRejected() {
+    long id = store.add(work("T", "t")).id();
+    Tag rejected = new Tag(TagType.CHARACTER, "Spike", Provenance.REJECTED, 0.4, List.of());
+    Tag accepted = new Tag(TagType.CHARACTER, "Willow Rosenberg", Provenance.ACCEPTED, 0.9, List.of());
+    store.replaceTags(id, List.of(accepted, rejected));
+    Work back = store.get(id).orElseThrow();
+    assertThat(back.tags()).containsExactly(accepted, rejected);
+    assertThat(back.tagNames(TagType.CHARACTER)).containsExactly("Willow Rosenberg");
+    assertThat(store.list(0, 1).getFirst().tagNames(TagType.CHARACTER)).containsExactly("Willow Rosenberg");
+  }
+
+  @Test
+  void missingWorkIsEmpty() {
+    assertThat(store.get(424242)).isEmpty();
+    assertThat(store.findBySha256("nope")).isEmpty();
+  }
+
+  @Test
+  void idsAreInOrder() {
+    long a = store.add(work("A", "1")).id();
+    long b = store.add(work("B", "2")).id();
+    assertThat(store.ids()).containsExactly(a, b);
+  }
+}

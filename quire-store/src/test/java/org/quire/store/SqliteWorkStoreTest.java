@@ -1,0 +1,62 @@
+package org.quire.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quire.store.sqlite.SqliteWorkStore;
+
+class SqliteWorkStoreTest extends BaseWorkStoreTestCase {
+  @TempDir Path dir;
+
+  @Override
+  protected WorkStore newStore() {
+    return SqliteWorkStore.open(dir.resolve("quire.db"));
+  }
+
+  @Test
+  void databaseIsInWalMode() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("quire.db"));
+        Statement s = c.createStatement()) {
+      var rs = s.executeQuery("PRAGMA journal_mode");
+      rs.next();
+      assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
+    }
+  }
+
+  @Test
+  void failureInOneWorkLeavesNothingHalfStoredAndOthersIntact() throws Exception {
+    long kept = store.add(work("Kept", "k")).id();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("quire.db"));
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TRIGGER boom BEFORE INSERT ON chapters WHEN NEW.title = 'BOOM'"
+          + " BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+    }
+    assertThatThrownBy(() -> store.add(work("Broken", "b", "fine", "BOOM")))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("Broken")
+        .hasMessageContaining("disk on fire");
+    assertThat(store.count()).isEqualTo(1);
+    assertThat(store.findBySha256("b")).isEmpty();
+    assertThat(store.get(kept)).isPresent();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("quire.db"));
+        Statement s = c.createStatement()) {
+      var rs = s.executeQuery("SELECT count(*) FROM chapters");
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void reopeningKeepsWorks() {
+    long id = store.add(work("Persist", "p")).id();
+    store.close();
+    store = newStore();
+    assertThat(store.get(id)).isPresent();
+  }
+}
