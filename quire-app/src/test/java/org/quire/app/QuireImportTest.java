@@ -1,0 +1,74 @@
+package org.quire.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuireImportTest {
+  @TempDir Path tmp;
+
+  private Path write(String name, String text) throws Exception {
+    Path p = tmp.resolve("in").resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  @Test
+  void importsDirectoriesReportsDuplicatesAndFailuresAndKeepsEverythingElse() throws Exception {
+    write("one.txt", "One\n\nThe first story, about a lighthouse.\n");
+    write("sub/two.md", "# Two\n\nThe second story, about a garden.\n");
+    write("sub/copy.txt", "One\n\nThe first story, about a lighthouse.\n");
+    write("empty.txt", "");
+    write("README.md", "# Not a story\n");
+    Files.write(tmp.resolve("in/bin.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1});
+    try (Quire q = Quire.open(QuireConfig.embedded(tmp.resolve("data")))) {
+      ImportReport r = q.importFiles(List.of(tmp.resolve("in"), tmp.resolve("missing.txt")), f -> {});
+      assertThat(r.imported()).hasSize(2);
+      assertThat(r.duplicates()).hasSize(1);
+      assertThat(r.failed()).extracting(f -> f.file().getFileName().toString())
+          .containsExactlyInAnyOrder("empty.txt", "bin.txt", "missing.txt");
+      assertThat(r.failed()).allSatisfy(f -> assertThat(f.reason()).isNotBlank());
+      assertThat(r.skipped()).extracting(p -> p.getFileName().toString()).containsExactly("README.md");
+      assertThat(r.summary()).isEqualTo("2 imported, 1 duplicate, 3 failed");
+      assertThat(q.store().count()).isEqualTo(2);
+      assertThat(q.index().search("lighthouse", 0, 10).total()).isEqualTo(1);
+
+      ImportReport again = q.importFiles(List.of(tmp.resolve("in")), f -> {});
+      assertThat(again.imported()).isEmpty();
+      assertThat(again.duplicates()).hasSize(3);
+      assertThat(q.store().count()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void indexThatDisagreesWithTheStoreIsRebuiltOnOpen() throws Exception {
+    write("one.txt", "One\n\nA story about a lighthouse.\n");
+    Path data = tmp.resolve("data");
+    try (Quire q = Quire.open(QuireConfig.embedded(data))) {
+      q.importFiles(List.of(tmp.resolve("in")), f -> {});
+    }
+    // Lose the index, as after a crash or a careless cleanup.
+    try (var files = Files.walk(data.resolve("index"))) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+    try (Quire q = Quire.open(QuireConfig.embedded(data))) {
+      assertThat(q.index().count()).isEqualTo(1);
+      assertThat(q.index().search("lighthouse", 0, 10).total()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void environmentOverridesDefaults() {
+    QuireConfig c = QuireConfig.fromEnvironment(java.util.Map.of("QUIRE_DATA", "/x", "QUIRE_PORT", "8080"));
+    assertThat(c.store().database()).isEqualTo(Path.of("/x/quire.db"));
+    assertThat(c.web().port()).isEqualTo(8080);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> QuireConfig.fromEnvironment(java.util.Map.of("QUIRE_PORT", "http")))
+        .hasMessageContaining("QUIRE_PORT");
+  }
+}
