@@ -36,8 +36,17 @@ public final class Paragraphs {
    * @return its blocks in order; blank lines produce no block
    */
   public static List<Block> split(String text) {
+    return split(text, isBlankSeparated(text));
+  }
+
+  /**
+   * Splits with the shape decided beforehand, e.g. once for a whole work whose chapters may be
+   * too short to tell.
+   *
+   * @param blankSeparated whether paragraphs are separated by blank lines
+   */
+  public static List<Block> split(String text, boolean blankSeparated) {
     List<int[]> lines = lines(text);
-    boolean blankSeparated = isBlankSeparated(text, lines);
     List<Block> out = new ArrayList<>();
     int runStart = -1;
     int runEnd = -1;
@@ -101,6 +110,10 @@ public final class Paragraphs {
   }
 
   /** True when paragraphs are told apart by blank lines rather than by line ends. */
+  public static boolean isBlankSeparated(String text) {
+    return isBlankSeparated(text, lines(text));
+  }
+
   static boolean isBlankSeparated(String text, List<int[]> lines) {
     int nonBlank = 0;
     int blankRuns = 0;

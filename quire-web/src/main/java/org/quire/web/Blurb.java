@@ -1,0 +1,68 @@
+package org.quire.web;
+
+import java.util.List;
+import org.quire.model.TagType;
+import org.quire.model.WorkSummary;
+
+/**
+ * A work as a listing shows it: AO3's "blurb".
+ *
+ * @param id work id
+ * @param title title
+ * @param titleGenerated whether Quire made the title up
+ * @param authors author names, or empty
+ * @param fandoms fandom tags
+ * @param rating rating, or "Not Rated"
+ * @param warnings archive warnings
+ * @param categories categories
+ * @param tags relationship, character, content warning and additional tags, in AO3's order
+ * @param blurbText the summary, or the story's opening words when there is none
+ * @param fromOpening true when blurbText is the opening, not a summary
+ * @param words word count
+ * @param chapters chapter count
+ * @param language language or null
+ */
+public record Blurb(
+    long id,
+    String title,
+    boolean titleGenerated,
+    List<String> authors,
+    List<String> fandoms,
+    String rating,
+    List<String> warnings,
+    List<String> categories,
+    List<TagLink> tags,
+    String blurbText,
+    boolean fromOpening,
+    int words,
+    int chapters,
+    String language) {
+
+  /** A tag shown on a page, with its kind for styling. */
+  public record TagLink(String kind, String name) {}
+
+  static Blurb of(WorkSummary w) {
+    List<TagLink> tags = new java.util.ArrayList<>();
+    for (TagType t : List.of(TagType.RELATIONSHIP, TagType.CHARACTER, TagType.CONTENT_WARNING, TagType.ADDITIONAL)) {
+      for (String n : w.tagNames(t)) {
+        tags.add(new TagLink(t.key(), n));
+      }
+    }
+    String text = w.summary();
+    boolean opening = false;
+    if (text == null || text.isBlank()) {
+      text = Texts.opening(w.opening(), 320);
+      opening = true;
+    }
+    List<String> ratings = w.tagNames(TagType.RATING);
+    return new Blurb(
+        w.id(), w.title(), w.titleGenerated(), w.authors(), w.tagNames(TagType.FANDOM),
+        ratings.isEmpty() ? "Not Rated" : ratings.getFirst(), w.tagNames(TagType.ARCHIVE_WARNING),
+        w.tagNames(TagType.CATEGORY), tags, text, opening, w.wordCount(), w.chapterCount(), w.language());
+  }
+
+  /** The short code shown in the rating badge. */
+  public String ratingCode() {
+    return Texts.ratingCode(rating);
+  }
+}

@@ -1,0 +1,76 @@
+package org.quire.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.quire.model.TextFormat;
+import org.quire.text.Paragraphs;
+import org.quire.text.SceneBreaks;
+
+/**
+ * Turns a chapter's stored text into what the reader shows. Plain text becomes paragraph and
+ * scene-break blocks that the template escapes; Markdown becomes HTML with raw HTML escaped by
+ * CommonMark and the result sanitised again, so no story can carry script into a page.
+ */
+public final class ChapterRenderer {
+  private ChapterRenderer() {}
+
+  /**
+   * One block of a rendered chapter.
+   *
+   * @param sceneBreak true for a scene break
+   * @param lines the paragraph's lines (shown with line breaks between), empty for a break
+   */
+  public record Block(boolean sceneBreak, List<String> lines) {}
+
+  private static final Parser MARKDOWN = Parser.builder().build();
+  private static final HtmlRenderer HTML =
+      HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+  private static final PolicyFactory POLICY =
+      new HtmlPolicyBuilder()
+          .allowElements(
+              "p", "em", "strong", "b", "i", "u", "s", "del", "blockquote", "ul", "ol", "li", "br",
+              "hr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "a", "sup", "sub", "small",
+              "table", "thead", "tbody", "tr", "th", "td")
+          .allowAttributes("href")
+          .onElements("a")
+          .allowStandardUrlProtocols()
+          .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
+          .toFactory();
+
+  /** Blocks of a plain-text chapter, whose work's paragraph shape is already known. */
+  public static List<Block> blocks(String text, boolean blankSeparated) {
+    List<Block> out = new ArrayList<>();
+    for (Paragraphs.Block b : Paragraphs.split(text, blankSeparated)) {
+      if (b.kind() == Paragraphs.Kind.BREAK) {
+        out.add(new Block(true, List.of()));
+      } else {
+        out.add(new Block(false, List.of(b.text().split("\n"))));
+      }
+    }
+    return out;
+  }
+
+  /** Safe HTML of a Markdown chapter. */
+  public static String markdownHtml(String text) {
+    StringBuilder src = new StringBuilder(text.length() + 16);
+    for (String line : text.split("\n", -1)) {
+      // "~~~" and "oOo" are scene breaks to writers, not code fences or words.
+      src.append(SceneBreaks.isBreak(line) ? "\n* * *\n" : line).append('\n');
+    }
+    return sanitize(HTML.render(MARKDOWN.parse(src.toString())));
+  }
+
+  /** Removes anything but basic formatting from HTML. */
+  public static String sanitize(String html) {
+    return POLICY.sanitize(html);
+  }
+
+  /** Whether the text should be rendered as Markdown. */
+  public static boolean isMarkdown(TextFormat f) {
+    return f == TextFormat.MARKDOWN;
+  }
+}

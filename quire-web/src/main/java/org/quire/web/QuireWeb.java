@@ -1,0 +1,176 @@
+package org.quire.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.staticfiles.Location;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.quire.app.Quire;
+import org.quire.model.Work;
+import org.quire.model.WorkSummary;
+import org.quire.search.SearchIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the Javalin app that serves an open archive. */
+public final class QuireWeb {
+  private static final Logger LOG = LoggerFactory.getLogger(QuireWeb.class);
+  static final int PAGE_SIZE = 20;
+  private static final int MAX_PAGE = 500;
+
+  private final Quire quire;
+  private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+
+  private QuireWeb(Quire quire) {
+    this.quire = quire;
+  }
+
+  /**
+   * Creates the app without starting it.
+   *
+   * @param quire the open archive to serve
+   */
+  public static Javalin create(Quire quire) {
+    QuireWeb web = new QuireWeb(quire);
+    return Javalin.create(
+        config -> {
+          config.startup.showJavalinBanner = false;
+          config.staticFiles.add(
+              s -> {
+                s.hostedPath = "/assets";
+                s.directory = "/public/assets";
+                s.location = Location.CLASSPATH;
+                s.headers = Map.of("Cache-Control", "public, max-age=3600");
+              });
+          config.routes.before(QuireWeb::securityHeaders);
+          config.routes.get("/", web::works);
+          config.routes.get("/works", web::works);
+          config.routes.get("/works/{id}", web::reader);
+          config.routes.get("/works/{id}/chapters/{n}", web::reader);
+          config.routes.get("/search", web::search);
+          config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "works", quire.store().count())));
+          config.routes.exception(NotFoundResponse.class, (e, ctx) -> web.error(ctx, 404, "Not found", e.getMessage()));
+          config.routes.exception(
+              Exception.class,
+              (e, ctx) -> {
+                LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                web.error(ctx, 500, "Something went wrong", "The error was logged. Please try again later.");
+              });
+          config.routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+              web.error(ctx, 404, "Not found", "There is no page at this address.");
+            }
+          });
+        });
+  }
+
+  /** Strict headers on every response: no inline script can run, no framing, no sniffing. */
+  private static void securityHeaders(Context ctx) {
+    ctx.header(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "same-origin");
+    ctx.header("X-Frame-Options", "DENY");
+  }
+
+  private Layout layout(String title, String query) {
+    return new Layout(quire.config().web().siteName(), title, query == null ? "" : query);
+  }
+
+  private void render(Context ctx, String template, Map<String, Object> params) {
+    StringOutput out = new StringOutput();
+    templates.render(template, params, out);
+    ctx.contentType("text/html; charset=utf-8").result(out.toString());
+  }
+
+  private void works(Context ctx) {
+    int page = pageParam(ctx);
+    long total = quire.store().count();
+    List<Blurb> blurbs = quire.store().list((page - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(Blurb::of).toList();
+    render(
+        ctx,
+        "works.jte",
+        Map.of(
+            "layout", layout(page == 1 ? "Works" : "Works, page " + page, null),
+            "blurbs", blurbs,
+            "pager", Pager.of("/works?", page, total, PAGE_SIZE)));
+  }
+
+  private void reader(Context ctx) {
+    long id = idParam(ctx.pathParam("id"));
+    Work w = quire.work(id).orElseThrow(() -> new NotFoundResponse("There is no work " + id + "."));
+    boolean full = "full".equals(ctx.queryParam("view")) || w.chapters().size() == 1;
+    int n = 1;
+    if (ctx.pathParamMap().containsKey("n")) {
+      n = (int) idParam(ctx.pathParam("n"));
+      if (n < 1 || n > w.chapters().size()) {
+        throw new NotFoundResponse("This work has no chapter " + n + ".");
+      }
+      full = w.chapters().size() == 1;
+    }
+    render(ctx, "work.jte", Map.of("layout", layout(w.title(), null), "r", ReaderView.of(w, n, full)));
+  }
+
+  private void search(Context ctx) {
+    String q = ctx.queryParam("q");
+    if (q != null && q.length() > 1000) {
+      q = q.substring(0, 1000);
+    }
+    int page = pageParam(ctx);
+    SearchIndex.Results res = quire.index().search(q, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+    List<Blurb> blurbs = new ArrayList<>();
+    for (SearchIndex.Hit h : res.hits()) {
+      quire.store().get(h.workId()).ifPresent(w -> blurbs.add(Blurb.of(summary(w))));
+    }
+    render(
+        ctx,
+        "search.jte",
+        Map.of(
+            "layout", layout(q == null || q.isBlank() ? "Search" : "Search: " + q, q),
+            "query", q == null ? "" : q,
+            "total", res.total(),
+            "blurbs", blurbs,
+            "pager", Pager.of("/search?q=" + Texts.url(q) + "&", page, Math.min(res.total(), 10_000), PAGE_SIZE)));
+  }
+
+  private static WorkSummary summary(Work w) {
+    return new WorkSummary(
+        w.id(), w.title(), w.titleGenerated(), w.authors(), w.summary(),
+        w.chapters().getFirst().text().substring(0, Math.min(600, w.chapters().getFirst().text().length())),
+        w.wordCount(), w.chapters().size(), w.language(), w.importedAt(),
+        w.tags().stream().filter(t -> t.provenance().isShown()).toList());
+  }
+
+  private void error(Context ctx, int status, String title, String message) {
+    ctx.status(HttpStatus.forStatus(status));
+    render(ctx, "error.jte", Map.of("layout", layout(title, null), "title", title, "message", message == null ? "" : message));
+  }
+
+  private static int pageParam(Context ctx) {
+    String p = ctx.queryParam("page");
+    if (p == null) {
+      return 1;
+    }
+    try {
+      return Math.max(1, Math.min(MAX_PAGE, Integer.parseInt(p.strip())));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  private static long idParam(String s) {
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw new NotFoundResponse("There is no such work.");
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package org.quire.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.quire.model.Chapter;
+import org.quire.model.Tag;
+import org.quire.model.TagType;
+import org.quire.model.Work;
+
+/**
+ * The reader page: a work's metadata and one chapter, or all of them.
+ *
+ * @param work the work
+ * @param meta tag groups in AO3's order, empty groups left out
+ * @param shown the chapters on this page
+ * @param full true when the whole work is shown
+ * @param current the shown chapter's number (1 when full)
+ */
+public record ReaderView(Work work, List<TagGroup> meta, List<ChapterView> shown, boolean full, int current) {
+
+  /**
+   * One kind of tag on the work.
+   *
+   * @param label "Relationships"
+   * @param kind the tag type key, for styling
+   * @param tags the tags
+   */
+  public record TagGroup(String label, String kind, List<Tag> tags) {}
+
+  /**
+   * A chapter ready to show.
+   *
+   * @param number 1-based
+   * @param heading the chapter's heading, or null
+   * @param notes its opening notes, or null
+   * @param blocks paragraphs and breaks of a plain-text chapter
+   * @param html safe HTML of a Markdown chapter, or null
+   */
+  public record ChapterView(int number, String heading, String notes, List<ChapterRenderer.Block> blocks, String html) {}
+
+  static ReaderView of(Work w, int chapter, boolean full) {
+    List<TagGroup> meta = new ArrayList<>();
+    for (TagType t : TagType.values()) {
+      List<Tag> tags = w.tags(t);
+      if (!tags.isEmpty()) {
+        meta.add(new TagGroup(plural(t, tags.size()), t.key(), tags));
+      }
+    }
+    List<ChapterView> shown = new ArrayList<>();
+    StringBuilder all = new StringBuilder();
+    w.chapters().forEach(c -> all.append(c.text()).append("\n\n"));
+    boolean blankSeparated = org.quire.text.Paragraphs.isBlankSeparated(all.toString());
+    for (Chapter c : w.chapters()) {
+      if (full || c.number() == chapter) {
+        boolean md = ChapterRenderer.isMarkdown(w.format());
+        shown.add(
+            new ChapterView(
+                c.number(),
+                c.title(),
+                c.notes(),
+                md ? List.of() : ChapterRenderer.blocks(c.text(), blankSeparated),
+                md ? ChapterRenderer.markdownHtml(c.text()) : null));
+      }
+    }
+    return new ReaderView(w, meta, shown, full, full ? 1 : chapter);
+  }
+
+  private static String plural(TagType t, int n) {
+    String label = t.label();
+    if (n == 1 || label.endsWith("s")) {
+      return label;
+    }
+    return label.endsWith("y") ? label.substring(0, label.length() - 1) + "ies" : label + "s";
+  }
+
+  /** Number of chapters in the work. */
+  public int total() {
+    return work.chapters().size();
+  }
+
+  /** A chapter's heading for the index: its own, or "Chapter N". */
+  public String chapterLabel(Chapter c) {
+    return c.title() != null ? c.title() : "Chapter " + c.number();
+  }
+}

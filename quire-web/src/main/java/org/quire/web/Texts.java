@@ -1,0 +1,45 @@
+package org.quire.web;
+
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.Map;
+
+/** Small text helpers for templates. */
+public final class Texts {
+  private Texts() {}
+
+  private static final Map<String, String> RATING_CODES =
+      Map.of(
+          "General Audiences", "G",
+          "Teen And Up Audiences", "T",
+          "Mature", "M",
+          "Explicit", "E");
+
+  /** "G", "T", "M", "E" or "NR". */
+  public static String ratingCode(String rating) {
+    return RATING_CODES.getOrDefault(rating, "NR");
+  }
+
+  /** 12,345 */
+  public static String number(long n) {
+    return NumberFormat.getIntegerInstance(Locale.US).format(n);
+  }
+
+  /** The first words of a text up to about {@code max} characters, ending on a word. */
+  public static String opening(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    String s = text.strip().replaceAll("\\s+", " ");
+    if (s.length() <= max) {
+      return s;
+    }
+    int cut = s.lastIndexOf(' ', max);
+    return s.substring(0, cut > max / 2 ? cut : max) + "…";
+  }
+
+  /** A URL query value, encoded. */
+  public static String url(String s) {
+    return java.net.URLEncoder.encode(s == null ? "" : s, java.nio.charset.StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,149 @@
+package org.quire.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quire.app.ImportReport;
+import org.quire.app.Quire;
+import org.quire.app.QuireConfig;
+
+/** The web app over real HTTP on a free port, against a real embedded archive. */
+class WebTest {
+  @TempDir static Path tmp;
+  static Quire quire;
+  static Javalin app;
+  static HttpClient http = HttpClient.newHttpClient();
+  static long hostileId;
+  static long chaptersId;
+  static long markdownId;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Files.writeString(in.resolve("hostile.txt"),
+        "Title: <script>alert('x')</script> & Friends\nAuthor: <b>Mallory</b>\nSummary: <img src=x onerror=alert(1)>\n\n"
+            + "She typed <script>alert(2)</script> into the box.\n\n* * *\n\nThen she left.\n");
+    Files.writeString(in.resolve("chapters.txt"),
+        "Three Parts\n\n(A/N: Thanks, beta!)\n\nChapter 1: Start\n\nFirst part.\nSecond line of it.\n\nChapter 2\n\nMiddle part.\n\nChapter 3\n\nLast part.\n\nEnd Notes: Bye.\n");
+    Files.writeString(in.resolve("md.md"),
+        "# Marked\n\nSome *emphasis* and <script>alert(3)</script> and [link](javascript:alert(4)).\n\n~~~\n\nAfter the break.\n");
+    quire = Quire.open(QuireConfig.embedded(tmp.resolve("data")).withPort(0).withHost("127.0.0.1"));
+    ImportReport r = quire.importFiles(List.of(in), f -> {});
+    assertThat(r.failed()).isEmpty();
+    for (ImportReport.Imported i : r.imported()) {
+      switch (i.file().getFileName().toString()) {
+        case "hostile.txt" -> hostileId = i.workId();
+        case "chapters.txt" -> chaptersId = i.workId();
+        default -> markdownId = i.workId();
+      }
+    }
+    app = QuireWeb.create(quire).start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    app.stop();
+    quire.close();
+  }
+
+  static HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void listingShowsWorksWithEscapedTitles() throws Exception {
+    HttpResponse<String> r = get("/");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("text/html");
+    String body = r.body();
+    assertThat(body).startsWith("<!DOCTYPE html>");
+    assertThat(body).contains("Three Parts").contains("Marked");
+    assertThat(body).contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; Friends");
+    assertThat(body).doesNotContain("<script").doesNotContain("<img").doesNotContain("<b>Mallory");
+    assertThat(body).contains("<main id=\"main\">").contains("role=\"search\"");
+  }
+
+  @Test
+  void readerShowsNotesApartAndSceneBreaksAsBreaks() throws Exception {
+    String body = get("/works/" + hostileId).body();
+    assertThat(body).contains("She typed &lt;script&gt;alert(2)&lt;/script&gt; into the box.");
+    assertThat(body).contains("<hr class=\"scene-break\"");
+    assertThat(body).doesNotContain("<script");
+    String ch = get("/works/" + chaptersId).body();
+    assertThat(ch).contains("<h2 id=\"notes-heading\">Notes</h2>").contains("Thanks, beta!");
+    assertThat(ch).contains("Chapter 1: Start").contains("First part.<br>Second line of it.");
+    assertThat(ch).doesNotContain("Middle part.");
+    assertThat(ch).contains("/works/" + chaptersId + "/chapters/2").contains("Next chapter");
+    assertThat(ch).doesNotContain("Bye.");
+  }
+
+  @Test
+  void chapterPagesAndEntireWork() throws Exception {
+    String last = get("/works/" + chaptersId + "/chapters/3").body();
+    assertThat(last).contains("Last part.").contains("Previous chapter").contains("Bye.").doesNotContain("First part.");
+    String full = get("/works/" + chaptersId + "?view=full").body();
+    assertThat(full).contains("First part.").contains("Middle part.").contains("Last part.").contains("Bye.");
+    assertThat(get("/works/" + chaptersId + "/chapters/4").statusCode()).isEqualTo(404);
+    assertThat(get("/works/" + chaptersId + "/chapters/x").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void markdownIsRenderedAndSanitised() throws Exception {
+    String body = get("/works/" + markdownId).body();
+    assertThat(body).contains("<em>emphasis</em>");
+    assertThat(body).contains("&lt;script&gt;");
+    assertThat(body).doesNotContain("javascript:").doesNotContain("<script");
+    assertThat(body).contains("After the break.");
+  }
+
+  @Test
+  void missingWorkIsAFriendly404() throws Exception {
+    HttpResponse<String> r = get("/works/999999");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.body()).contains("There is no work 999999.").doesNotContain("Exception");
+    assertThat(get("/works/abc").statusCode()).isEqualTo(404);
+    assertThat(get("/no/such/page").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void searchFindsFullTextAndSurvivesHostileQueries() throws Exception {
+    String body = get("/search?q=" + Texts.url("middle")).body();
+    assertThat(body).contains("Three Parts").contains("1 work found");
+    for (String q : List.of("\"unclosed", "<script>alert(1)</script>", "((((", "*", "' OR 1=1 --")) {
+      HttpResponse<String> r = get("/search?q=" + Texts.url(q));
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).doesNotContain("<script>alert");
+    }
+  }
+
+  @Test
+  void securityHeadersAndStylesheet() throws Exception {
+    HttpResponse<String> r = get("/");
+    assertThat(r.headers().firstValue("content-security-policy").orElse("")).contains("script-src 'self'");
+    assertThat(r.headers().firstValue("x-content-type-options")).contains("nosniff");
+    HttpResponse<String> css = get("/assets/quire.css");
+    assertThat(css.statusCode()).isEqualTo(200);
+    assertThat(css.body()).contains(".userstuff");
+  }
+
+  @Test
+  void pagingParametersAreForgiving() throws Exception {
+    assertThat(get("/works?page=-3").statusCode()).isEqualTo(200);
+    assertThat(get("/works?page=zzz").statusCode()).isEqualTo(200);
+    assertThat(get("/works?page=99999999999").statusCode()).isEqualTo(200);
+  }
+}
