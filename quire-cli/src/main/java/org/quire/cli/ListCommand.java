@@ -1,0 +1,48 @@
+package org.quire.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.quire.app.Quire;
+import org.quire.model.TagType;
+import org.quire.model.WorkSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code quire list} */
+@Command(name = "list", description = "List works, newest first.")
+final class ListCommand implements Callable<Integer> {
+  @ParentCommand QuireCli parent;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--limit", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--offset", defaultValue = "0", description = "Skip this many.")
+  int offset;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (Quire quire = Quire.open(parent.config())) {
+      out.printf("%6s  %-40s  %-20s  %7s  %s%n", "ID", "TITLE", "AUTHOR", "WORDS", "FANDOM");
+      for (WorkSummary w : quire.store().list(offset, limit)) {
+        out.printf(
+            "%6d  %-40s  %-20s  %7d  %s%n",
+            w.id(),
+            cut((w.titleGenerated() ? "[untitled] " : "") + w.title(), 40),
+            cut(w.authors().isEmpty() ? "-" : String.join(", ", w.authors()), 20),
+            w.wordCount(),
+            String.join(", ", w.tagNames(TagType.FANDOM)));
+      }
+      out.printf("%d works in the archive.%n", quire.store().count());
+    }
+    return 0;
+  }
+
+  static String cut(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+  }
+}

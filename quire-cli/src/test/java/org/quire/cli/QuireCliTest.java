@@ -1,0 +1,59 @@
+package org.quire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuireCliTest {
+  @TempDir Path tmp;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  int run(String... args) {
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    return QuireCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  @Test
+  void importListShowAndExitCodes() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Files.writeString(in.resolve("a.txt"), "Alpha Story\n\n(A/N: hi)\n\nIt begins here.\n");
+    String data = tmp.resolve("data").toString();
+
+    assertThat(run("--data", data, "import", in.toString())).isZero();
+    assertThat(out.toString()).contains("1 imported, 0 duplicates, 0 failed.");
+
+    assertThat(run("--data", data, "import", in.toString())).isZero();
+    assertThat(out.toString()).contains("0 imported, 1 duplicate, 0 failed.").contains("already stored as work 1");
+
+    Files.write(in.resolve("bad.txt"), new byte[0]);
+    assertThat(run("import", "--data", data, in.resolve("bad.txt").toString(), in.resolve("nope.txt").toString()))
+        .isEqualTo(QuireCli.EXIT_PARTIAL);
+    assertThat(out.toString()).contains("bad.txt: the file is empty.").contains("nope.txt: no such file").contains("0 imported, 0 duplicates, 2 failed.");
+
+    assertThat(run("--data", data, "list")).isZero();
+    assertThat(out.toString()).contains("Alpha Story").contains("1 works in the archive.");
+
+    assertThat(run("--data", data, "show", "1", "--text")).isZero();
+    assertThat(out.toString()).contains("Title:    Alpha Story").contains("Notes:\n  hi").contains("It begins here.");
+
+    assertThat(run("--data", data, "show", "42")).isEqualTo(1);
+    assertThat(err.toString()).contains("there is no work 42");
+
+    assertThat(run("--data", data, "reindex")).isZero();
+    assertThat(out.toString()).contains("Indexed 1 works.");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertThat(run("import")).isEqualTo(2);
+    assertThat(run("--no-such-option")).isEqualTo(2);
+    assertThat(run("show", "not-a-number")).isEqualTo(2);
+  }
+}
