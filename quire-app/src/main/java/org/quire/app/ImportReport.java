@@ -56,7 +56,13 @@ public final class ImportReport {
 
   /** "3 imported, 1 duplicate, 0 failed". */
   public String summary() {
-    return imported.size() + " imported, " + duplicates.size() + " duplicate" + (duplicates.size() == 1 ? "" : "s")
-        + ", " + failed.size() + " failed";
+    return imported.size()
+        + " imported, "
+        + duplicates.size()
+        + " duplicate"
+        + (duplicates.size() == 1 ? "" : "s")
+        + ", "
+        + failed.size()
+        + " failed";
   }
 }

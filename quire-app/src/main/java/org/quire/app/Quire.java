@@ -22,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An open archive: the front door for the web and the CLI. Opening it opens the store and the
- * index and makes sure they agree; {@link #importFiles} runs the pipeline ingest → analyse →
- * store → index.
+ * An open archive: the front door for the web and the CLI. Opening it opens the store and the index
+ * and makes sure they agree; {@link #importFiles} runs the pipeline ingest → analyse → store →
+ * index.
  */
 public final class Quire implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Quire.class);
@@ -58,7 +58,10 @@ public final class Quire implements AutoCloseable {
     }
     Quire q = new Quire(config, store, index);
     if (index.count() != store.count()) {
-      LOG.info("Search index holds {} works, the store {}: rebuilding the index.", index.count(), store.count());
+      LOG.info(
+          "Search index holds {} works, the store {}: rebuilding the index.",
+          index.count(),
+          store.count());
       q.reindex(n -> {});
     }
     return q;
@@ -82,8 +85,8 @@ public final class Quire implements AutoCloseable {
   }
 
   /**
-   * Imports story files and directories (walked recursively). Each file is its own transaction:
-   * one bad file never affects the others or what is already stored.
+   * Imports story files and directories (walked recursively). Each file is its own transaction: one
+   * bad file never affects the others or what is already stored.
    *
    * @param paths files and directories
    * @param onFile called after each file, with the file (for progress)

@@ -17,10 +17,14 @@ import org.quire.model.Validate;
  */
 public record QuireConfig(Store store, Index index, Web web, Ingest ingest) {
 
-  /** @param database the SQLite file */
+  /**
+   * @param database the SQLite file
+   */
   public record Store(Path database) {}
 
-  /** @param directory the Lucene index directory */
+  /**
+   * @param directory the Lucene index directory
+   */
   public record Index(Path directory) {}
 
   /**
@@ -34,7 +38,9 @@ public record QuireConfig(Store store, Index index, Web web, Ingest ingest) {
     }
   }
 
-  /** @param maxFileBytes the largest story file accepted */
+  /**
+   * @param maxFileBytes the largest story file accepted
+   */
   public record Ingest(long maxFileBytes) {}
 
   /** The embedded archive under {@code dataDir}: {@code quire.db} and {@code index/}. */
@@ -57,10 +63,20 @@ public record QuireConfig(Store store, Index index, Web web, Ingest ingest) {
       c = c.withPort(parsePort(env.get("QUIRE_PORT")));
     }
     if (env.containsKey("QUIRE_HOST")) {
-      c = new QuireConfig(c.store, c.index, new Web(env.get("QUIRE_HOST"), c.web.port, c.web.siteName), c.ingest);
+      c =
+          new QuireConfig(
+              c.store,
+              c.index,
+              new Web(env.get("QUIRE_HOST"), c.web.port, c.web.siteName),
+              c.ingest);
     }
     if (env.containsKey("QUIRE_SITE_NAME")) {
-      c = new QuireConfig(c.store, c.index, new Web(c.web.host, c.web.port, env.get("QUIRE_SITE_NAME")), c.ingest);
+      c =
+          new QuireConfig(
+              c.store,
+              c.index,
+              new Web(c.web.host, c.web.port, env.get("QUIRE_SITE_NAME")),
+              c.ingest);
     }
     return c;
   }

@@ -28,13 +28,17 @@ class QuireImportTest {
     write("README.md", "# Not a story\n");
     Files.write(tmp.resolve("in/bin.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1});
     try (Quire q = Quire.open(QuireConfig.embedded(tmp.resolve("data")))) {
-      ImportReport r = q.importFiles(List.of(tmp.resolve("in"), tmp.resolve("missing.txt")), f -> {});
+      ImportReport r =
+          q.importFiles(List.of(tmp.resolve("in"), tmp.resolve("missing.txt")), f -> {});
       assertThat(r.imported()).hasSize(2);
       assertThat(r.duplicates()).hasSize(1);
-      assertThat(r.failed()).extracting(f -> f.file().getFileName().toString())
+      assertThat(r.failed())
+          .extracting(f -> f.file().getFileName().toString())
           .containsExactlyInAnyOrder("empty.txt", "bin.txt", "missing.txt");
       assertThat(r.failed()).allSatisfy(f -> assertThat(f.reason()).isNotBlank());
-      assertThat(r.skipped()).extracting(p -> p.getFileName().toString()).containsExactly("README.md");
+      assertThat(r.skipped())
+          .extracting(p -> p.getFileName().toString())
+          .containsExactly("README.md");
       assertThat(r.summary()).isEqualTo("2 imported, 1 duplicate, 3 failed");
       assertThat(q.store().count()).isEqualTo(2);
       assertThat(q.index().search("lighthouse", 0, 10).total()).isEqualTo(1);
@@ -65,10 +69,12 @@ class QuireImportTest {
 
   @Test
   void environmentOverridesDefaults() {
-    QuireConfig c = QuireConfig.fromEnvironment(java.util.Map.of("QUIRE_DATA", "/x", "QUIRE_PORT", "8080"));
+    QuireConfig c =
+        QuireConfig.fromEnvironment(java.util.Map.of("QUIRE_DATA", "/x", "QUIRE_PORT", "8080"));
     assertThat(c.store().database()).isEqualTo(Path.of("/x/quire.db"));
     assertThat(c.web().port()).isEqualTo(8080);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> QuireConfig.fromEnvironment(java.util.Map.of("QUIRE_PORT", "http")))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> QuireConfig.fromEnvironment(java.util.Map.of("QUIRE_PORT", "http")))
         .hasMessageContaining("QUIRE_PORT");
   }
 }

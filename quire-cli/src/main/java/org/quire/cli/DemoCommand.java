@@ -17,12 +17,15 @@ import picocli.CommandLine.Spec;
 /** {@code quire demo}: sample stories in, archive served. */
 @Command(
     name = "demo",
-    description = "Import the sample stories (examples/ and, when present, ../shared/seeds/) and serve the archive.")
+    description =
+        "Import the sample stories (examples/ and, when present, ../shared/seeds/) and serve the archive.")
 final class DemoCommand implements Callable<Integer> {
   @ParentCommand QuireCli parent;
   @Spec CommandSpec spec;
 
-  @Option(names = {"-p", "--port"}, description = "TCP port (default: $QUIRE_PORT or 7070).")
+  @Option(
+      names = {"-p", "--port"},
+      description = "TCP port (default: $QUIRE_PORT or 7070).")
   Integer port;
 
   @Option(names = "--host", description = "Address to listen on (default: $QUIRE_HOST or 0.0.0.0).")
@@ -37,13 +40,21 @@ final class DemoCommand implements Callable<Integer> {
     List<Path> samples = samples();
     var out = spec.commandLine().getOut();
     try (Quire quire = Quire.open(c)) {
-      ImportReport report = ImportCommand.importWithProgress(quire, samples, spec.commandLine().getErr());
+      ImportReport report =
+          ImportCommand.importWithProgress(quire, samples, spec.commandLine().getErr());
       for (ImportReport.Failed f : report.failed()) {
         out.println("FAILED     " + f.file() + ": " + f.reason());
       }
-      out.println("Demo import from " + String.join(", ", samples.stream().map(Path::toString).toList()) + ": "
-          + report.summary() + "; the archive in " + c.store().database().getParent() + " holds "
-          + quire.store().count() + " works.");
+      out.println(
+          "Demo import from "
+              + String.join(", ", samples.stream().map(Path::toString).toList())
+              + ": "
+              + report.summary()
+              + "; the archive in "
+              + c.store().database().getParent()
+              + " holds "
+              + quire.store().count()
+              + " works.");
       out.flush();
       if (!noServe) {
         ServeCommand.serve(quire, out);
@@ -54,7 +65,8 @@ final class DemoCommand implements Callable<Integer> {
 
   /** examples/ of the Quire checkout ($QUIRE_HOME, else the current directory), and the seeds. */
   static List<Path> samples() {
-    Path home = Path.of(System.getenv().getOrDefault("QUIRE_HOME", ".")).toAbsolutePath().normalize();
+    Path home =
+        Path.of(System.getenv().getOrDefault("QUIRE_HOME", ".")).toAbsolutePath().normalize();
     List<Path> out = new ArrayList<>();
     Path examples = home.resolve("examples");
     if (Files.isDirectory(examples)) {

@@ -17,7 +17,10 @@ final class ListCommand implements Callable<Integer> {
   @ParentCommand QuireCli parent;
   @Spec CommandSpec spec;
 
-  @Option(names = "--limit", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "50",
+      description = "At most this many (default ${DEFAULT-VALUE}).")
   int limit;
 
   @Option(names = "--offset", defaultValue = "0", description = "Skip this many.")

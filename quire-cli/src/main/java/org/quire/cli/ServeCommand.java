@@ -19,7 +19,9 @@ final class ServeCommand implements Callable<Integer> {
   @ParentCommand QuireCli parent;
   @Spec CommandSpec spec;
 
-  @Option(names = {"-p", "--port"}, description = "TCP port (default: $QUIRE_PORT or 7070).")
+  @Option(
+      names = {"-p", "--port"},
+      description = "TCP port (default: $QUIRE_PORT or 7070).")
   Integer port;
 
   @Option(names = "--host", description = "Address to listen on (default: $QUIRE_HOST or 0.0.0.0).")
@@ -52,7 +54,14 @@ final class ServeCommand implements Callable<Integer> {
                   stopped.countDown();
                 }));
     String shown = web.host().equals("0.0.0.0") ? "localhost" : web.host();
-    out.println("Quire is serving " + quire.store().count() + " works at http://" + shown + ":" + app.port() + "/");
+    out.println(
+        "Quire is serving "
+            + quire.store().count()
+            + " works at http://"
+            + shown
+            + ":"
+            + app.port()
+            + "/");
     out.println("Press Ctrl-C to stop.");
     out.flush();
     stopped.await();

@@ -35,7 +35,10 @@ final class ShowCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("quire: there is no work " + id + ".");
         return 1;
       }
-      out.println("Title:    " + w.title() + (w.titleGenerated() ? "  (generated: the file had no title)" : ""));
+      out.println(
+          "Title:    "
+              + w.title()
+              + (w.titleGenerated() ? "  (generated: the file had no title)" : ""));
       out.println("Authors:  " + (w.authors().isEmpty() ? "-" : String.join(", ", w.authors())));
       out.println("Words:    " + w.wordCount() + " in " + w.chapters().size() + " chapter(s)");
       if (w.language() != null) {

@@ -30,18 +30,32 @@ class QuireCliTest {
     assertThat(out.toString()).contains("1 imported, 0 duplicates, 0 failed.");
 
     assertThat(run("--data", data, "import", in.toString())).isZero();
-    assertThat(out.toString()).contains("0 imported, 1 duplicate, 0 failed.").contains("already stored as work 1");
+    assertThat(out.toString())
+        .contains("0 imported, 1 duplicate, 0 failed.")
+        .contains("already stored as work 1");
 
     Files.write(in.resolve("bad.txt"), new byte[0]);
-    assertThat(run("import", "--data", data, in.resolve("bad.txt").toString(), in.resolve("nope.txt").toString()))
+    assertThat(
+            run(
+                "import",
+                "--data",
+                data,
+                in.resolve("bad.txt").toString(),
+                in.resolve("nope.txt").toString()))
         .isEqualTo(QuireCli.EXIT_PARTIAL);
-    assertThat(out.toString()).contains("bad.txt: the file is empty.").contains("nope.txt: no such file").contains("0 imported, 0 duplicates, 2 failed.");
+    assertThat(out.toString())
+        .contains("bad.txt: the file is empty.")
+        .contains("nope.txt: no such file")
+        .contains("0 imported, 0 duplicates, 2 failed.");
 
     assertThat(run("--data", data, "list")).isZero();
     assertThat(out.toString()).contains("Alpha Story").contains("1 works in the archive.");
 
     assertThat(run("--data", data, "show", "1", "--text")).isZero();
-    assertThat(out.toString()).contains("Title:    Alpha Story").contains("Notes:\n  hi").contains("It begins here.");
+    assertThat(out.toString())
+        .contains("Title:    Alpha Story")
+        .contains("Notes:\n  hi")
+        .contains("It begins here.");
 
     assertThat(run("--data", data, "show", "42")).isEqualTo(1);
     assertThat(err.toString()).contains("there is no work 42");

@@ -110,7 +110,8 @@ final class AuthorTags {
                   });
       case CATEGORY ->
           split(value)
-              .forEach(v -> out.add(Tag.byAuthor(TagType.CATEGORY, CATEGORIES.getOrDefault(key(v), v))));
+              .forEach(
+                  v -> out.add(Tag.byAuthor(TagType.CATEGORY, CATEGORIES.getOrDefault(key(v), v))));
       case TAGS -> split(value).forEach(v -> out.add(Tag.byAuthor(TagType.ADDITIONAL, v)));
       default -> {}
     }

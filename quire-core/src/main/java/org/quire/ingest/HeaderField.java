@@ -25,7 +25,8 @@ enum HeaderField {
   IGNORED;
 
   private static final Pattern LABELLED =
-      Pattern.compile("^\\s*(?:\\*\\*|__)?([A-Za-z][A-Za-z'’ /]{0,24}?)\\s*(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?\\s*(.*?)\\s*$");
+      Pattern.compile(
+          "^\\s*(?:\\*\\*|__)?([A-Za-z][A-Za-z'’ /]{0,24}?)\\s*(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?\\s*(.*?)\\s*$");
 
   private static final Map<String, HeaderField> LABELS =
       Map.ofEntries(

@@ -21,8 +21,8 @@ import org.quire.text.WordCounter;
 /**
  * The front door of ingest: a story file in, a {@link Work} out (not yet analysed or stored).
  *
- * <p>Reads plain text ({@code .txt}, no extension) and Markdown ({@code .md}). Formats Quire
- * cannot read yet are refused with a message naming the file and the format, never guessed at.
+ * <p>Reads plain text ({@code .txt}, no extension) and Markdown ({@code .md}). Formats Quire cannot
+ * read yet are refused with a message naming the file and the format, never guessed at.
  */
 public final class Ingester {
   /** Default largest file accepted: far above any real story, small enough to fit in memory. */
@@ -47,7 +47,11 @@ public final class Ingester {
   /** Whether this ingester reads files with the given name (judged by extension). */
   public static boolean accepts(Path file) {
     String ext = extension(file.getFileName().toString());
-    return ext.isEmpty() || ext.equals("txt") || ext.equals("text") || ext.equals("md") || ext.equals("markdown");
+    return ext.isEmpty()
+        || ext.equals("txt")
+        || ext.equals("text")
+        || ext.equals("md")
+        || ext.equals("markdown");
   }
 
   /**
@@ -90,14 +94,27 @@ public final class Ingester {
     }
     String ext = extension(fileName);
     switch (ext) {
-      case "html", "htm", "xhtml", "epub", "zip", "docx", "odt", "pdf", "rtf", "doc", "mobi", "azw3" ->
+      case "html",
+          "htm",
+          "xhtml",
+          "epub",
+          "zip",
+          "docx",
+          "odt",
+          "pdf",
+          "rtf",
+          "doc",
+          "mobi",
+          "azw3" ->
           throw new IngestException(
-              fileName, "." + ext + " files cannot be imported yet; Quire reads .txt and .md files.");
+              fileName,
+              "." + ext + " files cannot be imported yet; Quire reads .txt and .md files.");
       default -> {}
     }
     TextDecoder.Decoded decoded = TextDecoder.decode(fileName, bytes);
     String head = decoded.text().stripLeading();
-    if (head.regionMatches(true, 0, "<!doctype html", 0, 14) || head.regionMatches(true, 0, "<html", 0, 5)) {
+    if (head.regionMatches(true, 0, "<!doctype html", 0, 14)
+        || head.regionMatches(true, 0, "<html", 0, 5)) {
       throw new IngestException(fileName, "this is an HTML page; Quire reads .txt and .md files.");
     }
     boolean markdown = ext.equals("md") || ext.equals("markdown");

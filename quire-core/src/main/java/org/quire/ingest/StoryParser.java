@@ -48,7 +48,8 @@ final class StoryParser {
               + "(?:(?:\\s*[:.\\-–—|]\\s*|\\s+(?=[\\p{Lu}\"“'‘(\\d]))(.*))?\\s*$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-  private static final Pattern MD_HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.+?)\\s*#*\\s*$");
+  private static final Pattern MD_HEADING =
+      Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.+?)\\s*#*\\s*$");
 
   /** The opening of an author's note: "(A/N: …", "A/N:", "Author's Note:", "AN:", "Note:". */
   private static final Pattern NOTE =
@@ -63,7 +64,8 @@ final class StoryParser {
               + "(?:\\*\\*|__)?\\s*[:\\-–—]\\s*(?:\\*\\*|__)?\\s*(.*)$",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-  private static final Pattern BY_LINE = Pattern.compile("^\\s*(?:by|written by)\\s+(.{1,80}?)\\s*$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern BY_LINE =
+      Pattern.compile("^\\s*(?:by|written by)\\s+(.{1,80}?)\\s*$", Pattern.CASE_INSENSITIVE);
 
   /**
    * @param text decoded text with '\n' line ends
@@ -155,7 +157,8 @@ final class StoryParser {
       }
       String noteText = notes.isEmpty() ? null : String.join("\n\n", notes);
       return new Parsed(
-          title, generated, authors, summary, noteText, endNotes, chapters, language, tags, problems);
+          title, generated, authors, summary, noteText, endNotes, chapters, language, tags,
+          problems);
     }
 
     /** Title, header block, "by" line and notes at the top. Returns the first body line. */
@@ -242,7 +245,12 @@ final class StoryParser {
             return new int[] {i, j + 1};
           }
         }
-        problems.add(new IngestProblem(i + 1, "An author's note opened with '" + first.charAt(0) + "' is never closed; took its first line only."));
+        problems.add(
+            new IngestProblem(
+                i + 1,
+                "An author's note opened with '"
+                    + first.charAt(0)
+                    + "' is never closed; took its first line only."));
         return new int[] {i, i + 1};
       }
       int j = i + 1;
@@ -254,7 +262,8 @@ final class StoryParser {
 
     String noteBody(int from, int to) {
       String raw = text.substring(lines.get(from)[0], lines.get(to - 1)[1]).strip();
-      if ((raw.startsWith("(") && raw.endsWith(")")) || (raw.startsWith("[") && raw.endsWith("]"))) {
+      if ((raw.startsWith("(") && raw.endsWith(")"))
+          || (raw.startsWith("[") && raw.endsWith("]"))) {
         raw = raw.substring(1, raw.length() - 1).strip();
       }
       Matcher m = END_NOTE.matcher(raw);
@@ -353,7 +362,8 @@ final class StoryParser {
           break;
         }
         String l = line(i);
-        if (END_NOTE.matcher(l).matches() || l.strip().matches("(?i)\\(?\\s*end\\s+notes?\\s*:?\\s*\\)?")) {
+        if (END_NOTE.matcher(l).matches()
+            || l.strip().matches("(?i)\\(?\\s*end\\s+notes?\\s*:?\\s*\\)?")) {
           int before = i - 1;
           return hasText(from, before + 1) && hasStory(from, i) ? new int[] {i} : null;
         }
@@ -387,7 +397,8 @@ final class StoryParser {
 
     String endNoteText(int i) {
       String raw = text.substring(lines.get(i)[0]).strip();
-      if ((raw.startsWith("(") && raw.endsWith(")")) || (raw.startsWith("[") && raw.endsWith("]"))) {
+      if ((raw.startsWith("(") && raw.endsWith(")"))
+          || (raw.startsWith("[") && raw.endsWith("]"))) {
         raw = raw.substring(1, raw.length() - 1).strip();
       }
       Matcher m = END_NOTE.matcher(raw);
@@ -405,8 +416,11 @@ final class StoryParser {
      */
     boolean isTitleLine(int i) {
       String l = line(i).strip();
-      if (l.length() > 120 || HeaderField.parse(l) != null || NOTE.matcher(l).matches()
-          || HEADING.matcher(l).matches() || SceneBreaks.isBreak(l)) {
+      if (l.length() > 120
+          || HeaderField.parse(l) != null
+          || NOTE.matcher(l).matches()
+          || HEADING.matcher(l).matches()
+          || SceneBreaks.isBreak(l)) {
         return false;
       }
       int words = l.split("\\s+").length;
@@ -431,12 +445,18 @@ final class StoryParser {
         return true;
       }
       String n = line(next);
-      if (BY_LINE.matcher(n).matches() || HeaderField.parse(n) != null || NOTE.matcher(n).matches()
-          || HEADING.matcher(n).matches() || MD_HEADING.matcher(n).matches() || SceneBreaks.isBreak(n)) {
+      if (BY_LINE.matcher(n).matches()
+          || HeaderField.parse(n) != null
+          || NOTE.matcher(n).matches()
+          || HEADING.matcher(n).matches()
+          || MD_HEADING.matcher(n).matches()
+          || SceneBreaks.isBreak(n)) {
         return true;
       }
       // A one-paragraph-per-line story: a short capitalised line before a longer one.
-      return words <= 8 && Character.isUpperCase(l.codePointAt(0)) && n.strip().length() > l.length() * 2;
+      return words <= 8
+          && Character.isUpperCase(l.codePointAt(0))
+          && n.strip().length() > l.length() * 2;
     }
 
     boolean blankSeparated() {
@@ -477,7 +497,8 @@ final class StoryParser {
       for (int k = 0; k < words.length && k < 6; k++) {
         sb.append(k == 0 ? "" : " ").append(words[k]);
       }
-      String t = sb.toString().replaceAll("^[\"“‘'(\\[]+", "").replaceAll("[\\p{Punct}–—…”’\\s]+$", "");
+      String t =
+          sb.toString().replaceAll("^[\"“‘'(\\[]+", "").replaceAll("[\\p{Punct}–—…”’\\s]+$", "");
       if (t.isEmpty()) {
         continue;
       }

@@ -13,8 +13,8 @@ import org.quire.model.IngestProblem;
 
 /**
  * Turns a story file's bytes into text: UTF-8 (with or without BOM), UTF-16 with BOM, else
- * Windows-1252, the encoding of most old fan fiction saved on Windows. Refuses binary files with
- * a message that says what the file looks like.
+ * Windows-1252, the encoding of most old fan fiction saved on Windows. Refuses binary files with a
+ * message that says what the file looks like.
  */
 final class TextDecoder {
   private static final Charset CP1252 = Charset.forName("windows-1252");
@@ -47,7 +47,8 @@ final class TextDecoder {
       text = new String(bytes, StandardCharsets.UTF_16);
     } else if (hasNul(bytes)) {
       throw new IngestException(
-          fileName, "the file contains NUL bytes: it is binary, or UTF-16 without a byte order mark.");
+          fileName,
+          "the file contains NUL bytes: it is binary, or UTF-16 without a byte order mark.");
     } else {
       String strict = utf8Strict(bytes);
       if (strict != null) {
@@ -100,7 +101,8 @@ final class TextDecoder {
     }
   }
 
-  private static String utf8Lenient(String fileName, byte[] bytes, int offset, List<IngestProblem> problems) {
+  private static String utf8Lenient(
+      String fileName, byte[] bytes, int offset, List<IngestProblem> problems) {
     CharsetDecoder d =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -110,7 +112,8 @@ final class TextDecoder {
       CharBuffer cb = d.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
       String s = cb.toString();
       long bad = s.chars().filter(c -> c == '\uFFFD').count();
-      if (bad > 0 && utf8Strict(java.util.Arrays.copyOfRange(bytes, offset, bytes.length)) == null) {
+      if (bad > 0
+          && utf8Strict(java.util.Arrays.copyOfRange(bytes, offset, bytes.length)) == null) {
         problems.add(
             new IngestProblem(0, "Replaced " + bad + " invalid UTF-8 byte sequences with U+FFFD."));
       }
@@ -129,7 +132,12 @@ final class TextDecoder {
     int invalid = 0;
     for (int i = 0; i < b.length; ) {
       int c = b[i] & 0xFF;
-      int need = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+      int need =
+          c < 0x80
+              ? 0
+              : c >= 0xC2 && c <= 0xDF
+                  ? 1
+                  : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
       if (need == 0) {
         i++;
         continue;

@@ -11,7 +11,8 @@ package org.quire.model;
  */
 public record Evidence(int chapter, int start, int end, String quote) {
   public Evidence {
-    Validate.isTrue(start >= 0 && end >= start, "evidence must have 0 <= start <= end", start + ".." + end);
+    Validate.isTrue(
+        start >= 0 && end >= start, "evidence must have 0 <= start <= end", start + ".." + end);
     Validate.notNull(quote, "quote");
   }
 }

@@ -61,26 +61,78 @@ public record Work(
 
   public Work withId(long newId) {
     return new Work(
-        newId, title, titleGenerated, authors, summary, notes, endNotes, chapters, language,
-        wordCount, format, source, importedAt, tags, problems);
+        newId,
+        title,
+        titleGenerated,
+        authors,
+        summary,
+        notes,
+        endNotes,
+        chapters,
+        language,
+        wordCount,
+        format,
+        source,
+        importedAt,
+        tags,
+        problems);
   }
 
   public Work withImportedAt(Instant when) {
     return new Work(
-        id, title, titleGenerated, authors, summary, notes, endNotes, chapters, language,
-        wordCount, format, source, when, tags, problems);
+        id,
+        title,
+        titleGenerated,
+        authors,
+        summary,
+        notes,
+        endNotes,
+        chapters,
+        language,
+        wordCount,
+        format,
+        source,
+        when,
+        tags,
+        problems);
   }
 
   public Work withTags(List<Tag> newTags) {
     return new Work(
-        id, title, titleGenerated, authors, summary, notes, endNotes, chapters, language,
-        wordCount, format, source, importedAt, newTags, problems);
+        id,
+        title,
+        titleGenerated,
+        authors,
+        summary,
+        notes,
+        endNotes,
+        chapters,
+        language,
+        wordCount,
+        format,
+        source,
+        importedAt,
+        newTags,
+        problems);
   }
 
   public Work withLanguage(String newLanguage) {
     return new Work(
-        id, title, titleGenerated, authors, summary, notes, endNotes, chapters, newLanguage,
-        wordCount, format, source, importedAt, tags, problems);
+        id,
+        title,
+        titleGenerated,
+        authors,
+        summary,
+        notes,
+        endNotes,
+        chapters,
+        newLanguage,
+        wordCount,
+        format,
+        source,
+        importedAt,
+        tags,
+        problems);
   }
 
   /** The shown tags (not rejected) of one type, author-given first, in stored order. */

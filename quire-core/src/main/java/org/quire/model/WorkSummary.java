@@ -39,7 +39,10 @@ public record WorkSummary(
   public List<String> tagNames(TagType type) {
     return tags.stream()
         .filter(t -> t.type() == type)
-        .sorted((a, b) -> Boolean.compare(b.provenance() == Provenance.AUTHOR, a.provenance() == Provenance.AUTHOR))
+        .sorted(
+            (a, b) ->
+                Boolean.compare(
+                    b.provenance() == Provenance.AUTHOR, a.provenance() == Provenance.AUTHOR))
         .map(Tag::name)
         .toList();
   }

@@ -40,8 +40,8 @@ public final class Paragraphs {
   }
 
   /**
-   * Splits with the shape decided beforehand, e.g. once for a whole work whose chapters may be
-   * too short to tell.
+   * Splits with the shape decided beforehand, e.g. once for a whole work whose chapters may be too
+   * short to tell.
    *
    * @param blankSeparated whether paragraphs are separated by blank lines
    */

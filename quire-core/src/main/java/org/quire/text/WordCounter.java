@@ -22,12 +22,16 @@ public final class WordCounter {
       if (isCjk(cp)) {
         count++;
         inWord = false;
-      } else if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK) {
+      } else if (Character.isLetterOrDigit(cp)
+          || Character.getType(cp) == Character.NON_SPACING_MARK) {
         if (!inWord) {
           count++;
           inWord = true;
         }
-      } else if (inWord && isJoiner(cp) && i + len < n && Character.isLetterOrDigit(Character.codePointAt(text, i + len))) {
+      } else if (inWord
+          && isJoiner(cp)
+          && i + len < n
+          && Character.isLetterOrDigit(Character.codePointAt(text, i + len))) {
         // stays in the word: don't, well-known, 3.5
       } else {
         inWord = false;

@@ -37,7 +37,9 @@ class SeedStoriesTest {
     assertThat(w.title()).isEqualTo(exp.get("title").get("required").asText());
     assertThat(w.titleGenerated()).isFalse();
     assertThat(w.notes()).isNull();
-    assertThat(w.chapters().getFirst().text()).startsWith("Willow walked slowly").endsWith("asked for.");
+    assertThat(w.chapters().getFirst().text())
+        .startsWith("Willow walked slowly")
+        .endsWith("asked for.");
     assertThat(w.wordCount()).isCloseTo(exp.get("words_approx").asInt(), withinPercent(exp));
   }
 

@@ -25,7 +25,8 @@ public final class Seeds {
       }
     }
     if (found == null || !Files.isDirectory(found)) {
-      String msg = "seed stories not found: put shared/seeds beside the checkout or set QUIRE_SEEDS";
+      String msg =
+          "seed stories not found: put shared/seeds beside the checkout or set QUIRE_SEEDS";
       if ("true".equals(System.getenv("CI"))) {
         fail(msg);
       }

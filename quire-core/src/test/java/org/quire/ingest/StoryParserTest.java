@@ -67,7 +67,10 @@ class StoryParserTest {
 
   @Test
   void parenthesisedNoteMaySpanLines() {
-    Work w = read("a.txt", "Title Here\n\n(A/N: First line\nsecond line.)\n\nStory starts here and goes on.\n");
+    Work w =
+        read(
+            "a.txt",
+            "Title Here\n\n(A/N: First line\nsecond line.)\n\nStory starts here and goes on.\n");
     assertThat(w.notes()).isEqualTo("First line\nsecond line.");
     assertThat(w.chapters().getFirst().text()).isEqualTo("Story starts here and goes on.");
   }
@@ -143,9 +146,11 @@ class StoryParserTest {
         Last words.
         """;
     Work w = read("a.txt", text);
-    assertThat(w.chapters()).extracting(Chapter::title)
+    assertThat(w.chapters())
+        .extracting(Chapter::title)
         .containsExactly("Chapter 1", "Chapter Two: The Fork", "Part 3", "Epilogue");
-    assertThat(w.chapters()).extracting(Chapter::text)
+    assertThat(w.chapters())
+        .extracting(Chapter::text)
         .containsExactly("First words.", "Second words.", "Third words.", "Last words.");
     assertThat(w.chapters()).extracting(Chapter::number).containsExactly(1, 2, 3, 4);
   }
@@ -153,7 +158,9 @@ class StoryParserTest {
   @Test
   void prologueAndRomanNumeralsAreHeadings() {
     Work w = read("a.txt", "Prologue\n\nBefore.\n\nChapter IV - Later\n\nAfter.\n");
-    assertThat(w.chapters()).extracting(Chapter::title).containsExactly("Prologue", "Chapter IV - Later");
+    assertThat(w.chapters())
+        .extracting(Chapter::title)
+        .containsExactly("Prologue", "Chapter IV - Later");
   }
 
   @Test
@@ -175,7 +182,9 @@ class StoryParserTest {
 
   @Test
   void chapterOpeningNoteIsTheChaptersNotes() {
-    Work w = read("a.txt", "Chapter 1\n\nA/N: Sorry for the wait.\n\nShe ran.\n\nChapter 2\n\nHe ran.\n");
+    Work w =
+        read(
+            "a.txt", "Chapter 1\n\nA/N: Sorry for the wait.\n\nShe ran.\n\nChapter 2\n\nHe ran.\n");
     assertThat(w.chapters().getFirst().notes()).isEqualTo("Sorry for the wait.");
     assertThat(w.chapters().getFirst().text()).isEqualTo("She ran.");
     assertThat(w.chapters().get(1).notes()).isNull();
@@ -183,7 +192,8 @@ class StoryParserTest {
 
   @Test
   void endNotesAreTakenFromTheEnd() {
-    Work w = read("a.txt", "Title\n\nThe story.\n\nMore story.\n\nEnd Notes: Thanks for reading!\n");
+    Work w =
+        read("a.txt", "Title\n\nThe story.\n\nMore story.\n\nEnd Notes: Thanks for reading!\n");
     assertThat(w.endNotes()).isEqualTo("Thanks for reading!");
     assertThat(w.chapters().getFirst().text()).isEqualTo("The story.\n\nMore story.");
   }
@@ -225,7 +235,10 @@ class StoryParserTest {
 
   @Test
   void wordCountIgnoresHeaderNotesAndBreaks() {
-    Work w = read("a.txt", "Title: T\nSummary: many many words here\n\nOne two three.\n\n* * *\n\nFour.\n");
+    Work w =
+        read(
+            "a.txt",
+            "Title: T\nSummary: many many words here\n\nOne two three.\n\n* * *\n\nFour.\n");
     assertThat(w.wordCount()).isEqualTo(4);
     assertThat(List.of(w.summary())).containsExactly("many many words here");
   }

@@ -33,7 +33,8 @@ class TextDecoderTest {
 
   @Test
   void utf16WithBomBothOrders() {
-    assertThat(ingester.read("s.txt", STORY.getBytes(StandardCharsets.UTF_16)).title()).isEqualTo("Café");
+    assertThat(ingester.read("s.txt", STORY.getBytes(StandardCharsets.UTF_16)).title())
+        .isEqualTo("Café");
     ByteArrayOutputStream le = new ByteArrayOutputStream();
     le.write(0xFF);
     le.write(0xFE);
@@ -77,17 +78,21 @@ class TextDecoderTest {
   @Test
   void whitespaceOnlyFileIsRefused() {
     assertThatThrownBy(() -> ingester.read("w.txt", " \n\n\t ".getBytes(StandardCharsets.UTF_8)))
-        .hasMessageContaining("w.txt").hasMessageContaining("no text");
+        .hasMessageContaining("w.txt")
+        .hasMessageContaining("no text");
   }
 
   @Test
   void binaryFilesAreRefusedWithWhatTheyLookLike() {
-    assertThatThrownBy(() -> ingester.read("pic.txt", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0}))
-        .hasMessageContaining("pic.txt").hasMessageContaining("PNG image");
+    assertThatThrownBy(
+            () -> ingester.read("pic.txt", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0}))
+        .hasMessageContaining("pic.txt")
+        .hasMessageContaining("PNG image");
     byte[] noise = new byte[4096];
     new java.util.Random(42).nextBytes(noise);
     assertThatThrownBy(() -> ingester.read("noise.txt", noise))
-        .isInstanceOf(IngestException.class).hasMessageContaining("noise.txt");
+        .isInstanceOf(IngestException.class)
+        .hasMessageContaining("noise.txt");
   }
 
   @Test
@@ -96,14 +101,19 @@ class TextDecoderTest {
     for (int i = 0; i < b.length; i++) {
       b[i] = (byte) (i % 2 == 0 ? 0x01 : 'a');
     }
-    assertThatThrownBy(() -> ingester.read("ctl.txt", b)).hasMessageContaining("control characters");
+    assertThatThrownBy(() -> ingester.read("ctl.txt", b))
+        .hasMessageContaining("control characters");
   }
 
   @Test
   void unsupportedFormatsAreRefusedByName() {
     assertThatThrownBy(() -> ingester.read("book.epub", "x".getBytes(StandardCharsets.UTF_8)))
-        .hasMessageContaining("book.epub").hasMessageContaining("cannot be imported yet");
-    assertThatThrownBy(() -> ingester.read("page.txt", "<!DOCTYPE html><html></html>".getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("book.epub")
+        .hasMessageContaining("cannot be imported yet");
+    assertThatThrownBy(
+            () ->
+                ingester.read(
+                    "page.txt", "<!DOCTYPE html><html></html>".getBytes(StandardCharsets.UTF_8)))
         .hasMessageContaining("HTML page");
   }
 
@@ -112,7 +122,8 @@ class TextDecoderTest {
     Ingester small = new Ingester(1024 * 1024);
     byte[] big = new byte[1024 * 1024 + 1];
     java.util.Arrays.fill(big, (byte) 'a');
-    assertThatThrownBy(() -> small.read("big.txt", big)).hasMessageContaining("larger than the limit");
+    assertThatThrownBy(() -> small.read("big.txt", big))
+        .hasMessageContaining("larger than the limit");
   }
 
   @Test

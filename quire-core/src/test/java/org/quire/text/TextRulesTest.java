@@ -9,13 +9,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TextRulesTest {
   @ParameterizedTest
-  @ValueSource(strings = {"***", "* * *", "~~~", "---", "oOo", "OoO", "xXx", "   ❖", "          §", "<><><>", "=====", "~ * ~", "-oOo-"})
+  @ValueSource(
+      strings = {
+        "***",
+        "* * *",
+        "~~~",
+        "---",
+        "oOo",
+        "OoO",
+        "xXx",
+        "   ❖",
+        "          §",
+        "<><><>",
+        "=====",
+        "~ * ~",
+        "-oOo-"
+      })
   void sceneBreaks(String line) {
     assertThat(SceneBreaks.isBreak(line)).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"...", "…", "\"...\"", "?!", "Ooo, look at that.", "She left.", "", "Oops", "o"})
+  @ValueSource(
+      strings = {"...", "…", "\"...\"", "?!", "Ooo, look at that.", "She left.", "", "Oops", "o"})
   void notSceneBreaks(String line) {
     assertThat(SceneBreaks.isBreak(line)).isFalse();
   }
@@ -31,15 +47,21 @@ class TextRulesTest {
   @Test
   void oneParagraphPerLineTextSplitsByLine() {
     List<Paragraphs.Block> b = Paragraphs.split("First line.\nSecond line.\n***\nThird.");
-    assertThat(b).extracting(Paragraphs.Block::kind)
-        .containsExactly(Paragraphs.Kind.PARAGRAPH, Paragraphs.Kind.PARAGRAPH, Paragraphs.Kind.BREAK, Paragraphs.Kind.PARAGRAPH);
+    assertThat(b)
+        .extracting(Paragraphs.Block::kind)
+        .containsExactly(
+            Paragraphs.Kind.PARAGRAPH,
+            Paragraphs.Kind.PARAGRAPH,
+            Paragraphs.Kind.BREAK,
+            Paragraphs.Kind.PARAGRAPH);
   }
 
   @Test
   void blankSeparatedTextKeepsVerseLinesAndJoinsHardWrappedProse() {
-    String wrapped = "This is a line of prose that was wrapped by an old editor at\n"
-        + "seventy columns or so, the way many archived stories still are\n"
-        + "today, and it should read as one paragraph in the browser.";
+    String wrapped =
+        "This is a line of prose that was wrapped by an old editor at\n"
+            + "seventy columns or so, the way many archived stories still are\n"
+            + "today, and it should read as one paragraph in the browser.";
     String text = "Roses are red,\nviolets are blue.\n\n" + wrapped;
     List<Paragraphs.Block> b = Paragraphs.split(text);
     assertThat(b).hasSize(2);

@@ -33,10 +33,22 @@ class LuceneSearchIndexTest {
   }
 
   static Work work(long id, String title, String text, String tag) {
-    return new Work(id, title, false, List.of("Quill"), null, null, null,
-        List.of(new Chapter(1, null, text, null)), null, 3, TextFormat.PLAIN,
-        new Work.Source("f.txt", "h" + id), Instant.now(),
-        List.of(Tag.byAuthor(TagType.CHARACTER, tag)), List.of());
+    return new Work(
+        id,
+        title,
+        false,
+        List.of("Quill"),
+        null,
+        null,
+        null,
+        List.of(new Chapter(1, null, text, null)),
+        null,
+        3,
+        TextFormat.PLAIN,
+        new Work.Source("f.txt", "h" + id),
+        Instant.now(),
+        List.of(Tag.byAuthor(TagType.CHARACTER, tag)),
+        List.of());
   }
 
   @Test
@@ -44,8 +56,12 @@ class LuceneSearchIndexTest {
     index.index(work(1, "Ashes", "The witches were dancing by the fire.", "Willow Rosenberg"));
     index.index(work(2, "Snow", "Nothing here but snow.", "Spike"));
     index.refresh();
-    assertThat(index.search("witch dance", 0, 10).hits()).extracting(SearchIndex.Hit::workId).containsExactly(1L);
-    assertThat(index.search("Willow", 0, 10).hits()).extracting(SearchIndex.Hit::workId).containsExactly(1L);
+    assertThat(index.search("witch dance", 0, 10).hits())
+        .extracting(SearchIndex.Hit::workId)
+        .containsExactly(1L);
+    assertThat(index.search("Willow", 0, 10).hits())
+        .extracting(SearchIndex.Hit::workId)
+        .containsExactly(1L);
     assertThat(index.search("", 0, 10).total()).isEqualTo(2);
   }
 
@@ -62,7 +78,19 @@ class LuceneSearchIndexTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\"unclosed", "((((", "title:", "*", "-", "a AND OR NOT b", "\\", "~~~~", "😀", "' OR 1=1 --"})
+  @ValueSource(
+      strings = {
+        "\"unclosed",
+        "((((",
+        "title:",
+        "*",
+        "-",
+        "a AND OR NOT b",
+        "\\",
+        "~~~~",
+        "😀",
+        "' OR 1=1 --"
+      })
   void hostileQueriesNeverThrow(String q) {
     index.index(work(1, "Ashes", "fire", "A"));
     index.refresh();

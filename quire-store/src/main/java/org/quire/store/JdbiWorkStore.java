@@ -82,7 +82,11 @@ public final class JdbiWorkStore implements WorkStore {
                     .one();
             int pos = 0;
             for (String a : work.authors()) {
-              h.execute("INSERT INTO work_authors (work_id, position, name) VALUES (?, ?, ?)", id, pos++, a);
+              h.execute(
+                  "INSERT INTO work_authors (work_id, position, name) VALUES (?, ?, ?)",
+                  id,
+                  pos++,
+                  a);
             }
             for (Chapter c : work.chapters()) {
               h.execute(
@@ -96,7 +100,11 @@ public final class JdbiWorkStore implements WorkStore {
             }
             insertTags(h, id, work.tags());
             for (IngestProblem p : work.problems()) {
-              h.execute("INSERT INTO ingest_problems (work_id, line, message) VALUES (?, ?, ?)", id, p.line(), p.message());
+              h.execute(
+                  "INSERT INTO ingest_problems (work_id, line, message) VALUES (?, ?, ?)",
+                  id,
+                  p.line(),
+                  p.message());
             }
             return new Added(id, false);
           });
@@ -111,7 +119,10 @@ public final class JdbiWorkStore implements WorkStore {
     int pos = 0;
     Map<Long, Boolean> seen = new HashMap<>();
     for (Tag t : tags) {
-      h.execute("INSERT INTO tags (type, name) VALUES (?, ?) ON CONFLICT (type, name) DO NOTHING", t.type().key(), t.name());
+      h.execute(
+          "INSERT INTO tags (type, name) VALUES (?, ?) ON CONFLICT (type, name) DO NOTHING",
+          t.type().key(),
+          t.name());
       long tagId =
           h.createQuery("SELECT id FROM tags WHERE type = ? AND name = ?")
               .bind(0, t.type().key())
@@ -140,10 +151,12 @@ public final class JdbiWorkStore implements WorkStore {
           h -> {
             h.execute("DELETE FROM work_tags WHERE work_id = ?", workId);
             insertTags(h, workId, tags);
-            h.execute("UPDATE works SET updated_at = ? WHERE id = ?", System.currentTimeMillis(), workId);
+            h.execute(
+                "UPDATE works SET updated_at = ? WHERE id = ?", System.currentTimeMillis(), workId);
           });
     } catch (JdbiException e) {
-      throw new StoreException("Could not update the tags of work " + workId + ": " + rootMessage(e), e);
+      throw new StoreException(
+          "Could not update the tags of work " + workId + ": " + rootMessage(e), e);
     } finally {
       writeLock.unlock();
     }
@@ -161,12 +174,20 @@ public final class JdbiWorkStore implements WorkStore {
           }
           Map<String, Object> w = row.get();
           List<Chapter> chapters =
-              h.createQuery("SELECT number, title, notes, body FROM chapters WHERE work_id = ? ORDER BY number")
+              h.createQuery(
+                      "SELECT number, title, notes, body FROM chapters WHERE work_id = ? ORDER BY number")
                   .bind(0, id)
-                  .map((rs, ctx) -> new Chapter(rs.getInt("number"), rs.getString("title"), rs.getString("body"), rs.getString("notes")))
+                  .map(
+                      (rs, ctx) ->
+                          new Chapter(
+                              rs.getInt("number"),
+                              rs.getString("title"),
+                              rs.getString("body"),
+                              rs.getString("notes")))
                   .list();
           List<IngestProblem> problems =
-              h.createQuery("SELECT line, message FROM ingest_problems WHERE work_id = ? ORDER BY rowid")
+              h.createQuery(
+                      "SELECT line, message FROM ingest_problems WHERE work_id = ? ORDER BY rowid")
                   .bind(0, id)
                   .map((rs, ctx) -> new IngestProblem(rs.getInt("line"), rs.getString("message")))
                   .list();
@@ -196,7 +217,10 @@ public final class JdbiWorkStore implements WorkStore {
   }
 
   private static Optional<Long> findBySha256(Handle h, String sha) {
-    return h.createQuery("SELECT id FROM works WHERE source_sha256 = ?").bind(0, sha).mapTo(Long.class).findOne();
+    return h.createQuery("SELECT id FROM works WHERE source_sha256 = ?")
+        .bind(0, sha)
+        .mapTo(Long.class)
+        .findOne();
   }
 
   @Override
@@ -234,7 +258,9 @@ public final class JdbiWorkStore implements WorkStore {
                     (int) num(r.get("chapter_count")),
                     (String) r.get("language"),
                     Instant.ofEpochMilli(num(r.get("imported_at"))),
-                    tags.getOrDefault(id, List.of()).stream().filter(t -> t.provenance().isShown()).toList()));
+                    tags.getOrDefault(id, List.of()).stream()
+                        .filter(t -> t.provenance().isShown())
+                        .toList()));
           }
           return out;
         });
@@ -245,7 +271,8 @@ public final class JdbiWorkStore implements WorkStore {
     if (ids.isEmpty()) {
       return out;
     }
-    h.createQuery("SELECT work_id, name FROM work_authors WHERE work_id IN (<ids>) ORDER BY work_id, position")
+    h.createQuery(
+            "SELECT work_id, name FROM work_authors WHERE work_id IN (<ids>) ORDER BY work_id, position")
         .bindList("ids", ids)
         .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
         .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
@@ -277,12 +304,15 @@ public final class JdbiWorkStore implements WorkStore {
 
   @Override
   public long count() {
-    return call("count works", h -> h.createQuery("SELECT count(*) FROM works").mapTo(Long.class).one());
+    return call(
+        "count works", h -> h.createQuery("SELECT count(*) FROM works").mapTo(Long.class).one());
   }
 
   @Override
   public List<Long> ids() {
-    return call("list work ids", h -> h.createQuery("SELECT id FROM works ORDER BY id").mapTo(Long.class).list());
+    return call(
+        "list work ids",
+        h -> h.createQuery("SELECT id FROM works ORDER BY id").mapTo(Long.class).list());
   }
 
   @Override

@@ -38,15 +38,34 @@ public abstract class BaseWorkStoreTestCase {
   protected static Work work(String title, String sha, String... chapterTitles) {
     List<Chapter> chapters = new java.util.ArrayList<>();
     for (int i = 0; i < Math.max(1, chapterTitles.length); i++) {
-      chapters.add(new Chapter(i + 1, chapterTitles.length == 0 ? null : chapterTitles[i], "Text of chapter " + (i + 1) + ".\n\nMore.", i == 0 ? "A note" : null));
+      chapters.add(
+          new Chapter(
+              i + 1,
+              chapterTitles.length == 0 ? null : chapterTitles[i],
+              "Text of chapter " + (i + 1) + ".\n\nMore.",
+              i == 0 ? "A note" : null));
     }
     return new Work(
-        0, title, false, List.of("Author One", "Author Two"), "A summary", "Notes", "End notes", chapters,
-        "English", 8, TextFormat.PLAIN, new Work.Source(title + ".txt", sha),
+        0,
+        title,
+        false,
+        List.of("Author One", "Author Two"),
+        "A summary",
+        "Notes",
+        "End notes",
+        chapters,
+        "English",
+        8,
+        TextFormat.PLAIN,
+        new Work.Source(title + ".txt", sha),
         Instant.now().truncatedTo(ChronoUnit.MILLIS),
         List.of(
             Tag.byAuthor(TagType.FANDOM, "Buffy the Vampire Slayer"),
-            Tag.suggested(TagType.CHARACTER, "Willow Rosenberg", 0.9, List.of(new Evidence(1, 0, 4, "Text of chapter 1.")))),
+            Tag.suggested(
+                TagType.CHARACTER,
+                "Willow Rosenberg",
+                0.9,
+                List.of(new Evidence(1, 0, 4, "Text of chapter 1.")))),
         List.of(new IngestProblem(3, "odd")));
   }
 
@@ -88,12 +107,14 @@ public abstract class BaseWorkStoreTestCase {
   void replacingTagsKeepsProvenanceAndHidesRejected() {
     long id = store.add(work("T", "t")).id();
     Tag rejected = new Tag(TagType.CHARACTER, "Spike", Provenance.REJECTED, 0.4, List.of());
-    Tag accepted = new Tag(TagType.CHARACTER, "Willow Rosenberg", Provenance.ACCEPTED, 0.9, List.of());
+    Tag accepted =
+        new Tag(TagType.CHARACTER, "Willow Rosenberg", Provenance.ACCEPTED, 0.9, List.of());
     store.replaceTags(id, List.of(accepted, rejected));
     Work back = store.get(id).orElseThrow();
     assertThat(back.tags()).containsExactly(accepted, rejected);
     assertThat(back.tagNames(TagType.CHARACTER)).containsExactly("Willow Rosenberg");
-    assertThat(store.list(0, 1).getFirst().tagNames(TagType.CHARACTER)).containsExactly("Willow Rosenberg");
+    assertThat(store.list(0, 1).getFirst().tagNames(TagType.CHARACTER))
+        .containsExactly("Willow Rosenberg");
   }
 
   @Test

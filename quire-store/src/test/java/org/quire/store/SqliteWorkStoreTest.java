@@ -34,8 +34,9 @@ class SqliteWorkStoreTest extends BaseWorkStoreTestCase {
     long kept = store.add(work("Kept", "k")).id();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("quire.db"));
         Statement s = c.createStatement()) {
-      s.execute("CREATE TRIGGER boom BEFORE INSERT ON chapters WHEN NEW.title = 'BOOM'"
-          + " BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+      s.execute(
+          "CREATE TRIGGER boom BEFORE INSERT ON chapters WHEN NEW.title = 'BOOM'"
+              + " BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
     }
     assertThatThrownBy(() -> store.add(work("Broken", "b", "fine", "BOOM")))
         .isInstanceOf(StoreException.class)

@@ -43,7 +43,9 @@ public record Blurb(
 
   static Blurb of(WorkSummary w) {
     List<TagLink> tags = new java.util.ArrayList<>();
-    for (TagType t : List.of(TagType.RELATIONSHIP, TagType.CHARACTER, TagType.CONTENT_WARNING, TagType.ADDITIONAL)) {
+    for (TagType t :
+        List.of(
+            TagType.RELATIONSHIP, TagType.CHARACTER, TagType.CONTENT_WARNING, TagType.ADDITIONAL)) {
       for (String n : w.tagNames(t)) {
         tags.add(new TagLink(t.key(), n));
       }
@@ -56,9 +58,20 @@ public record Blurb(
     }
     List<String> ratings = w.tagNames(TagType.RATING);
     return new Blurb(
-        w.id(), w.title(), w.titleGenerated(), w.authors(), w.tagNames(TagType.FANDOM),
-        ratings.isEmpty() ? "Not Rated" : ratings.getFirst(), w.tagNames(TagType.ARCHIVE_WARNING),
-        w.tagNames(TagType.CATEGORY), tags, text, opening, w.wordCount(), w.chapterCount(), w.language());
+        w.id(),
+        w.title(),
+        w.titleGenerated(),
+        w.authors(),
+        w.tagNames(TagType.FANDOM),
+        ratings.isEmpty() ? "Not Rated" : ratings.getFirst(),
+        w.tagNames(TagType.ARCHIVE_WARNING),
+        w.tagNames(TagType.CATEGORY),
+        tags,
+        text,
+        opening,
+        w.wordCount(),
+        w.chapterCount(),
+        w.language());
   }
 
   /** The short code shown in the rating badge. */

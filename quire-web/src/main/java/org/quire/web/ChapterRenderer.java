@@ -32,9 +32,38 @@ public final class ChapterRenderer {
   private static final PolicyFactory POLICY =
       new HtmlPolicyBuilder()
           .allowElements(
-              "p", "em", "strong", "b", "i", "u", "s", "del", "blockquote", "ul", "ol", "li", "br",
-              "hr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "a", "sup", "sub", "small",
-              "table", "thead", "tbody", "tr", "th", "td")
+              "p",
+              "em",
+              "strong",
+              "b",
+              "i",
+              "u",
+              "s",
+              "del",
+              "blockquote",
+              "ul",
+              "ol",
+              "li",
+              "br",
+              "hr",
+              "code",
+              "pre",
+              "h1",
+              "h2",
+              "h3",
+              "h4",
+              "h5",
+              "h6",
+              "a",
+              "sup",
+              "sub",
+              "small",
+              "table",
+              "thead",
+              "tbody",
+              "tr",
+              "th",
+              "td")
           .allowAttributes("href")
           .onElements("a")
           .allowStandardUrlProtocols()

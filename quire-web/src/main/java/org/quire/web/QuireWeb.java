@@ -54,19 +54,27 @@ public final class QuireWeb {
           config.routes.get("/works/{id}", web::reader);
           config.routes.get("/works/{id}/chapters/{n}", web::reader);
           config.routes.get("/search", web::search);
-          config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "works", quire.store().count())));
-          config.routes.exception(NotFoundResponse.class, (e, ctx) -> web.error(ctx, 404, "Not found", e.getMessage()));
+          config.routes.get(
+              "/health", ctx -> ctx.json(Map.of("status", "ok", "works", quire.store().count())));
+          config.routes.exception(
+              NotFoundResponse.class, (e, ctx) -> web.error(ctx, 404, "Not found", e.getMessage()));
           config.routes.exception(
               Exception.class,
               (e, ctx) -> {
                 LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-                web.error(ctx, 500, "Something went wrong", "The error was logged. Please try again later.");
+                web.error(
+                    ctx,
+                    500,
+                    "Something went wrong",
+                    "The error was logged. Please try again later.");
               });
-          config.routes.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
-              web.error(ctx, 404, "Not found", "There is no page at this address.");
-            }
-          });
+          config.routes.error(
+              404,
+              ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                  web.error(ctx, 404, "Not found", "There is no page at this address.");
+                }
+              });
         });
   }
 
@@ -94,7 +102,8 @@ public final class QuireWeb {
   private void works(Context ctx) {
     int page = pageParam(ctx);
     long total = quire.store().count();
-    List<Blurb> blurbs = quire.store().list((page - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(Blurb::of).toList();
+    List<Blurb> blurbs =
+        quire.store().list((page - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(Blurb::of).toList();
     render(
         ctx,
         "works.jte",
@@ -116,7 +125,8 @@ public final class QuireWeb {
       }
       full = w.chapters().size() == 1;
     }
-    render(ctx, "work.jte", Map.of("layout", layout(w.title(), null), "r", ReaderView.of(w, n, full)));
+    render(
+        ctx, "work.jte", Map.of("layout", layout(w.title(), null), "r", ReaderView.of(w, n, full)));
   }
 
   private void search(Context ctx) {
@@ -138,20 +148,44 @@ public final class QuireWeb {
             "query", q == null ? "" : q,
             "total", res.total(),
             "blurbs", blurbs,
-            "pager", Pager.of("/search?q=" + Texts.url(q) + "&", page, Math.min(res.total(), 10_000), PAGE_SIZE)));
+            "pager",
+                Pager.of(
+                    "/search?q=" + Texts.url(q) + "&",
+                    page,
+                    Math.min(res.total(), 10_000),
+                    PAGE_SIZE)));
   }
 
   private static WorkSummary summary(Work w) {
     return new WorkSummary(
-        w.id(), w.title(), w.titleGenerated(), w.authors(), w.summary(),
-        w.chapters().getFirst().text().substring(0, Math.min(600, w.chapters().getFirst().text().length())),
-        w.wordCount(), w.chapters().size(), w.language(), w.importedAt(),
+        w.id(),
+        w.title(),
+        w.titleGenerated(),
+        w.authors(),
+        w.summary(),
+        w.chapters()
+            .getFirst()
+            .text()
+            .substring(0, Math.min(600, w.chapters().getFirst().text().length())),
+        w.wordCount(),
+        w.chapters().size(),
+        w.language(),
+        w.importedAt(),
         w.tags().stream().filter(t -> t.provenance().isShown()).toList());
   }
 
   private void error(Context ctx, int status, String title, String message) {
     ctx.status(HttpStatus.forStatus(status));
-    render(ctx, "error.jte", Map.of("layout", layout(title, null), "title", title, "message", message == null ? "" : message));
+    render(
+        ctx,
+        "error.jte",
+        Map.of(
+            "layout",
+            layout(title, null),
+            "title",
+            title,
+            "message",
+            message == null ? "" : message));
   }
 
   private static int pageParam(Context ctx) {

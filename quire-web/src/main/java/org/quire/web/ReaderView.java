@@ -16,7 +16,8 @@ import org.quire.model.Work;
  * @param full true when the whole work is shown
  * @param current the shown chapter's number (1 when full)
  */
-public record ReaderView(Work work, List<TagGroup> meta, List<ChapterView> shown, boolean full, int current) {
+public record ReaderView(
+    Work work, List<TagGroup> meta, List<ChapterView> shown, boolean full, int current) {
 
   /**
    * One kind of tag on the work.
@@ -36,7 +37,8 @@ public record ReaderView(Work work, List<TagGroup> meta, List<ChapterView> shown
    * @param blocks paragraphs and breaks of a plain-text chapter
    * @param html safe HTML of a Markdown chapter, or null
    */
-  public record ChapterView(int number, String heading, String notes, List<ChapterRenderer.Block> blocks, String html) {}
+  public record ChapterView(
+      int number, String heading, String notes, List<ChapterRenderer.Block> blocks, String html) {}
 
   static ReaderView of(Work w, int chapter, boolean full) {
     List<TagGroup> meta = new ArrayList<>();

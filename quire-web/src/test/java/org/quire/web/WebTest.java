@@ -32,12 +32,15 @@ class WebTest {
   @BeforeAll
   static void start() throws Exception {
     Path in = Files.createDirectories(tmp.resolve("in"));
-    Files.writeString(in.resolve("hostile.txt"),
+    Files.writeString(
+        in.resolve("hostile.txt"),
         "Title: <script>alert('x')</script> & Friends\nAuthor: <b>Mallory</b>\nSummary: <img src=x onerror=alert(1)>\n\n"
             + "She typed <script>alert(2)</script> into the box.\n\n* * *\n\nThen she left.\n");
-    Files.writeString(in.resolve("chapters.txt"),
+    Files.writeString(
+        in.resolve("chapters.txt"),
         "Three Parts\n\n(A/N: Thanks, beta!)\n\nChapter 1: Start\n\nFirst part.\nSecond line of it.\n\nChapter 2\n\nMiddle part.\n\nChapter 3\n\nLast part.\n\nEnd Notes: Bye.\n");
-    Files.writeString(in.resolve("md.md"),
+    Files.writeString(
+        in.resolve("md.md"),
         "# Marked\n\nSome *emphasis* and <script>alert(3)</script> and [link](javascript:alert(4)).\n\n~~~\n\nAfter the break.\n");
     quire = Quire.open(QuireConfig.embedded(tmp.resolve("data")).withPort(0).withHost("127.0.0.1"));
     ImportReport r = quire.importFiles(List.of(in), f -> {});
@@ -94,9 +97,17 @@ class WebTest {
   @Test
   void chapterPagesAndEntireWork() throws Exception {
     String last = get("/works/" + chaptersId + "/chapters/3").body();
-    assertThat(last).contains("Last part.").contains("Previous chapter").contains("Bye.").doesNotContain("First part.");
+    assertThat(last)
+        .contains("Last part.")
+        .contains("Previous chapter")
+        .contains("Bye.")
+        .doesNotContain("First part.");
     String full = get("/works/" + chaptersId + "?view=full").body();
-    assertThat(full).contains("First part.").contains("Middle part.").contains("Last part.").contains("Bye.");
+    assertThat(full)
+        .contains("First part.")
+        .contains("Middle part.")
+        .contains("Last part.")
+        .contains("Bye.");
     assertThat(get("/works/" + chaptersId + "/chapters/4").statusCode()).isEqualTo(404);
     assertThat(get("/works/" + chaptersId + "/chapters/x").statusCode()).isEqualTo(404);
   }
@@ -123,7 +134,8 @@ class WebTest {
   void searchFindsFullTextAndSurvivesHostileQueries() throws Exception {
     String body = get("/search?q=" + Texts.url("middle")).body();
     assertThat(body).contains("Three Parts").contains("1 work found");
-    for (String q : List.of("\"unclosed", "<script>alert(1)</script>", "((((", "*", "' OR 1=1 --")) {
+    for (String q :
+        List.of("\"unclosed", "<script>alert(1)</script>", "((((", "*", "' OR 1=1 --")) {
       HttpResponse<String> r = get("/search?q=" + Texts.url(q));
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).doesNotContain("<script>alert");
@@ -133,7 +145,8 @@ class WebTest {
   @Test
   void securityHeadersAndStylesheet() throws Exception {
     HttpResponse<String> r = get("/");
-    assertThat(r.headers().firstValue("content-security-policy").orElse("")).contains("script-src 'self'");
+    assertThat(r.headers().firstValue("content-security-policy").orElse(""))
+        .contains("script-src 'self'");
     assertThat(r.headers().firstValue("x-content-type-options")).contains("nosniff");
     HttpResponse<String> css = get("/assets/quire.css");
     assertThat(css.statusCode()).isEqualTo(200);

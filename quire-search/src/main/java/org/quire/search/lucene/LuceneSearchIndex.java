@@ -58,7 +58,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     // English stemming for prose; tags and names match as typed words, without stemming.
     this.analyzer =
         new PerFieldAnalyzerWrapper(
-            new EnglishAnalyzer(), Map.of(AUTHOR, new StandardAnalyzer(), TAG, new StandardAnalyzer()));
+            new EnglishAnalyzer(),
+            Map.of(AUTHOR, new StandardAnalyzer(), TAG, new StandardAnalyzer()));
     IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
     cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     this.writer = new IndexWriter(dir, cfg);
@@ -74,7 +75,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     try {
       return new LuceneSearchIndex(path);
     } catch (IOException e) {
-      throw new QuireException("Cannot open the search index in " + path + ": " + e.getMessage(), e);
+      throw new QuireException(
+          "Cannot open the search index in " + path + ": " + e.getMessage(), e);
     }
   }
 
@@ -165,8 +167,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     String q = query.length() > 1000 ? query.substring(0, 1000) : query;
     SimpleQueryParser p =
         new SimpleQueryParser(
-            analyzer,
-            Map.of(TITLE, 4f, AUTHOR, 3f, TAG, 3f, SUMMARY, 2f, NOTES, 1f, TEXT, 1f));
+            analyzer, Map.of(TITLE, 4f, AUTHOR, 3f, TAG, 3f, SUMMARY, 2f, NOTES, 1f, TEXT, 1f));
     p.setDefaultOperator(org.apache.lucene.search.BooleanClause.Occur.MUST);
     Query parsed = p.parse(q);
     return parsed == null ? new MatchAllDocsQuery() : parsed;

@@ -27,7 +27,8 @@ public final class SqliteWorkStore {
         Files.createDirectories(parent);
       }
     } catch (java.io.IOException e) {
-      throw new StoreException("Cannot create the data directory for " + file + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "Cannot create the data directory for " + file + ": " + e.getMessage(), e);
     }
     SQLiteConfig config = new SQLiteConfig();
     // WAL lets readers (web requests) run while an import writes; NORMAL sync is durable in WAL.
@@ -44,14 +45,11 @@ public final class SqliteWorkStore {
     hc.setMinimumIdle(1);
     HikariDataSource ds = new HikariDataSource(hc);
     try {
-      Flyway.configure()
-          .dataSource(ds)
-          .locations("classpath:db/migration/sqlite")
-          .load()
-          .migrate();
+      Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").load().migrate();
     } catch (RuntimeException e) {
       ds.close();
-      throw new StoreException("Cannot open the archive database " + file + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "Cannot open the archive database " + file + ": " + e.getMessage(), e);
     }
     return new JdbiWorkStore(ds, ds::close);
   }
