@@ -51,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
               + ": "
               + report.summary()
               + "; the archive in "
-              + c.store().database().getParent()
+              + c.store().database().toAbsolutePath().getParent()
               + " holds "
               + quire.store().count()
               + " works.");
