@@ -77,4 +77,29 @@ class QuireImportTest {
             () -> QuireConfig.fromEnvironment(java.util.Map.of("QUIRE_PORT", "http")))
         .hasMessageContaining("QUIRE_PORT");
   }
+
+  @Test
+  void fiftyMegabyteStoryIsStoredAndIndexedBesideAnOrdinaryOne() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("big"));
+    StringBuilder sb = new StringBuilder(51 * 1024 * 1024).append("Huge\n\n");
+    int chapter = 0;
+    while (sb.length() < 50 * 1024 * 1024) {
+      if (sb.length() / (5 * 1024 * 1024) >= chapter) {
+        sb.append("Chapter ").append(++chapter).append("\n\n");
+      }
+      sb.append("The quick brown fox jumps over the lazy dog beside the quiet river.\n\n");
+    }
+    sb.append("Chapter ").append(++chapter).append("\n\nThe very last zebra line.\n");
+    Files.writeString(dir.resolve("huge.txt"), sb);
+    Files.writeString(dir.resolve("small.txt"), "Small\n\nA little story about a lantern.\n");
+    try (Quire q = Quire.open(QuireConfig.embedded(tmp.resolve("data")))) {
+      ImportReport r = q.importFiles(List.of(dir), f -> {});
+      assertThat(r.failed()).isEmpty();
+      assertThat(r.imported()).hasSize(2);
+      long hugeId = r.imported().stream().filter(i -> i.title().equals("Huge")).findFirst().orElseThrow().workId();
+      assertThat(q.work(hugeId).orElseThrow().chapters()).hasSize(chapter);
+      assertThat(q.index().search("zebra", 0, 10).hits()).extracting(h -> h.workId()).containsExactly(hugeId);
+      assertThat(q.index().search("lantern", 0, 10).total()).isEqualTo(1);
+    }
+  }
 }

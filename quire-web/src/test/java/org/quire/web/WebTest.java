@@ -154,6 +154,33 @@ class WebTest {
   }
 
   @Test
+  void pagesParseWithoutHtmlErrorsAndHaveLandmarksAndLabels() throws Exception {
+    for (String path :
+        List.of(
+            "/",
+            "/works/" + hostileId,
+            "/works/" + chaptersId,
+            "/works/" + chaptersId + "/chapters/2",
+            "/works/" + chaptersId + "?view=full",
+            "/works/" + markdownId,
+            "/search?q=part",
+            "/search",
+            "/works/424242")) {
+      org.jsoup.parser.Parser parser = org.jsoup.parser.Parser.htmlParser().setTrackErrors(50);
+      org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(get(path).body(), "", parser);
+      assertThat(parser.getErrors()).as("HTML errors on " + path).isEmpty();
+      assertThat(doc.select("main")).as(path).hasSize(1);
+      assertThat(doc.select("header.site nav[aria-label]")).as(path).hasSize(1);
+      assertThat(doc.select("h1")).as(path).hasSize(1);
+      assertThat(doc.documentType()).as(path).isNotNull();
+      for (org.jsoup.nodes.Element input : doc.select("input:not([type=hidden])")) {
+        assertThat(doc.select("label[for=" + input.id() + "]")).as("label for #" + input.id() + " on " + path).isNotEmpty();
+      }
+      assertThat(doc.select("[id]").eachAttr("id")).as("unique ids on " + path).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
   void pagingParametersAreForgiving() throws Exception {
     assertThat(get("/works?page=-3").statusCode()).isEqualTo(200);
     assertThat(get("/works?page=zzz").statusCode()).isEqualTo(200);
