@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.quire.analyse.Analyser;
+import org.quire.analyse.Analysis;
+import org.quire.analyse.Packs;
 import org.quire.ingest.IngestException;
 import org.quire.ingest.Ingester;
 import org.quire.model.QuireException;
@@ -33,11 +36,13 @@ public final class Quire implements AutoCloseable {
   private final WorkStore store;
   private final SearchIndex index;
   private final Ingester ingester;
+  private final Analyser analyser;
 
-  private Quire(QuireConfig config, WorkStore store, SearchIndex index) {
+  private Quire(QuireConfig config, WorkStore store, SearchIndex index, Analyser analyser) {
     this.config = config;
     this.store = store;
     this.index = index;
+    this.analyser = analyser;
     this.ingester = new Ingester(config.ingest().maxFileBytes());
   }
 
@@ -48,6 +53,9 @@ public final class Quire implements AutoCloseable {
    * @throws QuireException with a plain reason when the archive cannot be opened
    */
   public static Quire open(QuireConfig config) {
+    // Users' own knowledge packs live beside the database, in packs/.
+    Path dataDir = config.store().database().toAbsolutePath().getParent();
+    Analyser analyser = new Analyser(Packs.load(dataDir.resolve("packs")));
     WorkStore store = SqliteWorkStore.open(config.store().database());
     SearchIndex index;
     try {
@@ -56,7 +64,7 @@ public final class Quire implements AutoCloseable {
       store.close();
       throw e;
     }
-    Quire q = new Quire(config, store, index);
+    Quire q = new Quire(config, store, index, analyser);
     if (index.count() != store.count()) {
       LOG.info(
           "Search index holds {} works, the store {}: rebuilding the index.",
@@ -77,6 +85,21 @@ public final class Quire implements AutoCloseable {
 
   public SearchIndex index() {
     return index;
+  }
+
+  /** The analyser, with the packs this archive uses. */
+  public Analyser analyser() {
+    return analyser;
+  }
+
+  /** Reads and analyses a file without storing it (for {@code quire analyze}). */
+  public Analysis analyse(Work work) {
+    return analyser.analyse(work);
+  }
+
+  /** The ingester with this archive's limits. */
+  public Ingester ingester() {
+    return ingester;
   }
 
   /** A whole work by id. */
@@ -151,12 +174,13 @@ public final class Quire implements AutoCloseable {
 
   private void importOne(Path file, ImportReport report) {
     try {
-      Work work = ingester.read(file);
-      Optional<Long> existing = store.findBySha256(work.source().sha256());
+      Work read = ingester.read(file);
+      Optional<Long> existing = store.findBySha256(read.source().sha256());
       if (existing.isPresent()) {
         report.duplicate(file, existing.get());
         return;
       }
+      Work work = analyser.apply(read, analyser.analyse(read));
       WorkStore.Added added = store.add(work);
       if (added.duplicate()) {
         report.duplicate(file, added.id());

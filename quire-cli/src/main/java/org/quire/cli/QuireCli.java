@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
       ServeCommand.class,
       DemoCommand.class,
       ReindexCommand.class,
+      AnalyzeCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class QuireCli {

@@ -10,15 +10,36 @@ import java.util.List;
  * @param provenance who gave it and whether it was accepted
  * @param confidence 0..1; 1 for author-given tags
  * @param evidence passages that justify a suggested tag (may be empty)
+ * @param note a short qualifier such as "main", "background", "mentioned only", or null
  */
 public record Tag(
-    TagType type, String name, Provenance provenance, double confidence, List<Evidence> evidence) {
+    TagType type,
+    String name,
+    Provenance provenance,
+    double confidence,
+    List<Evidence> evidence,
+    String note) {
   public Tag {
     Validate.notNull(type, "type");
     Validate.notBlank(name, "name");
     Validate.notNull(provenance, "provenance");
     Validate.isTrue(confidence >= 0 && confidence <= 1, "confidence must be in 0..1", confidence);
     evidence = List.copyOf(evidence == null ? List.of() : evidence);
+  }
+
+  /** A tag without a note. */
+  public Tag(TagType type, String name, Provenance provenance, double confidence, List<Evidence> evidence) {
+    this(type, name, provenance, confidence, evidence, null);
+  }
+
+  /** The same tag with another provenance (an author accepting or rejecting a suggestion). */
+  public Tag withProvenance(Provenance p) {
+    return new Tag(type, name, p, confidence, evidence, note);
+  }
+
+  /** The same tag with a note. */
+  public Tag withNote(String newNote) {
+    return new Tag(type, name, provenance, confidence, evidence, newNote);
   }
 
   /** A tag given by the author. */

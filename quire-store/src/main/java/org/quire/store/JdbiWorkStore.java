@@ -133,13 +133,15 @@ public final class JdbiWorkStore implements WorkStore {
         continue; // the same tag twice (e.g. given by the author and suggested): first one wins
       }
       h.execute(
-          "INSERT INTO work_tags (work_id, tag_id, position, provenance, confidence, evidence) VALUES (?, ?, ?, ?, ?, ?)",
+          "INSERT INTO work_tags (work_id, tag_id, position, provenance, confidence, evidence, note)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?)",
           workId,
           tagId,
           pos++,
           t.provenance().key(),
           t.confidence(),
-          t.evidence().isEmpty() ? null : toJson(t.evidence()));
+          t.evidence().isEmpty() ? null : toJson(t.evidence()),
+          t.note());
     }
   }
 
@@ -285,7 +287,7 @@ public final class JdbiWorkStore implements WorkStore {
       return out;
     }
     h.createQuery(
-            "SELECT wt.work_id, t.type, t.name, wt.provenance, wt.confidence, wt.evidence FROM work_tags wt"
+            "SELECT wt.work_id, t.type, t.name, wt.provenance, wt.confidence, wt.evidence, wt.note FROM work_tags wt"
                 + " JOIN tags t ON t.id = wt.tag_id WHERE wt.work_id IN (<ids>) ORDER BY wt.work_id, wt.position")
         .bindList("ids", ids)
         .map(
@@ -297,7 +299,8 @@ public final class JdbiWorkStore implements WorkStore {
                         rs.getString(3),
                         Provenance.fromKey(rs.getString(4)),
                         rs.getDouble(5),
-                        fromJson(rs.getString(6)))))
+                        fromJson(rs.getString(6)),
+                        rs.getString(7))))
         .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     return out;
   }

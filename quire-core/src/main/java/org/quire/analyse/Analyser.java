@@ -1,0 +1,452 @@
+package org.quire.analyse;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.quire.model.Chapter;
+import org.quire.model.Evidence;
+import org.quire.model.Provenance;
+import org.quire.model.Tag;
+import org.quire.model.TagType;
+import org.quire.model.Work;
+
+/**
+ * Tags a work the way a careful AO3 tagger would: fandom, characters, relationships, rating,
+ * archive and content warnings, category, point of view, language and additional tags, each with
+ * a confidence and the passages that justify it. One pass over the text, no network, plain CPU.
+ *
+ * <p>Thread-safe: one analyser serves every import.
+ */
+public final class Analyser {
+  static final String NO_WARNINGS = "No Archive Warnings Apply";
+  static final String GENERAL = "General Audiences";
+  static final String TEEN = "Teen And Up Audiences";
+  static final String MATURE = "Mature";
+  static final String EXPLICIT = "Explicit";
+
+  private final Packs packs;
+  private final Lexicon lexicon = Lexicon.load();
+  private final FandomDetector fandoms;
+  private final Map<List<KnowledgePack>, CharacterFinder> finders = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<KnowledgePack, PhraseMatcher<KnowledgePack.AdditionalTag>> packTags = new HashMap<>();
+
+  public Analyser(Packs packs) {
+    this.packs = packs;
+    this.fandoms = new FandomDetector(packs);
+    for (KnowledgePack p : packs.all()) {
+      PhraseMatcher<KnowledgePack.AdditionalTag> m = new PhraseMatcher<>();
+      for (KnowledgePack.AdditionalTag t : p.additionalTags()) {
+        for (String cue : t.cues()) {
+          m.add(cue, false, t);
+        }
+      }
+      packTags.put(p, m);
+    }
+  }
+
+  public Packs packs() {
+    return packs;
+  }
+
+  /** Analyses a work. The work is not changed; see {@link #apply}. */
+  public Analysis analyse(Work w) {
+    TextModel m = TextModel.of(w);
+    String notesText = notesText(w);
+    TextModel notes = TextModel.of(notesText);
+    List<Tag> out = new ArrayList<>();
+
+    // Fandom: what the author said, else what the text shows.
+    List<KnowledgePack> chosen = new ArrayList<>();
+    boolean authorFandom = false;
+    for (Tag t : w.tags()) {
+      if (t.type() == TagType.FANDOM && t.provenance() == Provenance.AUTHOR) {
+        authorFandom = true;
+        KnowledgePack p = packs.fandom(t.name());
+        if (p != null && !chosen.contains(p)) {
+          chosen.add(p);
+        }
+      }
+    }
+    List<FandomDetector.Score> scores = fandoms.score(m);
+    List<FandomDetector.Score> picked = FandomDetector.choose(scores);
+    if (chosen.isEmpty()) {
+      for (FandomDetector.Score s : picked) {
+        chosen.add(s.pack());
+      }
+    }
+    if (!authorFandom) {
+      for (FandomDetector.Score s : picked) {
+        out.add(Tag.suggested(TagType.FANDOM, s.pack().fandom(), FandomDetector.confidence(s), List.of())
+            .withNote("from " + String.join(", ", s.why().subList(0, Math.min(5, s.why().size())))));
+      }
+    }
+
+    // Characters.
+    CharacterFinder finder = finders.computeIfAbsent(List.copyOf(chosen), CharacterFinder::new);
+    List<CharacterFinder.Found> chars = chosen.isEmpty() ? List.of() : finder.find(m);
+    PovDetector.Pov pov = PovDetector.detect(m, chars);
+    chars = new ArrayList<>(chars);
+    chars.sort(Comparator.comparingDouble(CharacterFinder.Found::prominence).reversed());
+    List<Analysis.CharacterInfo> infos = new ArrayList<>();
+    for (CharacterFinder.Found f : chars) {
+      boolean present = isPresent(f);
+      infos.add(new Analysis.CharacterInfo(f.name(), f.cast.pack().fandom(), f.count(), f.speaking, f.focal, present));
+      if (present) {
+        out.add(Tag.suggested(TagType.CHARACTER, f.name(), Math.min(0.99, 1 - Math.exp(-f.prominence() / 3.0)), mentionEvidence(m, f)));
+      }
+    }
+
+    // Relationships: declared in notes and summary, or shown in the text.
+    Map<String, List<Lexicon.Hit>> hits = lexicon.scan(m);
+    List<Tag> rels = relationships(w, m, notesText, chars, chosen, hits);
+    out.addAll(rels);
+
+    // Category from the romantic relationships' genders.
+    out.addAll(categories(rels, w, chosen));
+
+    // Rating, warnings, content warnings.
+    Content content = new Content(m, hits, chars, w.wordCount());
+    out.add(content.rating());
+    out.addAll(content.archiveWarnings());
+    out.addAll(content.contentWarnings());
+    out.addAll(content.additionalTags(rels));
+
+    // Point of view.
+    out.addAll(povTags(pov));
+
+    // Fandom-specific and notes-derived additional tags.
+    for (KnowledgePack p : chosen) {
+      out.addAll(packTags(p, m, notes));
+    }
+    out.addAll(seasonTags(notesText));
+
+    LanguageGuesser.Guess lang = LanguageGuesser.guess(sample(w));
+    List<Analysis.FandomInfo> fandomInfos = new ArrayList<>();
+    for (FandomDetector.Score s : scores) {
+      fandomInfos.add(new Analysis.FandomInfo(s.pack().fandom(), s.score(), chosen.contains(s.pack()), s.why()));
+    }
+    return new Analysis(dedupe(out), lang == null ? null : lang.language(), pov.describe(), infos, fandomInfos, w.wordCount());
+  }
+
+  /**
+   * The work with the analysis merged in: author-given tags stay and win; suggestions that repeat
+   * them (after mapping both to canonical tags) are dropped, and for ratings, archive warnings,
+   * categories and fandoms any author-given value replaces the suggestions. A language is set
+   * when the work had none. Suggestions the author rejected earlier are not made again.
+   */
+  public Work apply(Work w, Analysis a) {
+    List<KnowledgePack> within = new ArrayList<>();
+    for (String f : w.tagNames(TagType.FANDOM)) {
+      KnowledgePack p = packs.fandom(f);
+      if (p != null) {
+        within.add(p);
+      }
+    }
+    List<Tag> kept = new ArrayList<>();
+    Set<TagType> authorTypes = new HashSet<>();
+    Set<String> known = new HashSet<>();
+    for (Tag t : w.tags()) {
+      if (t.provenance() == Provenance.AUTHOR || t.provenance() == Provenance.ACCEPTED || t.provenance() == Provenance.REJECTED) {
+        kept.add(t);
+        if (t.provenance() == Provenance.AUTHOR) {
+          authorTypes.add(t.type());
+        }
+        known.add(t.type() + ":" + canonical(t.type(), t.name(), within));
+      }
+    }
+    Set<TagType> single = Set.of(TagType.RATING, TagType.ARCHIVE_WARNING, TagType.CATEGORY, TagType.FANDOM);
+    for (Tag t : a.tags()) {
+      if (single.contains(t.type()) && authorTypes.contains(t.type())) {
+        continue;
+      }
+      if (known.add(t.type() + ":" + canonical(t.type(), t.name(), within))) {
+        kept.add(t);
+      }
+    }
+    Work out = w.withTags(kept);
+    return out.language() == null && a.language() != null ? out.withLanguage(a.language()) : out;
+  }
+
+  /** A tag's canonical form for comparisons: fandoms, characters and relationships via the packs. */
+  public String canonical(TagType type, String name, List<KnowledgePack> within) {
+    return switch (type) {
+      case FANDOM -> packs.canonicalFandom(name);
+      case CHARACTER -> packs.canonicalCharacter(name, within);
+      case RELATIONSHIP -> packs.canonicalRelationship(name, within);
+      default -> name.strip().toLowerCase(Locale.ROOT);
+    };
+  }
+
+  private static boolean isPresent(CharacterFinder.Found f) {
+    return f.speaking > 0 || f.focal > 0 || f.count() >= 2;
+  }
+
+  // ---------------------------------------------------------------- relationships
+
+  private static final Pattern DECLARED =
+      Pattern.compile("([\\p{Lu}][\\p{L}'’.-]*(?: [\\p{Lu}][\\p{L}'’.-]*)?)\\s*(/|&| x )\\s*([\\p{Lu}][\\p{L}'’.-]*(?: [\\p{Lu}][\\p{L}'’.-]*)?)");
+
+  private List<Tag> relationships(
+      Work w, TextModel m, String notesText, List<CharacterFinder.Found> chars, List<KnowledgePack> chosen, Map<String, List<Lexicon.Hit>> hits) {
+    Map<String, Tag> out = new LinkedHashMap<>();
+    // Declared pairings: "Buffy/Spike" in the notes or summary, or a known ship name ("Spuffy").
+    Set<String> declared = new LinkedHashSet<>();
+    Matcher dm = DECLARED.matcher(notesText);
+    while (dm.find()) {
+      List<Packs.Cast> a = packs.characters(dm.group(1), chosen);
+      List<Packs.Cast> b = packs.characters(dm.group(3), chosen);
+      if (!a.isEmpty() && !b.isEmpty() && !a.getFirst().equals(b.getFirst())
+          && (chosen.isEmpty() || chosen.contains(a.getFirst().pack()))) {
+        declared.add(packs.relationship(List.of(a.getFirst().name(), b.getFirst().name()), dm.group(2).equals("&")));
+      }
+    }
+    for (String word : notesText.split("[^\\p{L}'’-]+")) {
+      if (word.length() >= 4) {
+        String r = packs.canonicalRelationship(word, chosen);
+        if (!r.equalsIgnoreCase(word.strip()) && (r.contains("/") || r.contains("&"))) {
+          declared.add(r);
+        }
+      }
+    }
+    for (Tag t : w.tags()) {
+      if (t.type() == TagType.RELATIONSHIP && t.provenance() == Provenance.AUTHOR) {
+        declared.add(packs.canonicalRelationship(t.name(), chosen));
+      }
+    }
+    for (String d : declared) {
+      out.put(d, Tag.suggested(TagType.RELATIONSHIP, d, 0.95, noteEvidence(w, d)).withNote("main"));
+    }
+    // Shown in the text.
+    List<RelationshipFinder.Pair> pairs = RelationshipFinder.find(m, chars, hits);
+    pairs.sort(Comparator.comparingDouble((RelationshipFinder.Pair p) -> p.romantic).reversed());
+    List<CharacterFinder.Found> top = chars.subList(0, Math.min(2, chars.size()));
+    boolean mainTaken = !declared.isEmpty();
+    for (RelationshipFinder.Pair p : pairs) {
+      boolean romantic = p.romantic >= 1.5;
+      boolean platonic = !romantic && p.platonic >= 2.0 && p.romantic < 0.8;
+      if (!romantic && !platonic) {
+        continue;
+      }
+      String name = packs.relationship(List.of(p.a.name(), p.b.name()), platonic);
+      String romanticName = packs.relationship(List.of(p.a.name(), p.b.name()), false);
+      if (out.containsKey(name) || platonic && out.containsKey(romanticName)) {
+        continue;
+      }
+      boolean main = !mainTaken && romantic && top.contains(p.a) && top.contains(p.b);
+      if (main) {
+        mainTaken = true;
+      }
+      double weight = romantic ? p.romantic : p.platonic;
+      List<Integer> sentences = romantic ? p.romanticSentences : p.platonicSentences;
+      out.put(name, Tag.suggested(TagType.RELATIONSHIP, name, Math.min(0.95, 1 - Math.exp(-weight / 2.0)), sentenceEvidence(m, sentences, 3))
+          .withNote(main ? "main" : "background"));
+    }
+    // A platonic tag for a pair that is also romantic is wrong: the romance wins.
+    List<Tag> result = new ArrayList<>();
+    for (Tag t : out.values()) {
+      if (t.name().contains(" & ") && out.containsKey(t.name().replace(" & ", "/"))) {
+        continue;
+      }
+      result.add(t);
+    }
+    return result;
+  }
+
+  private List<Tag> categories(List<Tag> rels, Work w, List<KnowledgePack> chosen) {
+    Set<String> cats = new LinkedHashSet<>();
+    List<String> names = new ArrayList<>();
+    rels.forEach(t -> names.add(t.name()));
+    for (Tag t : w.tags()) {
+      if (t.type() == TagType.RELATIONSHIP) {
+        names.add(packs.canonicalRelationship(t.name(), chosen));
+      }
+    }
+    for (String r : names) {
+      if (!r.contains("/")) {
+        continue;
+      }
+      String[] sides = r.split("/");
+      int f = 0;
+      int mm = 0;
+      int other = 0;
+      for (String s : sides) {
+        List<Packs.Cast> c = packs.characters(s, chosen);
+        String g = c.isEmpty() ? "unknown" : c.getFirst().character().gender();
+        if (g.equals("female")) {
+          f++;
+        } else if (g.equals("male")) {
+          mm++;
+        } else {
+          other++;
+        }
+      }
+      if (other > 0) {
+        cats.add("Other");
+      } else if (sides.length > 2) {
+        cats.add("Multi");
+      } else if (f == 2) {
+        cats.add("F/F");
+      } else if (mm == 2) {
+        cats.add("M/M");
+      } else {
+        cats.add("F/M");
+      }
+    }
+    List<Tag> out = new ArrayList<>();
+    if (cats.isEmpty()) {
+      out.add(Tag.suggested(TagType.CATEGORY, "Gen", 0.6, List.of()).withNote("no romantic relationship found"));
+    }
+    for (String c : cats) {
+      out.add(Tag.suggested(TagType.CATEGORY, c, 0.8, List.of()));
+    }
+    return out;
+  }
+
+  private static List<Tag> povTags(PovDetector.Pov pov) {
+    List<Tag> out = new ArrayList<>();
+    switch (pov.person()) {
+      case "first" -> out.add(Tag.suggested(TagType.ADDITIONAL, "POV First Person", 0.8, List.of()));
+      case "second" -> out.add(Tag.suggested(TagType.ADDITIONAL, "POV Second Person", 0.8, List.of()));
+      default -> {
+        out.add(Tag.suggested(TagType.ADDITIONAL, "POV Third Person", 0.7, List.of()));
+        if (pov.alternating()) {
+          out.add(Tag.suggested(TagType.ADDITIONAL, "Alternating POV", 0.6, List.of()));
+          for (int i = 0; i < Math.min(2, pov.focal().size()); i++) {
+            out.add(Tag.suggested(TagType.ADDITIONAL, pov.focal().get(i).name() + " POV", 0.6, List.of()));
+          }
+        } else if (!pov.focal().isEmpty()) {
+          out.add(Tag.suggested(TagType.ADDITIONAL, pov.focal().getFirst().name() + " POV", 0.6, List.of()));
+        }
+      }
+    }
+    out.replaceAll(t -> t.withNote(pov.describe()));
+    return out;
+  }
+
+  private List<Tag> packTags(KnowledgePack p, TextModel m, TextModel notes) {
+    Map<KnowledgePack.AdditionalTag, List<Integer>> found = new LinkedHashMap<>();
+    PhraseMatcher<KnowledgePack.AdditionalTag> matcher = packTags.get(p);
+    for (PhraseMatcher.Match<KnowledgePack.AdditionalTag> x : matcher.findAll(m)) {
+      found.computeIfAbsent(x.phrase().value(), k -> new ArrayList<>()).add(m.sentence[x.from()]);
+    }
+    for (PhraseMatcher.Match<KnowledgePack.AdditionalTag> x : matcher.findAll(notes)) {
+      found.computeIfAbsent(x.phrase().value(), k -> new ArrayList<>());
+    }
+    List<Tag> out = new ArrayList<>();
+    found.forEach((t, sentences) -> out.add(Tag.suggested(TagType.ADDITIONAL, t.name(), 0.6, sentenceEvidence(m, sentences, 2))));
+    return out;
+  }
+
+  private static final Pattern SEASON = Pattern.compile("(?i)\\b(post[- ]?)?(?:season|series|s)\\s?(\\d{1,2})\\b");
+  private static final Pattern POST_CANON = Pattern.compile("(?i)\\bpost[- ]?(canon|series|finale|chosen|not fade away)\\b");
+
+  private static List<Tag> seasonTags(String notes) {
+    List<Tag> out = new ArrayList<>();
+    Matcher s = SEASON.matcher(notes);
+    while (s.find()) {
+      String n = String.format(Locale.ROOT, "%02d", Integer.parseInt(s.group(2)));
+      out.add(Tag.suggested(TagType.ADDITIONAL, (s.group(1) != null ? "Post-Season/Series " : "Season/Series ") + n, 0.7, List.of())
+          .withNote("from the author's notes"));
+    }
+    if (POST_CANON.matcher(notes).find() || notes.toLowerCase(Locale.ROOT).contains("post-season")) {
+      out.add(Tag.suggested(TagType.ADDITIONAL, "Post-Canon", 0.6, List.of()).withNote("from the author's notes"));
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- evidence
+
+  private static List<Evidence> mentionEvidence(TextModel m, CharacterFinder.Found f) {
+    List<Integer> sentences = new ArrayList<>();
+    for (int[] x : f.mentions) {
+      int s = m.sentence[x[0]];
+      if (!sentences.contains(s)) {
+        sentences.add(s);
+      }
+      if (sentences.size() == 2) {
+        break;
+      }
+    }
+    return sentenceEvidence(m, sentences, 2);
+  }
+
+  static List<Evidence> sentenceEvidence(TextModel m, List<Integer> sentences, int max) {
+    List<Evidence> out = new ArrayList<>();
+    Set<Integer> seen = new HashSet<>();
+    for (int s : sentences) {
+      if (out.size() >= max) {
+        break;
+      }
+      if (seen.add(s)) {
+        out.add(evidence(m, s));
+      }
+    }
+    return out;
+  }
+
+  static Evidence evidence(TextModel m, int s) {
+    TextModel.Part part = m.partOfSentence(s);
+    int start = m.sentCharStart[s];
+    int end = m.sentCharEnd[s];
+    String quote = part.text().substring(start, end).strip();
+    if (quote.length() > 400) {
+      quote = quote.substring(0, 397) + "…";
+    }
+    return new Evidence(part.chapter(), start, end, quote);
+  }
+
+  private static List<Evidence> noteEvidence(Work w, String what) {
+    String src = w.notes() != null ? w.notes() : w.summary() != null ? w.summary() : "";
+    if (src.isEmpty()) {
+      return List.of();
+    }
+    return List.of(new Evidence(1, 0, 0, "Author's note: " + (src.length() > 300 ? src.substring(0, 297) + "…" : src)));
+  }
+
+  private static String notesText(Work w) {
+    StringBuilder sb = new StringBuilder();
+    for (String s : new String[] {w.summary(), w.notes(), w.endNotes()}) {
+      if (s != null) {
+        sb.append(s).append("\n");
+      }
+    }
+    for (Chapter c : w.chapters()) {
+      if (c.notes() != null) {
+        sb.append(c.notes()).append("\n");
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String sample(Work w) {
+    StringBuilder sb = new StringBuilder();
+    for (Chapter c : w.chapters()) {
+      sb.append(c.text(), 0, Math.min(c.text().length(), 3000 - sb.length()));
+      if (sb.length() >= 3000) {
+        break;
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Drops repeated tags (same type and name), keeping the first, and orders by type. */
+  private static List<Tag> dedupe(List<Tag> tags) {
+    Map<String, Tag> seen = new LinkedHashMap<>();
+    for (Tag t : tags) {
+      seen.putIfAbsent(t.type() + ":" + t.name().toLowerCase(Locale.ROOT), t);
+    }
+    List<Tag> out = new ArrayList<>(seen.values());
+    out.sort(Comparator.comparing(Tag::type));
+    return out;
+  }
+}

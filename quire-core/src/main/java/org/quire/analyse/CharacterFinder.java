@@ -1,0 +1,198 @@
+package org.quire.analyse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the characters of the chosen fandoms in a text: full names, first names and surnames,
+ * nicknames, possessives and epithets. Ambiguous names ("Red", "Will", "Angel") count only for a
+ * character the text otherwise names.
+ */
+final class CharacterFinder {
+
+  /** Everything found about one character. */
+  static final class Found {
+    final Packs.Cast cast;
+    final List<int[]> mentions = new ArrayList<>(); // token from, to
+    final Set<Integer> sentences = new HashSet<>();
+    int unambiguous;
+    int speaking;
+    int focal;
+
+    Found(Packs.Cast cast) {
+      this.cast = cast;
+    }
+
+    String name() {
+      return cast.name();
+    }
+
+    String gender() {
+      return cast.character().gender().toLowerCase(Locale.ROOT);
+    }
+
+    int count() {
+      return mentions.size();
+    }
+
+    /** Mentions, speaking lines and point of view, weighted. */
+    double prominence() {
+      return mentions.size() + 2.0 * speaking + 3.0 * focal;
+    }
+
+    int firstToken() {
+      return mentions.isEmpty() ? Integer.MAX_VALUE : mentions.getFirst()[0];
+    }
+  }
+
+  /** A name as matched: which characters it may be, and whether it is ambiguous. */
+  record Name(List<Packs.Cast> casts, boolean ambiguous) {}
+
+  private final PhraseMatcher<Name> matcher = new PhraseMatcher<>();
+
+  /** Builds a matcher for the characters of the given packs. */
+  CharacterFinder(List<KnowledgePack> packs) {
+    Map<String, List<Packs.Cast>> byAlias = new LinkedHashMap<>();
+    Map<String, Boolean> ambiguous = new HashMap<>();
+    Map<String, Boolean> epithet = new HashMap<>();
+    for (KnowledgePack p : packs) {
+      for (KnowledgePack.Character c : p.characters()) {
+        Packs.Cast cast = new Packs.Cast(p, c);
+        Set<String> amb = new HashSet<>();
+        c.ambiguous().forEach(a -> amb.add(Packs.key(a)));
+        List<String> names = new ArrayList<>();
+        names.add(c.name());
+        names.add(c.name().replaceAll("\\s*\\([^)]*\\)\\s*$", ""));
+        names.addAll(c.aliases());
+        for (String n : names) {
+          add(byAlias, ambiguous, epithet, n, cast, amb.contains(Packs.key(n)), false);
+        }
+        for (String e : c.epithets()) {
+          add(byAlias, ambiguous, epithet, e, cast, amb.contains(Packs.key(e)), true);
+        }
+      }
+    }
+    for (Map.Entry<String, List<Packs.Cast>> e : byAlias.entrySet()) {
+      String alias = e.getKey();
+      List<Packs.Cast> casts = e.getValue();
+      // A name shared by several characters is ambiguous whatever the packs say.
+      boolean amb = ambiguous.get(alias) || casts.size() > 1;
+      // Proper names must be capitalised in the text; lower-case epithets match as written.
+      boolean caseSensitive = !epithet.get(alias) || Character.isUpperCase(alias.charAt(0));
+      matcher.add(alias, caseSensitive, new Name(List.copyOf(casts), amb));
+    }
+  }
+
+  private static void add(
+      Map<String, List<Packs.Cast>> byAlias,
+      Map<String, Boolean> ambiguous,
+      Map<String, Boolean> epithet,
+      String alias,
+      Packs.Cast cast,
+      boolean amb,
+      boolean isEpithet) {
+    String a = alias.strip();
+    if (a.isEmpty()) {
+      return;
+    }
+    List<Packs.Cast> l = byAlias.computeIfAbsent(a, k -> new ArrayList<>());
+    if (!l.contains(cast)) {
+      l.add(cast);
+    }
+    ambiguous.merge(a, amb, Boolean::logicalOr);
+    epithet.merge(a, isEpithet, Boolean::logicalAnd);
+  }
+
+  /** Finds the characters in a text, most prominent first. */
+  List<Found> find(TextModel m) {
+    List<PhraseMatcher.Match<Name>> matches = matcher.findAll(m);
+    Map<Packs.Cast, Found> found = new LinkedHashMap<>();
+    // First pass: unambiguous names establish who is present.
+    for (PhraseMatcher.Match<Name> x : matches) {
+      if (!x.phrase().value().ambiguous() && !sentenceInitialCommonWord(m, x)) {
+        Found f = found.computeIfAbsent(x.phrase().value().casts().getFirst(), Found::new);
+        f.unambiguous++;
+      }
+    }
+    for (PhraseMatcher.Match<Name> x : matches) {
+      Name n = x.phrase().value();
+      Packs.Cast cast = null;
+      if (!n.ambiguous()) {
+        cast = n.casts().getFirst();
+      } else {
+        // An ambiguous name counts for the present character it could be, the most named one.
+        int best = 0;
+        for (Packs.Cast c : n.casts()) {
+          Found f = found.get(c);
+          if (f != null && f.unambiguous > best) {
+            best = f.unambiguous;
+            cast = c;
+          }
+        }
+      }
+      if (cast == null) {
+        continue;
+      }
+      Found f = found.computeIfAbsent(cast, Found::new);
+      f.mentions.add(new int[] {x.from(), x.to()});
+      f.sentences.add(m.sentence[x.from()]);
+    }
+    found.values().removeIf(f -> f.mentions.isEmpty());
+    List<Found> out = new ArrayList<>(found.values());
+    countSpeaking(m, out);
+    return out;
+  }
+
+  /**
+   * A single capitalised word that could be an ordinary word at the start of a sentence ("Faith
+   * was all she had") is not evidence on its own.
+   */
+  private static boolean sentenceInitialCommonWord(TextModel m, PhraseMatcher.Match<Name> x) {
+    return x.to() - x.from() == 1 && m.sentenceInitial(x.from()) && COMMON.contains(m.lower[x.from()]);
+  }
+
+  private static final Set<String> COMMON =
+      Set.of("faith", "hope", "grace", "will", "angel", "dawn", "rose", "amy", "joy", "river", "harmony", "glory", "red");
+
+  private static final Set<String> SPEECH_VERBS =
+      Set.of("said", "says", "asked", "asks", "replied", "whispered", "shouted", "yelled", "muttered",
+          "murmured", "called", "answered", "snapped", "added", "continued", "sighed", "laughed",
+          "cried", "choked", "growled", "breathed", "demanded", "told", "admitted", "insisted",
+          "protested", "offered", "pleaded", "begged", "hissed", "mumbled", "stammered", "drawled");
+
+  /** A name next to a speech verb just outside a quotation: "…," Spike said / said Spike. */
+  private static void countSpeaking(TextModel m, List<Found> found) {
+    for (Found f : found) {
+      for (int[] mention : f.mentions) {
+        int from = mention[0];
+        int to = mention[1];
+        if (m.quoted[from]) {
+          continue;
+        }
+        boolean verbAfter = to < m.size && m.sentence[to] == m.sentence[from] && SPEECH_VERBS.contains(m.lower[to]);
+        boolean verbBefore = from > 0 && m.sentence[from - 1] == m.sentence[from] && SPEECH_VERBS.contains(m.lower[from - 1]);
+        boolean nearQuote = sentenceHasQuote(m, m.sentence[from]);
+        if ((verbAfter || verbBefore) && nearQuote) {
+          f.speaking++;
+        }
+      }
+    }
+  }
+
+  private static boolean sentenceHasQuote(TextModel m, int s) {
+    for (int t = m.sentFirst[s]; t < m.sentEnd[s]; t++) {
+      if (m.quoted[t]) {
+        return true;
+      }
+    }
+    // "…," Spike said: the quote may have closed the previous sentence.
+    int prev = m.sentFirst[s] - 1;
+    return prev >= 0 && m.quoted[prev];
+  }
+}

@@ -1,0 +1,285 @@
+package org.quire.analyse;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.quire.model.Evidence;
+import org.quire.model.Tag;
+import org.quire.model.TagType;
+
+/**
+ * Rating, archive warnings, content warnings and mood tags from graded lexicon hits. Each
+ * decision keeps the sentences that made it, so a reader can see why ("Suicidal Thoughts:
+ * '…life wasn't worth living…'"). Negated, hypothetical and figurative uses do not count.
+ */
+final class Content {
+  private final TextModel m;
+  private final Map<String, List<Lexicon.Hit>> hits;
+  private final List<CharacterFinder.Found> chars;
+  private final int words;
+
+  Content(TextModel m, Map<String, List<Lexicon.Hit>> hits, List<CharacterFinder.Found> chars, int words) {
+    this.m = m;
+    this.hits = hits;
+    this.chars = chars;
+    this.words = Math.max(1, words);
+  }
+
+  /** Asserted hits of a category (negated, hypothetical and figurative ones left out). */
+  List<Lexicon.Hit> asserted(String category) {
+    List<Lexicon.Hit> out = new ArrayList<>();
+    for (Lexicon.Hit h : hits.getOrDefault(category, List.of())) {
+      if (h.asserted()) {
+        out.add(h);
+      }
+    }
+    return out;
+  }
+
+  int count(String category) {
+    return asserted(category).size();
+  }
+
+  static int distinct(List<Lexicon.Hit> l) {
+    Set<String> s = new HashSet<>();
+    l.forEach(h -> s.add(h.phrase()));
+    return s.size();
+  }
+
+  List<Evidence> evidence(List<Lexicon.Hit> l, int max) {
+    List<Integer> sentences = new ArrayList<>();
+    for (Lexicon.Hit h : l) {
+      sentences.add(m.sentence[h.from()]);
+    }
+    return Analyser.sentenceEvidence(m, sentences, max);
+  }
+
+  /** Violence told in narration; threats inside dialogue weigh half. */
+  private double violence() {
+    double v = 0;
+    for (Lexicon.Hit h : asserted("violence")) {
+      v += h.quoted() ? 0.5 : 1.0;
+    }
+    return v;
+  }
+
+  private List<Lexicon.Hit> deathEvents() {
+    List<Lexicon.Hit> out = new ArrayList<>();
+    for (Lexicon.Hit h : asserted("death")) {
+      if (!backstory(h.from()) && !h.quoted()) {
+        out.add(h);
+      }
+    }
+    return out;
+  }
+
+  /** "had died", "had been dead": a death before the story, not in it. */
+  private boolean backstory(int t) {
+    int sent = m.sentence[t];
+    for (int k = t - 1; k >= Math.max(0, t - 3) && m.sentence[k] == sent; k--) {
+      if (m.lower[k].equals("had") || m.lower[k].endsWith("'d") || m.lower[k].equals("ago")) {
+        return true;
+      }
+    }
+    for (int k = t + 1; k < Math.min(m.size, t + 4) && m.sentence[k] == sent; k++) {
+      if (m.lower[k].equals("ago") || m.lower[k].equals("years")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The sexual content's level: 0 none, 1 kissing, 2 suggestive, 3 explicit. */
+  private int sexLevel() {
+    List<Lexicon.Hit> explicit = asserted("sexual_explicit");
+    if (explicit.size() >= 3 && distinct(explicit) >= 2) {
+      return 3;
+    }
+    int suggestive = count("sexual_suggestive");
+    if (suggestive >= 4 || explicit.size() >= 1 && suggestive >= 2) {
+      return 2;
+    }
+    if (suggestive >= 1) {
+      return 1;
+    }
+    return count("kissing") > 0 ? 1 : 0;
+  }
+
+  Tag rating() {
+    int strong = count("profanity_strong");
+    int mild = count("profanity_mild");
+    int gore = count("gore");
+    double violence = violence();
+    int sex = sexLevel();
+    boolean darkThemes = count("suicidal") > 0 || count("self_harm") > 0 || count("addiction") > 0 || count("rape") > 0;
+    String rating;
+    List<Lexicon.Hit> why;
+    if (sex == 3) {
+      rating = Analyser.EXPLICIT;
+      why = asserted("sexual_explicit");
+    } else if (gore >= 3 || strong >= 6 || sex == 2 && count("sexual_suggestive") >= 6 || count("rape") > 0 && sex >= 2) {
+      rating = Analyser.MATURE;
+      why = new ArrayList<>(asserted("gore"));
+      why.addAll(asserted("profanity_strong"));
+      why.addAll(asserted("sexual_suggestive"));
+    } else if (strong >= 1 || mild >= 2 || sex == 2 || violence >= 4 || gore >= 1 || darkThemes
+        || count("sexual_suggestive") >= 2) {
+      rating = Analyser.TEEN;
+      why = new ArrayList<>(asserted("profanity_strong"));
+      why.addAll(asserted("profanity_mild"));
+      why.addAll(asserted("sexual_suggestive"));
+      why.addAll(asserted("suicidal"));
+      why.addAll(asserted("addiction"));
+      why.addAll(asserted("violence"));
+    } else {
+      rating = Analyser.GENERAL;
+      why = List.of();
+    }
+    return Tag.suggested(TagType.RATING, rating, rating.equals(Analyser.GENERAL) ? 0.6 : 0.75, evidence(why, 3));
+  }
+
+  List<Tag> archiveWarnings() {
+    List<Tag> out = new ArrayList<>();
+    List<Lexicon.Hit> gore = asserted("gore");
+    List<Lexicon.Hit> violence = asserted("violence");
+    if (gore.size() >= 2 || gore.size() >= 1 && violence() >= 10) {
+      List<Lexicon.Hit> why = new ArrayList<>(gore);
+      why.addAll(violence);
+      out.add(Tag.suggested(TagType.ARCHIVE_WARNING, "Graphic Depictions Of Violence", 0.7, evidence(why, 3)));
+    }
+    List<Lexicon.Hit> majorDeaths = new ArrayList<>();
+    for (Lexicon.Hit h : deathEvents()) {
+      CharacterFinder.Found who = namedNear(h.from());
+      if (who != null && isMajor(who)) {
+        majorDeaths.add(h);
+      }
+    }
+    if (!majorDeaths.isEmpty()) {
+      out.add(Tag.suggested(TagType.ARCHIVE_WARNING, "Major Character Death", 0.6, evidence(majorDeaths, 3)));
+    }
+    List<Lexicon.Hit> rape = asserted("rape");
+    if (!rape.isEmpty()) {
+      out.add(Tag.suggested(TagType.ARCHIVE_WARNING, "Rape/Non-Con", 0.7, evidence(rape, 3)));
+    }
+    if (sexLevel() >= 2 && !asserted("minor_age").isEmpty()) {
+      out.add(Tag.suggested(TagType.ARCHIVE_WARNING, "Underage Sex", 0.5, evidence(asserted("minor_age"), 2)));
+    }
+    if (out.isEmpty()) {
+      out.add(Tag.suggested(TagType.ARCHIVE_WARNING, Analyser.NO_WARNINGS, 0.6, List.of()));
+    }
+    return out;
+  }
+
+  /** The character named in the same sentence as a token, if exactly one stands out. */
+  private CharacterFinder.Found namedNear(int t) {
+    int s = m.sentence[t];
+    for (CharacterFinder.Found f : chars) {
+      if (f.sentences.contains(s)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private boolean isMajor(CharacterFinder.Found f) {
+    int rank = chars.indexOf(f);
+    return rank >= 0 && rank < 3 && f.count() >= 3;
+  }
+
+  List<Tag> contentWarnings() {
+    List<Tag> out = new ArrayList<>();
+    warn(out, "Suicidal Thoughts", asserted("suicidal"), 1);
+    warn(out, "Self-Harm", asserted("self_harm"), 1);
+    List<Lexicon.Hit> dep = asserted("depression");
+    if (dep.size() >= 3 && distinct(dep) >= 2) {
+      warn(out, "Depression", dep, 3);
+    }
+    warn(out, "Addiction", asserted("addiction"), 2);
+    warn(out, "Abuse", asserted("abuse"), 2);
+    warn(out, "Eating Disorder", asserted("eating_disorder"), 2);
+    List<Lexicon.Hit> deaths = new ArrayList<>();
+    for (Lexicon.Hit h : deathEvents()) {
+      if (namedNear(h.from()) != null) {
+        deaths.add(h);
+      }
+    }
+    warn(out, "Character Death", deaths, 1);
+    List<Lexicon.Hit> violence = asserted("violence");
+    violence.removeIf(Lexicon.Hit::quoted);
+    warn(out, "Violence", violence, Math.max(5, words / 400));
+    if (sexLevel() >= 2) {
+      List<Lexicon.Hit> sex = new ArrayList<>(asserted("sexual_explicit"));
+      sex.addAll(asserted("sexual_suggestive"));
+      warn(out, "Sexual Content", sex, 1);
+    }
+    warn(out, "Homophobia", asserted("homophobia"), 1);
+    return out;
+  }
+
+  private void warn(List<Tag> out, String name, List<Lexicon.Hit> l, int min) {
+    if (l.size() >= min && !l.isEmpty()) {
+      double conf = Math.min(0.95, 0.5 + 0.1 * l.size());
+      out.add(Tag.suggested(TagType.CONTENT_WARNING, name, conf, evidence(l, 3)));
+    }
+  }
+
+  List<Tag> additionalTags(List<Tag> relationships) {
+    List<Tag> out = new ArrayList<>();
+    double per1k = 1000.0 / words;
+    List<Lexicon.Hit> sad = asserted("sadness");
+    List<Lexicon.Hit> happy = asserted("happiness");
+    double sadRate = sad.size() * per1k;
+    double happyRate = happy.size() * per1k;
+    boolean angst = sad.size() >= 4 && sadRate >= 6;
+    if (angst) {
+      out.add(Tag.suggested(TagType.ADDITIONAL, "Angst", Math.min(0.9, 0.4 + sadRate / 40), evidence(sad, 3)));
+    }
+    if (happy.size() >= 4 && happyRate >= 8 && sadRate < happyRate / 2) {
+      out.add(Tag.suggested(TagType.ADDITIONAL, "Fluff", Math.min(0.9, 0.4 + happyRate / 40), evidence(happy, 3)));
+    }
+    List<Lexicon.Hit> comfort = asserted("comfort");
+    if (comfort.size() >= 2 && sad.size() >= 3) {
+      out.add(Tag.suggested(TagType.ADDITIONAL, "Hurt/Comfort", 0.6, evidence(comfort, 3)));
+    }
+    List<Lexicon.Hit> breakup = asserted("breakup");
+    if (breakup.size() >= 2) {
+      out.add(Tag.suggested(TagType.ADDITIONAL, "Break Up", 0.6, evidence(breakup, 3)));
+    }
+    boolean romance = relationships.stream().anyMatch(t -> t.name().contains("/"));
+    boolean friendship = relationships.stream().anyMatch(t -> t.name().contains(" & "));
+    List<Lexicon.Hit> established = asserted("established");
+    if (romance && established.size() >= 2) {
+      out.add(Tag.suggested(TagType.ADDITIONAL, "Established Relationship", 0.5, evidence(established, 2)));
+    }
+    if (friendship) {
+      out.add(Tag.suggested(TagType.ADDITIONAL, "Friendship", 0.6, List.of()));
+    }
+    List<Lexicon.Hit> romanceWords = asserted("romance_words");
+    if (romance && romanceWords.size() >= 4) {
+      out.add(Tag.suggested(TagType.ADDITIONAL, "Romance", 0.5, evidence(romanceWords, 2)));
+    }
+    List<Lexicon.Hit> humor = asserted("humor");
+    if (humor.size() >= 5 && humor.size() * per1k >= 6 && !angst) {
+      out.add(Tag.suggested(TagType.ADDITIONAL, "Humor", 0.5, evidence(humor, 3)));
+    }
+    List<Lexicon.Hit> firstKiss = asserted("first_kiss");
+    if (!firstKiss.isEmpty()) {
+      out.add(Tag.suggested(TagType.ADDITIONAL, "First Kiss", 0.6, evidence(firstKiss, 2)));
+    }
+    List<Lexicon.Hit> grief = asserted("grief");
+    if (grief.size() >= 2) {
+      out.add(Tag.suggested(TagType.ADDITIONAL, "Grief/Mourning", 0.6, evidence(grief, 3)));
+    }
+    List<Lexicon.Hit> crying = asserted("crying");
+    if (crying.size() >= 3) {
+      out.add(Tag.suggested(TagType.ADDITIONAL, "Crying", 0.6, evidence(crying, 3)));
+    }
+    List<Lexicon.Hit> birthday = asserted("birthday");
+    if (birthday.size() >= 2) {
+      out.add(Tag.suggested(TagType.ADDITIONAL, "Birthday", 0.6, evidence(birthday, 2)));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,121 @@
+package org.quire.analyse;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides which fandoms a story belongs to from the text alone: distinct characters named by
+ * unambiguous names weigh most, then cues specific to a fandom ("Hellmouth"), then places and
+ * terms. Crossovers are allowed when a second fandom is well attested on its own.
+ */
+final class FandomDetector {
+
+  /** A fandom's evidence. */
+  record Score(KnowledgePack pack, double score, int characters, int strongCues, List<String> why) {}
+
+  private final Packs packs;
+  private final Map<KnowledgePack, CharacterFinder> finders = new LinkedHashMap<>();
+  private final PhraseMatcher<Object[]> cues = new PhraseMatcher<>();
+
+  FandomDetector(Packs packs) {
+    this.packs = packs;
+    for (KnowledgePack p : packs.all()) {
+      finders.put(p, new CharacterFinder(List.of(p)));
+      for (String s : p.cues().strong()) {
+        cues.add(s, Character.isUpperCase(s.charAt(0)), new Object[] {p, 3.0, s});
+      }
+      for (String s : p.cues().places()) {
+        cues.add(s, Character.isUpperCase(s.charAt(0)), new Object[] {p, 1.0, s});
+      }
+      for (String s : p.cues().terms()) {
+        cues.add(s, Character.isUpperCase(s.charAt(0)), new Object[] {p, 0.5, s});
+      }
+    }
+  }
+
+  CharacterFinder finder(KnowledgePack p) {
+    return finders.get(p);
+  }
+
+  /** Scores for every pack with any evidence, best first. */
+  List<Score> score(TextModel m) {
+    Map<KnowledgePack, double[]> cueScore = new LinkedHashMap<>();
+    Map<KnowledgePack, Set<String>> cueWhy = new LinkedHashMap<>();
+    Map<KnowledgePack, Integer> strong = new LinkedHashMap<>();
+    for (PhraseMatcher.Match<Object[]> x : cues.findAll(m)) {
+      KnowledgePack p = (KnowledgePack) x.phrase().value()[0];
+      double w = (double) x.phrase().value()[1];
+      String s = (String) x.phrase().value()[2];
+      Set<String> why = cueWhy.computeIfAbsent(p, k -> new HashSet<>());
+      // The first sighting of a cue says most; repeats add a little.
+      cueScore.computeIfAbsent(p, k -> new double[1])[0] += why.add(s) ? w : w * 0.1;
+      if (w >= 3.0) {
+        strong.merge(p, 1, Integer::sum);
+      }
+    }
+    List<Score> out = new ArrayList<>();
+    for (KnowledgePack p : packs.all()) {
+      List<CharacterFinder.Found> found = finders.get(p).find(m);
+      int distinct = 0;
+      double charScore = 0;
+      List<String> why = new ArrayList<>();
+      for (CharacterFinder.Found f : found) {
+        if (f.unambiguous > 0) {
+          distinct++;
+          charScore += 2.0 + Math.min(3.0, Math.log(1 + f.count()));
+          why.add(f.name());
+        }
+      }
+      double cue = cueScore.containsKey(p) ? cueScore.get(p)[0] : 0;
+      if (cueWhy.containsKey(p)) {
+        why.addAll(cueWhy.get(p));
+      }
+      // One lone character name is weak evidence (names are shared across fandoms); two or
+      // more, or a name plus cues, is strong.
+      double score = distinct >= 2 ? charScore : charScore * 0.5;
+      score += cue;
+      if (score > 0) {
+        out.add(new Score(p, score, distinct, strong.getOrDefault(p, 0), why));
+      }
+    }
+    out.sort(Comparator.comparingDouble(Score::score).reversed());
+    return out;
+  }
+
+  /**
+   * The fandoms a text belongs to: the best one when its evidence is strong enough, plus any
+   * other nearly as well attested (a crossover).
+   */
+  static List<Score> choose(List<Score> scores) {
+    List<Score> out = new ArrayList<>();
+    if (scores.isEmpty()) {
+      return out;
+    }
+    Score best = scores.getFirst();
+    if (!strongEnough(best)) {
+      return out;
+    }
+    out.add(best);
+    for (Score s : scores.subList(1, scores.size())) {
+      if (strongEnough(s) && s.score() >= best.score() * 0.35 && s.characters() >= 2) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static boolean strongEnough(Score s) {
+    return s.score() >= 6.0 && (s.characters() >= 2 || s.strongCues() >= 1)
+        || s.characters() >= 1 && s.strongCues() >= 1;
+  }
+
+  /** A 0..1 confidence from a score. */
+  static double confidence(Score s) {
+    return Math.min(0.99, 1 - Math.exp(-s.score() / 8.0));
+  }
+}

@@ -1,0 +1,98 @@
+package org.quire.analyse;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * What Quire knows about one fandom: its canonical AO3 name and spellings, its characters with
+ * their names, nicknames and epithets, its known relationships, and words that give it away.
+ * Packs are JSON files (see docs/knowledge-packs.md); users can add their own.
+ *
+ * @param fandom the canonical fandom tag, e.g. "Buffy the Vampire Slayer"
+ * @param synonyms other spellings of the fandom ("BtVS")
+ * @param related sibling fandoms sharing the cast
+ * @param cues words and places that point at the fandom
+ * @param characters the cast
+ * @param relationships known pairings and their nicknames ("Spuffy")
+ * @param additionalTags fandom-specific additional tags with the phrases that justify them
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record KnowledgePack(
+    String fandom,
+    List<String> synonyms,
+    List<String> related,
+    Cues cues,
+    List<Character> characters,
+    List<Relationship> relationships,
+    @JsonProperty("additional_tags") List<AdditionalTag> additionalTags) {
+
+  public KnowledgePack {
+    synonyms = nn(synonyms);
+    related = nn(related);
+    cues = cues == null ? new Cues(List.of(), List.of(), List.of()) : cues;
+    characters = nn(characters);
+    relationships = nn(relationships);
+    additionalTags = nn(additionalTags);
+  }
+
+  /**
+   * @param places place names ("Sunnydale")
+   * @param terms words of the fandom ("Slayer", "stake")
+   * @param strong cues specific enough to identify the fandom alone ("Hellmouth")
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Cues(List<String> places, List<String> terms, List<String> strong) {
+    public Cues {
+      places = nn(places);
+      terms = nn(terms);
+      strong = nn(strong);
+    }
+  }
+
+  /**
+   * @param name canonical character tag
+   * @param gender female, male, nonbinary or unknown
+   * @param aliases names and nicknames
+   * @param epithets descriptions used as names ("the little witch")
+   * @param ambiguous aliases or epithets that are also ordinary words or shared: counted only when
+   *     the character is otherwise present
+   * @param minor a recurring rather than main character
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Character(
+      String name, String gender, List<String> aliases, List<String> epithets, List<String> ambiguous, boolean minor) {
+    public Character {
+      aliases = nn(aliases);
+      epithets = nn(epithets);
+      ambiguous = nn(ambiguous);
+      gender = gender == null ? "unknown" : gender;
+    }
+  }
+
+  /**
+   * @param name canonical relationship tag ("Buffy Summers/Spike")
+   * @param synonyms other names ("Spuffy", "Spike/Buffy")
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Relationship(String name, List<String> synonyms) {
+    public Relationship {
+      synonyms = nn(synonyms);
+    }
+  }
+
+  /**
+   * @param name the tag
+   * @param cues phrases that justify it
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record AdditionalTag(String name, List<String> cues) {
+    public AdditionalTag {
+      cues = nn(cues);
+    }
+  }
+
+  private static <T> List<T> nn(List<T> l) {
+    return l == null ? List.of() : List.copyOf(l);
+  }
+}

@@ -1,0 +1,137 @@
+package org.quire.analyse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.quire.model.QuireException;
+
+/**
+ * The graded phrase lists of {@code lexicon.json}, matched over a text in one pass. A hit can be
+ * discounted when its sentence negates it ("he never hit her"), makes it hypothetical ("if anyone
+ * hurt her"), or uses it figuratively ("she'd die of embarrassment").
+ */
+final class Lexicon {
+  private final PhraseMatcher<String> matcher = new PhraseMatcher<>();
+  private final Set<String> categories;
+
+  private static final Set<String> NEGATORS = Set.of("not", "never", "no", "without", "nobody", "nothing", "hardly", "barely");
+  private static final Set<String> HYPOTHETICAL = Set.of("if", "would", "could", "might", "unless", "whether", "imagine", "imagined", "pretend", "pretended");
+  private static final PhraseMatcher<String> FIGURATIVE = new PhraseMatcher<>();
+
+  static {
+    for (String idiom :
+        List.of(
+            "die of embarrassment", "died of embarrassment", "dying of embarrassment", "dying to",
+            "to die for", "killing me", "kill for a", "killed it", "killing it", "drop dead",
+            "scared to death", "bored to death", "dead tired", "dead on my feet", "dead on her feet",
+            "dead on his feet", "dead serious", "dead set", "deadline", "dead end", "dead silence",
+            "kill you if", "I'll kill you", "I will kill you", "she'll kill me", "he'll kill me",
+            "going to kill me", "gonna kill me", "murder you", "kill me now", "over my dead body",
+            "killer heels", "dead giveaway", "the joke killed", "killed the mood", "laughed to death",
+            "worried to death", "dying for", "dead weight", "deadpan", "dead of night", "dead centre",
+            "dead center", "dead to the world", "knock 'em dead", "knock them dead", "slept like the dead",
+            "dead asleep", "half to death", "tickled to death", "bloody nose")) {
+      FIGURATIVE.add(idiom, false, idiom);
+    }
+  }
+
+  private Lexicon(Map<String, List<String>> lists) {
+    for (Map.Entry<String, List<String>> e : lists.entrySet()) {
+      for (String phrase : e.getValue()) {
+        matcher.add(phrase, false, e.getKey());
+      }
+    }
+    this.categories = lists.keySet();
+  }
+
+  static Lexicon load() {
+    try (InputStream in = Lexicon.class.getResourceAsStream("lexicon.json")) {
+      if (in == null) {
+        throw new QuireException("The analysis lexicon (org/quire/analyse/lexicon.json) is missing.");
+      }
+      JsonNode root = new ObjectMapper().readTree(in);
+      Map<String, List<String>> lists = new HashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getKey().startsWith("_") || !e.getValue().isArray()) {
+          continue;
+        }
+        List<String> phrases = new ArrayList<>();
+        e.getValue().forEach(n -> phrases.add(n.asText()));
+        lists.put(e.getKey(), phrases);
+      }
+      return new Lexicon(lists);
+    } catch (IOException e) {
+      throw new QuireException("The analysis lexicon cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** One lexicon hit with the way its sentence frames it. */
+  record Hit(String category, int from, int to, String phrase, boolean negated, boolean hypothetical, boolean figurative, boolean quoted) {
+    /** A plain, asserted use: not negated, hypothetical or figurative. */
+    boolean asserted() {
+      return !negated && !hypothetical && !figurative;
+    }
+  }
+
+  /** Hits by category, in text order. */
+  Map<String, List<Hit>> scan(TextModel m) {
+    Map<String, List<Hit>> out = new HashMap<>();
+    for (String c : categories) {
+      out.put(c, new ArrayList<>());
+    }
+    boolean[] figurative = new boolean[m.size];
+    for (PhraseMatcher.Match<String> f : FIGURATIVE.findAll(m)) {
+      for (int t = f.from(); t < f.to(); t++) {
+        figurative[t] = true;
+      }
+    }
+    for (int i = 0; i < m.size; i++) {
+      for (PhraseMatcher.Match<String> x : matcher.allAt(m, i)) {
+        out.get(x.phrase().value())
+            .add(
+                new Hit(
+                    x.phrase().value(),
+                    x.from(),
+                    x.to(),
+                    x.phrase().text(),
+                    negated(m, x.from()),
+                    hypothetical(m, x.from()),
+                    figurative[x.from()],
+                    m.quoted[x.from()]));
+      }
+    }
+    return out;
+  }
+
+  /** A negating word among the three words before, in the same sentence. */
+  static boolean negated(TextModel m, int from) {
+    int sent = m.sentence[from];
+    for (int t = from - 1; t >= Math.max(0, from - 3) && m.sentence[t] == sent; t--) {
+      String w = m.lower[t];
+      if (NEGATORS.contains(w) || w.endsWith("n't")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A conditional or modal word among the four words before, in the same sentence. */
+  static boolean hypothetical(TextModel m, int from) {
+    int sent = m.sentence[from];
+    for (int t = from - 1; t >= Math.max(0, from - 4) && m.sentence[t] == sent; t--) {
+      String w = m.lower[t];
+      if (HYPOTHETICAL.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,256 @@
+package org.quire.analyse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.quire.model.Chapter;
+import org.quire.model.Work;
+import org.quire.text.SceneBreaks;
+
+/**
+ * A work's text tokenised once for every analyser: word tokens with offsets, sentences,
+ * paragraphs, scenes and whether each token stands inside dialogue. Parallel arrays rather than
+ * token objects, because analysis must run at well over 100,000 words a second.
+ *
+ * <p>Tokens are runs of letters and digits; an inner apostrophe keeps contractions whole
+ * ("wasn't", "she'd") but splits the possessive ("Buffy's" is "buffy" + "'s"), so names match
+ * with or without it.
+ */
+final class TextModel {
+  private static final Set<String> ABBREVIATIONS =
+      Set.of("mr", "mrs", "ms", "dr", "st", "prof", "lt", "capt", "sgt", "jr", "sr", "vs", "mt", "gen", "col", "rev");
+
+  /** Per chapter: its text and where it starts in token and sentence numbering. */
+  record Part(int chapter, String text, int firstToken, int firstSentence) {}
+
+  final List<Part> parts = new ArrayList<>();
+  int size;
+  int[] start = new int[1024];
+  int[] end = new int[1024];
+  String[] lower = new String[1024];
+  boolean[] cap = new boolean[1024];
+  boolean[] quoted = new boolean[1024];
+  int[] sentence = new int[1024];
+  int[] chapterOf = new int[1024];
+
+  /** Sentences: first token, token after last, char start/end in their chapter, paragraph, scene. */
+  int sentences;
+  int[] sentFirst = new int[256];
+  int[] sentEnd = new int[256];
+  int[] sentCharStart = new int[256];
+  int[] sentCharEnd = new int[256];
+  int[] sentParagraph = new int[256];
+  int[] sentScene = new int[256];
+  int paragraphs;
+  int scenes;
+
+  static TextModel of(Work w) {
+    TextModel m = new TextModel();
+    for (Chapter c : w.chapters()) {
+      m.add(c.number(), c.text());
+    }
+    return m;
+  }
+
+  static TextModel of(String text) {
+    TextModel m = new TextModel();
+    m.add(1, text);
+    return m;
+  }
+
+  /** Tokenises one chapter; every chapter starts a new scene and paragraph. */
+  void add(int chapter, String text) {
+    parts.add(new Part(chapter, text, size, sentences));
+    scenes++;
+    int n = text.length();
+    int i = 0;
+    boolean inQuote = false;
+    int sentStartChar = -1;
+    int sentStartTok = size;
+    boolean lineHasText = false;
+    int lineStart = 0;
+    paragraphs++;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        // A line end closes the sentence; a blank line or a one-paragraph-per-line text closes the
+        // paragraph too (either way, dialogue quotes do not run across paragraphs).
+        String line = text.substring(lineStart, i);
+        if (lineHasText && SceneBreaks.isBreak(line)) {
+          scenes++;
+        }
+        if (sentStartChar >= 0) {
+          closeSentence(sentStartTok, sentStartChar, lastNonSpace(text, i), chapter);
+          sentStartChar = -1;
+        }
+        sentStartTok = size;
+        inQuote = false;
+        if (lineHasText) {
+          paragraphs++;
+        }
+        lineHasText = false;
+        lineStart = i + 1;
+        i++;
+        continue;
+      }
+      if (!Character.isWhitespace(c)) {
+        lineHasText = true;
+        if (sentStartChar < 0 && !isCloser(c)) {
+          sentStartChar = i;
+          sentStartTok = size;
+        }
+      }
+      if (c == '"') {
+        inQuote = !inQuote;
+        i++;
+        continue;
+      }
+      if (c == '“') {
+        inQuote = true;
+        i++;
+        continue;
+      }
+      if (c == '”') {
+        inQuote = false;
+        i++;
+        continue;
+      }
+      if (Character.isLetterOrDigit(c)) {
+        int s = i;
+        while (i < n) {
+          char d = text.charAt(i);
+          if (Character.isLetterOrDigit(d)) {
+            i++;
+          } else if ((d == '\'' || d == '’') && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
+            // possessive 's ends the word; other contractions stay inside it
+            if ((text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
+                && (i + 2 >= n || !Character.isLetter(text.charAt(i + 2)))) {
+              break;
+            }
+            i++;
+          } else if (d == '-' && i + 1 < n && Character.isLetter(text.charAt(i + 1)) && i > s) {
+            i++;
+          } else {
+            break;
+          }
+        }
+        addToken(text, s, i, inQuote, chapter);
+        continue;
+      }
+      if ((c == '\'' || c == '’') && i + 1 < n && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
+          && (i + 2 >= n || !Character.isLetter(text.charAt(i + 2))) && i > 0 && Character.isLetter(text.charAt(i - 1))) {
+        addToken(text, i, i + 2, inQuote, chapter);
+        i += 2;
+        continue;
+      }
+      if ((c == '.' || c == '!' || c == '?' || c == '…') && sentStartChar >= 0) {
+        int j = i + 1;
+        while (j < n && (".!?…\"”’')]".indexOf(text.charAt(j)) >= 0)) {
+          if (text.charAt(j) == '"' || text.charAt(j) == '”') {
+            inQuote = false;
+          }
+          j++;
+        }
+        boolean atEnd = j >= n || text.charAt(j) == '\n';
+        boolean spaceThenStart =
+            j < n && text.charAt(j) == ' ' && j + 1 < n && startsSentence(text.charAt(j + 1));
+        boolean abbreviation = c == '.' && size > 0 && end[size - 1] == i && ABBREVIATIONS.contains(lower[size - 1]);
+        if ((atEnd || spaceThenStart) && !abbreviation) {
+          closeSentence(sentStartTok, sentStartChar, j, chapter);
+          sentStartChar = -1;
+          sentStartTok = size;
+        }
+        i = j;
+        continue;
+      }
+      i++;
+    }
+    if (sentStartChar >= 0) {
+      closeSentence(sentStartTok, sentStartChar, lastNonSpace(text, n), chapter);
+    }
+  }
+
+  private static boolean isCloser(char c) {
+    return c == '”' || c == ')' || c == ']';
+  }
+
+  private static int lastNonSpace(String text, int i) {
+    while (i > 0 && Character.isWhitespace(text.charAt(i - 1))) {
+      i--;
+    }
+    return i;
+  }
+
+  private static boolean startsSentence(char c) {
+    return Character.isUpperCase(c) || Character.isDigit(c) || c == '"' || c == '“' || c == '\'' || c == '‘' || c == '(';
+  }
+
+  private void addToken(String text, int s, int e, boolean inQuote, int chapter) {
+    if (size == start.length) {
+      int cap2 = size * 2;
+      start = java.util.Arrays.copyOf(start, cap2);
+      end = java.util.Arrays.copyOf(end, cap2);
+      lower = java.util.Arrays.copyOf(lower, cap2);
+      cap = java.util.Arrays.copyOf(cap, cap2);
+      quoted = java.util.Arrays.copyOf(quoted, cap2);
+      sentence = java.util.Arrays.copyOf(sentence, cap2);
+      chapterOf = java.util.Arrays.copyOf(chapterOf, cap2);
+    }
+    String t = text.substring(s, e);
+    start[size] = s;
+    end[size] = e;
+    lower[size] = t.toLowerCase(Locale.ROOT).replace('’', '\'');
+    cap[size] = Character.isUpperCase(t.charAt(0));
+    quoted[size] = inQuote;
+    sentence[size] = sentences;
+    chapterOf[size] = chapter;
+    size++;
+  }
+
+  private void closeSentence(int firstTok, int charStart, int charEnd, int chapter) {
+    if (firstTok == size) {
+      return; // punctuation only
+    }
+    if (sentences == sentFirst.length) {
+      int cap2 = sentences * 2;
+      sentFirst = java.util.Arrays.copyOf(sentFirst, cap2);
+      sentEnd = java.util.Arrays.copyOf(sentEnd, cap2);
+      sentCharStart = java.util.Arrays.copyOf(sentCharStart, cap2);
+      sentCharEnd = java.util.Arrays.copyOf(sentCharEnd, cap2);
+      sentParagraph = java.util.Arrays.copyOf(sentParagraph, cap2);
+      sentScene = java.util.Arrays.copyOf(sentScene, cap2);
+    }
+    for (int t = firstTok; t < size; t++) {
+      sentence[t] = sentences;
+    }
+    sentFirst[sentences] = firstTok;
+    sentEnd[sentences] = size;
+    sentCharStart[sentences] = charStart;
+    sentCharEnd[sentences] = charEnd;
+    sentParagraph[sentences] = paragraphs - 1;
+    sentScene[sentences] = scenes - 1;
+    sentences++;
+  }
+
+  /** The chapter text a sentence belongs to. */
+  Part partOfSentence(int s) {
+    Part found = parts.getFirst();
+    for (Part p : parts) {
+      if (p.firstSentence() <= s) {
+        found = p;
+      }
+    }
+    return found;
+  }
+
+  /** The sentence's text, as written. */
+  String sentenceText(int s) {
+    return partOfSentence(s).text().substring(sentCharStart[s], sentCharEnd[s]);
+  }
+
+  /** Whether a token is the first word of its sentence (so its capital says nothing). */
+  boolean sentenceInitial(int t) {
+    return sentFirst[sentence[t]] == t || (t > 0 && quoted[t] && !quoted[t - 1]);
+  }
+}
