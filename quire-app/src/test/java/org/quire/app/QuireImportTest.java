@@ -96,9 +96,16 @@ class QuireImportTest {
       ImportReport r = q.importFiles(List.of(dir), f -> {});
       assertThat(r.failed()).isEmpty();
       assertThat(r.imported()).hasSize(2);
-      long hugeId = r.imported().stream().filter(i -> i.title().equals("Huge")).findFirst().orElseThrow().workId();
+      long hugeId =
+          r.imported().stream()
+              .filter(i -> i.title().equals("Huge"))
+              .findFirst()
+              .orElseThrow()
+              .workId();
       assertThat(q.work(hugeId).orElseThrow().chapters()).hasSize(chapter);
-      assertThat(q.index().search("zebra", 0, 10).hits()).extracting(h -> h.workId()).containsExactly(hugeId);
+      assertThat(q.index().search("zebra", 0, 10).hits())
+          .extracting(h -> h.workId())
+          .containsExactly(hugeId);
       assertThat(q.index().search("lantern", 0, 10).total()).isEqualTo(1);
     }
   }

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "analyze",
     aliases = "analyse",
-    description = "Tag story files without importing them: every tag with its confidence and evidence.")
+    description =
+        "Tag story files without importing them: every tag with its confidence and evidence.")
 final class AnalyzeCommand implements Callable<Integer> {
   @ParentCommand QuireCli parent;
   @Spec CommandSpec spec;
@@ -42,7 +43,10 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Analyser analyser = new Analyser(Packs.load(parent.config().store().database().toAbsolutePath().getParent().resolve("packs")));
+    Analyser analyser =
+        new Analyser(
+            Packs.load(
+                parent.config().store().database().toAbsolutePath().getParent().resolve("packs")));
     Ingester ingester = new Ingester(parent.config().ingest().maxFileBytes());
     List<Map<String, Object>> results = new ArrayList<>();
     int failed = 0;
@@ -75,29 +79,58 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
     }
     if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results.size() == 1 ? results.getFirst() : results));
+      out.println(
+          new ObjectMapper()
+              .enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(results.size() == 1 ? results.getFirst() : results));
     }
     out.flush();
     return failed == 0 ? 0 : QuireCli.EXIT_PARTIAL;
   }
 
   private static void report(PrintWriter out, Path f, Work w, Analysis a, Work tagged) {
-    out.printf("== %s: \"%s\"%s%n", f.getFileName(), w.title(), w.titleGenerated() ? " (generated title)" : "");
-    out.printf("Words: %d   Language: %s   POV: %s%n", w.wordCount(), a.language() == null ? "unknown" : a.language(), a.pov());
+    out.printf(
+        "== %s: \"%s\"%s%n",
+        f.getFileName(), w.title(), w.titleGenerated() ? " (generated title)" : "");
+    out.printf(
+        "Words: %d   Language: %s   POV: %s%n",
+        w.wordCount(), a.language() == null ? "unknown" : a.language(), a.pov());
     if (w.notes() != null) {
       out.println("Author's note: " + w.notes().replace("\n", " "));
     }
     out.println("Fandom candidates:");
-    a.fandoms().stream().limit(3).forEach(fi -> out.printf("  %-40s %6.1f %s  (%s)%n", fi.fandom(), fi.score(), fi.chosen() ? "chosen" : "      ", String.join(", ", fi.why().subList(0, Math.min(6, fi.why().size())))));
+    a.fandoms().stream()
+        .limit(3)
+        .forEach(
+            fi ->
+                out.printf(
+                    "  %-40s %6.1f %s  (%s)%n",
+                    fi.fandom(),
+                    fi.score(),
+                    fi.chosen() ? "chosen" : "      ",
+                    String.join(", ", fi.why().subList(0, Math.min(6, fi.why().size())))));
     out.println("Characters (mentions, speaking, POV paragraphs):");
     for (Analysis.CharacterInfo c : a.characters()) {
-      out.printf("  %-34s %4d %4d %4d  %s%n", c.name(), c.mentions(), c.speaking(), c.pov(), c.present() ? "present" : "mentioned only");
+      out.printf(
+          "  %-34s %4d %4d %4d  %s%n",
+          c.name(),
+          c.mentions(),
+          c.speaking(),
+          c.pov(),
+          c.present() ? "present" : "mentioned only");
     }
     out.println("Tags:");
     for (Tag t : tagged.tags()) {
-      out.printf("  %-16s %-40s %4.2f  %s%s%n", t.type().label(), t.name(), t.confidence(), t.provenance().key(), t.note() == null ? "" : "  (" + t.note() + ")");
+      out.printf(
+          "  %-16s %-40s %4.2f  %s%s%n",
+          t.type().label(),
+          t.name(),
+          t.confidence(),
+          t.provenance().key(),
+          t.note() == null ? "" : "  (" + t.note() + ")");
       for (Evidence e : t.evidence()) {
-        out.printf("      ch.%d @%d: \"%s\"%n", e.chapter(), e.start(), e.quote().replace("\n", " "));
+        out.printf(
+            "      ch.%d @%d: \"%s\"%n", e.chapter(), e.start(), e.quote().replace("\n", " "));
       }
     }
     out.println();

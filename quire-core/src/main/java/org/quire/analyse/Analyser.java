@@ -21,8 +21,8 @@ import org.quire.model.Work;
 
 /**
  * Tags a work the way a careful AO3 tagger would: fandom, characters, relationships, rating,
- * archive and content warnings, category, point of view, language and additional tags, each with
- * a confidence and the passages that justify it. One pass over the text, no network, plain CPU.
+ * archive and content warnings, category, point of view, language and additional tags, each with a
+ * confidence and the passages that justify it. One pass over the text, no network, plain CPU.
  *
  * <p>Thread-safe: one analyser serves every import.
  */
@@ -36,8 +36,10 @@ public final class Analyser {
   private final Packs packs;
   private final Lexicon lexicon = Lexicon.load();
   private final FandomDetector fandoms;
-  private final Map<List<KnowledgePack>, CharacterFinder> finders = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<KnowledgePack, PhraseMatcher<KnowledgePack.AdditionalTag>> packTags = new HashMap<>();
+  private final Map<List<KnowledgePack>, CharacterFinder> finders =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<KnowledgePack, PhraseMatcher<KnowledgePack.AdditionalTag>> packTags =
+      new HashMap<>();
 
   public Analyser(Packs packs) {
     this.packs = packs;
@@ -85,8 +87,11 @@ public final class Analyser {
     }
     if (!authorFandom) {
       for (FandomDetector.Score s : picked) {
-        out.add(Tag.suggested(TagType.FANDOM, s.pack().fandom(), FandomDetector.confidence(s), List.of())
-            .withNote("from " + String.join(", ", s.why().subList(0, Math.min(5, s.why().size())))));
+        out.add(
+            Tag.suggested(
+                    TagType.FANDOM, s.pack().fandom(), FandomDetector.confidence(s), List.of())
+                .withNote(
+                    "from " + String.join(", ", s.why().subList(0, Math.min(5, s.why().size())))));
       }
     }
 
@@ -99,9 +104,16 @@ public final class Analyser {
     List<Analysis.CharacterInfo> infos = new ArrayList<>();
     for (CharacterFinder.Found f : chars) {
       boolean present = isPresent(f);
-      infos.add(new Analysis.CharacterInfo(f.name(), f.cast.pack().fandom(), f.count(), f.speaking, f.focal, present));
+      infos.add(
+          new Analysis.CharacterInfo(
+              f.name(), f.cast.pack().fandom(), f.count(), f.speaking, f.focal, present));
       if (present) {
-        out.add(Tag.suggested(TagType.CHARACTER, f.name(), Math.min(0.99, 1 - Math.exp(-f.prominence() / 3.0)), mentionEvidence(m, f)));
+        out.add(
+            Tag.suggested(
+                TagType.CHARACTER,
+                f.name(),
+                Math.min(0.99, 1 - Math.exp(-f.prominence() / 3.0)),
+                mentionEvidence(m, f)));
       }
     }
 
@@ -132,16 +144,24 @@ public final class Analyser {
     LanguageGuesser.Guess lang = LanguageGuesser.guess(sample(w));
     List<Analysis.FandomInfo> fandomInfos = new ArrayList<>();
     for (FandomDetector.Score s : scores) {
-      fandomInfos.add(new Analysis.FandomInfo(s.pack().fandom(), s.score(), chosen.contains(s.pack()), s.why()));
+      fandomInfos.add(
+          new Analysis.FandomInfo(
+              s.pack().fandom(), s.score(), chosen.contains(s.pack()), s.why()));
     }
-    return new Analysis(dedupe(out), lang == null ? null : lang.language(), pov.describe(), infos, fandomInfos, w.wordCount());
+    return new Analysis(
+        dedupe(out),
+        lang == null ? null : lang.language(),
+        pov.describe(),
+        infos,
+        fandomInfos,
+        w.wordCount());
   }
 
   /**
    * The work with the analysis merged in: author-given tags stay and win; suggestions that repeat
    * them (after mapping both to canonical tags) are dropped, and for ratings, archive warnings,
-   * categories and fandoms any author-given value replaces the suggestions. A language is set
-   * when the work had none. Suggestions the author rejected earlier are not made again.
+   * categories and fandoms any author-given value replaces the suggestions. A language is set when
+   * the work had none. Suggestions the author rejected earlier are not made again.
    */
   public Work apply(Work w, Analysis a) {
     List<KnowledgePack> within = new ArrayList<>();
@@ -155,7 +175,9 @@ public final class Analyser {
     Set<TagType> authorTypes = new HashSet<>();
     Set<String> known = new HashSet<>();
     for (Tag t : w.tags()) {
-      if (t.provenance() == Provenance.AUTHOR || t.provenance() == Provenance.ACCEPTED || t.provenance() == Provenance.REJECTED) {
+      if (t.provenance() == Provenance.AUTHOR
+          || t.provenance() == Provenance.ACCEPTED
+          || t.provenance() == Provenance.REJECTED) {
         kept.add(t);
         if (t.provenance() == Provenance.AUTHOR) {
           authorTypes.add(t.type());
@@ -163,7 +185,8 @@ public final class Analyser {
         known.add(t.type() + ":" + canonical(t.type(), t.name(), within));
       }
     }
-    Set<TagType> single = Set.of(TagType.RATING, TagType.ARCHIVE_WARNING, TagType.CATEGORY, TagType.FANDOM);
+    Set<TagType> single =
+        Set.of(TagType.RATING, TagType.ARCHIVE_WARNING, TagType.CATEGORY, TagType.FANDOM);
     for (Tag t : a.tags()) {
       if (single.contains(t.type()) && authorTypes.contains(t.type())) {
         continue;
@@ -176,7 +199,9 @@ public final class Analyser {
     return out.language() == null && a.language() != null ? out.withLanguage(a.language()) : out;
   }
 
-  /** A tag's canonical form for comparisons: fandoms, characters and relationships via the packs. */
+  /**
+   * A tag's canonical form for comparisons: fandoms, characters and relationships via the packs.
+   */
   public String canonical(TagType type, String name, List<KnowledgePack> within) {
     return switch (type) {
       case FANDOM -> packs.canonicalFandom(name);
@@ -193,20 +218,30 @@ public final class Analyser {
   // ---------------------------------------------------------------- relationships
 
   private static final Pattern DECLARED =
-      Pattern.compile("([\\p{Lu}][\\p{L}'’.-]*(?: [\\p{Lu}][\\p{L}'’.-]*)?)\\s*(/|&| x )\\s*([\\p{Lu}][\\p{L}'’.-]*(?: [\\p{Lu}][\\p{L}'’.-]*)?)");
+      Pattern.compile(
+          "([\\p{Lu}][\\p{L}'’.-]*(?: [\\p{Lu}][\\p{L}'’.-]*)?)\\s*(/|&| x )\\s*([\\p{Lu}][\\p{L}'’.-]*(?: [\\p{Lu}][\\p{L}'’.-]*)?)");
 
   private List<Tag> relationships(
-      Work w, TextModel m, String notesText, List<CharacterFinder.Found> chars, List<KnowledgePack> chosen, Map<String, List<Lexicon.Hit>> hits) {
+      Work w,
+      TextModel m,
+      String notesText,
+      List<CharacterFinder.Found> chars,
+      List<KnowledgePack> chosen,
+      Map<String, List<Lexicon.Hit>> hits) {
     Map<String, Tag> out = new LinkedHashMap<>();
     // Declared pairings: "Buffy/Spike" in the notes or summary, or a known ship name ("Spuffy").
     Set<String> declared = new LinkedHashSet<>();
     Matcher dm = DECLARED.matcher(notesText);
     while (dm.find()) {
-      List<Packs.Cast> a = packs.characters(dm.group(1), chosen);
-      List<Packs.Cast> b = packs.characters(dm.group(3), chosen);
-      if (!a.isEmpty() && !b.isEmpty() && !a.getFirst().equals(b.getFirst())
+      List<Packs.Cast> a = castOf(dm.group(1), chosen, false);
+      List<Packs.Cast> b = castOf(dm.group(3), chosen, true);
+      if (!a.isEmpty()
+          && !b.isEmpty()
+          && !a.getFirst().equals(b.getFirst())
           && (chosen.isEmpty() || chosen.contains(a.getFirst().pack()))) {
-        declared.add(packs.relationship(List.of(a.getFirst().name(), b.getFirst().name()), dm.group(2).equals("&")));
+        declared.add(
+            packs.relationship(
+                List.of(a.getFirst().name(), b.getFirst().name()), dm.group(2).equals("&")));
       }
     }
     for (String word : notesText.split("[^\\p{L}'’-]+")) {
@@ -247,8 +282,14 @@ public final class Analyser {
       }
       double weight = romantic ? p.romantic : p.platonic;
       List<Integer> sentences = romantic ? p.romanticSentences : p.platonicSentences;
-      out.put(name, Tag.suggested(TagType.RELATIONSHIP, name, Math.min(0.95, 1 - Math.exp(-weight / 2.0)), sentenceEvidence(m, sentences, 3))
-          .withNote(main ? "main" : "background"));
+      out.put(
+          name,
+          Tag.suggested(
+                  TagType.RELATIONSHIP,
+                  name,
+                  Math.min(0.95, 1 - Math.exp(-weight / 2.0)),
+                  sentenceEvidence(m, sentences, 3))
+              .withNote(main ? "main" : "background"));
     }
     // A platonic tag for a pair that is also romantic is wrong: the romance wins.
     List<Tag> result = new ArrayList<>();
@@ -259,6 +300,18 @@ public final class Analyser {
       result.add(t);
     }
     return result;
+  }
+
+  /** The characters a name in a declared pairing stands for; "A Mara" falls back to "Mara". */
+  private List<Packs.Cast> castOf(String name, List<KnowledgePack> chosen, boolean keepFirstWord) {
+    List<Packs.Cast> c = packs.characters(name, chosen);
+    int space = name.indexOf(' ');
+    if (c.isEmpty() && space > 0) {
+      c =
+          packs.characters(
+              keepFirstWord ? name.substring(0, space) : name.substring(space + 1), chosen);
+    }
+    return c;
   }
 
   private List<Tag> categories(List<Tag> rels, Work w, List<KnowledgePack> chosen) {
@@ -303,7 +356,9 @@ public final class Analyser {
     }
     List<Tag> out = new ArrayList<>();
     if (cats.isEmpty()) {
-      out.add(Tag.suggested(TagType.CATEGORY, "Gen", 0.6, List.of()).withNote("no romantic relationship found"));
+      out.add(
+          Tag.suggested(TagType.CATEGORY, "Gen", 0.6, List.of())
+              .withNote("no romantic relationship found"));
     }
     for (String c : cats) {
       out.add(Tag.suggested(TagType.CATEGORY, c, 0.8, List.of()));
@@ -314,17 +369,23 @@ public final class Analyser {
   private static List<Tag> povTags(PovDetector.Pov pov) {
     List<Tag> out = new ArrayList<>();
     switch (pov.person()) {
-      case "first" -> out.add(Tag.suggested(TagType.ADDITIONAL, "POV First Person", 0.8, List.of()));
-      case "second" -> out.add(Tag.suggested(TagType.ADDITIONAL, "POV Second Person", 0.8, List.of()));
+      case "first" ->
+          out.add(Tag.suggested(TagType.ADDITIONAL, "POV First Person", 0.8, List.of()));
+      case "second" ->
+          out.add(Tag.suggested(TagType.ADDITIONAL, "POV Second Person", 0.8, List.of()));
       default -> {
         out.add(Tag.suggested(TagType.ADDITIONAL, "POV Third Person", 0.7, List.of()));
         if (pov.alternating()) {
           out.add(Tag.suggested(TagType.ADDITIONAL, "Alternating POV", 0.6, List.of()));
           for (int i = 0; i < Math.min(2, pov.focal().size()); i++) {
-            out.add(Tag.suggested(TagType.ADDITIONAL, pov.focal().get(i).name() + " POV", 0.6, List.of()));
+            out.add(
+                Tag.suggested(
+                    TagType.ADDITIONAL, pov.focal().get(i).name() + " POV", 0.6, List.of()));
           }
         } else if (!pov.focal().isEmpty()) {
-          out.add(Tag.suggested(TagType.ADDITIONAL, pov.focal().getFirst().name() + " POV", 0.6, List.of()));
+          out.add(
+              Tag.suggested(
+                  TagType.ADDITIONAL, pov.focal().getFirst().name() + " POV", 0.6, List.of()));
         }
       }
     }
@@ -342,23 +403,37 @@ public final class Analyser {
       found.computeIfAbsent(x.phrase().value(), k -> new ArrayList<>());
     }
     List<Tag> out = new ArrayList<>();
-    found.forEach((t, sentences) -> out.add(Tag.suggested(TagType.ADDITIONAL, t.name(), 0.6, sentenceEvidence(m, sentences, 2))));
+    found.forEach(
+        (t, sentences) ->
+            out.add(
+                Tag.suggested(
+                    TagType.ADDITIONAL, t.name(), 0.6, sentenceEvidence(m, sentences, 2))));
     return out;
   }
 
-  private static final Pattern SEASON = Pattern.compile("(?i)\\b(post[- ]?)?(?:season|series|s)\\s?(\\d{1,2})\\b");
-  private static final Pattern POST_CANON = Pattern.compile("(?i)\\bpost[- ]?(canon|series|finale|chosen|not fade away)\\b");
+  private static final Pattern SEASON =
+      Pattern.compile("(?i)\\b(post[- ]?)?(?:season|series|s)\\s?(\\d{1,2})\\b");
+  private static final Pattern POST_CANON =
+      Pattern.compile("(?i)\\bpost[- ]?(canon|series|finale|chosen|not fade away)\\b");
 
   private static List<Tag> seasonTags(String notes) {
     List<Tag> out = new ArrayList<>();
     Matcher s = SEASON.matcher(notes);
     while (s.find()) {
       String n = String.format(Locale.ROOT, "%02d", Integer.parseInt(s.group(2)));
-      out.add(Tag.suggested(TagType.ADDITIONAL, (s.group(1) != null ? "Post-Season/Series " : "Season/Series ") + n, 0.7, List.of())
-          .withNote("from the author's notes"));
+      out.add(
+          Tag.suggested(
+                  TagType.ADDITIONAL,
+                  (s.group(1) != null ? "Post-Season/Series " : "Season/Series ") + n,
+                  0.7,
+                  List.of())
+              .withNote("from the author's notes"));
     }
-    if (POST_CANON.matcher(notes).find() || notes.toLowerCase(Locale.ROOT).contains("post-season")) {
-      out.add(Tag.suggested(TagType.ADDITIONAL, "Post-Canon", 0.6, List.of()).withNote("from the author's notes"));
+    if (POST_CANON.matcher(notes).find()
+        || notes.toLowerCase(Locale.ROOT).contains("post-season")) {
+      out.add(
+          Tag.suggested(TagType.ADDITIONAL, "Post-Canon", 0.6, List.of())
+              .withNote("from the author's notes"));
     }
     return out;
   }
@@ -409,7 +484,9 @@ public final class Analyser {
     if (src.isEmpty()) {
       return List.of();
     }
-    return List.of(new Evidence(1, 0, 0, "Author's note: " + (src.length() > 300 ? src.substring(0, 297) + "…" : src)));
+    return List.of(
+        new Evidence(
+            1, 0, 0, "Author's note: " + (src.length() > 300 ? src.substring(0, 297) + "…" : src)));
   }
 
   private static String notesText(Work w) {

@@ -31,7 +31,8 @@ public record Analysis(
    * @param pov paragraphs told from their viewpoint
    * @param present true when the character takes part rather than being only mentioned
    */
-  public record CharacterInfo(String name, String fandom, int mentions, int speaking, int pov, boolean present) {}
+  public record CharacterInfo(
+      String name, String fandom, int mentions, int speaking, int pov, boolean present) {}
 
   /**
    * @param fandom canonical fandom tag

@@ -150,21 +150,55 @@ final class CharacterFinder {
   }
 
   /**
-   * A single capitalised word that could be an ordinary word at the start of a sentence ("Faith
-   * was all she had") is not evidence on its own.
+   * A single capitalised word that could be an ordinary word at the start of a sentence ("Faith was
+   * all she had") is not evidence on its own.
    */
   private static boolean sentenceInitialCommonWord(TextModel m, PhraseMatcher.Match<Name> x) {
-    return x.to() - x.from() == 1 && m.sentenceInitial(x.from()) && COMMON.contains(m.lower[x.from()]);
+    return x.to() - x.from() == 1
+        && m.sentenceInitial(x.from())
+        && COMMON.contains(m.lower[x.from()]);
   }
 
   private static final Set<String> COMMON =
-      Set.of("faith", "hope", "grace", "will", "angel", "dawn", "rose", "amy", "joy", "river", "harmony", "glory", "red");
+      Set.of(
+          "faith", "hope", "grace", "will", "angel", "dawn", "rose", "amy", "joy", "river",
+          "harmony", "glory", "red");
 
   private static final Set<String> SPEECH_VERBS =
-      Set.of("said", "says", "asked", "asks", "replied", "whispered", "shouted", "yelled", "muttered",
-          "murmured", "called", "answered", "snapped", "added", "continued", "sighed", "laughed",
-          "cried", "choked", "growled", "breathed", "demanded", "told", "admitted", "insisted",
-          "protested", "offered", "pleaded", "begged", "hissed", "mumbled", "stammered", "drawled");
+      Set.of(
+          "said",
+          "says",
+          "asked",
+          "asks",
+          "replied",
+          "whispered",
+          "shouted",
+          "yelled",
+          "muttered",
+          "murmured",
+          "called",
+          "answered",
+          "snapped",
+          "added",
+          "continued",
+          "sighed",
+          "laughed",
+          "cried",
+          "choked",
+          "growled",
+          "breathed",
+          "demanded",
+          "told",
+          "admitted",
+          "insisted",
+          "protested",
+          "offered",
+          "pleaded",
+          "begged",
+          "hissed",
+          "mumbled",
+          "stammered",
+          "drawled");
 
   /** A name next to a speech verb just outside a quotation: "…," Spike said / said Spike. */
   private static void countSpeaking(TextModel m, List<Found> found) {
@@ -175,8 +209,12 @@ final class CharacterFinder {
         if (m.quoted[from]) {
           continue;
         }
-        boolean verbAfter = to < m.size && m.sentence[to] == m.sentence[from] && SPEECH_VERBS.contains(m.lower[to]);
-        boolean verbBefore = from > 0 && m.sentence[from - 1] == m.sentence[from] && SPEECH_VERBS.contains(m.lower[from - 1]);
+        boolean verbAfter =
+            to < m.size && m.sentence[to] == m.sentence[from] && SPEECH_VERBS.contains(m.lower[to]);
+        boolean verbBefore =
+            from > 0
+                && m.sentence[from - 1] == m.sentence[from]
+                && SPEECH_VERBS.contains(m.lower[from - 1]);
         boolean nearQuote = sentenceHasQuote(m, m.sentence[from]);
         if ((verbAfter || verbBefore) && nearQuote) {
           f.speaking++;

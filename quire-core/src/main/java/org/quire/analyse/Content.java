@@ -10,9 +10,9 @@ import org.quire.model.Tag;
 import org.quire.model.TagType;
 
 /**
- * Rating, archive warnings, content warnings and mood tags from graded lexicon hits. Each
- * decision keeps the sentences that made it, so a reader can see why ("Suicidal Thoughts:
- * '…life wasn't worth living…'"). Negated, hypothetical and figurative uses do not count.
+ * Rating, archive warnings, content warnings and mood tags from graded lexicon hits. Each decision
+ * keeps the sentences that made it, so a reader can see why ("Suicidal Thoughts: '…life wasn't
+ * worth living…'"). Negated, hypothetical and figurative uses do not count.
  */
 final class Content {
   private final TextModel m;
@@ -20,7 +20,11 @@ final class Content {
   private final List<CharacterFinder.Found> chars;
   private final int words;
 
-  Content(TextModel m, Map<String, List<Lexicon.Hit>> hits, List<CharacterFinder.Found> chars, int words) {
+  Content(
+      TextModel m,
+      Map<String, List<Lexicon.Hit>> hits,
+      List<CharacterFinder.Found> chars,
+      int words) {
     this.m = m;
     this.hits = hits;
     this.chars = chars;
@@ -113,18 +117,30 @@ final class Content {
     int gore = count("gore");
     double violence = violence();
     int sex = sexLevel();
-    boolean darkThemes = count("suicidal") > 0 || count("self_harm") > 0 || count("addiction") > 0 || count("rape") > 0;
+    boolean darkThemes =
+        count("suicidal") > 0
+            || count("self_harm") > 0
+            || count("addiction") > 0
+            || count("rape") > 0;
     String rating;
     List<Lexicon.Hit> why;
     if (sex == 3) {
       rating = Analyser.EXPLICIT;
       why = asserted("sexual_explicit");
-    } else if (gore >= 3 || strong >= 6 || sex == 2 && count("sexual_suggestive") >= 6 || count("rape") > 0 && sex >= 2) {
+    } else if (gore >= 3
+        || strong >= 6
+        || sex == 2 && count("sexual_suggestive") >= 6
+        || count("rape") > 0 && sex >= 2) {
       rating = Analyser.MATURE;
       why = new ArrayList<>(asserted("gore"));
       why.addAll(asserted("profanity_strong"));
       why.addAll(asserted("sexual_suggestive"));
-    } else if (strong >= 1 || mild >= 2 || sex == 2 || violence >= 4 || gore >= 1 || darkThemes
+    } else if (strong >= 1
+        || mild >= 2
+        || sex == 2
+        || violence >= 4
+        || gore >= 1
+        || darkThemes
         || count("sexual_suggestive") >= 2) {
       rating = Analyser.TEEN;
       why = new ArrayList<>(asserted("profanity_strong"));
@@ -137,7 +153,8 @@ final class Content {
       rating = Analyser.GENERAL;
       why = List.of();
     }
-    return Tag.suggested(TagType.RATING, rating, rating.equals(Analyser.GENERAL) ? 0.6 : 0.75, evidence(why, 3));
+    return Tag.suggested(
+        TagType.RATING, rating, rating.equals(Analyser.GENERAL) ? 0.6 : 0.75, evidence(why, 3));
   }
 
   List<Tag> archiveWarnings() {
@@ -147,7 +164,9 @@ final class Content {
     if (gore.size() >= 2 || gore.size() >= 1 && violence() >= 10) {
       List<Lexicon.Hit> why = new ArrayList<>(gore);
       why.addAll(violence);
-      out.add(Tag.suggested(TagType.ARCHIVE_WARNING, "Graphic Depictions Of Violence", 0.7, evidence(why, 3)));
+      out.add(
+          Tag.suggested(
+              TagType.ARCHIVE_WARNING, "Graphic Depictions Of Violence", 0.7, evidence(why, 3)));
     }
     List<Lexicon.Hit> majorDeaths = new ArrayList<>();
     for (Lexicon.Hit h : deathEvents()) {
@@ -157,14 +176,18 @@ final class Content {
       }
     }
     if (!majorDeaths.isEmpty()) {
-      out.add(Tag.suggested(TagType.ARCHIVE_WARNING, "Major Character Death", 0.6, evidence(majorDeaths, 3)));
+      out.add(
+          Tag.suggested(
+              TagType.ARCHIVE_WARNING, "Major Character Death", 0.6, evidence(majorDeaths, 3)));
     }
     List<Lexicon.Hit> rape = asserted("rape");
     if (!rape.isEmpty()) {
       out.add(Tag.suggested(TagType.ARCHIVE_WARNING, "Rape/Non-Con", 0.7, evidence(rape, 3)));
     }
     if (sexLevel() >= 2 && !asserted("minor_age").isEmpty()) {
-      out.add(Tag.suggested(TagType.ARCHIVE_WARNING, "Underage Sex", 0.5, evidence(asserted("minor_age"), 2)));
+      out.add(
+          Tag.suggested(
+              TagType.ARCHIVE_WARNING, "Underage Sex", 0.5, evidence(asserted("minor_age"), 2)));
     }
     if (out.isEmpty()) {
       out.add(Tag.suggested(TagType.ARCHIVE_WARNING, Analyser.NO_WARNINGS, 0.6, List.of()));
@@ -209,7 +232,7 @@ final class Content {
     List<Lexicon.Hit> violence = asserted("violence");
     violence.removeIf(Lexicon.Hit::quoted);
     warn(out, "Violence", violence, Math.max(5, words / 400));
-    if (sexLevel() >= 2) {
+    if (sexLevel() == 3 || sexLevel() == 2 && count("sexual_suggestive") >= 5) {
       List<Lexicon.Hit> sex = new ArrayList<>(asserted("sexual_explicit"));
       sex.addAll(asserted("sexual_suggestive"));
       warn(out, "Sexual Content", sex, 1);
@@ -234,10 +257,17 @@ final class Content {
     double happyRate = happy.size() * per1k;
     boolean angst = sad.size() >= 4 && sadRate >= 6;
     if (angst) {
-      out.add(Tag.suggested(TagType.ADDITIONAL, "Angst", Math.min(0.9, 0.4 + sadRate / 40), evidence(sad, 3)));
+      out.add(
+          Tag.suggested(
+              TagType.ADDITIONAL, "Angst", Math.min(0.9, 0.4 + sadRate / 40), evidence(sad, 3)));
     }
     if (happy.size() >= 4 && happyRate >= 8 && sadRate < happyRate / 2) {
-      out.add(Tag.suggested(TagType.ADDITIONAL, "Fluff", Math.min(0.9, 0.4 + happyRate / 40), evidence(happy, 3)));
+      out.add(
+          Tag.suggested(
+              TagType.ADDITIONAL,
+              "Fluff",
+              Math.min(0.9, 0.4 + happyRate / 40),
+              evidence(happy, 3)));
     }
     List<Lexicon.Hit> comfort = asserted("comfort");
     if (comfort.size() >= 2 && sad.size() >= 3) {
@@ -251,7 +281,9 @@ final class Content {
     boolean friendship = relationships.stream().anyMatch(t -> t.name().contains(" & "));
     List<Lexicon.Hit> established = asserted("established");
     if (romance && established.size() >= 2) {
-      out.add(Tag.suggested(TagType.ADDITIONAL, "Established Relationship", 0.5, evidence(established, 2)));
+      out.add(
+          Tag.suggested(
+              TagType.ADDITIONAL, "Established Relationship", 0.5, evidence(established, 2)));
     }
     if (friendship) {
       out.add(Tag.suggested(TagType.ADDITIONAL, "Friendship", 0.6, List.of()));

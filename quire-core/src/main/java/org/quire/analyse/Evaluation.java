@@ -20,8 +20,8 @@ import org.quire.model.TagType;
 import org.quire.model.Work;
 
 /**
- * Measures analysis against a labelled corpus: {@code NAME.txt} beside {@code NAME.tags.json}
- * with AO3's fields ({@code fandoms, rating, warnings, categories, relationships, characters,
+ * Measures analysis against a labelled corpus: {@code NAME.txt} beside {@code NAME.tags.json} with
+ * AO3's fields ({@code fandoms, rating, warnings, categories, relationships, characters,
  * freeforms}, and Quire's {@code content_warnings}). Both sides are mapped to canonical tags
  * through the packs before comparing, so "Buffy/Spike" and "Spuffy" count as "Buffy Summers/Spike".
  */
@@ -70,7 +70,8 @@ public final class Evaluation {
   }
 
   /** One document's differences. */
-  public record Miss(String document, String field, List<String> missing, List<String> extra, double f1) {}
+  public record Miss(
+      String document, String field, List<String> missing, List<String> extra, double f1) {}
 
   /** The whole result. */
   public record Result(
@@ -97,7 +98,8 @@ public final class Evaluation {
     try (Stream<Path> s = Files.list(dir)) {
       labels = s.filter(p -> p.getFileName().toString().endsWith(".tags.json")).sorted().toList();
     } catch (IOException e) {
-      throw new QuireException("Cannot read the evaluation corpus " + dir + ": " + e.getMessage(), e);
+      throw new QuireException(
+          "Cannot read the evaluation corpus " + dir + ": " + e.getMessage(), e);
     }
     Map<String, Score> fields = new LinkedHashMap<>();
     FIELDS.keySet().forEach(f -> fields.put(f, new Score()));
@@ -175,7 +177,8 @@ public final class Evaluation {
       }
     }
     misses.sort((a, b) -> Double.compare(a.f1(), b.f1()));
-    return new Result(docs, fields, docs == 0 ? 0 : (double) ratingRight / docs, confusion, misses, errors);
+    return new Result(
+        docs, fields, docs == 0 ? 0 : (double) ratingRight / docs, confusion, misses, errors);
   }
 
   private static Path findStory(Path dir, String base) {

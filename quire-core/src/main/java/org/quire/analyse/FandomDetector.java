@@ -16,7 +16,8 @@ import java.util.Set;
 final class FandomDetector {
 
   /** A fandom's evidence. */
-  record Score(KnowledgePack pack, double score, int characters, int strongCues, List<String> why) {}
+  record Score(
+      KnowledgePack pack, double score, int characters, int strongCues, List<String> why) {}
 
   private final Packs packs;
   private final Map<KnowledgePack, CharacterFinder> finders = new LinkedHashMap<>();
@@ -88,8 +89,8 @@ final class FandomDetector {
   }
 
   /**
-   * The fandoms a text belongs to: the best one when its evidence is strong enough, plus any
-   * other nearly as well attested (a crossover).
+   * The fandoms a text belongs to: the best one when its evidence is strong enough, plus any other
+   * nearly as well attested (a crossover).
    */
   static List<Score> choose(List<Score> scores) {
     List<Score> out = new ArrayList<>();

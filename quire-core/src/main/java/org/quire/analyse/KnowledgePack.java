@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * What Quire knows about one fandom: its canonical AO3 name and spellings, its characters with
- * their names, nicknames and epithets, its known relationships, and words that give it away.
- * Packs are JSON files (see docs/knowledge-packs.md); users can add their own.
+ * their names, nicknames and epithets, its known relationships, and words that give it away. Packs
+ * are JSON files (see docs/knowledge-packs.md); users can add their own.
  *
  * @param fandom the canonical fandom tag, e.g. "Buffy the Vampire Slayer"
  * @param synonyms other spellings of the fandom ("BtVS")
@@ -61,7 +61,12 @@ public record KnowledgePack(
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Character(
-      String name, String gender, List<String> aliases, List<String> epithets, List<String> ambiguous, boolean minor) {
+      String name,
+      String gender,
+      List<String> aliases,
+      List<String> epithets,
+      List<String> ambiguous,
+      boolean minor) {
     public Character {
       aliases = nn(aliases);
       epithets = nn(epithets);

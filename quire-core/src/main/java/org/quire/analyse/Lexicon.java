@@ -21,23 +21,76 @@ final class Lexicon {
   private final PhraseMatcher<String> matcher = new PhraseMatcher<>();
   private final Set<String> categories;
 
-  private static final Set<String> NEGATORS = Set.of("not", "never", "no", "without", "nobody", "nothing", "hardly", "barely");
-  private static final Set<String> HYPOTHETICAL = Set.of("if", "would", "could", "might", "unless", "whether", "imagine", "imagined", "pretend", "pretended");
+  private static final Set<String> NEGATORS =
+      Set.of("not", "never", "no", "without", "nobody", "nothing", "hardly", "barely");
+  private static final Set<String> HYPOTHETICAL =
+      Set.of(
+          "if",
+          "would",
+          "could",
+          "might",
+          "unless",
+          "whether",
+          "imagine",
+          "imagined",
+          "pretend",
+          "pretended");
   private static final PhraseMatcher<String> FIGURATIVE = new PhraseMatcher<>();
 
   static {
     for (String idiom :
         List.of(
-            "die of embarrassment", "died of embarrassment", "dying of embarrassment", "dying to",
-            "to die for", "killing me", "kill for a", "killed it", "killing it", "drop dead",
-            "scared to death", "bored to death", "dead tired", "dead on my feet", "dead on her feet",
-            "dead on his feet", "dead serious", "dead set", "deadline", "dead end", "dead silence",
-            "kill you if", "I'll kill you", "I will kill you", "she'll kill me", "he'll kill me",
-            "going to kill me", "gonna kill me", "murder you", "kill me now", "over my dead body",
-            "killer heels", "dead giveaway", "the joke killed", "killed the mood", "laughed to death",
-            "worried to death", "dying for", "dead weight", "deadpan", "dead of night", "dead centre",
-            "dead center", "dead to the world", "knock 'em dead", "knock them dead", "slept like the dead",
-            "dead asleep", "half to death", "tickled to death", "bloody nose")) {
+            "die of embarrassment",
+            "died of embarrassment",
+            "dying of embarrassment",
+            "dying to",
+            "to die for",
+            "killing me",
+            "kill for a",
+            "killed it",
+            "killing it",
+            "drop dead",
+            "scared to death",
+            "bored to death",
+            "dead tired",
+            "dead on my feet",
+            "dead on her feet",
+            "dead on his feet",
+            "dead serious",
+            "dead set",
+            "deadline",
+            "dead end",
+            "dead silence",
+            "kill you if",
+            "I'll kill you",
+            "I will kill you",
+            "she'll kill me",
+            "he'll kill me",
+            "going to kill me",
+            "gonna kill me",
+            "murder you",
+            "kill me now",
+            "over my dead body",
+            "killer heels",
+            "dead giveaway",
+            "the joke killed",
+            "killed the mood",
+            "laughed to death",
+            "worried to death",
+            "dying for",
+            "dead weight",
+            "deadpan",
+            "dead of night",
+            "dead centre",
+            "dead center",
+            "dead to the world",
+            "knock 'em dead",
+            "knock them dead",
+            "slept like the dead",
+            "dead asleep",
+            "half to death",
+            "tickled to death",
+            "bloody nose")) {
       FIGURATIVE.add(idiom, false, idiom);
     }
   }
@@ -54,7 +107,8 @@ final class Lexicon {
   static Lexicon load() {
     try (InputStream in = Lexicon.class.getResourceAsStream("lexicon.json")) {
       if (in == null) {
-        throw new QuireException("The analysis lexicon (org/quire/analyse/lexicon.json) is missing.");
+        throw new QuireException(
+            "The analysis lexicon (org/quire/analyse/lexicon.json) is missing.");
       }
       JsonNode root = new ObjectMapper().readTree(in);
       Map<String, List<String>> lists = new HashMap<>();
@@ -74,7 +128,15 @@ final class Lexicon {
   }
 
   /** One lexicon hit with the way its sentence frames it. */
-  record Hit(String category, int from, int to, String phrase, boolean negated, boolean hypothetical, boolean figurative, boolean quoted) {
+  record Hit(
+      String category,
+      int from,
+      int to,
+      String phrase,
+      boolean negated,
+      boolean hypothetical,
+      boolean figurative,
+      boolean quoted) {
     /** A plain, asserted use: not negated, hypothetical or figurative. */
     boolean asserted() {
       return !negated && !hypothetical && !figurative;

@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 import org.quire.model.QuireException;
 
 /**
- * The loaded knowledge packs, with look-ups from any spelling to the canonical tag. Built-in
- * packs come from the classpath ({@code packs/index.txt} lists them); a directory of the user's
- * own packs is read after them, and a user pack for the same fandom replaces the built-in one.
+ * The loaded knowledge packs, with look-ups from any spelling to the canonical tag. Built-in packs
+ * come from the classpath ({@code packs/index.txt} lists them); a directory of the user's own packs
+ * is read after them, and a user pack for the same fandom replaces the built-in one.
  */
 public final class Packs {
   private static final ObjectMapper JSON =
@@ -92,7 +92,8 @@ public final class Packs {
           byFandom.put(key(p.fandom()), p);
         }
       } catch (IOException e) {
-        throw new QuireException("Cannot read knowledge packs in " + userDir + ": " + e.getMessage(), e);
+        throw new QuireException(
+            "Cannot read knowledge packs in " + userDir + ": " + e.getMessage(), e);
       }
     }
     return new Packs(new ArrayList<>(byFandom.values()));
@@ -116,7 +117,8 @@ public final class Packs {
         }
         InputStream in = Packs.class.getResourceAsStream("/packs/" + name);
         if (in == null) {
-          throw new QuireException("Built-in knowledge pack packs/" + name + " is listed but missing.");
+          throw new QuireException(
+              "Built-in knowledge pack packs/" + name + " is listed but missing.");
         }
         out.add(read(name, in));
       }
@@ -134,12 +136,14 @@ public final class Packs {
       }
       for (KnowledgePack.Character c : p.characters()) {
         if (c.name() == null || c.name().isBlank()) {
-          throw new QuireException("Knowledge pack " + name + " has a character without a \"name\".");
+          throw new QuireException(
+              "Knowledge pack " + name + " has a character without a \"name\".");
         }
       }
       return p;
     } catch (IOException e) {
-      throw new QuireException("Knowledge pack " + name + " is not valid JSON: " + e.getMessage(), e);
+      throw new QuireException(
+          "Knowledge pack " + name + " is not valid JSON: " + e.getMessage(), e);
     }
   }
 

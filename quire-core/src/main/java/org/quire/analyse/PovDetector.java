@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Point of view and tense from the narration (dialogue left out): first person when "I" and "my"
- * carry the narration, second when "you" does, else third; and for third person, whose thoughts
- * the narration follows, paragraph by paragraph, so that alternating viewpoints show.
+ * carry the narration, second when "you" does, else third; and for third person, whose thoughts the
+ * narration follows, paragraph by paragraph, so that alternating viewpoints show.
  */
 final class PovDetector {
   private PovDetector() {}
@@ -34,16 +34,58 @@ final class PovDetector {
     }
   }
 
-  private static final Set<String> FIRST = Set.of("i", "me", "my", "mine", "myself", "i'm", "i'd", "i'll", "i've");
-  private static final Set<String> SECOND = Set.of("you", "your", "yours", "yourself", "you're", "you'd", "you'll", "you've");
-  private static final Set<String> THIRD = Set.of("he", "she", "him", "her", "his", "hers", "himself", "herself", "they", "them");
-  private static final Set<String> PAST = Set.of("was", "were", "had", "did", "said", "thought", "went", "came", "looked", "felt", "knew", "wasn't", "weren't", "hadn't", "didn't");
-  private static final Set<String> PRESENT = Set.of("is", "are", "has", "does", "says", "thinks", "goes", "comes", "looks", "feels", "knows", "isn't", "aren't", "hasn't", "doesn't", "am");
+  private static final Set<String> FIRST =
+      Set.of("i", "me", "my", "mine", "myself", "i'm", "i'd", "i'll", "i've");
+  private static final Set<String> SECOND =
+      Set.of("you", "your", "yours", "yourself", "you're", "you'd", "you'll", "you've");
+  private static final Set<String> THIRD =
+      Set.of("he", "she", "him", "her", "his", "hers", "himself", "herself", "they", "them");
+  private static final Set<String> PAST =
+      Set.of(
+          "was", "were", "had", "did", "said", "thought", "went", "came", "looked", "felt", "knew",
+          "wasn't", "weren't", "hadn't", "didn't");
+  private static final Set<String> PRESENT =
+      Set.of(
+          "is", "are", "has", "does", "says", "thinks", "goes", "comes", "looks", "feels", "knows",
+          "isn't", "aren't", "hasn't", "doesn't", "am");
   private static final Set<String> COGNITION =
-      Set.of("thought", "felt", "knew", "wondered", "realized", "realised", "remembered", "recalled",
-          "wanted", "hoped", "decided", "noticed", "couldn't", "could", "didn't", "feared", "missed",
-          "needed", "sensed", "imagined", "understood", "worried", "wished", "watched", "saw", "heard",
-          "smelled", "expected", "believed", "liked", "loved", "hated", "thinks", "feels", "knows", "wonders");
+      Set.of(
+          "thought",
+          "felt",
+          "knew",
+          "wondered",
+          "realized",
+          "realised",
+          "remembered",
+          "recalled",
+          "wanted",
+          "hoped",
+          "decided",
+          "noticed",
+          "couldn't",
+          "could",
+          "didn't",
+          "feared",
+          "missed",
+          "needed",
+          "sensed",
+          "imagined",
+          "understood",
+          "worried",
+          "wished",
+          "watched",
+          "saw",
+          "heard",
+          "smelled",
+          "expected",
+          "believed",
+          "liked",
+          "loved",
+          "hated",
+          "thinks",
+          "feels",
+          "knows",
+          "wonders");
 
   static Pov detect(TextModel m, List<CharacterFinder.Found> chars) {
     int first = 0;
@@ -69,7 +111,10 @@ final class PovDetector {
         present++;
       }
     }
-    String person = first >= 0.5 * third && first >= 3 ? "first" : second >= 0.5 * third && second >= 3 ? "second" : "third";
+    String person =
+        first >= 0.5 * third && first >= 3
+            ? "first"
+            : second >= 0.5 * third && second >= 3 ? "second" : "third";
     String tense = present > past ? "present" : "past";
     List<CharacterFinder.Found> focal = new ArrayList<>();
     boolean alternating = false;
@@ -89,7 +134,14 @@ final class PovDetector {
         prev = f;
       }
       counts.forEach((f, n) -> f.focal = n);
-      focal.addAll(counts.keySet());
+      int all = counts.values().stream().mapToInt(Integer::intValue).sum();
+      // A character followed in a paragraph or two of many is not a viewpoint character.
+      counts.forEach(
+          (f, n) -> {
+            if (n * 100 >= all * 15) {
+              focal.add(f);
+            }
+          });
       focal.sort((a, b) -> counts.get(b) - counts.get(a));
       int total = counts.values().stream().mapToInt(Integer::intValue).sum();
       alternating = focal.size() >= 2 && switches >= 2 && counts.get(focal.get(1)) * 4 >= total;
@@ -98,10 +150,11 @@ final class PovDetector {
   }
 
   /**
-   * For each paragraph, the character who thinks, feels or notices in it: named as the subject of
-   * a verb of perception or thought, or referred to by a pronoun after being named.
+   * For each paragraph, the character who thinks, feels or notices in it: named as the subject of a
+   * verb of perception or thought, or referred to by a pronoun after being named.
    */
-  private static List<CharacterFinder.Found> focalByParagraph(TextModel m, List<CharacterFinder.Found> chars) {
+  private static List<CharacterFinder.Found> focalByParagraph(
+      TextModel m, List<CharacterFinder.Found> chars) {
     Map<Integer, CharacterFinder.Found> atToken = new HashMap<>();
     for (CharacterFinder.Found f : chars) {
       for (int[] x : f.mentions) {

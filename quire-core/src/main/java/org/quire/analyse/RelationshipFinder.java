@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds romantic ("/") and platonic ("&amp;") relationships from cues between two characters.
- * Where a cue names only one character, the other is found through a pronoun of the right gender
- * ("Spike placed gentle kisses on her neck": the last woman named), and failing that, through the
- * paragraph around it, with less weight.
+ * Finds romantic ("/") and platonic ("&amp;") relationships from cues between two characters. Where
+ * a cue names only one character, the other is found through a pronoun of the right gender ("Spike
+ * placed gentle kisses on her neck": the last woman named), and failing that, through the paragraph
+ * around it, with less weight.
  */
 final class RelationshipFinder {
 
@@ -33,7 +33,8 @@ final class RelationshipFinder {
   private static final Set<String> FEMALE = Set.of("she", "her", "hers", "herself");
   private static final Set<String> MALE = Set.of("he", "him", "his", "himself");
 
-  static List<Pair> find(TextModel m, List<CharacterFinder.Found> chars, Map<String, List<Lexicon.Hit>> hits) {
+  static List<Pair> find(
+      TextModel m, List<CharacterFinder.Found> chars, Map<String, List<Lexicon.Hit>> hits) {
     // Who is named in each sentence, in order.
     Map<Integer, List<CharacterFinder.Found>> bySentence = new HashMap<>();
     for (CharacterFinder.Found f : chars) {
@@ -59,26 +60,34 @@ final class RelationshipFinder {
     int lastSentence = -1;
     for (Lexicon.Hit h : cues) {
       int s = m.sentence[h.from()];
-      if (s == lastSentence || h.negated() || h.hypothetical()) {
-        continue; // one cue per sentence is enough; denied or imagined love is not evidence
+      if (s == lastSentence || h.negated()) {
+        continue; // one cue per sentence is enough; denied love is not evidence
       }
       lastSentence = s;
+      // "might be in love with her" is weaker than "kissed her", but still says something.
+      double scale = h.hypothetical() ? 0.5 : 1.0;
       List<CharacterFinder.Found> named = bySentence.getOrDefault(s, List.of());
       if (named.size() >= 2) {
         for (int i = 0; i < named.size(); i++) {
           for (int j = i + 1; j < named.size(); j++) {
-            add(pairs, named.get(i), named.get(j), romantic, named.size() == 2 ? 1.0 : 0.6, s);
+            add(
+                pairs,
+                named.get(i),
+                named.get(j),
+                romantic,
+                scale * (named.size() == 2 ? 1.0 : 0.6),
+                s);
           }
         }
       } else if (named.size() == 1) {
         CharacterFinder.Found x = named.getFirst();
         CharacterFinder.Found other = byPronoun(m, s, x, bySentence);
         if (other != null) {
-          add(pairs, x, other, romantic, 0.8, s);
+          add(pairs, x, other, romantic, scale * 0.8, s);
         } else {
           CharacterFinder.Found near = nearestInParagraph(m, s, x, bySentence);
           if (near != null) {
-            add(pairs, x, near, romantic, 0.3, s);
+            add(pairs, x, near, romantic, scale * 0.3, s);
           }
         }
       }
@@ -87,7 +96,10 @@ final class RelationshipFinder {
 
   /** The last-named other character whose gender matches a pronoun in the sentence. */
   private static CharacterFinder.Found byPronoun(
-      TextModel m, int s, CharacterFinder.Found x, Map<Integer, List<CharacterFinder.Found>> bySentence) {
+      TextModel m,
+      int s,
+      CharacterFinder.Found x,
+      Map<Integer, List<CharacterFinder.Found>> bySentence) {
     boolean female = false;
     boolean male = false;
     for (int t = m.sentFirst[s]; t < m.sentEnd[s]; t++) {
@@ -109,11 +121,17 @@ final class RelationshipFinder {
 
   /** The other character named closest to the sentence within its paragraph or the one before. */
   private static CharacterFinder.Found nearestInParagraph(
-      TextModel m, int s, CharacterFinder.Found x, Map<Integer, List<CharacterFinder.Found>> bySentence) {
+      TextModel m,
+      int s,
+      CharacterFinder.Found x,
+      Map<Integer, List<CharacterFinder.Found>> bySentence) {
     int para = m.sentParagraph[s];
     for (int d = 1; d <= 6; d++) {
       for (int cand : new int[] {s - d, s + d}) {
-        if (cand < 0 || cand >= m.sentences || m.sentParagraph[cand] < para - 1 || m.sentParagraph[cand] > para) {
+        if (cand < 0
+            || cand >= m.sentences
+            || m.sentParagraph[cand] < para - 1
+            || m.sentParagraph[cand] > para) {
           continue;
         }
         for (CharacterFinder.Found f : bySentence.getOrDefault(cand, List.of())) {
@@ -127,13 +145,20 @@ final class RelationshipFinder {
   }
 
   private static void add(
-      Map<String, Pair> pairs, CharacterFinder.Found a, CharacterFinder.Found b, boolean romantic, double w, int s) {
+      Map<String, Pair> pairs,
+      CharacterFinder.Found a,
+      CharacterFinder.Found b,
+      boolean romantic,
+      double w,
+      int s) {
     if (a == b) {
       return;
     }
     CharacterFinder.Found first = a.name().compareTo(b.name()) <= 0 ? a : b;
     CharacterFinder.Found second = first == a ? b : a;
-    Pair p = pairs.computeIfAbsent(first.name() + "\u0000" + second.name(), k -> new Pair(first, second));
+    Pair p =
+        pairs.computeIfAbsent(
+            first.name() + "\u0000" + second.name(), k -> new Pair(first, second));
     if (romantic) {
       p.romantic += w;
       p.romanticSentences.add(s);

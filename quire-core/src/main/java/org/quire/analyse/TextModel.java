@@ -9,17 +9,19 @@ import org.quire.model.Work;
 import org.quire.text.SceneBreaks;
 
 /**
- * A work's text tokenised once for every analyser: word tokens with offsets, sentences,
- * paragraphs, scenes and whether each token stands inside dialogue. Parallel arrays rather than
- * token objects, because analysis must run at well over 100,000 words a second.
+ * A work's text tokenised once for every analyser: word tokens with offsets, sentences, paragraphs,
+ * scenes and whether each token stands inside dialogue. Parallel arrays rather than token objects,
+ * because analysis must run at well over 100,000 words a second.
  *
- * <p>Tokens are runs of letters and digits; an inner apostrophe keeps contractions whole
- * ("wasn't", "she'd") but splits the possessive ("Buffy's" is "buffy" + "'s"), so names match
- * with or without it.
+ * <p>Tokens are runs of letters and digits; an inner apostrophe keeps contractions whole ("wasn't",
+ * "she'd") but splits the possessive ("Buffy's" is "buffy" + "'s"), so names match with or without
+ * it.
  */
 final class TextModel {
   private static final Set<String> ABBREVIATIONS =
-      Set.of("mr", "mrs", "ms", "dr", "st", "prof", "lt", "capt", "sgt", "jr", "sr", "vs", "mt", "gen", "col", "rev");
+      Set.of(
+          "mr", "mrs", "ms", "dr", "st", "prof", "lt", "capt", "sgt", "jr", "sr", "vs", "mt", "gen",
+          "col", "rev");
 
   /** Per chapter: its text and where it starts in token and sentence numbering. */
   record Part(int chapter, String text, int firstToken, int firstSentence) {}
@@ -34,8 +36,11 @@ final class TextModel {
   int[] sentence = new int[1024];
   int[] chapterOf = new int[1024];
 
-  /** Sentences: first token, token after last, char start/end in their chapter, paragraph, scene. */
+  /**
+   * Sentences: first token, token after last, char start/end in their chapter, paragraph, scene.
+   */
   int sentences;
+
   int[] sentFirst = new int[256];
   int[] sentEnd = new int[256];
   int[] sentCharStart = new int[256];
@@ -122,7 +127,9 @@ final class TextModel {
           char d = text.charAt(i);
           if (Character.isLetterOrDigit(d)) {
             i++;
-          } else if ((d == '\'' || d == '’') && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
+          } else if ((d == '\'' || d == '’')
+              && i + 1 < n
+              && Character.isLetter(text.charAt(i + 1))) {
             // possessive 's ends the word; other contractions stay inside it
             if ((text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
                 && (i + 2 >= n || !Character.isLetter(text.charAt(i + 2)))) {
@@ -138,8 +145,12 @@ final class TextModel {
         addToken(text, s, i, inQuote, chapter);
         continue;
       }
-      if ((c == '\'' || c == '’') && i + 1 < n && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
-          && (i + 2 >= n || !Character.isLetter(text.charAt(i + 2))) && i > 0 && Character.isLetter(text.charAt(i - 1))) {
+      if ((c == '\'' || c == '’')
+          && i + 1 < n
+          && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
+          && (i + 2 >= n || !Character.isLetter(text.charAt(i + 2)))
+          && i > 0
+          && Character.isLetter(text.charAt(i - 1))) {
         addToken(text, i, i + 2, inQuote, chapter);
         i += 2;
         continue;
@@ -155,7 +166,8 @@ final class TextModel {
         boolean atEnd = j >= n || text.charAt(j) == '\n';
         boolean spaceThenStart =
             j < n && text.charAt(j) == ' ' && j + 1 < n && startsSentence(text.charAt(j + 1));
-        boolean abbreviation = c == '.' && size > 0 && end[size - 1] == i && ABBREVIATIONS.contains(lower[size - 1]);
+        boolean abbreviation =
+            c == '.' && size > 0 && end[size - 1] == i && ABBREVIATIONS.contains(lower[size - 1]);
         if ((atEnd || spaceThenStart) && !abbreviation) {
           closeSentence(sentStartTok, sentStartChar, j, chapter);
           sentStartChar = -1;
@@ -183,7 +195,13 @@ final class TextModel {
   }
 
   private static boolean startsSentence(char c) {
-    return Character.isUpperCase(c) || Character.isDigit(c) || c == '"' || c == '“' || c == '\'' || c == '‘' || c == '(';
+    return Character.isUpperCase(c)
+        || Character.isDigit(c)
+        || c == '"'
+        || c == '“'
+        || c == '\''
+        || c == '‘'
+        || c == '(';
   }
 
   private void addToken(String text, int s, int e, boolean inQuote, int chapter) {

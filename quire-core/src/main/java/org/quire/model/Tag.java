@@ -28,7 +28,12 @@ public record Tag(
   }
 
   /** A tag without a note. */
-  public Tag(TagType type, String name, Provenance provenance, double confidence, List<Evidence> evidence) {
+  public Tag(
+      TagType type,
+      String name,
+      Provenance provenance,
+      double confidence,
+      List<Evidence> evidence) {
     this(type, name, provenance, confidence, evidence, null);
   }
 

@@ -174,9 +174,13 @@ class WebTest {
       assertThat(doc.select("h1")).as(path).hasSize(1);
       assertThat(doc.documentType()).as(path).isNotNull();
       for (org.jsoup.nodes.Element input : doc.select("input:not([type=hidden])")) {
-        assertThat(doc.select("label[for=" + input.id() + "]")).as("label for #" + input.id() + " on " + path).isNotEmpty();
+        assertThat(doc.select("label[for=" + input.id() + "]"))
+            .as("label for #" + input.id() + " on " + path)
+            .isNotEmpty();
       }
-      assertThat(doc.select("[id]").eachAttr("id")).as("unique ids on " + path).doesNotHaveDuplicates();
+      assertThat(doc.select("[id]").eachAttr("id"))
+          .as("unique ids on " + path)
+          .doesNotHaveDuplicates();
     }
   }
 

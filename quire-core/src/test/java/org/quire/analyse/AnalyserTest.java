@@ -1,0 +1,212 @@
+package org.quire.analyse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quire.ingest.Ingester;
+import org.quire.model.Provenance;
+import org.quire.model.Tag;
+import org.quire.model.TagType;
+import org.quire.model.Work;
+
+/** Analysis rules on small texts with a small pack written for the test. */
+class AnalyserTest {
+  static final String PACK =
+      """
+      {"fandom": "Test Fandom", "synonyms": ["TF"],
+       "cues": {"places": ["Oakvale"], "terms": ["lantern"], "strong": ["Oakvale", "Lanternwatch"]},
+       "characters": [
+         {"name": "Mara Quill", "gender": "female", "aliases": ["Mara", "Quill"], "epithets": ["the lamplighter", "Sparrow"], "ambiguous": ["Sparrow"]},
+         {"name": "Tobin Reed", "gender": "male", "aliases": ["Tobin", "Tobin Reed"], "epithets": ["the ferryman"]},
+         {"name": "Ines Vale", "gender": "female", "aliases": ["Ines"], "epithets": []},
+         {"name": "Hope Ward", "gender": "female", "aliases": ["Hope"], "ambiguous": ["Hope"]}
+       ],
+       "relationships": [{"name": "Mara Quill/Tobin Reed", "synonyms": ["Marobin"]}],
+       "additional_tags": [{"name": "Lantern Festival", "cues": ["lantern festival"]}]}
+      """;
+
+  static final Analyser ANALYSER = analyser();
+
+  static Analyser analyser() {
+    try {
+      return new Analyser(
+          Packs.of(List.of(new ObjectMapper().readValue(PACK, KnowledgePack.class))));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Work work(String text) {
+    return new Ingester().read("t.txt", text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static Work tagged(String text) {
+    Work w = work(text);
+    return ANALYSER.apply(w, ANALYSER.analyse(w));
+  }
+
+  @Test
+  void findsFandomCharactersAliasesAndEpithets() {
+    Work w =
+        tagged(
+            "Title\n\nMara walked through Oakvale at dusk. The lamplighter lit the first lantern. "
+                + "Tobin waited by the river. \"You're late,\" Tobin said. Mara's smile was quick. "
+                + "Sparrow, he called her, and the ferryman laughed.\n");
+    assertThat(w.tagNames(TagType.FANDOM)).containsExactly("Test Fandom");
+    assertThat(w.tagNames(TagType.CHARACTER)).containsExactlyInAnyOrder("Mara Quill", "Tobin Reed");
+    assertThat(w.tags(TagType.CHARACTER)).allSatisfy(t -> assertThat(t.evidence()).isNotEmpty());
+  }
+
+  @Test
+  void ambiguousNameAloneDoesNotMakeACharacter() {
+    Work w =
+        tagged(
+            "Title\n\nMara and Tobin walked through Oakvale. There was hope in the air, and Hope was a word she liked. Mara smiled. Tobin smiled.\n");
+    assertThat(w.tagNames(TagType.CHARACTER)).doesNotContain("Hope Ward");
+  }
+
+  @Test
+  void unknownTextHasNoFandom() {
+    Work w =
+        tagged("Title\n\nThe rain fell on a town with no name, and nobody we know walked there.\n");
+    assertThat(w.tagNames(TagType.FANDOM)).isEmpty();
+    assertThat(w.tagNames(TagType.CHARACTER)).isEmpty();
+    assertThat(w.tagNames(TagType.CATEGORY)).containsExactly("Gen");
+  }
+
+  @Test
+  void declaredPairingInTheNoteAndShipNamesMapToCanonical() {
+    Work w =
+        tagged(
+            "Title\n\n(A/N: A Mara/Tobin story.)\n\nMara rowed out to Oakvale. Tobin followed.\n");
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).containsExactly("Mara Quill/Tobin Reed");
+    Work ship =
+        tagged("Title\n\n(A/N: Marobin fluff.)\n\nMara rowed out to Oakvale. Tobin followed.\n");
+    assertThat(ship.tagNames(TagType.RELATIONSHIP)).containsExactly("Mara Quill/Tobin Reed");
+    assertThat(ship.tagNames(TagType.CATEGORY)).containsExactly("F/M");
+  }
+
+  @Test
+  void romanceShownInTheTextThroughPronouns() {
+    Work w =
+        tagged(
+            "Title\n\nMara waited on the pier in Oakvale. Tobin came at last. "
+                + "He kissed her slowly. Later Tobin kissed her again under the lantern. "
+                + "Mara was in love with Tobin, and everyone in Oakvale knew it.\n");
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).containsExactly("Mara Quill/Tobin Reed");
+    assertThat(w.tags(TagType.RELATIONSHIP).getFirst().note()).isEqualTo("main");
+    assertThat(w.tags(TagType.RELATIONSHIP).getFirst().evidence()).isNotEmpty();
+  }
+
+  @Test
+  void friendshipIsPlatonic() {
+    Work w =
+        tagged(
+            "Title\n\nMara and Ines had been best friends since Oakvale school. Ines was her friend through everything. "
+                + "Mara called Ines her sister. The two friends walked to the lantern market.\n");
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).containsExactly("Ines Vale & Mara Quill");
+    assertThat(w.tagNames(TagType.CATEGORY)).containsExactly("Gen");
+  }
+
+  @Test
+  void warningsComeWithTheirPassages() {
+    Work w =
+        tagged(
+            "Title\n\nMara sat alone in Oakvale. She felt worthless and hopeless, and the despair would not lift. "
+                + "Some nights she thought life wasn't worth living. She had been clean for weeks, but the withdrawal still hurt, "
+                + "and she knew she was an addict.\n");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING))
+        .contains("Depression", "Suicidal Thoughts", "Addiction");
+    Tag suicidal =
+        w.tags(TagType.CONTENT_WARNING).stream()
+            .filter(t -> t.name().equals("Suicidal Thoughts"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(suicidal.evidence())
+        .anySatisfy(e -> assertThat(e.quote()).contains("life wasn't worth living"));
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Teen And Up Audiences");
+  }
+
+  @Test
+  void negationHypotheticalAndFigurativeUsesDoNotWarn() {
+    Work w =
+        tagged(
+            "Title\n\nMara laughed until she thought she'd die of embarrassment. Tobin never hit anyone. "
+                + "\"I'll kill you if you eat my last biscuit,\" Mara said. If anyone hurt her, he would be there.\n");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).isEmpty();
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("No Archive Warnings Apply");
+  }
+
+  @Test
+  void deathOfAMainCharacterOnThePageIsAMajorCharacterDeath() {
+    Work w =
+        tagged(
+            "Title\n\nTobin rowed Mara across to Oakvale. Tobin had a cough. Tobin smiled at her. "
+                + "In the morning Tobin died in her arms, and Mara held him until the lanterns went out.\n");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("Major Character Death");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).contains("Character Death");
+  }
+
+  @Test
+  void explicitSexIsExplicitAndStrongLanguageIsAtLeastTeen() {
+    Work e =
+        tagged(
+            "Title\n\nMara pulled Tobin down. His cock was hard against her; she gasped as he thrust into her, "
+                + "and her orgasm came fast, her nipples aching, his cock deep inside.\n");
+    assertThat(e.tagNames(TagType.RATING)).containsExactly("Explicit");
+    Work t = tagged("Title\n\n\"Fuck,\" said Mara, dropping the lantern.\n");
+    assertThat(t.tagNames(TagType.RATING)).containsExactly("Teen And Up Audiences");
+    Work g = tagged("Title\n\nMara smiled at the lantern and went to bed early.\n");
+    assertThat(g.tagNames(TagType.RATING)).containsExactly("General Audiences");
+  }
+
+  @Test
+  void authorGivenTagsWinOverSuggestions() {
+    Work w =
+        tagged(
+            "Rating: Explicit\nPairing: Marobin\nCharacters: Mara\n\nMara waited on the pier in Oakvale. Tobin came. Tobin kissed her.\n");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Explicit");
+    assertThat(w.tags(TagType.RATING))
+        .allSatisfy(t -> assertThat(t.provenance()).isEqualTo(Provenance.AUTHOR));
+    // "Marobin" given by the author stands for Mara Quill/Tobin Reed: not suggested again.
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).containsExactly("Marobin");
+    assertThat(w.tagNames(TagType.CHARACTER)).containsExactly("Mara", "Tobin Reed");
+  }
+
+  @Test
+  void pointOfViewAndLanguage() {
+    Analysis first =
+        ANALYSER.analyse(
+            work(
+                "Title\n\nI walked to Oakvale with Mara. I was tired, and my feet hurt, but I kept going because I had promised.\n"));
+    assertThat(first.pov()).startsWith("first person");
+    assertThat(first.language()).isEqualTo("English");
+    Analysis third =
+        ANALYSER.analyse(
+            work(
+                "Title\n\nMara walked to Oakvale. She thought about the river. Mara wondered if Tobin would come. She felt the cold.\n"));
+    assertThat(third.pov()).startsWith("third person limited (Mara Quill)");
+  }
+
+  @Test
+  void packAdditionalTagsNeedTheirCues() {
+    Work w = tagged("Title\n\nMara and Tobin went to the lantern festival in Oakvale.\n");
+    assertThat(w.tagNames(TagType.ADDITIONAL)).contains("Lantern Festival");
+  }
+
+  @Test
+  void longTextIsAnalysedWithoutBlowingUp() {
+    StringBuilder sb = new StringBuilder("Title\n\n");
+    for (int i = 0; i < 40_000; i++) {
+      sb.append("Mara walked through Oakvale and Tobin followed with a lantern. ");
+      if (i % 10 == 0) {
+        sb.append("\n\n");
+      }
+    }
+    Analysis a = ANALYSER.analyse(work(sb.toString()));
+    assertThat(a.characters()).extracting(Analysis.CharacterInfo::mentions).contains(40_000);
+  }
+}
