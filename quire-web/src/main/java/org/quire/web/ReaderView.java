@@ -75,6 +75,13 @@ public record ReaderView(
     return label.endsWith("y") ? label.substring(0, label.length() - 1) + "ies" : label + "s";
   }
 
+  /** Suggested (not yet reviewed) tags, for the "why these tags" panel. */
+  public List<Tag> suggested() {
+    return work.tags().stream()
+        .filter(t -> t.provenance() == org.quire.model.Provenance.SUGGESTED)
+        .toList();
+  }
+
   /** Number of chapters in the work. */
   public int total() {
     return work.chapters().size();

@@ -38,6 +38,11 @@ public final class Texts {
     return s.substring(0, cut > max / 2 ? cut : max) + "…";
   }
 
+  /** 0.734 as "73%". */
+  public static String percent(double d) {
+    return Math.round(d * 100) + "%";
+  }
+
   /** A URL query value, encoded. */
   public static String url(String s) {
     return java.net.URLEncoder.encode(s == null ? "" : s, java.nio.charset.StandardCharsets.UTF_8);
