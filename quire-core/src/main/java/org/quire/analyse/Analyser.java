@@ -266,7 +266,9 @@ public final class Analyser {
     List<CharacterFinder.Found> top = chars.subList(0, Math.min(2, chars.size()));
     boolean mainTaken = !declared.isEmpty();
     for (RelationshipFinder.Pair p : pairs) {
-      boolean romantic = p.romantic >= 1.5;
+      // The two leads need less evidence than a side pairing: one kiss between them is romance.
+      boolean leads = top.size() == 2 && top.contains(p.a) && top.contains(p.b);
+      boolean romantic = p.romantic >= (leads ? 0.6 : 1.5);
       boolean platonic = !romantic && p.platonic >= 2.0 && p.romantic < 0.8;
       if (!romantic && !platonic) {
         continue;

@@ -79,6 +79,12 @@ final class RelationshipFinder {
                 s);
           }
         }
+      } else if (named.isEmpty()) {
+        // "She kissed him": the last woman and the last man named, if both are near.
+        CharacterFinder.Found[] two = byPronouns(m, s, bySentence);
+        if (two != null) {
+          add(pairs, two[0], two[1], romantic, scale * 0.6, s);
+        }
       } else if (named.size() == 1) {
         CharacterFinder.Found x = named.getFirst();
         CharacterFinder.Found other = byPronoun(m, s, x, bySentence);
@@ -117,6 +123,32 @@ final class RelationshipFinder {
       }
     }
     return null;
+  }
+
+  /** For a sentence naming nobody: the last-named characters matching its two pronoun genders. */
+  private static CharacterFinder.Found[] byPronouns(
+      TextModel m, int s, Map<Integer, List<CharacterFinder.Found>> bySentence) {
+    boolean female = false;
+    boolean male = false;
+    for (int t = m.sentFirst[s]; t < m.sentEnd[s]; t++) {
+      female |= FEMALE.contains(m.lower[t]);
+      male |= MALE.contains(m.lower[t]);
+    }
+    if (!female || !male) {
+      return null;
+    }
+    CharacterFinder.Found f = null;
+    CharacterFinder.Found mm = null;
+    for (int back = s - 1; back >= Math.max(0, s - 10) && (f == null || mm == null); back--) {
+      for (CharacterFinder.Found c : bySentence.getOrDefault(back, List.of()).reversed()) {
+        if (f == null && c.gender().equals("female")) {
+          f = c;
+        } else if (mm == null && c.gender().equals("male")) {
+          mm = c;
+        }
+      }
+    }
+    return f != null && mm != null ? new CharacterFinder.Found[] {f, mm} : null;
   }
 
   /** The other character named closest to the sentence within its paragraph or the one before. */

@@ -1,0 +1,124 @@
+package org.quire.analyse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quire.model.QuireException;
+
+/** The built-in packs are well-formed and consistent, and users' packs load and override. */
+class PacksTest {
+  static final Packs PACKS = Packs.builtIn();
+
+  @Test
+  void everyPackFileIsListedInTheIndex() throws Exception {
+    Path dir = Path.of("src/main/resources/packs");
+    List<String> index =
+        Files.readAllLines(dir.resolve("index.txt")).stream()
+            .filter(l -> !l.isBlank() && !l.startsWith("#"))
+            .toList();
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(
+              files
+                  .map(p -> p.getFileName().toString())
+                  .filter(n -> n.endsWith(".json"))
+                  .sorted()
+                  .toList())
+          .containsExactlyInAnyOrderElementsOf(index);
+    }
+    assertThat(PACKS.all()).hasSize(index.size());
+  }
+
+  @Test
+  void relationshipsJoinCanonicalCharactersInAo3Order() {
+    List<String> problems = new ArrayList<>();
+    for (KnowledgePack p : PACKS.all()) {
+      Set<String> names = new HashSet<>();
+      p.characters().forEach(c -> names.add(c.name()));
+      for (KnowledgePack.Relationship r : p.relationships()) {
+        boolean platonic = !r.name().contains("/");
+        List<String> sides = List.of(r.name().split(platonic ? " & " : "/"));
+        for (String s : sides) {
+          if (!names.contains(s)) {
+            problems.add(p.fandom() + ": " + r.name() + " names unknown character \"" + s + "\"");
+          }
+        }
+        List<String> sorted = new ArrayList<>(sides);
+        sorted.sort(String.CASE_INSENSITIVE_ORDER);
+        if (!sorted.equals(sides)) {
+          problems.add(p.fandom() + ": " + r.name() + " is not in alphabetical order");
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void charactersHaveNamesGendersAndNoDuplicateCanonicalNames() {
+    for (KnowledgePack p : PACKS.all()) {
+      Set<String> seen = new HashSet<>();
+      for (KnowledgePack.Character c : p.characters()) {
+        assertThat(seen.add(c.name())).as(p.fandom() + " lists " + c.name() + " twice").isTrue();
+        assertThat(c.gender()).as(c.name()).isIn("female", "male", "nonbinary", "unknown");
+        assertThat(c.aliases()).as(c.name() + " aliases").isNotEmpty();
+        for (String a : c.ambiguous()) {
+          assertThat(c.aliases().contains(a) || c.epithets().contains(a))
+              .as(c.name() + ": ambiguous \"" + a + "\" is not an alias or epithet")
+              .isTrue();
+        }
+      }
+      assertThat(p.cues().strong()).as(p.fandom() + " strong cues").isNotEmpty();
+    }
+  }
+
+  @Test
+  void lookUpsMapSpellingsToCanonicalTags() {
+    assertThat(PACKS.canonicalFandom("BtVS")).isEqualTo("Buffy the Vampire Slayer");
+    assertThat(PACKS.canonicalFandom("Buffy the Vampire Slayer (Comics)"))
+        .isEqualTo("Buffy the Vampire Slayer");
+    KnowledgePack buffy = PACKS.fandom("Buffy the Vampire Slayer");
+    assertThat(PACKS.canonicalCharacter("Willow", List.of(buffy))).isEqualTo("Willow Rosenberg");
+    assertThat(PACKS.canonicalRelationship("Spuffy", List.of(buffy)))
+        .isEqualTo("Buffy Summers/Spike");
+    assertThat(PACKS.canonicalRelationship("Spike/Buffy", List.of(buffy)))
+        .isEqualTo("Buffy Summers/Spike");
+    assertThat(PACKS.canonicalRelationship("Willow & Xander", List.of(buffy)))
+        .isEqualTo("Willow Rosenberg & Xander Harris");
+    assertThat(PACKS.canonicalRelationship("Unknown/Person", List.of(buffy)))
+        .isEqualTo("Person/Unknown");
+  }
+
+  @Test
+  void userPacksAddToAndReplaceBuiltInOnes(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("mine.json"),
+        "{\"fandom\": \"My Fandom\", \"characters\": [{\"name\": \"Ada\", \"aliases\": [\"Ada\"]}]}");
+    Files.writeString(
+        dir.resolve("buffy.json"),
+        "{\"fandom\": \"Buffy the Vampire Slayer\", \"characters\": [{\"name\": \"Only One\", \"aliases\": [\"One\"]}]}");
+    Packs p = Packs.load(dir);
+    assertThat(p.fandom("My Fandom")).isNotNull();
+    assertThat(p.fandom("Buffy the Vampire Slayer").characters())
+        .extracting(KnowledgePack.Character::name)
+        .containsExactly("Only One");
+    assertThat(p.all()).hasSize(PACKS.all().size() + 1);
+  }
+
+  @Test
+  void brokenUserPackIsReportedByName(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("broken.json"), "{ not json");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Packs.load(dir))
+        .isInstanceOf(QuireException.class)
+        .hasMessageContaining("broken.json");
+    Files.writeString(dir.resolve("broken.json"), "{\"characters\": []}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Packs.load(dir))
+        .hasMessageContaining("no \"fandom\"");
+  }
+}
