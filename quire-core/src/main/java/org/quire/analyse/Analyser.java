@@ -107,14 +107,15 @@ public final class Analyser {
       infos.add(
           new Analysis.CharacterInfo(
               f.name(), f.cast.pack().fandom(), f.count(), f.speaking, f.focal, present));
-      if (present) {
-        out.add(
-            Tag.suggested(
-                TagType.CHARACTER,
-                f.name(),
-                Math.min(0.99, 1 - Math.exp(-f.prominence() / 3.0)),
-                mentionEvidence(m, f)));
-      }
+      // Characters only mentioned are tagged too, as AO3 taggers tag the people a story is about
+      // or meaningfully refers to, but with a low confidence and a note saying so.
+      Tag tag =
+          Tag.suggested(
+              TagType.CHARACTER,
+              f.name(),
+              Math.min(0.99, 1 - Math.exp(-f.prominence() / 3.0)),
+              mentionEvidence(m, f));
+      out.add(present ? tag : tag.withNote("mentioned only"));
     }
 
     // Relationships: declared in notes and summary, or shown in the text.
@@ -293,6 +294,27 @@ public final class Analyser {
                   sentenceEvidence(m, sentences, 3))
               .withNote(main ? "main" : "background"));
     }
+    // A story about two or three people with no romance between them is about their friendship or
+    // family: AO3 taggers tag it "A & B" even when no one says "friend".
+    boolean anyRomance = out.values().stream().anyMatch(t -> t.name().contains("/"));
+    if (!anyRomance && !chars.isEmpty()) {
+      double lead = chars.getFirst().prominence();
+      List<String> group = new ArrayList<>();
+      for (CharacterFinder.Found f : chars) {
+        if (isPresent(f) && f.count() >= 2 && f.prominence() >= lead * 0.3 && group.size() < 3) {
+          group.add(f.name());
+        }
+      }
+      if (group.size() >= 2) {
+        String name = packs.relationship(group, true);
+        if (!out.containsKey(name) && out.keySet().stream().noneMatch(k -> k.contains(" & "))) {
+          out.put(
+              name,
+              Tag.suggested(TagType.RELATIONSHIP, name, 0.5, List.of())
+                  .withNote("main: the leads of a story without romance"));
+        }
+      }
+    }
     // A platonic tag for a pair that is also romantic is wrong: the romance wins.
     List<Tag> result = new ArrayList<>();
     for (Tag t : out.values()) {
@@ -376,7 +398,7 @@ public final class Analyser {
       case "second" ->
           out.add(Tag.suggested(TagType.ADDITIONAL, "POV Second Person", 0.8, List.of()));
       default -> {
-        out.add(Tag.suggested(TagType.ADDITIONAL, "POV Third Person", 0.7, List.of()));
+        // Third person is the default; only a switching viewpoint is worth a tag.
         if (pov.alternating()) {
           out.add(Tag.suggested(TagType.ADDITIONAL, "Alternating POV", 0.6, List.of()));
           for (int i = 0; i < Math.min(2, pov.focal().size()); i++) {

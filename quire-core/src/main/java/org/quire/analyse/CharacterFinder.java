@@ -115,7 +115,8 @@ final class CharacterFinder {
     Map<Packs.Cast, Found> found = new LinkedHashMap<>();
     // First pass: unambiguous names establish who is present.
     for (PhraseMatcher.Match<Name> x : matches) {
-      if (!x.phrase().value().ambiguous() && !sentenceInitialCommonWord(m, x)) {
+      if ((!x.phrase().value().ambiguous() || properNameMidSentence(m, x))
+          && !sentenceInitialCommonWord(m, x)) {
         Found f = found.computeIfAbsent(x.phrase().value().casts().getFirst(), Found::new);
         f.unambiguous++;
       }
@@ -123,7 +124,7 @@ final class CharacterFinder {
     for (PhraseMatcher.Match<Name> x : matches) {
       Name n = x.phrase().value();
       Packs.Cast cast = null;
-      if (!n.ambiguous()) {
+      if (!n.ambiguous() || properNameMidSentence(m, x)) {
         cast = n.casts().getFirst();
       } else {
         // An ambiguous name counts for the present character it could be, the most named one.
@@ -148,6 +149,62 @@ final class CharacterFinder {
     countSpeaking(m, out);
     return out;
   }
+
+  /**
+   * A name flagged ambiguous only because it is short or shared across fandoms ("Finn", "Jim",
+   * "Cas") still names its one character here when it is capitalised in the middle of a sentence
+   * and is not also an ordinary English word ("Red", "Will", "Bones").
+   */
+  private static boolean properNameMidSentence(TextModel m, PhraseMatcher.Match<Name> x) {
+    if (x.phrase().value().casts().size() != 1) {
+      return false;
+    }
+    // "Faith asked", "said George": a speaker is a person, wherever the sentence starts.
+    boolean speaker =
+        x.to() < m.size && SPEECH_VERBS.contains(m.lower[x.to()]) && !m.quoted[x.from()]
+            || x.from() > 0 && SPEECH_VERBS.contains(m.lower[x.from() - 1]);
+    if (m.sentenceInitial(x.from()) && !speaker) {
+      return false;
+    }
+    for (int t = x.from(); t < x.to(); t++) {
+      if (!m.cap[t] && !m.lower[t].equals("'s")) {
+        return false;
+      }
+    }
+    return x.to() - x.from() > 1 || !WORDS.contains(m.lower[x.from()]);
+  }
+
+  /** English words that are also names or nicknames: never evidence on their own. */
+  private static final Set<String> WORDS =
+      Set.of(
+          "captain",
+          "doctor",
+          "master",
+          "princess",
+          "baby",
+          "god",
+          "angel",
+          "sweetheart",
+          "darling",
+          "honey",
+          "love",
+          "pet",
+          "boss",
+          "chief",
+          "sir",
+          "madam",
+          "key",
+          "beast",
+          "war",
+          "famine",
+          "eleven",
+          "nine",
+          "ten",
+          "twelve",
+          "thirteen",
+          "cap",
+          "hunter",
+          "moose");
 
   /**
    * A single capitalised word that could be an ordinary word at the start of a sentence ("Faith was

@@ -17,7 +17,12 @@ final class FandomDetector {
 
   /** A fandom's evidence. */
   record Score(
-      KnowledgePack pack, double score, int characters, int strongCues, List<String> why) {}
+      KnowledgePack pack,
+      double score,
+      int characters,
+      int strongCues,
+      List<String> why,
+      int maxMentions) {}
 
   private final Packs packs;
   private final Map<KnowledgePack, CharacterFinder> finders = new LinkedHashMap<>();
@@ -63,11 +68,13 @@ final class FandomDetector {
     for (KnowledgePack p : packs.all()) {
       List<CharacterFinder.Found> found = finders.get(p).find(m);
       int distinct = 0;
+      int maxMentions = 0;
       double charScore = 0;
       List<String> why = new ArrayList<>();
       for (CharacterFinder.Found f : found) {
         if (f.unambiguous > 0) {
           distinct++;
+          maxMentions = Math.max(maxMentions, f.unambiguous);
           charScore += 2.0 + Math.min(3.0, Math.log(1 + f.count()));
           why.add(f.name());
         }
@@ -78,10 +85,12 @@ final class FandomDetector {
       }
       // One lone character name is weak evidence (names are shared across fandoms); two or
       // more, or a name plus cues, is strong.
-      double score = distinct >= 2 ? charScore : charScore * 0.5;
+      // A lone name said once is weak (names are shared across fandoms); a lone name said again
+      // and again ("Sherlock", "Spock") carries the story.
+      double score = distinct >= 2 || maxMentions >= 3 ? charScore : charScore * 0.5;
       score += cue;
       if (score > 0) {
-        out.add(new Score(p, score, distinct, strong.getOrDefault(p, 0), why));
+        out.add(new Score(p, score, distinct, strong.getOrDefault(p, 0), why, maxMentions));
       }
     }
     out.sort(Comparator.comparingDouble(Score::score).reversed());
@@ -102,8 +111,16 @@ final class FandomDetector {
       return out;
     }
     out.add(best);
+    if (scores.size() > 1
+        && best.characters() < 2
+        && best.strongCues() == 0
+        && scores.get(1).score() * 2 > best.score()) {
+      return List.of(); // one name, and another fandom nearly as likely: no guess
+    }
     for (Score s : scores.subList(1, scores.size())) {
-      if (strongEnough(s) && s.score() >= best.score() * 0.35 && s.characters() >= 2) {
+      if (strongEnough(s)
+          && s.score() >= best.score() * 0.35
+          && (s.characters() >= 2 || s.strongCues() >= 1)) {
         out.add(s);
       }
     }
@@ -111,8 +128,9 @@ final class FandomDetector {
   }
 
   private static boolean strongEnough(Score s) {
-    return s.score() >= 6.0 && (s.characters() >= 2 || s.strongCues() >= 1)
-        || s.characters() >= 1 && s.strongCues() >= 1;
+    return s.score() >= 5.0 && (s.characters() >= 2 || s.strongCues() >= 1)
+        || s.characters() >= 1 && s.strongCues() >= 1
+        || s.characters() >= 1 && s.maxMentions() >= 3 && s.score() >= 3.5;
   }
 
   /** A 0..1 confidence from a score. */

@@ -32,6 +32,8 @@ final class RelationshipFinder {
 
   private static final Set<String> FEMALE = Set.of("she", "her", "hers", "herself");
   private static final Set<String> MALE = Set.of("he", "him", "his", "himself");
+  private static final Set<String> PLURAL =
+      Set.of("they", "them", "their", "themselves", "both", "each");
 
   static List<Pair> find(
       TextModel m, List<CharacterFinder.Found> chars, Map<String, List<Lexicon.Hit>> hits) {
@@ -82,6 +84,9 @@ final class RelationshipFinder {
       } else if (named.isEmpty()) {
         // "She kissed him": the last woman and the last man named, if both are near.
         CharacterFinder.Found[] two = byPronouns(m, s, bySentence);
+        if (two == null) {
+          two = lastTwo(m, s, bySentence);
+        }
         if (two != null) {
           add(pairs, two[0], two[1], romantic, scale * 0.6, s);
         }
@@ -149,6 +154,27 @@ final class RelationshipFinder {
       }
     }
     return f != null && mm != null ? new CharacterFinder.Found[] {f, mm} : null;
+  }
+
+  /** "They had been married": the last two characters named, when the sentence says "they". */
+  private static CharacterFinder.Found[] lastTwo(
+      TextModel m, int s, Map<Integer, List<CharacterFinder.Found>> bySentence) {
+    boolean plural = false;
+    for (int t = m.sentFirst[s]; t < m.sentEnd[s]; t++) {
+      plural |= PLURAL.contains(m.lower[t]);
+    }
+    if (!plural) {
+      return null;
+    }
+    List<CharacterFinder.Found> seen = new ArrayList<>();
+    for (int back = s - 1; back >= Math.max(0, s - 6) && seen.size() < 2; back--) {
+      for (CharacterFinder.Found c : bySentence.getOrDefault(back, List.of()).reversed()) {
+        if (!seen.contains(c) && seen.size() < 2) {
+          seen.add(c);
+        }
+      }
+    }
+    return seen.size() == 2 ? new CharacterFinder.Found[] {seen.get(0), seen.get(1)} : null;
   }
 
   /** The other character named closest to the sentence within its paragraph or the one before. */

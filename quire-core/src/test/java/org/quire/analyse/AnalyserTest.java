@@ -64,8 +64,18 @@ class AnalyserTest {
   void ambiguousNameAloneDoesNotMakeACharacter() {
     Work w =
         tagged(
-            "Title\n\nMara and Tobin walked through Oakvale. There was hope in the air, and Hope was a word she liked. Mara smiled. Tobin smiled.\n");
+            "Title\n\nMara and Tobin walked through Oakvale. Hope was in the air. There was hope"
+                + " everywhere. Mara smiled. Tobin smiled.\n");
     assertThat(w.tagNames(TagType.CHARACTER)).doesNotContain("Hope Ward");
+  }
+
+  @Test
+  void ambiguousNameCountsWhereOnlyANameCouldBeCapitalised() {
+    Work w =
+        tagged(
+            "Title\n\nMara and Tobin walked through Oakvale. They waited for Hope by the gate."
+                + " \"Late again,\" Hope said, laughing.\n");
+    assertThat(w.tagNames(TagType.CHARACTER)).contains("Hope Ward");
   }
 
   @Test
