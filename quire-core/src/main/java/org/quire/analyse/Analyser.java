@@ -128,9 +128,11 @@ public final class Analyser {
 
     // Rating, warnings, content warnings.
     Content content = new Content(m, hits, chars, w.wordCount());
-    out.add(content.rating());
-    out.addAll(content.archiveWarnings());
-    out.addAll(content.contentWarnings());
+    List<Tag> warnings = content.archiveWarnings();
+    List<Tag> contentWarnings = content.contentWarnings();
+    out.add(Content.floor(content.rating(), warnings, contentWarnings));
+    out.addAll(warnings);
+    out.addAll(contentWarnings);
     out.addAll(content.additionalTags(rels));
 
     // Point of view.
@@ -301,7 +303,8 @@ public final class Analyser {
       double lead = chars.getFirst().prominence();
       List<String> group = new ArrayList<>();
       for (CharacterFinder.Found f : chars) {
-        if (isPresent(f) && f.count() >= 2 && f.prominence() >= lead * 0.3 && group.size() < 3) {
+        double share = group.size() < 2 ? 0.3 : 0.6; // a third lead must be nearly as present
+        if (isPresent(f) && f.count() >= 2 && f.prominence() >= lead * share && group.size() < 3) {
           group.add(f.name());
         }
       }

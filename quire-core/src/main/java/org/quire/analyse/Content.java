@@ -34,9 +34,12 @@ final class Content {
   /** Asserted hits of a category (negated, hypothetical and figurative ones left out). */
   List<Lexicon.Hit> asserted(String category) {
     List<Lexicon.Hit> out = new ArrayList<>();
+    int coveredTo = -1;
     for (Lexicon.Hit h : hits.getOrDefault(category, List.of())) {
-      if (h.asserted()) {
+      // Overlapping phrases ("falling into bed", "into bed together") are one hit.
+      if (h.asserted() && h.from() >= coveredTo) {
         out.add(h);
+        coveredTo = h.to();
       }
     }
     return out;
@@ -98,7 +101,7 @@ final class Content {
   /** The sexual content's level: 0 none, 1 kissing, 2 suggestive, 3 explicit. */
   private int sexLevel() {
     List<Lexicon.Hit> explicit = asserted("sexual_explicit");
-    if (explicit.size() >= 3 && distinct(explicit) >= 2) {
+    if (explicit.size() >= 2 && distinct(explicit) >= 2) {
       return 3;
     }
     int suggestive = count("sexual_suggestive");
@@ -127,10 +130,10 @@ final class Content {
     if (sex == 3) {
       rating = Analyser.EXPLICIT;
       why = asserted("sexual_explicit");
-    } else if (gore >= 3
+    } else if (gore >= 2
         || strong >= 6
-        || sex == 2 && count("sexual_suggestive") >= 6
-        || count("rape") > 0 && sex >= 2) {
+        || sex == 2 && (count("sexual_suggestive") >= 6 || strong >= 1)
+        || count("rape") > 0) {
       rating = Analyser.MATURE;
       why = new ArrayList<>(asserted("gore"));
       why.addAll(asserted("profanity_strong"));
@@ -157,11 +160,61 @@ final class Content {
         TagType.RATING, rating, rating.equals(Analyser.GENERAL) ? 0.6 : 0.75, evidence(why, 3));
   }
 
+  private static final List<String> ORDER =
+      List.of(Analyser.GENERAL, Analyser.TEEN, Analyser.MATURE, Analyser.EXPLICIT);
+
+  /**
+   * Raises a rating to what its warnings imply, as AO3 taggers do: graphic violence or rape at
+   * least Mature; a major character death, dark themes or violence at least Teen.
+   */
+  static Tag floor(Tag rating, List<Tag> warnings, List<Tag> contentWarnings) {
+    int level = ORDER.indexOf(rating.name());
+    int min = 0;
+    String why = null;
+    boolean violent =
+        warnings.stream().anyMatch(w -> w.name().equals("Graphic Depictions Of Violence"));
+    boolean death = warnings.stream().anyMatch(w -> w.name().equals("Major Character Death"));
+    if (violent && death) {
+      min = 2;
+      why = "Graphic Depictions Of Violence, Major Character Death";
+    }
+    for (Tag w : warnings) {
+      if (w.name().equals("Rape/Non-Con")) {
+        min = Math.max(min, 2);
+        why = w.name();
+      } else if (!w.name().equals("No Archive Warnings Apply") && min < 1) {
+        min = 1;
+        why = w.name();
+      }
+    }
+    for (Tag c : contentWarnings) {
+      if (min < 1) {
+        min = 1;
+        why = c.name();
+      }
+    }
+    if (level >= min) {
+      return rating;
+    }
+    List<Evidence> ev = new ArrayList<>();
+    for (Tag t : warnings) {
+      ev.addAll(t.evidence());
+    }
+    for (Tag t : contentWarnings) {
+      ev.addAll(t.evidence());
+    }
+    return Tag.suggested(TagType.RATING, ORDER.get(min), 0.7, ev.subList(0, Math.min(3, ev.size())))
+        .withNote("raised by the warning: " + why);
+  }
+
   List<Tag> archiveWarnings() {
     List<Tag> out = new ArrayList<>();
     List<Lexicon.Hit> gore = asserted("gore");
     List<Lexicon.Hit> violence = asserted("violence");
-    if (gore.size() >= 2 || gore.size() >= 1 && violence() >= 10) {
+    int blood = asserted("blood").size();
+    if (gore.size() >= 2
+        || gore.size() >= 1 && (violence() >= 4 || blood >= 2)
+        || blood >= 4 && violence() >= 3) {
       List<Lexicon.Hit> why = new ArrayList<>(gore);
       why.addAll(violence);
       out.add(
@@ -219,7 +272,7 @@ final class Content {
     if (dep.size() >= 3 && distinct(dep) >= 2) {
       warn(out, "Depression", dep, 3);
     }
-    warn(out, "Addiction", asserted("addiction"), 2);
+    warn(out, "Addiction", asserted("addiction"), 1);
     warn(out, "Abuse", asserted("abuse"), 2);
     warn(out, "Eating Disorder", asserted("eating_disorder"), 2);
     List<Lexicon.Hit> deaths = new ArrayList<>();
@@ -231,8 +284,15 @@ final class Content {
     warn(out, "Character Death", deaths, 1);
     List<Lexicon.Hit> violence = asserted("violence");
     violence.removeIf(Lexicon.Hit::quoted);
-    warn(out, "Violence", violence, Math.max(5, words / 400));
-    if (sexLevel() == 3 || sexLevel() == 2 && count("sexual_suggestive") >= 5) {
+    warn(out, "Violence", violence, Math.max(3, words / 500));
+    // Sex told in the narration, not sex talked about: quoted and hypothetical mentions left out.
+    long narrated =
+        asserted("sexual_suggestive").stream()
+            .filter(h -> !h.quoted())
+            .map(h -> m.sentence[h.from()])
+            .distinct()
+            .count();
+    if (sexLevel() == 3 || narrated >= 2) {
       List<Lexicon.Hit> sex = new ArrayList<>(asserted("sexual_explicit"));
       sex.addAll(asserted("sexual_suggestive"));
       warn(out, "Sexual Content", sex, 1);

@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Finds many phrases in a {@link TextModel} in one pass: each token is looked up by its text in a
  * hash map of phrases starting with it, so cost grows with the text, not with the number of
- * phrases. A phrase word ending in '*' matches any word it starts ("kiss*" matches "kissed").
- * Proper-name phrases match only where the text capitalises them too ("Will", not "will").
+ * phrases. A phrase word ending in '*' matches any word it starts ("kiss*" matches "kissed"), and a
+ * phrase word "_" matches any one word ("took _ hand"). Proper-name phrases match only where the
+ * text capitalises them too ("Will", not "will").
  *
  * @param <T> what a phrase stands for (a character, a lexicon category)
  */
@@ -135,6 +136,9 @@ final class PhraseMatcher<T> {
         return false;
       }
       String w = m.lower[t];
+      if (p.words()[k].equals("_")) {
+        continue; // "took _ hand": any one word
+      }
       if (p.prefix()[k] ? !w.startsWith(p.words()[k]) : !w.equals(p.words()[k])) {
         return false;
       }
