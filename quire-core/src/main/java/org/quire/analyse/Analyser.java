@@ -118,6 +118,15 @@ public final class Analyser {
       out.add(present ? tag : tag.withNote("mentioned only"));
     }
 
+    // People no pack knows, proposed for the tag wranglers to review.
+    if (!chosen.isEmpty()) {
+      for (NewCharacterFinder.Candidate c : NewCharacterFinder.find(m, knownWords(chosen))) {
+        out.add(
+            Tag.suggested(TagType.CHARACTER, c.name(), 0.4, sentenceEvidence(m, c.sentences(), 2))
+                .withNote("new: not in any knowledge pack"));
+      }
+    }
+
     // Relationships: declared in notes and summary, or shown in the text.
     Map<String, List<Lexicon.Hit>> hits = lexicon.scan(m);
     List<Tag> rels = relationships(w, m, notesText, chars, chosen, hits);
@@ -212,6 +221,39 @@ public final class Analyser {
       case RELATIONSHIP -> packs.canonicalRelationship(name, within);
       default -> name.strip().toLowerCase(Locale.ROOT);
     };
+  }
+
+  /** Every word of every name, alias, epithet and cue in the chosen packs, lower-case. */
+  private final Map<List<KnowledgePack>, Set<String>> knownWordsCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Set<String> knownWords(List<KnowledgePack> chosen) {
+    return knownWordsCache.computeIfAbsent(
+        List.copyOf(chosen),
+        k -> {
+          Set<String> words = new HashSet<>();
+          // Only the story's own fandoms: "Donna" is new in Supernatural even if Doctor Who knows
+          // her.
+          for (KnowledgePack p : k) {
+            List<String> all = new ArrayList<>();
+            for (KnowledgePack.Character c : p.characters()) {
+              all.add(c.name());
+              all.addAll(c.aliases());
+              all.addAll(c.epithets());
+            }
+            all.addAll(p.cues().places());
+            all.addAll(p.cues().terms());
+            all.addAll(p.cues().strong());
+            for (String a : all) {
+              for (String w : a.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")) {
+                if (!w.isEmpty()) {
+                  words.add(w);
+                }
+              }
+            }
+          }
+          return words;
+        });
   }
 
   private static boolean isPresent(CharacterFinder.Found f) {

@@ -219,4 +219,24 @@ class AnalyserTest {
     Analysis a = ANALYSER.analyse(work(sb.toString()));
     assertThat(a.characters()).extracting(Analysis.CharacterInfo::mentions).contains(40_000);
   }
+
+  @Test
+  void frequentlyNamedPeopleOutsideThePacksAreProposedButPlacesAreNot() {
+    Work w =
+        tagged(
+            "Title\n\nMara met Corwin Ashdown at the Oakvale docks. \"You're late,\" Corwin said."
+                + " Tobin watched as Corwin laughed. They sailed to Brightwater, and in Brightwater"
+                + " the lanterns burned. Later Corwin kissed Mara's hand, and Tobin rolled his eyes."
+                + " Mara smiled at Tobin.\n");
+    assertThat(w.tagNames(TagType.CHARACTER))
+        .contains("Corwin Ashdown")
+        .doesNotContain("Brightwater");
+    Tag proposed =
+        w.tags(TagType.CHARACTER).stream()
+            .filter(t -> t.name().equals("Corwin Ashdown"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(proposed.note()).startsWith("new");
+    assertThat(proposed.evidence()).isNotEmpty();
+  }
 }
