@@ -3,6 +3,7 @@ package org.quire.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +18,13 @@ import org.quire.ingest.Ingester;
 import org.quire.model.QuireException;
 import org.quire.model.Work;
 import org.quire.search.SearchIndex;
+import org.quire.search.WorkStats;
 import org.quire.search.lucene.LuceneSearchIndex;
 import org.quire.store.StoreException;
 import org.quire.store.WorkStore;
 import org.quire.store.sqlite.SqliteWorkStore;
+import org.quire.tags.TagRule;
+import org.quire.tags.TagWrangler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +41,19 @@ public final class Quire implements AutoCloseable {
   private final SearchIndex index;
   private final Ingester ingester;
   private final Analyser analyser;
+  private final TagWrangler wrangler;
 
-  private Quire(QuireConfig config, WorkStore store, SearchIndex index, Analyser analyser) {
+  private Quire(
+      QuireConfig config,
+      WorkStore store,
+      SearchIndex index,
+      Analyser analyser,
+      TagWrangler wrangler) {
     this.config = config;
     this.store = store;
     this.index = index;
     this.analyser = analyser;
+    this.wrangler = wrangler;
     this.ingester = new Ingester(config.ingest().maxFileBytes());
   }
 
@@ -55,24 +66,75 @@ public final class Quire implements AutoCloseable {
   public static Quire open(QuireConfig config) {
     // Users' own knowledge packs live beside the database, in packs/.
     Path dataDir = config.store().database().toAbsolutePath().getParent();
-    Analyser analyser = new Analyser(Packs.load(dataDir.resolve("packs")));
+    Packs packs = Packs.load(dataDir.resolve("packs"));
+    Analyser analyser = new Analyser(packs);
     WorkStore store = SqliteWorkStore.open(config.store().database());
     SearchIndex index;
+    TagWrangler wrangler;
     try {
-      index = LuceneSearchIndex.open(config.index().directory());
+      wrangler = new TagWrangler(packs, store.tagRules());
+      index = LuceneSearchIndex.open(config.index().directory(), wrangler, store::chapterTexts);
     } catch (RuntimeException e) {
       store.close();
       throw e;
     }
-    Quire q = new Quire(config, store, index, analyser);
+    Quire q = new Quire(config, store, index, analyser, wrangler);
+    q.repairIndex();
+    return q;
+  }
+
+  /**
+   * Brings the index in line with the store: a full rebuild when the counts differ (a deleted or
+   * damaged index), else re-indexing the works changed since the index's last commit (a crash).
+   *
+   * @return the number of works indexed again
+   */
+  int repairIndex() {
     if (index.count() != store.count()) {
       LOG.info(
           "Search index holds {} works, the store {}: rebuilding the index.",
           index.count(),
           store.count());
-      q.reindex(n -> {});
+      return reindex(n -> {});
     }
-    return q;
+    List<Long> stale = store.idsUpdatedAfter(Instant.ofEpochMilli(index.indexedThrough()));
+    if (!stale.isEmpty()) {
+      LOG.info(
+          "{} works changed after the index's last commit: indexing them again.", stale.size());
+      stale.forEach(this::reindexWork);
+      index.refresh();
+    }
+    return stale.size();
+  }
+
+  /** Indexes one work again from the store (after its tags or text changed). */
+  public void reindexWork(long id) {
+    store.get(id).ifPresentOrElse(w -> index.index(w, stats(w)), () -> index.delete(id));
+  }
+
+  private WorkStats stats(Work w) {
+    Instant updated = store.updatedAt(w.id()).orElse(Instant.now());
+    Instant posted = w.importedAt() == null ? updated : w.importedAt();
+    return new WorkStats(posted, updated, 0, 0, 0, 0);
+  }
+
+  /** Canonical tags, synonyms and meta tags, from the packs and this archive's own rules. */
+  public TagWrangler wrangler() {
+    return wrangler;
+  }
+
+  /**
+   * Records a tag-wrangling rule and re-indexes the works it affects, so filters follow it at once.
+   *
+   * @return the number of works re-indexed
+   */
+  public int wrangle(TagRule rule) {
+    store.addTagRule(rule);
+    wrangler.add(rule);
+    List<Long> affected = store.idsTagged(rule.type(), rule.name());
+    affected.forEach(this::reindexWork);
+    index.refresh();
+    return affected.size();
   }
 
   public QuireConfig config() {
@@ -186,7 +248,8 @@ public final class Quire implements AutoCloseable {
         report.duplicate(file, added.id());
         return;
       }
-      index.index(work.withId(added.id()));
+      Work stored = work.withId(added.id());
+      index.index(stored, stats(stored));
       report.imported(file, added.id(), work.title());
     } catch (IngestException e) {
       report.failed(file, e.reason());
@@ -210,7 +273,7 @@ public final class Quire implements AutoCloseable {
     for (long id : store.ids()) {
       Optional<Work> w = store.get(id);
       if (w.isPresent()) {
-        index.index(w.get());
+        index.index(w.get(), stats(w.get()));
         onWork.accept(++n);
       }
     }

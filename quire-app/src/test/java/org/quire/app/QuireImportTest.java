@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quire.search.SearchQuery;
 
 class QuireImportTest {
   @TempDir Path tmp;
@@ -41,7 +42,7 @@ class QuireImportTest {
           .containsExactly("README.md");
       assertThat(r.summary()).isEqualTo("2 imported, 1 duplicate, 3 failed");
       assertThat(q.store().count()).isEqualTo(2);
-      assertThat(q.index().search("lighthouse", 0, 10).total()).isEqualTo(1);
+      assertThat(q.index().search(SearchQuery.of("lighthouse")).total()).isEqualTo(1);
 
       ImportReport again = q.importFiles(List.of(tmp.resolve("in")), f -> {});
       assertThat(again.imported()).isEmpty();
@@ -63,7 +64,7 @@ class QuireImportTest {
     }
     try (Quire q = Quire.open(QuireConfig.embedded(data))) {
       assertThat(q.index().count()).isEqualTo(1);
-      assertThat(q.index().search("lighthouse", 0, 10).total()).isEqualTo(1);
+      assertThat(q.index().search(SearchQuery.of("lighthouse")).total()).isEqualTo(1);
     }
   }
 
@@ -103,10 +104,10 @@ class QuireImportTest {
               .orElseThrow()
               .workId();
       assertThat(q.work(hugeId).orElseThrow().chapters()).hasSize(chapter);
-      assertThat(q.index().search("zebra", 0, 10).hits())
+      assertThat(q.index().search(SearchQuery.of("zebra")).hits())
           .extracting(h -> h.workId())
           .containsExactly(hugeId);
-      assertThat(q.index().search("lantern", 0, 10).total()).isEqualTo(1);
+      assertThat(q.index().search(SearchQuery.of("lantern")).total()).isEqualTo(1);
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  * are JSON files (see docs/knowledge-packs.md); users can add their own.
  *
  * @param fandom the canonical fandom tag, e.g. "Buffy the Vampire Slayer"
+ * @param meta meta tags that cover this fandom ("Marvel" over "Marvel Cinematic Universe")
  * @param synonyms other spellings of the fandom ("BtVS")
  * @param related sibling fandoms sharing the cast
  * @param cues words and places that point at the fandom
@@ -20,6 +21,7 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record KnowledgePack(
     String fandom,
+    List<String> meta,
     List<String> synonyms,
     List<String> related,
     Cues cues,
@@ -28,6 +30,7 @@ public record KnowledgePack(
     @JsonProperty("additional_tags") List<AdditionalTag> additionalTags) {
 
   public KnowledgePack {
+    meta = nn(meta);
     synonyms = nn(synonyms);
     related = nn(related);
     cues = cues == null ? new Cues(List.of(), List.of(), List.of()) : cues;

@@ -1,48 +1,42 @@
 package org.quire.search;
 
-import java.util.List;
 import org.quire.model.Work;
 
-/** A full-text index of works, rebuilt from the store whenever in doubt. */
+/**
+ * A full-text, faceted index of works, rebuilt from the store whenever in doubt. Implementations
+ * index each tag under its canonical name and every meta tag above it (see {@link
+ * org.quire.tags.TagWrangler}), so filters by a canonical tag find its synonyms and sub-tags.
+ */
 public interface SearchIndex extends AutoCloseable {
 
-  /**
-   * One result.
-   *
-   * @param workId the work's id in the store
-   * @param score relevance, higher is better
-   */
-  record Hit(long workId, float score) {}
+  /** Adds or replaces a work; searchable within a second, durable after {@link #refresh()}. */
+  void index(Work work, WorkStats stats);
 
-  /**
-   * A page of results.
-   *
-   * @param total how many works match in all
-   * @param hits this page's hits, best first
-   */
-  record Results(long total, List<Hit> hits) {}
-
-  /** Adds or replaces a work; searchable after {@link #refresh()}. */
-  void index(Work work);
+  /** Adds or replaces a work nobody has read yet. */
+  default void index(Work work) {
+    index(work, WorkStats.fresh(work.importedAt()));
+  }
 
   /** Removes a work. */
   void delete(long workId);
 
-  /** Makes recent changes visible to searches and durable on disk. */
+  /** Makes every change visible to searches now and durable on disk. */
   void refresh();
 
   /**
-   * Searches titles, authors, summaries, notes, tags and every chapter's text. Any string is
-   * accepted: syntax it cannot read is taken as plain words.
-   *
-   * @param query what the user typed
-   * @param offset results to skip
-   * @param limit page size (capped)
+   * Searches and filters. Any query string is accepted: syntax that cannot be read is taken as
+   * plain words (see {@link QueryText}).
    */
-  Results search(String query, int offset, int limit);
+  SearchResults search(SearchQuery query);
 
   /** Number of indexed works. */
   long count();
+
+  /**
+   * The newest {@link WorkStats#updated()} time, in epoch milliseconds, among works indexed before
+   * the last {@link #refresh()}: works the store changed after it need indexing again.
+   */
+  long indexedThrough();
 
   /** Removes every document (before a rebuild). */
   void clear();

@@ -24,6 +24,7 @@ import org.quire.model.TagType;
 import org.quire.model.TextFormat;
 import org.quire.model.Work;
 import org.quire.model.WorkSummary;
+import org.quire.tags.TagRule;
 
 /**
  * {@link WorkStore} over plain SQL that SQLite and PostgreSQL both understand, through JDBI.
@@ -225,47 +226,78 @@ public final class JdbiWorkStore implements WorkStore {
         .findOne();
   }
 
+  private static final String SUMMARY_COLUMNS =
+      "SELECT w.id, w.title, w.title_generated, w.summary, w.word_count, w.language,"
+          + " w.imported_at,"
+          + " (SELECT count(*) FROM chapters c WHERE c.work_id = w.id) AS chapter_count,"
+          + " (SELECT substr(c.body, 1, 600) FROM chapters c WHERE c.work_id = w.id"
+          + " AND c.number = 1) AS opening FROM works w";
+
   @Override
   public List<WorkSummary> list(int offset, int limit) {
     int lim = Math.max(0, Math.min(limit, MAX_PAGE));
     int off = Math.max(0, offset);
     return call(
         "list works",
+        h ->
+            summaries(
+                h,
+                h.createQuery(
+                        SUMMARY_COLUMNS
+                            + " ORDER BY w.imported_at DESC, w.id DESC LIMIT :limit OFFSET :offset")
+                    .bind("limit", lim)
+                    .bind("offset", off)
+                    .mapToMap()
+                    .list()));
+  }
+
+  @Override
+  public List<WorkSummary> summaries(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<Long> wanted = ids.size() > MAX_PAGE ? ids.subList(0, MAX_PAGE) : ids;
+    return call(
+        "list works",
         h -> {
-          List<Map<String, Object>> rows =
-              h.createQuery(
-                      "SELECT w.id, w.title, w.title_generated, w.summary, w.word_count, w.language, w.imported_at,"
-                          + " (SELECT count(*) FROM chapters c WHERE c.work_id = w.id) AS chapter_count,"
-                          + " (SELECT substr(c.body, 1, 600) FROM chapters c WHERE c.work_id = w.id AND c.number = 1) AS opening"
-                          + " FROM works w ORDER BY w.imported_at DESC, w.id DESC LIMIT :limit OFFSET :offset")
-                  .bind("limit", lim)
-                  .bind("offset", off)
-                  .mapToMap()
-                  .list();
-          List<Long> ids = rows.stream().map(r -> num(r.get("id"))).toList();
-          Map<Long, List<String>> authors = authors(h, ids);
-          Map<Long, List<Tag>> tags = tags(h, ids);
-          List<WorkSummary> out = new ArrayList<>();
-          for (Map<String, Object> r : rows) {
-            long id = num(r.get("id"));
-            out.add(
-                new WorkSummary(
-                    id,
-                    (String) r.get("title"),
-                    num(r.get("title_generated")) != 0,
-                    authors.getOrDefault(id, List.of()),
-                    (String) r.get("summary"),
-                    (String) r.get("opening"),
-                    (int) num(r.get("word_count")),
-                    (int) num(r.get("chapter_count")),
-                    (String) r.get("language"),
-                    Instant.ofEpochMilli(num(r.get("imported_at"))),
-                    tags.getOrDefault(id, List.of()).stream()
-                        .filter(t -> t.provenance().isShown())
-                        .toList()));
+          Map<Long, WorkSummary> byId = new HashMap<>();
+          for (WorkSummary w :
+              summaries(
+                  h,
+                  h.createQuery(SUMMARY_COLUMNS + " WHERE w.id IN (<ids>)")
+                      .bindList("ids", wanted)
+                      .mapToMap()
+                      .list())) {
+            byId.put(w.id(), w);
           }
-          return out;
+          return wanted.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
         });
+  }
+
+  private static List<WorkSummary> summaries(Handle h, List<Map<String, Object>> rows) {
+    List<Long> ids = rows.stream().map(r -> num(r.get("id"))).toList();
+    Map<Long, List<String>> authors = authors(h, ids);
+    Map<Long, List<Tag>> tags = tags(h, ids);
+    List<WorkSummary> out = new ArrayList<>();
+    for (Map<String, Object> r : rows) {
+      long id = num(r.get("id"));
+      out.add(
+          new WorkSummary(
+              id,
+              (String) r.get("title"),
+              num(r.get("title_generated")) != 0,
+              authors.getOrDefault(id, List.of()),
+              (String) r.get("summary"),
+              (String) r.get("opening"),
+              (int) num(r.get("word_count")),
+              (int) num(r.get("chapter_count")),
+              (String) r.get("language"),
+              Instant.ofEpochMilli(num(r.get("imported_at"))),
+              tags.getOrDefault(id, List.of()).stream()
+                  .filter(t -> t.provenance().isShown())
+                  .toList()));
+    }
+    return out;
   }
 
   private static Map<Long, List<String>> authors(Handle h, List<Long> ids) {
@@ -316,6 +348,110 @@ public final class JdbiWorkStore implements WorkStore {
     return call(
         "list work ids",
         h -> h.createQuery("SELECT id FROM works ORDER BY id").mapTo(Long.class).list());
+  }
+
+  @Override
+  public List<Long> idsUpdatedAfter(Instant after) {
+    return call(
+        "list changed works",
+        h ->
+            h.createQuery("SELECT id FROM works WHERE updated_at > ? ORDER BY id")
+                .bind(0, after.toEpochMilli())
+                .mapTo(Long.class)
+                .list());
+  }
+
+  @Override
+  public Optional<Instant> updatedAt(long id) {
+    return call(
+        "read work " + id,
+        h ->
+            h.createQuery("SELECT updated_at FROM works WHERE id = ?")
+                .bind(0, id)
+                .mapTo(Long.class)
+                .findOne()
+                .map(Instant::ofEpochMilli));
+  }
+
+  @Override
+  public List<String> chapterTexts(long id) {
+    return call(
+        "read the chapters of work " + id,
+        h ->
+            h.createQuery("SELECT body FROM chapters WHERE work_id = ? ORDER BY number")
+                .bind(0, id)
+                .mapTo(String.class)
+                .list());
+  }
+
+  @Override
+  public List<TagRule> tagRules() {
+    return call(
+        "read tag rules",
+        h ->
+            h.createQuery("SELECT type, name, relation, target FROM tag_rules ORDER BY rowid")
+                .map(
+                    (rs, ctx) ->
+                        new TagRule(
+                            TagType.fromKey(rs.getString(1)),
+                            rs.getString(2),
+                            TagRule.Relation.fromKey(rs.getString(3)),
+                            rs.getString(4)))
+                .list());
+  }
+
+  @Override
+  public void addTagRule(TagRule r) {
+    write(
+        "save the tag rule for " + r.name(),
+        h ->
+            h.execute(
+                "INSERT INTO tag_rules (type, name, relation, target) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING",
+                r.type().key(),
+                r.name(),
+                r.relation().key(),
+                r.target()));
+  }
+
+  @Override
+  public boolean removeTagRule(TagRule r) {
+    return write(
+            "remove the tag rule for " + r.name(),
+            h ->
+                h.execute(
+                    "DELETE FROM tag_rules WHERE type = ? AND name = ? AND relation = ?"
+                        + " AND target = ?",
+                    r.type().key(),
+                    r.name(),
+                    r.relation().key(),
+                    r.target()))
+        > 0;
+  }
+
+  @Override
+  public List<Long> idsTagged(TagType type, String name) {
+    return call(
+        "find works tagged " + name,
+        h ->
+            h.createQuery(
+                    "SELECT DISTINCT wt.work_id FROM work_tags wt JOIN tags t ON t.id = wt.tag_id"
+                        + " WHERE t.type = ? AND lower(t.name) = lower(?) ORDER BY wt.work_id")
+                .bind(0, type.key())
+                .bind(1, name.strip())
+                .mapTo(Long.class)
+                .list());
+  }
+
+  private int write(String what, org.jdbi.v3.core.HandleCallback<Integer, RuntimeException> cb) {
+    writeLock.lock();
+    try {
+      return jdbi.withHandle(cb);
+    } catch (JdbiException e) {
+      throw new StoreException("Could not " + what + ": " + rootMessage(e), e);
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   @Override

@@ -1,10 +1,13 @@
 package org.quire.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.quire.model.Tag;
+import org.quire.model.TagType;
 import org.quire.model.Work;
 import org.quire.model.WorkSummary;
+import org.quire.tags.TagRule;
 
 /**
  * Durable storage of works. Every method is safe to call from several threads.
@@ -42,6 +45,9 @@ public interface WorkStore extends AutoCloseable {
    */
   List<WorkSummary> list(int offset, int limit);
 
+  /** Summaries of these works, in the order given; ids with no work are left out. */
+  List<WorkSummary> summaries(List<Long> ids);
+
   /** Replaces a work's tags (e.g. after analysis, or when the author accepts a suggestion). */
   void replaceTags(long workId, List<Tag> tags);
 
@@ -50,6 +56,27 @@ public interface WorkStore extends AutoCloseable {
 
   /** The ids of all works, in id order, for rebuilding indexes. */
   List<Long> ids();
+
+  /** Ids of works changed (stored or re-tagged) after this time, for repairing the index. */
+  List<Long> idsUpdatedAfter(Instant after);
+
+  /** When a work last changed, or empty when there is no such work. */
+  Optional<Instant> updatedAt(long id);
+
+  /** Each chapter's text in order, without the rest of the work (for search snippets). */
+  List<String> chapterTexts(long id);
+
+  /** Tag-wrangling rules made by archive keepers, oldest first. */
+  List<TagRule> tagRules();
+
+  /** Adds a rule; adding one that exists changes nothing. */
+  void addTagRule(TagRule rule);
+
+  /** Removes a rule; true when it existed. */
+  boolean removeTagRule(TagRule rule);
+
+  /** Ids of works with a tag of this type and name (as spelt, case-insensitive). */
+  List<Long> idsTagged(TagType type, String name);
 
   @Override
   void close();

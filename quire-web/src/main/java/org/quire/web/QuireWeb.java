@@ -14,7 +14,8 @@ import java.util.Map;
 import org.quire.app.Quire;
 import org.quire.model.Work;
 import org.quire.model.WorkSummary;
-import org.quire.search.SearchIndex;
+import org.quire.search.SearchQuery;
+import org.quire.search.SearchResults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,7 @@ public final class QuireWeb {
           config.routes.get("/works/{id}", web::reader);
           config.routes.get("/works/{id}/chapters/{n}", web::reader);
           config.routes.get("/search", web::search);
+          config.routes.get("/api/v1/search", web::apiSearch);
           config.routes.get(
               "/health", ctx -> ctx.json(Map.of("status", "ok", "works", quire.store().count())));
           config.routes.exception(
@@ -130,48 +132,110 @@ public final class QuireWeb {
   }
 
   private void search(Context ctx) {
-    String q = ctx.queryParam("q");
-    if (q != null && q.length() > 1000) {
-      q = q.substring(0, 1000);
+    SearchForm form = SearchForm.of(ctx.queryParamMap());
+    SearchResults res = quire.index().search(form.query());
+    Map<Long, WorkSummary> works = summaries(res);
+    List<SearchView.Result> results = new ArrayList<>();
+    for (SearchResults.Hit h : res.hits()) {
+      WorkSummary w = works.get(h.workId());
+      if (w != null) {
+        results.add(
+            new SearchView.Result(
+                Blurb.of(w),
+                h.snippet(),
+                h.snippet() == null
+                    ? null
+                    : SearchView.snippetHref(w.id(), w.chapterCount(), h.snippet())));
+      }
     }
-    int page = pageParam(ctx);
-    SearchIndex.Results res = quire.index().search(q, (page - 1) * PAGE_SIZE, PAGE_SIZE);
-    List<Blurb> blurbs = new ArrayList<>();
-    for (SearchIndex.Hit h : res.hits()) {
-      quire.store().get(h.workId()).ifPresent(w -> blurbs.add(Blurb.of(summary(w))));
+    String message = res.message();
+    if (!form.ignored().isEmpty()) {
+      message =
+          (message == null ? "" : message + " ")
+              + "Some filters could not be read and were left out: "
+              + String.join(", ", form.ignored())
+              + ".";
     }
+    SearchView view =
+        new SearchView(
+            form,
+            res.total(),
+            results,
+            SearchView.facets(form, res.facets()),
+            message,
+            Pager.of(
+                form.pagerBase(),
+                form.page(),
+                Math.min(res.total(), SearchQuery.MAX_OFFSET),
+                PAGE_SIZE));
+    String q = form.q();
     render(
         ctx,
         "search.jte",
-        Map.of(
-            "layout", layout(q == null || q.isBlank() ? "Search" : "Search: " + q, q),
-            "query", q == null ? "" : q,
-            "total", res.total(),
-            "blurbs", blurbs,
-            "pager",
-                Pager.of(
-                    "/search?q=" + Texts.url(q) + "&",
-                    page,
-                    Math.min(res.total(), 10_000),
-                    PAGE_SIZE)));
+        Map.of("layout", layout(q.isBlank() ? "Search" : "Search: " + q, q), "v", view));
   }
 
-  private static WorkSummary summary(Work w) {
-    return new WorkSummary(
-        w.id(),
-        w.title(),
-        w.titleGenerated(),
-        w.authors(),
-        w.summary(),
-        w.chapters()
-            .getFirst()
-            .text()
-            .substring(0, Math.min(600, w.chapters().getFirst().text().length())),
-        w.wordCount(),
-        w.chapters().size(),
-        w.language(),
-        w.importedAt(),
-        w.tags().stream().filter(t -> t.provenance().isShown()).toList());
+  /** The JSON form of a search: the same parameters as the page, results with snippets. */
+  private void apiSearch(Context ctx) {
+    SearchForm form = SearchForm.of(ctx.queryParamMap());
+    SearchResults res = quire.index().search(form.query());
+    Map<Long, WorkSummary> works = summaries(res);
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (SearchResults.Hit h : res.hits()) {
+      WorkSummary w = works.get(h.workId());
+      if (w == null) {
+        continue;
+      }
+      Map<String, Object> r = new java.util.LinkedHashMap<>();
+      r.put("id", w.id());
+      r.put("title", w.title());
+      r.put("authors", w.authors());
+      r.put("url", "/works/" + w.id());
+      r.put("words", w.wordCount());
+      r.put("chapters", w.chapterCount());
+      r.put("language", w.language());
+      r.put("score", h.score());
+      Map<String, List<String>> tags = new java.util.LinkedHashMap<>();
+      for (org.quire.model.TagType t : org.quire.model.TagType.values()) {
+        List<String> names = w.tagNames(t);
+        if (!names.isEmpty()) {
+          tags.put(t.key(), names);
+        }
+      }
+      r.put("tags", tags);
+      if (h.snippet() != null) {
+        r.put(
+            "snippet",
+            Map.of(
+                "chapter", h.snippet().chapter(),
+                "offset", h.snippet().offset(),
+                "url", SearchView.snippetHref(w.id(), w.chapterCount(), h.snippet()),
+                "parts", h.snippet().parts()));
+      }
+      results.add(r);
+    }
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("total", res.total());
+    body.put("page", form.page());
+    body.put("pageSize", PAGE_SIZE);
+    body.put("results", results);
+    body.put("facets", res.facets());
+    if (res.message() != null) {
+      body.put("message", res.message());
+    }
+    if (!form.ignored().isEmpty()) {
+      body.put("ignored", form.ignored());
+    }
+    ctx.json(body);
+  }
+
+  private Map<Long, WorkSummary> summaries(SearchResults res) {
+    Map<Long, WorkSummary> out = new java.util.HashMap<>();
+    for (WorkSummary w :
+        quire.store().summaries(res.hits().stream().map(SearchResults.Hit::workId).toList())) {
+      out.put(w.id(), w);
+    }
+    return out;
   }
 
   private void error(Context ctx, int status, String title, String message) {

@@ -47,4 +47,12 @@ public final class Texts {
   public static String url(String s) {
     return java.net.URLEncoder.encode(s == null ? "" : s, java.nio.charset.StandardCharsets.UTF_8);
   }
+
+  /**
+   * Text for a URL fragment's text directive ({@code #:~:text=}): percent-encoded, with the
+   * characters the directive reserves ({@code - , &}) encoded too.
+   */
+  public static String fragment(String s) {
+    return url(s).replace("+", "%20").replace("-", "%2D").replace(",", "%2C");
+  }
 }

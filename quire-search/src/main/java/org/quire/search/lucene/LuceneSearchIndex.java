@@ -4,110 +4,216 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.quire.model.Chapter;
 import org.quire.model.QuireException;
 import org.quire.model.Tag;
+import org.quire.model.TagType;
 import org.quire.model.Work;
+import org.quire.search.ChapterTexts;
+import org.quire.search.QueryText;
 import org.quire.search.SearchIndex;
+import org.quire.search.SearchQuery;
+import org.quire.search.SearchResults;
+import org.quire.search.WorkStats;
+import org.quire.tags.TagWrangler;
 
 /**
- * {@link SearchIndex} on a Lucene directory. One document per work; the work's id is the key for
- * updates, so re-indexing a work replaces it.
+ * {@link SearchIndex} on a Lucene directory: one document per work, keyed by the work's id so
+ * re-indexing replaces it. Chapter text is indexed with offsets but not stored; snippets read it
+ * from {@link ChapterTexts}. Facets are sorted-set doc values, one dimension per tag type. A
+ * background thread reopens the searcher every {@value #REOPEN_MILLIS} ms, so an indexed work is
+ * searchable within a second without a commit per work.
  */
 public final class LuceneSearchIndex implements SearchIndex {
-  static final String ID = "id";
-  static final String ID_POINT = "id_point";
-  static final String TITLE = "title";
-  static final String AUTHOR = "author";
-  static final String SUMMARY = "summary";
-  static final String NOTES = "notes";
-  static final String TEXT = "text";
-  static final String TAG = "tag";
-  private static final int MAX_RESULTS = 10_000;
+  static final long REOPEN_MILLIS = 250;
+  private static final String MARK = "quire.indexedThrough";
+  private static final int FACET_VALUES = 30;
+
+  private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
   private final FSDirectory dir;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Analyzer analyzer;
+  private final TagWrangler wrangler;
+  private final QueryTranslator translator;
+  private final SnippetHighlighter highlighter;
+  private final FacetsConfig facets = new FacetsConfig();
+  private final AtomicLong indexedThrough;
+  private final ScheduledExecutorService reopener;
+  private volatile FacetState facetState;
 
-  private LuceneSearchIndex(Path path) throws IOException {
+  /** Facet ordinals of one reader; rebuilt when the searcher changes. */
+  private record FacetState(IndexReader reader, DefaultSortedSetDocValuesReaderState state) {}
+
+  private LuceneSearchIndex(Path path, TagWrangler wrangler, ChapterTexts texts)
+      throws IOException {
     this.dir = FSDirectory.open(path);
-    // English stemming for prose; tags and names match as typed words, without stemming.
-    this.analyzer =
-        new PerFieldAnalyzerWrapper(
-            new EnglishAnalyzer(),
-            Map.of(AUTHOR, new StandardAnalyzer(), TAG, new StandardAnalyzer()));
+    this.analyzer = Analyzers.perField();
+    this.wrangler = wrangler;
+    this.translator = new QueryTranslator(analyzer, wrangler);
+    this.highlighter = texts == null ? null : new SnippetHighlighter(analyzer, texts);
+    for (TagType t : TagType.values()) {
+      facets.setMultiValued(t.key(), true);
+    }
+    long mark = 0;
+    if (DirectoryReader.indexExists(dir)) {
+      mark =
+          Long.parseLong(SegmentInfos.readLatestCommit(dir).getUserData().getOrDefault(MARK, "0"));
+    }
+    this.indexedThrough = new AtomicLong(mark);
     IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
     cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    cfg.setRAMBufferSizeMB(64);
     this.writer = new IndexWriter(dir, cfg);
     this.searchers = new SearcherManager(writer, null);
+    this.reopener =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "quire-index-reopen");
+              t.setDaemon(true);
+              return t;
+            });
+    reopener.scheduleWithFixedDelay(
+        this::reopenQuietly, REOPEN_MILLIS, REOPEN_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /**
    * Opens or creates the index in {@code path}.
    *
+   * @param wrangler canonical tags and their parents
+   * @param texts where snippets read chapter text, or null for results without snippets
    * @throws QuireException when the directory cannot be opened (locked by another process, say)
    */
-  public static LuceneSearchIndex open(Path path) {
+  public static LuceneSearchIndex open(Path path, TagWrangler wrangler, ChapterTexts texts) {
     try {
-      return new LuceneSearchIndex(path);
-    } catch (IOException e) {
+      return new LuceneSearchIndex(path, wrangler, texts);
+    } catch (IOException | RuntimeException e) {
       throw new QuireException(
           "Cannot open the search index in " + path + ": " + e.getMessage(), e);
     }
   }
 
+  private static FieldType textWithOffsets() {
+    FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    return t;
+  }
+
   @Override
-  public void index(Work work) {
-    Document d = new Document();
-    d.add(new StringField(ID, Long.toString(work.id()), Field.Store.YES));
-    d.add(new LongPoint(ID_POINT, work.id()));
-    d.add(new TextField(TITLE, work.title(), Field.Store.NO));
-    for (String a : work.authors()) {
-      d.add(new TextField(AUTHOR, a, Field.Store.NO));
-    }
-    addText(d, SUMMARY, work.summary());
-    addText(d, NOTES, work.notes());
-    addText(d, NOTES, work.endNotes());
-    for (Chapter c : work.chapters()) {
-      addText(d, TITLE, c.title());
-      addText(d, NOTES, c.notes());
-      d.add(new TextField(TEXT, c.text(), Field.Store.NO));
-    }
-    for (Tag t : work.tags()) {
-      if (t.provenance().isShown()) {
-        d.add(new TextField(TAG, t.name(), Field.Store.NO));
-      }
-    }
-    d.add(new StoredField("words", work.wordCount()));
+  public void index(Work work, WorkStats stats) {
     try {
-      writer.updateDocument(new Term(ID, Long.toString(work.id())), d);
+      writer.updateDocument(new Term(Fields.ID, Long.toString(work.id())), document(work, stats));
+      indexedThrough.accumulateAndGet(stats.updated().toEpochMilli(), Math::max);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private Document document(Work work, WorkStats stats) throws IOException {
+    Document d = new Document();
+    d.add(new StringField(Fields.ID, Long.toString(work.id()), Field.Store.NO));
+    d.add(new NumericDocValuesField(Fields.ID, work.id()));
+    d.add(new TextField(Fields.TITLE, work.title(), Field.Store.NO));
+    for (String a : work.authors()) {
+      d.add(new TextField(Fields.AUTHOR, a, Field.Store.NO));
+    }
+    addText(d, Fields.SUMMARY, work.summary());
+    addText(d, Fields.NOTES, work.notes());
+    addText(d, Fields.NOTES, work.endNotes());
+    for (Chapter c : work.chapters()) {
+      addText(d, Fields.TITLE, c.title());
+      addText(d, Fields.NOTES, c.notes());
+      // Every chapter adds a value, even an empty one, so value i is always chapter i + 1.
+      d.add(new Field(Fields.TEXT, c.text(), TEXT_WITH_OFFSETS));
+    }
+    Map<TagType, Set<String>> canonicalByType = new LinkedHashMap<>();
+    for (Tag t : work.tags()) {
+      if (!t.provenance().isShown()) {
+        continue;
+      }
+      String canonical = wrangler.canonical(t.type(), t.name());
+      Set<String> names = new LinkedHashSet<>(List.of(t.name(), canonical));
+      for (String n : names) {
+        d.add(new TextField(Fields.TAG, n, Field.Store.NO));
+        d.add(new TextField(Fields.tagText(t.type()), n, Field.Store.NO));
+      }
+      Set<String> keys = new LinkedHashSet<>();
+      keys.add(TagWrangler.key(t.name()));
+      wrangler.withAncestors(t.type(), canonical).forEach(a -> keys.add(TagWrangler.key(a)));
+      for (String k : keys) {
+        d.add(new StringField(Fields.filter(t.type()), k, Field.Store.NO));
+      }
+      canonicalByType.computeIfAbsent(t.type(), x -> new LinkedHashSet<>()).add(canonical);
+    }
+    canonicalByType.forEach(
+        (type, names) ->
+            names.forEach(n -> d.add(new SortedSetDocValuesFacetField(type.key(), n))));
+    if (work.language() != null && !work.language().isBlank()) {
+      d.add(new StringField(Fields.LANGUAGE, lower(work.language()), Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField(Fields.LANGUAGE_DIM, work.language().strip()));
+    }
+    addInt(d, Fields.WORDS, work.wordCount());
+    addInt(d, Fields.KUDOS, stats.kudos());
+    addInt(d, Fields.HITS, stats.hits());
+    addInt(d, Fields.BOOKMARKS, stats.bookmarks());
+    addInt(d, Fields.COMMENTS, stats.comments());
+    addLong(d, Fields.POSTED, stats.posted().toEpochMilli());
+    addLong(d, Fields.UPDATED, stats.updated().toEpochMilli());
+    d.add(new SortedDocValuesField(Fields.TITLE_SORT, sortKey(work.title())));
+    d.add(
+        new SortedDocValuesField(
+            Fields.AUTHOR_SORT,
+            sortKey(work.authors().isEmpty() ? "\uffff" : work.authors().getFirst())));
+    return facets.build(d);
   }
 
   private static void addText(Document d, String field, String value) {
@@ -116,10 +222,36 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
   }
 
+  private static void addInt(Document d, String field, int v) {
+    d.add(new IntPoint(field, v));
+    d.add(new NumericDocValuesField(field, v));
+  }
+
+  private static void addLong(Document d, String field, long v) {
+    d.add(new LongPoint(field, v));
+    d.add(new NumericDocValuesField(field, v));
+  }
+
+  /** Case- and accent-insensitive sort key, ignoring a leading "The"/"A" as libraries do. */
+  private static BytesRef sortKey(String s) {
+    String k =
+        java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("^(the|a|an)\\s+", "")
+            .replaceAll("[^\\p{L}\\p{N} ]", "")
+            .strip();
+    return new BytesRef(k.length() > 64 ? k.substring(0, 64) : k);
+  }
+
+  private static String lower(String s) {
+    return s.strip().toLowerCase(Locale.ROOT);
+  }
+
   @Override
   public void delete(long workId) {
     try {
-      writer.deleteDocuments(new Term(ID, Long.toString(workId)));
+      writer.deleteDocuments(new Term(Fields.ID, Long.toString(workId)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -128,6 +260,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   @Override
   public void refresh() {
     try {
+      writer.setLiveCommitData(Map.of(MARK, Long.toString(indexedThrough.get())).entrySet());
       writer.commit();
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
@@ -135,22 +268,51 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
   }
 
+  private void reopenQuietly() {
+    try {
+      searchers.maybeRefresh();
+    } catch (IOException | RuntimeException e) {
+      // The next tick tries again; searches keep the previous view meanwhile.
+    }
+  }
+
   @Override
-  public Results search(String query, int offset, int limit) {
-    int off = Math.max(0, Math.min(offset, MAX_RESULTS));
-    int lim = Math.max(1, Math.min(limit, 100));
-    Query q = parse(query);
+  public long indexedThrough() {
+    return indexedThrough.get();
+  }
+
+  @Override
+  public SearchResults search(SearchQuery q) {
+    QueryText text = QueryText.parse(q.text());
+    if (q.offset() >= SearchQuery.MAX_OFFSET) {
+      SearchResults counted = run(q.withPage(0, 1), text, false);
+      return new SearchResults(
+          counted.total(),
+          List.of(),
+          counted.facets(),
+          "Results are shown up to number "
+              + SearchQuery.MAX_OFFSET
+              + ". Add words or filters to narrow the search.");
+    }
+    return run(q, text, true);
+  }
+
+  private SearchResults run(SearchQuery q, QueryText text, boolean withHits) {
+    Query query = translator.translate(q, text);
     try {
       IndexSearcher s = searchers.acquire();
       try {
-        TopDocs top = s.search(q, Math.min(off + lim, MAX_RESULTS));
-        List<Hit> hits = new ArrayList<>();
-        ScoreDoc[] docs = top.scoreDocs;
-        for (int i = off; i < docs.length; i++) {
-          String id = s.storedFields().document(docs[i].doc).get(ID);
-          hits.add(new Hit(Long.parseLong(id), docs[i].score));
+        int n = Math.min(q.offset() + q.limit(), SearchQuery.MAX_OFFSET);
+        FacetsCollectorManager.FacetsResult r =
+            FacetsCollectorManager.search(
+                s, query, n, sort(q.sort()), true, new FacetsCollectorManager());
+        TopDocs top = r.topDocs();
+        Map<String, List<SearchResults.FacetValue>> facetCounts = facetCounts(s, r);
+        List<SearchResults.Hit> hits = new ArrayList<>();
+        if (withHits) {
+          hits = hits(s, top, q.offset(), text);
         }
-        return new Results(top.totalHits.value(), hits);
+        return new SearchResults(top.totalHits.value(), hits, facetCounts, null);
       } finally {
         searchers.release(s);
       }
@@ -159,18 +321,97 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
   }
 
-  /** Lenient parsing: SimpleQueryParser never throws, whatever the user typed. */
-  Query parse(String query) {
-    if (query == null || query.isBlank()) {
-      return new MatchAllDocsQuery();
+  private List<SearchResults.Hit> hits(IndexSearcher s, TopDocs top, int offset, QueryText text)
+      throws IOException {
+    ScoreDoc[] docs = top.scoreDocs;
+    int from = Math.min(offset, docs.length);
+    int[] docIds = new int[docs.length - from];
+    Map<Integer, Long> workIds = new HashMap<>();
+    for (int i = from; i < docs.length; i++) {
+      docIds[i - from] = docs[i].doc;
+      workIds.put(docs[i].doc, workId(s.getIndexReader(), docs[i].doc));
     }
-    String q = query.length() > 1000 ? query.substring(0, 1000) : query;
-    SimpleQueryParser p =
-        new SimpleQueryParser(
-            analyzer, Map.of(TITLE, 4f, AUTHOR, 3f, TAG, 3f, SUMMARY, 2f, NOTES, 1f, TEXT, 1f));
-    p.setDefaultOperator(org.apache.lucene.search.BooleanClause.Occur.MUST);
-    Query parsed = p.parse(q);
-    return parsed == null ? new MatchAllDocsQuery() : parsed;
+    Map<Integer, SearchResults.Snippet> snippets = Map.of();
+    if (highlighter != null && !text.isEmpty() && !text.onlyNegated()) {
+      snippets = highlighter.highlight(s, translator.textOnly(text), docIds, workIds);
+    }
+    List<SearchResults.Hit> hits = new ArrayList<>();
+    for (int doc : docIds) {
+      ScoreDoc sd = docs[from++];
+      float score = Float.isNaN(sd.score) ? 0f : sd.score;
+      hits.add(new SearchResults.Hit(workIds.get(doc), score, snippets.get(doc)));
+    }
+    return hits;
+  }
+
+  private static long workId(IndexReader reader, int doc) throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    NumericDocValues ids = leaf.reader().getNumericDocValues(Fields.ID);
+    if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
+      throw new IllegalStateException("document " + doc + " has no work id");
+    }
+    return ids.longValue();
+  }
+
+  /** Every sort ends with the work id, newest first, so pages never shift between requests. */
+  private static Sort sort(SearchQuery.Sort sort) {
+    SortField tie = new SortField(Fields.ID, SortField.Type.LONG, true);
+    SortField first =
+        switch (sort) {
+          case RELEVANCE -> SortField.FIELD_SCORE;
+          case UPDATED -> new SortField(Fields.UPDATED, SortField.Type.LONG, true);
+          case POSTED -> new SortField(Fields.POSTED, SortField.Type.LONG, true);
+          case WORDS -> new SortField(Fields.WORDS, SortField.Type.INT, true);
+          case TITLE -> new SortField(Fields.TITLE_SORT, SortField.Type.STRING);
+          case AUTHOR -> new SortField(Fields.AUTHOR_SORT, SortField.Type.STRING);
+          case KUDOS -> new SortField(Fields.KUDOS, SortField.Type.INT, true);
+          case HITS -> new SortField(Fields.HITS, SortField.Type.INT, true);
+          case BOOKMARKS -> new SortField(Fields.BOOKMARKS, SortField.Type.INT, true);
+          case COMMENTS -> new SortField(Fields.COMMENTS, SortField.Type.INT, true);
+        };
+    return new Sort(first, tie);
+  }
+
+  private Map<String, List<SearchResults.FacetValue>> facetCounts(
+      IndexSearcher s, FacetsCollectorManager.FacetsResult r) throws IOException {
+    DefaultSortedSetDocValuesReaderState state = facetState(s.getIndexReader());
+    if (state == null) {
+      return Map.of();
+    }
+    SortedSetDocValuesFacetCounts counts =
+        new SortedSetDocValuesFacetCounts(state, r.facetsCollector());
+    Map<String, List<SearchResults.FacetValue>> out = new LinkedHashMap<>();
+    for (FacetResult fr : counts.getAllDims(FACET_VALUES)) {
+      List<SearchResults.FacetValue> values = new ArrayList<>();
+      for (LabelAndValue lv : fr.labelValues) {
+        values.add(new SearchResults.FacetValue(lv.label, lv.value.longValue()));
+      }
+      out.put(fr.dim, values);
+    }
+    return out;
+  }
+
+  /** The facet ordinal map of this reader, built once per reader (it costs a pass over terms). */
+  private DefaultSortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+    FacetState current = facetState;
+    if (current != null && current.reader() == reader) {
+      return current.state();
+    }
+    synchronized (this) {
+      current = facetState;
+      if (current != null && current.reader() == reader) {
+        return current.state();
+      }
+      DefaultSortedSetDocValuesReaderState state;
+      try {
+        state = new DefaultSortedSetDocValuesReaderState(reader, facets);
+      } catch (IllegalArgumentException noFacetsYet) {
+        state = null;
+      }
+      facetState = new FacetState(reader, state);
+      return state;
+    }
   }
 
   @Override
@@ -191,6 +432,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   public void clear() {
     try {
       writer.deleteAll();
+      indexedThrough.set(0);
       refresh();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -199,9 +441,11 @@ public final class LuceneSearchIndex implements SearchIndex {
 
   @Override
   public void close() {
+    reopener.shutdownNow();
     try (dir;
         writer;
         searchers) {
+      writer.setLiveCommitData(Map.of(MARK, Long.toString(indexedThrough.get())).entrySet());
       writer.commit();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

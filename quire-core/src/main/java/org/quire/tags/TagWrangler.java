@@ -1,0 +1,130 @@
+package org.quire.tags;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.quire.analyse.KnowledgePack;
+import org.quire.analyse.Packs;
+import org.quire.model.TagType;
+
+/**
+ * Canonical tags, their synonyms and their parents, as AO3's tag wranglers keep them. The knowledge
+ * packs give the starting point (fandom spellings, character aliases, ship names, meta fandoms);
+ * {@link TagRule}s made by archive keepers refine it. Search indexes every tag under its canonical
+ * name and all its ancestors, so filtering by a canonical or meta tag finds its synonyms and
+ * sub-tags. Safe to use from several threads.
+ */
+public final class TagWrangler {
+  private static final int MAX_DEPTH = 8;
+
+  private final Packs packs;
+  private final List<TagRule> rules = new CopyOnWriteArrayList<>();
+  private final Map<String, String> synonymOf = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> parentsOf = new ConcurrentHashMap<>();
+
+  private final Set<String> metaFandoms = new java.util.HashSet<>();
+
+  public TagWrangler(Packs packs, List<TagRule> rules) {
+    this.packs = packs;
+    // A meta tag is a tag of its own, even where a pack also reads it as a spelling of its fandom.
+    packs.all().forEach(p -> p.meta().forEach(m -> metaFandoms.add(key(m))));
+    rules.forEach(this::add);
+  }
+
+  /** A wrangler that knows only the built-in packs. */
+  public static TagWrangler builtIn() {
+    return new TagWrangler(Packs.builtIn(), List.of());
+  }
+
+  /** Adds a rule; works already indexed need re-indexing to follow it. */
+  public void add(TagRule rule) {
+    rules.add(rule);
+    String k = key(rule.type(), rule.name());
+    if (rule.relation() == TagRule.Relation.SYNONYM_OF) {
+      synonymOf.put(k, rule.target());
+    } else {
+      parentsOf.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(rule.target());
+    }
+  }
+
+  public List<TagRule> rules() {
+    return List.copyOf(rules);
+  }
+
+  /** The canonical spelling of a tag: a keeper's rule first, then the packs, else as written. */
+  public String canonical(TagType type, String name) {
+    String n = tidy(name);
+    for (int i = 0; i < MAX_DEPTH; i++) {
+      String viaRule = synonymOf.get(key(type, n));
+      String next = viaRule != null ? viaRule : fromPacks(type, n);
+      if (next.equals(n)) {
+        return n;
+      }
+      n = next;
+    }
+    return n;
+  }
+
+  private String fromPacks(TagType type, String name) {
+    return switch (type) {
+      case FANDOM -> metaFandoms.contains(key(name)) ? name : packs.canonicalFandom(name);
+      case CHARACTER -> {
+        // Only an alias that names one character anywhere: "Red" is not a tag synonym of anyone.
+        var cast = packs.characters(name, List.of());
+        Set<String> names = new LinkedHashSet<>();
+        cast.forEach(c -> names.add(c.name()));
+        yield names.size() == 1 ? names.iterator().next() : name;
+      }
+      case RELATIONSHIP -> packs.canonicalRelationship(name, List.of());
+      default -> name;
+    };
+  }
+
+  /** The canonical tag followed by every meta tag above it, nearest first. */
+  public Set<String> withAncestors(TagType type, String name) {
+    Set<String> out = new LinkedHashSet<>();
+    List<String> frontier = new ArrayList<>(List.of(canonical(type, name)));
+    for (int depth = 0; depth < MAX_DEPTH && !frontier.isEmpty(); depth++) {
+      List<String> next = new ArrayList<>();
+      for (String t : frontier) {
+        if (out.add(t)) {
+          next.addAll(parents(type, t));
+        }
+      }
+      frontier = next;
+    }
+    return out;
+  }
+
+  private List<String> parents(TagType type, String canonical) {
+    List<String> out = new ArrayList<>();
+    if (type == TagType.FANDOM) {
+      KnowledgePack p = packs.fandom(canonical);
+      if (p != null) {
+        p.meta().forEach(m -> out.add(canonical(type, m)));
+      }
+    }
+    for (String parent : parentsOf.getOrDefault(key(type, canonical), Set.of())) {
+      out.add(canonical(type, parent));
+    }
+    return out;
+  }
+
+  /** Case- and spacing-insensitive form used to compare tag names (and as the filter term). */
+  public static String key(String name) {
+    return tidy(name).toLowerCase(Locale.ROOT);
+  }
+
+  private static String key(TagType type, String name) {
+    return type.key() + "\u0000" + key(name);
+  }
+
+  private static String tidy(String name) {
+    return name.replace('’', '\'').replaceAll("\\s+", " ").strip();
+  }
+}

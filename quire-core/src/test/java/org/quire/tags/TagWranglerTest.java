@@ -1,0 +1,73 @@
+package org.quire.tags;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quire.model.TagType;
+import org.quire.tags.TagRule.Relation;
+
+class TagWranglerTest {
+  final TagWrangler w = TagWrangler.builtIn();
+
+  @Test
+  void packAliasesAndShipNamesAreSynonymsOfTheCanonicalTag() {
+    assertThat(w.canonical(TagType.CHARACTER, "William the Bloody")).isEqualTo("Spike");
+    assertThat(w.canonical(TagType.CHARACTER, "  tony   stark ")).isEqualTo("Tony Stark");
+    assertThat(w.canonical(TagType.RELATIONSHIP, "Spuffy")).isEqualTo("Buffy Summers/Spike");
+    assertThat(w.canonical(TagType.FANDOM, "BtVS")).isEqualTo("Buffy the Vampire Slayer");
+  }
+
+  @Test
+  void unknownAndAmbiguousNamesStayAsWritten() {
+    assertThat(w.canonical(TagType.CHARACTER, "Corwin Ashdown")).isEqualTo("Corwin Ashdown");
+    assertThat(w.canonical(TagType.ADDITIONAL, "Fluff")).isEqualTo("Fluff");
+  }
+
+  @Test
+  void metaFandomsFromThePacksAreAncestors() {
+    assertThat(w.withAncestors(TagType.FANDOM, "MCU"))
+        .containsExactly("Marvel Cinematic Universe", "Marvel");
+    assertThat(w.withAncestors(TagType.FANDOM, "Buffy the Vampire Slayer"))
+        .containsExactly("Buffy the Vampire Slayer");
+  }
+
+  @Test
+  void keepersRulesAddSynonymsAndParentsTransitively() {
+    TagWrangler t =
+        new TagWrangler(
+            org.quire.analyse.Packs.builtIn(),
+            List.of(
+                new TagRule(TagType.ADDITIONAL, "fluffy", Relation.SYNONYM_OF, "Fluff"),
+                new TagRule(TagType.ADDITIONAL, "Fluff", Relation.CHILD_OF, "Light Reading"),
+                new TagRule(TagType.ADDITIONAL, "Light Reading", Relation.CHILD_OF, "Moods")));
+    assertThat(t.canonical(TagType.ADDITIONAL, "FLUFFY")).isEqualTo("Fluff");
+    assertThat(t.withAncestors(TagType.ADDITIONAL, "fluffy"))
+        .containsExactly("Fluff", "Light Reading", "Moods");
+    // A rule only applies to its own tag type.
+    assertThat(t.canonical(TagType.CHARACTER, "fluffy")).isEqualTo("fluffy");
+  }
+
+  @Test
+  void cyclesEndInsteadOfLooping() {
+    TagWrangler t =
+        new TagWrangler(
+            org.quire.analyse.Packs.builtIn(),
+            List.of(
+                new TagRule(TagType.ADDITIONAL, "A", Relation.SYNONYM_OF, "B"),
+                new TagRule(TagType.ADDITIONAL, "B", Relation.SYNONYM_OF, "A"),
+                new TagRule(TagType.ADDITIONAL, "X", Relation.CHILD_OF, "Y"),
+                new TagRule(TagType.ADDITIONAL, "Y", Relation.CHILD_OF, "X")));
+    assertThat(t.canonical(TagType.ADDITIONAL, "A")).isIn("A", "B");
+    assertThat(t.withAncestors(TagType.ADDITIONAL, "X")).containsExactlyInAnyOrder("X", "Y");
+  }
+
+  @Test
+  void aTagCannotBeItsOwnSynonym() {
+    assertThatThrownBy(
+            () -> new TagRule(TagType.CHARACTER, "Spike", Relation.SYNONYM_OF, " spike "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("itself");
+  }
+}

@@ -1,0 +1,163 @@
+package org.quire.search;
+
+import java.time.Instant;
+import java.util.List;
+import org.quire.model.TagType;
+
+/**
+ * Everything a search asks for, independent of the backend: the words typed (see {@link
+ * QueryText}), AO3-style include and exclude filters, ranges, a sort and a page.
+ *
+ * @param text what the user typed; blank matches every work
+ * @param include tags every result must have (canonical, synonym or meta tag)
+ * @param exclude tags no result may have
+ * @param language a language name such as "English", or null for any
+ * @param words word-count range
+ * @param updated date range on the last update
+ * @param kudos kudos range
+ * @param hits hits range
+ * @param bookmarks bookmarks range
+ * @param sort result order
+ * @param offset results to skip (bounded by {@link #MAX_OFFSET})
+ * @param limit page size (1..{@link #MAX_LIMIT})
+ */
+public record SearchQuery(
+    String text,
+    List<TagFilter> include,
+    List<TagFilter> exclude,
+    String language,
+    Range words,
+    DateRange updated,
+    Range kudos,
+    Range hits,
+    Range bookmarks,
+    Sort sort,
+    int offset,
+    int limit) {
+
+  /** Deep paging stops here: past it, users are asked to narrow the search. */
+  public static final int MAX_OFFSET = 10_000;
+
+  public static final int MAX_LIMIT = 100;
+
+  /** At most this many include plus exclude filters are applied. */
+  public static final int MAX_FILTERS = 50;
+
+  /** A tag filter. */
+  public record TagFilter(TagType type, String name) {}
+
+  /** An inclusive integer range; null ends are open. */
+  public record Range(Integer min, Integer max) {
+    public static final Range ANY = new Range(null, null);
+
+    public boolean isAny() {
+      return min == null && max == null;
+    }
+  }
+
+  /** An inclusive date range; null ends are open. */
+  public record DateRange(Instant from, Instant to) {
+    public static final DateRange ANY = new DateRange(null, null);
+
+    public boolean isAny() {
+      return from == null && to == null;
+    }
+  }
+
+  /** Result orders, as AO3 offers them. */
+  public enum Sort {
+    RELEVANCE("Best match"),
+    UPDATED("Date updated"),
+    POSTED("Date posted"),
+    WORDS("Word count"),
+    TITLE("Title"),
+    AUTHOR("Author"),
+    KUDOS("Kudos"),
+    HITS("Hits"),
+    BOOKMARKS("Bookmarks"),
+    COMMENTS("Comments");
+
+    private final String label;
+
+    Sort(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+
+    public String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The sort for a URL or API key; relevance for anything unknown. */
+    public static Sort fromKey(String key) {
+      for (Sort s : values()) {
+        if (s.key().equalsIgnoreCase(key == null ? "" : key.strip())) {
+          return s;
+        }
+      }
+      return RELEVANCE;
+    }
+  }
+
+  public SearchQuery {
+    text = text == null ? "" : text;
+    include = List.copyOf(include == null ? List.of() : cap(include));
+    exclude = List.copyOf(exclude == null ? List.of() : cap(exclude));
+    language = language == null || language.isBlank() ? null : language.strip();
+    words = words == null ? Range.ANY : words;
+    updated = updated == null ? DateRange.ANY : updated;
+    kudos = kudos == null ? Range.ANY : kudos;
+    hits = hits == null ? Range.ANY : hits;
+    bookmarks = bookmarks == null ? Range.ANY : bookmarks;
+    sort = sort == null ? Sort.RELEVANCE : sort;
+    offset = Math.max(0, offset);
+    limit = Math.max(1, Math.min(limit, MAX_LIMIT));
+  }
+
+  private static List<TagFilter> cap(List<TagFilter> l) {
+    return l.size() > MAX_FILTERS ? l.subList(0, MAX_FILTERS) : l;
+  }
+
+  /** Words only, first page, best match first. */
+  public static SearchQuery of(String text) {
+    return new SearchQuery(text, null, null, null, null, null, null, null, null, null, 0, 20);
+  }
+
+  public SearchQuery withFilters(List<TagFilter> in, List<TagFilter> out) {
+    return new SearchQuery(
+        text, in, out, language, words, updated, kudos, hits, bookmarks, sort, offset, limit);
+  }
+
+  public SearchQuery withLanguage(String lang) {
+    return new SearchQuery(
+        text, include, exclude, lang, words, updated, kudos, hits, bookmarks, sort, offset, limit);
+  }
+
+  public SearchQuery withWords(Range r) {
+    return new SearchQuery(
+        text, include, exclude, language, r, updated, kudos, hits, bookmarks, sort, offset, limit);
+  }
+
+  public SearchQuery withUpdated(DateRange r) {
+    return new SearchQuery(
+        text, include, exclude, language, words, r, kudos, hits, bookmarks, sort, offset, limit);
+  }
+
+  public SearchQuery withStats(Range k, Range h, Range b) {
+    return new SearchQuery(
+        text, include, exclude, language, words, updated, k, h, b, sort, offset, limit);
+  }
+
+  public SearchQuery withSort(Sort s) {
+    return new SearchQuery(
+        text, include, exclude, language, words, updated, kudos, hits, bookmarks, s, offset, limit);
+  }
+
+  public SearchQuery withPage(int off, int lim) {
+    return new SearchQuery(
+        text, include, exclude, language, words, updated, kudos, hits, bookmarks, sort, off, lim);
+  }
+}

@@ -1,0 +1,47 @@
+package org.quire.search.lucene;
+
+import java.util.Set;
+import org.quire.model.TagType;
+
+/** Field names of the Lucene index. One document per work. */
+final class Fields {
+  static final String ID = "id";
+  static final String TITLE = "title";
+  static final String AUTHOR = "author";
+  static final String SUMMARY = "summary";
+  static final String NOTES = "notes";
+
+  /** Chapter text, one value per chapter in order, with offsets for snippets. */
+  static final String TEXT = "text";
+
+  /** Every tag's name, any type: the {@code tag:} field and part of plain searches. */
+  static final String TAG = "tag";
+
+  static final String LANGUAGE = "f_language";
+  static final String WORDS = "words";
+  static final String POSTED = "posted";
+  static final String UPDATED = "updated";
+  static final String KUDOS = "kudos";
+  static final String HITS = "hits";
+  static final String BOOKMARKS = "bookmarks";
+  static final String COMMENTS = "comments";
+  static final String TITLE_SORT = "title_sort";
+  static final String AUTHOR_SORT = "author_sort";
+
+  /** Facet dimension for languages; tag facets use the tag type's key. */
+  static final String LANGUAGE_DIM = "language";
+
+  static final Set<String> PROSE = Set.of(TITLE, SUMMARY, NOTES, TEXT);
+
+  private Fields() {}
+
+  /** Filter terms of one tag type: the canonical tag, its ancestors and the spelling used. */
+  static String filter(TagType t) {
+    return "f_" + t.key();
+  }
+
+  /** Searchable text of one tag type's names, for {@code character:} and friends. */
+  static String tagText(TagType t) {
+    return "t_" + t.key();
+  }
+}

@@ -1,0 +1,182 @@
+package org.quire.search.lucene;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.quire.model.TagType;
+import org.quire.search.QueryText;
+import org.quire.search.QueryText.Field;
+import org.quire.search.SearchQuery;
+import org.quire.tags.TagWrangler;
+
+/** Turns a {@link SearchQuery} into Lucene queries: one that scores, and filters that don't. */
+final class QueryTranslator {
+  /** Plain words look in these fields, with these weights. */
+  private static final Map<String, Float> ALL_FIELDS =
+      Map.of(
+          Fields.TITLE, 4f,
+          Fields.AUTHOR, 3f,
+          Fields.TAG, 3f,
+          Fields.SUMMARY, 2f,
+          Fields.NOTES, 1f,
+          Fields.TEXT, 1f);
+
+  private final Analyzer analyzer;
+  private final QueryBuilder builder;
+  private final TagWrangler wrangler;
+
+  QueryTranslator(Analyzer analyzer, TagWrangler wrangler) {
+    this.analyzer = analyzer;
+    this.builder = new QueryBuilder(analyzer);
+    this.wrangler = wrangler;
+  }
+
+  /** The whole query: text clauses scoring, everything else as filters. */
+  Query translate(SearchQuery q, QueryText text) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    boolean anyMust = false;
+    for (QueryText.Clause c : text.clauses()) {
+      Query cq = clause(c);
+      if (c.negated()) {
+        b.add(cq, Occur.MUST_NOT);
+      } else {
+        b.add(cq, Occur.MUST);
+        anyMust = true;
+      }
+    }
+    if (!anyMust) {
+      b.add(new MatchAllDocsQuery(), Occur.MUST);
+    }
+    for (SearchQuery.TagFilter f : q.include()) {
+      b.add(tagFilter(f.type(), f.name()), Occur.FILTER);
+    }
+    for (SearchQuery.TagFilter f : q.exclude()) {
+      b.add(tagFilter(f.type(), f.name()), Occur.MUST_NOT);
+    }
+    if (q.language() != null) {
+      b.add(new TermQuery(new Term(Fields.LANGUAGE, lower(q.language()))), Occur.FILTER);
+    }
+    addRange(b, Fields.WORDS, q.words());
+    addRange(b, Fields.KUDOS, q.kudos());
+    addRange(b, Fields.HITS, q.hits());
+    addRange(b, Fields.BOOKMARKS, q.bookmarks());
+    if (!q.updated().isAny()) {
+      long from = q.updated().from() == null ? Long.MIN_VALUE : q.updated().from().toEpochMilli();
+      long to = q.updated().to() == null ? Long.MAX_VALUE : q.updated().to().toEpochMilli();
+      b.add(LongPoint.newRangeQuery(Fields.UPDATED, from, to), Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  /** The text-only part, for highlighting: filters must not light up words. */
+  Query textOnly(QueryText text) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (QueryText.Clause c : text.clauses()) {
+      if (!c.negated()) {
+        b.add(clause(c), Occur.SHOULD);
+      }
+    }
+    return b.build();
+  }
+
+  Query tagFilter(TagType type, String name) {
+    return new TermQuery(
+        new Term(Fields.filter(type), TagWrangler.key(wrangler.canonical(type, name))));
+  }
+
+  private static void addRange(BooleanQuery.Builder b, String field, SearchQuery.Range r) {
+    if (!r.isAny()) {
+      int min = r.min() == null ? Integer.MIN_VALUE : r.min();
+      int max = r.max() == null ? Integer.MAX_VALUE : r.max();
+      b.add(IntPoint.newRangeQuery(field, min, max), Occur.FILTER);
+    }
+  }
+
+  private Query clause(QueryText.Clause c) {
+    if (c.anyOf().size() == 1) {
+      return term(c.anyOf().getFirst());
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (QueryText.Term t : c.anyOf()) {
+      b.add(term(t), Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  private Query term(QueryText.Term t) {
+    return switch (t.field()) {
+      case ALL -> {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        ALL_FIELDS.forEach((field, boost) -> add(b, field, t, boost));
+        yield orNothing(b);
+      }
+      case TITLE -> inField(Fields.TITLE, t);
+      case AUTHOR -> inField(Fields.AUTHOR, t);
+      case SUMMARY -> inField(Fields.SUMMARY, t);
+      case NOTES -> inField(Fields.NOTES, t);
+      case TEXT -> inField(Fields.TEXT, t);
+      case TAG -> inField(Fields.TAG, t);
+      case LANGUAGE -> new TermQuery(new Term(Fields.LANGUAGE, lower(t.text())));
+      default -> tagTerm(t.field(), t);
+    };
+  }
+
+  /** A tag field: the exact (canonicalised) tag, or its words among that type's tag names. */
+  private Query tagTerm(Field field, QueryText.Term t) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(new BoostQuery(tagFilter(field.tagType(), t.text()), 2f), Occur.SHOULD);
+    add(b, Fields.tagText(field.tagType()), t, 1f);
+    return b.build();
+  }
+
+  private Query inField(String field, QueryText.Term t) {
+    Query q = single(field, t);
+    return q == null ? new MatchNoDocsQuery() : q;
+  }
+
+  private void add(BooleanQuery.Builder b, String field, QueryText.Term t, float boost) {
+    Query q = single(field, t);
+    if (q != null) {
+      b.add(boost == 1f ? q : new BoostQuery(q, boost), Occur.SHOULD);
+    }
+  }
+
+  private static Query orNothing(BooleanQuery.Builder b) {
+    BooleanQuery q = b.build();
+    return q.clauses().isEmpty() ? new MatchNoDocsQuery() : q;
+  }
+
+  /** One term in one field, analysed as that field is; null when nothing is left to search. */
+  private Query single(String field, QueryText.Term t) {
+    if (t.prefix()) {
+      var normal = analyzer.normalize(field, t.text());
+      return normal.length < 2 ? null : new PrefixQuery(new Term(field, normal));
+    }
+    return t.phrase()
+        ? builder.createPhraseQuery(field, t.text())
+        : builder.createBooleanQuery(field, t.text(), Occur.MUST);
+  }
+
+  private static String lower(String s) {
+    return s.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** The fields plain words look in (for documentation and tests). */
+  static List<String> allFields() {
+    return new ArrayList<>(ALL_FIELDS.keySet());
+  }
+}

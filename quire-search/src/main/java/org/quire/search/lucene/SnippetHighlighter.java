@@ -1,0 +1,154 @@
+package org.quire.search.lucene;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.quire.search.ChapterTexts;
+import org.quire.search.SearchResults.Part;
+import org.quire.search.SearchResults.Snippet;
+
+/**
+ * Finds the best matching passage of a page of hits, using the offsets kept in the text field's
+ * postings (no re-analysis) and chapter text read from the store on demand. The chapters of a work
+ * are one multi-valued field joined by the highlighter's separator, which is how a passage's
+ * position maps back to a chapter.
+ */
+final class SnippetHighlighter {
+  /** Longest snippet shown; longer passages are cut around their first match. */
+  static final int MAX_SNIPPET_CHARS = 320;
+
+  private static final char SEPARATOR = '\u0000';
+
+  private final Analyzer analyzer;
+  private final ChapterTexts texts;
+
+  SnippetHighlighter(Analyzer analyzer, ChapterTexts texts) {
+    this.analyzer = analyzer;
+    this.texts = texts;
+  }
+
+  /** Snippets by document, for the given documents (work ids alongside). */
+  Map<Integer, Snippet> highlight(
+      IndexSearcher searcher, Query textQuery, int[] docIds, Map<Integer, Long> workIds)
+      throws IOException {
+    if (docIds.length == 0) {
+      return Map.of();
+    }
+    Highlighter h = new Highlighter(searcher, analyzer, workIds, texts);
+    Object[] out = h.snippets(textQuery, docIds);
+    Map<Integer, Snippet> byDoc = new java.util.HashMap<>();
+    for (int i = 0; i < docIds.length; i++) {
+      if (out[i] instanceof Snippet s) {
+        byDoc.put(docIds[i], s);
+      }
+    }
+    return byDoc;
+  }
+
+  private static final class Highlighter extends UnifiedHighlighter {
+    private final Map<Integer, Long> workIds;
+    private final ChapterTexts texts;
+
+    Highlighter(
+        IndexSearcher searcher, Analyzer analyzer, Map<Integer, Long> workIds, ChapterTexts texts) {
+      super(
+          UnifiedHighlighter.builder(searcher, analyzer)
+              .withMaxLength(Integer.MAX_VALUE - 1)
+              .withMaxNoHighlightPassages(0)
+              .withFormatter(new Formatter()));
+      this.workIds = workIds;
+      this.texts = texts;
+    }
+
+    Object[] snippets(Query q, int[] docIds) throws IOException {
+      int[] maxPassages = {1};
+      return highlightFieldsAsObjects(new String[] {Fields.TEXT}, q, docIds, maxPassages)
+          .get(Fields.TEXT);
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+      List<CharSequence[]> out = new ArrayList<>();
+      long chars = 0;
+      for (int doc = docIter.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = docIter.nextDoc()) {
+        Long id = workIds.get(doc);
+        List<String> chapters = id == null ? List.of() : texts.of(id);
+        CharSequence[] values = new CharSequence[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+          values[f] = String.join(String.valueOf(SEPARATOR), chapters);
+          chars += values[f].length();
+        }
+        out.add(values);
+        // As the default loader does: stop once the budget is spent (always at least one doc).
+        if (chars > cacheCharsThreshold) {
+          break;
+        }
+      }
+      return out;
+    }
+  }
+
+  /** Turns the best passage into a {@link Snippet}: chapter, offset in it, marked parts. */
+  private static final class Formatter extends PassageFormatter {
+    @Override
+    public Object format(Passage[] passages, String content) {
+      if (passages.length == 0 || passages[0].getNumMatches() == 0) {
+        return null;
+      }
+      Passage p = passages[0];
+      int start = p.getStartOffset();
+      int end = p.getEndOffset();
+      int firstMatch = p.getMatchStarts()[0];
+      if (end - start > MAX_SNIPPET_CHARS) {
+        start = Math.max(start, firstMatch - MAX_SNIPPET_CHARS / 3);
+        start = wordStart(content, start);
+        end = Math.min(end, start + MAX_SNIPPET_CHARS);
+      }
+      int chapter = 1;
+      int chapterStart = 0;
+      for (int i = 0; i < start; i++) {
+        if (content.charAt(i) == SEPARATOR) {
+          chapter++;
+          chapterStart = i + 1;
+        }
+      }
+      List<Part> parts = new ArrayList<>();
+      int pos = start;
+      for (int m = 0; m < p.getNumMatches(); m++) {
+        int ms = Math.max(p.getMatchStarts()[m], pos);
+        int me = Math.min(p.getMatchEnds()[m], end);
+        if (ms >= me) {
+          continue;
+        }
+        if (ms > pos) {
+          parts.add(new Part(content.substring(pos, ms), false));
+        }
+        parts.add(new Part(content.substring(ms, me), true));
+        pos = me;
+      }
+      if (pos < end) {
+        parts.add(new Part(content.substring(pos, end), false));
+      }
+      return new Snippet(chapter, start - chapterStart, parts);
+    }
+
+    private static int wordStart(String s, int i) {
+      int j = i;
+      while (j > 0 && j > i - 30 && !Character.isWhitespace(s.charAt(j - 1))) {
+        j--;
+      }
+      return j;
+    }
+  }
+}

@@ -1,0 +1,274 @@
+package org.quire.web;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.quire.model.TagType;
+import org.quire.search.SearchQuery;
+import org.quire.search.SearchQuery.TagFilter;
+
+/**
+ * The search page's state as URL parameters, shared by the web page and the JSON API: {@code q},
+ * {@code include=type:Tag} and {@code exclude=type:Tag} (repeatable), {@code lang}, {@code
+ * words_min}, {@code words_max}, {@code updated_from}, {@code updated_to} (YYYY-MM-DD), {@code
+ * sort} and {@code page}. Anything malformed is ignored rather than refused, and listed in {@link
+ * #ignored()}.
+ */
+public final class SearchForm {
+  static final int MAX_PAGE = SearchQuery.MAX_OFFSET / QuireWeb.PAGE_SIZE + 1;
+
+  private final String q;
+  private final List<TagFilter> include = new ArrayList<>();
+  private final List<TagFilter> exclude = new ArrayList<>();
+  private final String lang;
+  private final Integer wordsMin;
+  private final Integer wordsMax;
+  private final LocalDate from;
+  private final LocalDate to;
+  private final SearchQuery.Sort sort;
+  private final int page;
+  private final List<String> ignored = new ArrayList<>();
+
+  private SearchForm(Map<String, List<String>> params) {
+    this.q = cut(first(params, "q"), 1000);
+    for (String f : params.getOrDefault("include", List.of())) {
+      filter(f).ifPresent(include::add);
+    }
+    for (String f : params.getOrDefault("exclude", List.of())) {
+      filter(f).ifPresent(exclude::add);
+    }
+    this.lang = cut(first(params, "lang"), 100);
+    this.wordsMin = number(params, "words_min");
+    this.wordsMax = number(params, "words_max");
+    this.from = date(params, "updated_from");
+    this.to = date(params, "updated_to");
+    this.sort = SearchQuery.Sort.fromKey(first(params, "sort"));
+    Integer p = number(params, "page");
+    this.page = p == null ? 1 : Math.max(1, Math.min(MAX_PAGE, p));
+  }
+
+  /** Reads the parameters of a request (as Javalin's {@code queryParamMap()} gives them). */
+  public static SearchForm of(Map<String, List<String>> params) {
+    return new SearchForm(params);
+  }
+
+  private java.util.Optional<TagFilter> filter(String raw) {
+    int colon = raw.indexOf(':');
+    if (colon < 1 || colon == raw.length() - 1 || raw.length() > 300) {
+      ignored.add(raw);
+      return java.util.Optional.empty();
+    }
+    try {
+      TagType t = TagType.fromKey(raw.substring(0, colon).strip());
+      return java.util.Optional.of(new TagFilter(t, raw.substring(colon + 1).strip()));
+    } catch (IllegalArgumentException e) {
+      ignored.add(raw);
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static String first(Map<String, List<String>> params, String key) {
+    List<String> v = params.get(key);
+    return v == null || v.isEmpty() ? "" : v.getFirst();
+  }
+
+  private static String cut(String s, int max) {
+    String t = s.strip();
+    return t.length() > max ? t.substring(0, max) : t;
+  }
+
+  private Integer number(Map<String, List<String>> params, String key) {
+    String v = first(params, key).strip().replace(",", "");
+    if (v.isEmpty()) {
+      return null;
+    }
+    try {
+      return Math.max(0, Integer.parseInt(v));
+    } catch (NumberFormatException e) {
+      ignored.add(key + "=" + cut(v, 40));
+      return null;
+    }
+  }
+
+  private LocalDate date(Map<String, List<String>> params, String key) {
+    String v = first(params, key).strip();
+    if (v.isEmpty()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeParseException e) {
+      ignored.add(key + "=" + cut(v, 40));
+      return null;
+    }
+  }
+
+  /** The backend-neutral query for this form's page. */
+  public SearchQuery query() {
+    return SearchQuery.of(q)
+        .withFilters(include, exclude)
+        .withLanguage(lang)
+        .withWords(new SearchQuery.Range(wordsMin, wordsMax))
+        .withUpdated(
+            new SearchQuery.DateRange(
+                from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
+                to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)))
+        .withSort(sort)
+        .withPage((page - 1) * QuireWeb.PAGE_SIZE, QuireWeb.PAGE_SIZE);
+  }
+
+  public String q() {
+    return q;
+  }
+
+  public int page() {
+    return page;
+  }
+
+  public SearchQuery.Sort sort() {
+    return sort;
+  }
+
+  public String lang() {
+    return lang;
+  }
+
+  public String wordsMin() {
+    return wordsMin == null ? "" : wordsMin.toString();
+  }
+
+  public String wordsMax() {
+    return wordsMax == null ? "" : wordsMax.toString();
+  }
+
+  public String updatedFrom() {
+    return from == null ? "" : from.toString();
+  }
+
+  public String updatedTo() {
+    return to == null ? "" : to.toString();
+  }
+
+  public List<TagFilter> include() {
+    return List.copyOf(include);
+  }
+
+  public List<TagFilter> exclude() {
+    return List.copyOf(exclude);
+  }
+
+  /** Parameters that could not be read and were left out. */
+  public List<String> ignored() {
+    return List.copyOf(ignored);
+  }
+
+  /** True when the form asks for anything at all (else the page shows only the search box). */
+  public boolean isActive() {
+    return !q.isBlank()
+        || !include.isEmpty()
+        || !exclude.isEmpty()
+        || !lang.isBlank()
+        || wordsMin != null
+        || wordsMax != null
+        || from != null
+        || to != null;
+  }
+
+  /** True when a sort, range or language is set (the page then shows those controls open). */
+  public boolean hasRanges() {
+    return sort != SearchQuery.Sort.RELEVANCE
+        || wordsMin != null
+        || wordsMax != null
+        || from != null
+        || to != null
+        || !lang.isBlank();
+  }
+
+  /** Filter parameter value, e.g. "character:Spike". */
+  public static String param(TagFilter f) {
+    return f.type().key() + ":" + f.name();
+  }
+
+  private Map<String, List<String>> params() {
+    Map<String, List<String>> p = new LinkedHashMap<>();
+    put(p, "q", q);
+    include.forEach(f -> p.computeIfAbsent("include", k -> new ArrayList<>()).add(param(f)));
+    exclude.forEach(f -> p.computeIfAbsent("exclude", k -> new ArrayList<>()).add(param(f)));
+    put(p, "lang", lang);
+    put(p, "words_min", wordsMin());
+    put(p, "words_max", wordsMax());
+    put(p, "updated_from", updatedFrom());
+    put(p, "updated_to", updatedTo());
+    if (sort != SearchQuery.Sort.RELEVANCE) {
+      put(p, "sort", sort.key());
+    }
+    return p;
+  }
+
+  private static void put(Map<String, List<String>> p, String k, String v) {
+    if (v != null && !v.isBlank()) {
+      p.put(k, new ArrayList<>(List.of(v)));
+    }
+  }
+
+  private static String href(String path, Map<String, List<String>> p) {
+    StringBuilder sb = new StringBuilder(path).append('?');
+    p.forEach(
+        (k, vs) -> vs.forEach(v -> sb.append(k).append('=').append(Texts.url(v)).append('&')));
+    return sb.toString();
+  }
+
+  /** This search's URL up to "page=", for the pager. */
+  public String pagerBase() {
+    return href("/search", params());
+  }
+
+  /** This search with one more included tag. */
+  public String includeHref(TagType type, String name) {
+    Map<String, List<String>> p = params();
+    TagFilter f = new TagFilter(type, name);
+    p.computeIfAbsent("include", k -> new ArrayList<>()).add(param(f));
+    p.getOrDefault("exclude", new ArrayList<>()).remove(param(f));
+    return trim(href("/search", p));
+  }
+
+  /** This search with one more excluded tag. */
+  public String excludeHref(TagType type, String name) {
+    Map<String, List<String>> p = params();
+    TagFilter f = new TagFilter(type, name);
+    p.computeIfAbsent("exclude", k -> new ArrayList<>()).add(param(f));
+    p.getOrDefault("include", new ArrayList<>()).remove(param(f));
+    return trim(href("/search", p));
+  }
+
+  /** This search without one filter. */
+  public String removeHref(String which, TagFilter f) {
+    Map<String, List<String>> p = params();
+    p.getOrDefault(which, new ArrayList<>()).remove(param(f));
+    return trim(href("/search", p));
+  }
+
+  /** This search limited to one language (or, with null, any). */
+  public String languageHref(String language) {
+    Map<String, List<String>> p = params();
+    p.remove("lang");
+    put(p, "lang", language);
+    return trim(href("/search", p));
+  }
+
+  public boolean isIncluded(TagType type, String name) {
+    return include.contains(new TagFilter(type, name));
+  }
+
+  public boolean isExcluded(TagType type, String name) {
+    return exclude.contains(new TagFilter(type, name));
+  }
+
+  private static String trim(String href) {
+    return href.endsWith("&") || href.endsWith("?") ? href.substring(0, href.length() - 1) : href;
+  }
+}

@@ -1,0 +1,88 @@
+package org.quire.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.quire.model.TagType;
+import org.quire.search.SearchResults;
+
+/**
+ * What the search page shows: the form's state, the results with their snippets, and the facet
+ * sidebar with include and exclude links.
+ */
+public record SearchView(
+    SearchForm form,
+    long total,
+    List<Result> results,
+    List<FacetGroup> facets,
+    String message,
+    Pager pager) {
+
+  /** A result: the work's blurb, and the passage that matched with a link to its place. */
+  public record Result(Blurb blurb, SearchResults.Snippet snippet, String snippetHref) {}
+
+  /** One facet dimension. */
+  public record FacetGroup(String label, List<FacetItem> items) {}
+
+  /** One facet value with its count and the links that filter by it. */
+  public record FacetItem(
+      String name,
+      long count,
+      String includeHref,
+      String excludeHref,
+      boolean included,
+      boolean excluded) {}
+
+  static List<FacetGroup> facets(SearchForm form, Map<String, List<SearchResults.FacetValue>> f) {
+    List<FacetGroup> groups = new ArrayList<>();
+    for (TagType t : TagType.values()) {
+      List<SearchResults.FacetValue> values = f.getOrDefault(t.key(), List.of());
+      if (values.isEmpty()) {
+        continue;
+      }
+      List<FacetItem> items = new ArrayList<>();
+      for (SearchResults.FacetValue v : values) {
+        items.add(
+            new FacetItem(
+                v.name(),
+                v.count(),
+                form.includeHref(t, v.name()),
+                form.excludeHref(t, v.name()),
+                form.isIncluded(t, v.name()),
+                form.isExcluded(t, v.name())));
+      }
+      groups.add(new FacetGroup(plural(t), items));
+    }
+    List<SearchResults.FacetValue> langs = f.getOrDefault("language", List.of());
+    if (!langs.isEmpty()) {
+      List<FacetItem> items = new ArrayList<>();
+      for (SearchResults.FacetValue v : langs) {
+        boolean on = v.name().equalsIgnoreCase(form.lang());
+        items.add(new FacetItem(v.name(), v.count(), form.languageHref(v.name()), null, on, false));
+      }
+      groups.add(new FacetGroup("Languages", items));
+    }
+    return groups;
+  }
+
+  private static String plural(TagType t) {
+    return switch (t) {
+      case RATING -> "Ratings";
+      case ARCHIVE_WARNING -> "Archive Warnings";
+      case CATEGORY -> "Categories";
+      case FANDOM -> "Fandoms";
+      case RELATIONSHIP -> "Relationships";
+      case CHARACTER -> "Characters";
+      case CONTENT_WARNING -> "Content Warnings";
+      case ADDITIONAL -> "Additional Tags";
+    };
+  }
+
+  /** A link to the chapter of a snippet that scrolls to its first matched words. */
+  static String snippetHref(long workId, int chapters, SearchResults.Snippet s) {
+    String base =
+        chapters == 1 ? "/works/" + workId : "/works/" + workId + "/chapters/" + s.chapter();
+    String match = s.firstMatch().strip();
+    return match.isEmpty() ? base : base + "#:~:text=" + Texts.fragment(match);
+  }
+}
