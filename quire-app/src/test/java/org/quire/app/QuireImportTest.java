@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quire.model.Tag;
+import org.quire.model.TagType;
 import org.quire.search.SearchQuery;
+import org.quire.tags.TagRule;
 
 class QuireImportTest {
   @TempDir Path tmp;
@@ -65,6 +68,51 @@ class QuireImportTest {
     try (Quire q = Quire.open(QuireConfig.embedded(data))) {
       assertThat(q.index().count()).isEqualTo(1);
       assertThat(q.index().search(SearchQuery.of("lighthouse")).total()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void worksChangedAfterTheIndexsLastCommitAreIndexedAgainOnOpen() throws Exception {
+    write("one.txt", "One\n\nA story about a lighthouse.\n");
+    Path data = tmp.resolve("data");
+    long id;
+    try (Quire q = Quire.open(QuireConfig.embedded(data))) {
+      id = q.importFiles(List.of(tmp.resolve("in")), f -> {}).imported().getFirst().workId();
+      Thread.sleep(5);
+      // The store changes but the index is never told, as when a process dies between the two.
+      q.store().replaceTags(id, List.of(Tag.byAuthor(TagType.ADDITIONAL, "Lighthouse Keepers")));
+    }
+    try (Quire q = Quire.open(QuireConfig.embedded(data))) {
+      SearchQuery byTag =
+          SearchQuery.of("")
+              .withFilters(
+                  List.of(new SearchQuery.TagFilter(TagType.ADDITIONAL, "Lighthouse Keepers")),
+                  null);
+      assertThat(q.index().search(byTag).hits()).extracting(h -> h.workId()).containsExactly(id);
+    }
+  }
+
+  @Test
+  void wranglingASynonymReindexesTheWorksThatUseIt() throws Exception {
+    write("one.txt", "One\n\nA story about a lighthouse.\n");
+    try (Quire q = Quire.open(QuireConfig.embedded(tmp.resolve("data")))) {
+      long id = q.importFiles(List.of(tmp.resolve("in")), f -> {}).imported().getFirst().workId();
+      q.store().replaceTags(id, List.of(Tag.byAuthor(TagType.ADDITIONAL, "fluffy")));
+      q.reindexWork(id);
+      q.index().refresh();
+      SearchQuery byFluff =
+          SearchQuery.of("")
+              .withFilters(List.of(new SearchQuery.TagFilter(TagType.ADDITIONAL, "Fluff")), null);
+      assertThat(q.index().search(byFluff).total()).isZero();
+      int n =
+          q.wrangle(
+              new TagRule(TagType.ADDITIONAL, "fluffy", TagRule.Relation.SYNONYM_OF, "Fluff"));
+      assertThat(n).isEqualTo(1);
+      assertThat(q.index().search(byFluff).total()).isEqualTo(1);
+      assertThat(q.index().search(SearchQuery.of("")).facets().get("additional"))
+          .extracting(v -> v.name())
+          .containsExactly("Fluff");
+      assertThat(q.store().tagRules()).hasSize(1);
     }
   }
 

@@ -129,4 +129,49 @@ public abstract class BaseWorkStoreTestCase {
     long b = store.add(work("B", "2")).id();
     assertThat(store.ids()).containsExactly(a, b);
   }
+
+  @Test
+  void summariesComeInTheOrderAskedAndSkipMissingIds() {
+    long a = store.add(work("A", "1")).id();
+    long b = store.add(work("B", "2", "One", "Two")).id();
+    assertThat(store.summaries(List.of(b, 999_999L, a)))
+        .extracting(WorkSummary::title)
+        .containsExactly("B", "A");
+    assertThat(store.summaries(List.of(b)).getFirst().chapterCount()).isEqualTo(2);
+    assertThat(store.summaries(List.of())).isEmpty();
+  }
+
+  @Test
+  void chapterTextsAndChangeTimesForTheIndex() throws Exception {
+    long a = store.add(work("A", "1", "One", "Two")).id();
+    assertThat(store.chapterTexts(a))
+        .containsExactly("Text of chapter 1.\n\nMore.", "Text of chapter 2.\n\nMore.");
+    assertThat(store.chapterTexts(999_999)).isEmpty();
+    Instant stored = store.updatedAt(a).orElseThrow();
+    assertThat(store.idsUpdatedAfter(stored)).isEmpty();
+    assertThat(store.idsUpdatedAfter(stored.minusMillis(1))).containsExactly(a);
+    Thread.sleep(5);
+    store.replaceTags(a, List.of(Tag.byAuthor(TagType.ADDITIONAL, "Fluff")));
+    assertThat(store.updatedAt(a).orElseThrow()).isAfter(stored);
+    assertThat(store.idsUpdatedAfter(stored)).containsExactly(a);
+    assertThat(store.updatedAt(999_999)).isEmpty();
+  }
+
+  @Test
+  void tagRulesAreKeptOnceAndWorksFoundByTag() {
+    var rule =
+        new org.quire.tags.TagRule(
+            TagType.ADDITIONAL, "fluffy", org.quire.tags.TagRule.Relation.SYNONYM_OF, "Fluff");
+    store.addTagRule(rule);
+    store.addTagRule(rule);
+    assertThat(store.tagRules()).containsExactly(rule);
+    long a = store.add(work("A", "1")).id();
+    store.add(work("B", "2"));
+    store.replaceTags(a, List.of(Tag.byAuthor(TagType.ADDITIONAL, "Fluffy")));
+    assertThat(store.idsTagged(TagType.ADDITIONAL, "fluffy")).containsExactly(a);
+    assertThat(store.idsTagged(TagType.CHARACTER, "fluffy")).isEmpty();
+    assertThat(store.removeTagRule(rule)).isTrue();
+    assertThat(store.removeTagRule(rule)).isFalse();
+    assertThat(store.tagRules()).isEmpty();
+  }
 }

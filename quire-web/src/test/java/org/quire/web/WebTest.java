@@ -143,6 +143,68 @@ class WebTest {
   }
 
   @Test
+  void searchShowsSnippetsLinkedToTheirChapterAndFacetsThatFilter() throws Exception {
+    org.jsoup.nodes.Document doc =
+        org.jsoup.Jsoup.parse(get("/search?q=" + Texts.url("middle")).body());
+    var snippet = doc.selectFirst(".snippet");
+    assertThat(snippet).isNotNull();
+    assertThat(snippet.select("mark").text()).isEqualToIgnoringCase("middle");
+    assertThat(snippet.selectFirst("a").attr("href"))
+        .isEqualTo("/works/" + chaptersId + "/chapters/2#:~:text=Middle");
+    // With no words the page browses the whole archive with its facets.
+    org.jsoup.nodes.Document all = org.jsoup.Jsoup.parse(get("/search").body());
+    assertThat(all.select(".count").text()).contains("3 works");
+    var languages = all.select("aside.facets section.facet");
+    assertThat(languages).isNotEmpty();
+    var item = all.selectFirst("aside.facets li:has(a.facet-out)");
+    String include = item.selectFirst("a.facet-in").attr("href");
+    String exclude = item.selectFirst("a.facet-out").attr("href");
+    org.jsoup.nodes.Document in = org.jsoup.Jsoup.parse(get(include).body());
+    org.jsoup.nodes.Document out = org.jsoup.Jsoup.parse(get(exclude).body());
+    int inCount = in.select("ol.blurbs > li").size();
+    int outCount = out.select("ol.blurbs > li").size();
+    assertThat(inCount).isPositive();
+    assertThat(inCount + outCount).isEqualTo(3);
+    assertThat(in.select(".chips .chip")).hasSize(1);
+  }
+
+  @Test
+  void searchApiReturnsTheSameResultsAsJson() throws Exception {
+    HttpResponse<String> r = get("/api/v1/search?q=middle&sort=words&include=nonsense");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/json");
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+    assertThat(json.get("total").asLong()).isEqualTo(1);
+    var first = json.get("results").get(0);
+    assertThat(first.get("title").asText()).isEqualTo("Three Parts");
+    assertThat(first.get("snippet").get("chapter").asInt()).isEqualTo(2);
+    assertThat(first.get("snippet").get("parts").toString()).contains("\"match\":true");
+    assertThat(json.get("facets").has("language")).isTrue();
+    assertThat(json.get("ignored").get(0).asText()).isEqualTo("nonsense");
+  }
+
+  @Test
+  void hostileSearchParametersGetAPageNotAnError() throws Exception {
+    for (String qs :
+        List.of(
+            "include=character:" + Texts.url("<script>alert(1)</script>"),
+            "exclude=" + Texts.url("::::"),
+            "include=nosuchtype:x",
+            "words_min=abc&words_max=-5",
+            "updated_from=2020-13-45",
+            "sort=" + Texts.url("'; DROP TABLE works; --"),
+            "page=" + Long.MAX_VALUE,
+            "q=" + Texts.url("a".repeat(5000)),
+            "lang=" + Texts.url("\u0000"))) {
+      HttpResponse<String> r = get("/search?" + qs);
+      assertThat(r.statusCode()).as(qs).isEqualTo(200);
+      assertThat(r.body()).as(qs).doesNotContain("<script>alert").doesNotContain("Exception");
+      assertThat(get("/api/v1/search?" + qs).statusCode()).as(qs).isEqualTo(200);
+    }
+    assertThat(get("/search?include=nosuchtype:x").body()).contains("could not be read");
+  }
+
+  @Test
   void securityHeadersAndStylesheet() throws Exception {
     HttpResponse<String> r = get("/");
     assertThat(r.headers().firstValue("content-security-policy").orElse(""))
