@@ -28,6 +28,9 @@ public final class TagWrangler {
   private final Map<String, Set<String>> parentsOf = new ConcurrentHashMap<>();
 
   private final Set<String> metaFandoms = new java.util.HashSet<>();
+  // Indexing asks for the same few thousand tags again and again; the packs' lookups use regexes.
+  private final Map<String, String> canonicalCache = new ConcurrentHashMap<>();
+  private static final int CACHE_LIMIT = 200_000;
 
   public TagWrangler(Packs packs, List<TagRule> rules) {
     this.packs = packs;
@@ -43,6 +46,7 @@ public final class TagWrangler {
 
   /** Adds a rule; works already indexed need re-indexing to follow it. */
   public void add(TagRule rule) {
+    canonicalCache.clear();
     rules.add(rule);
     String k = key(rule.type(), rule.name());
     if (rule.relation() == TagRule.Relation.SYNONYM_OF) {
@@ -58,6 +62,20 @@ public final class TagWrangler {
 
   /** The canonical spelling of a tag: a keeper's rule first, then the packs, else as written. */
   public String canonical(TagType type, String name) {
+    String cacheKey = type.ordinal() + name;
+    String cached = canonicalCache.get(cacheKey);
+    if (cached != null) {
+      return cached;
+    }
+    String c = resolve(type, name);
+    if (canonicalCache.size() > CACHE_LIMIT) {
+      canonicalCache.clear();
+    }
+    canonicalCache.put(cacheKey, c);
+    return c;
+  }
+
+  private String resolve(TagType type, String name) {
     String n = tidy(name);
     for (int i = 0; i < MAX_DEPTH; i++) {
       String viaRule = synonymOf.get(key(type, n));

@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -67,12 +64,15 @@ import org.quire.tags.TagWrangler;
 /**
  * {@link SearchIndex} on a Lucene directory: one document per work, keyed by the work's id so
  * re-indexing replaces it. Chapter text is indexed with offsets but not stored; snippets read it
- * from {@link ChapterTexts}. Facets are sorted-set doc values, one dimension per tag type. A
- * background thread reopens the searcher every {@value #REOPEN_MILLIS} ms, so an indexed work is
- * searchable within a second without a commit per work.
+ * from {@link ChapterTexts}. Facets are sorted-set doc values, one dimension per tag type.
+ *
+ * <p>Freshness: a search reopens the searcher when works changed and the last reopen is at least
+ * {@value #REOPEN_MILLIS} ms old, so an indexed work is searchable within a second without a commit
+ * per work. Reopening lazily, not on a timer, matters for bulk imports: every reopen flushes a
+ * segment, and a timer flushing four times a second made indexing several times slower.
  */
 public final class LuceneSearchIndex implements SearchIndex {
-  static final long REOPEN_MILLIS = 250;
+  static final long REOPEN_MILLIS = 500;
   private static final String MARK = "quire.indexedThrough";
   private static final int FACET_VALUES = 30;
 
@@ -87,7 +87,9 @@ public final class LuceneSearchIndex implements SearchIndex {
   private final SnippetHighlighter highlighter;
   private final FacetsConfig facets = new FacetsConfig();
   private final AtomicLong indexedThrough;
-  private final ScheduledExecutorService reopener;
+  private final java.util.concurrent.atomic.AtomicBoolean dirty =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile long lastReopen = System.nanoTime();
   private volatile FacetState facetState;
 
   /** Facet ordinals of one reader; rebuilt when the searcher changes. */
@@ -114,15 +116,6 @@ public final class LuceneSearchIndex implements SearchIndex {
     cfg.setRAMBufferSizeMB(64);
     this.writer = new IndexWriter(dir, cfg);
     this.searchers = new SearcherManager(writer, null);
-    this.reopener =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "quire-index-reopen");
-              t.setDaemon(true);
-              return t;
-            });
-    reopener.scheduleWithFixedDelay(
-        this::reopenQuietly, REOPEN_MILLIS, REOPEN_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -152,6 +145,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   public void index(Work work, WorkStats stats) {
     try {
       writer.updateDocument(new Term(Fields.ID, Long.toString(work.id())), document(work, stats));
+      dirty.set(true);
       indexedThrough.accumulateAndGet(stats.updated().toEpochMilli(), Math::max);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -252,6 +246,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   public void delete(long workId) {
     try {
       writer.deleteDocuments(new Term(Fields.ID, Long.toString(workId)));
+      dirty.set(true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -262,17 +257,26 @@ public final class LuceneSearchIndex implements SearchIndex {
     try {
       writer.setLiveCommitData(Map.of(MARK, Long.toString(indexedThrough.get())).entrySet());
       writer.commit();
-      searchers.maybeRefreshBlocking();
+      reopen();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private void reopenQuietly() {
-    try {
-      searchers.maybeRefresh();
-    } catch (IOException | RuntimeException e) {
-      // The next tick tries again; searches keep the previous view meanwhile.
+  private void reopen() throws IOException {
+    dirty.set(false);
+    searchers.maybeRefreshBlocking();
+    lastReopen = System.nanoTime();
+  }
+
+  /** Reopens before a search when works changed and the view is old enough (see class doc). */
+  private void freshen() throws IOException {
+    if (dirty.get() && System.nanoTime() - lastReopen >= REOPEN_MILLIS * 1_000_000) {
+      synchronized (this) {
+        if (dirty.get()) {
+          reopen();
+        }
+      }
     }
   }
 
@@ -300,6 +304,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   private SearchResults run(SearchQuery q, QueryText text, boolean withHits) {
     Query query = translator.translate(q, text);
     try {
+      freshen();
       IndexSearcher s = searchers.acquire();
       try {
         int n = Math.min(q.offset() + q.limit(), SearchQuery.MAX_OFFSET);
@@ -417,6 +422,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   @Override
   public long count() {
     try {
+      freshen();
       IndexSearcher s = searchers.acquire();
       try {
         return s.getIndexReader().numDocs();
@@ -441,7 +447,6 @@ public final class LuceneSearchIndex implements SearchIndex {
 
   @Override
   public void close() {
-    reopener.shutdownNow();
     try (dir;
         writer;
         searchers) {

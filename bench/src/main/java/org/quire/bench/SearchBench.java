@@ -1,0 +1,255 @@
+package org.quire.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.quire.model.Chapter;
+import org.quire.model.TagType;
+import org.quire.model.Work;
+import org.quire.search.SearchIndex;
+import org.quire.search.SearchQuery;
+import org.quire.search.SearchQuery.TagFilter;
+import org.quire.search.WorkStats;
+import org.quire.search.lucene.LuceneSearchIndex;
+import org.quire.tags.TagWrangler;
+
+/**
+ * Search benchmark: indexes a synthetic AO3-like corpus into Quire's Lucene index and, as the
+ * baseline in the same run, into SQLite FTS5; then times five query kinds on both.
+ *
+ * <p>Usage: {@code SearchBench WORKS short|full [QUERIES] [--no-fts5]}. Indexing time counts only
+ * the time inside the indexers (corpus generation excluded); Lucene indexes on two threads, FTS5 on
+ * one (SQLite has one writer). Lucene queries include what the page shows (facet counts for every
+ * tag type, and snippets for text queries, reading chapter text from a warm cache as the store's
+ * page cache would be); FTS5 queries return counts, a page of ids and GROUP BY facets.
+ */
+public final class SearchBench {
+  private SearchBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int works = Integer.parseInt(args[0]);
+    SearchCorpus.Lengths lengths = SearchCorpus.Lengths.valueOf(args[1].toUpperCase());
+    int queries = args.length > 2 && !args[2].startsWith("--") ? Integer.parseInt(args[2]) : 200;
+    boolean fts5 = !List.of(args).contains("--no-fts5");
+    Path root = Files.createTempDirectory("quire-search-bench");
+    SearchCorpus corpus = new SearchCorpus(42, lengths);
+    System.out.printf(
+        "Search benchmark: %,d works, %s texts, %d queries per kind, %d cores, Java %s%n",
+        works,
+        lengths.name().toLowerCase(),
+        queries,
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.version());
+
+    Map<Long, List<String>> textCache = new ConcurrentHashMap<>();
+    SearchIndex lucene =
+        LuceneSearchIndex.open(
+            root.resolve("lucene"),
+            TagWrangler.builtIn(),
+            id ->
+                textCache.computeIfAbsent(
+                    id, k -> corpus.work(k).chapters().stream().map(Chapter::text).toList()));
+    AtomicLong bytes = new AtomicLong();
+    AtomicLong totalWords = new AtomicLong();
+    long[] busy = new long[2];
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      int me = t;
+      Thread th =
+          new Thread(
+              () -> {
+                // Generate a batch first, then index it, so generation is not timed as indexing.
+                List<Work> batch = new ArrayList<>();
+                List<WorkStats> stats = new ArrayList<>();
+                for (long id = 1 + me; id <= works; id += 2) {
+                  Work w = corpus.work(id);
+                  batch.add(w);
+                  stats.add(corpus.stats(w));
+                  for (Chapter c : w.chapters()) {
+                    bytes.addAndGet(c.text().length());
+                  }
+                  totalWords.addAndGet(w.wordCount());
+                  if (batch.size() == 200 || id + 2 > works) {
+                    long t0 = System.nanoTime();
+                    for (int i = 0; i < batch.size(); i++) {
+                      lucene.index(batch.get(i), stats.get(i));
+                    }
+                    busy[me] += System.nanoTime() - t0;
+                    batch.clear();
+                    stats.clear();
+                  }
+                }
+              });
+      threads.add(th);
+      th.start();
+    }
+    for (Thread th : threads) {
+      th.join();
+    }
+    long t0 = System.nanoTime();
+    lucene.refresh();
+    long refresh = System.nanoTime() - t0;
+    double luceneSeconds = (Math.max(busy[0], busy[1]) + refresh) / 1e9;
+    double mb = bytes.get() / 1e6;
+    System.out.printf(
+        "Corpus: %,.0f MB of chapter text, %,d words (mean %,d words per work)%n",
+        mb, totalWords.get(), totalWords.get() / works);
+    System.out.printf(
+        "Lucene indexing: %.1f s, %,.0f works/s, %.1f MB/s; index %,.0f MB%n",
+        luceneSeconds,
+        works / luceneSeconds,
+        mb / luceneSeconds,
+        size(root.resolve("lucene")) / 1e6);
+
+    Fts5Baseline base = null;
+    double ftsSeconds = 0;
+    if (fts5) {
+      base = new Fts5Baseline(root.resolve("fts5.db"));
+      long busyFts = 0;
+      for (long id = 1; id <= works; id++) {
+        Work w = corpus.work(id);
+        WorkStats st = corpus.stats(w);
+        long s = System.nanoTime();
+        base.add(w, st);
+        busyFts += System.nanoTime() - s;
+      }
+      long s = System.nanoTime();
+      base.finish();
+      busyFts += System.nanoTime() - s;
+      ftsSeconds = busyFts / 1e9;
+      System.out.printf(
+          "FTS5 indexing:   %.1f s, %,.0f works/s, %.1f MB/s; database %,.0f MB%n",
+          ftsSeconds, works / ftsSeconds, mb / ftsSeconds, base.sizeBytes() / 1e6);
+    }
+
+    String[] kinds = {
+      "(a) single term",
+      "(b) phrase",
+      "(c) 3 include + 2 exclude tags, all facets",
+      "(d) text + filters + facets, by kudos",
+      "(e) deep page (results 9,981-10,000)"
+    };
+    Latencies[] lu = new Latencies[5];
+    Latencies[] ft = new Latencies[5];
+    for (int k = 0; k < 5; k++) {
+      lu[k] = new Latencies(queries);
+      ft[k] = new Latencies(queries);
+    }
+    for (int pass = 0; pass < 2; pass++) {
+      boolean timed = pass == 1;
+      Random r = new Random(7);
+      for (int i = 0; i < queries; i++) {
+        String term = corpus.vocabularyWord(100 + r.nextInt(2000));
+        String phrase = corpus.collocation(r.nextInt(500));
+        int f = r.nextInt(10);
+        String fandom = corpus.fandom(f);
+        String character = corpus.character(f, r.nextInt(5));
+        String freeform = corpus.freeform(r.nextInt(20));
+        String common = corpus.vocabularyWord(5 + r.nextInt(100));
+        List<TagFilter> in =
+            List.of(
+                new TagFilter(TagType.FANDOM, fandom),
+                new TagFilter(TagType.CHARACTER, character),
+                new TagFilter(TagType.ARCHIVE_WARNING, "No Archive Warnings Apply"));
+        List<TagFilter> out =
+            List.of(
+                new TagFilter(TagType.RATING, "Explicit"),
+                new TagFilter(TagType.ADDITIONAL, freeform));
+        List<TagFilter> inD =
+            List.of(
+                new TagFilter(TagType.FANDOM, fandom),
+                new TagFilter(TagType.RATING, "Teen And Up Audiences"));
+        List<TagFilter> outD =
+            List.of(new TagFilter(TagType.ARCHIVE_WARNING, "Major Character Death"));
+        SearchQuery[] qs = {
+          SearchQuery.of(term),
+          SearchQuery.of("\"" + phrase + "\""),
+          SearchQuery.of("").withFilters(in, out),
+          SearchQuery.of(term).withFilters(inD, outD).withSort(SearchQuery.Sort.KUDOS),
+          SearchQuery.of(common).withPage(9980, 20)
+        };
+        for (int k = 0; k < 5; k++) {
+          long s = System.nanoTime();
+          lucene.search(qs[k]);
+          if (timed) {
+            lu[k].add(System.nanoTime() - s);
+          }
+        }
+        if (base != null) {
+          long s = System.nanoTime();
+          base.text(term, false);
+          record(ft[0], s, timed);
+          s = System.nanoTime();
+          base.text(phrase, true);
+          record(ft[1], s, timed);
+          s = System.nanoTime();
+          base.filtered(null, arrays(in), arrays(out), false);
+          record(ft[2], s, timed);
+          s = System.nanoTime();
+          base.filtered(term, arrays(inD), arrays(outD), true);
+          record(ft[3], s, timed);
+          s = System.nanoTime();
+          base.deep(common, 9980);
+          record(ft[4], s, timed);
+        }
+      }
+    }
+    System.gc();
+    long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    System.out.printf("Heap used after queries (after GC): %,.0f MB%n", heap / 1e6);
+    System.out.println();
+    System.out.println(
+        "| Query | Lucene p50 | p95 | p99 (ms) |"
+            + (base == null ? "" : " FTS5 p50 | p95 | p99 (ms) | p99 ratio FTS5/Lucene |"));
+    System.out.println("|---|---|---|---|" + (base == null ? "" : "---|---|---|---|"));
+    for (int k = 0; k < 5; k++) {
+      StringBuilder row = new StringBuilder("| " + kinds[k] + " | ");
+      row.append(cells(lu[k]));
+      if (base != null) {
+        row.append(cells(ft[k]))
+            .append(String.format("%.1f× |", ft[k].percentile(99) / lu[k].percentile(99)));
+      }
+      System.out.println(row);
+    }
+    if (base != null) {
+      System.out.printf(
+          "%nIndexing ratio (FTS5 time / Lucene time): %.1f×%n", ftsSeconds / luceneSeconds);
+      base.close();
+    }
+    lucene.close();
+    deleteAll(root);
+  }
+
+  private static String cells(Latencies l) {
+    return String.format(
+        "%.2f | %.2f | %.2f | ", l.percentile(50), l.percentile(95), l.percentile(99));
+  }
+
+  private static void record(Latencies l, long start, boolean timed) {
+    if (timed) {
+      l.add(System.nanoTime() - start);
+    }
+  }
+
+  private static List<String[]> arrays(List<TagFilter> fs) {
+    return fs.stream().map(f -> new String[] {f.type().key(), f.name()}).toList();
+  }
+
+  private static long size(Path dir) throws Exception {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  private static void deleteAll(Path dir) throws Exception {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
