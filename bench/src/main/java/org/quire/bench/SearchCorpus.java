@@ -183,6 +183,7 @@ public final class SearchCorpus {
         null,
         cs,
         "English",
+        r.nextInt(4) > 0,
         words,
         TextFormat.PLAIN,
         new Work.Source("w" + id + ".txt", Long.toHexString(id)),

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       ServeCommand.class,
       DemoCommand.class,
       ReindexCommand.class,
+      WrangleCommand.class,
       AnalyzeCommand.class,
       EvalCommand.class,
       CommandLine.HelpCommand.class

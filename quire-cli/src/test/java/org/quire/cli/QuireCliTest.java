@@ -70,4 +70,22 @@ class QuireCliTest {
     assertThat(run("--no-such-option")).isEqualTo(2);
     assertThat(run("show", "not-a-number")).isEqualTo(2);
   }
+
+  @Test
+  void wrangleAddsListsAndRefusesBadRules() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Files.writeString(
+        in.resolve("a.txt"), "Title: Alpha\nCharacters: Red Baron\n\nIt begins here.\n");
+    String data = tmp.resolve("data").toString();
+    assertThat(run("--data", data, "import", in.toString())).isZero();
+    assertThat(run("--data", data, "wrangle", "synonym", "character", "Red Baron", "Baron"))
+        .isZero();
+    assertThat(out.toString()).contains("1 works re-indexed");
+    assertThat(run("--data", data, "wrangle", "list")).isZero();
+    assertThat(out.toString()).contains("Red Baron => Baron");
+    assertThat(run("--data", data, "wrangle", "synonym", "nonsense", "a", "b")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown tag type");
+    assertThat(run("--data", data, "wrangle", "parent", "character", "X", "x")).isEqualTo(2);
+    assertThat(run("--data", data, "wrangle", "synonym", "character")).isEqualTo(2);
+  }
 }

@@ -20,6 +20,7 @@ final class AuthorTags {
   static final String MATURE = "Mature";
   static final String EXPLICIT = "Explicit";
   static final String NOT_RATED = "Not Rated";
+  static final List<String> RATING_NAMES = List.of(GENERAL, TEEN, MATURE, EXPLICIT, NOT_RATED);
 
   private static final Map<String, String> RATINGS =
       Map.ofEntries(
@@ -108,6 +109,8 @@ final class AuthorTags {
                             ? Tag.byAuthor(TagType.ARCHIVE_WARNING, aw)
                             : Tag.byAuthor(TagType.CONTENT_WARNING, v));
                   });
+      case CONTENT_WARNINGS ->
+          split(value).forEach(v -> out.add(Tag.byAuthor(TagType.CONTENT_WARNING, v)));
       case CATEGORY ->
           split(value)
               .forEach(

@@ -14,11 +14,15 @@ enum HeaderField {
   RELATIONSHIP,
   CHARACTERS,
   WARNINGS,
+  /** "Content Warnings:": finer warnings, never read as AO3's archive warnings. */
+  CONTENT_WARNINGS,
   CATEGORY,
   TAGS,
   SUMMARY,
   DISCLAIMER,
   LANGUAGE,
+  /** "Status: Complete", "Chapters: 3/?", "Completed: 2020-01-01": whether the work is finished. */
+  STATUS,
   /** Kept as a line of the work's notes: beta reader, spoilers, timeline, series. */
   NOTE_LINE,
   /** Recognised but not kept: Quire computes these itself (word count, status, dates). */
@@ -52,8 +56,8 @@ enum HeaderField {
           Map.entry("warnings", WARNINGS),
           Map.entry("archive warning", WARNINGS),
           Map.entry("archive warnings", WARNINGS),
-          Map.entry("content warning", WARNINGS),
-          Map.entry("content warnings", WARNINGS),
+          Map.entry("content warning", CONTENT_WARNINGS),
+          Map.entry("content warnings", CONTENT_WARNINGS),
           Map.entry("trigger warning", WARNINGS),
           Map.entry("trigger warnings", WARNINGS),
           Map.entry("category", CATEGORY),
@@ -78,11 +82,11 @@ enum HeaderField {
           Map.entry("word count", IGNORED),
           Map.entry("words", IGNORED),
           Map.entry("wordcount", IGNORED),
-          Map.entry("status", IGNORED),
-          Map.entry("chapters", IGNORED),
+          Map.entry("status", STATUS),
+          Map.entry("chapters", STATUS),
           Map.entry("published", IGNORED),
           Map.entry("updated", IGNORED),
-          Map.entry("completed", IGNORED));
+          Map.entry("completed", STATUS));
 
   /**
    * A recognised labelled line.

@@ -21,8 +21,9 @@ import org.quire.text.WordCounter;
 /**
  * The front door of ingest: a story file in, a {@link Work} out (not yet analysed or stored).
  *
- * <p>Reads plain text ({@code .txt}, no extension) and Markdown ({@code .md}). Formats Quire cannot
- * read yet are refused with a message naming the file and the format, never guessed at.
+ * <p>Reads plain text ({@code .txt}, no extension), Markdown ({@code .md}), HTML (AO3 downloads and
+ * other pages) and EPUB. Formats Quire cannot read yet are refused with a message naming the file
+ * and the format, never guessed at.
  */
 public final class Ingester {
   /** Default largest file accepted: far above any real story, small enough to fit in memory. */
@@ -51,7 +52,11 @@ public final class Ingester {
         || ext.equals("txt")
         || ext.equals("text")
         || ext.equals("md")
-        || ext.equals("markdown");
+        || ext.equals("markdown")
+        || ext.equals("html")
+        || ext.equals("htm")
+        || ext.equals("xhtml")
+        || ext.equals("epub");
   }
 
   /**
@@ -93,33 +98,53 @@ public final class Ingester {
       throw new IngestException(fileName, tooLarge(bytes.length));
     }
     String ext = extension(fileName);
+    if (ext.equals("epub")) {
+      return epub(fileName, bytes);
+    }
     switch (ext) {
-      case "html",
-          "htm",
-          "xhtml",
-          "epub",
-          "zip",
-          "docx",
-          "odt",
-          "pdf",
-          "rtf",
-          "doc",
-          "mobi",
-          "azw3" ->
+      case "zip", "docx", "odt", "pdf", "rtf", "doc", "mobi", "azw3" ->
           throw new IngestException(
               fileName,
-              "." + ext + " files cannot be imported yet; Quire reads .txt and .md files.");
+              "."
+                  + ext
+                  + " files cannot be imported yet; Quire reads .txt, .md, .html and .epub"
+                  + " files.");
       default -> {}
     }
     TextDecoder.Decoded decoded = TextDecoder.decode(fileName, bytes);
     String head = decoded.text().stripLeading();
-    if (head.regionMatches(true, 0, "<!doctype html", 0, 14)
-        || head.regionMatches(true, 0, "<html", 0, 5)) {
-      throw new IngestException(fileName, "this is an HTML page; Quire reads .txt and .md files.");
+    boolean html =
+        ext.equals("html")
+            || ext.equals("htm")
+            || ext.equals("xhtml")
+            || head.regionMatches(true, 0, "<!doctype html", 0, 14)
+            || head.regionMatches(true, 0, "<html", 0, 5);
+    boolean markdown = html || ext.equals("md") || ext.equals("markdown");
+    StoryParser.Parsed p =
+        html ? HtmlReader.read(decoded.text()) : StoryParser.parse(decoded.text(), markdown);
+    return work(fileName, bytes, p, decoded.problems(), markdown);
+  }
+
+  private Work epub(String fileName, byte[] bytes) {
+    StoryParser.Parsed p;
+    try {
+      p = EpubReader.read(bytes);
+    } catch (EpubReader.Refused e) {
+      throw new IngestException(fileName, e.getMessage());
     }
-    boolean markdown = ext.equals("md") || ext.equals("markdown");
-    StoryParser.Parsed p = StoryParser.parse(decoded.text(), markdown);
-    List<IngestProblem> problems = new ArrayList<>(decoded.problems());
+    return work(fileName, bytes, p, List.of(), true);
+  }
+
+  private static Work work(
+      String fileName,
+      byte[] bytes,
+      StoryParser.Parsed p,
+      List<IngestProblem> decodeProblems,
+      boolean markdown) {
+    if (p.chapters().isEmpty() || p.chapters().stream().allMatch(c -> c.text().isBlank())) {
+      throw new IngestException(fileName, "it holds no story text.");
+    }
+    List<IngestProblem> problems = new ArrayList<>(decodeProblems);
     problems.addAll(p.problems());
     int words = 0;
     for (Chapter c : p.chapters()) {
@@ -135,6 +160,7 @@ public final class Ingester {
         p.endNotes(),
         p.chapters(),
         p.language(),
+        p.complete(),
         words,
         markdown ? TextFormat.MARKDOWN : TextFormat.PLAIN,
         new Work.Source(fileName, sha256(bytes)),

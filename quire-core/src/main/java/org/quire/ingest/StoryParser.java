@@ -30,8 +30,36 @@ final class StoryParser {
       String endNotes,
       List<Chapter> chapters,
       String language,
+      boolean complete,
       List<Tag> tags,
       List<IngestProblem> problems) {}
+
+  private static final Pattern CHAPTER_COUNT =
+      Pattern.compile("^\\s*(\\d{1,5})\\s*/\\s*(\\d{1,5}|\\?)");
+
+  /**
+   * Whether a header's status line says the work is finished. A file without one counts as
+   * complete: a story in hand is usually a finished one.
+   */
+  static Boolean completeFrom(String label, String value) {
+    String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+    if (label.equalsIgnoreCase("completed")) {
+      return !v.isEmpty() && !v.equals("no");
+    }
+    var m = CHAPTER_COUNT.matcher(v);
+    if (m.find()) {
+      return !m.group(2).equals("?")
+          && Integer.parseInt(m.group(1)) >= Integer.parseInt(m.group(2));
+    }
+    if (v.matches(
+        ".*\\b(in progress|wip|ongoing|incomplete|unfinished|hiatus|abandoned|updating)\\b.*")) {
+      return false;
+    }
+    if (v.matches(".*\\b(complete|completed|finished|one-?shot|done)\\b.*")) {
+      return true;
+    }
+    return null;
+  }
 
   private static final String NUMBER =
       "(?:\\d{1,4}|[ivxlcdm]{1,7}"
@@ -88,6 +116,7 @@ final class StoryParser {
     String title;
     String summary;
     String language;
+    boolean complete = true;
 
     Run(String text, boolean markdown) {
       this.text = text;
@@ -152,13 +181,14 @@ final class StoryParser {
       }
       boolean generated = false;
       if (title == null || title.isBlank()) {
-        title = generatedTitle(chapters.getFirst().text());
+        // With no chapters at all the ingester refuses the file; the title is never shown.
+        title = chapters.isEmpty() ? "Untitled" : generatedTitle(chapters.getFirst().text());
         generated = true;
       }
       String noteText = notes.isEmpty() ? null : String.join("\n\n", notes);
       return new Parsed(
-          title, generated, authors, summary, noteText, endNotes, chapters, language, tags,
-          problems);
+          title, generated, authors, summary, noteText, endNotes, chapters, language, complete,
+          tags, problems);
     }
 
     /** Title, header block, "by" line and notes at the top. Returns the first body line. */
@@ -222,6 +252,10 @@ final class StoryParser {
         case DISCLAIMER -> notes.add("Disclaimer: " + v);
         case NOTE_LINE -> notes.add(h.label() + ": " + v);
         case LANGUAGE -> language = v.isEmpty() ? null : v;
+        case STATUS -> {
+          Boolean c = completeFrom(h.label(), v);
+          complete = c == null ? complete : c;
+        }
         case IGNORED -> {}
         default -> AuthorTags.add(h.field(), v, tags);
       }

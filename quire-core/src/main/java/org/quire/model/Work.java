@@ -16,6 +16,7 @@ import java.util.List;
  * @param endNotes author's notes after the last chapter, or null
  * @param chapters at least one chapter
  * @param language a language name such as "English", or null when unknown
+ * @param complete whether the work is finished (AO3's "Complete"), false while in progress
  * @param wordCount AO3-style word count of the chapters' text
  * @param format how the chapters' text is written
  * @param source where the work came from (file name and content hash)
@@ -33,6 +34,7 @@ public record Work(
     String endNotes,
     List<Chapter> chapters,
     String language,
+    boolean complete,
     int wordCount,
     TextFormat format,
     Source source,
@@ -70,6 +72,7 @@ public record Work(
         endNotes,
         chapters,
         language,
+        complete,
         wordCount,
         format,
         source,
@@ -89,6 +92,7 @@ public record Work(
         endNotes,
         chapters,
         language,
+        complete,
         wordCount,
         format,
         source,
@@ -108,6 +112,7 @@ public record Work(
         endNotes,
         chapters,
         language,
+        complete,
         wordCount,
         format,
         source,
@@ -127,6 +132,27 @@ public record Work(
         endNotes,
         chapters,
         newLanguage,
+        complete,
+        wordCount,
+        format,
+        source,
+        importedAt,
+        tags,
+        problems);
+  }
+
+  public Work withComplete(boolean done) {
+    return new Work(
+        id,
+        title,
+        titleGenerated,
+        authors,
+        summary,
+        notes,
+        endNotes,
+        chapters,
+        language,
+        done,
         wordCount,
         format,
         source,

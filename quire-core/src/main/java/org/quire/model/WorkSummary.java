@@ -15,6 +15,7 @@ import java.util.List;
  * @param wordCount AO3-style word count
  * @param chapterCount number of chapters
  * @param language language name, or null
+ * @param complete whether the work is finished
  * @param importedAt when the work was stored
  * @param tags shown tags (rejected ones left out)
  */
@@ -28,6 +29,7 @@ public record WorkSummary(
     int wordCount,
     int chapterCount,
     String language,
+    boolean complete,
     Instant importedAt,
     List<Tag> tags) {
   public WorkSummary {

@@ -19,6 +19,29 @@ class StoryParserTest {
     return ingester.read(name, text.getBytes(StandardCharsets.UTF_8));
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "Status: Complete|true",
+        "Status: In Progress|false",
+        "Status: WIP|false",
+        "Status: Ongoing (updates weekly)|false",
+        "Status: one-shot|true",
+        "Chapters: 3/5|false",
+        "Chapters: 5/5|true",
+        "Chapters: 2/?|false",
+        "Completed: 2021-04-02|true",
+        "Status: who knows|true",
+        "Words: 500|true"
+      })
+  void statusLinesSayWhetherTheWorkIsFinished(String line, boolean complete) {
+    Work w = read("a.txt", "Title: Status Test\n" + line + "\n\nThe story.\n");
+    assertThat(w.title()).isEqualTo("Status Test");
+    assertThat(w.complete()).isEqualTo(complete);
+    assertThat(w.chapters().getFirst().text()).isEqualTo("The story.");
+  }
+
   @Test
   void titleLineFollowedByBlankLineIsTheTitle() {
     Work w = read("a.txt", "The Long Night\n\nShe waited.\n\nHe came.\n");

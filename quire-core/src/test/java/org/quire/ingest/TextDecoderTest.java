@@ -107,14 +107,18 @@ class TextDecoderTest {
 
   @Test
   void unsupportedFormatsAreRefusedByName() {
+    assertThatThrownBy(() -> ingester.read("book.docx", "x".getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("book.docx")
+        .hasMessageContaining("cannot be imported yet");
     assertThatThrownBy(() -> ingester.read("book.epub", "x".getBytes(StandardCharsets.UTF_8)))
         .hasMessageContaining("book.epub")
-        .hasMessageContaining("cannot be imported yet");
+        .hasMessageContaining("not a readable zip archive");
     assertThatThrownBy(
             () ->
                 ingester.read(
                     "page.txt", "<!DOCTYPE html><html></html>".getBytes(StandardCharsets.UTF_8)))
-        .hasMessageContaining("HTML page");
+        .hasMessageContaining("page.txt")
+        .hasMessageContaining("no story text");
   }
 
   @Test

@@ -12,6 +12,7 @@ import org.quire.model.TagType;
  * @param include tags every result must have (canonical, synonym or meta tag)
  * @param exclude tags no result may have
  * @param language a language name such as "English", or null for any
+ * @param complete true for finished works only, false for works in progress only, null for both
  * @param words word-count range
  * @param updated date range on the last update
  * @param kudos kudos range
@@ -26,6 +27,7 @@ public record SearchQuery(
     List<TagFilter> include,
     List<TagFilter> exclude,
     String language,
+    Boolean complete,
     Range words,
     DateRange updated,
     Range kudos,
@@ -123,41 +125,53 @@ public record SearchQuery(
 
   /** Words only, first page, best match first. */
   public static SearchQuery of(String text) {
-    return new SearchQuery(text, null, null, null, null, null, null, null, null, null, 0, 20);
+    return new SearchQuery(text, null, null, null, null, null, null, null, null, null, null, 0, 20);
   }
 
   public SearchQuery withFilters(List<TagFilter> in, List<TagFilter> out) {
     return new SearchQuery(
-        text, in, out, language, words, updated, kudos, hits, bookmarks, sort, offset, limit);
+        text, in, out, language, complete, words, updated, kudos, hits, bookmarks, sort, offset,
+        limit);
   }
 
   public SearchQuery withLanguage(String lang) {
     return new SearchQuery(
-        text, include, exclude, lang, words, updated, kudos, hits, bookmarks, sort, offset, limit);
+        text, include, exclude, lang, complete, words, updated, kudos, hits, bookmarks, sort,
+        offset, limit);
+  }
+
+  public SearchQuery withComplete(Boolean done) {
+    return new SearchQuery(
+        text, include, exclude, language, done, words, updated, kudos, hits, bookmarks, sort,
+        offset, limit);
   }
 
   public SearchQuery withWords(Range r) {
     return new SearchQuery(
-        text, include, exclude, language, r, updated, kudos, hits, bookmarks, sort, offset, limit);
+        text, include, exclude, language, complete, r, updated, kudos, hits, bookmarks, sort,
+        offset, limit);
   }
 
   public SearchQuery withUpdated(DateRange r) {
     return new SearchQuery(
-        text, include, exclude, language, words, r, kudos, hits, bookmarks, sort, offset, limit);
+        text, include, exclude, language, complete, words, r, kudos, hits, bookmarks, sort, offset,
+        limit);
   }
 
   public SearchQuery withStats(Range k, Range h, Range b) {
     return new SearchQuery(
-        text, include, exclude, language, words, updated, k, h, b, sort, offset, limit);
+        text, include, exclude, language, complete, words, updated, k, h, b, sort, offset, limit);
   }
 
   public SearchQuery withSort(Sort s) {
     return new SearchQuery(
-        text, include, exclude, language, words, updated, kudos, hits, bookmarks, s, offset, limit);
+        text, include, exclude, language, complete, words, updated, kudos, hits, bookmarks, s,
+        offset, limit);
   }
 
   public SearchQuery withPage(int off, int lim) {
     return new SearchQuery(
-        text, include, exclude, language, words, updated, kudos, hits, bookmarks, sort, off, lim);
+        text, include, exclude, language, complete, words, updated, kudos, hits, bookmarks, sort,
+        off, lim);
   }
 }

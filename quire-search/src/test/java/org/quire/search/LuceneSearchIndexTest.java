@@ -59,6 +59,7 @@ class LuceneSearchIndexTest {
         null,
         cs,
         "English",
+        id != 3,
         words,
         TextFormat.PLAIN,
         new Work.Source("f.txt", "h" + id),
@@ -244,6 +245,8 @@ class LuceneSearchIndexTest {
     assertThat(ids(all.withUpdated(new SearchQuery.DateRange(day2, null))))
         .containsExactlyInAnyOrder(2L, 3L);
     assertThat(ids(all.withLanguage("english"))).hasSize(3);
+    assertThat(ids(all.withComplete(false))).containsExactly(3L);
+    assertThat(ids(all.withComplete(true))).containsExactlyInAnyOrder(1L, 2L);
     assertThat(ids(all.withLanguage("Deutsch"))).isEmpty();
   }
 

@@ -63,15 +63,17 @@ public final class JdbiWorkStore implements WorkStore {
             long id =
                 h.createUpdate(
                         "INSERT INTO works (title, title_generated, summary, notes, end_notes, language,"
-                            + " word_count, format, source_name, source_sha256, imported_at, updated_at)"
-                            + " VALUES (:title, :gen, :summary, :notes, :endNotes, :language, :words,"
-                            + " :format, :sourceName, :sha, :imported, :now)")
+                            + " complete, word_count, format, source_name, source_sha256, imported_at,"
+                            + " updated_at)"
+                            + " VALUES (:title, :gen, :summary, :notes, :endNotes, :language,"
+                            + " :complete, :words, :format, :sourceName, :sha, :imported, :now)")
                     .bind("title", work.title())
                     .bind("gen", work.titleGenerated() ? 1 : 0)
                     .bind("summary", work.summary())
                     .bind("notes", work.notes())
                     .bind("endNotes", work.endNotes())
                     .bind("language", work.language())
+                    .bind("complete", work.complete() ? 1 : 0)
                     .bind("words", work.wordCount())
                     .bind("format", work.format().name())
                     .bind("sourceName", work.source() == null ? null : work.source().fileName())
@@ -205,6 +207,7 @@ public final class JdbiWorkStore implements WorkStore {
                   (String) w.get("end_notes"),
                   chapters,
                   (String) w.get("language"),
+                  num(w.get("complete")) != 0,
                   (int) num(w.get("word_count")),
                   TextFormat.valueOf((String) w.get("format")),
                   new Work.Source((String) w.get("source_name"), (String) w.get("source_sha256")),
@@ -227,7 +230,7 @@ public final class JdbiWorkStore implements WorkStore {
   }
 
   private static final String SUMMARY_COLUMNS =
-      "SELECT w.id, w.title, w.title_generated, w.summary, w.word_count, w.language,"
+      "SELECT w.id, w.title, w.title_generated, w.summary, w.word_count, w.language, w.complete,"
           + " w.imported_at,"
           + " (SELECT count(*) FROM chapters c WHERE c.work_id = w.id) AS chapter_count,"
           + " (SELECT substr(c.body, 1, 600) FROM chapters c WHERE c.work_id = w.id"
@@ -292,6 +295,7 @@ public final class JdbiWorkStore implements WorkStore {
               (int) num(r.get("word_count")),
               (int) num(r.get("chapter_count")),
               (String) r.get("language"),
+              num(r.get("complete")) != 0,
               Instant.ofEpochMilli(num(r.get("imported_at"))),
               tags.getOrDefault(id, List.of()).stream()
                   .filter(t -> t.provenance().isShown())

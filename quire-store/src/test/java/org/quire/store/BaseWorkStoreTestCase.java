@@ -55,6 +55,7 @@ public abstract class BaseWorkStoreTestCase {
         "End notes",
         chapters,
         "English",
+        true,
         8,
         TextFormat.PLAIN,
         new Work.Source(title + ".txt", sha),

@@ -20,6 +20,7 @@ import org.quire.model.WorkSummary;
  * @param fromOpening true when blurbText is the opening, not a summary
  * @param words word count
  * @param chapters chapter count
+ * @param complete whether the work is finished
  * @param language language or null
  */
 public record Blurb(
@@ -36,6 +37,7 @@ public record Blurb(
     boolean fromOpening,
     int words,
     int chapters,
+    boolean complete,
     String language) {
 
   /** A tag shown on a page, with its kind for styling. */
@@ -71,6 +73,7 @@ public record Blurb(
         opening,
         w.wordCount(),
         w.chapterCount(),
+        w.complete(),
         w.language());
   }
 

@@ -2,6 +2,7 @@ package org.quire.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.quire.export.ChapterRenderer;
 import org.quire.model.Chapter;
 import org.quire.model.Tag;
 import org.quire.model.TagType;
@@ -49,9 +50,7 @@ public record ReaderView(
       }
     }
     List<ChapterView> shown = new ArrayList<>();
-    StringBuilder all = new StringBuilder();
-    w.chapters().forEach(c -> all.append(c.text()).append("\n\n"));
-    boolean blankSeparated = org.quire.text.Paragraphs.isBlankSeparated(all.toString());
+    boolean blankSeparated = ChapterRenderer.blankSeparated(w);
     for (Chapter c : w.chapters()) {
       if (full || c.number() == chapter) {
         boolean md = ChapterRenderer.isMarkdown(w.format());

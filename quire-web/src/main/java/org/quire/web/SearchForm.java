@@ -14,9 +14,9 @@ import org.quire.search.SearchQuery.TagFilter;
 /**
  * The search page's state as URL parameters, shared by the web page and the JSON API: {@code q},
  * {@code include=type:Tag} and {@code exclude=type:Tag} (repeatable), {@code lang}, {@code
- * words_min}, {@code words_max}, {@code updated_from}, {@code updated_to} (YYYY-MM-DD), {@code
- * sort} and {@code page}. Anything malformed is ignored rather than refused, and listed in {@link
- * #ignored()}.
+ * words_min}, {@code words_max}, {@code complete} ({@code true} or {@code false}), {@code
+ * updated_from}, {@code updated_to} (YYYY-MM-DD), {@code sort} and {@code page}. Anything malformed
+ * is ignored rather than refused, and listed in {@link #ignored()}.
  */
 public final class SearchForm {
   static final int MAX_PAGE = SearchQuery.MAX_OFFSET / QuireWeb.PAGE_SIZE + 1;
@@ -25,6 +25,7 @@ public final class SearchForm {
   private final List<TagFilter> include = new ArrayList<>();
   private final List<TagFilter> exclude = new ArrayList<>();
   private final String lang;
+  private final Boolean complete;
   private final Integer wordsMin;
   private final Integer wordsMax;
   private final LocalDate from;
@@ -42,6 +43,11 @@ public final class SearchForm {
       filter(f).ifPresent(exclude::add);
     }
     this.lang = cut(first(params, "lang"), 100);
+    String c = first(params, "complete").strip();
+    this.complete = c.equals("true") ? Boolean.TRUE : c.equals("false") ? Boolean.FALSE : null;
+    if (!c.isEmpty() && complete == null) {
+      ignored.add("complete=" + cut(c, 40));
+    }
     this.wordsMin = number(params, "words_min");
     this.wordsMax = number(params, "words_max");
     this.from = date(params, "updated_from");
@@ -112,6 +118,7 @@ public final class SearchForm {
     return SearchQuery.of(q)
         .withFilters(include, exclude)
         .withLanguage(lang)
+        .withComplete(complete)
         .withWords(new SearchQuery.Range(wordsMin, wordsMax))
         .withUpdated(
             new SearchQuery.DateRange(
@@ -135,6 +142,11 @@ public final class SearchForm {
 
   public String lang() {
     return lang;
+  }
+
+  /** "true", "false" or "" (either). */
+  public String complete() {
+    return complete == null ? "" : complete.toString();
   }
 
   public String wordsMin() {
@@ -172,6 +184,7 @@ public final class SearchForm {
         || !include.isEmpty()
         || !exclude.isEmpty()
         || !lang.isBlank()
+        || complete != null
         || wordsMin != null
         || wordsMax != null
         || from != null
@@ -181,6 +194,7 @@ public final class SearchForm {
   /** True when a sort, range or language is set (the page then shows those controls open). */
   public boolean hasRanges() {
     return sort != SearchQuery.Sort.RELEVANCE
+        || complete != null
         || wordsMin != null
         || wordsMax != null
         || from != null
@@ -199,6 +213,7 @@ public final class SearchForm {
     include.forEach(f -> p.computeIfAbsent("include", k -> new ArrayList<>()).add(param(f)));
     exclude.forEach(f -> p.computeIfAbsent("exclude", k -> new ArrayList<>()).add(param(f)));
     put(p, "lang", lang);
+    put(p, "complete", complete());
     put(p, "words_min", wordsMin());
     put(p, "words_max", wordsMax());
     put(p, "updated_from", updatedFrom());

@@ -18,6 +18,10 @@ final class Fields {
   static final String TAG = "tag";
 
   static final String LANGUAGE = "f_language";
+
+  /** "true" for finished works, "false" for works in progress. */
+  static final String COMPLETE = "f_complete";
+
   static final String WORDS = "words";
   static final String POSTED = "posted";
   static final String UPDATED = "updated";

@@ -195,6 +195,7 @@ public final class LuceneSearchIndex implements SearchIndex {
       d.add(new StringField(Fields.LANGUAGE, lower(work.language()), Field.Store.NO));
       d.add(new SortedSetDocValuesFacetField(Fields.LANGUAGE_DIM, work.language().strip()));
     }
+    d.add(new StringField(Fields.COMPLETE, Boolean.toString(work.complete()), Field.Store.NO));
     addInt(d, Fields.WORDS, work.wordCount());
     addInt(d, Fields.KUDOS, stats.kudos());
     addInt(d, Fields.HITS, stats.hits());

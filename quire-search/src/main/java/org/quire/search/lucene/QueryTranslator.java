@@ -70,6 +70,9 @@ final class QueryTranslator {
     if (q.language() != null) {
       b.add(new TermQuery(new Term(Fields.LANGUAGE, lower(q.language()))), Occur.FILTER);
     }
+    if (q.complete() != null) {
+      b.add(new TermQuery(new Term(Fields.COMPLETE, q.complete().toString())), Occur.FILTER);
+    }
     addRange(b, Fields.WORDS, q.words());
     addRange(b, Fields.KUDOS, q.kudos());
     addRange(b, Fields.HITS, q.hits());

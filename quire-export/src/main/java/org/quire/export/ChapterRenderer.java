@@ -1,4 +1,4 @@
-package org.quire.web;
+package org.quire.export;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.quire.model.TextFormat;
+import org.quire.model.Work;
 import org.quire.text.Paragraphs;
 import org.quire.text.SceneBreaks;
 
@@ -96,6 +97,55 @@ public final class ChapterRenderer {
   /** Removes anything but basic formatting from HTML. */
   public static String sanitize(String html) {
     return POLICY.sanitize(html);
+  }
+
+  /** Safe HTML of any chapter: Markdown rendered, plain text as paragraphs and scene breaks. */
+  public static String html(String text, TextFormat format, boolean blankSeparated) {
+    if (isMarkdown(format)) {
+      return markdownHtml(text);
+    }
+    StringBuilder b = new StringBuilder(text.length() + text.length() / 8);
+    for (Block bl : blocks(text, blankSeparated)) {
+      if (bl.sceneBreak()) {
+        b.append("<hr class=\"scene-break\" />\n");
+      } else {
+        b.append("<p>");
+        for (int i = 0; i < bl.lines().size(); i++) {
+          b.append(i == 0 ? "" : "<br />").append(escape(bl.lines().get(i)));
+        }
+        b.append("</p>\n");
+      }
+    }
+    return b.toString();
+  }
+
+  /** Whether a work's plain-text paragraphs are separated by blank lines (judged on all of it). */
+  public static boolean blankSeparated(Work w) {
+    StringBuilder all = new StringBuilder();
+    w.chapters().forEach(c -> all.append(c.text()).append("\n\n"));
+    return Paragraphs.isBlankSeparated(all.toString());
+  }
+
+  /** Escapes text for HTML and XML alike. */
+  public static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> {
+          // Characters XML 1.0 forbids (control characters) are dropped.
+          if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.toString();
   }
 
   /** Whether the text should be rendered as Markdown. */

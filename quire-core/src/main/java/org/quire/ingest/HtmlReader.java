@@ -1,0 +1,222 @@
+package org.quire.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.quire.model.Chapter;
+import org.quire.model.IngestProblem;
+import org.quire.model.Tag;
+
+/**
+ * Reads stories saved as HTML: AO3's "Download → HTML" files, with their metadata block taken as
+ * the author's tags, and any other page, whose text goes through the same structure rules as
+ * Markdown. The story's markup is turned into Markdown (see {@link HtmlText}); nothing of the
+ * page's HTML is kept.
+ */
+final class HtmlReader {
+  private HtmlReader() {}
+
+  static StoryParser.Parsed read(String html) {
+    Document doc = Jsoup.parse(html);
+    Element tags = doc.selectFirst("dl.tags");
+    if (tags != null && doc.selectFirst("#chapters") != null) {
+      return ao3(doc, tags);
+    }
+    return generic(doc);
+  }
+
+  /** Any page: its text, with the page title as the story's title when no heading gives one. */
+  static StoryParser.Parsed generic(Document doc) {
+    Element body = doc.body();
+    String md = body == null ? "" : HtmlText.markdown(body);
+    String title = doc.title().strip();
+    if (!title.isEmpty() && !md.startsWith("# ")) {
+      md = "# " + HtmlText.escape(title) + "\n\n" + md;
+    }
+    return StoryParser.parse(md, true);
+  }
+
+  /** What an AO3 metadata block ({@code dl.tags}) says. */
+  static final class Meta {
+    final List<Tag> tags = new ArrayList<>();
+    final List<String> noteLines = new ArrayList<>();
+    String language;
+    boolean complete = true;
+  }
+
+  /** Reads AO3's {@code <dt>Label:</dt><dd>tags</dd>} pairs. */
+  static Meta meta(Element dl) {
+    Meta m = new Meta();
+    for (Element dt : dl.select("dt")) {
+      Element dd = dt.nextElementSibling();
+      if (dd == null || !dd.normalName().equals("dd")) {
+        continue;
+      }
+      String label = dt.text().replace(":", "").strip().toLowerCase(Locale.ROOT);
+      List<String> values = new ArrayList<>();
+      var marked = dd.select(".tag");
+      (marked.isEmpty() ? dd.select("a") : marked).forEach(a -> values.add(a.text().strip()));
+      if (values.isEmpty()) {
+        values.add(dd.text().strip());
+      }
+      HeaderField field =
+          switch (label) {
+            case "rating", "ratings" -> HeaderField.RATING;
+            case "archive warning", "archive warnings", "warning", "warnings" ->
+                HeaderField.WARNINGS;
+            case "category", "categories" -> HeaderField.CATEGORY;
+            case "fandom", "fandoms" -> HeaderField.FANDOM;
+            case "relationship", "relationships" -> HeaderField.RELATIONSHIP;
+            case "character", "characters" -> HeaderField.CHARACTERS;
+            case "additional tags", "additional tag", "freeform", "freeforms", "tags" ->
+                HeaderField.TAGS;
+            default -> null;
+          };
+      if (label.startsWith("content warning")) {
+        values.stream()
+            .filter(v -> !v.isEmpty())
+            .forEach(v -> m.tags.add(Tag.byAuthor(org.quire.model.TagType.CONTENT_WARNING, v)));
+      } else if (field != null) {
+        for (String v : values) {
+          if (!v.isEmpty()) {
+            AuthorTags.add(field, v, m.tags);
+          }
+        }
+      } else if (label.equals("language")) {
+        m.language = dd.text().strip();
+      } else if (label.equals("stats")) {
+        String stats = dd.text();
+        var chapters = java.util.regex.Pattern.compile("Chapters:\\s*(\\S+)").matcher(stats);
+        if (chapters.find()) {
+          Boolean c = StoryParser.completeFrom("Chapters", chapters.group(1));
+          m.complete = c == null || c;
+        }
+      } else if (label.equals("series") || label.equals("collections")) {
+        m.noteLines.add(dt.text().replace(":", "").strip() + ": " + dd.text().strip());
+      }
+    }
+    return m;
+  }
+
+  private static StoryParser.Parsed ao3(Document doc, Element dl) {
+    Meta meta = meta(dl);
+    Element preface = doc.selectFirst("#preface");
+    Element scope = preface == null ? doc.body() : preface;
+    Element h1 = scope.selectFirst("h1");
+    String title = h1 == null ? doc.title().strip() : h1.text().strip();
+    List<String> authors = new ArrayList<>();
+    scope.select(".byline a[rel=author], a[rel=author]").forEach(a -> addOnce(authors, a.text()));
+    String summary = labelled(scope, "summary");
+    List<String> notes = new ArrayList<>(meta.noteLines);
+    String n = labelled(scope, "notes");
+    if (n != null) {
+      notes.add(n);
+    }
+    List<Chapter> chapters = chapters(doc.selectFirst("#chapters"));
+    Element after = doc.selectFirst("#afterword");
+    String endNotes = after == null ? null : labelled(after, "end notes");
+    List<IngestProblem> problems = new ArrayList<>();
+    if (chapters.isEmpty()) {
+      // A metadata block without the chapters AO3 puts beside it: read it as any other page.
+      return generic(doc);
+    }
+    boolean generated = title.isEmpty();
+    if (generated) {
+      title = StoryParser.generatedTitle(chapters.getFirst().text());
+    }
+    return new StoryParser.Parsed(
+        title,
+        generated,
+        authors,
+        summary,
+        notes.isEmpty() ? null : String.join("\n\n", notes),
+        endNotes,
+        chapters,
+        meta.language,
+        meta.complete,
+        meta.tags,
+        problems);
+  }
+
+  private static void addOnce(List<String> list, String s) {
+    String t = s.strip();
+    if (!t.isEmpty() && !list.contains(t)) {
+      list.add(t);
+    }
+  }
+
+  /**
+   * The block quote after a label paragraph such as {@code <p>Summary</p>} (AO3 writes "Summary",
+   * "Notes", "Chapter Notes", "End Notes"), as Markdown; null when absent.
+   */
+  static String labelled(Element scope, String label) {
+    for (Element p : scope.select("p, h2, h3, div.heading")) {
+      String t = p.text().replace(":", "").strip().toLowerCase(Locale.ROOT);
+      if (!t.equals(label)) {
+        continue;
+      }
+      Element next = p.nextElementSibling();
+      if (next != null && next.normalName().equals("blockquote")) {
+        String md = HtmlText.markdown(next);
+        return md.isBlank() ? null : md;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * AO3's chapters: each starts with a {@code div.meta} holding an {@code h2.heading} and the
+   * chapter's notes, followed by the {@code div.userstuff} text. A one-chapter work has only the
+   * text.
+   */
+  static List<Chapter> chapters(Element root) {
+    List<Chapter> out = new ArrayList<>();
+    if (root == null) {
+      return out;
+    }
+    String heading = null;
+    String notes = null;
+    List<Element> parts = new ArrayList<>();
+    for (Element c : root.children()) {
+      // Chapters wrapped in <section> (as Quire's own export writes them) count the same.
+      if (c.normalName().equals("section") || c.normalName().equals("article")) {
+        parts.addAll(c.children());
+      } else {
+        parts.add(c);
+      }
+    }
+    for (Element e : parts) {
+      if (e.hasClass("meta") || e.selectFirst("h2.heading") != null && !e.hasClass("userstuff")) {
+        Element h = e.selectFirst("h2, h3");
+        heading = h == null ? null : h.text().strip();
+        List<String> ns = new ArrayList<>();
+        for (String label : List.of("chapter summary", "chapter notes", "notes")) {
+          String v = labelled(e, label);
+          if (v != null) {
+            ns.add(v);
+          }
+        }
+        notes = ns.isEmpty() ? null : String.join("\n\n", ns);
+      } else if (e.hasClass("userstuff")) {
+        out.add(new Chapter(out.size() + 1, heading, HtmlText.markdown(e), notes));
+        heading = null;
+        notes = null;
+      } else if (e.hasClass("endnotes") && !out.isEmpty()) {
+        String v = labelled(e, "chapter end notes");
+        if (v != null) {
+          Chapter last = out.removeLast();
+          String merged =
+              (last.notes() == null ? "" : last.notes() + "\n\n") + "Chapter end notes: " + v;
+          out.add(new Chapter(last.number(), last.title(), last.text(), merged));
+        }
+      }
+    }
+    if (out.isEmpty() && !HtmlText.markdown(root).isBlank()) {
+      out.add(new Chapter(1, null, HtmlText.markdown(root), null));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,210 @@
+package org.quire.ingest;
+
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Turns story HTML into Markdown that keeps what a story needs: paragraphs, emphasis, headings,
+ * block quotes, lists, line breaks and scene breaks ({@code <hr>} becomes {@code * * *}).
+ * Everything else (scripts, styles, forms, images, attributes, links' targets) is dropped, so no
+ * markup from the file reaches a page. Characters that Markdown would read as syntax are escaped,
+ * so the words come back exactly as written.
+ */
+final class HtmlText {
+  private static final Set<String> DROP =
+      Set.of(
+          "script",
+          "style",
+          "noscript",
+          "template",
+          "iframe",
+          "object",
+          "embed",
+          "form",
+          "input",
+          "button",
+          "select",
+          "textarea",
+          "svg",
+          "math",
+          "head",
+          "title",
+          "meta",
+          "link",
+          "img",
+          "video",
+          "audio",
+          "canvas",
+          "nav");
+  private static final Set<String> BLOCKS =
+      Set.of(
+          "p",
+          "div",
+          "section",
+          "article",
+          "main",
+          "header",
+          "footer",
+          "aside",
+          "center",
+          "dl",
+          "dt",
+          "dd",
+          "figure",
+          "figcaption",
+          "table",
+          "tr",
+          "pre",
+          "address",
+          "body",
+          "html",
+          "details",
+          "summary");
+
+  /** Marks line starts that are Quire's own Markdown (lists, headings), not the story's text. */
+  private static final char OWN = '\uE000';
+
+  private final StringBuilder out = new StringBuilder();
+
+  private HtmlText() {}
+
+  /** The Markdown of an element's content. */
+  static String markdown(Element root) {
+    HtmlText t = new HtmlText();
+    t.children(root);
+    return tidy(t.out.toString());
+  }
+
+  private void children(Element e) {
+    for (Node n : e.childNodes()) {
+      node(n);
+    }
+  }
+
+  private void node(Node n) {
+    if (n instanceof TextNode t) {
+      out.append(escape(t.getWholeText().replaceAll("[\\t\\r\\n ]+", " ")));
+      return;
+    }
+    if (!(n instanceof Element e)) {
+      return;
+    }
+    String tag = e.normalName();
+    if (DROP.contains(tag)) {
+      return;
+    }
+    switch (tag) {
+      case "br" -> out.append("  \n");
+      case "hr" -> block(OWN + "* * *");
+      case "em", "i", "cite", "dfn", "var" -> inline(e, "*");
+      case "strong", "b" -> inline(e, "**");
+      case "s", "strike", "del" -> inline(e, "~~");
+      case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+        String text = HtmlText.markdown(e).replace('\n', ' ').strip();
+        if (!text.isEmpty()) {
+          block(OWN + "#".repeat(tag.charAt(1) - '0') + " " + text);
+        }
+      }
+      case "blockquote" -> {
+        String inner = HtmlText.markdown(e);
+        if (!inner.isBlank()) {
+          block(OWN + "> " + inner.replace("\n", "\n" + OWN + "> "));
+        }
+      }
+      case "ul", "ol" -> {
+        int i = 1;
+        StringBuilder list = new StringBuilder();
+        for (Element li : e.children()) {
+          String item = HtmlText.markdown(li).replace("\n", "\n   ");
+          list.append(OWN).append(tag.equals("ol") ? (i++) + ". " : "- ").append(item).append('\n');
+        }
+        block(list.toString().stripTrailing());
+      }
+      default -> {
+        if (BLOCKS.contains(tag) || tag.equals("li")) {
+          paragraphBreak();
+          children(e);
+          paragraphBreak();
+        } else {
+          children(e);
+        }
+      }
+    }
+  }
+
+  private void inline(Element e, String mark) {
+    String inner = HtmlText.markdown(e).replace("\n\n", " ");
+    if (inner.isBlank()) {
+      out.append(inner);
+      return;
+    }
+    // Markdown emphasis may not start or end with a space: keep the spaces outside.
+    String lead = inner.substring(0, inner.length() - inner.stripLeading().length());
+    String trail = inner.substring(inner.stripTrailing().length());
+    out.append(lead).append(mark).append(inner.strip()).append(mark).append(trail);
+  }
+
+  private void block(String s) {
+    paragraphBreak();
+    out.append(s);
+    paragraphBreak();
+  }
+
+  private void paragraphBreak() {
+    out.append("\n\n");
+  }
+
+  /**
+   * Backslash-escapes what CommonMark would read as inline syntax: emphasis marks, code spans, link
+   * brackets and the start of an HTML tag. Line-start syntax is handled in {@link #tidy}.
+   */
+  static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean tagStart =
+          c == '<'
+              && i + 1 < s.length()
+              && (Character.isLetter(s.charAt(i + 1)) || "/!?".indexOf(s.charAt(i + 1)) >= 0);
+      if ("\\`*_[]".indexOf(c) >= 0 || tagStart) {
+        b.append('\\');
+      }
+      b.append(c);
+    }
+    return b.toString();
+  }
+
+  /** Trims each line, collapses runs of blank lines, escapes list and quote markers at starts. */
+  private static String tidy(String s) {
+    StringBuilder b = new StringBuilder();
+    int blank = 0;
+    for (String line : s.split("\n", -1)) {
+      String l = line.strip();
+      boolean hardBreak = line.endsWith("  ") && !l.isEmpty();
+      if (l.isEmpty()) {
+        blank++;
+        continue;
+      }
+      if (b.length() > 0) {
+        b.append(blank > 0 ? "\n\n" : "\n");
+      }
+      blank = 0;
+      if (!l.isEmpty() && l.charAt(0) == OWN) {
+        l = l.substring(1).strip();
+      } else if (l.matches("^\\d{1,9}[.)](\\s.*)?$")) {
+        // The story's own "1. " would become a list, "# " a heading, "> " a quote.
+        int dot = l.indexOf(l.matches("^\\d{1,9}\\..*") ? '.' : ')');
+        l = l.substring(0, dot) + "\\" + l.substring(dot);
+      } else if (l.matches("^([-+*]\\s|#{1,6}(\\s|$)|>|=+$).*")) {
+        l = "\\" + l;
+      }
+      b.append(l);
+      if (hardBreak) {
+        b.append("  ");
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,244 @@
+package org.quire.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.quire.model.TagType;
+import org.quire.model.TextFormat;
+import org.quire.model.Work;
+
+class HtmlAndEpubTest {
+  private final Ingester ingester = new Ingester();
+
+  private Work read(String name, String text) {
+    return ingester.read(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String resource(String name) throws Exception {
+    try (var in = HtmlAndEpubTest.class.getResourceAsStream("/ingest/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void ao3DownloadKeepsEveryMetadataFieldAsAuthorTags() throws Exception {
+    Work w = read("ledger.html", resource("ao3-style.html"));
+    assertThat(w.title()).isEqualTo("The Librarian's Ledger");
+    assertThat(w.titleGenerated()).isFalse();
+    assertThat(w.authors()).containsExactly("quire_tests");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Teen And Up Audiences");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("No Archive Warnings Apply");
+    assertThat(w.tagNames(TagType.CATEGORY)).containsExactly("F/F", "Gen");
+    assertThat(w.tagNames(TagType.FANDOM)).containsExactly("Buffy the Vampire Slayer (TV)");
+    assertThat(w.tagNames(TagType.RELATIONSHIP))
+        .containsExactly("Tara Maclay/Willow Rosenberg", "Rupert Giles & Willow Rosenberg");
+    assertThat(w.tagNames(TagType.CHARACTER))
+        .containsExactly("Willow Rosenberg", "Tara Maclay", "Rupert Giles");
+    assertThat(w.tagNames(TagType.ADDITIONAL)).containsExactly("Libraries", "Fluff");
+    assertThat(w.language()).isEqualTo("English");
+    assertThat(w.complete()).isFalse();
+    assertThat(w.summary())
+        .isEqualTo("Giles keeps a ledger of overdue books. Willow finds a *strange* entry.");
+    assertThat(w.notes())
+        .contains("Series: Part 2 of Stacks")
+        .contains("Written for a library prompt.");
+    assertThat(w.endNotes()).isEqualTo("Thank you for reading.");
+    assertThat(w.format()).isEqualTo(TextFormat.MARKDOWN);
+    assertThat(w.chapters()).hasSize(2);
+    var one = w.chapters().get(0);
+    assertThat(one.title()).isEqualTo("Chapter 1: Overdue");
+    assertThat(one.notes())
+        .contains("The first evening.")
+        .contains("Chapter end notes: More soon.");
+    assertThat(one.text())
+        .startsWith("The ledger was older than the library.")
+        .contains("written in **red** ink.")
+        .contains("Who is \\*Ethan\\* and why")
+        .contains("\n\n* * *\n\n")
+        .contains("Tara laughed from the stacks. Nobody answered.")
+        .doesNotContain("<", "onerror", "javascript", "alert");
+    assertThat(w.chapters().get(1).title()).isEqualTo("Chapter 2: Returned");
+    assertThat(w.chapters().get(1).text())
+        .startsWith("1\\. Return the book.  \n2\\. Pay the fine.");
+    assertThat(w.wordCount()).isBetween(60, 75);
+  }
+
+  @Test
+  void anyOtherPageGoesThroughTheStoryRules() {
+    Work w =
+        read(
+            "page.htm",
+            "<html><head><title>Night Shift</title><script>alert(1)</script></head><body>"
+                + "<nav><a href='/'>Home</a></nav>"
+                + "<p>A/N: For my sister.</p>"
+                + "<h2>Chapter 1</h2><p>She <i>waited</i> by the door.</p><hr><p>Later, rain.</p>"
+                + "<h2>Chapter 2</h2><p>He came back &amp; said nothing.</p>"
+                + "<iframe src='https://evil.example'></iframe></body></html>");
+    assertThat(w.title()).isEqualTo("Night Shift");
+    assertThat(w.notes()).isEqualTo("For my sister.");
+    assertThat(w.chapters()).hasSize(2);
+    assertThat(w.chapters().get(0).text())
+        .isEqualTo("She *waited* by the door.\n\n* * *\n\nLater, rain.");
+    assertThat(w.chapters().get(1).text()).isEqualTo("He came back & said nothing.");
+    assertThat(w.chapters().toString()).doesNotContain("Home", "alert", "evil");
+  }
+
+  static byte[] zip(Map<String, String> files) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+      for (var e : files.entrySet()) {
+        z.putNextEntry(new ZipEntry(e.getKey()));
+        z.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+        z.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  static Map<String, String> book(String title) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("mimetype", "application/epub+zip");
+    f.put(
+        "META-INF/container.xml",
+        "<?xml version='1.0'?><container version='1.0'"
+            + " xmlns='urn:oasis:names:tc:opendocument:xmlns:container'><rootfiles><rootfile"
+            + " full-path='OEBPS/content.opf' media-type='application/oebps-package+xml'/>"
+            + "</rootfiles></container>");
+    f.put(
+        "OEBPS/content.opf",
+        "<?xml version='1.0' encoding='utf-8'?><package xmlns='http://www.idpf.org/2007/opf'"
+            + " version='2.0' unique-identifier='id'><metadata"
+            + " xmlns:dc='http://purl.org/dc/elements/1.1/' xmlns:opf='http://www.idpf.org/2007/opf'>"
+            + "<dc:title>"
+            + title
+            + "</dc:title><dc:creator opf:role='aut'>Quire Tests</dc:creator>"
+            + "<dc:language>en</dc:language><dc:subject>Explicit</dc:subject>"
+            + "<dc:subject>M/M</dc:subject><dc:subject>Major Character Death</dc:subject>"
+            + "<dc:subject>Slow Burn</dc:subject>"
+            + "<dc:description>&lt;p&gt;Two &lt;b&gt;rivals&lt;/b&gt;.&lt;/p&gt;</dc:description>"
+            + "<dc:source>https://example.org/s/42</dc:source>"
+            + "<meta name='calibre:series' content='Rivals'/><meta name='calibre:series_index'"
+            + " content='2'/></metadata><manifest>"
+            + "<item id='t' href='title_page.xhtml' media-type='application/xhtml+xml'/>"
+            + "<item id='c1' href='text/ch%201.xhtml' media-type='application/xhtml+xml'/>"
+            + "<item id='c2' href='text/../text/ch2.xhtml' media-type='application/xhtml+xml'/>"
+            + "</manifest><spine><itemref idref='t'/><itemref idref='c1'/><itemref idref='c2'/>"
+            + "</spine></package>");
+    f.put(
+        "OEBPS/title_page.xhtml",
+        "<html><body><h3>Rivals</h3><b>Characters:</b> Alder Fenn, Brisk Oaten<br/>"
+            + "<b>Status:</b> In-Progress<br/><b>Chapters:</b> 2/?<br/></body></html>");
+    f.put(
+        "OEBPS/text/ch 1.xhtml",
+        "<html><body><h2>One: The Match</h2><p>Alder served first.</p></body></html>");
+    f.put(
+        "OEBPS/text/ch2.xhtml",
+        "<html><body><h2>Two: The Rematch</h2><p>Brisk won, <em>barely</em>.</p></body></html>");
+    return f;
+  }
+
+  @Test
+  void epubMetadataSpineAndTitlePage() throws Exception {
+    Work w = ingester.read("rivals.epub", zip(book("Rivals")));
+    assertThat(w.title()).isEqualTo("Rivals");
+    assertThat(w.authors()).containsExactly("Quire Tests");
+    assertThat(w.language()).isEqualTo("en");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Explicit");
+    assertThat(w.tagNames(TagType.CATEGORY)).containsExactly("M/M");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("Major Character Death");
+    assertThat(w.tagNames(TagType.ADDITIONAL)).containsExactly("Slow Burn");
+    assertThat(w.tagNames(TagType.CHARACTER)).containsExactly("Alder Fenn", "Brisk Oaten");
+    assertThat(w.summary()).isEqualTo("Two **rivals**.");
+    assertThat(w.notes())
+        .contains("Source: https://example.org/s/42")
+        .contains("Series: Rivals, part 2");
+    assertThat(w.complete()).isFalse();
+    assertThat(w.chapters())
+        .extracting(c -> c.title())
+        .containsExactly("One: The Match", "Two: The Rematch");
+    assertThat(w.chapters().get(1).text()).isEqualTo("Brisk won, *barely*.");
+  }
+
+  @Test
+  void hostileBooksAreRefusedWithAReason() throws Exception {
+    Map<String, String> traversal = book("T");
+    traversal.put("../../evil.xhtml", "x");
+    assertThatThrownBy(() -> ingester.read("t.epub", zip(traversal)))
+        .hasMessageContaining("t.epub")
+        .hasMessageContaining("outside the book");
+
+    Map<String, String> absolute = book("A");
+    absolute.put("/etc/passwd", "x");
+    assertThatThrownBy(() -> ingester.read("a.epub", zip(absolute)))
+        .hasMessageContaining("outside the book");
+
+    // 300 MB of zeros compresses to about 300 KB.
+    ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(bomb)) {
+      z.putNextEntry(new ZipEntry("META-INF/container.xml"));
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 300; i++) {
+        z.write(zeros);
+      }
+      z.closeEntry();
+    }
+    assertThatThrownBy(() -> ingester.read("bomb.epub", bomb.toByteArray()))
+        .hasMessageContaining("zip bomb");
+
+    Map<String, String> many = book("M");
+    for (int i = 0; i < EpubReader.MAX_ENTRIES + 1; i++) {
+      many.put("junk/" + i, "");
+    }
+    assertThatThrownBy(() -> ingester.read("many.epub", zip(many)))
+        .hasMessageContaining("more than");
+
+    Map<String, String> noContainer = book("N");
+    noContainer.remove("META-INF/container.xml");
+    assertThatThrownBy(() -> ingester.read("n.epub", zip(noContainer)))
+        .hasMessageContaining("container.xml");
+
+    Map<String, String> empty = book("E");
+    empty.remove("OEBPS/text/ch 1.xhtml");
+    empty.remove("OEBPS/text/ch2.xhtml");
+    assertThatThrownBy(() -> ingester.read("e.epub", zip(empty)))
+        .hasMessageContaining("no readable chapters");
+  }
+
+  @Test
+  void entitiesAreNeitherFetchedNorExpanded() throws Exception {
+    Map<String, String> xxe = book("&xxe;");
+    String opf = xxe.get("OEBPS/content.opf");
+    xxe.put(
+        "OEBPS/content.opf",
+        opf.replace(
+                "<?xml version='1.0' encoding='utf-8'?>",
+                "<?xml version='1.0' encoding='utf-8'?><!DOCTYPE package [<!ENTITY xxe SYSTEM"
+                    + " 'file:///etc/passwd'><!ENTITY lol 'lol'><!ENTITY lol2"
+                    + " '&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;'><!ENTITY lol3"
+                    + " '&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;'>]>")
+            .replace("<dc:subject>Slow Burn</dc:subject>", "<dc:subject>&lol3;</dc:subject>"));
+    Work w = ingester.read("xxe.epub", zip(xxe));
+    assertThat(w.title()).doesNotContain("root:");
+    assertThat(w.tags().toString()).doesNotContain("lollol");
+    assertThat(w.chapters()).hasSize(2);
+  }
+
+  @Test
+  void markdownEscapesKeepTheStorysOwnSymbols() {
+    Work w =
+        read(
+            "sym.html",
+            "<html><head><title>Symbols</title></head><body><p># not a heading</p><p>- not a list</p><p>&gt; not a quote</p>"
+                + "<p>a_b * c [d] `e` &lt;tag&gt;</p></body></html>");
+    assertThat(w.chapters().getFirst().text())
+        .isEqualTo(
+            "\\# not a heading\n\n\\- not a list\n\n\\> not a quote\n\na\\_b \\* c \\[d\\] \\`e\\` \\<tag>");
+  }
+}

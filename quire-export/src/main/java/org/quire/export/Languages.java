@@ -1,0 +1,56 @@
+package org.quire.export;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Language names as Quire stores them ("English") to BCP 47 tags ("en") for EPUB and HTML. */
+final class Languages {
+  private static final Map<String, String> CODES =
+      Map.ofEntries(
+          Map.entry("english", "en"),
+          Map.entry("french", "fr"),
+          Map.entry("français", "fr"),
+          Map.entry("german", "de"),
+          Map.entry("deutsch", "de"),
+          Map.entry("spanish", "es"),
+          Map.entry("español", "es"),
+          Map.entry("italian", "it"),
+          Map.entry("portuguese", "pt"),
+          Map.entry("dutch", "nl"),
+          Map.entry("polish", "pl"),
+          Map.entry("russian", "ru"),
+          Map.entry("swedish", "sv"),
+          Map.entry("norwegian", "no"),
+          Map.entry("danish", "da"),
+          Map.entry("finnish", "fi"),
+          Map.entry("czech", "cs"),
+          Map.entry("turkish", "tr"),
+          Map.entry("japanese", "ja"),
+          Map.entry("chinese", "zh"),
+          Map.entry("korean", "ko"),
+          Map.entry("vietnamese", "vi"),
+          Map.entry("indonesian", "id"),
+          Map.entry("arabic", "ar"),
+          Map.entry("hebrew", "he"),
+          Map.entry("hindi", "hi"),
+          Map.entry("ukrainian", "uk"),
+          Map.entry("greek", "el"),
+          Map.entry("hungarian", "hu"),
+          Map.entry("romanian", "ro"),
+          Map.entry("catalan", "ca"),
+          Map.entry("latin", "la"));
+
+  private Languages() {}
+
+  /** A BCP 47 tag; "und" (undetermined) when the language is unknown. */
+  static String tag(String language) {
+    if (language == null || language.isBlank()) {
+      return "und";
+    }
+    String l = language.strip().toLowerCase(Locale.ROOT);
+    if (l.matches("[a-z]{2,3}(-[a-z0-9]{2,8})*")) {
+      return l;
+    }
+    return CODES.getOrDefault(l, "und");
+  }
+}

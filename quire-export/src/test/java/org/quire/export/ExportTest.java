@@ -1,0 +1,165 @@
+package org.quire.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adobe.epubcheck.api.EpubCheck;
+import com.adobe.epubcheck.util.DefaultReportImpl;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quire.ingest.Ingester;
+import org.quire.model.Chapter;
+import org.quire.model.Evidence;
+import org.quire.model.Tag;
+import org.quire.model.TagType;
+import org.quire.model.TextFormat;
+import org.quire.model.Work;
+
+class ExportTest {
+  @TempDir Path tmp;
+  final Ingester ingester = new Ingester();
+
+  static Work work(TextFormat format, boolean complete) {
+    String one =
+        format == TextFormat.MARKDOWN
+            ? "She *ran*. The **door** held.\n\n* * *\n\nMorning came & went."
+            : "She ran. The door held.\n\n* * *\n\nMorning came & went.";
+    return new Work(
+        7,
+        "Ashes <script>alert(1)</script> & Embers",
+        false,
+        List.of("Quill", "Ink & Paper"),
+        "A *short* summary.",
+        "Thanks to my beta.",
+        "Thank you for reading!",
+        List.of(
+            new Chapter(1, "Chapter 1: Sparks", one, "The start."),
+            new Chapter(2, null, "Zoë waited by the ﬁre.\nA second line.", null)),
+        "English",
+        complete,
+        25,
+        format,
+        new Work.Source("ashes.txt", "abc123"),
+        Instant.parse("2026-01-02T03:04:05Z"),
+        List.of(
+            Tag.byAuthor(TagType.RATING, "Teen And Up Audiences"),
+            Tag.byAuthor(TagType.ARCHIVE_WARNING, "No Archive Warnings Apply"),
+            Tag.byAuthor(TagType.CATEGORY, "F/F"),
+            Tag.byAuthor(TagType.FANDOM, "Buffy the Vampire Slayer"),
+            Tag.byAuthor(TagType.RELATIONSHIP, "Tara Maclay/Willow Rosenberg"),
+            Tag.byAuthor(TagType.CHARACTER, "Willow Rosenberg"),
+            Tag.suggested(
+                TagType.CHARACTER, "Tara Maclay", 0.8, List.of(new Evidence(1, 0, 3, "x"))),
+            Tag.byAuthor(TagType.CONTENT_WARNING, "Character Death"),
+            Tag.byAuthor(TagType.ADDITIONAL, "Fluff & Angst")),
+        List.of());
+  }
+
+  record Check(int fatal, int errors, int warnings, String log) {}
+
+  Check epubcheck(byte[] epub) throws Exception {
+    Path f = tmp.resolve("book-" + System.nanoTime() + ".epub");
+    Files.write(f, epub);
+    DefaultReportImpl report = new DefaultReportImpl(f.toString());
+    StringWriter log = new StringWriter();
+    new EpubCheck(f.toFile(), report).doValidate();
+    return new Check(
+        report.getFatalErrorCount(),
+        report.getErrorCount(),
+        report.getWarningCount(),
+        log.toString());
+  }
+
+  @Test
+  void epubPassesEpubcheckWithNoErrorsOrWarnings() throws Exception {
+    for (TextFormat format : TextFormat.values()) {
+      byte[] epub =
+          EpubWriter.write(work(format, true), "http://localhost:7070/works/7", Instant.EPOCH);
+      Check c = epubcheck(epub);
+      assertThat(c.fatal()).as(format + " fatal").isZero();
+      assertThat(c.errors()).as(format + " errors").isZero();
+      assertThat(c.warnings()).as(format + " warnings").isZero();
+    }
+  }
+
+  @Test
+  void epubReadsBackAsTheSameWorkWithTheSameTags() {
+    for (boolean complete : List.of(true, false)) {
+      Work w = work(TextFormat.MARKDOWN, complete);
+      Work back =
+          ingester.read("ashes.epub", EpubWriter.write(w, "http://q/works/7", Instant.EPOCH));
+      assertThat(back.title()).isEqualTo(w.title());
+      assertThat(back.authors()).isEqualTo(w.authors());
+      for (TagType t : TagType.values()) {
+        assertThat(back.tagNames(t)).as(t.key()).isEqualTo(w.tagNames(t));
+      }
+      assertThat(back.summary()).isEqualTo(w.summary());
+      assertThat(back.notes()).contains(w.notes()).contains("Source: http://q/works/7");
+      assertThat(back.endNotes()).isEqualTo(w.endNotes());
+      assertThat(back.language()).isEqualTo("English");
+      assertThat(back.complete()).isEqualTo(complete);
+      assertThat(back.chapters())
+          .extracting(Chapter::title)
+          .containsExactly("Chapter 1: Sparks", null);
+      assertThat(back.chapters()).extracting(Chapter::notes).containsExactly("The start.", null);
+      assertThat(back.chapters().get(0).text()).isEqualTo(w.chapters().get(0).text());
+      assertThat(back.wordCount())
+          .isEqualTo(
+              w.chapters().stream()
+                  .mapToInt(c -> org.quire.text.WordCounter.count(c.text()))
+                  .sum());
+    }
+  }
+
+  @Test
+  void htmlExportIsOneSafePageWithEveryTagType() {
+    String html = TextExports.html(work(TextFormat.PLAIN, true));
+    var doc = Jsoup.parse(html);
+    assertThat(doc.select("script")).isEmpty();
+    assertThat(doc.title()).isEqualTo("Ashes <script>alert(1)</script> & Embers");
+    assertThat(doc.select("dl.tags dt").eachText())
+        .contains(
+            "Rating:",
+            "Archive Warning:",
+            "Category:",
+            "Fandom:",
+            "Relationship:",
+            "Character:",
+            "Content Warning:",
+            "Additional Tags:",
+            "Language:",
+            "Stats:");
+    assertThat(doc.select("#chapters div.userstuff")).hasSize(2);
+    assertThat(doc.select("hr.scene-break")).hasSize(1);
+    // And Quire reads its own HTML back with the same tags.
+    Work back = ingester.read("ashes.html", html.getBytes(StandardCharsets.UTF_8));
+    assertThat(back.tagNames(TagType.CHARACTER)).containsExactly("Willow Rosenberg", "Tara Maclay");
+    assertThat(back.chapters()).hasSize(2);
+  }
+
+  @Test
+  void markdownAndTextExportsImportBackWithTheirTags() {
+    Work w = work(TextFormat.MARKDOWN, false);
+    for (String[] f :
+        List.of(
+            new String[] {"ashes.md", TextExports.markdown(w)},
+            new String[] {"ashes.txt", TextExports.text(w)})) {
+      Work back = ingester.read(f[0], f[1].getBytes(StandardCharsets.UTF_8));
+      assertThat(back.title()).as(f[0]).isEqualTo(w.title());
+      assertThat(back.authors()).as(f[0]).isEqualTo(w.authors());
+      for (TagType t : TagType.values()) {
+        assertThat(back.tagNames(t)).as(f[0] + " " + t.key()).isEqualTo(w.tagNames(t));
+      }
+      assertThat(back.complete()).as(f[0]).isFalse();
+      assertThat(back.chapters()).as(f[0]).hasSize(2);
+      assertThat(back.summary()).as(f[0]).isEqualTo(w.summary());
+      assertThat(back.endNotes()).as(f[0]).isEqualTo(w.endNotes());
+    }
+  }
+}
