@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
       DemoCommand.class,
       ReindexCommand.class,
       WrangleCommand.class,
+      ExportCommand.class,
       AnalyzeCommand.class,
       EvalCommand.class,
       CommandLine.HelpCommand.class

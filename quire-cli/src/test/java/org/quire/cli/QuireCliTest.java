@@ -88,4 +88,21 @@ class QuireCliTest {
     assertThat(run("--data", data, "wrangle", "parent", "character", "X", "x")).isEqualTo(2);
     assertThat(run("--data", data, "wrangle", "synonym", "character")).isEqualTo(2);
   }
+
+  @Test
+  void exportWritesEachFormat() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Files.writeString(in.resolve("a.txt"), "Alpha Story\n\nIt begins here.\n");
+    String data = tmp.resolve("data").toString();
+    assertThat(run("--data", data, "import", in.toString())).isZero();
+    for (String f : java.util.List.of("epub", "html", "md", "txt")) {
+      Path out = tmp.resolve("out." + f);
+      assertThat(run("--data", data, "export", "1", "-f", f, "-o", out.toString())).isZero();
+      assertThat(Files.size(out)).isPositive();
+    }
+    assertThat(new org.quire.ingest.Ingester().read(tmp.resolve("out.epub")).title())
+        .isEqualTo("Alpha Story");
+    assertThat(run("--data", data, "export", "1", "-f", "pdf")).isEqualTo(2);
+    assertThat(run("--data", data, "export", "99")).isEqualTo(1);
+  }
 }

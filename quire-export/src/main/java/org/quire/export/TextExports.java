@@ -43,6 +43,20 @@ public final class TextExports {
         + "</body>\n</html>\n";
   }
 
+  /** A safe file name from a title: letters, digits and dashes, at most 60 characters. */
+  public static String fileName(String title) {
+    String s =
+        java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .replaceAll("[^A-Za-z0-9]+", "-")
+            .replaceAll("^-+|-+$", "")
+            .toLowerCase(java.util.Locale.ROOT);
+    if (s.length() > 60) {
+      s = s.substring(0, 60).replaceAll("-+$", "");
+    }
+    return s.isEmpty() ? "work" : s;
+  }
+
   /** Markdown: a header block, then {@code ## } chapter headings. */
   public static String markdown(Work w) {
     StringBuilder b = new StringBuilder(header(w));

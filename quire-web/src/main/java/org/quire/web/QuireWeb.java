@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.quire.app.Quire;
+import org.quire.export.EpubWriter;
+import org.quire.export.TextExports;
 import org.quire.model.Work;
 import org.quire.model.WorkSummary;
 import org.quire.search.SearchQuery;
@@ -54,6 +56,7 @@ public final class QuireWeb {
           config.routes.get("/works", web::works);
           config.routes.get("/works/{id}", web::reader);
           config.routes.get("/works/{id}/chapters/{n}", web::reader);
+          config.routes.get("/works/{id}/download/{format}", web::download);
           config.routes.get("/search", web::search);
           config.routes.get("/api/v1/search", web::apiSearch);
           config.routes.get(
@@ -129,6 +132,39 @@ public final class QuireWeb {
     }
     render(
         ctx, "work.jte", Map.of("layout", layout(w.title(), null), "r", ReaderView.of(w, n, full)));
+  }
+
+  /** A work as EPUB, HTML, Markdown or text, as an attachment named after its title. */
+  private void download(Context ctx) {
+    long id = idParam(ctx.pathParam("id"));
+    Work w = quire.work(id).orElseThrow(() -> new NotFoundResponse("There is no work " + id + "."));
+    String format = ctx.pathParam("format");
+    byte[] body;
+    String type;
+    switch (format) {
+      case "epub" -> {
+        String source = ctx.scheme() + "://" + ctx.host() + "/works/" + id;
+        body = EpubWriter.write(w, source, java.time.Instant.now());
+        type = "application/epub+zip";
+      }
+      case "html" -> {
+        body = TextExports.html(w).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        type = "text/html; charset=utf-8";
+      }
+      case "md" -> {
+        body = TextExports.markdown(w).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        type = "text/markdown; charset=utf-8";
+      }
+      case "txt" -> {
+        body = TextExports.text(w).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        type = "text/plain; charset=utf-8";
+      }
+      default -> throw new NotFoundResponse("Downloads come as epub, html, md or txt.");
+    }
+    ctx.header(
+        "Content-Disposition",
+        "attachment; filename=\"" + TextExports.fileName(w.title()) + "." + format + "\"");
+    ctx.contentType(type).result(body);
   }
 
   private void search(Context ctx) {

@@ -205,6 +205,38 @@ class WebTest {
   }
 
   @Test
+  void worksDownloadAsEpubHtmlMarkdownAndText() throws Exception {
+    var epub =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + app.port()
+                            + "/works/"
+                            + chaptersId
+                            + "/download/epub"))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(epub.statusCode()).isEqualTo(200);
+    assertThat(epub.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/epub+zip");
+    assertThat(epub.headers().firstValue("Content-Disposition").orElse(""))
+        .isEqualTo("attachment; filename=\"three-parts.epub\"");
+    var back = new org.quire.ingest.Ingester().read("three-parts.epub", epub.body());
+    assertThat(back.title()).isEqualTo("Three Parts");
+    assertThat(back.chapters()).hasSize(3);
+    HttpResponse<String> html = get("/works/" + hostileId + "/download/html");
+    assertThat(html.body()).doesNotContain("<script>alert").contains("&lt;script&gt;");
+    assertThat(html.headers().firstValue("Content-Disposition").orElse(""))
+        .isEqualTo("attachment; filename=\"script-alert-x-script-friends.html\"");
+    assertThat(get("/works/" + chaptersId + "/download/md").body())
+        .startsWith("Title: Three Parts");
+    assertThat(get("/works/" + chaptersId + "/download/txt").body()).contains("Chapter 2");
+    assertThat(get("/works/" + chaptersId + "/download/pdf").statusCode()).isEqualTo(404);
+    assertThat(get("/works/999999/download/epub").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void securityHeadersAndStylesheet() throws Exception {
     HttpResponse<String> r = get("/");
     assertThat(r.headers().firstValue("content-security-policy").orElse(""))
