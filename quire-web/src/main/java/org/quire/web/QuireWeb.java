@@ -41,6 +41,8 @@ public final class QuireWeb {
    */
   public static Javalin create(Quire quire) {
     QuireWeb web = new QuireWeb(quire);
+    Catalog catalog = new Catalog(quire);
+    Api api = new Api(quire);
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
@@ -58,11 +60,28 @@ public final class QuireWeb {
           config.routes.get("/works/{id}/chapters/{n}", web::reader);
           config.routes.get("/works/{id}/download/{format}", web::download);
           config.routes.get("/search", web::search);
-          config.routes.get("/api/v1/search", web::apiSearch);
+          config.routes.get("/api/v1/search", api::search);
+          config.routes.get("/api/v1/works", api::works);
+          config.routes.get("/api/v1/works/{id}", api::work);
+          config.routes.get("/api/v1/works/{id}/chapters/{n}", api::chapter);
+          config.routes.get("/api/v1/tags/{type}", api::tags);
+          config.routes.get("/api/openapi.json", api::openApi);
+          config.routes.get("/opds", catalog::root);
+          config.routes.get("/opds/fandoms", catalog::fandoms);
+          config.routes.get("/opds/works", catalog::works);
+          config.routes.get("/opds/opensearch.xml", catalog::openSearch);
+          config.routes.get("/feeds/works.atom", catalog::atom);
           config.routes.get(
               "/health", ctx -> ctx.json(Map.of("status", "ok", "works", quire.store().count())));
           config.routes.exception(
-              NotFoundResponse.class, (e, ctx) -> web.error(ctx, 404, "Not found", e.getMessage()));
+              NotFoundResponse.class,
+              (e, ctx) -> {
+                if (ctx.path().startsWith("/api/")) {
+                  ctx.status(404).json(Map.of("error", e.getMessage()));
+                } else {
+                  web.error(ctx, 404, "Not found", e.getMessage());
+                }
+              });
           config.routes.exception(
               Exception.class,
               (e, ctx) -> {
@@ -209,60 +228,6 @@ public final class QuireWeb {
         ctx,
         "search.jte",
         Map.of("layout", layout(q.isBlank() ? "Search" : "Search: " + q, q), "v", view));
-  }
-
-  /** The JSON form of a search: the same parameters as the page, results with snippets. */
-  private void apiSearch(Context ctx) {
-    SearchForm form = SearchForm.of(ctx.queryParamMap());
-    SearchResults res = quire.index().search(form.query());
-    Map<Long, WorkSummary> works = summaries(res);
-    List<Map<String, Object>> results = new ArrayList<>();
-    for (SearchResults.Hit h : res.hits()) {
-      WorkSummary w = works.get(h.workId());
-      if (w == null) {
-        continue;
-      }
-      Map<String, Object> r = new java.util.LinkedHashMap<>();
-      r.put("id", w.id());
-      r.put("title", w.title());
-      r.put("authors", w.authors());
-      r.put("url", "/works/" + w.id());
-      r.put("words", w.wordCount());
-      r.put("chapters", w.chapterCount());
-      r.put("language", w.language());
-      r.put("score", h.score());
-      Map<String, List<String>> tags = new java.util.LinkedHashMap<>();
-      for (org.quire.model.TagType t : org.quire.model.TagType.values()) {
-        List<String> names = w.tagNames(t);
-        if (!names.isEmpty()) {
-          tags.put(t.key(), names);
-        }
-      }
-      r.put("tags", tags);
-      if (h.snippet() != null) {
-        r.put(
-            "snippet",
-            Map.of(
-                "chapter", h.snippet().chapter(),
-                "offset", h.snippet().offset(),
-                "url", SearchView.snippetHref(w.id(), w.chapterCount(), h.snippet()),
-                "parts", h.snippet().parts()));
-      }
-      results.add(r);
-    }
-    Map<String, Object> body = new java.util.LinkedHashMap<>();
-    body.put("total", res.total());
-    body.put("page", form.page());
-    body.put("pageSize", PAGE_SIZE);
-    body.put("results", results);
-    body.put("facets", res.facets());
-    if (res.message() != null) {
-      body.put("message", res.message());
-    }
-    if (!form.ignored().isEmpty()) {
-      body.put("ignored", form.ignored());
-    }
-    ctx.json(body);
   }
 
   private Map<Long, WorkSummary> summaries(SearchResults res) {

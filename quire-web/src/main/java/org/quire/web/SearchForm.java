@@ -21,6 +21,7 @@ import org.quire.search.SearchQuery.TagFilter;
 public final class SearchForm {
   static final int MAX_PAGE = SearchQuery.MAX_OFFSET / QuireWeb.PAGE_SIZE + 1;
 
+  private final String path;
   private final String q;
   private final List<TagFilter> include = new ArrayList<>();
   private final List<TagFilter> exclude = new ArrayList<>();
@@ -34,7 +35,8 @@ public final class SearchForm {
   private final int page;
   private final List<String> ignored = new ArrayList<>();
 
-  private SearchForm(Map<String, List<String>> params) {
+  private SearchForm(Map<String, List<String>> params, String path) {
+    this.path = path;
     this.q = cut(first(params, "q"), 1000);
     for (String f : params.getOrDefault("include", List.of())) {
       filter(f).ifPresent(include::add);
@@ -59,7 +61,12 @@ public final class SearchForm {
 
   /** Reads the parameters of a request (as Javalin's {@code queryParamMap()} gives them). */
   public static SearchForm of(Map<String, List<String>> params) {
-    return new SearchForm(params);
+    return new SearchForm(params, "/search");
+  }
+
+  /** The same, for a page at another path (the OPDS catalogue, feeds): its links point there. */
+  public static SearchForm of(Map<String, List<String>> params, String path) {
+    return new SearchForm(params, path);
   }
 
   private java.util.Optional<TagFilter> filter(String raw) {
@@ -239,7 +246,7 @@ public final class SearchForm {
 
   /** This search's URL up to "page=", for the pager. */
   public String pagerBase() {
-    return href("/search", params());
+    return href(path, params());
   }
 
   /** This search with one more included tag. */
@@ -248,7 +255,7 @@ public final class SearchForm {
     TagFilter f = new TagFilter(type, name);
     p.computeIfAbsent("include", k -> new ArrayList<>()).add(param(f));
     p.getOrDefault("exclude", new ArrayList<>()).remove(param(f));
-    return trim(href("/search", p));
+    return trim(href(path, p));
   }
 
   /** This search with one more excluded tag. */
@@ -257,14 +264,14 @@ public final class SearchForm {
     TagFilter f = new TagFilter(type, name);
     p.computeIfAbsent("exclude", k -> new ArrayList<>()).add(param(f));
     p.getOrDefault("include", new ArrayList<>()).remove(param(f));
-    return trim(href("/search", p));
+    return trim(href(path, p));
   }
 
   /** This search without one filter. */
   public String removeHref(String which, TagFilter f) {
     Map<String, List<String>> p = params();
     p.getOrDefault(which, new ArrayList<>()).remove(param(f));
-    return trim(href("/search", p));
+    return trim(href(path, p));
   }
 
   /** This search limited to one language (or, with null, any). */
@@ -272,7 +279,7 @@ public final class SearchForm {
     Map<String, List<String>> p = params();
     p.remove("lang");
     put(p, "lang", language);
-    return trim(href("/search", p));
+    return trim(href(path, p));
   }
 
   public boolean isIncluded(TagType type, String name) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -234,6 +235,169 @@ class WebTest {
     assertThat(get("/works/" + chaptersId + "/download/txt").body()).contains("Chapter 2");
     assertThat(get("/works/" + chaptersId + "/download/pdf").statusCode()).isEqualTo(404);
     assertThat(get("/works/999999/download/epub").statusCode()).isEqualTo(404);
+  }
+
+  /** Parses Atom strictly (namespaces on, no DOCTYPE allowed) and checks what RFC 4287 requires. */
+  static org.w3c.dom.Document atom(String xml) throws Exception {
+    var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    var doc =
+        f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
+    String atomNs = "http://www.w3.org/2005/Atom";
+    var root = doc.getDocumentElement();
+    assertThat(root.getNamespaceURI()).isEqualTo(atomNs);
+    assertThat(root.getLocalName()).isEqualTo("feed");
+    for (String required : List.of("id", "title", "updated", "author")) {
+      assertThat(childText(root, required)).as("feed " + required).isNotNull();
+    }
+    var entries = root.getElementsByTagNameNS(atomNs, "entry");
+    for (int i = 0; i < entries.getLength(); i++) {
+      var e = (org.w3c.dom.Element) entries.item(i);
+      for (String required : List.of("id", "title", "updated")) {
+        assertThat(childText(e, required)).as("entry " + required).isNotBlank();
+      }
+      java.time.Instant.parse(childText(e, "updated"));
+    }
+    java.time.Instant.parse(childText(root, "updated"));
+    return doc;
+  }
+
+  static String childText(org.w3c.dom.Element parent, String name) {
+    var kids = parent.getChildNodes();
+    for (int i = 0; i < kids.getLength(); i++) {
+      if (kids.item(i) instanceof org.w3c.dom.Element k
+          && "http://www.w3.org/2005/Atom".equals(k.getNamespaceURI())
+          && k.getLocalName().equals(name)) {
+        return k.getTextContent();
+      }
+    }
+    return null;
+  }
+
+  static List<String> links(org.w3c.dom.Document doc, String rel) {
+    List<String> out = new java.util.ArrayList<>();
+    var links = doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link");
+    for (int i = 0; i < links.getLength(); i++) {
+      var l = (org.w3c.dom.Element) links.item(i);
+      if (l.getAttribute("rel").equals(rel)) {
+        out.add(l.getAttribute("href"));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void opdsCatalogueIsValidAtomAndEveryLinkWorks() throws Exception {
+    HttpResponse<String> root = get("/opds");
+    assertThat(root.headers().firstValue("Content-Type").orElse("")).contains("kind=navigation");
+    var nav = atom(root.body());
+    List<String> sections = links(nav, "subsection");
+    assertThat(sections).hasSizeGreaterThanOrEqualTo(4);
+    for (String href : sections) {
+      HttpResponse<String> r = get(href);
+      assertThat(r.statusCode()).as(href).isEqualTo(200);
+      atom(r.body());
+    }
+    var works = atom(get("/opds/works?sort=posted").body());
+    List<String> epubs = links(works, "http://opds-spec.org/acquisition");
+    assertThat(epubs).isNotEmpty();
+    for (String href : epubs) {
+      assertThat(get(href).statusCode()).as(href).isEqualTo(200);
+    }
+    assertThat(links(works, "http://opds-spec.org/facet")).isNotEmpty();
+    // The hostile title is escaped, not markup.
+    assertThat(get("/opds/works?q=box").body()).doesNotContain("<script>");
+    String openSearch = get("/opds/opensearch.xml").body();
+    assertThat(openSearch).contains("template=\"/opds/works?q={searchTerms}\"");
+    var found = atom(get("/opds/works?q=middle").body());
+    assertThat(found.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void atomFeedOfNewWorksFollowsFilters() throws Exception {
+    HttpResponse<String> r = get("/feeds/works.atom");
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/atom+xml");
+    var all = atom(r.body());
+    assertThat(all.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength())
+        .isEqualTo(3);
+    var none = atom(get("/feeds/works.atom?include=" + Texts.url("fandom:No Such Fandom")).body());
+    assertThat(none.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength())
+        .isZero();
+  }
+
+  @Test
+  void apiResponsesMatchTheOpenApiDescription() throws Exception {
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var spec = mapper.readTree(get("/api/openapi.json").body());
+    assertThat(spec.get("openapi").asText()).startsWith("3.");
+    OpenApiCheck check = new OpenApiCheck(spec);
+    Map<String, String> calls =
+        Map.of(
+            "/api/v1/works",
+            "WorkPage",
+            "/api/v1/works/" + chaptersId,
+            "Work",
+            "/api/v1/works/" + chaptersId + "/chapters/2",
+            "Chapter",
+            "/api/v1/works/" + markdownId + "/chapters/1",
+            "Chapter",
+            "/api/v1/tags/character",
+            "TagList",
+            "/api/v1/search?q=part&sort=title",
+            "SearchPage",
+            "/api/v1/search?include=nosuchtype:x&page=9999",
+            "SearchPage",
+            "/api/v1/works/999999",
+            "Error",
+            "/api/v1/works/" + chaptersId + "/chapters/9",
+            "Error");
+    for (var call : calls.entrySet()) {
+      HttpResponse<String> r = get(call.getKey());
+      assertThat(r.headers().firstValue("Content-Type").orElse(""))
+          .as(call.getKey())
+          .startsWith("application/json");
+      assertThat(check.check(mapper.readTree(r.body()), call.getValue()))
+          .as(call.getKey())
+          .isEmpty();
+      // Every path the test calls is described.
+      String path =
+          call.getKey()
+              .replaceAll("\\?.*", "")
+              .replaceAll("/works/\\d+", "/works/{id}")
+              .replaceAll("/chapters/\\d+", "/chapters/{n}")
+              .replaceAll("/tags/\\w+", "/tags/{type}");
+      assertThat(spec.get("paths").has(path)).as(path).isTrue();
+    }
+    assertThat(get("/api/v1/works/999999").statusCode()).isEqualTo(404);
+    var work = mapper.readTree(get("/api/v1/works/" + chaptersId).body());
+    assertThat(work.get("chapters")).hasSize(3);
+    assertThat(work.get("title").asText()).isEqualTo("Three Parts");
+  }
+
+  @Test
+  void apiAnswersNotModifiedForAMatchingEtag() throws Exception {
+    HttpResponse<String> first = get("/api/v1/works/" + chaptersId);
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> again =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + app.port() + "/api/v1/works/" + chaptersId))
+                .header("If-None-Match", etag)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
+    HttpResponse<String> other =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + app.port() + "/api/v1/works/" + chaptersId))
+                .header("If-None-Match", "\"stale\"")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(other.statusCode()).isEqualTo(200);
   }
 
   @Test

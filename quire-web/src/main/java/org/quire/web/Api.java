@@ -1,0 +1,267 @@
+package org.quire.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.quire.app.Quire;
+import org.quire.export.ChapterRenderer;
+import org.quire.model.Chapter;
+import org.quire.model.Tag;
+import org.quire.model.TagType;
+import org.quire.model.Work;
+import org.quire.model.WorkSummary;
+import org.quire.search.SearchQuery;
+import org.quire.search.SearchResults;
+import org.quire.text.WordCounter;
+
+/**
+ * The public JSON API under {@code /api/v1}, described by {@code /api/openapi.json}. Responses
+ * carry an ETag; a request with a matching {@code If-None-Match} gets 304 and no body.
+ */
+final class Api {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_PAGE = SearchQuery.MAX_OFFSET / QuireWeb.PAGE_SIZE;
+
+  private final Quire quire;
+
+  Api(Quire quire) {
+    this.quire = quire;
+  }
+
+  void works(Context ctx) {
+    int page = page(ctx);
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (WorkSummary w : quire.store().list((page - 1) * QuireWeb.PAGE_SIZE, QuireWeb.PAGE_SIZE)) {
+      results.add(summary(w));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("total", quire.store().count());
+    body.put("page", page);
+    body.put("pageSize", QuireWeb.PAGE_SIZE);
+    body.put("results", results);
+    send(ctx, body);
+  }
+
+  void work(Context ctx) {
+    Work w = load(ctx);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", w.id());
+    body.put("title", w.title());
+    body.put("titleGenerated", w.titleGenerated());
+    body.put("authors", w.authors());
+    body.put("summary", w.summary());
+    body.put("notes", w.notes());
+    body.put("endNotes", w.endNotes());
+    body.put("language", w.language());
+    body.put("complete", w.complete());
+    body.put("words", w.wordCount());
+    body.put("url", "/works/" + w.id());
+    List<Map<String, Object>> chapters = new ArrayList<>();
+    for (Chapter c : w.chapters()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("number", c.number());
+      m.put("title", c.title());
+      m.put("words", WordCounter.count(c.text()));
+      m.put("url", "/api/v1/works/" + w.id() + "/chapters/" + c.number());
+      chapters.add(m);
+    }
+    body.put("chapters", chapters);
+    Map<String, List<Map<String, Object>>> tags = new LinkedHashMap<>();
+    for (TagType t : TagType.values()) {
+      List<Map<String, Object>> list = new ArrayList<>();
+      for (Tag tag : w.tags(t)) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", tag.name());
+        m.put("provenance", tag.provenance().key());
+        m.put("confidence", tag.confidence());
+        m.put("note", tag.note());
+        m.put("evidence", tag.evidence().stream().map(e -> e.quote()).toList());
+        list.add(m);
+      }
+      if (!list.isEmpty()) {
+        tags.put(t.key(), list);
+      }
+    }
+    body.put("tags", tags);
+    Map<String, String> downloads = new LinkedHashMap<>();
+    for (String f : List.of("epub", "html", "md", "txt")) {
+      downloads.put(f, "/works/" + w.id() + "/download/" + f);
+    }
+    body.put("downloads", downloads);
+    send(ctx, body);
+  }
+
+  void chapter(Context ctx) {
+    Work w = load(ctx);
+    int n;
+    try {
+      n = Integer.parseInt(ctx.pathParam("n"));
+    } catch (NumberFormatException e) {
+      n = -1;
+    }
+    if (n < 1 || n > w.chapters().size()) {
+      throw new NotFoundResponse("Work " + w.id() + " has no chapter " + ctx.pathParam("n") + ".");
+    }
+    Chapter c = w.chapter(n);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("work", w.id());
+    body.put("number", c.number());
+    body.put("title", c.title());
+    body.put("notes", c.notes());
+    body.put("format", w.format().name().toLowerCase(java.util.Locale.ROOT));
+    body.put("text", c.text());
+    body.put("html", ChapterRenderer.html(c.text(), w.format(), ChapterRenderer.blankSeparated(w)));
+    send(ctx, body);
+  }
+
+  void tags(Context ctx) {
+    TagType type;
+    try {
+      type = TagType.fromKey(ctx.pathParam("type"));
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundResponse("There is no tag type " + ctx.pathParam("type") + ".");
+    }
+    SearchResults all = quire.index().search(SearchQuery.of("").withPage(0, 1));
+    List<Map<String, Object>> values = new ArrayList<>();
+    for (SearchResults.FacetValue v : all.facets().getOrDefault(type.key(), List.of())) {
+      values.add(
+          Map.of(
+              "name",
+              v.name(),
+              "count",
+              v.count(),
+              "canonical",
+              quire.wrangler().canonical(type, v.name())));
+    }
+    send(ctx, Map.of("type", type.key(), "tags", values));
+  }
+
+  /** The JSON form of a search: the same parameters as the page, results with snippets. */
+  void search(Context ctx) {
+    SearchForm form = SearchForm.of(ctx.queryParamMap());
+    SearchResults res = quire.index().search(form.query());
+    Map<Long, WorkSummary> works = new java.util.HashMap<>();
+    for (WorkSummary w :
+        quire.store().summaries(res.hits().stream().map(SearchResults.Hit::workId).toList())) {
+      works.put(w.id(), w);
+    }
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (SearchResults.Hit h : res.hits()) {
+      WorkSummary w = works.get(h.workId());
+      if (w == null) {
+        continue;
+      }
+      Map<String, Object> r = summary(w);
+      r.put("score", h.score());
+      if (h.snippet() != null) {
+        r.put(
+            "snippet",
+            Map.of(
+                "chapter", h.snippet().chapter(),
+                "offset", h.snippet().offset(),
+                "url", SearchView.snippetHref(w.id(), w.chapterCount(), h.snippet()),
+                "parts", h.snippet().parts()));
+      }
+      results.add(r);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("total", res.total());
+    body.put("page", form.page());
+    body.put("pageSize", QuireWeb.PAGE_SIZE);
+    body.put("results", results);
+    body.put("facets", res.facets());
+    if (res.message() != null) {
+      body.put("message", res.message());
+    }
+    if (!form.ignored().isEmpty()) {
+      body.put("ignored", form.ignored());
+    }
+    send(ctx, body);
+  }
+
+  void openApi(Context ctx) throws IOException {
+    try (InputStream in = Api.class.getResourceAsStream("/openapi.json")) {
+      ctx.contentType("application/json").result(in.readAllBytes());
+    }
+  }
+
+  private static Map<String, Object> summary(WorkSummary w) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("id", w.id());
+    r.put("title", w.title());
+    r.put("authors", w.authors());
+    r.put("url", "/works/" + w.id());
+    r.put("api", "/api/v1/works/" + w.id());
+    r.put("words", w.wordCount());
+    r.put("chapters", w.chapterCount());
+    r.put("complete", w.complete());
+    r.put("language", w.language());
+    Map<String, List<String>> tags = new LinkedHashMap<>();
+    for (TagType t : TagType.values()) {
+      List<String> names = w.tagNames(t);
+      if (!names.isEmpty()) {
+        tags.put(t.key(), names);
+      }
+    }
+    r.put("tags", tags);
+    return r;
+  }
+
+  private Work load(Context ctx) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw new NotFoundResponse("There is no such work.");
+    }
+    return quire.work(id).orElseThrow(() -> new NotFoundResponse("There is no work " + id + "."));
+  }
+
+  private static int page(Context ctx) {
+    try {
+      String p = ctx.queryParam("page");
+      return p == null ? 1 : Math.max(1, Math.min(MAX_PAGE, Integer.parseInt(p.strip())));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  /** Writes JSON with an ETag, or 304 when the client already has this exact body. */
+  private static void send(Context ctx, Object body) {
+    byte[] bytes;
+    try {
+      bytes = JSON.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    String etag = "\"" + sha1(bytes) + "\"";
+    ctx.header("ETag", etag);
+    ctx.header("Cache-Control", "no-cache");
+    String match = ctx.header("If-None-Match");
+    if (match != null && (match.equals(etag) || match.equals("W/" + etag))) {
+      ctx.status(304);
+      return;
+    }
+    ctx.contentType("application/json").result(bytes);
+  }
+
+  private static String sha1(byte[] b) {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-1").digest(b))
+          .substring(0, 20);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

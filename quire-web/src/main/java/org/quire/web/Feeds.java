@@ -1,0 +1,183 @@
+package org.quire.web;
+
+import static org.quire.export.ChapterRenderer.escape;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.quire.model.Tag;
+import org.quire.model.WorkSummary;
+
+/**
+ * Atom documents: OPDS 1.2 catalogue feeds (navigation and acquisition, with facets and an
+ * OpenSearch description) for e-reader apps such as KOReader, and plain Atom feeds of new works.
+ * Every value is escaped; restricted works never reach here because feeds are built from the same
+ * search as the pages.
+ */
+final class Feeds {
+  static final String NAVIGATION = "application/atom+xml;profile=opds-catalog;kind=navigation";
+  static final String ACQUISITION = "application/atom+xml;profile=opds-catalog;kind=acquisition";
+  static final String OPENSEARCH = "application/opensearchdescription+xml";
+
+  private Feeds() {}
+
+  /** A link of a feed: rel, href, type and optional title and facet attributes. */
+  record Link(
+      String rel, String href, String type, String title, String facetGroup, boolean active) {
+    static Link of(String rel, String href, String type) {
+      return new Link(rel, href, type, null, null, false);
+    }
+  }
+
+  /** A navigation entry: a title, a short text, and where it leads. */
+  record Nav(String id, String title, String content, String href, String type) {}
+
+  static String navigation(
+      String id, String title, String self, Instant updated, List<Nav> entries) {
+    StringBuilder b = head(id, title, self, NAVIGATION, updated, List.of());
+    for (Nav n : entries) {
+      b.append("<entry>\n<title>")
+          .append(escape(n.title()))
+          .append("</title>\n")
+          .append("<id>")
+          .append(escape(n.id()))
+          .append("</id>\n")
+          .append("<updated>")
+          .append(time(updated))
+          .append("</updated>\n")
+          .append("<content type=\"text\">")
+          .append(escape(n.content()))
+          .append("</content>\n")
+          .append("<link rel=\"subsection\" href=\"")
+          .append(escape(n.href()))
+          .append("\" type=\"")
+          .append(n.type())
+          .append("\"/>\n</entry>\n");
+    }
+    return b.append("</feed>\n").toString();
+  }
+
+  static String acquisition(
+      String id,
+      String title,
+      String self,
+      Instant updated,
+      List<WorkSummary> works,
+      List<Link> links) {
+    StringBuilder b = head(id, title, self, ACQUISITION, updated, links);
+    for (WorkSummary w : works) {
+      b.append("<entry>\n<title>")
+          .append(escape(w.title()))
+          .append("</title>\n")
+          .append("<id>urn:quire:work:")
+          .append(w.id())
+          .append("</id>\n")
+          .append("<updated>")
+          .append(time(w.importedAt() == null ? updated : w.importedAt()))
+          .append("</updated>\n");
+      if (w.authors().isEmpty()) {
+        b.append("<author><name>Anonymous</name></author>\n");
+      }
+      for (String a : w.authors()) {
+        b.append("<author><name>").append(escape(a)).append("</name></author>\n");
+      }
+      if (w.language() != null) {
+        b.append("<dc:language>").append(escape(w.language())).append("</dc:language>\n");
+      }
+      for (Tag t : w.tags()) {
+        b.append("<category scheme=\"urn:quire:tag:")
+            .append(t.type().key())
+            .append("\" term=\"")
+            .append(escape(t.name()))
+            .append("\" label=\"")
+            .append(escape(t.name()))
+            .append("\"/>\n");
+      }
+      String text =
+          w.summary() != null && !w.summary().isBlank()
+              ? w.summary()
+              : Texts.opening(w.opening(), 320);
+      b.append("<summary type=\"text\">")
+          .append(escape(text))
+          .append("</summary>\n")
+          .append("<link rel=\"http://opds-spec.org/acquisition\" type=\"application/epub+zip\"")
+          .append(" href=\"/works/")
+          .append(w.id())
+          .append("/download/epub\"/>\n")
+          .append("<link rel=\"http://opds-spec.org/acquisition\" type=\"text/html\"")
+          .append(" href=\"/works/")
+          .append(w.id())
+          .append("/download/html\"/>\n")
+          .append("<link rel=\"alternate\" type=\"text/html\" href=\"/works/")
+          .append(w.id())
+          .append("\"/>\n</entry>\n");
+    }
+    return b.append("</feed>\n").toString();
+  }
+
+  private static StringBuilder head(
+      String id, String title, String self, String kind, Instant updated, List<Link> links) {
+    StringBuilder b = new StringBuilder(4096);
+    b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        .append("<feed xmlns=\"http://www.w3.org/2005/Atom\"")
+        .append(" xmlns:dc=\"http://purl.org/dc/terms/\"")
+        .append(" xmlns:opds=\"http://opds-spec.org/2010/catalog\"")
+        .append(" xmlns:opensearch=\"http://a9.com/-/spec/opensearch/1.1/\">\n")
+        .append("<id>")
+        .append(escape(id))
+        .append("</id>\n")
+        .append("<title>")
+        .append(escape(title))
+        .append("</title>\n")
+        .append("<updated>")
+        .append(time(updated))
+        .append("</updated>\n")
+        .append("<author><name>Quire</name></author>\n");
+    b.append(link(Link.of("self", self, kind)));
+    b.append(link(Link.of("start", "/opds", NAVIGATION)));
+    b.append(link(Link.of("search", "/opds/opensearch.xml", OPENSEARCH)));
+    links.forEach(l -> b.append(link(l)));
+    return b;
+  }
+
+  private static String link(Link l) {
+    StringBuilder b =
+        new StringBuilder("<link rel=\"")
+            .append(escape(l.rel()))
+            .append("\" href=\"")
+            .append(escape(l.href()))
+            .append("\" type=\"")
+            .append(escape(l.type()))
+            .append('"');
+    if (l.title() != null) {
+      b.append(" title=\"").append(escape(l.title())).append('"');
+    }
+    if (l.facetGroup() != null) {
+      b.append(" opds:facetGroup=\"").append(escape(l.facetGroup())).append('"');
+      if (l.active()) {
+        b.append(" opds:activeFacet=\"true\"");
+      }
+    }
+    return b.append("/>\n").toString();
+  }
+
+  static String openSearch(String siteName) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">\n"
+        + "<ShortName>"
+        + escape(siteName.length() > 16 ? siteName.substring(0, 16) : siteName)
+        + "</ShortName>\n"
+        + "<Description>Search the works of "
+        + escape(siteName)
+        + "</Description>\n"
+        + "<InputEncoding>UTF-8</InputEncoding>\n<OutputEncoding>UTF-8</OutputEncoding>\n"
+        + "<Url type=\""
+        + ACQUISITION
+        + "\" template=\"/opds/works?q={searchTerms}\"/>\n"
+        + "</OpenSearchDescription>\n";
+  }
+
+  static String time(Instant t) {
+    return t.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+}
