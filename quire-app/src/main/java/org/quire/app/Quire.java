@@ -118,6 +118,42 @@ public final class Quire implements AutoCloseable {
     return new WorkStats(posted, updated, 0, 0, 0, 0);
   }
 
+  /** Sign-up, log-in and sessions. */
+  public Accounts accounts() {
+    return new Accounts(store.accounts());
+  }
+
+  /**
+   * Posts a work from the web: ingest, analyse, store as the user's, index. A file already in the
+   * archive is not stored twice.
+   *
+   * @return the work's id, and whether it was already there
+   * @throws IngestException when the file is not a story Quire can read
+   */
+  public WorkStore.Added post(String fileName, byte[] bytes, long ownerId) {
+    Work read = ingester.read(fileName, bytes);
+    Optional<Long> existing = store.findBySha256(read.source().sha256());
+    if (existing.isPresent()) {
+      return new WorkStore.Added(existing.get(), true);
+    }
+    Work work = analyser.apply(read, analyser.analyse(read));
+    WorkStore.Added added = store.add(work);
+    if (!added.duplicate()) {
+      store.accounts().setOwner(added.id(), ownerId);
+      Work stored = work.withId(added.id());
+      index.index(stored, stats(stored));
+      index.refresh();
+    }
+    return added;
+  }
+
+  /** Replaces a work's tags after its author reviewed them, and re-indexes it. */
+  public void retag(long workId, List<org.quire.model.Tag> tags) {
+    store.replaceTags(workId, tags);
+    reindexWork(workId);
+    index.refresh();
+  }
+
   /** Canonical tags, synonyms and meta tags, from the packs and this archive's own rules. */
   public TagWrangler wrangler() {
     return wrangler;
@@ -221,7 +257,10 @@ public final class Quire implements AutoCloseable {
 
   /** In a walked directory: text and Markdown files, but not READMEs, licences or hidden files. */
   static boolean isStoryFile(Path f) {
-    String name = f.getFileName().toString();
+    return isStoryName(f.getFileName().toString());
+  }
+
+  private static boolean isStoryName(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     if (name.startsWith(".") || lower.endsWith(".tags.json")) {
       return false;
@@ -231,12 +270,43 @@ public final class Quire implements AutoCloseable {
         return false;
       }
     }
-    return Ingester.accepts(f);
+    return Ingester.accepts(name);
   }
 
   private void importOne(Path file, ImportReport report) {
+    if (file.getFileName() != null
+        && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+      importZip(file, report);
+      return;
+    }
+    importWork(file, () -> ingester.read(file), report);
+  }
+
+  /** A .zip of story files: each story in it is imported as if it were a file of its own. */
+  private void importZip(Path file, ImportReport report) {
+    java.util.Map<String, byte[]> entries;
     try {
-      Work read = ingester.read(file);
+      entries = ingester.unzip(file);
+    } catch (IngestException e) {
+      report.failed(file, e.reason());
+      return;
+    }
+    for (var e : entries.entrySet()) {
+      // Shown in the report only; never opened or written.
+      Path inZip = file.resolve(e.getKey().replaceAll("\\p{Cntrl}", "?"));
+      String base = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
+      if (isStoryName(base) && !base.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+        importWork(inZip, () -> ingester.read(e.getKey(), e.getValue()), report);
+      } else {
+        report.skipped(inZip);
+      }
+    }
+  }
+
+  private void importWork(
+      Path file, java.util.function.Supplier<Work> reader, ImportReport report) {
+    try {
+      Work read = reader.get();
       Optional<Long> existing = store.findBySha256(read.source().sha256());
       if (existing.isPresent()) {
         report.duplicate(file, existing.get());
@@ -279,6 +349,108 @@ public final class Quire implements AutoCloseable {
     }
     index.refresh();
     return n;
+  }
+
+  /**
+   * Writes an online, consistent backup to {@code dir}: the database as {@code quire.db} and the
+   * archive's own knowledge packs. The search index is not copied; a restore rebuilds it.
+   *
+   * @return the number of works in the backup
+   * @throws QuireException when the directory already holds a backup or cannot be written
+   */
+  public long backup(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      store.backup(dir.resolve("quire.db"));
+      Path packs = config.store().database().toAbsolutePath().getParent().resolve("packs");
+      if (Files.isDirectory(packs)) {
+        copyTree(packs, dir.resolve("packs"));
+      }
+    } catch (IOException e) {
+      throw new QuireException("Could not write the backup in " + dir + ": " + e.getMessage(), e);
+    }
+    try (WorkStore copy = SqliteWorkStore.open(dir.resolve("quire.db"))) {
+      return copy.count();
+    }
+  }
+
+  /**
+   * Replaces an archive with a backup made by {@link #backup}. The archive must not be open. The
+   * database being replaced is kept beside it as {@code quire.db.before-restore-TIME}, so a
+   * mistaken restore loses nothing; the search index is rebuilt.
+   *
+   * @param force replace an archive that holds works
+   * @return the number of works restored
+   */
+  public static long restore(Path backupDir, QuireConfig config, boolean force) {
+    Path source = backupDir.resolve("quire.db");
+    if (!Files.isRegularFile(source)) {
+      throw new QuireException("There is no backup in " + backupDir + " (quire.db is missing).");
+    }
+    Path target = config.store().database().toAbsolutePath();
+    try {
+      if (Files.exists(target) && !force) {
+        try (WorkStore current = SqliteWorkStore.open(target)) {
+          if (current.count() > 0) {
+            throw new QuireException(
+                "The archive in "
+                    + target.getParent()
+                    + " holds "
+                    + current.count()
+                    + " works; restore with --force to replace them (they are kept aside).");
+          }
+        }
+      }
+      Files.createDirectories(target.getParent());
+      Path incoming = target.resolveSibling("quire.db.restoring");
+      Files.deleteIfExists(incoming);
+      Files.copy(source, incoming);
+      long count;
+      try (WorkStore check = SqliteWorkStore.open(incoming)) {
+        count = check.count();
+      }
+      if (Files.exists(target)) {
+        Path aside = target.resolveSibling("quire.db.before-restore-" + System.currentTimeMillis());
+        Files.move(target, aside);
+      }
+      for (String suffix : List.of("-wal", "-shm")) {
+        Files.deleteIfExists(target.resolveSibling(target.getFileName() + suffix));
+        Files.deleteIfExists(incoming.resolveSibling(incoming.getFileName() + suffix));
+      }
+      Files.move(incoming, target);
+      Path packs = backupDir.resolve("packs");
+      if (Files.isDirectory(packs)) {
+        copyTree(packs, target.getParent().resolve("packs"));
+      }
+      try (Quire q = Quire.open(config)) {
+        if (q.store().count() != count || q.index().count() != count) {
+          throw new QuireException(
+              "The restored archive holds "
+                  + q.store().count()
+                  + " works and its index "
+                  + q.index().count()
+                  + "; the backup held "
+                  + count
+                  + ".");
+        }
+      }
+      return count;
+    } catch (IOException e) {
+      throw new QuireException("Could not restore from " + backupDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path dest = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(dest);
+        } else {
+          Files.copy(p, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
   }
 
   @Override

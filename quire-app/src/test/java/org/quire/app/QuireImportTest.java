@@ -117,6 +117,51 @@ class QuireImportTest {
   }
 
   @Test
+  void aZipOfStoriesImportsEachStoryAndRefusesABomb() throws Exception {
+    Path zip = tmp.resolve("in/pile.zip");
+    Files.createDirectories(zip.getParent());
+    try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      for (String[] e :
+          List.of(
+              new String[] {"one.txt", "One\n\nA story about a lighthouse.\n"},
+              new String[] {"dir/two.md", "# Two\n\nA story about a garden.\n"},
+              new String[] {"dir/cover.jpg", "not a story"},
+              new String[] {"empty.txt", ""})) {
+        z.putNextEntry(new java.util.zip.ZipEntry(e[0]));
+        z.write(e[1].getBytes(StandardCharsets.UTF_8));
+        z.closeEntry();
+      }
+    }
+    Path bomb = tmp.resolve("in/bomb.zip");
+    try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+      z.putNextEntry(new java.util.zip.ZipEntry("big.txt"));
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 300; i++) {
+        z.write(zeros);
+      }
+      z.closeEntry();
+    }
+    try (Quire q = Quire.open(QuireConfig.embedded(tmp.resolve("data")))) {
+      ImportReport r = q.importFiles(List.of(zip, bomb), f -> {});
+      assertThat(r.imported()).extracting(i -> i.title()).containsExactlyInAnyOrder("One", "Two");
+      assertThat(r.skipped()).extracting(p -> p.getFileName().toString()).contains("cover.jpg");
+      assertThat(r.failed())
+          .extracting(f -> f.file().getFileName().toString())
+          .containsExactlyInAnyOrder("empty.txt", "bomb.zip");
+      assertThat(
+              r.failed().stream()
+                  .filter(f -> f.file().endsWith("bomb.zip"))
+                  .findFirst()
+                  .orElseThrow()
+                  .reason())
+          .contains("zip bomb");
+      assertThat(q.store().count()).isEqualTo(2);
+      // The same archive again: every story a duplicate.
+      assertThat(q.importFiles(List.of(zip), f -> {}).duplicates()).hasSize(2);
+    }
+  }
+
+  @Test
   void environmentOverridesDefaults() {
     QuireConfig c =
         QuireConfig.fromEnvironment(java.util.Map.of("QUIRE_DATA", "/x", "QUIRE_PORT", "8080"));

@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
       ReindexCommand.class,
       WrangleCommand.class,
       ExportCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
       AnalyzeCommand.class,
       EvalCommand.class,
       CommandLine.HelpCommand.class

@@ -47,7 +47,12 @@ public final class Ingester {
 
   /** Whether this ingester reads files with the given name (judged by extension). */
   public static boolean accepts(Path file) {
-    String ext = extension(file.getFileName().toString());
+    return accepts(file.getFileName().toString());
+  }
+
+  /** Whether this ingester reads files with the given name (judged by extension). */
+  public static boolean accepts(String fileName) {
+    String ext = extension(fileName);
     return ext.isEmpty()
         || ext.equals("txt")
         || ext.equals("text")
@@ -56,7 +61,8 @@ public final class Ingester {
         || ext.equals("html")
         || ext.equals("htm")
         || ext.equals("xhtml")
-        || ext.equals("epub");
+        || ext.equals("epub")
+        || ext.equals("zip");
   }
 
   /**
@@ -102,7 +108,10 @@ public final class Ingester {
       return epub(fileName, bytes);
     }
     switch (ext) {
-      case "zip", "docx", "odt", "pdf", "rtf", "doc", "mobi", "azw3" ->
+      case "zip" ->
+          throw new IngestException(
+              fileName, "is a .zip archive; 'quire import' reads the stories inside it.");
+      case "docx", "odt", "pdf", "rtf", "doc", "mobi", "azw3" ->
           throw new IngestException(
               fileName,
               "."
@@ -175,6 +184,27 @@ public final class Ingester {
         + " MiB, larger than the limit of "
         + (maxBytes / (1024 * 1024))
         + " MiB (ingest.maxFileBytes).";
+  }
+
+  /**
+   * The files in a {@code .zip} of stories, by path, within the same limits as an EPUB's (no zip
+   * bombs, no paths outside the archive).
+   *
+   * @throws IngestException naming the file when it is too large or not a safe zip archive
+   */
+  public java.util.Map<String, byte[]> unzip(Path file) {
+    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    try {
+      long size = Files.size(file);
+      if (size > maxBytes) {
+        throw new IngestException(name, tooLarge(size));
+      }
+      return EpubReader.unzip(Files.readAllBytes(file));
+    } catch (EpubReader.Refused e) {
+      throw new IngestException(name, e.getMessage());
+    } catch (IOException e) {
+      throw new IngestException(name, "could not be read: " + e.getMessage());
+    }
   }
 
   /** Hex SHA-256 of the bytes: the identity of an imported file. */

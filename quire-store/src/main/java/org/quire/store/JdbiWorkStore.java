@@ -37,12 +37,44 @@ public final class JdbiWorkStore implements WorkStore {
 
   private final Jdbi jdbi;
   private final Runnable onClose;
+  private final Backup backup;
+  private final AccountStore accounts;
+
+  /** How a backend writes an online backup of itself. */
+  @FunctionalInterface
+  public interface Backup {
+    void to(Handle h, java.nio.file.Path file);
+  }
+
   // SQLite allows one writer; taking turns here avoids SQLITE_BUSY on lock upgrades.
   private final ReentrantLock writeLock = new ReentrantLock();
 
-  public JdbiWorkStore(DataSource ds, Runnable onClose) {
+  public JdbiWorkStore(DataSource ds, Runnable onClose, Backup backup) {
     this.jdbi = Jdbi.create(ds);
     this.onClose = onClose;
+    this.backup = backup;
+    this.accounts = new JdbiAccountStore(jdbi, writeLock);
+  }
+
+  @Override
+  public AccountStore accounts() {
+    return accounts;
+  }
+
+  @Override
+  public void backup(java.nio.file.Path file) {
+    if (java.nio.file.Files.exists(file)) {
+      throw new StoreException("Will not overwrite " + file + ": choose a new backup file.", null);
+    }
+    // Taking the write lock keeps imports from waiting on SQLITE_BUSY while the copy is read.
+    writeLock.lock();
+    try {
+      jdbi.useHandle(h -> backup.to(h, file));
+    } catch (JdbiException e) {
+      throw new StoreException("Could not back up to " + file + ": " + rootMessage(e), e);
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   @Override

@@ -75,6 +75,17 @@ public interface WorkStore extends AutoCloseable {
   /** Removes a rule; true when it existed. */
   boolean removeTagRule(TagRule rule);
 
+  /**
+   * Writes a consistent copy of the whole store to a new file while the store stays open and in use
+   * (an online backup).
+   *
+   * @throws StoreException when the file exists or cannot be written
+   */
+  void backup(java.nio.file.Path file);
+
+  /** Accounts, sessions and ownership, in the same database. */
+  AccountStore accounts();
+
   /** Ids of works with a tag of this type and name (as spelt, case-insensitive). */
   List<Long> idsTagged(TagType type, String name);
 

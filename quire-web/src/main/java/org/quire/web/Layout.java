@@ -6,5 +6,6 @@ package org.quire.web;
  * @param siteName the archive's name
  * @param title the page's title (without the site name)
  * @param query the search box's current text
+ * @param viewer who is looking (for the account links and the log-out form's token)
  */
-public record Layout(String siteName, String title, String query) {}
+public record Layout(String siteName, String title, String query, Viewer viewer) {}

@@ -43,6 +43,8 @@ public final class QuireWeb {
     QuireWeb web = new QuireWeb(quire);
     Catalog catalog = new Catalog(quire);
     Api api = new Api(quire);
+    AccountRoutes accounts = new AccountRoutes(quire, web);
+    PostingRoutes posting = new PostingRoutes(quire, web);
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
@@ -53,7 +55,22 @@ public final class QuireWeb {
                 s.location = Location.CLASSPATH;
                 s.headers = Map.of("Cache-Control", "public, max-age=3600");
               });
+          config.http.maxRequestSize = quire.config().ingest().maxFileBytes() + 1024 * 1024;
           config.routes.before(QuireWeb::securityHeaders);
+          config.routes.before(accounts::identify);
+          config.routes.before(accounts::checkCsrf);
+          config.routes.get("/signup", accounts::signupPage);
+          config.routes.post("/signup", accounts::signup);
+          config.routes.get("/login", accounts::loginPage);
+          config.routes.post("/login", accounts::login);
+          config.routes.post("/logout", accounts::logout);
+          config.routes.get("/account", accounts::accountPage);
+          config.routes.post("/account/password", accounts::changePassword);
+          config.routes.post("/account/delete", accounts::deleteAccount);
+          config.routes.get("/works/new", posting::newWorkPage);
+          config.routes.post("/works/new", posting::postWork);
+          config.routes.get("/works/{id}/tags", posting::reviewPage);
+          config.routes.post("/works/{id}/tags", posting::review);
           config.routes.get("/", web::works);
           config.routes.get("/works", web::works);
           config.routes.get("/works/{id}", web::reader);
@@ -73,6 +90,12 @@ public final class QuireWeb {
           config.routes.get("/feeds/works.atom", catalog::atom);
           config.routes.get(
               "/health", ctx -> ctx.json(Map.of("status", "ok", "works", quire.store().count())));
+          config.routes.exception(
+              AccountRoutes.LoginRequired.class,
+              (e, ctx) -> ctx.redirect("/login", HttpStatus.SEE_OTHER));
+          config.routes.exception(
+              io.javalin.http.ForbiddenResponse.class,
+              (e, ctx) -> web.error(ctx, 403, "Not allowed", e.getMessage()));
           config.routes.exception(
               NotFoundResponse.class,
               (e, ctx) -> {
@@ -113,11 +136,12 @@ public final class QuireWeb {
     ctx.header("X-Frame-Options", "DENY");
   }
 
-  private Layout layout(String title, String query) {
-    return new Layout(quire.config().web().siteName(), title, query == null ? "" : query);
+  Layout layout(Context ctx, String title, String query) {
+    return new Layout(
+        quire.config().web().siteName(), title, query == null ? "" : query, Viewer.of(ctx));
   }
 
-  private void render(Context ctx, String template, Map<String, Object> params) {
+  void render(Context ctx, String template, Map<String, Object> params) {
     StringOutput out = new StringOutput();
     templates.render(template, params, out);
     ctx.contentType("text/html; charset=utf-8").result(out.toString());
@@ -132,7 +156,7 @@ public final class QuireWeb {
         ctx,
         "works.jte",
         Map.of(
-            "layout", layout(page == 1 ? "Works" : "Works, page " + page, null),
+            "layout", layout(ctx, page == 1 ? "Works" : "Works, page " + page, null),
             "blurbs", blurbs,
             "pager", Pager.of("/works?", page, total, PAGE_SIZE)));
   }
@@ -150,7 +174,20 @@ public final class QuireWeb {
       full = w.chapters().size() == 1;
     }
     render(
-        ctx, "work.jte", Map.of("layout", layout(w.title(), null), "r", ReaderView.of(w, n, full)));
+        ctx,
+        "work.jte",
+        Map.of(
+            "layout", layout(ctx, w.title(), null),
+            "r", ReaderView.of(w, n, full),
+            "canEdit", canEdit(ctx, w.id())));
+  }
+
+  /** Whether the viewer may review a work's tags: its poster, or an admin. */
+  private boolean canEdit(Context ctx, long workId) {
+    Viewer v = Viewer.of(ctx);
+    return v.loggedIn()
+        && (v.admin()
+            || quire.store().accounts().owner(workId).map(o -> o == v.user().id()).orElse(false));
   }
 
   /** A work as EPUB, HTML, Markdown or text, as an attachment named after its title. */
@@ -227,7 +264,7 @@ public final class QuireWeb {
     render(
         ctx,
         "search.jte",
-        Map.of("layout", layout(q.isBlank() ? "Search" : "Search: " + q, q), "v", view));
+        Map.of("layout", layout(ctx, q.isBlank() ? "Search" : "Search: " + q, q), "v", view));
   }
 
   private Map<Long, WorkSummary> summaries(SearchResults res) {
@@ -239,14 +276,14 @@ public final class QuireWeb {
     return out;
   }
 
-  private void error(Context ctx, int status, String title, String message) {
+  void error(Context ctx, int status, String title, String message) {
     ctx.status(HttpStatus.forStatus(status));
     render(
         ctx,
         "error.jte",
         Map.of(
             "layout",
-            layout(title, null),
+            layout(ctx, title, null),
             "title",
             title,
             "message",

@@ -51,6 +51,8 @@ public final class SqliteWorkStore {
       throw new StoreException(
           "Cannot open the archive database " + file + ": " + e.getMessage(), e);
     }
-    return new JdbiWorkStore(ds, ds::close);
+    // VACUUM INTO writes a consistent, compacted snapshot while readers and writers carry on.
+    return new JdbiWorkStore(
+        ds, ds::close, (h, dest) -> h.execute("VACUUM INTO ?", dest.toAbsolutePath().toString()));
   }
 }

@@ -1,0 +1,126 @@
+package org.quire.app;
+
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+import java.time.Duration;
+import java.util.Optional;
+import org.quire.store.AccountStore;
+import org.quire.store.AccountStore.Role;
+import org.quire.store.AccountStore.Session;
+import org.quire.store.AccountStore.User;
+
+/**
+ * Sign-up, log-in and account changes. Passwords are hashed with Argon2id (19 MiB, 2 passes, one
+ * lane: OWASP's recommended minimum); a log-in for a name that does not exist still runs one hash
+ * so its timing does not tell whether the name exists. The first account made is the archive's
+ * admin.
+ */
+public final class Accounts {
+  static final Duration SESSION_LIFETIME = Duration.ofDays(30);
+  static final int MIN_PASSWORD = 10;
+  static final int MAX_PASSWORD = 200;
+
+  private static final Argon2Function ARGON2 =
+      Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
+  // Checked against when a name is unknown, so both paths cost one Argon2 run.
+  private static final String DUMMY_HASH = hash("not a real password, only a timing shield");
+
+  private final AccountStore store;
+
+  Accounts(AccountStore store) {
+    this.store = store;
+  }
+
+  static String hash(String password) {
+    return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+  }
+
+  static boolean matches(String password, String hash) {
+    return Password.check(password, hash).with(ARGON2);
+  }
+
+  /**
+   * Makes an account.
+   *
+   * @throws IllegalArgumentException with a message for the form when a field is not acceptable
+   * @throws org.quire.store.StoreException when the name is taken
+   */
+  public User signUp(String name, String email, String password) {
+    String n = name == null ? "" : name.strip();
+    if (!n.matches("[\\p{L}\\p{N}_.\\- ]{2,40}")) {
+      throw new IllegalArgumentException(
+          "A name has 2 to 40 letters, digits, spaces, dots, dashes or underscores.");
+    }
+    checkPassword(password);
+    String e = email == null || email.isBlank() ? null : email.strip();
+    if (e != null && (e.length() > 200 || !e.matches("[^@\\s]+@[^@\\s]+"))) {
+      throw new IllegalArgumentException("That does not look like an email address.");
+    }
+    Role role = store.countUsers() == 0 ? Role.ADMIN : Role.MEMBER;
+    return store.createUser(n, e, hash(password), role);
+  }
+
+  private static void checkPassword(String password) {
+    if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+      throw new IllegalArgumentException(
+          "A password has " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters.");
+    }
+  }
+
+  /** The account when the name and password match; empty otherwise (never says which was wrong). */
+  public Optional<User> logIn(String name, String password) {
+    if (name == null
+        || password == null
+        || password.length() > MAX_PASSWORD
+        || name.length() > 100) {
+      return Optional.empty();
+    }
+    Optional<User> u = store.userByName(name);
+    boolean ok = matches(password, u.map(User::passwordHash).orElse(DUMMY_HASH));
+    return ok ? u : Optional.empty();
+  }
+
+  public Session startSession(User u) {
+    return store.createSession(u.id(), SESSION_LIFETIME);
+  }
+
+  /** The user of a live session. */
+  public Optional<User> userOf(Session s) {
+    return store.user(s.userId());
+  }
+
+  public Optional<Session> session(String token) {
+    return store.session(token);
+  }
+
+  public void endSession(String token) {
+    store.deleteSession(token);
+  }
+
+  /**
+   * Changes a password and ends every session of the account (the caller starts a new one).
+   *
+   * @throws IllegalArgumentException when the current password is wrong or the new one too short
+   */
+  public void changePassword(User u, String current, String next) {
+    if (current == null || !matches(current, u.passwordHash())) {
+      throw new IllegalArgumentException("The current password is not right.");
+    }
+    checkPassword(next);
+    store.setPassword(u.id(), hash(next));
+    store.deleteSessions(u.id());
+  }
+
+  /**
+   * Deletes an account and its personal data; its works stay, orphaned.
+   *
+   * @throws IllegalArgumentException when the password is wrong
+   */
+  public void delete(User u, String password) {
+    if (password == null || !matches(password, u.passwordHash())) {
+      throw new IllegalArgumentException("The password is not right.");
+    }
+    store.deleteUser(u.id());
+  }
+}

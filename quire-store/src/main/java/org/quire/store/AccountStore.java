@@ -1,0 +1,81 @@
+package org.quire.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Accounts, their sessions, and who owns which work. Safe to use from several threads. */
+public interface AccountStore {
+
+  /** An archive's roles: members post and read; admins also keep the archive. */
+  enum Role {
+    MEMBER,
+    ADMIN;
+
+    public String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * An account.
+   *
+   * @param id the store's id
+   * @param name the name shown on works and comments, as the user wrote it
+   * @param email contact address, or null
+   * @param passwordHash a PHC-format Argon2id hash
+   * @param role what the account may do
+   * @param createdAt when the account was made
+   */
+  record User(
+      long id, String name, String email, String passwordHash, Role role, Instant createdAt) {}
+
+  /**
+   * A logged-in session.
+   *
+   * @param token the secret the browser holds (only its hash is stored)
+   * @param userId whose session
+   * @param csrf the token every form of this session must carry
+   * @param expiresAt when it ends
+   */
+  record Session(String token, long userId, String csrf, Instant expiresAt) {}
+
+  /**
+   * Creates an account.
+   *
+   * @throws StoreException when the name (compared without case) is taken
+   */
+  User createUser(String name, String email, String passwordHash, Role role);
+
+  Optional<User> user(long id);
+
+  /** The account with this name, compared without case. */
+  Optional<User> userByName(String name);
+
+  long countUsers();
+
+  void setPassword(long userId, String passwordHash);
+
+  /**
+   * Deletes an account and everything personal about it: its sessions, name and email. Its works
+   * stay in the archive, orphaned (no owner).
+   */
+  void deleteUser(long userId);
+
+  /** Starts a session; the returned token is the only copy of the secret. */
+  Session createSession(long userId, Duration lifetime);
+
+  /** The live session with this token, if any. */
+  Optional<Session> session(String token);
+
+  void deleteSession(String token);
+
+  /** Ends every session of an account (after a password change, say). */
+  void deleteSessions(long userId);
+
+  /** Records who posted a work. */
+  void setOwner(long workId, long userId);
+
+  /** Who posted a work, when someone did. */
+  Optional<Long> owner(long workId);
+}

@@ -1,0 +1,222 @@
+package org.quire.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/** {@link AccountStore} over the same database (and the same writer lock) as the works. */
+final class JdbiAccountStore implements AccountStore {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Jdbi jdbi;
+  private final ReentrantLock writeLock;
+
+  JdbiAccountStore(Jdbi jdbi, ReentrantLock writeLock) {
+    this.jdbi = jdbi;
+    this.writeLock = writeLock;
+  }
+
+  static String nameKey(String name) {
+    return name.strip().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public User createUser(String name, String email, String passwordHash, Role role) {
+    long now = System.currentTimeMillis();
+    return write(
+        "create the account " + name,
+        h -> {
+          if (h.createQuery("SELECT count(*) FROM users WHERE name_key = ?")
+                  .bind(0, nameKey(name))
+                  .mapTo(Long.class)
+                  .one()
+              > 0) {
+            throw new StoreException("The name \"" + name.strip() + "\" is taken.", null);
+          }
+          long id =
+              h.createUpdate(
+                      "INSERT INTO users (name, name_key, email, password_hash, role, created_at)"
+                          + " VALUES (?, ?, ?, ?, ?, ?)")
+                  .bind(0, name.strip())
+                  .bind(1, nameKey(name))
+                  .bind(2, email)
+                  .bind(3, passwordHash)
+                  .bind(4, role.key())
+                  .bind(5, now)
+                  .executeAndReturnGeneratedKeys("id")
+                  .mapTo(Long.class)
+                  .one();
+          return new User(id, name.strip(), email, passwordHash, role, Instant.ofEpochMilli(now));
+        });
+  }
+
+  @Override
+  public Optional<User> user(long id) {
+    return read("SELECT * FROM users WHERE id = ?", id);
+  }
+
+  @Override
+  public Optional<User> userByName(String name) {
+    return read("SELECT * FROM users WHERE name_key = ?", nameKey(name));
+  }
+
+  private Optional<User> read(String sql, Object arg) {
+    return call(
+        h ->
+            h.createQuery(sql)
+                .bind(0, arg)
+                .map(
+                    (rs, ctx) ->
+                        new User(
+                            rs.getLong("id"),
+                            rs.getString("name"),
+                            rs.getString("email"),
+                            rs.getString("password_hash"),
+                            Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
+                            Instant.ofEpochMilli(rs.getLong("created_at"))))
+                .findOne());
+  }
+
+  @Override
+  public long countUsers() {
+    return call(h -> h.createQuery("SELECT count(*) FROM users").mapTo(Long.class).one());
+  }
+
+  @Override
+  public void setPassword(long userId, String passwordHash) {
+    write(
+        "change the password",
+        h -> h.execute("UPDATE users SET password_hash = ? WHERE id = ?", passwordHash, userId));
+  }
+
+  @Override
+  public void deleteUser(long userId) {
+    write(
+        "delete the account",
+        h -> {
+          h.execute("DELETE FROM sessions WHERE user_id = ?", userId);
+          h.execute("UPDATE works SET owner_id = NULL WHERE owner_id = ?", userId);
+          return h.execute("DELETE FROM users WHERE id = ?", userId);
+        });
+  }
+
+  @Override
+  public Session createSession(long userId, Duration lifetime) {
+    String token = random();
+    String csrf = random();
+    long now = System.currentTimeMillis();
+    Instant expires = Instant.ofEpochMilli(now).plus(lifetime);
+    write(
+        "start a session",
+        h -> {
+          // Expired sessions are swept whenever a new one starts.
+          h.execute("DELETE FROM sessions WHERE expires_at < ?", now);
+          return h.execute(
+              "INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at)"
+                  + " VALUES (?, ?, ?, ?, ?)",
+              hash(token),
+              userId,
+              csrf,
+              now,
+              expires.toEpochMilli());
+        });
+    return new Session(token, userId, csrf, expires);
+  }
+
+  @Override
+  public Optional<Session> session(String token) {
+    if (token == null || token.length() > 100) {
+      return Optional.empty();
+    }
+    long now = System.currentTimeMillis();
+    return call(
+        h ->
+            h.createQuery(
+                    "SELECT user_id, csrf, expires_at FROM sessions"
+                        + " WHERE token_hash = ? AND expires_at > ?")
+                .bind(0, hash(token))
+                .bind(1, now)
+                .map(
+                    (rs, ctx) ->
+                        new Session(
+                            token,
+                            rs.getLong(1),
+                            rs.getString(2),
+                            Instant.ofEpochMilli(rs.getLong(3))))
+                .findOne());
+  }
+
+  @Override
+  public void deleteSession(String token) {
+    write(
+        "end the session",
+        h -> h.execute("DELETE FROM sessions WHERE token_hash = ?", hash(token)));
+  }
+
+  @Override
+  public void deleteSessions(long userId) {
+    write("end the sessions", h -> h.execute("DELETE FROM sessions WHERE user_id = ?", userId));
+  }
+
+  @Override
+  public void setOwner(long workId, long userId) {
+    write(
+        "record the work's owner",
+        h -> h.execute("UPDATE works SET owner_id = ? WHERE id = ?", userId, workId));
+  }
+
+  @Override
+  public Optional<Long> owner(long workId) {
+    return call(
+        h ->
+            h.createQuery("SELECT owner_id FROM works WHERE id = ? AND owner_id IS NOT NULL")
+                .bind(0, workId)
+                .mapTo(Long.class)
+                .findOne());
+  }
+
+  private static String random() {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  static String hash(String token) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private <T> T call(org.jdbi.v3.core.HandleCallback<T, RuntimeException> cb) {
+    try {
+      return jdbi.withHandle(cb);
+    } catch (JdbiException e) {
+      throw new StoreException("Could not read accounts: " + e.getMessage(), e);
+    }
+  }
+
+  private <T> T write(String what, org.jdbi.v3.core.HandleCallback<T, RuntimeException> cb) {
+    writeLock.lock();
+    try {
+      return jdbi.inTransaction(cb::withHandle);
+    } catch (JdbiException e) {
+      throw new StoreException("Could not " + what + ": " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package org.quire.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.quire.app.Accounts;
+import org.quire.app.Quire;
+import org.quire.store.AccountStore;
+import org.quire.store.StoreException;
+
+/**
+ * Sign up, log in, log out, change password, delete account; and the two filters every request
+ * passes: who is asking (session cookie), and, for every POST, the CSRF token check.
+ */
+final class AccountRoutes {
+  static final String SESSION_COOKIE = "quire_session";
+  static final String CSRF_COOKIE = "quire_csrf";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Quire quire;
+  private final QuireWeb web;
+  private final LoginLimiter limiter = new LoginLimiter();
+
+  AccountRoutes(Quire quire, QuireWeb web) {
+    this.quire = quire;
+    this.web = web;
+  }
+
+  private Accounts accounts() {
+    return quire.accounts();
+  }
+
+  /** Before every request: who is asking, and a CSRF token for their forms. */
+  void identify(Context ctx) {
+    String path = ctx.path();
+    if (path.startsWith("/assets/")
+        || path.startsWith("/api/")
+        || path.startsWith("/feeds/")
+        || path.startsWith("/opds")
+        || path.equals("/health")) {
+      // Machine-read routes: no session lookups, no cookies.
+      return;
+    }
+    String token = ctx.cookie(SESSION_COOKIE);
+    if (token != null) {
+      Optional<AccountStore.Session> s = accounts().session(token);
+      Optional<AccountStore.User> u = s.flatMap(accounts()::userOf);
+      if (u.isPresent()) {
+        ctx.attribute(Viewer.ATTRIBUTE, new Viewer(u.get(), s.get(), s.get().csrf()));
+        return;
+      }
+    }
+    String csrf = ctx.cookie(CSRF_COOKIE);
+    if (csrf == null || csrf.length() != 43) {
+      csrf = random();
+      setCookie(ctx, CSRF_COOKIE, csrf, -1, "Strict");
+    }
+    ctx.attribute(Viewer.ATTRIBUTE, new Viewer(null, null, csrf));
+  }
+
+  /** Before every POST: the form must carry this viewer's token. */
+  void checkCsrf(Context ctx) {
+    if (ctx.method() != HandlerType.POST) {
+      return;
+    }
+    String sent = ctx.formParam("csrf");
+    String expected = Viewer.of(ctx).csrf();
+    if (sent == null
+        || expected.isEmpty()
+        || !MessageDigest.isEqual(
+            sent.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+      throw new ForbiddenResponse(
+          "This form has expired or did not come from this site. Reload the page and try again.");
+    }
+  }
+
+  void signupPage(Context ctx) {
+    form(ctx, "signup.jte", "Sign up", null, Map.of());
+  }
+
+  void signup(Context ctx) {
+    String name = ctx.formParam("name");
+    try {
+      AccountStore.User u =
+          accounts().signUp(name, ctx.formParam("email"), ctx.formParam("password"));
+      startSession(ctx, u);
+      ctx.redirect("/", HttpStatus.SEE_OTHER);
+    } catch (IllegalArgumentException | StoreException e) {
+      ctx.status(HttpStatus.BAD_REQUEST);
+      form(ctx, "signup.jte", "Sign up", e.getMessage(), Map.of("name", name == null ? "" : name));
+    }
+  }
+
+  void loginPage(Context ctx) {
+    form(ctx, "login.jte", "Log in", null, Map.of());
+  }
+
+  void login(Context ctx) {
+    String name = ctx.formParam("name");
+    String ip = ctx.ip();
+    if (!limiter.allowed(ip, name)) {
+      ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+      form(
+          ctx,
+          "login.jte",
+          "Log in",
+          "Too many failed attempts. Wait a quarter of an hour and try again.",
+          Map.of());
+      return;
+    }
+    Optional<AccountStore.User> u = accounts().logIn(name, ctx.formParam("password"));
+    if (u.isEmpty()) {
+      limiter.failed(ip, name);
+      ctx.status(HttpStatus.UNAUTHORIZED);
+      form(
+          ctx,
+          "login.jte",
+          "Log in",
+          "That name and password do not match an account.",
+          Map.of("name", name == null ? "" : name));
+      return;
+    }
+    limiter.succeeded(name);
+    startSession(ctx, u.get());
+    ctx.redirect("/", HttpStatus.SEE_OTHER);
+  }
+
+  void logout(Context ctx) {
+    Viewer v = Viewer.of(ctx);
+    if (v.loggedIn()) {
+      accounts().endSession(v.session().token());
+    }
+    setCookie(ctx, SESSION_COOKIE, "", 0, "Lax");
+    ctx.redirect("/", HttpStatus.SEE_OTHER);
+  }
+
+  void accountPage(Context ctx) {
+    requireUser(ctx);
+    form(ctx, "account.jte", "Your account", null, Map.of());
+  }
+
+  void changePassword(Context ctx) {
+    AccountStore.User u = requireUser(ctx);
+    try {
+      accounts().changePassword(u, ctx.formParam("current"), ctx.formParam("password"));
+      startSession(ctx, quire.store().accounts().user(u.id()).orElseThrow());
+      ctx.redirect("/account?changed=1", HttpStatus.SEE_OTHER);
+    } catch (IllegalArgumentException e) {
+      ctx.status(HttpStatus.BAD_REQUEST);
+      form(ctx, "account.jte", "Your account", e.getMessage(), Map.of());
+    }
+  }
+
+  void deleteAccount(Context ctx) {
+    AccountStore.User u = requireUser(ctx);
+    try {
+      accounts().delete(u, ctx.formParam("password"));
+      setCookie(ctx, SESSION_COOKIE, "", 0, "Lax");
+      ctx.redirect("/?deleted=1", HttpStatus.SEE_OTHER);
+    } catch (IllegalArgumentException e) {
+      ctx.status(HttpStatus.BAD_REQUEST);
+      form(ctx, "account.jte", "Your account", e.getMessage(), Map.of());
+    }
+  }
+
+  /** Thrown where a page needs an account; answered with a redirect to the log-in page. */
+  static final class LoginRequired extends RuntimeException {
+    LoginRequired() {
+      super("log in first", null, false, false);
+    }
+  }
+
+  /** The logged-in account, or a redirect to the log-in page. */
+  static AccountStore.User requireUser(Context ctx) {
+    Viewer v = Viewer.of(ctx);
+    if (!v.loggedIn()) {
+      throw new LoginRequired();
+    }
+    return v.user();
+  }
+
+  private void startSession(Context ctx, AccountStore.User u) {
+    AccountStore.Session s = accounts().startSession(u);
+    setCookie(ctx, SESSION_COOKIE, s.token(), 30 * 24 * 3600, "Lax");
+    ctx.attribute(Viewer.ATTRIBUTE, new Viewer(u, s, s.csrf()));
+  }
+
+  /** HttpOnly always; Secure when the request came over TLS (directly or via a proxy). */
+  private static void setCookie(
+      Context ctx, String name, String value, int maxAge, String sameSite) {
+    boolean tls =
+        "https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    StringBuilder c =
+        new StringBuilder(name)
+            .append('=')
+            .append(value)
+            .append("; Path=/; HttpOnly; SameSite=")
+            .append(sameSite);
+    if (maxAge >= 0) {
+      c.append("; Max-Age=").append(maxAge);
+    }
+    if (tls) {
+      c.append("; Secure");
+    }
+    ctx.res().addHeader("Set-Cookie", c.toString());
+  }
+
+  private void form(
+      Context ctx, String template, String title, String error, Map<String, String> values) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("layout", web.layout(ctx, title, null));
+    params.put("error", error == null ? "" : error);
+    params.put("name", values.getOrDefault("name", ""));
+    params.put("notice", ctx.queryParam("changed") != null ? "Your password was changed." : "");
+    web.render(ctx, template, params);
+  }
+
+  private static String random() {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+}

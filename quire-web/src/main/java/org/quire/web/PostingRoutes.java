@@ -1,0 +1,150 @@
+package org.quire.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.quire.app.Quire;
+import org.quire.ingest.IngestException;
+import org.quire.model.Provenance;
+import org.quire.model.Tag;
+import org.quire.model.TagType;
+import org.quire.model.Work;
+import org.quire.store.AccountStore;
+import org.quire.store.WorkStore;
+
+/**
+ * Posting a work (pasted text or an uploaded file in any format Quire imports) and reviewing its
+ * tags: Quire's suggestions are shown with their evidence, and the author accepts or rejects each,
+ * removes tags, and adds their own. Author-given tags always win.
+ */
+final class PostingRoutes {
+  private final Quire quire;
+  private final QuireWeb web;
+
+  PostingRoutes(Quire quire, QuireWeb web) {
+    this.quire = quire;
+    this.web = web;
+  }
+
+  void newWorkPage(Context ctx) {
+    AccountRoutes.requireUser(ctx);
+    page(ctx, "");
+  }
+
+  private void page(Context ctx, String error) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("layout", web.layout(ctx, "Post a work", null));
+    p.put("error", error);
+    web.render(ctx, "post.jte", p);
+  }
+
+  void postWork(Context ctx) throws IOException {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    String fileName;
+    byte[] bytes;
+    UploadedFile file = ctx.uploadedFile("file");
+    if (file != null && file.size() > 0) {
+      fileName =
+          file.filename() == null || file.filename().isBlank() ? "upload.txt" : file.filename();
+      try (InputStream in = file.content()) {
+        bytes = in.readNBytes((int) Math.min(file.size(), 65L * 1024 * 1024));
+      }
+    } else {
+      String text = ctx.formParam("text");
+      if (text == null || text.isBlank()) {
+        ctx.status(HttpStatus.BAD_REQUEST);
+        page(ctx, "Paste the story's text or choose a file.");
+        return;
+      }
+      String title = ctx.formParam("title");
+      if (title != null && !title.isBlank()) {
+        text = "Title: " + title.strip().replaceAll("\\s+", " ") + "\n\n" + text;
+      }
+      fileName = "posted.txt";
+      bytes = text.getBytes(StandardCharsets.UTF_8);
+    }
+    try {
+      WorkStore.Added added = quire.post(fileName, bytes, u.id());
+      ctx.redirect(
+          added.duplicate() ? "/works/" + added.id() : "/works/" + added.id() + "/tags",
+          HttpStatus.SEE_OTHER);
+    } catch (IngestException e) {
+      ctx.status(HttpStatus.BAD_REQUEST);
+      page(ctx, "Quire could not read that: " + e.reason());
+    }
+  }
+
+  /** The work, when the viewer may review its tags (its poster, or an admin). */
+  private Work ownWork(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw new NotFoundResponse("There is no such work.");
+    }
+    Work w = quire.work(id).orElseThrow(() -> new NotFoundResponse("There is no work " + id + "."));
+    boolean owner = quire.store().accounts().owner(id).map(o -> o == u.id()).orElse(false);
+    if (!owner && u.role() != AccountStore.Role.ADMIN) {
+      throw new ForbiddenResponse("Only the work's author can change its tags.");
+    }
+    return w;
+  }
+
+  void reviewPage(Context ctx) {
+    Work w = ownWork(ctx);
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("layout", web.layout(ctx, "Tags of " + w.title(), null));
+    p.put("work", w);
+    p.put("types", List.of(TagType.values()));
+    web.render(ctx, "review.jte", p);
+  }
+
+  void review(Context ctx) {
+    Work w = ownWork(ctx);
+    List<Tag> out = new ArrayList<>();
+    List<Tag> tags = w.tags();
+    for (int i = 0; i < tags.size(); i++) {
+      Tag t = tags.get(i);
+      String d = ctx.formParam("d" + i);
+      out.addAll(decide(t, d == null ? "keep" : d));
+    }
+    String type = ctx.formParam("add_type");
+    String name = ctx.formParam("add_name");
+    if (type != null && name != null && !name.isBlank() && name.length() <= 200) {
+      try {
+        TagType tt = TagType.fromKey(type);
+        out.removeIf(t -> t.type() == tt && t.name().equalsIgnoreCase(name.strip()));
+        out.add(Tag.byAuthor(tt, name.strip()));
+      } catch (IllegalArgumentException e) {
+        // An unknown type from a tampered form: nothing to add.
+      }
+    }
+    quire.retag(w.id(), out);
+    ctx.redirect("/works/" + w.id(), HttpStatus.SEE_OTHER);
+  }
+
+  /** One tag after the author's decision: kept, accepted, rejected (remembered) or removed. */
+  static List<Tag> decide(Tag t, String decision) {
+    return switch (decision) {
+      case "accept" ->
+          List.of(t.provenance() == Provenance.AUTHOR ? t : t.withProvenance(Provenance.ACCEPTED));
+      case "reject" ->
+          // A rejected suggestion is kept, hidden, so analysis never proposes it again.
+          t.provenance() == Provenance.AUTHOR
+              ? List.of()
+              : List.of(t.withProvenance(Provenance.REJECTED));
+      case "remove" -> List.of();
+      default -> List.of(t);
+    };
+  }
+}

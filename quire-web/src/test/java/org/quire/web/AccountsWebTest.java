@@ -1,0 +1,262 @@
+package org.quire.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quire.app.Quire;
+import org.quire.app.QuireConfig;
+import org.quire.model.Provenance;
+import org.quire.model.TagType;
+import org.quire.model.Work;
+
+/** Accounts, CSRF, posting and tag review, over real HTTP with a browser-like cookie jar. */
+class AccountsWebTest {
+  @TempDir static Path tmp;
+  static Quire quire;
+  static Javalin app;
+
+  @BeforeAll
+  static void start() {
+    quire = Quire.open(QuireConfig.embedded(tmp.resolve("data")).withPort(0).withHost("127.0.0.1"));
+    app = QuireWeb.create(quire).start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    app.stop();
+    quire.close();
+  }
+
+  /** A browser: its own cookies, no redirects followed (so they can be checked). */
+  static final class Browser {
+    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+    HttpResponse<String> get(String path) throws Exception {
+      return http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The csrf token of the form on a page. */
+    String csrf(String path) throws Exception {
+      return Jsoup.parse(get(path).body()).selectFirst("input[name=csrf]").attr("value");
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+      String body =
+          form.entrySet().stream()
+              .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+              .collect(Collectors.joining("&"));
+      return http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A form posted with the token the site gave this browser. */
+    HttpResponse<String> submit(String formPage, String action, Map<String, String> fields)
+        throws Exception {
+      Map<String, String> f = new LinkedHashMap<>(fields);
+      f.put("csrf", csrf(formPage));
+      return post(action, f);
+    }
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static Browser signedUp(String name) throws Exception {
+    Browser b = new Browser();
+    HttpResponse<String> r =
+        b.submit("/signup", "/signup", Map.of("name", name, "password", "correct horse battery"));
+    assertThat(r.statusCode()).isEqualTo(303);
+    return b;
+  }
+
+  @Test
+  void signUpLogOutLogInAndTheSessionCookieIsHttpOnly() throws Exception {
+    Browser b = new Browser();
+    HttpResponse<String> r =
+        b.submit(
+            "/signup", "/signup", Map.of("name", "Willow R", "password", "correct horse battery"));
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(r.headers().allValues("Set-Cookie"))
+        .anyMatch(
+            c ->
+                c.startsWith("quire_session=")
+                    && c.contains("HttpOnly")
+                    && c.contains("SameSite=Lax"));
+    assertThat(b.get("/").body()).contains("Willow R").contains("Log out");
+    assertThat(b.submit("/", "/logout", Map.of()).statusCode()).isEqualTo(303);
+    assertThat(b.get("/").body()).doesNotContain("Willow R").contains("Log in");
+    // The name is taken, whatever its case.
+    HttpResponse<String> again =
+        new Browser()
+            .submit(
+                "/signup",
+                "/signup",
+                Map.of("name", "willow r", "password", "another long password"));
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(again.body()).contains("is taken");
+    assertThat(
+            b.submit(
+                    "/login",
+                    "/login",
+                    Map.of("name", "WILLOW R", "password", "correct horse battery"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(b.get("/account").body()).contains("Willow R");
+  }
+
+  @Test
+  void formsWithoutTheRightTokenAreRefused() throws Exception {
+    Browser b = signedUp("Token Test");
+    assertThat(b.post("/logout", Map.of()).statusCode()).isEqualTo(403);
+    assertThat(b.post("/logout", Map.of("csrf", "forged")).statusCode()).isEqualTo(403);
+    // Another browser's token does not work here either.
+    String other = new Browser().csrf("/login");
+    assertThat(b.post("/logout", Map.of("csrf", other)).statusCode()).isEqualTo(403);
+    assertThat(b.get("/account").body()).contains("Token Test");
+    Browser visitor = new Browser();
+    assertThat(visitor.post("/login", Map.of("name", "x", "password", "y")).statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void wrongPasswordsAreRateLimitedWithoutSayingWhetherTheNameExists() throws Exception {
+    signedUp("Limit Test");
+    Browser b = new Browser();
+    HttpResponse<String> unknown =
+        b.submit("/login", "/login", Map.of("name", "Nobody Here", "password", "whatever at all"));
+    HttpResponse<String> wrong =
+        b.submit("/login", "/login", Map.of("name", "Limit Test", "password", "whatever at all"));
+    assertThat(unknown.statusCode()).isEqualTo(401);
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    String message = Jsoup.parse(wrong.body()).select(".form-error").text();
+    assertThat(Jsoup.parse(unknown.body()).select(".form-error").text()).isEqualTo(message);
+    for (int i = 0; i < LoginLimiter.PER_NAME; i++) {
+      b.submit("/login", "/login", Map.of("name", "Limit Test", "password", "still wrong " + i));
+    }
+    HttpResponse<String> limited =
+        b.submit(
+            "/login", "/login", Map.of("name", "Limit Test", "password", "correct horse battery"));
+    assertThat(limited.statusCode()).isEqualTo(429);
+  }
+
+  @Test
+  void postAWorkThenAcceptRejectAndAddTags() throws Exception {
+    Browser b = signedUp("Author One");
+    String story =
+        "Buffy met Willow by the lockers at Sunnydale High. \"Research party tonight?\" Willow asked."
+            + " Buffy grinned. Xander groaned about the library and Giles polished his glasses.\n\n"
+            + "Later Buffy staked a vampire in Restfield Cemetery while Willow held the flashlight.\n";
+    HttpResponse<String> posted =
+        b.submit("/works/new", "/works/new", Map.of("title", "Lockers", "text", story));
+    assertThat(posted.statusCode()).isEqualTo(303);
+    String review = posted.headers().firstValue("Location").orElseThrow();
+    assertThat(review).matches("/works/\\d+/tags");
+    long id = Long.parseLong(review.replaceAll("\\D", ""));
+    var page = Jsoup.parse(b.get(review).body());
+    assertThat(page.select("li.review-tag")).isNotEmpty();
+    Work w = quire.work(id).orElseThrow();
+    assertThat(w.title()).isEqualTo("Lockers");
+    int buffy = indexOf(w, TagType.CHARACTER, "Buffy Summers");
+    int fandom = indexOf(w, TagType.FANDOM, "Buffy the Vampire Slayer");
+    assertThat(w.tags().get(buffy).provenance()).isEqualTo(Provenance.SUGGESTED);
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("d" + buffy, "accept");
+    form.put("d" + fandom, "reject");
+    form.put("add_type", "additional");
+    form.put("add_name", "Library Research");
+    assertThat(b.submit(review, review, form).statusCode()).isEqualTo(303);
+    Work after = quire.work(id).orElseThrow();
+    assertThat(after.tags())
+        .anyMatch(t -> t.name().equals("Buffy Summers") && t.provenance() == Provenance.ACCEPTED);
+    assertThat(after.tags())
+        .anyMatch(
+            t ->
+                t.name().equals("Buffy the Vampire Slayer")
+                    && t.provenance() == Provenance.REJECTED);
+    assertThat(after.tagNames(TagType.FANDOM)).doesNotContain("Buffy the Vampire Slayer");
+    assertThat(after.tagNames(TagType.ADDITIONAL)).contains("Library Research");
+    // Search follows the review at once.
+    assertThat(b.get("/search?include=" + enc("additional:Library Research")).body())
+        .contains("Lockers");
+    assertThat(b.get("/works/" + id).body()).contains("Review its tags");
+    // Another member may neither see the review page nor change the tags.
+    Browser other = signedUp("Someone Else");
+    assertThat(other.get(review).statusCode()).isEqualTo(403);
+    assertThat(other.submit("/", review, Map.of("d" + buffy, "reject")).statusCode())
+        .isEqualTo(403);
+    assertThat(other.get("/works/" + id).body()).doesNotContain("Review its tags");
+    // A visitor is sent to log in.
+    assertThat(new Browser().get("/works/new").statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void passwordChangeEndsOtherSessionsAndDeletionOrphansWorks() throws Exception {
+    Browser laptop = signedUp("Mover");
+    Browser phone = new Browser();
+    phone.submit("/login", "/login", Map.of("name", "Mover", "password", "correct horse battery"));
+    assertThat(phone.get("/account").statusCode()).isEqualTo(200);
+    HttpResponse<String> posted =
+        laptop.submit(
+            "/works/new",
+            "/works/new",
+            Map.of("text", "Short Story\n\nA quiet tale of a kettle.\n"));
+    long id =
+        Long.parseLong(posted.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+    assertThat(
+            laptop
+                .submit(
+                    "/account",
+                    "/account/password",
+                    Map.of("current", "correct horse battery", "password", "a brand new password"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(laptop.get("/account").statusCode()).isEqualTo(200);
+    assertThat(phone.get("/account").statusCode()).isEqualTo(303);
+    HttpResponse<String> bad =
+        laptop.submit("/account", "/account/delete", Map.of("password", "wrong password!"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(
+            laptop
+                .submit("/account", "/account/delete", Map.of("password", "a brand new password"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(quire.store().accounts().userByName("Mover")).isEmpty();
+    assertThat(quire.work(id)).isPresent();
+    assertThat(quire.store().accounts().owner(id)).isEmpty();
+    assertThat(laptop.get("/account").statusCode()).isEqualTo(303);
+  }
+
+  static int indexOf(Work w, TagType type, String name) {
+    List<org.quire.model.Tag> tags = w.tags();
+    for (int i = 0; i < tags.size(); i++) {
+      if (tags.get(i).type() == type && tags.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new AssertionError(name + " not among " + tags);
+  }
+}
