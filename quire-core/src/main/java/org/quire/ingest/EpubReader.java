@@ -144,7 +144,7 @@ final class EpubReader {
         endNotes = HtmlReader.labelled(endnotes, "end notes");
         continue;
       }
-      if (isTitlePage(name, page)) {
+      if (isTitlePage(name)) {
         Boolean c = titlePage(page, tags, notes);
         complete = c == null ? complete : c;
         continue;
@@ -200,7 +200,7 @@ final class EpubReader {
   }
 
   /** FanFicFare's title page: "Label: value" lines in a page called title_page. */
-  private static boolean isTitlePage(String name, Document page) {
+  private static boolean isTitlePage(String name) {
     return name.startsWith("title_page") || name.startsWith("titlepage");
   }
 

@@ -30,7 +30,6 @@ import org.quire.text.WordCounter;
  */
 final class Api {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int MAX_PAGE = SearchQuery.MAX_OFFSET / QuireWeb.PAGE_SIZE;
 
   private final Quire quire;
 
@@ -39,7 +38,7 @@ final class Api {
   }
 
   void works(Context ctx) {
-    int page = page(ctx);
+    int page = QuireWeb.pageParam(ctx);
     List<Map<String, Object>> results = new ArrayList<>();
     for (WorkSummary w : quire.store().list((page - 1) * QuireWeb.PAGE_SIZE, QuireWeb.PAGE_SIZE)) {
       results.add(summary(w));
@@ -150,11 +149,7 @@ final class Api {
   void search(Context ctx) {
     SearchForm form = SearchForm.of(ctx.queryParamMap());
     SearchResults res = quire.index().search(form.query());
-    Map<Long, WorkSummary> works = new java.util.HashMap<>();
-    for (WorkSummary w :
-        quire.store().summaries(res.hits().stream().map(SearchResults.Hit::workId).toList())) {
-      works.put(w.id(), w);
-    }
+    Map<Long, WorkSummary> works = QuireWeb.summaries(quire, res);
     List<Map<String, Object>> results = new ArrayList<>();
     for (SearchResults.Hit h : res.hits()) {
       WorkSummary w = works.get(h.workId());
@@ -225,15 +220,6 @@ final class Api {
       throw new NotFoundResponse("There is no such work.");
     }
     return quire.work(id).orElseThrow(() -> new NotFoundResponse("There is no work " + id + "."));
-  }
-
-  private static int page(Context ctx) {
-    try {
-      String p = ctx.queryParam("page");
-      return p == null ? 1 : Math.max(1, Math.min(MAX_PAGE, Integer.parseInt(p.strip())));
-    } catch (NumberFormatException e) {
-      return 1;
-    }
   }
 
   /** Writes JSON with an ETag, or 304 when the client already has this exact body. */

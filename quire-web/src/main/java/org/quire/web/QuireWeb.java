@@ -226,7 +226,7 @@ public final class QuireWeb {
   private void search(Context ctx) {
     SearchForm form = SearchForm.of(ctx.queryParamMap());
     SearchResults res = quire.index().search(form.query());
-    Map<Long, WorkSummary> works = summaries(res);
+    Map<Long, WorkSummary> works = summaries(quire, res);
     List<SearchView.Result> results = new ArrayList<>();
     for (SearchResults.Hit h : res.hits()) {
       WorkSummary w = works.get(h.workId());
@@ -267,7 +267,8 @@ public final class QuireWeb {
         Map.of("layout", layout(ctx, q.isBlank() ? "Search" : "Search: " + q, q), "v", view));
   }
 
-  private Map<Long, WorkSummary> summaries(SearchResults res) {
+  /** The listing data of a page of hits, by work id (one query for the page). */
+  static Map<Long, WorkSummary> summaries(Quire quire, SearchResults res) {
     Map<Long, WorkSummary> out = new java.util.HashMap<>();
     for (WorkSummary w :
         quire.store().summaries(res.hits().stream().map(SearchResults.Hit::workId).toList())) {
@@ -290,7 +291,7 @@ public final class QuireWeb {
             message == null ? "" : message));
   }
 
-  private static int pageParam(Context ctx) {
+  static int pageParam(Context ctx) {
     String p = ctx.queryParam("page");
     if (p == null) {
       return 1;

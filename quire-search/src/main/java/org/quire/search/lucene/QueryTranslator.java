@@ -1,7 +1,5 @@
 package org.quire.search.lucene;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -176,10 +174,5 @@ final class QueryTranslator {
 
   private static String lower(String s) {
     return s.strip().toLowerCase(Locale.ROOT);
-  }
-
-  /** The fields plain words look in (for documentation and tests). */
-  static List<String> allFields() {
-    return new ArrayList<>(ALL_FIELDS.keySet());
   }
 }
