@@ -15,7 +15,9 @@ import org.quire.analyse.Analysis;
 import org.quire.analyse.Packs;
 import org.quire.ingest.IngestException;
 import org.quire.ingest.Ingester;
+import org.quire.model.Engagement;
 import org.quire.model.QuireException;
+import org.quire.model.Visibility;
 import org.quire.model.Work;
 import org.quire.search.SearchIndex;
 import org.quire.search.WorkStats;
@@ -115,7 +117,64 @@ public final class Quire implements AutoCloseable {
   private WorkStats stats(Work w) {
     Instant updated = store.updatedAt(w.id()).orElse(Instant.now());
     Instant posted = w.importedAt() == null ? updated : w.importedAt();
-    return new WorkStats(posted, updated, 0, 0, 0, 0);
+    Engagement e = store.readers().engagement(w.id());
+    return new WorkStats(
+        posted,
+        updated,
+        e.kudos(),
+        e.hits(),
+        e.bookmarks(),
+        e.comments(),
+        store.visibility(w.id()).orElse(Visibility.PUBLIC));
+  }
+
+  /** Whether someone may read a work. */
+  public enum Access {
+    /** They may. */
+    ALLOWED,
+    /** Only members may, and they are not logged in. */
+    MEMBERS_ONLY,
+    /** There is no such work, as far as they can tell (a draft, or nothing at all). */
+    NOT_FOUND
+  }
+
+  /**
+   * Who may read a work: public works everyone; restricted works logged-in members; drafts only
+   * their author and admins.
+   *
+   * @param userId the reader's account, or null for a visitor
+   * @param admin whether the reader is an admin
+   */
+  public Access access(long workId, Long userId, boolean admin) {
+    Optional<Visibility> v = store.visibility(workId);
+    if (v.isEmpty()) {
+      return Access.NOT_FOUND;
+    }
+    return switch (v.get()) {
+      case PUBLIC -> Access.ALLOWED;
+      case RESTRICTED -> userId != null ? Access.ALLOWED : Access.MEMBERS_ONLY;
+      case DRAFT ->
+          admin
+                  || (userId != null
+                      && store.accounts().owner(workId).orElse(-1L) == userId.longValue())
+              ? Access.ALLOWED
+              : Access.NOT_FOUND;
+    };
+  }
+
+  /**
+   * Changes who may see a work and re-indexes it at once, so a work made private leaves searches
+   * and listings immediately.
+   */
+  public void setVisibility(long workId, Visibility v) {
+    store.setVisibility(workId, v);
+    reindexWork(workId);
+    index.refresh();
+  }
+
+  /** Re-indexes a work after readers' kudos, bookmarks or comments changed its counts. */
+  public void engagementChanged(long workId) {
+    reindexWork(workId);
   }
 
   /** Sign-up, log-in and sessions. */
@@ -130,7 +189,7 @@ public final class Quire implements AutoCloseable {
    * @return the work's id, and whether it was already there
    * @throws IngestException when the file is not a story Quire can read
    */
-  public WorkStore.Added post(String fileName, byte[] bytes, long ownerId) {
+  public WorkStore.Added post(String fileName, byte[] bytes, long ownerId, Visibility visibility) {
     Work read = ingester.read(fileName, bytes);
     Optional<Long> existing = store.findBySha256(read.source().sha256());
     if (existing.isPresent()) {
@@ -140,6 +199,9 @@ public final class Quire implements AutoCloseable {
     WorkStore.Added added = store.add(work);
     if (!added.duplicate()) {
       store.accounts().setOwner(added.id(), ownerId);
+      if (visibility != Visibility.PUBLIC) {
+        store.setVisibility(added.id(), visibility);
+      }
       Work stored = work.withId(added.id());
       index.index(stored, stats(stored));
       index.refresh();

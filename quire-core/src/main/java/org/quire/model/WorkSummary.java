@@ -18,6 +18,8 @@ import java.util.List;
  * @param complete whether the work is finished
  * @param importedAt when the work was stored
  * @param tags shown tags (rejected ones left out)
+ * @param visibility who may see it
+ * @param engagement kudos, hits, bookmarks and comments
  */
 public record WorkSummary(
     long id,
@@ -31,8 +33,12 @@ public record WorkSummary(
     String language,
     boolean complete,
     Instant importedAt,
-    List<Tag> tags) {
+    List<Tag> tags,
+    Visibility visibility,
+    Engagement engagement) {
   public WorkSummary {
+    visibility = visibility == null ? Visibility.PUBLIC : visibility;
+    engagement = engagement == null ? Engagement.NONE : engagement;
     authors = List.copyOf(authors);
     tags = List.copyOf(tags);
   }

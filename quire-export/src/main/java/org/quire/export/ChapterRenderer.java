@@ -94,6 +94,17 @@ public final class ChapterRenderer {
     return sanitize(HTML.render(MARKDOWN.parse(src.toString())));
   }
 
+  private static final HtmlRenderer HTML_ALLOWED =
+      HtmlRenderer.builder().escapeHtml(false).sanitizeUrls(true).build();
+
+  /**
+   * Safe HTML of a reader's comment: Markdown, or the basic HTML AO3 allows in comments (both
+   * sanitised to the same short list of elements; scripts, styles and event handlers are removed).
+   */
+  public static String commentHtml(String text) {
+    return sanitize(HTML_ALLOWED.render(MARKDOWN.parse(text)));
+  }
+
   /** Removes anything but basic formatting from HTML. */
   public static String sanitize(String html) {
     return POLICY.sanitize(html);

@@ -21,6 +21,7 @@ import org.quire.model.TagType;
  * @param sort result order
  * @param offset results to skip (bounded by {@link #MAX_OFFSET})
  * @param limit page size (1..{@link #MAX_LIMIT})
+ * @param audience who is searching: what they may see and what they chose not to
  */
 public record SearchQuery(
     String text,
@@ -35,7 +36,8 @@ public record SearchQuery(
     Range bookmarks,
     Sort sort,
     int offset,
-    int limit) {
+    int limit,
+    Audience audience) {
 
   /** Deep paging stops here: past it, users are asked to narrow the search. */
   public static final int MAX_OFFSET = 10_000;
@@ -44,6 +46,39 @@ public record SearchQuery(
 
   /** At most this many include plus exclude filters are applied. */
   public static final int MAX_FILTERS = 50;
+
+  /**
+   * Who is searching. Visitors find public works; archive members also find restricted ones; drafts
+   * are never found. Muted authors and tags and hidden works are left out for this reader only, on
+   * the server (not hidden with CSS as AO3 does), and are not shown as the reader's own filters.
+   *
+   * @param member whether the searcher is a logged-in member of the archive
+   * @param mutedAuthors author names whose works are left out (case-insensitive)
+   * @param mutedTags tags whose works are left out (canonical, synonym or meta tag)
+   * @param hiddenWorks work ids left out (works already read, when the reader asks)
+   */
+  public record Audience(
+      boolean member,
+      List<String> mutedAuthors,
+      List<TagFilter> mutedTags,
+      List<Long> hiddenWorks) {
+    public static final Audience VISITOR = new Audience(false, List.of(), List.of(), List.of());
+    public static final Audience MEMBER = new Audience(true, List.of(), List.of(), List.of());
+
+    public Audience {
+      // Bounded so a reader's mute list can never build an unbounded query.
+      mutedAuthors = List.copyOf(mutedAuthors == null ? List.of() : capMutes(mutedAuthors));
+      mutedTags = List.copyOf(mutedTags == null ? List.of() : capMutes(mutedTags));
+      hiddenWorks = List.copyOf(hiddenWorks == null ? List.of() : hiddenWorks);
+    }
+  }
+
+  /** At most this many muted authors, and as many muted tags, are applied. */
+  public static final int MAX_MUTES = 300;
+
+  private static <T> List<T> capMutes(List<T> l) {
+    return l.size() > MAX_MUTES ? l.subList(0, MAX_MUTES) : l;
+  }
 
   /** A tag filter. */
   public record TagFilter(TagType type, String name) {}
@@ -117,6 +152,7 @@ public record SearchQuery(
     sort = sort == null ? Sort.RELEVANCE : sort;
     offset = Math.max(0, offset);
     limit = Math.max(1, Math.min(limit, MAX_LIMIT));
+    audience = audience == null ? Audience.VISITOR : audience;
   }
 
   private static List<TagFilter> cap(List<TagFilter> l) {
@@ -125,53 +161,61 @@ public record SearchQuery(
 
   /** Words only, first page, best match first. */
   public static SearchQuery of(String text) {
-    return new SearchQuery(text, null, null, null, null, null, null, null, null, null, null, 0, 20);
+    return new SearchQuery(
+        text, null, null, null, null, null, null, null, null, null, null, 0, 20, null);
   }
 
   public SearchQuery withFilters(List<TagFilter> in, List<TagFilter> out) {
     return new SearchQuery(
         text, in, out, language, complete, words, updated, kudos, hits, bookmarks, sort, offset,
-        limit);
+        limit, audience);
   }
 
   public SearchQuery withLanguage(String lang) {
     return new SearchQuery(
         text, include, exclude, lang, complete, words, updated, kudos, hits, bookmarks, sort,
-        offset, limit);
+        offset, limit, audience);
   }
 
   public SearchQuery withComplete(Boolean done) {
     return new SearchQuery(
         text, include, exclude, language, done, words, updated, kudos, hits, bookmarks, sort,
-        offset, limit);
+        offset, limit, audience);
   }
 
   public SearchQuery withWords(Range r) {
     return new SearchQuery(
         text, include, exclude, language, complete, r, updated, kudos, hits, bookmarks, sort,
-        offset, limit);
+        offset, limit, audience);
   }
 
   public SearchQuery withUpdated(DateRange r) {
     return new SearchQuery(
         text, include, exclude, language, complete, words, r, kudos, hits, bookmarks, sort, offset,
-        limit);
+        limit, audience);
   }
 
   public SearchQuery withStats(Range k, Range h, Range b) {
     return new SearchQuery(
-        text, include, exclude, language, complete, words, updated, k, h, b, sort, offset, limit);
+        text, include, exclude, language, complete, words, updated, k, h, b, sort, offset, limit,
+        audience);
   }
 
   public SearchQuery withSort(Sort s) {
     return new SearchQuery(
         text, include, exclude, language, complete, words, updated, kudos, hits, bookmarks, s,
-        offset, limit);
+        offset, limit, audience);
+  }
+
+  public SearchQuery withAudience(Audience a) {
+    return new SearchQuery(
+        text, include, exclude, language, complete, words, updated, kudos, hits, bookmarks, sort,
+        offset, limit, a);
   }
 
   public SearchQuery withPage(int off, int lim) {
     return new SearchQuery(
         text, include, exclude, language, complete, words, updated, kudos, hits, bookmarks, sort,
-        off, lim);
+        off, lim, audience);
   }
 }

@@ -1,6 +1,7 @@
 package org.quire.search;
 
 import java.time.Instant;
+import org.quire.model.Visibility;
 
 /**
  * What the index needs about a work beyond its text and tags: dates for date filters and sorts, and
@@ -12,9 +13,26 @@ import java.time.Instant;
  * @param hits reader visits
  * @param bookmarks bookmarks
  * @param comments comments
+ * @param visibility who may find it
  */
 public record WorkStats(
-    Instant posted, Instant updated, int kudos, int hits, int bookmarks, int comments) {
+    Instant posted,
+    Instant updated,
+    int kudos,
+    int hits,
+    int bookmarks,
+    int comments,
+    Visibility visibility) {
+
+  public WorkStats {
+    visibility = visibility == null ? Visibility.PUBLIC : visibility;
+  }
+
+  /** A public work's stats. */
+  public WorkStats(
+      Instant posted, Instant updated, int kudos, int hits, int bookmarks, int comments) {
+    this(posted, updated, kudos, hits, bookmarks, comments, Visibility.PUBLIC);
+  }
 
   /** A work nobody has read yet. */
   public static WorkStats fresh(Instant posted) {

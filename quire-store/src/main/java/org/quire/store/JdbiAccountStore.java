@@ -10,20 +10,15 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 
 /** {@link AccountStore} over the same database (and the same writer lock) as the works. */
 final class JdbiAccountStore implements AccountStore {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Jdbi jdbi;
-  private final ReentrantLock writeLock;
+  private final Db db;
 
-  JdbiAccountStore(Jdbi jdbi, ReentrantLock writeLock) {
-    this.jdbi = jdbi;
-    this.writeLock = writeLock;
+  JdbiAccountStore(Db db) {
+    this.db = db;
   }
 
   static String nameKey(String name) {
@@ -105,6 +100,8 @@ final class JdbiAccountStore implements AccountStore {
         "delete the account",
         h -> {
           h.execute("DELETE FROM sessions WHERE user_id = ?", userId);
+          // Comments keep their place in threads, without the text or the name.
+          h.execute("UPDATE comments SET body = '', deleted = 1 WHERE user_id = ?", userId);
           h.execute("UPDATE works SET owner_id = NULL WHERE owner_id = ?", userId);
           return h.execute("DELETE FROM users WHERE id = ?", userId);
         });
@@ -202,21 +199,10 @@ final class JdbiAccountStore implements AccountStore {
   }
 
   private <T> T call(org.jdbi.v3.core.HandleCallback<T, RuntimeException> cb) {
-    try {
-      return jdbi.withHandle(cb);
-    } catch (JdbiException e) {
-      throw new StoreException("Could not read accounts: " + e.getMessage(), e);
-    }
+    return db.read("read accounts", cb);
   }
 
   private <T> T write(String what, org.jdbi.v3.core.HandleCallback<T, RuntimeException> cb) {
-    writeLock.lock();
-    try {
-      return jdbi.inTransaction(cb::withHandle);
-    } catch (JdbiException e) {
-      throw new StoreException("Could not " + what + ": " + e.getMessage(), e);
-    } finally {
-      writeLock.unlock();
-    }
+    return db.write(what, cb);
   }
 }

@@ -16,12 +16,14 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.quire.model.Chapter;
+import org.quire.model.Engagement;
 import org.quire.model.Evidence;
 import org.quire.model.IngestProblem;
 import org.quire.model.Provenance;
 import org.quire.model.Tag;
 import org.quire.model.TagType;
 import org.quire.model.TextFormat;
+import org.quire.model.Visibility;
 import org.quire.model.Work;
 import org.quire.model.WorkSummary;
 import org.quire.tags.TagRule;
@@ -39,6 +41,7 @@ public final class JdbiWorkStore implements WorkStore {
   private final Runnable onClose;
   private final Backup backup;
   private final AccountStore accounts;
+  private final ReaderStore readers;
 
   /** How a backend writes an online backup of itself. */
   @FunctionalInterface
@@ -53,12 +56,19 @@ public final class JdbiWorkStore implements WorkStore {
     this.jdbi = Jdbi.create(ds);
     this.onClose = onClose;
     this.backup = backup;
-    this.accounts = new JdbiAccountStore(jdbi, writeLock);
+    Db db = new Db(jdbi, writeLock);
+    this.accounts = new JdbiAccountStore(db);
+    this.readers = new JdbiReaderStore(db);
   }
 
   @Override
   public AccountStore accounts() {
     return accounts;
+  }
+
+  @Override
+  public ReaderStore readers() {
+    return readers;
   }
 
   @Override
@@ -263,7 +273,11 @@ public final class JdbiWorkStore implements WorkStore {
 
   private static final String SUMMARY_COLUMNS =
       "SELECT w.id, w.title, w.title_generated, w.summary, w.word_count, w.language, w.complete,"
-          + " w.imported_at,"
+          + " w.imported_at, w.visibility, w.hits,"
+          + " (SELECT count(*) FROM kudos k WHERE k.work_id = w.id) AS kudos,"
+          + " (SELECT count(*) FROM bookmarks b WHERE b.work_id = w.id) AS bookmarks,"
+          + " (SELECT count(*) FROM comments m WHERE m.work_id = w.id AND m.deleted = 0)"
+          + " AS comments,"
           + " (SELECT count(*) FROM chapters c WHERE c.work_id = w.id) AS chapter_count,"
           + " (SELECT substr(c.body, 1, 600) FROM chapters c WHERE c.work_id = w.id"
           + " AND c.number = 1) AS opening FROM works w";
@@ -284,6 +298,48 @@ public final class JdbiWorkStore implements WorkStore {
                     .bind("offset", off)
                     .mapToMap()
                     .list()));
+  }
+
+  @Override
+  public List<WorkSummary> ownedBy(long userId, int offset, int limit) {
+    return call(
+        "list the account's works",
+        h ->
+            summaries(
+                h,
+                h.createQuery(
+                        SUMMARY_COLUMNS
+                            + " WHERE w.owner_id = :user"
+                            + " ORDER BY w.imported_at DESC, w.id DESC LIMIT :limit OFFSET :offset")
+                    .bind("user", userId)
+                    .bind("limit", Math.max(0, Math.min(limit, MAX_PAGE)))
+                    .bind("offset", Math.max(0, offset))
+                    .mapToMap()
+                    .list()));
+  }
+
+  @Override
+  public Optional<Visibility> visibility(long id) {
+    return call(
+        "read work " + id,
+        h ->
+            h.createQuery("SELECT visibility FROM works WHERE id = ?")
+                .bind(0, id)
+                .mapTo(String.class)
+                .findOne()
+                .map(Visibility::fromKey));
+  }
+
+  @Override
+  public void setVisibility(long id, Visibility v) {
+    write(
+        "change who may see work " + id,
+        h ->
+            h.execute(
+                "UPDATE works SET visibility = ?, updated_at = ? WHERE id = ?",
+                v.key(),
+                System.currentTimeMillis(),
+                id));
   }
 
   @Override
@@ -331,7 +387,13 @@ public final class JdbiWorkStore implements WorkStore {
               Instant.ofEpochMilli(num(r.get("imported_at"))),
               tags.getOrDefault(id, List.of()).stream()
                   .filter(t -> t.provenance().isShown())
-                  .toList()));
+                  .toList(),
+              Visibility.fromKey((String) r.get("visibility")),
+              new Engagement(
+                  (int) num(r.get("kudos")),
+                  (int) num(r.get("hits")),
+                  (int) num(r.get("bookmarks")),
+                  (int) num(r.get("comments")))));
     }
     return out;
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.quire.model.Tag;
 import org.quire.model.TagType;
+import org.quire.model.Visibility;
 import org.quire.model.Work;
 import org.quire.model.WorkSummary;
 import org.quire.tags.TagRule;
@@ -38,7 +39,8 @@ public interface WorkStore extends AutoCloseable {
   Optional<Long> findBySha256(String sha256);
 
   /**
-   * Works newest first, for listings.
+   * Every work newest first, whoever may see it (for the command line; the web lists through the
+   * search index, which knows who is asking).
    *
    * @param offset how many to skip
    * @param limit at most this many (capped at 500)
@@ -82,6 +84,18 @@ public interface WorkStore extends AutoCloseable {
    * @throws StoreException when the file exists or cannot be written
    */
   void backup(java.nio.file.Path file);
+
+  /** Who may see a work, or empty when there is no such work. */
+  Optional<Visibility> visibility(long id);
+
+  /** Changes who may see a work; counts as a change (the index picks it up on repair). */
+  void setVisibility(long id, Visibility visibility);
+
+  /** Works posted by an account, drafts included, newest first. */
+  List<WorkSummary> ownedBy(long userId, int offset, int limit);
+
+  /** Kudos, comments, bookmarks, history, preferences and mutes, in the same database. */
+  ReaderStore readers();
 
   /** Accounts, sessions and ownership, in the same database. */
   AccountStore accounts();

@@ -130,7 +130,7 @@ final class AccountRoutes {
     }
     limiter.succeeded(name);
     startSession(ctx, u.get());
-    ctx.redirect("/", HttpStatus.SEE_OTHER);
+    ctx.redirect(next(ctx), HttpStatus.SEE_OTHER);
   }
 
   void logout(Context ctx) {
@@ -194,8 +194,7 @@ final class AccountRoutes {
   }
 
   /** HttpOnly always; Secure when the request came over TLS (directly or via a proxy). */
-  private static void setCookie(
-      Context ctx, String name, String value, int maxAge, String sameSite) {
+  static void setCookie(Context ctx, String name, String value, int maxAge, String sameSite) {
     boolean tls =
         "https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     StringBuilder c =
@@ -219,8 +218,27 @@ final class AccountRoutes {
     params.put("layout", web.layout(ctx, title, null));
     params.put("error", error == null ? "" : error);
     params.put("name", values.getOrDefault("name", ""));
+    params.put("next", next(ctx));
     params.put("notice", ctx.queryParam("changed") != null ? "Your password was changed." : "");
     web.render(ctx, template, params);
+  }
+
+  /** Where to go after logging in: a page of this site the visitor was sent from, else home. */
+  static String next(Context ctx) {
+    String n = ctx.formParam("next");
+    if (n == null) {
+      n = ctx.queryParam("next");
+    }
+    // Only local paths: "//host" and "/\\host" would leave the site.
+    if (n == null
+        || !n.startsWith("/")
+        || n.startsWith("//")
+        || n.startsWith("/\\")
+        || n.length() > 500
+        || n.chars().anyMatch(c -> c < 0x20)) {
+      return "/";
+    }
+    return n;
   }
 
   private static String random() {

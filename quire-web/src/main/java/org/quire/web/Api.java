@@ -39,12 +39,24 @@ final class Api {
 
   void works(Context ctx) {
     int page = QuireWeb.pageParam(ctx);
+    // Public works only: the API has no accounts, so it sees what a visitor sees.
+    SearchResults res =
+        quire
+            .index()
+            .search(
+                SearchQuery.of("")
+                    .withSort(SearchQuery.Sort.POSTED)
+                    .withPage((page - 1) * QuireWeb.PAGE_SIZE, QuireWeb.PAGE_SIZE));
+    Map<Long, WorkSummary> byId = QuireWeb.summaries(quire, res);
     List<Map<String, Object>> results = new ArrayList<>();
-    for (WorkSummary w : quire.store().list((page - 1) * QuireWeb.PAGE_SIZE, QuireWeb.PAGE_SIZE)) {
-      results.add(summary(w));
+    for (SearchResults.Hit h : res.hits()) {
+      WorkSummary w = byId.get(h.workId());
+      if (w != null) {
+        results.add(summary(w));
+      }
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("total", quire.store().count());
+    body.put("total", res.total());
     body.put("page", page);
     body.put("pageSize", QuireWeb.PAGE_SIZE);
     body.put("results", results);
@@ -201,6 +213,14 @@ final class Api {
     r.put("chapters", w.chapterCount());
     r.put("complete", w.complete());
     r.put("language", w.language());
+    r.put(
+        "stats",
+        new java.util.TreeMap<>(
+            Map.of(
+                "kudos", w.engagement().kudos(),
+                "hits", w.engagement().hits(),
+                "bookmarks", w.engagement().bookmarks(),
+                "comments", w.engagement().comments())));
     Map<String, List<String>> tags = new LinkedHashMap<>();
     for (TagType t : TagType.values()) {
       List<String> names = w.tagNames(t);
@@ -218,6 +238,10 @@ final class Api {
       id = Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
       throw new NotFoundResponse("There is no such work.");
+    }
+    if (quire.access(id, null, false) != Quire.Access.ALLOWED) {
+      // Members-only works and drafts do not exist for the public API.
+      throw new NotFoundResponse("There is no work " + id + ".");
     }
     return quire.work(id).orElseThrow(() -> new NotFoundResponse("There is no work " + id + "."));
   }

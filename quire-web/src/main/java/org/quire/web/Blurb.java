@@ -1,7 +1,9 @@
 package org.quire.web;
 
 import java.util.List;
+import org.quire.model.Engagement;
 import org.quire.model.TagType;
+import org.quire.model.Visibility;
 import org.quire.model.WorkSummary;
 
 /**
@@ -22,6 +24,8 @@ import org.quire.model.WorkSummary;
  * @param chapters chapter count
  * @param complete whether the work is finished
  * @param language language or null
+ * @param visibility who may see it (restricted works are marked)
+ * @param engagement kudos, hits, bookmarks and comments
  */
 public record Blurb(
     long id,
@@ -38,7 +42,9 @@ public record Blurb(
     int words,
     int chapters,
     boolean complete,
-    String language) {
+    String language,
+    Visibility visibility,
+    Engagement engagement) {
 
   /** A tag shown on a page, with its kind for styling. */
   public record TagLink(String kind, String name) {}
@@ -74,7 +80,9 @@ public record Blurb(
         w.wordCount(),
         w.chapterCount(),
         w.complete(),
-        w.language());
+        w.language(),
+        w.visibility(),
+        w.engagement());
   }
 
   /** The short code shown in the rating badge. */

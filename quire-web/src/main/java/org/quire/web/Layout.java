@@ -7,5 +7,8 @@ package org.quire.web;
  * @param title the page's title (without the site name)
  * @param query the search box's current text
  * @param viewer who is looking (for the account links and the log-out form's token)
+ * @param prefs the reader's theme, typeface, size and width
+ * @param notice a one-time message after a form was sent ("Bookmarked."), or empty
  */
-public record Layout(String siteName, String title, String query, Viewer viewer) {}
+public record Layout(
+    String siteName, String title, String query, Viewer viewer, ReaderPrefs prefs, String notice) {}

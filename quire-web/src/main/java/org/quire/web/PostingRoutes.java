@@ -17,6 +17,7 @@ import org.quire.ingest.IngestException;
 import org.quire.model.Provenance;
 import org.quire.model.Tag;
 import org.quire.model.TagType;
+import org.quire.model.Visibility;
 import org.quire.model.Work;
 import org.quire.store.AccountStore;
 import org.quire.store.WorkStore;
@@ -72,8 +73,16 @@ final class PostingRoutes {
       fileName = "posted.txt";
       bytes = text.getBytes(StandardCharsets.UTF_8);
     }
+    Visibility visibility;
     try {
-      WorkStore.Added added = quire.post(fileName, bytes, u.id());
+      visibility =
+          Visibility.fromKey(
+              ctx.formParam("visibility") == null ? "public" : ctx.formParam("visibility"));
+    } catch (IllegalArgumentException e) {
+      visibility = Visibility.DRAFT; // a tampered form: the safest choice
+    }
+    try {
+      WorkStore.Added added = quire.post(fileName, bytes, u.id(), visibility);
       ctx.redirect(
           added.duplicate() ? "/works/" + added.id() : "/works/" + added.id() + "/tags",
           HttpStatus.SEE_OTHER);

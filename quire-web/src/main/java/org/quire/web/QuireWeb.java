@@ -28,6 +28,7 @@ public final class QuireWeb {
   private static final int MAX_PAGE = 500;
 
   private final Quire quire;
+  private ReaderRoutes readers;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
   private QuireWeb(Quire quire) {
@@ -45,6 +46,9 @@ public final class QuireWeb {
     Api api = new Api(quire);
     AccountRoutes accounts = new AccountRoutes(quire, web);
     PostingRoutes posting = new PostingRoutes(quire, web);
+    ReaderRoutes readers = new ReaderRoutes(quire, web);
+    LibraryRoutes library = new LibraryRoutes(quire, web);
+    web.readers = readers;
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
@@ -71,6 +75,23 @@ public final class QuireWeb {
           config.routes.post("/works/new", posting::postWork);
           config.routes.get("/works/{id}/tags", posting::reviewPage);
           config.routes.post("/works/{id}/tags", posting::review);
+          config.routes.post("/works/{id}/kudos", readers::kudos);
+          config.routes.post("/works/{id}/chapters/{n}/comments", readers::comment);
+          config.routes.get("/comments/{cid}/edit", readers::editCommentPage);
+          config.routes.post("/comments/{cid}/edit", readers::editComment);
+          config.routes.post("/comments/{cid}/delete", readers::deleteComment);
+          config.routes.post("/works/{id}/bookmark", readers::bookmark);
+          config.routes.post("/works/{id}/bookmark/delete", readers::deleteBookmark);
+          config.routes.post("/works/{id}/visibility", readers::visibility);
+          config.routes.get("/bookmarks", library::bookmarks);
+          config.routes.get("/history", library::history);
+          config.routes.post("/history/clear", library::clearHistory);
+          config.routes.get("/account/works", library::myWorks);
+          config.routes.get("/prefs", library::prefsPage);
+          config.routes.post("/prefs", library::savePrefs);
+          config.routes.get("/mutes", library::mutesPage);
+          config.routes.post("/mutes", library::mute);
+          config.routes.post("/mutes/remove", library::unmute);
           config.routes.get("/", web::works);
           config.routes.get("/works", web::works);
           config.routes.get("/works/{id}", web::reader);
@@ -92,7 +113,11 @@ public final class QuireWeb {
               "/health", ctx -> ctx.json(Map.of("status", "ok", "works", quire.store().count())));
           config.routes.exception(
               AccountRoutes.LoginRequired.class,
-              (e, ctx) -> ctx.redirect("/login", HttpStatus.SEE_OTHER));
+              (e, ctx) ->
+                  ctx.redirect("/login?next=" + Texts.url(ctx.path()), HttpStatus.SEE_OTHER));
+          config.routes.exception(
+              io.javalin.http.BadRequestResponse.class,
+              (e, ctx) -> web.error(ctx, 400, "That did not work", e.getMessage()));
           config.routes.exception(
               io.javalin.http.ForbiddenResponse.class,
               (e, ctx) -> web.error(ctx, 403, "Not allowed", e.getMessage()));
@@ -138,7 +163,38 @@ public final class QuireWeb {
 
   Layout layout(Context ctx, String title, String query) {
     return new Layout(
-        quire.config().web().siteName(), title, query == null ? "" : query, Viewer.of(ctx));
+        quire.config().web().siteName(),
+        title,
+        query == null ? "" : query,
+        Viewer.of(ctx),
+        ReaderPrefs.of(ctx, quire.store().readers()),
+        takeNotice(ctx));
+  }
+
+  private static final String NOTICE_COOKIE = "quire_notice";
+
+  /**
+   * Answers a form with a redirect back to a page that shows {@code message} once (kept for the
+   * next page view in a short-lived cookie: post, redirect, get).
+   */
+  void back(Context ctx, String location, String message) {
+    AccountRoutes.setCookie(
+        ctx,
+        NOTICE_COOKIE,
+        java.net.URLEncoder.encode(message, java.nio.charset.StandardCharsets.UTF_8),
+        60,
+        "Lax");
+    ctx.redirect(location, HttpStatus.SEE_OTHER);
+  }
+
+  private static String takeNotice(Context ctx) {
+    String n = ctx.cookie(NOTICE_COOKIE);
+    if (n == null || n.isEmpty()) {
+      return "";
+    }
+    AccountRoutes.setCookie(ctx, NOTICE_COOKIE, "", 0, "Lax");
+    String text = java.net.URLDecoder.decode(n, java.nio.charset.StandardCharsets.UTF_8);
+    return text.length() > 300 ? text.substring(0, 300) : text;
   }
 
   void render(Context ctx, String template, Map<String, Object> params) {
@@ -147,42 +203,102 @@ public final class QuireWeb {
     ctx.contentType("text/html; charset=utf-8").result(out.toString());
   }
 
+  /** The newest works this viewer may see, minus what they muted (through the index). */
   private void works(Context ctx) {
     int page = pageParam(ctx);
-    long total = quire.store().count();
+    SearchResults res =
+        quire
+            .index()
+            .search(
+                SearchQuery.of("")
+                    .withSort(SearchQuery.Sort.POSTED)
+                    .withAudience(readers.audience(ctx))
+                    .withPage((page - 1) * PAGE_SIZE, PAGE_SIZE));
+    Map<Long, WorkSummary> byId = summaries(quire, res);
     List<Blurb> blurbs =
-        quire.store().list((page - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(Blurb::of).toList();
+        res.hits().stream()
+            .map(h -> byId.get(h.workId()))
+            .filter(java.util.Objects::nonNull)
+            .map(Blurb::of)
+            .toList();
     render(
         ctx,
         "works.jte",
         Map.of(
             "layout", layout(ctx, page == 1 ? "Works" : "Works, page " + page, null),
             "blurbs", blurbs,
-            "pager", Pager.of("/works?", page, total, PAGE_SIZE)));
+            "pager",
+                Pager.of(
+                    "/works?", page, Math.min(res.total(), SearchQuery.MAX_OFFSET), PAGE_SIZE)));
   }
 
   private void reader(Context ctx) {
     long id = idParam(ctx.pathParam("id"));
-    Work w = quire.work(id).orElseThrow(() -> new NotFoundResponse("There is no work " + id + "."));
+    Work w = readers.readable(ctx, id);
     boolean full = "full".equals(ctx.queryParam("view")) || w.chapters().size() == 1;
     int n = 1;
-    if (ctx.pathParamMap().containsKey("n")) {
+    boolean chapterAsked = ctx.pathParamMap().containsKey("n");
+    if (chapterAsked) {
       n = (int) idParam(ctx.pathParam("n"));
       if (n < 1 || n > w.chapters().size()) {
         throw new NotFoundResponse("This work has no chapter " + n + ".");
       }
       full = w.chapters().size() == 1;
     }
+    ReaderView r = ReaderView.of(w, n, full);
     render(
         ctx,
         "work.jte",
         Map.of(
             "layout", layout(ctx, w.title(), null),
-            "r", ReaderView.of(w, n, full),
-            "canEdit", canEdit(ctx, w.id())));
+            "r", r,
+            "x", extras(ctx, w, r, chapterAsked)));
   }
 
-  /** Whether the viewer may review a work's tags: its poster, or an admin. */
+  /** The reader's side of the page; also counts the visit and remembers where they are. */
+  private ReaderExtras extras(Context ctx, Work w, ReaderView r, boolean chapterAsked) {
+    Viewer v = Viewer.of(ctx);
+    var store = quire.store();
+    var rs = store.readers();
+    readers.countHit(ctx, w.id());
+    Long uid = v.loggedIn() ? v.user().id() : null;
+    boolean owner = canEdit(ctx, w.id());
+    int resume = 0;
+    if (uid != null) {
+      int shown = r.full() ? 0 : r.current();
+      var before = rs.reading(uid, w.id());
+      if (!chapterAsked && !r.full() && before.isPresent() && before.get().chapter() != shown) {
+        resume = before.get().chapter();
+      }
+      if (chapterAsked || r.full() || before.isEmpty()) {
+        rs.recordReading(uid, w.id(), r.full() ? r.total() : r.current());
+      }
+    }
+    int commentChapter = r.shown().size() == 1 ? r.shown().getFirst().number() : 0;
+    java.util.Set<Long> blocked = new java.util.HashSet<>();
+    if (uid != null) {
+      rs.mutes(uid).stream()
+          .filter(m -> m.kind() == org.quire.store.ReaderStore.MuteKind.USER)
+          .forEach(m -> blocked.add(Long.parseLong(m.value())));
+    }
+    var kudos = rs.kudosGivers(w.id(), 100);
+    return new ReaderExtras(
+        store.visibility(w.id()).orElse(org.quire.model.Visibility.PUBLIC),
+        rs.engagement(w.id()),
+        rs.hasKudos(w.id(), ReaderRoutes.giver(ctx)),
+        kudos.names(),
+        kudos.guests(),
+        owner,
+        uid == null ? null : rs.bookmark(uid, w.id()).orElse(null),
+        resume,
+        commentChapter,
+        commentChapter == 0
+            ? List.of()
+            : ReaderExtras.thread(rs.comments(w.id(), commentChapter), uid, owner, blocked),
+        rs.commentCounts(w.id()));
+  }
+
+  /** Whether the viewer may change a work: its poster, or an admin. */
   private boolean canEdit(Context ctx, long workId) {
     Viewer v = Viewer.of(ctx);
     return v.loggedIn()
@@ -193,7 +309,7 @@ public final class QuireWeb {
   /** A work as EPUB, HTML, Markdown or text, as an attachment named after its title. */
   private void download(Context ctx) {
     long id = idParam(ctx.pathParam("id"));
-    Work w = quire.work(id).orElseThrow(() -> new NotFoundResponse("There is no work " + id + "."));
+    Work w = readers.readable(ctx, id);
     String format = ctx.pathParam("format");
     byte[] body;
     String type;
@@ -225,7 +341,7 @@ public final class QuireWeb {
 
   private void search(Context ctx) {
     SearchForm form = SearchForm.of(ctx.queryParamMap());
-    SearchResults res = quire.index().search(form.query());
+    SearchResults res = quire.index().search(form.query().withAudience(readers.audience(ctx)));
     Map<Long, WorkSummary> works = summaries(quire, res);
     List<SearchView.Result> results = new ArrayList<>();
     for (SearchResults.Hit h : res.hits()) {

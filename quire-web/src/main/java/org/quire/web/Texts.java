@@ -55,4 +55,13 @@ public final class Texts {
   public static String fragment(String s) {
     return url(s).replace("+", "%20").replace("-", "%2D").replace(",", "%2C");
   }
+
+  private static final java.time.format.DateTimeFormatter DATE =
+      java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)
+          .withZone(java.time.ZoneOffset.UTC);
+
+  /** A day, as "25 Nov 2026" (UTC). */
+  public static String date(java.time.Instant t) {
+    return t == null ? "" : DATE.format(t);
+  }
 }

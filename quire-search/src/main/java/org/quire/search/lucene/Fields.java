@@ -19,6 +19,12 @@ final class Fields {
 
   static final String LANGUAGE = "f_language";
 
+  /** Author names, lower-cased whole, for muting an author exactly. */
+  static final String AUTHOR_KEY = "f_author";
+
+  /** The work's {@link org.quire.model.Visibility} key. */
+  static final String VISIBILITY = "f_visibility";
+
   /** "true" for finished works, "false" for works in progress. */
   static final String COMPLETE = "f_complete";
 

@@ -159,6 +159,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     d.add(new TextField(Fields.TITLE, work.title(), Field.Store.NO));
     for (String a : work.authors()) {
       d.add(new TextField(Fields.AUTHOR, a, Field.Store.NO));
+      d.add(new StringField(Fields.AUTHOR_KEY, lower(a.strip()), Field.Store.NO));
     }
     addText(d, Fields.SUMMARY, work.summary());
     addText(d, Fields.NOTES, work.notes());
@@ -196,6 +197,7 @@ public final class LuceneSearchIndex implements SearchIndex {
       d.add(new SortedSetDocValuesFacetField(Fields.LANGUAGE_DIM, work.language().strip()));
     }
     d.add(new StringField(Fields.COMPLETE, Boolean.toString(work.complete()), Field.Store.NO));
+    d.add(new StringField(Fields.VISIBILITY, stats.visibility().key(), Field.Store.NO));
     addInt(d, Fields.WORDS, work.wordCount());
     addInt(d, Fields.KUDOS, stats.kudos());
     addInt(d, Fields.HITS, stats.hits());

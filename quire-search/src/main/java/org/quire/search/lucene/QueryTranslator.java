@@ -13,9 +13,12 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.quire.model.TagType;
+import org.quire.model.Visibility;
 import org.quire.search.QueryText;
 import org.quire.search.QueryText.Field;
 import org.quire.search.SearchQuery;
@@ -65,6 +68,7 @@ final class QueryTranslator {
     for (SearchQuery.TagFilter f : q.exclude()) {
       b.add(tagFilter(f.type(), f.name()), Occur.MUST_NOT);
     }
+    addAudience(b, q.audience());
     if (q.language() != null) {
       b.add(new TermQuery(new Term(Fields.LANGUAGE, lower(q.language()))), Occur.FILTER);
     }
@@ -170,6 +174,31 @@ final class QueryTranslator {
     return t.phrase()
         ? builder.createPhraseQuery(field, t.text())
         : builder.createBooleanQuery(field, t.text(), Occur.MUST);
+  }
+
+  /** What this searcher may see, minus what they muted. */
+  private void addAudience(BooleanQuery.Builder b, SearchQuery.Audience a) {
+    BooleanQuery.Builder seen = new BooleanQuery.Builder();
+    seen.add(new TermQuery(new Term(Fields.VISIBILITY, Visibility.PUBLIC.key())), Occur.SHOULD);
+    if (a.member()) {
+      seen.add(
+          new TermQuery(new Term(Fields.VISIBILITY, Visibility.RESTRICTED.key())), Occur.SHOULD);
+    }
+    b.add(seen.build(), Occur.FILTER);
+    for (String author : a.mutedAuthors()) {
+      b.add(new TermQuery(new Term(Fields.AUTHOR_KEY, lower(author.strip()))), Occur.MUST_NOT);
+    }
+    for (SearchQuery.TagFilter f : a.mutedTags()) {
+      b.add(tagFilter(f.type(), f.name()), Occur.MUST_NOT);
+    }
+    if (!a.hiddenWorks().isEmpty()) {
+      // One set query however many works a reader has read (no clause limit to hit).
+      b.add(
+          new TermInSetQuery(
+              Fields.ID,
+              a.hiddenWorks().stream().map(id -> new BytesRef(Long.toString(id))).toList()),
+          Occur.MUST_NOT);
+    }
   }
 
   private static String lower(String s) {

@@ -1,0 +1,13 @@
+package org.quire.model;
+
+/**
+ * What readers did with a work: AO3's quality signals, shown on every listing.
+ *
+ * @param kudos kudos left (one per account or visitor)
+ * @param hits reader visits
+ * @param bookmarks bookmarks, private ones included in the count
+ * @param comments comments not deleted
+ */
+public record Engagement(int kudos, int hits, int bookmarks, int comments) {
+  public static final Engagement NONE = new Engagement(0, 0, 0, 0);
+}

@@ -1,0 +1,431 @@
+package org.quire.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.quire.model.Engagement;
+
+/** {@link ReaderStore} over the same database (and writer lock) as the works. */
+final class JdbiReaderStore implements ReaderStore {
+  private final Db db;
+
+  JdbiReaderStore(Db db) {
+    this.db = db;
+  }
+
+  @Override
+  public Engagement engagement(long workId) {
+    return db.read(
+        "read the work's kudos and comments",
+        h ->
+            h.createQuery(
+                    "SELECT (SELECT count(*) FROM kudos WHERE work_id = :w),"
+                        + " (SELECT hits FROM works WHERE id = :w),"
+                        + " (SELECT count(*) FROM bookmarks WHERE work_id = :w),"
+                        + " (SELECT count(*) FROM comments WHERE work_id = :w AND deleted = 0)")
+                .bind("w", workId)
+                .map(
+                    (rs, ctx) ->
+                        new Engagement(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+                .one());
+  }
+
+  @Override
+  public boolean addKudos(long workId, String giver, Long userId) {
+    return db.write(
+            "leave kudos",
+            h ->
+                h.execute(
+                    "INSERT INTO kudos (work_id, giver, user_id, created_at) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING",
+                    workId,
+                    giver,
+                    userId,
+                    System.currentTimeMillis()))
+        > 0;
+  }
+
+  @Override
+  public boolean hasKudos(long workId, String giver) {
+    return db.read(
+        "read kudos",
+        h ->
+            h.createQuery("SELECT count(*) FROM kudos WHERE work_id = ? AND giver = ?")
+                    .bind(0, workId)
+                    .bind(1, giver)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
+  }
+
+  @Override
+  public KudosGivers kudosGivers(long workId, int limit) {
+    return db.read(
+        "read kudos",
+        h -> {
+          List<String> names =
+              h.createQuery(
+                      "SELECT u.name FROM kudos k JOIN users u ON u.id = k.user_id"
+                          + " WHERE k.work_id = ? ORDER BY k.created_at DESC, u.id DESC LIMIT ?")
+                  .bind(0, workId)
+                  .bind(1, Math.max(0, Math.min(limit, 500)))
+                  .mapTo(String.class)
+                  .list();
+          int guests =
+              h.createQuery("SELECT count(*) FROM kudos WHERE work_id = ? AND user_id IS NULL")
+                  .bind(0, workId)
+                  .mapTo(Integer.class)
+                  .one();
+          return new KudosGivers(names, guests);
+        });
+  }
+
+  @Override
+  public void addHit(long workId) {
+    // Counted without touching updated_at: a visit is not a change to the work.
+    db.write(
+        "count the visit", h -> h.execute("UPDATE works SET hits = hits + 1 WHERE id = ?", workId));
+  }
+
+  @Override
+  public long addComment(long workId, int chapter, Long parentId, long userId, String body) {
+    return db.write(
+        "save the comment",
+        h -> {
+          if (parentId != null) {
+            boolean sameThread =
+                h.createQuery(
+                            "SELECT count(*) FROM comments WHERE id = ? AND work_id = ? AND chapter = ?")
+                        .bind(0, parentId)
+                        .bind(1, workId)
+                        .bind(2, chapter)
+                        .mapTo(Integer.class)
+                        .one()
+                    > 0;
+            if (!sameThread) {
+              throw new StoreException("The comment being answered is not on this chapter.", null);
+            }
+          }
+          return h.createUpdate(
+                  "INSERT INTO comments (work_id, chapter, parent_id, user_id, body, created_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)")
+              .bind(0, workId)
+              .bind(1, chapter)
+              .bind(2, parentId)
+              .bind(3, userId)
+              .bind(4, body)
+              .bind(5, System.currentTimeMillis())
+              .executeAndReturnGeneratedKeys("id")
+              .mapTo(Long.class)
+              .one();
+        });
+  }
+
+  private static final String COMMENT_COLUMNS =
+      "SELECT c.*, u.name AS user_name FROM comments c LEFT JOIN users u ON u.id = c.user_id";
+
+  @Override
+  public Optional<Comment> comment(long id) {
+    return db.read(
+        "read the comment",
+        h ->
+            h.createQuery(COMMENT_COLUMNS + " WHERE c.id = ?")
+                .bind(0, id)
+                .map((rs, ctx) -> comment(rs))
+                .findOne());
+  }
+
+  private static Comment comment(ResultSet rs) throws SQLException {
+    long parent = rs.getLong("parent_id");
+    boolean noParent = rs.wasNull();
+    long user = rs.getLong("user_id");
+    boolean noUser = rs.wasNull();
+    long edited = rs.getLong("edited_at");
+    boolean notEdited = rs.wasNull();
+    return new Comment(
+        rs.getLong("id"),
+        rs.getLong("work_id"),
+        rs.getInt("chapter"),
+        noParent ? null : parent,
+        noUser ? null : user,
+        rs.getString("user_name"),
+        rs.getString("body"),
+        rs.getInt("deleted") != 0,
+        Instant.ofEpochMilli(rs.getLong("created_at")),
+        notEdited ? null : Instant.ofEpochMilli(edited));
+  }
+
+  @Override
+  public void editComment(long id, String body) {
+    db.write(
+        "edit the comment",
+        h ->
+            h.execute(
+                "UPDATE comments SET body = ?, edited_at = ? WHERE id = ? AND deleted = 0",
+                body,
+                System.currentTimeMillis(),
+                id));
+  }
+
+  @Override
+  public void deleteComment(long id) {
+    db.write(
+        "delete the comment",
+        h -> {
+          int replies =
+              h.createQuery("SELECT count(*) FROM comments WHERE parent_id = ?")
+                  .bind(0, id)
+                  .mapTo(Integer.class)
+                  .one();
+          return replies > 0
+              ? h.execute("UPDATE comments SET body = '', deleted = 1 WHERE id = ?", id)
+              : h.execute("DELETE FROM comments WHERE id = ?", id);
+        });
+  }
+
+  @Override
+  public List<Comment> comments(long workId, int chapter) {
+    return db.read(
+        "read the comments",
+        h ->
+            h.createQuery(COMMENT_COLUMNS + " WHERE c.work_id = ? AND c.chapter = ? ORDER BY c.id")
+                .bind(0, workId)
+                .bind(1, chapter)
+                .map((rs, ctx) -> comment(rs))
+                .list());
+  }
+
+  @Override
+  public Map<Integer, Integer> commentCounts(long workId) {
+    return db.read(
+        "count the comments",
+        h -> {
+          Map<Integer, Integer> out = new LinkedHashMap<>();
+          h.createQuery(
+                  "SELECT chapter, count(*) FROM comments WHERE work_id = ? AND deleted = 0"
+                      + " GROUP BY chapter ORDER BY chapter")
+              .bind(0, workId)
+              .map((rs, ctx) -> Map.entry(rs.getInt(1), rs.getInt(2)))
+              .forEach(e -> out.put(e.getKey(), e.getValue()));
+          return out;
+        });
+  }
+
+  @Override
+  public void saveBookmark(long userId, Bookmark b) {
+    db.write(
+        "save the bookmark",
+        h ->
+            h.execute(
+                "INSERT INTO bookmarks (user_id, work_id, note, tags, private, later, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, work_id) DO UPDATE SET"
+                    + " note = excluded.note, tags = excluded.tags, private = excluded.private,"
+                    + " later = excluded.later",
+                userId,
+                b.workId(),
+                b.note(),
+                String.join("\n", b.tags()),
+                b.isPrivate() ? 1 : 0,
+                b.later() ? 1 : 0,
+                System.currentTimeMillis()));
+  }
+
+  private static Bookmark bookmark(ResultSet rs) throws SQLException {
+    String tags = rs.getString("tags");
+    return new Bookmark(
+        rs.getLong("work_id"),
+        rs.getString("note"),
+        tags == null || tags.isEmpty() ? List.of() : Arrays.asList(tags.split("\n")),
+        rs.getInt("private") != 0,
+        rs.getInt("later") != 0,
+        Instant.ofEpochMilli(rs.getLong("created_at")));
+  }
+
+  @Override
+  public Optional<Bookmark> bookmark(long userId, long workId) {
+    return db.read(
+        "read the bookmark",
+        h ->
+            h.createQuery("SELECT * FROM bookmarks WHERE user_id = ? AND work_id = ?")
+                .bind(0, userId)
+                .bind(1, workId)
+                .map((rs, ctx) -> bookmark(rs))
+                .findOne());
+  }
+
+  @Override
+  public boolean deleteBookmark(long userId, long workId) {
+    return db.write(
+            "delete the bookmark",
+            h ->
+                h.execute(
+                    "DELETE FROM bookmarks WHERE user_id = ? AND work_id = ?", userId, workId))
+        > 0;
+  }
+
+  @Override
+  public List<Bookmark> bookmarks(long userId, int offset, int limit) {
+    return db.read(
+        "read the bookmarks",
+        h ->
+            h.createQuery(
+                    "SELECT * FROM bookmarks WHERE user_id = ? ORDER BY created_at DESC, id DESC"
+                        + " LIMIT ? OFFSET ?")
+                .bind(0, userId)
+                .bind(1, page(limit))
+                .bind(2, Math.max(0, offset))
+                .map((rs, ctx) -> bookmark(rs))
+                .list());
+  }
+
+  @Override
+  public void recordReading(long userId, long workId, int chapter) {
+    db.write(
+        "record the reading",
+        h ->
+            h.execute(
+                "INSERT INTO readings (user_id, work_id, chapter, visits, last_at)"
+                    + " VALUES (?, ?, ?, 1, ?) ON CONFLICT (user_id, work_id) DO UPDATE SET"
+                    + " chapter = excluded.chapter, visits = visits + 1, last_at = excluded.last_at",
+                userId,
+                workId,
+                chapter,
+                System.currentTimeMillis()));
+  }
+
+  private static Reading reading(ResultSet rs) throws SQLException {
+    return new Reading(
+        rs.getLong("work_id"),
+        rs.getInt("chapter"),
+        rs.getInt("visits"),
+        Instant.ofEpochMilli(rs.getLong("last_at")));
+  }
+
+  @Override
+  public Optional<Reading> reading(long userId, long workId) {
+    return db.read(
+        "read the history",
+        h ->
+            h.createQuery("SELECT * FROM readings WHERE user_id = ? AND work_id = ?")
+                .bind(0, userId)
+                .bind(1, workId)
+                .map((rs, ctx) -> reading(rs))
+                .findOne());
+  }
+
+  @Override
+  public List<Reading> history(long userId, int offset, int limit) {
+    return db.read(
+        "read the history",
+        h ->
+            h.createQuery(
+                    "SELECT * FROM readings WHERE user_id = ? ORDER BY last_at DESC, work_id DESC"
+                        + " LIMIT ? OFFSET ?")
+                .bind(0, userId)
+                .bind(1, page(limit))
+                .bind(2, Math.max(0, offset))
+                .map((rs, ctx) -> reading(rs))
+                .list());
+  }
+
+  @Override
+  public List<Long> readWorkIds(long userId, int limit) {
+    return db.read(
+        "read the history",
+        h ->
+            h.createQuery(
+                    "SELECT work_id FROM readings WHERE user_id = ? ORDER BY last_at DESC LIMIT ?")
+                .bind(0, userId)
+                .bind(1, Math.max(0, limit))
+                .mapTo(Long.class)
+                .list());
+  }
+
+  @Override
+  public void clearHistory(long userId) {
+    db.write("clear the history", h -> h.execute("DELETE FROM readings WHERE user_id = ?", userId));
+  }
+
+  @Override
+  public Optional<String> prefs(long userId) {
+    return db.read(
+        "read the preferences",
+        h ->
+            h.createQuery("SELECT prefs FROM users WHERE id = ? AND prefs IS NOT NULL")
+                .bind(0, userId)
+                .mapTo(String.class)
+                .findOne());
+  }
+
+  @Override
+  public void setPrefs(long userId, String prefs) {
+    db.write(
+        "save the preferences",
+        h -> h.execute("UPDATE users SET prefs = ? WHERE id = ?", prefs, userId));
+  }
+
+  @Override
+  public List<Mute> mutes(long userId) {
+    return db.read(
+        "read the mutes",
+        h ->
+            h.createQuery("SELECT kind, value FROM mutes WHERE user_id = ? ORDER BY kind, value")
+                .bind(0, userId)
+                .map(
+                    (rs, ctx) ->
+                        new Mute(
+                            MuteKind.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+                            rs.getString(2)))
+                .list());
+  }
+
+  @Override
+  public void mute(long userId, Mute m) {
+    db.write(
+        "save the mute",
+        h ->
+            h.execute(
+                "INSERT INTO mutes (user_id, kind, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                userId,
+                m.kind().key(),
+                m.value()));
+  }
+
+  @Override
+  public boolean unmute(long userId, Mute m) {
+    return db.write(
+            "remove the mute",
+            h ->
+                h.execute(
+                    "DELETE FROM mutes WHERE user_id = ? AND kind = ? AND value = ?",
+                    userId,
+                    m.kind().key(),
+                    m.value()))
+        > 0;
+  }
+
+  @Override
+  public boolean blocks(long userId, long otherId) {
+    return db.read("read the blocks", h -> blocks(h, userId, otherId));
+  }
+
+  private static boolean blocks(Handle h, long userId, long otherId) {
+    return h.createQuery(
+                "SELECT count(*) FROM mutes WHERE user_id = ? AND kind = 'user' AND value = ?")
+            .bind(0, userId)
+            .bind(1, Long.toString(otherId))
+            .mapTo(Integer.class)
+            .one()
+        > 0;
+  }
+
+  private static int page(int limit) {
+    return Math.max(0, Math.min(limit, 500));
+  }
+}

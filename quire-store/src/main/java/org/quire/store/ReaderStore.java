@@ -1,0 +1,170 @@
+package org.quire.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.quire.model.Engagement;
+
+/**
+ * What readers do with works: kudos, hits, comments, bookmarks, reading history, preferences and
+ * mutes. Safe to use from several threads.
+ */
+public interface ReaderStore {
+
+  /**
+   * A comment on one chapter.
+   *
+   * @param id the store's id
+   * @param workId the work
+   * @param chapter the chapter number (1-based)
+   * @param parentId the comment it answers, or null
+   * @param userId who wrote it, or null once their account is gone
+   * @param userName their name, or null once their account is gone
+   * @param body the Markdown the commenter wrote (empty once deleted)
+   * @param deleted whether it was deleted (kept only to hold its replies)
+   * @param createdAt when it was written
+   * @param editedAt when it was last edited, or null
+   */
+  record Comment(
+      long id,
+      long workId,
+      int chapter,
+      Long parentId,
+      Long userId,
+      String userName,
+      String body,
+      boolean deleted,
+      Instant createdAt,
+      Instant editedAt) {}
+
+  /**
+   * A reader's bookmark of a work.
+   *
+   * @param workId the work
+   * @param note the reader's note, or null
+   * @param tags the reader's own tags
+   * @param isPrivate shown to nobody else
+   * @param later "mark for later": in the reader's to-read list
+   * @param createdAt when it was made
+   */
+  record Bookmark(
+      long workId,
+      String note,
+      List<String> tags,
+      boolean isPrivate,
+      boolean later,
+      Instant createdAt) {
+    public Bookmark {
+      tags = List.copyOf(tags == null ? List.of() : tags);
+    }
+  }
+
+  /**
+   * Where a reader stopped in a work.
+   *
+   * @param workId the work
+   * @param chapter the last chapter opened
+   * @param visits how many times the reader opened the work
+   * @param lastAt when
+   */
+  record Reading(long workId, int chapter, int visits, Instant lastAt) {}
+
+  /** What a reader can mute: works by an author, works with a tag, or a user (a block). */
+  enum MuteKind {
+    AUTHOR,
+    TAG,
+    USER;
+
+    public String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * One mute.
+   *
+   * @param kind what is muted
+   * @param value an author's name, a tag as {@code type:name}, or a blocked account's id
+   */
+  record Mute(MuteKind kind, String value) {}
+
+  /** Kudos, hits, bookmarks and comments of a work. */
+  Engagement engagement(long workId);
+
+  /**
+   * Leaves kudos once per giver.
+   *
+   * @param giver {@code u:ID} for an account, {@code v:ID} for a visitor's cookie
+   * @param userId the account, or null for a visitor
+   * @return false when this giver already left kudos
+   */
+  boolean addKudos(long workId, String giver, Long userId);
+
+  boolean hasKudos(long workId, String giver);
+
+  /** Names of the accounts that left kudos, newest first, and how many guests did. */
+  record KudosGivers(List<String> names, int guests) {}
+
+  KudosGivers kudosGivers(long workId, int limit);
+
+  /** Counts a reader's visit. */
+  void addHit(long workId);
+
+  /**
+   * Adds a comment.
+   *
+   * @return its id
+   * @throws StoreException when the parent is not a comment on the same work and chapter
+   */
+  long addComment(long workId, int chapter, Long parentId, long userId, String body);
+
+  Optional<Comment> comment(long id);
+
+  void editComment(long id, String body);
+
+  /** Deletes a comment; one with replies keeps its place, without text, so the thread stays. */
+  void deleteComment(long id);
+
+  /** A chapter's comments, oldest first (threads are built from parent ids). */
+  List<Comment> comments(long workId, int chapter);
+
+  /** Comments per chapter of a work, for the chapter index. */
+  java.util.Map<Integer, Integer> commentCounts(long workId);
+
+  /** Adds or replaces a reader's bookmark of a work. */
+  void saveBookmark(long userId, Bookmark bookmark);
+
+  Optional<Bookmark> bookmark(long userId, long workId);
+
+  boolean deleteBookmark(long userId, long workId);
+
+  /** A reader's bookmarks, newest first. */
+  List<Bookmark> bookmarks(long userId, int offset, int limit);
+
+  /** Records that a reader opened a chapter. */
+  void recordReading(long userId, long workId, int chapter);
+
+  Optional<Reading> reading(long userId, long workId);
+
+  /** A reader's history, most recent first. */
+  List<Reading> history(long userId, int offset, int limit);
+
+  /** The works a reader has opened, most recent first, at most {@code limit}. */
+  List<Long> readWorkIds(long userId, int limit);
+
+  void clearHistory(long userId);
+
+  /** A reader's preferences as the web stores them (a short query string), or empty. */
+  Optional<String> prefs(long userId);
+
+  void setPrefs(long userId, String prefs);
+
+  List<Mute> mutes(long userId);
+
+  void mute(long userId, Mute mute);
+
+  boolean unmute(long userId, Mute mute);
+
+  /** Whether {@code userId} blocked {@code otherId}. */
+  boolean blocks(long userId, long otherId);
+}

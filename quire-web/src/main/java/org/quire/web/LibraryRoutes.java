@@ -1,0 +1,252 @@
+package org.quire.web;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.quire.app.Quire;
+import org.quire.model.TagType;
+import org.quire.model.WorkSummary;
+import org.quire.store.AccountStore;
+import org.quire.store.ReaderStore;
+
+/**
+ * A reader's own pages: bookmarks (and the "for later" list), reading history, reading preferences,
+ * mutes and blocks, and the works they posted (drafts included).
+ */
+final class LibraryRoutes {
+  private static final int PAGE = 50;
+
+  private final Quire quire;
+  private final QuireWeb web;
+
+  LibraryRoutes(Quire quire, QuireWeb web) {
+    this.quire = quire;
+    this.web = web;
+  }
+
+  private ReaderStore readers() {
+    return quire.store().readers();
+  }
+
+  /**
+   * Blurbs of works this viewer may still see, in the given order (a bookmarked work that became a
+   * draft drops out).
+   */
+  private Map<Long, WorkSummary> visible(Context ctx, List<Long> ids) {
+    Viewer v = Viewer.of(ctx);
+    Map<Long, WorkSummary> out = new HashMap<>();
+    for (WorkSummary w : quire.store().summaries(ids)) {
+      if (quire.access(w.id(), v.user().id(), v.admin()) == Quire.Access.ALLOWED) {
+        out.put(w.id(), w);
+      }
+    }
+    return out;
+  }
+
+  void bookmarks(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    boolean later = ctx.queryParam("later") != null;
+    List<ReaderStore.Bookmark> marks =
+        readers().bookmarks(u.id(), 0, 500).stream().filter(b -> !later || b.later()).toList();
+    Map<Long, WorkSummary> works =
+        visible(ctx, marks.stream().map(ReaderStore.Bookmark::workId).toList());
+    List<LibraryEntry> entries = new ArrayList<>();
+    for (ReaderStore.Bookmark b : marks) {
+      WorkSummary w = works.get(b.workId());
+      if (w != null) {
+        entries.add(
+            new LibraryEntry(
+                Blurb.of(w),
+                b.note(),
+                b.tags(),
+                (b.isPrivate() ? "Private bookmark" : "Bookmark")
+                    + (b.later() ? " · for later" : "")));
+      }
+    }
+    list(
+        ctx, later ? "Marked for later" : "Your bookmarks", entries, later ? "later" : "bookmarks");
+  }
+
+  void history(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    int page = QuireWeb.pageParam(ctx);
+    List<ReaderStore.Reading> rs = readers().history(u.id(), (page - 1) * PAGE, PAGE);
+    Map<Long, WorkSummary> works =
+        visible(ctx, rs.stream().map(ReaderStore.Reading::workId).toList());
+    List<LibraryEntry> entries = new ArrayList<>();
+    for (ReaderStore.Reading r : rs) {
+      WorkSummary w = works.get(r.workId());
+      if (w != null) {
+        entries.add(
+            new LibraryEntry(
+                Blurb.of(w),
+                null,
+                List.of(),
+                "Last read chapter "
+                    + r.chapter()
+                    + " on "
+                    + Texts.date(r.lastAt())
+                    + (r.visits() > 1 ? " · visited " + r.visits() + " times" : "")));
+      }
+    }
+    list(ctx, "Your reading history", entries, "history");
+  }
+
+  void clearHistory(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    readers().clearHistory(u.id());
+    web.back(ctx, "/history", "Your reading history was cleared.");
+  }
+
+  void myWorks(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    List<LibraryEntry> entries = new ArrayList<>();
+    for (WorkSummary w : quire.store().ownedBy(u.id(), 0, 500)) {
+      entries.add(new LibraryEntry(Blurb.of(w), null, List.of(), w.visibility().label()));
+    }
+    list(ctx, "Your works", entries, "works");
+  }
+
+  private void list(Context ctx, String title, List<LibraryEntry> entries, String kind) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("layout", web.layout(ctx, title, null));
+    p.put("title", title);
+    p.put("entries", entries);
+    p.put("kind", kind);
+    web.render(ctx, "library.jte", p);
+  }
+
+  void prefsPage(Context ctx) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("layout", web.layout(ctx, "Reading preferences", null));
+    web.render(ctx, "prefs.jte", p);
+  }
+
+  void savePrefs(Context ctx) {
+    ReaderPrefs p =
+        ReaderPrefs.of(
+            ctx.formParam("theme"),
+            ctx.formParam("font"),
+            ctx.formParam("size"),
+            ctx.formParam("width"),
+            ctx.formParam("hide"));
+    Viewer v = Viewer.of(ctx);
+    if (v.loggedIn()) {
+      readers().setPrefs(v.user().id(), p.encode());
+    } else {
+      AccountRoutes.setCookie(ctx, ReaderPrefs.COOKIE, p.encode(), 365 * 24 * 3600, "Lax");
+    }
+    ctx.attribute("quire.prefs", p);
+    String back = ctx.formParam("back");
+    web.back(
+        ctx,
+        back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/prefs",
+        "Your reading preferences were saved.");
+  }
+
+  void mutesPage(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    List<MuteView> mutes = new ArrayList<>();
+    for (ReaderStore.Mute m : readers().mutes(u.id())) {
+      String label = m.value();
+      if (m.kind() == ReaderStore.MuteKind.USER) {
+        label =
+            quire
+                .store()
+                .accounts()
+                .user(parseLong(m.value()))
+                .map(AccountStore.User::name)
+                .orElse("(deleted account)");
+      } else if (m.kind() == ReaderStore.MuteKind.TAG) {
+        SearchTag t = SearchTag.of(m.value());
+        label = t == null ? m.value() : t.name() + " (" + t.type().label() + ")";
+      }
+      mutes.add(new MuteView(m.kind().key(), m.value(), label));
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("layout", web.layout(ctx, "Muted and blocked", null));
+    p.put("mutes", mutes);
+    p.put("types", List.of(TagType.values()));
+    web.render(ctx, "mutes.jte", p);
+  }
+
+  /** A tag as {@code type:name}. */
+  record SearchTag(TagType type, String name) {
+    static SearchTag of(String value) {
+      var f = ReaderRoutes.tagFilter(value);
+      return f == null ? null : new SearchTag(f.type(), f.name());
+    }
+  }
+
+  void mute(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    ReaderStore.Mute m = muteFromForm(ctx, u);
+    if (readers().mutes(u.id()).size() >= 600) {
+      throw new BadRequestResponse("You can mute up to 600 authors, tags and users.");
+    }
+    readers().mute(u.id(), m);
+    String back = ctx.formParam("back");
+    web.back(
+        ctx,
+        back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/mutes",
+        switch (m.kind()) {
+          case AUTHOR -> "Works by " + m.value() + " are hidden from you now.";
+          case TAG -> "Works with that tag are hidden from you now.";
+          case USER -> "You blocked that user.";
+        });
+  }
+
+  void unmute(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    readers().unmute(u.id(), muteFromForm(ctx, u));
+    web.back(ctx, "/mutes", "Removed.");
+  }
+
+  private ReaderStore.Mute muteFromForm(Context ctx, AccountStore.User u) {
+    String kind = ctx.formParam("kind");
+    String value = ctx.formParam("value");
+    if (value == null || value.isBlank() || value.length() > 200) {
+      throw new BadRequestResponse("Say what to mute.");
+    }
+    value = value.strip();
+    return switch (kind == null ? "" : kind) {
+      case "author" -> new ReaderStore.Mute(ReaderStore.MuteKind.AUTHOR, value);
+      case "tag" -> {
+        String type = ctx.formParam("type");
+        String v = type == null ? value : type + ":" + value;
+        if (ReaderRoutes.tagFilter(v) == null) {
+          throw new BadRequestResponse("Choose the kind of tag to mute.");
+        }
+        yield new ReaderStore.Mute(ReaderStore.MuteKind.TAG, v);
+      }
+      case "user" -> {
+        long id =
+            value.chars().allMatch(Character::isDigit)
+                ? parseLong(value)
+                : quire
+                    .store()
+                    .accounts()
+                    .userByName(value)
+                    .map(AccountStore.User::id)
+                    .orElseThrow(() -> new BadRequestResponse("There is no user with that name."));
+        if (id == u.id()) {
+          throw new BadRequestResponse("You can't block yourself.");
+        }
+        yield new ReaderStore.Mute(ReaderStore.MuteKind.USER, Long.toString(id));
+      }
+      default -> throw new BadRequestResponse("Mute an author, a tag or a user.");
+    };
+  }
+
+  private static long parseLong(String s) {
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}

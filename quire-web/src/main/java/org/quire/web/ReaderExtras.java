@@ -1,0 +1,123 @@
+package org.quire.web;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.quire.export.ChapterRenderer;
+import org.quire.model.Engagement;
+import org.quire.model.Visibility;
+import org.quire.store.ReaderStore;
+
+/**
+ * Everything on the reader page beyond the work itself: who may do what, the reader's kudos,
+ * bookmark and place, and the comment thread of the shown chapter.
+ *
+ * @param visibility who may see the work
+ * @param engagement kudos, hits, bookmarks, comments
+ * @param kudosGiven whether this reader left kudos
+ * @param kudosNames accounts that left kudos, newest first
+ * @param guestKudos how many guests left kudos
+ * @param owner whether the reader posted the work (or is an admin)
+ * @param bookmark the reader's bookmark, or null
+ * @param resumeChapter the chapter where this reader stopped, when it is not the one shown, or 0
+ * @param commentChapter the chapter whose comments are shown, or 0 when several chapters are
+ * @param comments that chapter's comments, threads flattened in reading order
+ * @param commentCounts comments per chapter
+ */
+public record ReaderExtras(
+    Visibility visibility,
+    Engagement engagement,
+    boolean kudosGiven,
+    List<String> kudosNames,
+    int guestKudos,
+    boolean owner,
+    ReaderStore.Bookmark bookmark,
+    int resumeChapter,
+    int commentChapter,
+    List<CommentView> comments,
+    Map<Integer, Integer> commentCounts) {
+
+  /**
+   * One comment as shown.
+   *
+   * @param id its id
+   * @param author the writer's name, or null for a deleted account
+   * @param html the comment as safe HTML (Markdown and basic HTML, sanitised), empty if deleted
+   * @param deleted whether only its place is left
+   * @param when when it was written
+   * @param edited whether it was edited
+   * @param canEdit whether this reader wrote it
+   * @param canDelete whether this reader wrote it or moderates the work
+   * @param depth how deep in its thread (0 for a top-level comment), capped for layout
+   */
+  public record CommentView(
+      long id,
+      String author,
+      String html,
+      boolean deleted,
+      String when,
+      boolean edited,
+      boolean canEdit,
+      boolean canDelete,
+      int depth) {
+    /** The depth class, at most 5 levels of indent. */
+    public int indent() {
+      return Math.min(depth, 5);
+    }
+  }
+
+  /**
+   * Threads a chapter's comments: each reply after its parent, oldest first. Comments by accounts
+   * the reader blocked are left out with their replies.
+   */
+  static List<CommentView> thread(
+      List<ReaderStore.Comment> all, Long viewerId, boolean moderator, Set<Long> blocked) {
+    Map<Long, List<ReaderStore.Comment>> children = new LinkedHashMap<>();
+    List<ReaderStore.Comment> roots = new ArrayList<>();
+    Set<Long> ids = new HashSet<>();
+    all.forEach(c -> ids.add(c.id()));
+    for (ReaderStore.Comment c : all) {
+      if (c.parentId() == null || !ids.contains(c.parentId())) {
+        roots.add(c);
+      } else {
+        children.computeIfAbsent(c.parentId(), k -> new ArrayList<>()).add(c);
+      }
+    }
+    List<CommentView> out = new ArrayList<>();
+    for (ReaderStore.Comment r : roots) {
+      walk(r, 0, children, viewerId, moderator, blocked, out);
+    }
+    return out;
+  }
+
+  private static void walk(
+      ReaderStore.Comment c,
+      int depth,
+      Map<Long, List<ReaderStore.Comment>> children,
+      Long viewerId,
+      boolean moderator,
+      Set<Long> blocked,
+      List<CommentView> out) {
+    if (c.userId() != null && blocked.contains(c.userId())) {
+      return;
+    }
+    boolean mine = viewerId != null && c.userId() != null && c.userId().equals(viewerId);
+    out.add(
+        new CommentView(
+            c.id(),
+            c.userName(),
+            c.deleted() ? "" : ChapterRenderer.commentHtml(c.body()),
+            c.deleted(),
+            Texts.date(c.createdAt()),
+            c.editedAt() != null,
+            mine && !c.deleted(),
+            (mine || moderator) && !c.deleted(),
+            depth));
+    for (ReaderStore.Comment k : children.getOrDefault(c.id(), List.of())) {
+      walk(k, depth + 1, children, viewerId, moderator, blocked, out);
+    }
+  }
+}

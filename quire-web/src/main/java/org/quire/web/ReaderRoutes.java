@@ -1,0 +1,327 @@
+package org.quire.web;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.quire.app.Quire;
+import org.quire.model.TagType;
+import org.quire.model.Visibility;
+import org.quire.model.Work;
+import org.quire.search.SearchQuery;
+import org.quire.store.AccountStore;
+import org.quire.store.ReaderStore;
+import org.quire.store.StoreException;
+
+/**
+ * What readers do on a work: kudos, comments, bookmarks; and the rules every listing follows for
+ * them: who may see what, and what each reader muted.
+ */
+final class ReaderRoutes {
+  static final int MAX_COMMENT = 10_000;
+  private static final int HIT_MEMORY = 100_000;
+
+  private final Quire quire;
+  private final QuireWeb web;
+
+  /** Visits already counted (giver + work), so reloading a page is not another hit. */
+  private final Set<String> counted = ConcurrentHashMap.newKeySet();
+
+  ReaderRoutes(Quire quire, QuireWeb web) {
+    this.quire = quire;
+    this.web = web;
+  }
+
+  private ReaderStore readers() {
+    return quire.store().readers();
+  }
+
+  /**
+   * What this viewer may find, minus what they muted: the filter every listing and search uses, so
+   * muted authors and tags are gone on the server, not hidden in the page.
+   */
+  SearchQuery.Audience audience(Context ctx) {
+    Viewer v = Viewer.of(ctx);
+    if (!v.loggedIn()) {
+      return SearchQuery.Audience.VISITOR;
+    }
+    List<String> authors = new ArrayList<>();
+    List<SearchQuery.TagFilter> tags = new ArrayList<>();
+    for (ReaderStore.Mute m : readers().mutes(v.user().id())) {
+      switch (m.kind()) {
+        case AUTHOR -> authors.add(m.value());
+        case TAG -> {
+          SearchQuery.TagFilter f = tagFilter(m.value());
+          if (f != null) {
+            tags.add(f);
+          }
+        }
+        case USER -> {
+          // A blocked account's works go too.
+          quire.store().accounts().user(parseId(m.value())).ifPresent(u -> authors.add(u.name()));
+        }
+      }
+    }
+    List<Long> hidden =
+        ReaderPrefs.of(ctx, readers()).hideRead()
+            ? readers().readWorkIds(v.user().id(), 5_000)
+            : List.of();
+    return new SearchQuery.Audience(true, authors, tags, hidden);
+  }
+
+  /** A muted tag as stored, {@code type:name}; null when unreadable. */
+  static SearchQuery.TagFilter tagFilter(String value) {
+    int colon = value.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    try {
+      return new SearchQuery.TagFilter(
+          TagType.fromKey(value.substring(0, colon)), value.substring(colon + 1));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static long parseId(String s) {
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * Who leaves kudos: the account, or for a visitor a hash of their address (AO3 also counts guest
+   * kudos per address; the address itself is never stored).
+   */
+  static String giver(Context ctx) {
+    Viewer v = Viewer.of(ctx);
+    if (v.loggedIn()) {
+      return "u:" + v.user().id();
+    }
+    try {
+      byte[] h =
+          MessageDigest.getInstance("SHA-256")
+              .digest(("quire-guest:" + ctx.ip()).getBytes(StandardCharsets.UTF_8));
+      return "v:" + HexFormat.of().formatHex(h, 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Counts a visit to a work once per reader while the server runs; reloads are not hits. */
+  void countHit(Context ctx, long workId) {
+    if (counted.size() > HIT_MEMORY) {
+      counted.clear();
+    }
+    if (counted.add(giver(ctx) + "/" + workId)) {
+      readers().addHit(workId);
+    }
+  }
+
+  /** The work, when this viewer may read it; members-only works send visitors to log in. */
+  Work readable(Context ctx, long id) {
+    Viewer v = Viewer.of(ctx);
+    switch (quire.access(id, v.loggedIn() ? v.user().id() : null, v.admin())) {
+      case ALLOWED -> {
+        return quire
+            .work(id)
+            .orElseThrow(() -> new NotFoundResponse("There is no work " + id + "."));
+      }
+      case MEMBERS_ONLY -> throw new AccountRoutes.LoginRequired();
+      default -> throw new NotFoundResponse("There is no work " + id + ".");
+    }
+  }
+
+  static long id(Context ctx, String param) {
+    try {
+      return Long.parseLong(ctx.pathParam(param));
+    } catch (NumberFormatException e) {
+      throw new NotFoundResponse("There is no such page.");
+    }
+  }
+
+  void kudos(Context ctx) {
+    long id = id(ctx, "id");
+    readable(ctx, id);
+    Viewer v = Viewer.of(ctx);
+    if (v.loggedIn() && quire.store().accounts().owner(id).orElse(-1L) == v.user().id()) {
+      web.back(ctx, "/works/" + id, "You can't leave kudos on your own work.");
+      return;
+    }
+    boolean added = readers().addKudos(id, giver(ctx), v.loggedIn() ? v.user().id() : null);
+    if (added) {
+      quire.engagementChanged(id);
+    }
+    web.back(
+        ctx,
+        "/works/" + id,
+        added ? "Thank you for leaving kudos!" : "You have already left kudos here.");
+  }
+
+  void comment(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    long id = id(ctx, "id");
+    Work w = readable(ctx, id);
+    int n = (int) id(ctx, "n");
+    if (n < 1 || n > w.chapters().size()) {
+      throw new NotFoundResponse("This work has no chapter " + n + ".");
+    }
+    String back = chapterUrl(w, n) + "#comments";
+    String body = commentBody(ctx);
+    Long owner = quire.store().accounts().owner(id).orElse(null);
+    if (owner != null && readers().blocks(owner, u.id())) {
+      throw new ForbiddenResponse("The author of this work does not accept your comments.");
+    }
+    Long parent = null;
+    String p = ctx.formParam("parent");
+    if (p != null && !p.isBlank()) {
+      parent = parseId(p);
+    }
+    try {
+      long cid = readers().addComment(id, n, parent, u.id(), body);
+      quire.engagementChanged(id);
+      ctx.redirect(chapterUrl(w, n) + "#comment-" + cid, HttpStatus.SEE_OTHER);
+    } catch (StoreException e) {
+      web.back(ctx, back, e.getMessage());
+    }
+  }
+
+  private static String commentBody(Context ctx) {
+    String body = ctx.formParam("body");
+    if (body == null || body.isBlank()) {
+      throw new BadRequestResponse("A comment needs some words.");
+    }
+    if (body.length() > MAX_COMMENT) {
+      throw new BadRequestResponse(
+          "Comments can be up to "
+              + MAX_COMMENT
+              + " characters; this one has "
+              + body.length()
+              + ".");
+    }
+    return body.strip();
+  }
+
+  /** Where a chapter's comments are: the chapter page, or the work for a one-chapter work. */
+  static String chapterUrl(Work w, int n) {
+    return w.chapters().size() == 1 ? "/works/" + w.id() : "/works/" + w.id() + "/chapters/" + n;
+  }
+
+  /** The comment, when the viewer wrote it (to edit) or may moderate it (to delete). */
+  private ReaderStore.Comment ownComment(Context ctx, boolean moderate) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    ReaderStore.Comment c =
+        readers()
+            .comment(id(ctx, "cid"))
+            .filter(x -> !x.deleted())
+            .orElseThrow(() -> new NotFoundResponse("There is no such comment."));
+    boolean mine = c.userId() != null && c.userId() == u.id();
+    boolean moderator =
+        u.role() == AccountStore.Role.ADMIN
+            || quire.store().accounts().owner(c.workId()).orElse(-1L) == u.id();
+    if (!mine && !(moderate && moderator)) {
+      throw new ForbiddenResponse(
+          moderate
+              ? "Only the comment's writer or the work's author can delete it."
+              : "Only the comment's writer can edit it.");
+    }
+    return c;
+  }
+
+  void editCommentPage(Context ctx) {
+    ReaderStore.Comment c = ownComment(ctx, false);
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("layout", web.layout(ctx, "Edit your comment", null));
+    p.put("comment", c);
+    web.render(ctx, "comment-edit.jte", p);
+  }
+
+  void editComment(Context ctx) {
+    ReaderStore.Comment c = ownComment(ctx, false);
+    readers().editComment(c.id(), commentBody(ctx));
+    Work w = readable(ctx, c.workId());
+    ctx.redirect(chapterUrl(w, c.chapter()) + "#comment-" + c.id(), HttpStatus.SEE_OTHER);
+  }
+
+  void deleteComment(Context ctx) {
+    ReaderStore.Comment c = ownComment(ctx, true);
+    readers().deleteComment(c.id());
+    quire.engagementChanged(c.workId());
+    Work w = readable(ctx, c.workId());
+    web.back(ctx, chapterUrl(w, c.chapter()) + "#comments", "The comment was deleted.");
+  }
+
+  void bookmark(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    long id = id(ctx, "id");
+    readable(ctx, id);
+    String note = ctx.formParam("note");
+    if (note != null && note.length() > MAX_COMMENT) {
+      throw new BadRequestResponse("Bookmark notes can be up to " + MAX_COMMENT + " characters.");
+    }
+    List<String> tags = new ArrayList<>();
+    String t = ctx.formParam("tags");
+    if (t != null) {
+      for (String s : t.split(",")) {
+        String tag = s.strip().replaceAll("\\s+", " ");
+        if (!tag.isEmpty() && tag.length() <= 100 && tags.size() < 50 && !tags.contains(tag)) {
+          tags.add(tag);
+        }
+      }
+    }
+    readers()
+        .saveBookmark(
+            u.id(),
+            new ReaderStore.Bookmark(
+                id,
+                note == null || note.isBlank() ? null : note.strip(),
+                tags,
+                ctx.formParam("private") != null,
+                ctx.formParam("later") != null,
+                null));
+    quire.engagementChanged(id);
+    web.back(ctx, "/works/" + id, "Bookmarked.");
+  }
+
+  void deleteBookmark(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    long id = id(ctx, "id");
+    if (readers().deleteBookmark(u.id(), id)) {
+      quire.engagementChanged(id);
+    }
+    web.back(
+        ctx, ctx.formParam("back") != null ? "/bookmarks" : "/works/" + id, "Bookmark removed.");
+  }
+
+  /** The work's author (or an admin) makes it public, members-only, or a draft again. */
+  void visibility(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    long id = id(ctx, "id");
+    readable(ctx, id);
+    boolean owner = quire.store().accounts().owner(id).orElse(-1L) == u.id();
+    if (!owner && u.role() != AccountStore.Role.ADMIN) {
+      throw new ForbiddenResponse("Only the work's author can change who sees it.");
+    }
+    Visibility v;
+    try {
+      v = Visibility.fromKey(ctx.formParam("visibility"));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestResponse("Choose public, members only, or draft.");
+    }
+    quire.setVisibility(id, v);
+    web.back(ctx, "/works/" + id, "This work is now: " + v.label() + ".");
+  }
+}
