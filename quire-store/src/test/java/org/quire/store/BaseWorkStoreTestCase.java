@@ -1,6 +1,7 @@
 package org.quire.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -174,5 +175,53 @@ public abstract class BaseWorkStoreTestCase {
     assertThat(store.removeTagRule(rule)).isTrue();
     assertThat(store.removeTagRule(rule)).isFalse();
     assertThat(store.tagRules()).isEmpty();
+  }
+
+  @Test
+  void deletingAnAccountRemovesItsReadingDataButKeepsCommentThreads() {
+    long w = store.add(work("Thread", "t1", "One")).id();
+    AccountStore.User a = store.accounts().createUser("Ann", null, "h", AccountStore.Role.MEMBER);
+    AccountStore.User b = store.accounts().createUser("Ben", null, "h", AccountStore.Role.MEMBER);
+    ReaderStore r = store.readers();
+    long first = r.addComment(w, 1, null, a.id(), "first");
+    r.addComment(w, 1, first, b.id(), "reply");
+    assertThat(r.addKudos(w, "u:" + a.id(), a.id())).isTrue();
+    assertThat(r.addKudos(w, "u:" + a.id(), a.id())).isFalse();
+    r.saveBookmark(a.id(), new ReaderStore.Bookmark(w, "note", List.of("x"), true, false, null));
+    r.recordReading(a.id(), w, 1);
+    r.mute(a.id(), new ReaderStore.Mute(ReaderStore.MuteKind.USER, Long.toString(b.id())));
+    r.setPrefs(a.id(), "theme=dark");
+    assertThat(r.engagement(w)).isEqualTo(new org.quire.model.Engagement(1, 0, 1, 2));
+    assertThat(r.blocks(a.id(), b.id())).isTrue();
+
+    store.accounts().deleteUser(a.id());
+
+    assertThat(r.engagement(w)).isEqualTo(new org.quire.model.Engagement(0, 0, 0, 1));
+    assertThat(r.bookmarks(a.id(), 0, 10)).isEmpty();
+    assertThat(r.history(a.id(), 0, 10)).isEmpty();
+    assertThat(r.mutes(a.id())).isEmpty();
+    List<ReaderStore.Comment> thread = r.comments(w, 1);
+    assertThat(thread).hasSize(2);
+    assertThat(thread.getFirst().deleted()).isTrue();
+    assertThat(thread.getFirst().body()).isEmpty();
+    assertThat(thread.getFirst().userName()).isNull();
+    assertThat(thread.get(1).body()).isEqualTo("reply");
+    // A reply must answer a comment on the same chapter.
+    assertThatThrownBy(() -> r.addComment(w, 2, first, b.id(), "elsewhere"))
+        .isInstanceOf(StoreException.class);
+  }
+
+  @Test
+  void visibilityIsStoredAndChangingItCountsAsAChange() throws Exception {
+    long w = store.add(work("Hidden", "h1", "One")).id();
+    assertThat(store.visibility(w)).hasValue(org.quire.model.Visibility.PUBLIC);
+    java.time.Instant before = store.updatedAt(w).orElseThrow();
+    Thread.sleep(5);
+    store.setVisibility(w, org.quire.model.Visibility.DRAFT);
+    assertThat(store.visibility(w)).hasValue(org.quire.model.Visibility.DRAFT);
+    assertThat(store.updatedAt(w).orElseThrow()).isAfter(before);
+    assertThat(store.summaries(List.of(w)).getFirst().visibility())
+        .isEqualTo(org.quire.model.Visibility.DRAFT);
+    assertThat(store.visibility(w + 100)).isEmpty();
   }
 }

@@ -27,10 +27,10 @@ public record ReaderPrefs(String theme, String font, int size, String width, boo
   static final ReaderPrefs DEFAULT = new ReaderPrefs("auto", "serif", 100, "medium", false);
 
   public ReaderPrefs {
-    theme = THEMES.contains(theme) ? theme : DEFAULT.theme;
-    font = FONTS.contains(font) ? font : DEFAULT.font;
+    theme = theme != null && THEMES.contains(theme) ? theme : "auto";
+    font = font != null && FONTS.contains(font) ? font : "serif";
     size = Math.max(80, Math.min(200, Math.round(size / 10f) * 10));
-    width = WIDTHS.contains(width) ? width : DEFAULT.width;
+    width = width != null && WIDTHS.contains(width) ? width : "medium";
   }
 
   /** Classes for the page's {@code body}. */

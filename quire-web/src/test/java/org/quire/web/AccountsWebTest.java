@@ -3,18 +3,11 @@ package org.quire.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,45 +37,11 @@ class AccountsWebTest {
     quire.close();
   }
 
-  /** A browser: its own cookies, no redirects followed (so they can be checked). */
-  static final class Browser {
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-    HttpResponse<String> get(String path) throws Exception {
-      return http.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
-          HttpResponse.BodyHandlers.ofString());
+  /** A browser on this test's server. */
+  static final class Browser extends HttpBrowser {
+    Browser() {
+      super(app.port());
     }
-
-    /** The csrf token of the form on a page. */
-    String csrf(String path) throws Exception {
-      return Jsoup.parse(get(path).body()).selectFirst("input[name=csrf]").attr("value");
-    }
-
-    HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-      String body =
-          form.entrySet().stream()
-              .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-              .collect(Collectors.joining("&"));
-      return http.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A form posted with the token the site gave this browser. */
-    HttpResponse<String> submit(String formPage, String action, Map<String, String> fields)
-        throws Exception {
-      Map<String, String> f = new LinkedHashMap<>(fields);
-      f.put("csrf", csrf(formPage));
-      return post(action, f);
-    }
-  }
-
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
   static Browser signedUp(String name) throws Exception {
@@ -200,7 +159,7 @@ class AccountsWebTest {
     assertThat(after.tagNames(TagType.FANDOM)).doesNotContain("Buffy the Vampire Slayer");
     assertThat(after.tagNames(TagType.ADDITIONAL)).contains("Library Research");
     // Search follows the review at once.
-    assertThat(b.get("/search?include=" + enc("additional:Library Research")).body())
+    assertThat(b.get("/search?include=" + HttpBrowser.enc("additional:Library Research")).body())
         .contains("Lockers");
     assertThat(b.get("/works/" + id).body()).contains("Review its tags");
     // Another member may neither see the review page nor change the tags.

@@ -1,0 +1,349 @@
+package org.quire.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quire.app.Quire;
+import org.quire.app.QuireConfig;
+import org.quire.model.Visibility;
+import org.quire.search.SearchQuery;
+
+/**
+ * Privacy, kudos, comments, bookmarks, history, preferences, mutes and blocks, over real HTTP: what
+ * each kind of reader sees, on every surface.
+ */
+class ReadersWebTest {
+  @TempDir static Path tmp;
+  static Quire quire;
+  static Javalin app;
+
+  @BeforeAll
+  static void start() {
+    quire = Quire.open(QuireConfig.embedded(tmp.resolve("data")).withPort(0).withHost("127.0.0.1"));
+    app = QuireWeb.create(quire).start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    app.stop();
+    quire.close();
+  }
+
+  static HttpBrowser signedUp(String name) throws Exception {
+    HttpBrowser b = new HttpBrowser(app.port());
+    HttpResponse<String> r =
+        b.submit("/signup", "/signup", Map.of("name", name, "password", "correct horse battery"));
+    assertThat(r.statusCode()).isEqualTo(303);
+    return b;
+  }
+
+  static HttpBrowser visitor() {
+    return new HttpBrowser(app.port());
+  }
+
+  /** Posts a story as an account, the way the posting form does. */
+  static long post(String user, String title, String author, String body, Visibility v) {
+    long uid = quire.store().accounts().userByName(user).orElseThrow().id();
+    String text = "Title: " + title + "\nAuthor: " + author + "\n\n" + body + "\n";
+    return quire.post(title + ".txt", text.getBytes(StandardCharsets.UTF_8), uid, v).id();
+  }
+
+  /** Waits until the index shows a change made by a reader (searches see changes within 1 s). */
+  static void awaitIndexed(String query, int total) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (quire
+                .index()
+                .search(SearchQuery.of(query).withAudience(SearchQuery.Audience.MEMBER))
+                .total()
+            != total
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
+  void restrictedWorksOnlyReachMembersAndDraftsOnlyTheirAuthor() throws Exception {
+    HttpBrowser author = signedUp("Tara M");
+    long pub = post("Tara M", "Open Book", "Tara M", "A quince in the open.", Visibility.PUBLIC);
+    long members =
+        post("Tara M", "Members Book", "Tara M", "A quince for members.", Visibility.RESTRICTED);
+    long draft = post("Tara M", "Draft Book", "Tara M", "A quince unfinished.", Visibility.DRAFT);
+    HttpBrowser guest = visitor();
+    HttpBrowser member = signedUp("Anya J");
+
+    // Visitors: listing, search, reader, downloads, API, feeds, OPDS.
+    assertThat(guest.get("/works").body()).contains("Open Book").doesNotContain("Members Book");
+    assertThat(guest.get("/search?q=quince").body())
+        .contains("Open Book")
+        .doesNotContain("Members Book")
+        .doesNotContain("Draft Book");
+    HttpResponse<String> locked = guest.get("/works/" + members);
+    assertThat(locked.statusCode()).isEqualTo(303);
+    assertThat(locked.headers().firstValue("Location"))
+        .hasValue("/login?next=%2Fworks%2F" + members);
+    assertThat(guest.get("/works/" + members + "/download/epub").statusCode()).isEqualTo(303);
+    assertThat(guest.get("/works/" + draft).statusCode()).isEqualTo(404);
+    assertThat(guest.get("/api/v1/works").body()).contains("Open Book").doesNotContain("Members");
+    assertThat(guest.get("/api/v1/works/" + members).statusCode()).isEqualTo(404);
+    assertThat(guest.get("/api/v1/works/" + members + "/chapters/1").statusCode()).isEqualTo(404);
+    assertThat(guest.get("/api/v1/search?q=quince").body()).doesNotContain("Members Book");
+    assertThat(guest.get("/feeds/works.atom").body()).doesNotContain("Members Book");
+    assertThat(guest.get("/opds/works?q=quince").body())
+        .contains("Open Book")
+        .doesNotContain("Members Book");
+    assertThat(guest.get("/api/v1/tags/fandom").statusCode()).isEqualTo(200);
+
+    // Members: the restricted work everywhere on the site, never the draft.
+    assertThat(member.get("/search?q=quince").body())
+        .contains("Members Book")
+        .doesNotContain("Draft Book");
+    assertThat(member.get("/works/" + members).statusCode()).isEqualTo(200);
+    assertThat(member.get("/works/" + draft).statusCode()).isEqualTo(404);
+    assertThat(member.get("/works/" + draft + "/download/txt").statusCode()).isEqualTo(404);
+
+    // The author sees the draft among their works and can read it; nobody else can change it.
+    assertThat(author.get("/account/works").body()).contains("Draft Book").contains("Draft");
+    assertThat(author.get("/works/" + draft).statusCode()).isEqualTo(200);
+    assertThat(
+            member
+                .submit("/", "/works/" + draft + "/visibility", Map.of("visibility", "public"))
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            member
+                .submit("/", "/works/" + pub + "/visibility", Map.of("visibility", "draft"))
+                .statusCode())
+        .isEqualTo(403);
+
+    // Publishing the draft makes it findable at once.
+    assertThat(
+            author
+                .submit("/", "/works/" + draft + "/visibility", Map.of("visibility", "public"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(guest.get("/search?q=quince").body()).contains("Draft Book");
+    // And making a public work members-only takes it out of public surfaces at once.
+    author.submit("/", "/works/" + pub + "/visibility", Map.of("visibility", "restricted"));
+    assertThat(guest.get("/search?q=quince").body()).doesNotContain("Open Book");
+    assertThat(guest.get("/api/v1/works/" + pub).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void kudosOncePerReaderCommentsAreSanitisedThreadedAndModerated() throws Exception {
+    HttpBrowser author = signedUp("Giles R");
+    long id =
+        post("Giles R", "Tea Leaves", "Giles R", "He brewed the tea slowly.", Visibility.PUBLIC);
+    HttpBrowser reader = signedUp("Dawn S");
+    String page = "/works/" + id;
+
+    assertThat(reader.submit(page, page + "/kudos", Map.of()).statusCode()).isEqualTo(303);
+    assertThat(reader.get(page).body()).contains("You left kudos").contains("Dawn S");
+    reader.submit(page, page + "/kudos", Map.of());
+    visitor().submit(page, page + "/kudos", Map.of());
+    visitor().submit(page, page + "/kudos", Map.of()); // same address: the same guest
+    author.submit(page, page + "/kudos", Map.of()); // no kudos on one's own work
+    assertThat(quire.store().readers().engagement(id).kudos()).isEqualTo(2);
+    assertThat(reader.get(page).body()).contains("Dawn S and 1 guest left kudos");
+
+    // A comment: Markdown and basic HTML kept, script and handlers gone.
+    HttpResponse<String> c =
+        reader.submit(
+            page,
+            page + "/chapters/1/comments",
+            Map.of(
+                "body",
+                "I *loved* this <b>so</b> much <script>alert(1)</script>"
+                    + "<img src=x onerror=alert(2)> [me](javascript:alert(3))"));
+    assertThat(c.statusCode()).isEqualTo(303);
+    String loc = c.headers().firstValue("Location").orElseThrow();
+    long cid = Long.parseLong(loc.substring(loc.indexOf("#comment-") + 9));
+    Document d = Jsoup.parse(reader.get(page).body());
+    var body = d.selectFirst("#comment-" + cid + " .comment-body");
+    assertThat(body.select("em").text()).isEqualTo("loved");
+    assertThat(body.select("b").text()).isEqualTo("so");
+    assertThat(body.select("script, img, [onerror]")).isEmpty();
+    assertThat(body.html()).doesNotContain("javascript:").doesNotContain("alert(1)");
+
+    // The author replies; the reply sits under the comment.
+    author.submit(
+        page,
+        page + "/chapters/1/comments",
+        Map.of("body", "Thank you!", "parent", Long.toString(cid)));
+    d = Jsoup.parse(visitor().get(page).body());
+    assertThat(d.select(".comment.indent-1 .comment-body").text()).isEqualTo("Thank you!");
+    assertThat(d.select(".comment-head strong").eachText()).containsExactly("Dawn S", "Giles R");
+    // Visitors cannot comment; the form asks them to log in.
+    assertThat(d.select("form.comment-form")).isEmpty();
+
+    // Only the writer edits; the work's author may delete (moderate).
+    assertThat(author.submit(page, "/comments/" + cid + "/edit", Map.of("body", "x")).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            reader
+                .submit(page, "/comments/" + cid + "/edit", Map.of("body", "I loved it, edited"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(reader.get(page).body()).contains("I loved it, edited").contains("edited");
+    HttpBrowser stranger = signedUp("Random Reader");
+    assertThat(stranger.submit(page, "/comments/" + cid + "/delete", Map.of()).statusCode())
+        .isEqualTo(403);
+    assertThat(author.submit(page, "/comments/" + cid + "/delete", Map.of()).statusCode())
+        .isEqualTo(303);
+    d = Jsoup.parse(visitor().get(page).body());
+    assertThat(d.text()).contains("This comment was deleted").contains("Thank you!");
+    assertThat(d.text()).doesNotContain("I loved it");
+    assertThat(quire.store().readers().engagement(id).comments()).isEqualTo(1);
+
+    // Oversized and empty comments are refused with a message.
+    HttpResponse<String> big =
+        reader.submit(page, page + "/chapters/1/comments", Map.of("body", "x".repeat(10_001)));
+    assertThat(big.statusCode()).isEqualTo(400);
+    assertThat(big.body()).contains("up to 10000 characters");
+    assertThat(
+            reader.submit(page, page + "/chapters/9/comments", Map.of("body", "hi")).statusCode())
+        .isEqualTo(404);
+
+    // The listing shows the counts once the index has them.
+    awaitIndexed("tea", 1);
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    String listing = "";
+    while (System.nanoTime() < deadline && !listing.contains("<dt>Kudos</dt><dd>2</dd>")) {
+      listing = visitor().get("/search?q=tea&sort=kudos").body();
+      Thread.sleep(50);
+    }
+    assertThat(listing)
+        .contains("<dt>Kudos</dt><dd>2</dd>")
+        .contains("<dt>Comments</dt><dd>1</dd>");
+  }
+
+  @Test
+  void bookmarksHistoryAndWhereYouStopped() throws Exception {
+    HttpBrowser author = signedUp("Joyce S");
+    long id =
+        post(
+            "Joyce S",
+            "Three Rooms",
+            "Joyce S",
+            "Chapter 1\n\nThe hall.\n\nChapter 2\n\nThe kitchen.\n\nChapter 3\n\nThe attic.",
+            Visibility.PUBLIC);
+    HttpBrowser reader = signedUp("Faith L");
+    String page = "/works/" + id;
+    assertThat(reader.get(page + "/chapters/2").statusCode()).isEqualTo(200);
+    Document d = Jsoup.parse(reader.get(page).body());
+    assertThat(d.select(".resume a").attr("href")).isEqualTo(page + "/chapters/2");
+    assertThat(reader.get("/history").body())
+        .contains("Three Rooms")
+        .contains("Last read chapter 2");
+
+    reader.submit(
+        page,
+        page + "/bookmark",
+        Map.of("note", "Read the attic again", "tags", "cosy, houses, cosy", "later", "1"));
+    String marks = reader.get("/bookmarks").body();
+    assertThat(marks)
+        .contains("Three Rooms")
+        .contains("Read the attic again")
+        .contains("for later");
+    assertThat(Jsoup.parse(marks).select(".tag-own").eachText()).containsExactly("cosy", "houses");
+    assertThat(reader.get("/bookmarks?later=1").body()).contains("Three Rooms");
+    assertThat(quire.store().readers().engagement(id).bookmarks()).isEqualTo(1);
+    // Other readers never see someone's bookmarks list.
+    assertThat(author.get("/bookmarks").body()).doesNotContain("Read the attic again");
+    reader.submit(page, page + "/bookmark/delete", Map.of());
+    assertThat(reader.get("/bookmarks").body()).doesNotContain("Three Rooms");
+
+    reader.submit("/history", "/history/clear", Map.of());
+    assertThat(reader.get("/history").body()).doesNotContain("Three Rooms");
+    assertThat(visitor().get("/history").statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void mutedAuthorsAndTagsAndBlockedUsersDisappearOnTheServer() throws Exception {
+    HttpBrowser loud = signedUp("Harmony K");
+    post("Harmony K", "Loud Story", "Harmony K", "Loud words about a walrus.", Visibility.PUBLIC);
+    long calm =
+        post(
+            "Harmony K",
+            "Calm Story",
+            "Calm Writer",
+            "Calm words about a walrus.",
+            Visibility.PUBLIC);
+    HttpBrowser reader = signedUp("Cordelia C");
+    assertThat(reader.get("/search?q=walrus").body()).contains("Loud Story").contains("Calm Story");
+
+    reader.submit("/mutes", "/mutes", Map.of("kind", "author", "value", "harmony k"));
+    assertThat(reader.get("/search?q=walrus").body())
+        .doesNotContain("Loud Story")
+        .contains("Calm Story");
+    assertThat(reader.get("/works").body()).doesNotContain("Loud Story");
+    // Not hidden with CSS: the muted work is simply not in the page.
+    assertThat(reader.get("/search?q=walrus").body()).doesNotContain("Harmony K</");
+    assertThat(visitor().get("/search?q=walrus").body()).contains("Loud Story");
+
+    // Blocking: the blocked user's comments go, and they cannot comment on the blocker's works.
+    HttpBrowser writer = signedUp("Calm Author");
+    long own =
+        post(
+            "Calm Author", "Quiet Pond", "Calm Author", "A quiet pond at dusk.", Visibility.PUBLIC);
+    String page = "/works/" + own;
+    loud.submit(page, page + "/chapters/1/comments", Map.of("body", "A rude remark."));
+    assertThat(writer.get(page).body()).contains("A rude remark.");
+    writer.submit("/mutes", "/mutes", Map.of("kind", "user", "value", "Harmony K"));
+    assertThat(writer.get(page).body()).doesNotContain("A rude remark.");
+    assertThat(visitor().get(page).body()).contains("A rude remark.");
+    HttpResponse<String> again =
+        loud.submit(page, page + "/chapters/1/comments", Map.of("body", "Another."));
+    assertThat(again.statusCode()).isEqualTo(403);
+    assertThat(writer.get("/mutes").body()).contains("Blocked user").contains("Harmony K");
+    assertThat(
+            writer
+                .submit("/mutes", "/mutes", Map.of("kind", "user", "value", "Calm Author"))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(calm).isPositive();
+  }
+
+  @Test
+  void readingPreferencesAreRememberedForVisitorsAndAccounts() throws Exception {
+    HttpBrowser guest = visitor();
+    guest.submit(
+        "/prefs",
+        "/prefs",
+        Map.of("theme", "sepia", "font", "sans", "size", "130", "width", "wide"));
+    assertThat(Jsoup.parse(guest.get("/").body()).body().className())
+        .isEqualTo("theme-sepia font-sans size-130 width-wide");
+    // Nonsense values fall back to the defaults.
+    guest.submit(
+        "/prefs",
+        "/prefs",
+        Map.of("theme", "<script>", "font", "comic", "size", "9999", "width", "\"x"));
+    assertThat(Jsoup.parse(guest.get("/").body()).body().className())
+        .isEqualTo("theme-auto font-serif size-200 width-medium");
+
+    HttpBrowser member = signedUp("Kennedy");
+    member.submit("/prefs", "/prefs", Map.of("theme", "dark", "size", "90", "hide", "1"));
+    HttpBrowser elsewhere = new HttpBrowser(app.port());
+    elsewhere.submit(
+        "/login", "/login", Map.of("name", "Kennedy", "password", "correct horse battery"));
+    assertThat(Jsoup.parse(elsewhere.get("/").body()).body().className())
+        .contains("theme-dark")
+        .contains("size-90");
+
+    // Hiding works already read.
+    long id = post("Kennedy", "Read Once", "Someone", "A one-off ostrich tale.", Visibility.PUBLIC);
+    assertThat(member.get("/search?q=ostrich").body()).contains("Read Once");
+    member.get("/works/" + id);
+    assertThat(member.get("/search?q=ostrich").body()).doesNotContain("Read Once");
+    assertThat(visitor().get("/search?q=ostrich").body()).contains("Read Once");
+  }
+}
