@@ -195,6 +195,13 @@ public final class Quire implements AutoCloseable {
     if (existing.isPresent()) {
       return new WorkStore.Added(existing.get(), true);
     }
+    if (read.authors().isEmpty()) {
+      // A work posted without a byline is its poster's, as on AO3.
+      String poster = store.accounts().user(ownerId).map(u -> u.name()).orElse(null);
+      if (poster != null) {
+        read = read.withAuthors(List.of(poster));
+      }
+    }
     Work work = analyser.apply(read, analyser.analyse(read));
     WorkStore.Added added = store.add(work);
     if (!added.duplicate()) {

@@ -161,6 +161,26 @@ public record Work(
         problems);
   }
 
+  public Work withAuthors(List<String> names) {
+    return new Work(
+        id,
+        title,
+        titleGenerated,
+        names,
+        summary,
+        notes,
+        endNotes,
+        chapters,
+        language,
+        complete,
+        wordCount,
+        format,
+        source,
+        importedAt,
+        tags,
+        problems);
+  }
+
   /** The shown tags (not rejected) of one type, author-given first, in stored order. */
   public List<Tag> tags(TagType type) {
     List<Tag> out = new ArrayList<>();

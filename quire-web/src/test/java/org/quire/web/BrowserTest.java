@@ -1,0 +1,258 @@
+package org.quire.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.javalin.Javalin;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.quire.app.Quire;
+import org.quire.app.QuireConfig;
+
+/**
+ * The archive in a real browser: Debian's headless Chromium driven by Selenium, against a real
+ * server on an embedded archive. One reader's and one author's whole path: sign up, post with tag
+ * review, read, kudos, comment, bookmark, search and filter, mute, and the members-only rules.
+ * Screenshots of each main page go to {@code target/screenshots/}.
+ */
+class BrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SHOTS = Path.of("target", "screenshots");
+
+  @TempDir static Path tmp;
+  static Quire quire;
+  static Javalin app;
+  static ChromeDriver driver;
+  static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      fail(
+          "The browser tests need Debian's chromium and chromium-driver"
+              + " (scripts/test installs them: apt-get install chromium chromium-driver).");
+    }
+    quire = Quire.open(QuireConfig.embedded(tmp.resolve("data")).withPort(0).withHost("127.0.0.1"));
+    app = QuireWeb.create(quire).start("127.0.0.1", 0);
+    base = "http://127.0.0.1:" + app.port();
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(CHROMIUM.toFile());
+    o.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + tmp.resolve("profile"),
+        "--window-size=1280,1000");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, o);
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void stop() {
+    try {
+      if (driver != null) {
+        driver.quit();
+      }
+    } finally {
+      if (app != null) {
+        app.stop();
+      }
+      if (quire != null) {
+        quire.close();
+      }
+    }
+  }
+
+  private static void open(String path) {
+    driver.get(base + path);
+  }
+
+  private static WebElement css(String selector) {
+    return driver.findElement(By.cssSelector(selector));
+  }
+
+  private static List<WebElement> all(String selector) {
+    return driver.findElements(By.cssSelector(selector));
+  }
+
+  private static void type(String selector, String text) {
+    WebElement e = css(selector);
+    e.clear();
+    e.sendKeys(text);
+  }
+
+  /** Clicks and waits for the next page to replace this one. */
+  private static void submit(WebElement button) {
+    WebElement html = css("html");
+    button.click();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(html));
+  }
+
+  private static void shot(String name) throws Exception {
+    Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static void signUp(String name) {
+    open("/signup");
+    type("#name", name);
+    type("#password", "correct horse battery");
+    submit(css("form.stacked button[type=submit]"));
+  }
+
+  private static void logOut() {
+    submit(css("header.site form[action='/logout'] button"));
+  }
+
+  private static final String STORY =
+      "The Long Night\n\nSummary: Willow keeps watch over Sunnydale.\n\n"
+          + "Willow sat on the steps of the library with a stake across her knees. The Slayer was"
+          + " late again, and Sunnydale was too quiet.\n\n"
+          + "\"You worry too much,\" Buffy said, when she finally came out of the dark with dust"
+          + " on her jacket. Willow laughed and said she had every right to worry.\n\n"
+          + "They walked home past the cemetery, arguing about homework, and Willow thought that"
+          + " this, more than any spell, was what kept the Hellmouth shut.\n";
+
+  @Test
+  void aReaderAndAnAuthorUseTheArchiveInABrowser() throws Exception {
+    // The author signs up and posts a work by pasting it.
+    signUp("Rupert G");
+    assertThat(css("header.site nav").getText()).contains("Rupert G").contains("Post a work");
+    open("/works/new");
+    shot("01-post");
+    type("#text", STORY);
+    submit(css("form[action='/works/new'] button[type=submit]"));
+
+    // Tag review: Quire's suggestions with their evidence; the author adds a tag of their own.
+    assertThat(driver.getCurrentUrl()).endsWith("/tags");
+    assertThat(css("h1").getText()).contains("The Long Night");
+    List<String> suggested =
+        all(".review-tag legend strong").stream().map(WebElement::getText).toList();
+    assertThat(suggested).contains("Buffy the Vampire Slayer", "Willow Rosenberg");
+    assertThat(all(".evidence q")).isNotEmpty();
+    shot("02-tag-review");
+    type("#add_name", "Friendship");
+    new org.openqa.selenium.support.ui.Select(css("#add_type")).selectByValue("additional");
+    submit(css(".review button[type=submit]"));
+
+    // The reader page.
+    String workUrl = driver.getCurrentUrl();
+    assertThat(css("h1.work-title").getText()).isEqualTo("The Long Night");
+    assertThat(css(".work-meta").getText()).contains("Friendship").contains("Willow Rosenberg");
+    assertThat(css(".userstuff").getText()).contains("Willow sat on the steps");
+    long workId = Long.parseLong(workUrl.substring(workUrl.lastIndexOf('/') + 1));
+    logOut();
+
+    // A reader signs up, reads, leaves kudos, comments and bookmarks.
+    signUp("Dawn S");
+    driver.get(workUrl);
+    submit(css("button.kudos"));
+    assertThat(css(".flash").getText()).contains("kudos");
+    assertThat(css("button.kudos").getText()).contains("You left kudos");
+    assertThat(css(".kudos-list").getText()).contains("Dawn S");
+    type("#comment-body", "This made me *so* happy. <script>alert(1)</script>");
+    submit(css("form.comment-form button"));
+    WebElement comment = css(".comment .comment-body");
+    assertThat(comment.getText()).isEqualTo("This made me so happy.");
+    assertThat(comment.findElements(By.tagName("em"))).hasSize(1);
+    css(".bookmark-panel summary").click();
+    type("#bookmark-note", "Read on a rainy day");
+    type("#bookmark-tags", "comfort, friendship");
+    submit(css(".bookmark-panel form.stacked button"));
+    shot("03-reader");
+    open("/bookmarks");
+    assertThat(css(".blurb-title").getText()).contains("The Long Night");
+    assertThat(css(".bookmark-note").getText()).isEqualTo("Read on a rainy day");
+    shot("04-bookmarks");
+
+    // Search and filter: full text, then a facet click.
+    open("/search?q=" + HttpBrowser.enc("\"too quiet\""));
+    assertThat(all(".blurb-title a").stream().map(WebElement::getText)).contains("The Long Night");
+    assertThat(css(".snippet mark").getText().toLowerCase()).contains("too");
+    shot("05-search");
+    WebElement facet =
+        driver.findElement(By.xpath("//a[contains(@href,'include=') and contains(., 'Willow')]"));
+    submit(facet);
+    assertThat(driver.getCurrentUrl()).contains("include=");
+    assertThat(all(".blurb-title a").stream().map(WebElement::getText)).contains("The Long Night");
+
+    // Reading preferences: dark theme and larger text, remembered with the account.
+    open("/prefs");
+    css("input[name=theme][value=dark]").click();
+    new org.openqa.selenium.support.ui.Select(css("#size")).selectByValue("120");
+    submit(css("form.prefs button"));
+    assertThat(css("body").getAttribute("class")).contains("theme-dark").contains("size-120");
+    driver.get(workUrl);
+    shot("06-reader-dark");
+
+    // Muting the author: the work leaves this reader's listings and searches.
+    submit(css("form.mute-form button"));
+    open("/search?q=sunnydale");
+    assertThat(all(".blurb-title a").stream().map(WebElement::getText))
+        .doesNotContain("The Long Night");
+    open("/mutes");
+    assertThat(css(".mutes").getText()).contains("Rupert G");
+    shot("07-mutes");
+    submit(css(".mutes form button"));
+    open("/search?q=sunnydale");
+    assertThat(all(".blurb-title a").stream().map(WebElement::getText)).contains("The Long Night");
+    logOut();
+
+    // Members-only: the author restricts the work; a visitor is asked to log in.
+    open("/login");
+    type("#name", "Rupert G");
+    type("#password", "correct horse battery");
+    submit(css("form.stacked button[type=submit]"));
+    driver.get(workUrl);
+    new org.openqa.selenium.support.ui.Select(css("#visibility")).selectByValue("restricted");
+    submit(css(".visibility-form button"));
+    assertThat(css(".badge").getText()).isEqualTo("Archive members only");
+    logOut();
+    open("/works");
+    assertThat(all(".blurb-title a").stream().map(WebElement::getText))
+        .doesNotContain("The Long Night");
+    driver.get(workUrl);
+    assertThat(driver.getCurrentUrl()).contains("/login?next=");
+    assertThat(css("main .notice").getText()).contains("members of the archive only");
+    shot("08-members-only-login");
+    type("#name", "Dawn S");
+    type("#password", "correct horse battery");
+    submit(css("form.stacked button[type=submit]"));
+    assertThat(driver.getCurrentUrl()).isEqualTo(workUrl);
+    assertThat(css("h1.work-title").getText()).contains("The Long Night");
+
+    // The listing on a phone-sized screen.
+    open("/works");
+    driver.manage().window().setSize(new Dimension(390, 844));
+    open("/works");
+    shot("09-works-phone");
+    driver.manage().window().setSize(new Dimension(1280, 1000));
+    assertThat(quire.store().readers().engagement(workId).kudos()).isEqualTo(1);
+  }
+}
