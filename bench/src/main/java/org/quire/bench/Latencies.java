@@ -15,6 +15,10 @@ final class Latencies {
     nanos[n++] = ns;
   }
 
+  int count() {
+    return n;
+  }
+
   double percentile(double p) {
     long[] s = Arrays.copyOf(nanos, n);
     Arrays.sort(s);

@@ -346,4 +346,26 @@ class ReadersWebTest {
     assertThat(member.get("/search?q=ostrich").body()).doesNotContain("Read Once");
     assertThat(visitor().get("/search?q=ostrich").body()).contains("Read Once");
   }
+
+  @Test
+  void loggingInReturnsToTheLocalPageOnlyNeverToAnotherSite() throws Exception {
+    signedUp("Oz D");
+    for (String evil :
+        new String[] {"//evil.example/x", "/\\evil.example", "https://evil.example"}) {
+      HttpBrowser b = new HttpBrowser(app.port());
+      HttpResponse<String> r =
+          b.submit(
+              "/login?next=" + HttpBrowser.enc(evil),
+              "/login",
+              Map.of("name", "Oz D", "password", "correct horse battery", "next", evil));
+      assertThat(r.headers().firstValue("Location")).as(evil).hasValue("/");
+    }
+    HttpBrowser b = new HttpBrowser(app.port());
+    HttpResponse<String> r =
+        b.submit(
+            "/login",
+            "/login",
+            Map.of("name", "Oz D", "password", "correct horse battery", "next", "/bookmarks"));
+    assertThat(r.headers().firstValue("Location")).hasValue("/bookmarks");
+  }
 }

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# bench/run serve: latency of the embedded web app, then (with wrk and nginx installed) its
+# throughput next to nginx serving a saved copy of the same reader page. Everything listens on
+# 127.0.0.1 only and is stopped at the end.
+set -euo pipefail
+JAVA="$1"; CP="$2"; shift 2
+WORKS="${1:-300}"; REQUESTS="${2:-4000}"
+WORK="$(mktemp -d /tmp/quire-serve.XXXXXX)"
+cleanup() {
+  [ -n "${QPID:-}" ] && kill "$QPID" 2>/dev/null || true
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+"$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$CP" org.quire.bench.ServeBench \
+  "$WORKS" "$REQUESTS" "$WORK" > "$WORK/serve.log" 2>"$WORK/serve.err" &
+QPID=$!
+until grep -q "until killed" "$WORK/serve.log" 2>/dev/null; do
+  kill -0 "$QPID" 2>/dev/null || { cat "$WORK/serve.err" >&2; exit 1; }
+  sleep 1
+done
+grep -v "until killed" "$WORK/serve.log"
+
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+  echo "wrk or nginx is not installed: skipping the throughput comparison (apt-get install wrk nginx)."
+  exit 0
+fi
+PAGE="/works/1/chapters/2"
+mkdir -p "$WORK/www"
+curl -s "http://127.0.0.1:7071$PAGE" > "$WORK/www/page.html"
+cat > "$WORK/nginx.conf" <<CONF
+worker_processes 1;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/tmp; proxy_temp_path $WORK/tmp; fastcgi_temp_path $WORK/tmp;
+  uwsgi_temp_path $WORK/tmp; scgi_temp_path $WORK/tmp;
+  server { listen 127.0.0.1:7072; root $WORK/www; location / { default_type text/html; } }
+}
+CONF
+mkdir -p "$WORK/tmp"
+nginx -c "$WORK/nginx.conf" -p "$WORK"
+sleep 1
+echo
+echo "Throughput, wrk -t2 -c16 -d10s on loopback (nginx: 1 worker; the machine has $(nproc) cores):"
+echo "| Server and page | requests/s | p50 ms | p99 ms |"
+echo "| --- | ---: | ---: | ---: |"
+run() {
+  local label="$1" url="$2"
+  wrk -t2 -c16 -d10s --latency "$url" > "$WORK/wrk.out"
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out")
+  p50=$(awk '$1=="50%" {print $2}' "$WORK/wrk.out")
+  p99=$(awk '$1=="99%" {print $2}' "$WORK/wrk.out")
+  echo "| $label | $rps | $p50 | $p99 |"
+}
+run "nginx, saved copy of the reader page" "http://127.0.0.1:7072/page.html"
+run "Quire, reader page $PAGE (visitor)" "http://127.0.0.1:7071$PAGE"
+run "Quire, static CSS" "http://127.0.0.1:7071/assets/quire.css"
