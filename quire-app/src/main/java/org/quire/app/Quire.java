@@ -242,6 +242,74 @@ public final class Quire implements AutoCloseable {
     return affected.size();
   }
 
+  /**
+   * Removes a tag-wrangling rule and re-indexes the works it affected.
+   *
+   * @return the number of works re-indexed, or -1 when there was no such rule
+   */
+  public int unwrangle(TagRule rule) {
+    if (!store.removeTagRule(rule)) {
+      return -1;
+    }
+    wrangler.remove(rule);
+    List<Long> affected = store.idsTagged(rule.type(), rule.name());
+    affected.forEach(this::reindexWork);
+    index.refresh();
+    return affected.size();
+  }
+
+  /** Who may sign up: anyone, nobody, or people with an invitation from an admin. */
+  public enum Registration {
+    OPEN,
+    INVITE,
+    CLOSED;
+
+    public String key() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  // Read on every page; changed only from the admin screens.
+  private volatile java.util.Map<String, String> settings;
+
+  /** The admin's site settings (cached; {@link #setSetting} refreshes them). */
+  public java.util.Map<String, String> settings() {
+    java.util.Map<String, String> s = settings;
+    if (s == null) {
+      s = store.site().settings();
+      settings = s;
+    }
+    return s;
+  }
+
+  /** Changes a site setting; null removes it. */
+  public void setSetting(String key, String value) {
+    store.site().setSetting(key, value);
+    settings = null;
+  }
+
+  /** The archive's name: the admin's setting, else the configuration's. */
+  public String siteName() {
+    String n = settings().get("site.name");
+    return n == null || n.isBlank() ? config.web().siteName() : n;
+  }
+
+  /** The archive's one-paragraph description for its front page, or empty. */
+  public String siteDescription() {
+    return settings().getOrDefault("site.description", "");
+  }
+
+  /** Who may sign up now. */
+  public Registration registration() {
+    String r = settings().getOrDefault("site.registration", "open");
+    for (Registration x : Registration.values()) {
+      if (x.key().equals(r)) {
+        return x;
+      }
+    }
+    return Registration.OPEN;
+  }
+
   public QuireConfig config() {
     return config;
   }

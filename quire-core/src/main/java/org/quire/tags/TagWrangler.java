@@ -56,6 +56,45 @@ public final class TagWrangler {
     }
   }
 
+  /** Removes a rule; works already indexed need re-indexing to follow it. */
+  public void remove(TagRule rule) {
+    List<TagRule> kept = rules.stream().filter(r -> !r.equals(rule)).toList();
+    canonicalCache.clear();
+    rules.clear();
+    synonymOf.clear();
+    parentsOf.clear();
+    kept.forEach(this::add);
+  }
+
+  /**
+   * Whether the archive knows this tag: a pack names it (a fandom, a character, a ship), or a
+   * keeper's rule mentions it. Tags that are neither are new, and listed for keepers to wrangle.
+   */
+  public boolean known(TagType type, String name) {
+    String k = key(name);
+    for (TagRule r : rules) {
+      if (r.type() == type && (key(r.name()).equals(k) || key(r.target()).equals(k))) {
+        return true;
+      }
+    }
+    return switch (type) {
+      case FANDOM -> metaFandoms.contains(k) || packs.fandom(name) != null;
+      case CHARACTER -> !packs.characters(name, List.of()).isEmpty();
+      case RELATIONSHIP -> {
+        // Known when every person in it is: "Buffy Summers/Spike", "Spuffy" (a ship name).
+        String c = packs.canonicalRelationship(name, List.of());
+        boolean all = c.contains("/") || c.contains("&");
+        for (String part : c.split("[/&]")) {
+          all &= !part.isBlank() && !packs.characters(part.strip(), List.of()).isEmpty();
+        }
+        yield all;
+      }
+      // Free-form tags are known once a keeper has wrangled them; the fixed kinds always are.
+      case ADDITIONAL -> false;
+      default -> true;
+    };
+  }
+
   public List<TagRule> rules() {
     return List.copyOf(rules);
   }

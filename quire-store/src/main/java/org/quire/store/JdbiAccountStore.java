@@ -66,20 +66,17 @@ final class JdbiAccountStore implements AccountStore {
   }
 
   private Optional<User> read(String sql, Object arg) {
-    return call(
-        h ->
-            h.createQuery(sql)
-                .bind(0, arg)
-                .map(
-                    (rs, ctx) ->
-                        new User(
-                            rs.getLong("id"),
-                            rs.getString("name"),
-                            rs.getString("email"),
-                            rs.getString("password_hash"),
-                            Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
-                            Instant.ofEpochMilli(rs.getLong("created_at"))))
-                .findOne());
+    return call(h -> h.createQuery(sql).bind(0, arg).map((rs, ctx) -> user(rs)).findOne());
+  }
+
+  static User user(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new User(
+        rs.getLong("id"),
+        rs.getString("name"),
+        rs.getString("email"),
+        rs.getString("password_hash"),
+        Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
+        Instant.ofEpochMilli(rs.getLong("created_at")));
   }
 
   @Override

@@ -42,6 +42,7 @@ public final class JdbiWorkStore implements WorkStore {
   private final Backup backup;
   private final AccountStore accounts;
   private final ReaderStore readers;
+  private final SiteStore site;
 
   /** How a backend writes an online backup of itself. */
   @FunctionalInterface
@@ -59,6 +60,7 @@ public final class JdbiWorkStore implements WorkStore {
     Db db = new Db(jdbi, writeLock);
     this.accounts = new JdbiAccountStore(db);
     this.readers = new JdbiReaderStore(db);
+    this.site = new JdbiSiteStore(db);
   }
 
   @Override
@@ -69,6 +71,11 @@ public final class JdbiWorkStore implements WorkStore {
   @Override
   public ReaderStore readers() {
     return readers;
+  }
+
+  @Override
+  public SiteStore site() {
+    return site;
   }
 
   @Override

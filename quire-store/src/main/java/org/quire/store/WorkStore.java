@@ -97,6 +97,9 @@ public interface WorkStore extends AutoCloseable {
   /** Kudos, comments, bookmarks, history, preferences and mutes, in the same database. */
   ReaderStore readers();
 
+  /** Site settings, invitations, reports and tag usage, in the same database. */
+  SiteStore site();
+
   /** Accounts, sessions and ownership, in the same database. */
   AccountStore accounts();
 

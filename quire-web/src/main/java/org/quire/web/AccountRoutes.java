@@ -86,11 +86,41 @@ final class AccountRoutes {
     form(ctx, "signup.jte", "Sign up", null, Map.of());
   }
 
+  /** Whether sign-up is refused now, and why; null when it is allowed. */
+  private String signupRefused(String invite) {
+    if (quire.store().accounts().countUsers() == 0) {
+      return null; // the first account, the admin, can always be made
+    }
+    return switch (quire.registration()) {
+      case OPEN -> null;
+      case CLOSED -> "This archive is not taking new members.";
+      case INVITE ->
+          quire.store().site().inviteOpen(invite)
+              ? null
+              : "This archive takes new members by invitation; that invitation is not valid"
+                  + " (or was used already).";
+    };
+  }
+
   void signup(Context ctx) {
     String name = ctx.formParam("name");
+    String invite = ctx.formParam("invite");
+    String refused = signupRefused(invite);
+    if (refused != null) {
+      ctx.status(HttpStatus.FORBIDDEN);
+      form(ctx, "signup.jte", "Sign up", refused, Map.of("name", name == null ? "" : name));
+      return;
+    }
     try {
       AccountStore.User u =
           accounts().signUp(name, ctx.formParam("email"), ctx.formParam("password"));
+      if (quire.registration() == Quire.Registration.INVITE
+          && u.role() != AccountStore.Role.ADMIN
+          && !quire.store().site().useInvite(invite, u.id())) {
+        // Someone else used the invitation in the meantime.
+        quire.store().accounts().deleteUser(u.id());
+        throw new IllegalArgumentException("That invitation was used already.");
+      }
       startSession(ctx, u);
       ctx.redirect("/", HttpStatus.SEE_OTHER);
     } catch (IllegalArgumentException | StoreException e) {
@@ -219,6 +249,10 @@ final class AccountRoutes {
     params.put("error", error == null ? "" : error);
     params.put("name", values.getOrDefault("name", ""));
     params.put("next", next(ctx));
+    String invite =
+        ctx.formParam("invite") != null ? ctx.formParam("invite") : ctx.queryParam("invite");
+    params.put("invite", invite == null ? "" : invite);
+    params.put("registration", quire.registration().key());
     params.put("notice", ctx.queryParam("changed") != null ? "Your password was changed." : "");
     web.render(ctx, template, params);
   }

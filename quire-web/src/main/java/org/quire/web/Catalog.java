@@ -135,6 +135,6 @@ final class Catalog {
   }
 
   private String site() {
-    return quire.config().web().siteName();
+    return quire.siteName();
   }
 }

@@ -48,6 +48,7 @@ public final class QuireWeb {
     PostingRoutes posting = new PostingRoutes(quire, web);
     ReaderRoutes readers = new ReaderRoutes(quire, web);
     LibraryRoutes library = new LibraryRoutes(quire, web);
+    AdminRoutes admin = new AdminRoutes(quire, web);
     web.readers = readers;
     return Javalin.create(
         config -> {
@@ -94,6 +95,18 @@ public final class QuireWeb {
           config.routes.get("/mutes", library::mutesPage);
           config.routes.post("/mutes", library::mute);
           config.routes.post("/mutes/remove", library::unmute);
+          config.routes.post("/works/{id}/report", ctx -> admin.report(ctx, readers));
+          config.routes.get("/admin", admin::overview);
+          config.routes.post("/admin/settings", admin::saveSettings);
+          config.routes.post("/admin/invites", admin::invite);
+          config.routes.get("/admin/users", admin::users);
+          config.routes.post("/admin/users/{uid}/role", admin::setRole);
+          config.routes.post("/admin/users/{uid}/delete", admin::deleteUser);
+          config.routes.get("/admin/reports", admin::reports);
+          config.routes.post("/admin/reports/{rid}/resolve", admin::resolve);
+          config.routes.get("/admin/tags", admin::tags);
+          config.routes.post("/admin/tags/rules", admin::addRule);
+          config.routes.post("/admin/tags/rules/remove", admin::removeRule);
           config.routes.get("/", web::works);
           config.routes.get("/works", web::works);
           config.routes.get("/works/{id}", web::reader);
@@ -180,7 +193,7 @@ public final class QuireWeb {
 
   Layout layout(Context ctx, String title, String query) {
     return new Layout(
-        quire.config().web().siteName(),
+        quire.siteName(),
         title,
         query == null ? "" : query,
         Viewer.of(ctx),
@@ -242,11 +255,14 @@ public final class QuireWeb {
         ctx,
         "works.jte",
         Map.of(
-            "layout", layout(ctx, page == 1 ? "Works" : "Works, page " + page, null),
-            "blurbs", blurbs,
+            "layout",
+            layout(ctx, page == 1 ? "Works" : "Works, page " + page, null),
+            "blurbs",
+            blurbs,
+            "description",
+            page == 1 ? quire.siteDescription() : "",
             "pager",
-                Pager.of(
-                    "/works?", page, Math.min(res.total(), SearchQuery.MAX_OFFSET), PAGE_SIZE)));
+            Pager.of("/works?", page, Math.min(res.total(), SearchQuery.MAX_OFFSET), PAGE_SIZE)));
   }
 
   private void reader(Context ctx) {

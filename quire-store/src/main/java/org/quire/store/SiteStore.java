@@ -1,0 +1,87 @@
+package org.quire.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.quire.model.TagType;
+
+/**
+ * What archive keepers manage: site settings, invitations, abuse reports, and the tags in use. Safe
+ * to use from several threads.
+ */
+public interface SiteStore {
+
+  /** All stored settings (keys such as {@code site.name}); unset ones are absent. */
+  Map<String, String> settings();
+
+  void setSetting(String key, String value);
+
+  /**
+   * An invitation to join while registration is by invitation.
+   *
+   * @param code the secret in the link
+   * @param createdAt when it was made
+   * @param usedBy the account that used it, or null while unused
+   */
+  record Invite(String code, Instant createdAt, Long usedBy) {}
+
+  /** Makes a new single-use invitation code. */
+  Invite createInvite();
+
+  List<Invite> invites();
+
+  /**
+   * Uses an invitation; false when it does not exist or was used. Called in the same breath as
+   * creating the account it admits.
+   */
+  boolean useInvite(String code, long userId);
+
+  /** Whether an unused invitation with this code exists. */
+  boolean inviteOpen(String code);
+
+  /**
+   * A report of abuse about a work or a comment.
+   *
+   * @param id the store's id
+   * @param workId the work
+   * @param commentId the comment, or null when the report is about the work
+   * @param reporterId who reported, or null once their account is gone
+   * @param reason what they said
+   * @param createdAt when
+   * @param resolved whether a keeper dealt with it
+   */
+  record Report(
+      long id,
+      long workId,
+      Long commentId,
+      Long reporterId,
+      String reason,
+      Instant createdAt,
+      boolean resolved) {}
+
+  long report(long workId, Long commentId, long reporterId, String reason);
+
+  /** Reports, open ones first, newest first. */
+  List<Report> reports(int limit);
+
+  void resolveReport(long id);
+
+  long openReports();
+
+  /**
+   * A tag in use.
+   *
+   * @param type its kind
+   * @param name as spelt on works
+   * @param works how many works carry it (shown, not rejected)
+   */
+  record TagUse(TagType type, String name, int works) {}
+
+  /** Tags on works, most used first, optionally of one kind. */
+  List<TagUse> tagsInUse(TagType type, int limit);
+
+  /** Every account, oldest first. */
+  List<AccountStore.User> users(int offset, int limit);
+
+  void setRole(long userId, AccountStore.Role role);
+}

@@ -1,0 +1,12 @@
+package org.quire.web;
+
+import org.quire.store.SiteStore;
+
+/**
+ * A report of abuse as the keepers' page shows it.
+ *
+ * @param report the report
+ * @param workTitle the reported work's title
+ * @param reporter who reported it
+ */
+public record ReportView(SiteStore.Report report, String workTitle, String reporter) {}

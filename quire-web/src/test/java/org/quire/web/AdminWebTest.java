@@ -1,0 +1,206 @@
+package org.quire.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.quire.app.Quire;
+import org.quire.app.QuireConfig;
+import org.quire.model.Visibility;
+
+/** The keepers' screens: settings, registration, invitations, accounts, reports, tag wrangling. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminWebTest {
+  @TempDir static Path tmp;
+  static Quire quire;
+  static Javalin app;
+  static HttpBrowser admin;
+  static HttpBrowser member;
+
+  @BeforeAll
+  static void start() throws Exception {
+    quire = Quire.open(QuireConfig.embedded(tmp.resolve("data")).withPort(0).withHost("127.0.0.1"));
+    app = QuireWeb.create(quire).start("127.0.0.1", 0);
+    admin = signUp("Keeper", null);
+    member = signUp("Member One", null);
+  }
+
+  @AfterAll
+  static void stop() {
+    app.stop();
+    quire.close();
+  }
+
+  static HttpBrowser signUp(String name, String invite) throws Exception {
+    HttpBrowser b = new HttpBrowser(app.port());
+    Map<String, String> f = new java.util.HashMap<>();
+    f.put("name", name);
+    f.put("password", "correct horse battery");
+    if (invite != null) {
+      f.put("invite", invite);
+    }
+    HttpResponse<String> r = b.submit("/signup", "/signup", f);
+    return r.statusCode() == 303 ? b : null;
+  }
+
+  @Test
+  @Order(1)
+  void onlyAdminsReachTheKeepersScreens() throws Exception {
+    assertThat(admin.get("/admin").statusCode()).isEqualTo(200);
+    assertThat(admin.get("/").body()).contains("href=\"/admin\"");
+    for (String page : new String[] {"/admin", "/admin/users", "/admin/reports", "/admin/tags"}) {
+      assertThat(member.get(page).statusCode()).as(page).isEqualTo(403);
+    }
+    assertThat(
+            member
+                .submit("/", "/admin/settings", Map.of("name", "Mine", "registration", "open"))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(new HttpBrowser(app.port()).get("/admin").statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  @Order(2)
+  void settingsNameTheSiteAndControlWhoMaySignUp() throws Exception {
+    HttpResponse<String> r =
+        admin.submit(
+            "/admin",
+            "/admin/settings",
+            Map.of(
+                "name", "The Hellmouth Library",
+                "description", "Stories from Sunnydale & beyond.",
+                "registration", "closed"));
+    assertThat(r.statusCode()).isEqualTo(303);
+    String home = new HttpBrowser(app.port()).get("/").body();
+    assertThat(Jsoup.parse(home).select("a.brand").text()).isEqualTo("The Hellmouth Library");
+    assertThat(home).contains("Stories from Sunnydale &amp; beyond.");
+    assertThat(signUp("Closed Out", null)).isNull();
+
+    admin.submit(
+        "/admin",
+        "/admin/settings",
+        Map.of("name", "The Hellmouth Library", "registration", "invite"));
+    assertThat(signUp("No Invite", null)).isNull();
+    admin.submit("/admin", "/admin/invites", Map.of());
+    String code =
+        Jsoup.parse(admin.get("/admin").body()).select("#invites ~ table code").first().text();
+    code = code.substring(code.indexOf("invite=") + 7);
+    assertThat(signUp("Invited Guest", code)).isNotNull();
+    assertThat(signUp("Second Guest", code)).isNull(); // single use
+    assertThat(quire.store().accounts().userByName("Second Guest")).isEmpty();
+    admin.submit(
+        "/admin",
+        "/admin/settings",
+        Map.of("name", "The Hellmouth Library", "registration", "open"));
+    assertThat(
+            admin
+                .submit("/admin", "/admin/settings", Map.of("name", "", "registration", "open"))
+                .statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  @Order(3)
+  void reportsReachTheKeepersAndCanBeResolved() throws Exception {
+    long uid = quire.store().accounts().userByName("Keeper").orElseThrow().id();
+    long id =
+        quire
+            .post(
+                "r.txt",
+                "Title: Reported\n\nSome words about a lamp.\n".getBytes(StandardCharsets.UTF_8),
+                uid,
+                Visibility.PUBLIC)
+            .id();
+    HttpResponse<String> r =
+        member.submit(
+            "/works/" + id, "/works/" + id + "/report", Map.of("reason", "Copied from elsewhere"));
+    assertThat(r.statusCode()).isEqualTo(303);
+    String reports = admin.get("/admin/reports").body();
+    assertThat(reports)
+        .contains("Reported")
+        .contains("Copied from elsewhere")
+        .contains("Member One");
+    assertThat(admin.get("/admin").body()).contains("1 open report");
+    long rid = quire.store().site().reports(10).getFirst().id();
+    admin.submit("/admin/reports", "/admin/reports/" + rid + "/resolve", Map.of());
+    assertThat(quire.store().site().openReports()).isZero();
+    assertThat(
+            member
+                .submit("/works/" + id, "/works/" + id + "/report", Map.of("reason", " "))
+                .statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  @Order(4)
+  void wranglingFromTheScreenChangesWhatFiltersFind() throws Exception {
+    long uid = quire.store().accounts().userByName("Keeper").orElseThrow().id();
+    long id =
+        quire
+            .post(
+                "w.txt",
+                "Title: Wrangled\nAdditional Tags: Hurt/Comfort-ish\n\nA quiet evening by a fire.\n"
+                    .getBytes(StandardCharsets.UTF_8),
+                uid,
+                Visibility.PUBLIC)
+            .id();
+    String fresh = admin.get("/admin/tags?type=additional&new=1").body();
+    assertThat(fresh).contains("Hurt/Comfort-ish");
+    String search = "/search?include=" + HttpBrowser.enc("additional:Hurt/Comfort");
+    assertThat(admin.get(search).body()).doesNotContain("Wrangled");
+    admin.submit(
+        "/admin/tags",
+        "/admin/tags/rules",
+        Map.of(
+            "type", "additional",
+            "name", "Hurt/Comfort-ish",
+            "relation", "synonym_of",
+            "target", "Hurt/Comfort"));
+    assertThat(admin.get(search).body()).contains("Wrangled");
+    assertThat(admin.get("/admin/tags?type=additional").body()).contains("is a synonym of");
+    admin.submit(
+        "/admin/tags",
+        "/admin/tags/rules/remove",
+        Map.of(
+            "type", "additional",
+            "name", "Hurt/Comfort-ish",
+            "relation", "synonym_of",
+            "target", "Hurt/Comfort"));
+    assertThat(admin.get(search).body()).doesNotContain("Wrangled");
+    assertThat(quire.store().tagRules()).isEmpty();
+    assertThat(id).isPositive();
+  }
+
+  @Test
+  @Order(5)
+  void adminsManageAccounts() throws Exception {
+    long mid = quire.store().accounts().userByName("Member One").orElseThrow().id();
+    admin.submit("/admin/users", "/admin/users/" + mid + "/role", Map.of("role", "admin"));
+    assertThat(member.get("/admin").statusCode()).isEqualTo(200);
+    // Nobody demotes themselves (an archive must keep an admin).
+    assertThat(
+            member
+                .submit("/admin/users", "/admin/users/" + mid + "/role", Map.of("role", "member"))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(member.get("/admin").statusCode()).isEqualTo(200);
+    long kid = quire.store().accounts().userByName("Keeper").orElseThrow().id();
+    admin.submit("/admin/users", "/admin/users/" + kid + "/role", Map.of("role", "member"));
+    assertThat(quire.store().accounts().user(kid).orElseThrow().role().key()).isEqualTo("admin");
+    assertThat(
+            admin.submit("/admin/users", "/admin/users/" + mid + "/delete", Map.of()).statusCode())
+        .isEqualTo(303);
+    assertThat(quire.store().accounts().userByName("Member One")).isEmpty();
+  }
+}
