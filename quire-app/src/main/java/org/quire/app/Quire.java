@@ -22,6 +22,8 @@ import org.quire.model.Work;
 import org.quire.search.SearchIndex;
 import org.quire.search.WorkStats;
 import org.quire.search.lucene.LuceneSearchIndex;
+import org.quire.store.ReaderStore.Subscription;
+import org.quire.store.ReaderStore.SubscriptionKind;
 import org.quire.store.StoreException;
 import org.quire.store.WorkStore;
 import org.quire.store.sqlite.SqliteWorkStore;
@@ -167,9 +169,171 @@ public final class Quire implements AutoCloseable {
    * and listings immediately.
    */
   public void setVisibility(long workId, Visibility v) {
+    Visibility before = store.visibility(workId).orElse(Visibility.DRAFT);
     store.setVisibility(workId, v);
+    if (before == Visibility.DRAFT && v != Visibility.DRAFT) {
+      store.get(workId).ifPresent(w -> tell(w, newWorkMessage(w), "/works/" + workId, false));
+    }
     reindexWork(workId);
     index.refresh();
+  }
+
+  /**
+   * What an author may change in a posted work.
+   *
+   * @param title the title
+   * @param summary the summary, or null
+   * @param notes the beginning notes, or null
+   * @param endNotes the end notes, or null
+   * @param complete whether it is finished
+   * @param chapters the chapters in order (titles may be null)
+   */
+  public record Edit(
+      String title,
+      String summary,
+      String notes,
+      String endNotes,
+      boolean complete,
+      List<org.quire.model.Chapter> chapters) {}
+
+  /**
+   * Saves an author's edit (tags stay as reviewed) and re-indexes the work at once.
+   *
+   * @throws QuireException when there is no such work
+   */
+  public Work edit(long workId, Edit e) {
+    Work w =
+        store.get(workId).orElseThrow(() -> new QuireException("There is no work " + workId + "."));
+    List<org.quire.model.Chapter> chapters = new ArrayList<>();
+    int words = 0;
+    for (int i = 0; i < e.chapters().size(); i++) {
+      var c = e.chapters().get(i);
+      chapters.add(new org.quire.model.Chapter(i + 1, c.title(), c.text(), c.notes()));
+      words += org.quire.text.WordCounter.count(c.text());
+    }
+    Work edited =
+        new Work(
+            w.id(),
+            e.title(),
+            false,
+            w.authors(),
+            e.summary(),
+            e.notes(),
+            e.endNotes(),
+            chapters,
+            w.language(),
+            e.complete(),
+            words,
+            w.format(),
+            w.source(),
+            w.importedAt(),
+            w.tags(),
+            w.problems());
+    store.update(edited);
+    reindexWork(workId);
+    index.refresh();
+    return edited;
+  }
+
+  /**
+   * Adds a chapter at the end of a work and tells the readers who follow the work, its authors or
+   * its series.
+   */
+  public Work addChapter(long workId, String title, String text, String notes) {
+    Work w =
+        store.get(workId).orElseThrow(() -> new QuireException("There is no work " + workId + "."));
+    List<org.quire.model.Chapter> chapters = new ArrayList<>(w.chapters());
+    chapters.add(new org.quire.model.Chapter(chapters.size() + 1, title, text, notes));
+    Work edited =
+        edit(
+            workId,
+            new Edit(w.title(), w.summary(), w.notes(), w.endNotes(), w.complete(), chapters));
+    if (store.visibility(workId).orElse(Visibility.DRAFT) != Visibility.DRAFT) {
+      tell(
+          edited,
+          "Chapter " + chapters.size() + " of “" + w.title() + "” is up.",
+          "/works/" + workId + "/chapters/" + chapters.size(),
+          true);
+    }
+    return edited;
+  }
+
+  /** Adds a co-author: they may edit the work, and their name joins the byline. */
+  public void addCoAuthor(long workId, long userId) {
+    Work w =
+        store.get(workId).orElseThrow(() -> new QuireException("There is no work " + workId + "."));
+    String name =
+        store
+            .accounts()
+            .user(userId)
+            .orElseThrow(() -> new QuireException("No such account."))
+            .name();
+    store.accounts().addCreator(workId, userId);
+    if (!w.authors().contains(name)) {
+      List<String> authors = new ArrayList<>(w.authors());
+      authors.add(name);
+      store.update(w.withAuthors(authors));
+      reindexWork(workId);
+      index.refresh();
+    }
+  }
+
+  /** Deletes a work, everything readers left on it, and its search entry. */
+  public boolean deleteWork(long workId) {
+    boolean gone = store.delete(workId);
+    index.delete(workId);
+    index.refresh();
+    return gone;
+  }
+
+  /** Adds a work to a series and tells the series' subscribers. */
+  public void addToSeries(long seriesId, long workId) {
+    store.series().addWork(seriesId, workId);
+    store
+        .get(workId)
+        .filter(w -> store.visibility(workId).orElse(Visibility.DRAFT) != Visibility.DRAFT)
+        .ifPresent(
+            w -> {
+              String series =
+                  store.series().series(seriesId).map(s -> s.title()).orElse("a series");
+              var readers = store.readers();
+              readers.notify(
+                  readers.subscribers(
+                      List.of(new Subscription(SubscriptionKind.SERIES, Long.toString(seriesId)))),
+                  workId,
+                  "“" + w.title() + "” was added to the series “" + series + "”.",
+                  "/works/" + workId);
+            });
+  }
+
+  /**
+   * Puts an update in the inbox of everyone following the work (when {@code ofWork}), its authors
+   * or its series; the work's own creators are left out.
+   */
+  private void tell(Work w, String message, String link, boolean ofWork) {
+    List<Subscription> to = new ArrayList<>();
+    if (ofWork) {
+      to.add(new Subscription(SubscriptionKind.WORK, Long.toString(w.id())));
+    }
+    for (String a : w.authors()) {
+      to.add(new Subscription(SubscriptionKind.AUTHOR, a));
+    }
+    for (var s : store.series().seriesOf(w.id())) {
+      to.add(new Subscription(SubscriptionKind.SERIES, Long.toString(s.id())));
+    }
+    List<Long> users =
+        store.readers().subscribers(to).stream()
+            .filter(u -> !store.accounts().isCreator(w.id(), u))
+            .toList();
+    store.readers().notify(users, w.id(), message, link);
+  }
+
+  private static String newWorkMessage(Work w) {
+    return "New work"
+        + (w.authors().isEmpty() ? "" : " by " + String.join(", ", w.authors()))
+        + ": “"
+        + w.title()
+        + "”.";
   }
 
   /** Re-indexes a work after readers' kudos, bookmarks or comments changed its counts. */
@@ -208,6 +372,10 @@ public final class Quire implements AutoCloseable {
       store.accounts().setOwner(added.id(), ownerId);
       if (visibility != Visibility.PUBLIC) {
         store.setVisibility(added.id(), visibility);
+      }
+      if (visibility != Visibility.DRAFT) {
+        Work posted = work.withId(added.id());
+        tell(posted, newWorkMessage(posted), "/works/" + added.id(), false);
       }
       Work stored = work.withId(added.id());
       index.index(stored, stats(stored));

@@ -78,4 +78,16 @@ public interface AccountStore {
 
   /** Who posted a work, when someone did. */
   Optional<Long> owner(long workId);
+
+  /** Adds a co-author: they may edit the work as its poster can. */
+  void addCreator(long workId, long userId);
+
+  /** Whether the account posted the work or is one of its co-authors. */
+  boolean isCreator(long workId, long userId);
+
+  /**
+   * Gives a work up: the account stops being its poster or co-author, and its name on the byline
+   * becomes {@code orphan_account}, as on AO3. The work stays in the archive.
+   */
+  void orphan(long workId, long userId);
 }

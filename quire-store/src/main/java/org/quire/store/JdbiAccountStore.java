@@ -179,6 +179,55 @@ final class JdbiAccountStore implements AccountStore {
                 .findOne());
   }
 
+  @Override
+  public void addCreator(long workId, long userId) {
+    write(
+        "add the co-author",
+        h ->
+            h.execute(
+                "INSERT INTO work_creators (work_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                workId,
+                userId));
+  }
+
+  @Override
+  public boolean isCreator(long workId, long userId) {
+    return call(
+        h ->
+            h.createQuery(
+                        "SELECT (SELECT count(*) FROM works WHERE id = :w AND owner_id = :u)"
+                            + " + (SELECT count(*) FROM work_creators WHERE work_id = :w"
+                            + " AND user_id = :u)")
+                    .bind("w", workId)
+                    .bind("u", userId)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
+  }
+
+  @Override
+  public void orphan(long workId, long userId) {
+    write(
+        "orphan the work",
+        h -> {
+          String name =
+              h.createQuery("SELECT name FROM users WHERE id = ?")
+                  .bind(0, userId)
+                  .mapTo(String.class)
+                  .findOne()
+                  .orElse("");
+          h.execute(
+              "UPDATE works SET owner_id = NULL WHERE id = ? AND owner_id = ?", workId, userId);
+          h.execute("DELETE FROM work_creators WHERE work_id = ? AND user_id = ?", workId, userId);
+          h.execute(
+              "UPDATE work_authors SET name = 'orphan_account' WHERE work_id = ? AND name = ?",
+              workId,
+              name);
+          return h.execute(
+              "UPDATE works SET updated_at = ? WHERE id = ?", System.currentTimeMillis(), workId);
+        });
+  }
+
   private static String random() {
     byte[] b = new byte[32];
     RANDOM.nextBytes(b);

@@ -428,4 +428,147 @@ final class JdbiReaderStore implements ReaderStore {
   private static int page(int limit) {
     return Math.max(0, Math.min(limit, 500));
   }
+
+  @Override
+  public void subscribe(long userId, Subscription sub) {
+    db.write(
+        "save the subscription",
+        h ->
+            h.execute(
+                "INSERT INTO subscriptions (user_id, kind, value) VALUES (?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING",
+                userId,
+                sub.kind().key(),
+                sub.value()));
+  }
+
+  @Override
+  public boolean unsubscribe(long userId, Subscription sub) {
+    return db.write(
+            "remove the subscription",
+            h ->
+                h.execute(
+                    "DELETE FROM subscriptions WHERE user_id = ? AND kind = ? AND value = ?",
+                    userId,
+                    sub.kind().key(),
+                    sub.value()))
+        > 0;
+  }
+
+  @Override
+  public List<Subscription> subscriptions(long userId) {
+    return db.read(
+        "read the subscriptions",
+        h ->
+            h.createQuery(
+                    "SELECT kind, value FROM subscriptions WHERE user_id = ? ORDER BY kind, value")
+                .bind(0, userId)
+                .map(
+                    (rs, ctx) ->
+                        new Subscription(
+                            SubscriptionKind.valueOf(
+                                rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+                            rs.getString(2)))
+                .list());
+  }
+
+  @Override
+  public boolean subscribed(long userId, Subscription sub) {
+    return db.read(
+        "read the subscriptions",
+        h ->
+            h.createQuery(
+                        "SELECT count(*) FROM subscriptions WHERE user_id = ? AND kind = ?"
+                            + " AND value = ?")
+                    .bind(0, userId)
+                    .bind(1, sub.kind().key())
+                    .bind(2, sub.value())
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
+  }
+
+  @Override
+  public List<Long> subscribers(List<Subscription> to) {
+    if (to.isEmpty()) {
+      return List.of();
+    }
+    return db.read(
+        "read the subscribers",
+        h -> {
+          java.util.Set<Long> out = new java.util.LinkedHashSet<>();
+          for (Subscription sub : to) {
+            out.addAll(
+                h.createQuery(
+                        "SELECT user_id FROM subscriptions WHERE kind = ? AND lower(value) = lower(?)"
+                            + " ORDER BY user_id")
+                    .bind(0, sub.kind().key())
+                    .bind(1, sub.value())
+                    .mapTo(Long.class)
+                    .list());
+          }
+          return List.copyOf(out);
+        });
+  }
+
+  @Override
+  public void notify(List<Long> userIds, long workId, String message, String link) {
+    if (userIds.isEmpty()) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    db.write(
+        "deliver the update",
+        h -> {
+          for (long u : userIds) {
+            h.execute(
+                "INSERT INTO inbox (user_id, work_id, message, link, created_at) VALUES (?, ?, ?, ?, ?)",
+                u,
+                workId,
+                message,
+                link,
+                now);
+          }
+          return userIds.size();
+        });
+  }
+
+  @Override
+  public List<Update> inbox(long userId, int limit) {
+    return db.read(
+        "read the inbox",
+        h ->
+            h.createQuery(
+                    "SELECT id, message, link, created_at, seen FROM inbox WHERE user_id = ?"
+                        + " ORDER BY id DESC LIMIT ?")
+                .bind(0, userId)
+                .bind(1, page(limit))
+                .map(
+                    (rs, ctx) ->
+                        new Update(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            Instant.ofEpochMilli(rs.getLong(4)),
+                            rs.getInt(5) != 0))
+                .list());
+  }
+
+  @Override
+  public int unseen(long userId) {
+    return db.read(
+        "read the inbox",
+        h ->
+            h.createQuery("SELECT count(*) FROM inbox WHERE user_id = ? AND seen = 0")
+                .bind(0, userId)
+                .mapTo(Integer.class)
+                .one());
+  }
+
+  @Override
+  public void markSeen(long userId) {
+    db.write(
+        "mark the inbox as read",
+        h -> h.execute("UPDATE inbox SET seen = 1 WHERE user_id = ? AND seen = 0", userId));
+  }
 }

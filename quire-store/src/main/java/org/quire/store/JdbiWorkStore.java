@@ -43,6 +43,7 @@ public final class JdbiWorkStore implements WorkStore {
   private final AccountStore accounts;
   private final ReaderStore readers;
   private final SiteStore site;
+  private final SeriesStore series;
 
   /** How a backend writes an online backup of itself. */
   @FunctionalInterface
@@ -61,6 +62,7 @@ public final class JdbiWorkStore implements WorkStore {
     this.accounts = new JdbiAccountStore(db);
     this.readers = new JdbiReaderStore(db);
     this.site = new JdbiSiteStore(db);
+    this.series = new JdbiSeriesStore(db);
   }
 
   @Override
@@ -76,6 +78,11 @@ public final class JdbiWorkStore implements WorkStore {
   @Override
   public SiteStore site() {
     return site;
+  }
+
+  @Override
+  public SeriesStore series() {
+    return series;
   }
 
   @Override
@@ -132,24 +139,7 @@ public final class JdbiWorkStore implements WorkStore {
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
                     .one();
-            int pos = 0;
-            for (String a : work.authors()) {
-              h.execute(
-                  "INSERT INTO work_authors (work_id, position, name) VALUES (?, ?, ?)",
-                  id,
-                  pos++,
-                  a);
-            }
-            for (Chapter c : work.chapters()) {
-              h.execute(
-                  "INSERT INTO chapters (work_id, number, title, notes, body, word_count) VALUES (?, ?, ?, ?, ?, ?)",
-                  id,
-                  c.number(),
-                  c.title(),
-                  c.notes(),
-                  c.text(),
-                  org.quire.text.WordCounter.count(c.text()));
-            }
+            insertText(h, id, work);
             insertTags(h, id, work.tags());
             for (IngestProblem p : work.problems()) {
               h.execute(
@@ -165,6 +155,68 @@ public final class JdbiWorkStore implements WorkStore {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /** A work's authors and chapters (the rows that an edit replaces). */
+  private static void insertText(Handle h, long id, Work work) {
+    int pos = 0;
+    for (String a : work.authors()) {
+      h.execute(
+          "INSERT INTO work_authors (work_id, position, name) VALUES (?, ?, ?)", id, pos++, a);
+    }
+    for (Chapter c : work.chapters()) {
+      h.execute(
+          "INSERT INTO chapters (work_id, number, title, notes, body, word_count) VALUES (?, ?, ?, ?, ?, ?)",
+          id,
+          c.number(),
+          c.title(),
+          c.notes(),
+          c.text(),
+          org.quire.text.WordCounter.count(c.text()));
+    }
+  }
+
+  @Override
+  public void update(Work work) {
+    write(
+        "save the changes to \"" + work.title() + "\"",
+        h ->
+            jdbiTransaction(
+                h,
+                () -> {
+                  int n =
+                      h.createUpdate(
+                              "UPDATE works SET title = :title, title_generated = 0,"
+                                  + " summary = :summary, notes = :notes, end_notes = :endNotes,"
+                                  + " complete = :complete, word_count = :words, updated_at = :now"
+                                  + " WHERE id = :id")
+                          .bind("title", work.title())
+                          .bind("summary", work.summary())
+                          .bind("notes", work.notes())
+                          .bind("endNotes", work.endNotes())
+                          .bind("complete", work.complete() ? 1 : 0)
+                          .bind("words", work.wordCount())
+                          .bind("now", System.currentTimeMillis())
+                          .bind("id", work.id())
+                          .execute();
+                  if (n == 0) {
+                    throw new StoreException("There is no work " + work.id() + ".", null);
+                  }
+                  h.execute("DELETE FROM work_authors WHERE work_id = ?", work.id());
+                  h.execute("DELETE FROM chapters WHERE work_id = ?", work.id());
+                  insertText(h, work.id(), work);
+                  return n;
+                }));
+  }
+
+  @Override
+  public boolean delete(long id) {
+    return write("delete work " + id, h -> h.execute("DELETE FROM works WHERE id = ?", id)) > 0;
+  }
+
+  /** Runs a write inside one transaction on this handle. */
+  private static int jdbiTransaction(Handle h, java.util.function.IntSupplier body) {
+    return h.inTransaction(x -> body.getAsInt());
   }
 
   private void insertTags(Handle h, long workId, List<Tag> tags) {
@@ -316,7 +368,8 @@ public final class JdbiWorkStore implements WorkStore {
                 h,
                 h.createQuery(
                         SUMMARY_COLUMNS
-                            + " WHERE w.owner_id = :user"
+                            + " WHERE w.owner_id = :user OR w.id IN"
+                            + " (SELECT work_id FROM work_creators WHERE user_id = :user)"
                             + " ORDER BY w.imported_at DESC, w.id DESC LIMIT :limit OFFSET :offset")
                     .bind("user", userId)
                     .bind("limit", Math.max(0, Math.min(limit, MAX_PAGE)))

@@ -167,4 +167,58 @@ public interface ReaderStore {
 
   /** Whether {@code userId} blocked {@code otherId}. */
   boolean blocks(long userId, long otherId);
+
+  /** What a reader can subscribe to. */
+  enum SubscriptionKind {
+    /** A work's new chapters (value: the work id). */
+    WORK,
+    /** An author's new works (value: the author's name as on bylines). */
+    AUTHOR,
+    /** A series' new works (value: the series id). */
+    SERIES;
+
+    public String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * One subscription.
+   *
+   * @param kind what is followed
+   * @param value a work id, an author's name or a series id
+   */
+  record Subscription(SubscriptionKind kind, String value) {}
+
+  void subscribe(long userId, Subscription s);
+
+  boolean unsubscribe(long userId, Subscription s);
+
+  List<Subscription> subscriptions(long userId);
+
+  boolean subscribed(long userId, Subscription s);
+
+  /** Accounts subscribed to any of these, each once. */
+  List<Long> subscribers(List<Subscription> to);
+
+  /**
+   * One update in a reader's inbox.
+   *
+   * @param id the store's id
+   * @param message what happened ("A new chapter of …")
+   * @param link where to read it
+   * @param createdAt when
+   * @param seen whether the reader has opened the inbox since
+   */
+  record Update(long id, String message, String link, Instant createdAt, boolean seen) {}
+
+  /** Puts the same update in each of these readers' inboxes. */
+  void notify(List<Long> userIds, long workId, String message, String link);
+
+  /** A reader's updates, newest first. */
+  List<Update> inbox(long userId, int limit);
+
+  int unseen(long userId);
+
+  void markSeen(long userId);
 }

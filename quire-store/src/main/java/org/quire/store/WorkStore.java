@@ -32,6 +32,17 @@ public interface WorkStore extends AutoCloseable {
    */
   Added add(Work work);
 
+  /**
+   * Replaces an edited work's title, summary, notes, completion, authors and chapters; its tags,
+   * source and posting date stay. Counts as a change.
+   *
+   * @throws StoreException when there is no such work or the database fails (nothing changes)
+   */
+  void update(Work work);
+
+  /** Deletes a work with everything readers left on it; false when there was none. */
+  boolean delete(long id);
+
   /** The whole work, chapters and tags included. */
   Optional<Work> get(long id);
 
@@ -96,6 +107,9 @@ public interface WorkStore extends AutoCloseable {
 
   /** Kudos, comments, bookmarks, history, preferences and mutes, in the same database. */
   ReaderStore readers();
+
+  /** Series of works, in the same database. */
+  SeriesStore series();
 
   /** Site settings, invitations, reports and tag usage, in the same database. */
   SiteStore site();

@@ -9,6 +9,13 @@ package org.quire.web;
  * @param viewer who is looking (for the account links and the log-out form's token)
  * @param prefs the reader's theme, typeface, size and width
  * @param notice a one-time message after a form was sent ("Bookmarked."), or empty
+ * @param unseen updates in the member's inbox not seen yet
  */
 public record Layout(
-    String siteName, String title, String query, Viewer viewer, ReaderPrefs prefs, String notice) {}
+    String siteName,
+    String title,
+    String query,
+    Viewer viewer,
+    ReaderPrefs prefs,
+    String notice,
+    int unseen) {}

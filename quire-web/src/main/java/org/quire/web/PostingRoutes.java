@@ -102,7 +102,7 @@ final class PostingRoutes {
       throw new NotFoundResponse("There is no such work.");
     }
     Work w = quire.work(id).orElseThrow(() -> new NotFoundResponse("There is no work " + id + "."));
-    boolean owner = quire.store().accounts().owner(id).map(o -> o == u.id()).orElse(false);
+    boolean owner = quire.store().accounts().isCreator(id, u.id());
     if (!owner && u.role() != AccountStore.Role.ADMIN) {
       throw new ForbiddenResponse("Only the work's author can change its tags.");
     }

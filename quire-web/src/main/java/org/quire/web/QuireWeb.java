@@ -49,6 +49,7 @@ public final class QuireWeb {
     ReaderRoutes readers = new ReaderRoutes(quire, web);
     LibraryRoutes library = new LibraryRoutes(quire, web);
     AdminRoutes admin = new AdminRoutes(quire, web);
+    AuthoringRoutes authoring = new AuthoringRoutes(quire, web, readers);
     web.readers = readers;
     return Javalin.create(
         config -> {
@@ -96,6 +97,16 @@ public final class QuireWeb {
           config.routes.post("/mutes", library::mute);
           config.routes.post("/mutes/remove", library::unmute);
           config.routes.post("/works/{id}/report", ctx -> admin.report(ctx, readers));
+          config.routes.get("/works/{id}/edit", authoring::editPage);
+          config.routes.post("/works/{id}/edit", authoring::edit);
+          config.routes.post("/works/{id}/chapters", authoring::addChapter);
+          config.routes.post("/works/{id}/delete", authoring::delete);
+          config.routes.post("/works/{id}/orphan", authoring::orphan);
+          config.routes.post("/works/{id}/coauthors", authoring::addCoAuthor);
+          config.routes.post("/works/{id}/series", authoring::createSeries);
+          config.routes.get("/series/{sid}", authoring::series);
+          config.routes.post("/subscriptions", authoring::subscribe);
+          config.routes.get("/inbox", authoring::inbox);
           config.routes.get("/admin", admin::overview);
           config.routes.post("/admin/settings", admin::saveSettings);
           config.routes.post("/admin/invites", admin::invite);
@@ -198,7 +209,8 @@ public final class QuireWeb {
         query == null ? "" : query,
         Viewer.of(ctx),
         ReaderPrefs.of(ctx, quire.store().readers()),
-        takeNotice(ctx));
+        takeNotice(ctx),
+        Viewer.of(ctx).loggedIn() ? quire.store().readers().unseen(Viewer.of(ctx).user().id()) : 0);
   }
 
   private static final String NOTICE_COOKIE = "quire_notice";
@@ -328,15 +340,35 @@ public final class QuireWeb {
         commentChapter == 0
             ? List.of()
             : ReaderExtras.thread(rs.comments(w.id(), commentChapter), uid, owner, blocked),
-        rs.commentCounts(w.id()));
+        rs.commentCounts(w.id()),
+        seriesPlaces(w.id()),
+        uid != null
+            && rs.subscribed(
+                uid,
+                new org.quire.store.ReaderStore.Subscription(
+                    org.quire.store.ReaderStore.SubscriptionKind.WORK, Long.toString(w.id()))));
+  }
+
+  private List<ReaderExtras.SeriesPlace> seriesPlaces(long workId) {
+    List<ReaderExtras.SeriesPlace> out = new ArrayList<>();
+    for (var s : quire.store().series().seriesOf(workId)) {
+      int i = s.workIds().indexOf(workId);
+      out.add(
+          new ReaderExtras.SeriesPlace(
+              s.id(),
+              s.title(),
+              i + 1,
+              s.workIds().size(),
+              i > 0 ? s.workIds().get(i - 1) : 0,
+              i + 1 < s.workIds().size() ? s.workIds().get(i + 1) : 0));
+    }
+    return out;
   }
 
   /** Whether the viewer may change a work: its poster, or an admin. */
-  private boolean canEdit(Context ctx, long workId) {
+  boolean canEdit(Context ctx, long workId) {
     Viewer v = Viewer.of(ctx);
-    return v.loggedIn()
-        && (v.admin()
-            || quire.store().accounts().owner(workId).map(o -> o == v.user().id()).orElse(false));
+    return v.loggedIn() && (v.admin() || quire.store().accounts().isCreator(workId, v.user().id()));
   }
 
   /** A work as EPUB, HTML, Markdown or text, as an attachment named after its title. */

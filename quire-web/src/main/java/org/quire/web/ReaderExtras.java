@@ -26,6 +26,8 @@ import org.quire.store.ReaderStore;
  * @param commentChapter the chapter whose comments are shown, or 0 when several chapters are
  * @param comments that chapter's comments, threads flattened in reading order
  * @param commentCounts comments per chapter
+ * @param series the series the work is part of, with its neighbours
+ * @param subscribed whether the reader follows this work
  */
 public record ReaderExtras(
     Visibility visibility,
@@ -38,7 +40,21 @@ public record ReaderExtras(
     int resumeChapter,
     int commentChapter,
     List<CommentView> comments,
-    Map<Integer, Integer> commentCounts) {
+    Map<Integer, Integer> commentCounts,
+    List<SeriesPlace> series,
+    boolean subscribed) {
+
+  /**
+   * Where a work sits in one of its series.
+   *
+   * @param id the series' id
+   * @param title its title
+   * @param part this work's place (1-based)
+   * @param parts how many works the series has
+   * @param previous the work before it, or 0
+   * @param next the work after it, or 0
+   */
+  public record SeriesPlace(long id, String title, int part, int parts, long previous, long next) {}
 
   /**
    * One comment as shown.

@@ -157,7 +157,7 @@ final class ReaderRoutes {
     long id = id(ctx, "id");
     readable(ctx, id);
     Viewer v = Viewer.of(ctx);
-    if (v.loggedIn() && quire.store().accounts().owner(id).orElse(-1L) == v.user().id()) {
+    if (v.loggedIn() && quire.store().accounts().isCreator(id, v.user().id())) {
       web.back(ctx, "/works/" + id, "You can't leave kudos on your own work.");
       return;
     }
@@ -231,7 +231,7 @@ final class ReaderRoutes {
     boolean mine = c.userId() != null && c.userId() == u.id();
     boolean moderator =
         u.role() == AccountStore.Role.ADMIN
-            || quire.store().accounts().owner(c.workId()).orElse(-1L) == u.id();
+            || quire.store().accounts().isCreator(c.workId(), u.id());
     if (!mine && !(moderate && moderator)) {
       throw new ForbiddenResponse(
           moderate
@@ -311,7 +311,7 @@ final class ReaderRoutes {
     AccountStore.User u = AccountRoutes.requireUser(ctx);
     long id = id(ctx, "id");
     readable(ctx, id);
-    boolean owner = quire.store().accounts().owner(id).orElse(-1L) == u.id();
+    boolean owner = quire.store().accounts().isCreator(id, u.id());
     if (!owner && u.role() != AccountStore.Role.ADMIN) {
       throw new ForbiddenResponse("Only the work's author can change who sees it.");
     }

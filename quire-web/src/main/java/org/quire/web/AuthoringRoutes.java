@@ -1,0 +1,261 @@
+package org.quire.web;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.quire.app.Quire;
+import org.quire.model.Chapter;
+import org.quire.model.Work;
+import org.quire.model.WorkSummary;
+import org.quire.store.AccountStore;
+import org.quire.store.ReaderStore;
+import org.quire.store.SeriesStore;
+
+/**
+ * What authors do after posting: edit a work, add chapters, delete or orphan it, add co-authors,
+ * gather works into series; and what readers follow: subscriptions and the inbox of updates.
+ */
+final class AuthoringRoutes {
+  static final int MAX_CHAPTER = 2_000_000;
+
+  private final Quire quire;
+  private final QuireWeb web;
+  private final ReaderRoutes readers;
+
+  AuthoringRoutes(Quire quire, QuireWeb web, ReaderRoutes readers) {
+    this.quire = quire;
+    this.web = web;
+    this.readers = readers;
+  }
+
+  /** The work, when the viewer is one of its creators or an admin. */
+  private Work ownWork(Context ctx) {
+    AccountRoutes.requireUser(ctx);
+    long id = ReaderRoutes.id(ctx, "id");
+    Work w = readers.readable(ctx, id);
+    if (!web.canEdit(ctx, id)) {
+      throw new ForbiddenResponse("Only the work's authors can change it.");
+    }
+    return w;
+  }
+
+  private static String field(Context ctx, String name, int max) {
+    String v = ctx.formParam(name);
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    if (v.length() > max) {
+      throw new BadRequestResponse("That is too long: up to " + max + " characters.");
+    }
+    return v.strip().replace("\r\n", "\n");
+  }
+
+  void editPage(Context ctx) {
+    Work w = ownWork(ctx);
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("layout", web.layout(ctx, "Edit " + w.title(), null));
+    p.put("work", w);
+    p.put("series", quire.store().series().ownedBy(u.id()));
+    p.put("inSeries", quire.store().series().seriesOf(w.id()));
+    web.render(ctx, "edit.jte", p);
+  }
+
+  void edit(Context ctx) {
+    Work w = ownWork(ctx);
+    String title = field(ctx, "title", 300);
+    if (title == null) {
+      throw new BadRequestResponse("A work needs a title.");
+    }
+    List<Chapter> chapters = new ArrayList<>();
+    for (Chapter c : w.chapters()) {
+      if (ctx.formParam("delete" + c.number()) != null) {
+        continue;
+      }
+      String text = field(ctx, "text" + c.number(), MAX_CHAPTER);
+      if (text == null) {
+        throw new BadRequestResponse("Chapter " + c.number() + " has no text; delete it instead.");
+      }
+      chapters.add(
+          new Chapter(
+              c.number(),
+              field(ctx, "ctitle" + c.number(), 300),
+              text,
+              field(ctx, "cnotes" + c.number(), 20_000)));
+    }
+    if (chapters.isEmpty()) {
+      throw new BadRequestResponse("A work keeps at least one chapter; delete the work instead.");
+    }
+    quire.edit(
+        w.id(),
+        new Quire.Edit(
+            title,
+            field(ctx, "summary", 5_000),
+            field(ctx, "notes", 20_000),
+            field(ctx, "endNotes", 20_000),
+            ctx.formParam("complete") != null,
+            chapters));
+    web.back(ctx, "/works/" + w.id(), "Your changes were saved.");
+  }
+
+  void addChapter(Context ctx) {
+    Work w = ownWork(ctx);
+    String text = field(ctx, "text", MAX_CHAPTER);
+    if (text == null) {
+      throw new BadRequestResponse("Paste the new chapter's text.");
+    }
+    quire.addChapter(w.id(), field(ctx, "title", 300), text, field(ctx, "notes", 20_000));
+    ctx.redirect(
+        "/works/" + w.id() + "/chapters/" + (w.chapters().size() + 1), HttpStatus.SEE_OTHER);
+  }
+
+  void delete(Context ctx) {
+    Work w = ownWork(ctx);
+    if (ctx.formParam("confirm") == null) {
+      throw new BadRequestResponse("Tick the box to confirm that the work should be deleted.");
+    }
+    quire.deleteWork(w.id());
+    web.back(ctx, "/account/works", "“" + w.title() + "” was deleted.");
+  }
+
+  void orphan(Context ctx) {
+    Work w = ownWork(ctx);
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    quire.store().accounts().orphan(w.id(), u.id());
+    quire.reindexWork(w.id());
+    quire.index().refresh();
+    web.back(ctx, "/works/" + w.id(), "The work is orphaned: it stays, without your name.");
+  }
+
+  void addCoAuthor(Context ctx) {
+    Work w = ownWork(ctx);
+    String name = field(ctx, "name", 100);
+    AccountStore.User co =
+        quire
+            .store()
+            .accounts()
+            .userByName(name == null ? "" : name)
+            .orElseThrow(() -> new BadRequestResponse("There is no account with that name."));
+    quire.addCoAuthor(w.id(), co.id());
+    web.back(ctx, "/works/" + w.id(), co.name() + " is now a co-author of this work.");
+  }
+
+  void createSeries(Context ctx) {
+    Work w = ownWork(ctx);
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    String existing = ctx.formParam("series");
+    long sid;
+    if (existing != null && !existing.isBlank()) {
+      sid = parse(existing);
+      SeriesStore.Series s =
+          quire
+              .store()
+              .series()
+              .series(sid)
+              .orElseThrow(() -> new BadRequestResponse("No such series."));
+      if (s.ownerId() == null || s.ownerId() != u.id()) {
+        throw new ForbiddenResponse("Only the series' maker can add works to it.");
+      }
+    } else {
+      String title = field(ctx, "title", 300);
+      if (title == null) {
+        throw new BadRequestResponse("Choose a series or name a new one.");
+      }
+      sid = quire.store().series().create(title, field(ctx, "summary", 5_000), u.id());
+    }
+    quire.addToSeries(sid, w.id());
+    web.back(ctx, "/series/" + sid, "“" + w.title() + "” is in the series.");
+  }
+
+  void series(Context ctx) {
+    long id = ReaderRoutes.id(ctx, "sid");
+    SeriesStore.Series s =
+        quire
+            .store()
+            .series()
+            .series(id)
+            .orElseThrow(() -> new NotFoundResponse("There is no such series."));
+    Viewer v = Viewer.of(ctx);
+    List<Blurb> works = new ArrayList<>();
+    for (WorkSummary w : quire.store().summaries(s.workIds())) {
+      if (quire.access(w.id(), v.loggedIn() ? v.user().id() : null, v.admin())
+          == Quire.Access.ALLOWED) {
+        works.add(Blurb.of(w));
+      }
+    }
+    boolean subscribed =
+        v.loggedIn()
+            && quire
+                .store()
+                .readers()
+                .subscribed(
+                    v.user().id(),
+                    new ReaderStore.Subscription(
+                        ReaderStore.SubscriptionKind.SERIES, Long.toString(id)));
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("layout", web.layout(ctx, s.title(), null));
+    p.put("series", s);
+    p.put("works", works);
+    p.put("subscribed", subscribed);
+    web.render(ctx, "series.jte", p);
+  }
+
+  private static long parse(String s) {
+    try {
+      return Long.parseLong(s.strip());
+    } catch (NumberFormatException e) {
+      throw new BadRequestResponse("No such series.");
+    }
+  }
+
+  private static ReaderStore.Subscription subscription(Context ctx) {
+    String kind = ctx.formParam("kind");
+    String value = ctx.formParam("value");
+    if (value == null || value.isBlank() || value.length() > 200) {
+      throw new BadRequestResponse("Say what to follow.");
+    }
+    try {
+      return new ReaderStore.Subscription(
+          ReaderStore.SubscriptionKind.valueOf(
+              kind == null ? "" : kind.toUpperCase(java.util.Locale.ROOT)),
+          value.strip());
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestResponse("Follow a work, an author or a series.");
+    }
+  }
+
+  void subscribe(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    ReaderStore.Subscription s = subscription(ctx);
+    boolean on = ctx.formParam("off") == null;
+    if (on) {
+      quire.store().readers().subscribe(u.id(), s);
+    } else {
+      quire.store().readers().unsubscribe(u.id(), s);
+    }
+    String back = ctx.formParam("back");
+    web.back(
+        ctx,
+        back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/inbox",
+        on ? "Subscribed: updates will arrive in your inbox." : "Unsubscribed.");
+  }
+
+  void inbox(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    var rs = quire.store().readers();
+    List<ReaderStore.Update> updates = rs.inbox(u.id(), 200);
+    List<ReaderStore.Subscription> subs = rs.subscriptions(u.id());
+    rs.markSeen(u.id());
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("layout", web.layout(ctx, "Inbox", null));
+    p.put("updates", updates);
+    p.put("subscriptions", subs);
+    web.render(ctx, "inbox.jte", p);
+  }
+}

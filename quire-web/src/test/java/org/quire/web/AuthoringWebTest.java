@@ -1,0 +1,197 @@
+package org.quire.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quire.app.Quire;
+import org.quire.app.QuireConfig;
+import org.quire.model.Visibility;
+
+/** Editing, chapters, series, co-authors, orphaning, deleting; subscriptions and the inbox. */
+class AuthoringWebTest {
+  @TempDir static Path tmp;
+  static Quire quire;
+  static Javalin app;
+
+  @BeforeAll
+  static void start() {
+    quire = Quire.open(QuireConfig.embedded(tmp.resolve("data")).withPort(0).withHost("127.0.0.1"));
+    app = QuireWeb.create(quire).start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    app.stop();
+    quire.close();
+  }
+
+  static HttpBrowser signedUp(String name) throws Exception {
+    HttpBrowser b = new HttpBrowser(app.port());
+    assertThat(
+            b.submit(
+                    "/signup", "/signup", Map.of("name", name, "password", "correct horse battery"))
+                .statusCode())
+        .isEqualTo(303);
+    return b;
+  }
+
+  static long post(String user, String title, String body, Visibility v) {
+    long uid = quire.store().accounts().userByName(user).orElseThrow().id();
+    String text = "Title: " + title + "\n\n" + body + "\n";
+    return quire.post(title + ".txt", text.getBytes(StandardCharsets.UTF_8), uid, v).id();
+  }
+
+  /** The edit form of a work with every field as the page filled it in, plus changes. */
+  static Map<String, String> editForm(HttpBrowser b, long id, Map<String, String> changes)
+      throws Exception {
+    Document d = Jsoup.parse(b.get("/works/" + id + "/edit").body());
+    Map<String, String> f = new HashMap<>();
+    var form = d.selectFirst("form[action=/works/" + id + "/edit]");
+    form.select("input[name], textarea[name]")
+        .forEach(
+            e -> {
+              if (e.is("input[type=checkbox]")) {
+                if (e.hasAttr("checked")) {
+                  f.put(e.attr("name"), e.attr("value"));
+                }
+              } else {
+                f.put(e.attr("name"), e.is("textarea") ? e.wholeText() : e.attr("value"));
+              }
+            });
+    f.putAll(changes);
+    return f;
+  }
+
+  @Test
+  void chaptersAndEditsReachSubscribersAndSearch() throws Exception {
+    HttpBrowser author = signedUp("Amy M");
+    long id =
+        post(
+            "Amy M", "Rat Trouble", "She was a rat for a while. Cheese helped.", Visibility.PUBLIC);
+    HttpBrowser reader = signedUp("Michael M");
+    String page = "/works/" + id;
+    reader.submit(page, "/subscriptions", Map.of("kind", "work", "value", Long.toString(id)));
+    reader.submit(page, "/subscriptions", Map.of("kind", "author", "value", "Amy M"));
+    assertThat(reader.get(page).body()).contains("Unsubscribe from this work");
+
+    // A reader cannot edit; the author can, and the change is searchable at once.
+    assertThat(reader.get(page + "/edit").statusCode()).isEqualTo(403);
+    assertThat(reader.submit(page, page + "/edit", Map.of("title", "Mine")).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> saved =
+        author.post(
+            page + "/edit",
+            editForm(
+                author,
+                id,
+                Map.of("title", "Rat Trouble Revised", "text1", "She was a rat. Gouda helped.")));
+    assertThat(saved.statusCode()).isEqualTo(303);
+    assertThat(reader.get("/search?q=gouda").body()).contains("Rat Trouble Revised");
+    assertThat(reader.get("/search?q=cheese").body()).doesNotContain("Rat Trouble");
+
+    // A new chapter: the subscriber's inbox hears of it once, with a link.
+    HttpResponse<String> added =
+        author.submit(
+            page + "/edit",
+            page + "/chapters",
+            Map.of("title", "Back to Normal", "text", "Then she was a witch again."));
+    assertThat(added.headers().firstValue("Location")).hasValue(page + "/chapters/2");
+    Document home = Jsoup.parse(reader.get("/").body());
+    assertThat(home.select("header.site .count").text()).isEqualTo("1");
+    Document inbox = Jsoup.parse(reader.get("/inbox").body());
+    assertThat(inbox.select(".update a").attr("href")).isEqualTo(page + "/chapters/2");
+    assertThat(inbox.select(".update").text()).contains("Chapter 2 of “Rat Trouble Revised”");
+    assertThat(Jsoup.parse(reader.get("/").body()).select("header.site .count")).isEmpty();
+    // The author is not told of their own chapter.
+    assertThat(quire.store().readers().inbox(uid("Amy M"), 10)).isEmpty();
+
+    // A new public work by a followed author is announced; a draft only when it is published.
+    long draft = post("Amy M", "Secret Spell", "A spell in progress.", Visibility.DRAFT);
+    assertThat(quire.store().readers().unseen(uid("Michael M"))).isZero();
+    author.submit(
+        "/works/" + draft, "/works/" + draft + "/visibility", Map.of("visibility", "public"));
+    assertThat(reader.get("/inbox").body()).contains("New work by Amy M: “Secret Spell”");
+  }
+
+  static long uid(String name) {
+    return quire.store().accounts().userByName(name).orElseThrow().id();
+  }
+
+  @Test
+  void seriesOrderWorksAndLinkThem() throws Exception {
+    HttpBrowser author = signedUp("Jenny C");
+    long one = post("Jenny C", "First Lesson", "Computers and magic.", Visibility.PUBLIC);
+    long two = post("Jenny C", "Second Lesson", "More computers, more magic.", Visibility.PUBLIC);
+    HttpResponse<String> made =
+        author.submit(
+            "/works/" + one + "/edit",
+            "/works/" + one + "/series",
+            Map.of("title", "Techno Pagan"));
+    String seriesUrl = made.headers().firstValue("Location").orElseThrow();
+    long sid = Long.parseLong(seriesUrl.substring(seriesUrl.lastIndexOf('/') + 1));
+    HttpBrowser fan = signedUp("Fan Of Jenny");
+    fan.submit(seriesUrl, "/subscriptions", Map.of("kind", "series", "value", Long.toString(sid)));
+    author.submit(
+        "/works/" + two + "/edit",
+        "/works/" + two + "/series",
+        Map.of("series", Long.toString(sid)));
+    Document series = Jsoup.parse(fan.get(seriesUrl).body());
+    assertThat(series.select(".blurb-title a").eachText())
+        .containsExactly("First Lesson", "Second Lesson");
+    Document second = Jsoup.parse(fan.get("/works/" + two).body());
+    assertThat(second.select(".series-line").text()).contains("Part 2 of Techno Pagan");
+    assertThat(second.select(".series-line a[rel=prev]").attr("href")).isEqualTo("/works/" + one);
+    assertThat(fan.get("/inbox").body()).contains("was added to the series “Techno Pagan”");
+    // Someone else's series is not theirs to fill.
+    long other = post("Fan Of Jenny", "Fan Work", "A fan's homage.", Visibility.PUBLIC);
+    assertThat(
+            fan.submit(
+                    "/works/" + other + "/edit",
+                    "/works/" + other + "/series",
+                    Map.of("series", Long.toString(sid)))
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void coAuthorsEditOrphaningLetsGoDeletingRemoves() throws Exception {
+    HttpBrowser author = signedUp("Xander H");
+    HttpBrowser partner = signedUp("Anya E");
+    long id =
+        post("Xander H", "Joint Venture", "Two people wrote this about a shop.", Visibility.PUBLIC);
+    String page = "/works/" + id;
+    assertThat(partner.get(page + "/edit").statusCode()).isEqualTo(403);
+    author.submit(page + "/edit", page + "/coauthors", Map.of("name", "anya e"));
+    assertThat(partner.get(page + "/edit").statusCode()).isEqualTo(200);
+    assertThat(Jsoup.parse(partner.get(page).body()).select(".byline").text())
+        .contains("Xander H, Anya E");
+
+    author.submit(page + "/edit", page + "/orphan", Map.of());
+    assertThat(author.get(page + "/edit").statusCode()).isEqualTo(403);
+    assertThat(Jsoup.parse(author.get(page).body()).select(".byline").text())
+        .contains("orphan_account")
+        .doesNotContain("Xander");
+    assertThat(Jsoup.parse(author.get("/search?q=shop").body()).select(".blurb .byline").text())
+        .contains("orphan_account")
+        .doesNotContain("Xander");
+
+    assertThat(partner.submit(page + "/edit", page + "/delete", Map.of()).statusCode())
+        .isEqualTo(400);
+    assertThat(
+            partner.submit(page + "/edit", page + "/delete", Map.of("confirm", "1")).statusCode())
+        .isEqualTo(303);
+    assertThat(partner.get(page).statusCode()).isEqualTo(404);
+    assertThat(partner.get("/search?q=shop").body()).doesNotContain("Joint Venture");
+  }
+}
