@@ -70,6 +70,21 @@ public record QuireConfig(Store store, Index index, Web web, Ingest ingest) {
               new Web(env.get("QUIRE_HOST"), c.web.port, c.web.siteName),
               c.ingest);
     }
+    if (env.containsKey("QUIRE_MAX_FILE_MB")) {
+      long mb;
+      try {
+        mb = Long.parseLong(env.get("QUIRE_MAX_FILE_MB").strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "QUIRE_MAX_FILE_MB must be a number of megabytes; got \""
+                + env.get("QUIRE_MAX_FILE_MB")
+                + "\".");
+      }
+      if (mb < 1 || mb > 1024) {
+        throw new IllegalArgumentException("QUIRE_MAX_FILE_MB must be between 1 and 1024.");
+      }
+      c = new QuireConfig(c.store, c.index, c.web, new Ingest(mb * 1024 * 1024));
+    }
     if (env.containsKey("QUIRE_SITE_NAME")) {
       c =
           new QuireConfig(
@@ -79,6 +94,53 @@ public record QuireConfig(Store store, Index index, Web web, Ingest ingest) {
               c.ingest);
     }
     return c;
+  }
+
+  /** Settings a config file may hold, and the environment variable each one stands for. */
+  static final Map<String, String> FILE_KEYS =
+      Map.of(
+          "data", "QUIRE_DATA",
+          "port", "QUIRE_PORT",
+          "host", "QUIRE_HOST",
+          "site.name", "QUIRE_SITE_NAME",
+          "ingest.max-file-mb", "QUIRE_MAX_FILE_MB");
+
+  /**
+   * Defaults, overridden by a config file, overridden by the environment. The file is {@code
+   * $QUIRE_CONFIG}, else {@code quire.properties} in the working directory when there is one; it is
+   * a Java properties file with the keys of {@link #FILE_KEYS} ({@code port = 8080}).
+   *
+   * @throws IllegalArgumentException when the named file cannot be read or holds unknown keys
+   */
+  public static QuireConfig fromFileAndEnvironment(Map<String, String> env) {
+    String named = env.get("QUIRE_CONFIG");
+    Path file = Path.of(named != null ? named : "quire.properties");
+    Map<String, String> merged = new java.util.HashMap<>();
+    if (named != null || java.nio.file.Files.isRegularFile(file)) {
+      java.util.Properties props = new java.util.Properties();
+      try (var in = java.nio.file.Files.newBufferedReader(file)) {
+        props.load(in);
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException(
+            "Cannot read the config file " + file + ": " + e.getMessage());
+      }
+      for (String key : props.stringPropertyNames()) {
+        String var = FILE_KEYS.get(key.strip());
+        if (var == null) {
+          throw new IllegalArgumentException(
+              "Unknown setting \""
+                  + key
+                  + "\" in "
+                  + file
+                  + "; known: "
+                  + new java.util.TreeSet<>(FILE_KEYS.keySet())
+                  + ".");
+        }
+        merged.put(var, props.getProperty(key).strip());
+      }
+    }
+    merged.putAll(env);
+    return fromEnvironment(merged);
   }
 
   public QuireConfig withPort(int port) {

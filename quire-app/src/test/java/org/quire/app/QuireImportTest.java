@@ -173,6 +173,33 @@ class QuireImportTest {
   }
 
   @Test
+  void aConfigFileSetsWhatTheEnvironmentDoesNot() throws Exception {
+    Path file = tmp.resolve("quire.properties");
+    Files.writeString(
+        file,
+        "# an archive's settings\nport = 9090\nsite.name = The Watchers' Library\n"
+            + "ingest.max-file-mb = 8\ndata = /srv/quire\n");
+    QuireConfig c =
+        QuireConfig.fromFileAndEnvironment(
+            java.util.Map.of("QUIRE_CONFIG", file.toString(), "QUIRE_PORT", "7171"));
+    assertThat(c.web().port()).isEqualTo(7171); // the environment wins
+    assertThat(c.web().siteName()).isEqualTo("The Watchers' Library");
+    assertThat(c.ingest().maxFileBytes()).isEqualTo(8L * 1024 * 1024);
+    assertThat(c.store().database()).isEqualTo(Path.of("/srv/quire/quire.db"));
+    Files.writeString(file, "prot = 1\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                QuireConfig.fromFileAndEnvironment(
+                    java.util.Map.of("QUIRE_CONFIG", file.toString())))
+        .hasMessageContaining("Unknown setting \"prot\"");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                QuireConfig.fromFileAndEnvironment(
+                    java.util.Map.of("QUIRE_CONFIG", tmp.resolve("missing.properties").toString())))
+        .hasMessageContaining("Cannot read the config file");
+  }
+
+  @Test
   void fiftyMegabyteStoryIsStoredAndIndexedBesideAnOrdinaryOne() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("big"));
     StringBuilder sb = new StringBuilder(51 * 1024 * 1024).append("Huge\n\n");

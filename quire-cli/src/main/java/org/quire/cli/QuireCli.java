@@ -38,9 +38,9 @@ public final class QuireCli {
       description = "Archive directory (default: $QUIRE_DATA or ./data).")
   Path data;
 
-  /** The configuration: defaults, then the environment, then options. */
+  /** The configuration: defaults, then the config file, then the environment, then options. */
   QuireConfig config() {
-    QuireConfig c = QuireConfig.fromEnvironment(System.getenv());
+    QuireConfig c = QuireConfig.fromFileAndEnvironment(System.getenv());
     return data == null ? c : withData(c, data);
   }
 

@@ -172,6 +172,8 @@ class BrowserTest {
     // A reader signs up, reads, leaves kudos, comments and bookmarks.
     signUp("Dawn S");
     driver.get(workUrl);
+    submit(css("button.subscribe"));
+    assertThat(css("button.subscribe").getText()).contains("Unsubscribe");
     submit(css("button.kudos"));
     assertThat(css(".flash").getText()).contains("kudos");
     assertThat(css("button.kudos").getText()).contains("You left kudos");
@@ -233,6 +235,18 @@ class BrowserTest {
     new org.openqa.selenium.support.ui.Select(css("#visibility")).selectByValue("restricted");
     submit(css(".visibility-form button"));
     assertThat(css(".badge").getText()).isEqualTo("Archive members only");
+    // The author adds a second chapter from the edit page.
+    open(workUrl.substring(base.length()) + "/edit");
+    shot("08-edit");
+    type("#new-title", "Morning");
+    type("#new-text", "Morning came, and the library doors opened on time.");
+    submit(css("form[action$='/chapters'] button"));
+    assertThat(driver.getCurrentUrl()).endsWith("/chapters/2");
+    assertThat(css(".userstuff").getText()).contains("library doors opened");
+    // And, as the first account, keeps the archive: the tag wrangling screen.
+    open("/admin/tags");
+    assertThat(all(".tags-table tbody tr")).isNotEmpty();
+    shot("09-admin-tags");
     logOut();
     open("/works");
     assertThat(all(".blurb-title a").stream().map(WebElement::getText))
@@ -240,18 +254,27 @@ class BrowserTest {
     driver.get(workUrl);
     assertThat(driver.getCurrentUrl()).contains("/login?next=");
     assertThat(css("main .notice").getText()).contains("members of the archive only");
-    shot("08-members-only-login");
+    shot("10-members-only-login");
     type("#name", "Dawn S");
     type("#password", "correct horse battery");
     submit(css("form.stacked button[type=submit]"));
     assertThat(driver.getCurrentUrl()).isEqualTo(workUrl);
     assertThat(css("h1.work-title").getText()).contains("The Long Night");
+    // The subscriber's inbox heard about the chapter; the arrow key turns to it.
+    assertThat(css("header.site .count").getText()).isEqualTo("1");
+    css("body").sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlContains("/chapters/2"));
+    assertThat(css(".userstuff").getText()).contains("library doors opened");
+    open("/inbox");
+    assertThat(css(".update a").getText()).contains("Chapter 2 of “The Long Night”");
+    shot("11-inbox");
 
     // The listing on a phone-sized screen.
     open("/works");
     driver.manage().window().setSize(new Dimension(390, 844));
     open("/works");
-    shot("09-works-phone");
+    shot("12-works-phone");
     driver.manage().window().setSize(new Dimension(1280, 1000));
     assertThat(quire.store().readers().engagement(workId).kudos()).isEqualTo(1);
   }
