@@ -71,6 +71,7 @@ class BrowserTest {
             .build();
     driver = new ChromeDriver(service, o);
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     Files.createDirectories(SHOTS);
   }
 
@@ -112,11 +113,48 @@ class BrowserTest {
   private static void submit(WebElement button) {
     WebElement html = css("html");
     button.click();
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(html));
+    // The old page's root goes stale once the new page replaces it; while the navigation is under
+    // way Chromium may also answer that the node left the document, which means the same.
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(
+            d -> {
+              try {
+                html.isEnabled();
+                return false;
+              } catch (org.openqa.selenium.WebDriverException e) {
+                return true;
+              }
+            });
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> "complete".equals(driver.executeScript("return document.readyState")));
   }
 
+  private static String axe;
+  private static final List<String> VIOLATIONS = new java.util.ArrayList<>();
+
+  /**
+   * Saves a screenshot and checks the page with axe-core (WCAG 2 A and AA rules: landmarks, labels,
+   * contrast, names, structure); violations are collected and asserted at the end.
+   */
   private static void shot(String name) throws Exception {
     Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    if (axe == null) {
+      try (var in = BrowserTest.class.getResourceAsStream("/axe.min.js")) {
+        axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+    }
+    driver.executeScript(axe);
+    Object result =
+        driver.executeAsyncScript(
+            "var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa',"
+                + " 'wcag21a', 'wcag21aa']}}).then(function (r) {"
+                + " done(r.violations.map(function (v) { return v.id + ' (' + v.impact + '): '"
+                + " + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); },"
+                + " function (e) { done(['axe failed: ' + e]); });");
+    for (Object v : (List<?>) result) {
+      VIOLATIONS.add(name + ": " + v);
+    }
   }
 
   private static void signUp(String name) {
@@ -277,5 +315,6 @@ class BrowserTest {
     shot("12-works-phone");
     driver.manage().window().setSize(new Dimension(1280, 1000));
     assertThat(quire.store().readers().engagement(workId).kudos()).isEqualTo(1);
+    assertThat(VIOLATIONS).as("accessibility (axe-core)").isEmpty();
   }
 }
