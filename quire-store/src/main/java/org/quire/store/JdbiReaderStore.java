@@ -285,6 +285,24 @@ final class JdbiReaderStore implements ReaderStore {
   }
 
   @Override
+  public List<PublicBookmark> publicBookmarks(long workId, int limit) {
+    return db.read(
+        "read the bookmarks",
+        h ->
+            h.createQuery(
+                    "SELECT b.*, u.name AS user_name FROM bookmarks b JOIN users u ON u.id = b.user_id"
+                        + " WHERE b.work_id = ? AND b.private = 0"
+                        + " ORDER BY b.created_at DESC, b.id DESC LIMIT ?")
+                .bind(0, workId)
+                .bind(1, page(limit))
+                .map(
+                    (rs, ctx) ->
+                        new PublicBookmark(
+                            rs.getLong("user_id"), rs.getString("user_name"), bookmark(rs)))
+                .list());
+  }
+
+  @Override
   public void recordReading(long userId, long workId, int chapter) {
     db.write(
         "record the reading",

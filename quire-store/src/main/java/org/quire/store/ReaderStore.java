@@ -138,6 +138,18 @@ public interface ReaderStore {
 
   boolean deleteBookmark(long userId, long workId);
 
+  /**
+   * A public bookmark as others see it.
+   *
+   * @param userId who bookmarked
+   * @param userName their name
+   * @param bookmark the bookmark
+   */
+  record PublicBookmark(long userId, String userName, Bookmark bookmark) {}
+
+  /** A work's public bookmarks, newest first. */
+  List<PublicBookmark> publicBookmarks(long workId, int limit);
+
   /** A reader's bookmarks, newest first. */
   List<Bookmark> bookmarks(long userId, int offset, int limit);
 

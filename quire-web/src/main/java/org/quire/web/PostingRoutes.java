@@ -125,7 +125,23 @@ final class PostingRoutes {
     for (int i = 0; i < tags.size(); i++) {
       Tag t = tags.get(i);
       String d = ctx.formParam("d" + i);
-      out.addAll(decide(t, d == null ? "keep" : d));
+      List<Tag> decided = decide(t, d == null ? "keep" : d);
+      String renamed = ctx.formParam("n" + i);
+      if (!decided.isEmpty()
+          && decided.getFirst().provenance().isShown()
+          && renamed != null
+          && !renamed.isBlank()
+          && renamed.length() <= 200
+          && !renamed.strip().equals(t.name())) {
+        // An edited suggestion becomes the author's own tag; the original is remembered as
+        // rejected so analysis does not propose it again.
+        out.add(Tag.byAuthor(t.type(), renamed.strip().replaceAll("\\s+", " ")));
+        if (t.provenance() != Provenance.AUTHOR) {
+          out.add(t.withProvenance(Provenance.REJECTED));
+        }
+      } else {
+        out.addAll(decided);
+      }
     }
     String type = ctx.formParam("add_type");
     String name = ctx.formParam("add_name");

@@ -346,7 +346,10 @@ public final class QuireWeb {
             && rs.subscribed(
                 uid,
                 new org.quire.store.ReaderStore.Subscription(
-                    org.quire.store.ReaderStore.SubscriptionKind.WORK, Long.toString(w.id()))));
+                    org.quire.store.ReaderStore.SubscriptionKind.WORK, Long.toString(w.id()))),
+        rs.publicBookmarks(w.id(), 50).stream()
+            .filter(b -> !blocked.contains(b.userId()))
+            .toList());
   }
 
   private List<ReaderExtras.SeriesPlace> seriesPlaces(long workId) {

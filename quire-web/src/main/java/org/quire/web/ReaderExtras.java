@@ -28,6 +28,7 @@ import org.quire.store.ReaderStore;
  * @param commentCounts comments per chapter
  * @param series the series the work is part of, with its neighbours
  * @param subscribed whether the reader follows this work
+ * @param publicBookmarks other readers' public bookmarks (blocked accounts left out)
  */
 public record ReaderExtras(
     Visibility visibility,
@@ -42,7 +43,8 @@ public record ReaderExtras(
     List<CommentView> comments,
     Map<Integer, Integer> commentCounts,
     List<SeriesPlace> series,
-    boolean subscribed) {
+    boolean subscribed,
+    List<ReaderStore.PublicBookmark> publicBookmarks) {
 
   /**
    * Where a work sits in one of its series.

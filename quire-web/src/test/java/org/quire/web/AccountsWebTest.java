@@ -141,10 +141,14 @@ class AccountsWebTest {
     assertThat(w.title()).isEqualTo("Lockers");
     int buffy = indexOf(w, TagType.CHARACTER, "Buffy Summers");
     int fandom = indexOf(w, TagType.FANDOM, "Buffy the Vampire Slayer");
+    int willow = indexOf(w, TagType.CHARACTER, "Willow Rosenberg");
     assertThat(w.tags().get(buffy).provenance()).isEqualTo(Provenance.SUGGESTED);
     Map<String, String> form = new LinkedHashMap<>();
     form.put("d" + buffy, "accept");
     form.put("d" + fandom, "reject");
+    // Editing a suggestion: the author's spelling becomes their own tag.
+    form.put("d" + willow, "accept");
+    form.put("n" + willow, "Willow Rosenberg (Season 1)");
     form.put("add_type", "additional");
     form.put("add_name", "Library Research");
     assertThat(b.submit(review, review, form).statusCode()).isEqualTo(303);
@@ -158,6 +162,12 @@ class AccountsWebTest {
                     && t.provenance() == Provenance.REJECTED);
     assertThat(after.tagNames(TagType.FANDOM)).doesNotContain("Buffy the Vampire Slayer");
     assertThat(after.tagNames(TagType.ADDITIONAL)).contains("Library Research");
+    assertThat(after.tags())
+        .anyMatch(
+            t ->
+                t.name().equals("Willow Rosenberg (Season 1)")
+                    && t.provenance() == Provenance.AUTHOR);
+    assertThat(after.tagNames(TagType.CHARACTER)).doesNotContain("Willow Rosenberg");
     // Search follows the review at once.
     assertThat(b.get("/search?include=" + HttpBrowser.enc("additional:Library Research")).body())
         .contains("Lockers");

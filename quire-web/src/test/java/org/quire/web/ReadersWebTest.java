@@ -257,8 +257,20 @@ class ReadersWebTest {
     assertThat(Jsoup.parse(marks).select(".tag-own").eachText()).containsExactly("cosy", "houses");
     assertThat(reader.get("/bookmarks?later=1").body()).contains("Three Rooms");
     assertThat(quire.store().readers().engagement(id).bookmarks()).isEqualTo(1);
-    // Other readers never see someone's bookmarks list.
+    // Other readers never see someone's bookmarks list, but do see public bookmarks on the work.
     assertThat(author.get("/bookmarks").body()).doesNotContain("Read the attic again");
+    Document shown = Jsoup.parse(author.get(page).body());
+    assertThat(shown.select(".public-bookmarks li").text())
+        .contains("Faith L")
+        .contains("Read the attic again")
+        .contains("cosy, houses");
+    reader.submit(page, page + "/bookmark", Map.of("note", "Secret note", "private", "1"));
+    assertThat(author.get(page).body())
+        .doesNotContain("Secret note")
+        .doesNotContain("Bookmarked by");
+    assertThat(reader.get("/bookmarks").body())
+        .contains("Secret note")
+        .contains("Private bookmark");
     reader.submit(page, page + "/bookmark/delete", Map.of());
     assertThat(reader.get("/bookmarks").body()).doesNotContain("Three Rooms");
 
