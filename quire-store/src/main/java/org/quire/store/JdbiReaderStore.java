@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.quire.model.Engagement;
 
 /** {@link ReaderStore} over the same database (and writer lock) as the works. */
@@ -388,122 +387,115 @@ final class JdbiReaderStore implements ReaderStore {
         h -> h.execute("UPDATE users SET prefs = ? WHERE id = ?", prefs, userId));
   }
 
-  @Override
-  public List<Mute> mutes(long userId) {
-    return db.read(
-        "read the mutes",
-        h ->
-            h.createQuery("SELECT kind, value FROM mutes WHERE user_id = ? ORDER BY kind, value")
-                .bind(0, userId)
-                .map(
-                    (rs, ctx) ->
-                        new Mute(
-                            MuteKind.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
-                            rs.getString(2)))
-                .list());
-  }
-
-  @Override
-  public void mute(long userId, Mute m) {
-    db.write(
-        "save the mute",
-        h ->
-            h.execute(
-                "INSERT INTO mutes (user_id, kind, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                userId,
-                m.kind().key(),
-                m.value()));
-  }
-
-  @Override
-  public boolean unmute(long userId, Mute m) {
-    return db.write(
-            "remove the mute",
-            h ->
-                h.execute(
-                    "DELETE FROM mutes WHERE user_id = ? AND kind = ? AND value = ?",
-                    userId,
-                    m.kind().key(),
-                    m.value()))
-        > 0;
-  }
-
-  @Override
-  public boolean blocks(long userId, long otherId) {
-    return db.read("read the blocks", h -> blocks(h, userId, otherId));
-  }
-
-  private static boolean blocks(Handle h, long userId, long otherId) {
-    return h.createQuery(
-                "SELECT count(*) FROM mutes WHERE user_id = ? AND kind = 'user' AND value = ?")
-            .bind(0, userId)
-            .bind(1, Long.toString(otherId))
-            .mapTo(Integer.class)
-            .one()
-        > 0;
-  }
-
   private static int page(int limit) {
     return Math.max(0, Math.min(limit, 500));
   }
 
-  @Override
-  public void subscribe(long userId, Subscription sub) {
+  // Mutes and subscriptions are both (account, kind, value) rows: one set of helpers for both.
+
+  private void addRow(String table, String what, long userId, String kind, String value) {
     db.write(
-        "save the subscription",
+        "save the " + what,
         h ->
             h.execute(
-                "INSERT INTO subscriptions (user_id, kind, value) VALUES (?, ?, ?)"
+                "INSERT INTO "
+                    + table
+                    + " (user_id, kind, value) VALUES (?, ?, ?)"
                     + " ON CONFLICT DO NOTHING",
                 userId,
-                sub.kind().key(),
-                sub.value()));
+                kind,
+                value));
+  }
+
+  private boolean removeRow(String table, String what, long userId, String kind, String value) {
+    return db.write(
+            "remove the " + what,
+            h ->
+                h.execute(
+                    "DELETE FROM " + table + " WHERE user_id = ? AND kind = ? AND value = ?",
+                    userId,
+                    kind,
+                    value))
+        > 0;
+  }
+
+  private List<Map.Entry<String, String>> rows(String table, String what, long userId) {
+    return db.read(
+        "read the " + what,
+        h ->
+            h.createQuery(
+                    "SELECT kind, value FROM " + table + " WHERE user_id = ? ORDER BY kind, value")
+                .bind(0, userId)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list());
+  }
+
+  private boolean hasRow(String table, String what, long userId, String kind, String value) {
+    return db.read(
+        "read the " + what,
+        h ->
+            h.createQuery(
+                        "SELECT count(*) FROM "
+                            + table
+                            + " WHERE user_id = ? AND kind = ?"
+                            + " AND value = ?")
+                    .bind(0, userId)
+                    .bind(1, kind)
+                    .bind(2, value)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
+  }
+
+  @Override
+  public List<Mute> mutes(long userId) {
+    return rows("mutes", "mutes", userId).stream()
+        .map(
+            e ->
+                new Mute(
+                    MuteKind.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)), e.getValue()))
+        .toList();
+  }
+
+  @Override
+  public void mute(long userId, Mute m) {
+    addRow("mutes", "mute", userId, m.kind().key(), m.value());
+  }
+
+  @Override
+  public boolean unmute(long userId, Mute m) {
+    return removeRow("mutes", "mute", userId, m.kind().key(), m.value());
+  }
+
+  @Override
+  public boolean blocks(long userId, long otherId) {
+    return hasRow("mutes", "blocks", userId, MuteKind.USER.key(), Long.toString(otherId));
+  }
+
+  @Override
+  public void subscribe(long userId, Subscription sub) {
+    addRow("subscriptions", "subscription", userId, sub.kind().key(), sub.value());
   }
 
   @Override
   public boolean unsubscribe(long userId, Subscription sub) {
-    return db.write(
-            "remove the subscription",
-            h ->
-                h.execute(
-                    "DELETE FROM subscriptions WHERE user_id = ? AND kind = ? AND value = ?",
-                    userId,
-                    sub.kind().key(),
-                    sub.value()))
-        > 0;
+    return removeRow("subscriptions", "subscription", userId, sub.kind().key(), sub.value());
   }
 
   @Override
   public List<Subscription> subscriptions(long userId) {
-    return db.read(
-        "read the subscriptions",
-        h ->
-            h.createQuery(
-                    "SELECT kind, value FROM subscriptions WHERE user_id = ? ORDER BY kind, value")
-                .bind(0, userId)
-                .map(
-                    (rs, ctx) ->
-                        new Subscription(
-                            SubscriptionKind.valueOf(
-                                rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
-                            rs.getString(2)))
-                .list());
+    return rows("subscriptions", "subscriptions", userId).stream()
+        .map(
+            e ->
+                new Subscription(
+                    SubscriptionKind.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)),
+                    e.getValue()))
+        .toList();
   }
 
   @Override
   public boolean subscribed(long userId, Subscription sub) {
-    return db.read(
-        "read the subscriptions",
-        h ->
-            h.createQuery(
-                        "SELECT count(*) FROM subscriptions WHERE user_id = ? AND kind = ?"
-                            + " AND value = ?")
-                    .bind(0, userId)
-                    .bind(1, sub.kind().key())
-                    .bind(2, sub.value())
-                    .mapTo(Integer.class)
-                    .one()
-                > 0);
+    return hasRow("subscriptions", "subscriptions", userId, sub.kind().key(), sub.value());
   }
 
   @Override

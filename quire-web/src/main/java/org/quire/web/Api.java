@@ -40,20 +40,10 @@ final class Api {
   void works(Context ctx) {
     int page = QuireWeb.pageParam(ctx);
     // Public works only: the API has no accounts, so it sees what a visitor sees.
-    SearchResults res =
-        quire
-            .index()
-            .search(
-                SearchQuery.of("")
-                    .withSort(SearchQuery.Sort.POSTED)
-                    .withPage((page - 1) * QuireWeb.PAGE_SIZE, QuireWeb.PAGE_SIZE));
-    Map<Long, WorkSummary> byId = QuireWeb.summaries(quire, res);
+    SearchResults res = QuireWeb.newest(quire, SearchQuery.Audience.VISITOR, page);
     List<Map<String, Object>> results = new ArrayList<>();
-    for (SearchResults.Hit h : res.hits()) {
-      WorkSummary w = byId.get(h.workId());
-      if (w != null) {
-        results.add(summary(w));
-      }
+    for (WorkSummary w : QuireWeb.inOrder(res, QuireWeb.summaries(quire, res))) {
+      results.add(summary(w));
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("total", res.total());

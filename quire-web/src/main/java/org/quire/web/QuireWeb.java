@@ -248,21 +248,8 @@ public final class QuireWeb {
   /** The newest works this viewer may see, minus what they muted (through the index). */
   private void works(Context ctx) {
     int page = pageParam(ctx);
-    SearchResults res =
-        quire
-            .index()
-            .search(
-                SearchQuery.of("")
-                    .withSort(SearchQuery.Sort.POSTED)
-                    .withAudience(readers.audience(ctx))
-                    .withPage((page - 1) * PAGE_SIZE, PAGE_SIZE));
-    Map<Long, WorkSummary> byId = summaries(quire, res);
-    List<Blurb> blurbs =
-        res.hits().stream()
-            .map(h -> byId.get(h.workId()))
-            .filter(java.util.Objects::nonNull)
-            .map(Blurb::of)
-            .toList();
+    SearchResults res = newest(quire, readers.audience(ctx), page);
+    List<Blurb> blurbs = inOrder(res, summaries(quire, res)).stream().map(Blurb::of).toList();
     render(
         ctx,
         "works.jte",
@@ -449,6 +436,25 @@ public final class QuireWeb {
         ctx,
         "search.jte",
         Map.of("layout", layout(ctx, q.isBlank() ? "Search" : "Search: " + q, q), "v", view));
+  }
+
+  /** A page of the newest works an audience may see, from the index (privacy and mutes apply). */
+  static SearchResults newest(Quire quire, SearchQuery.Audience audience, int page) {
+    return quire
+        .index()
+        .search(
+            SearchQuery.of("")
+                .withSort(SearchQuery.Sort.POSTED)
+                .withAudience(audience)
+                .withPage((page - 1) * PAGE_SIZE, PAGE_SIZE));
+  }
+
+  /** The hits' listing data in hit order (works deleted since the search are left out). */
+  static List<WorkSummary> inOrder(SearchResults res, Map<Long, WorkSummary> byId) {
+    return res.hits().stream()
+        .map(h -> byId.get(h.workId()))
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 
   /** The listing data of a page of hits, by work id (one query for the page). */

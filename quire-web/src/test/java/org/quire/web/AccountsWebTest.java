@@ -2,40 +2,18 @@ package org.quire.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.Javalin;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.quire.app.Quire;
-import org.quire.app.QuireConfig;
 import org.quire.model.Provenance;
 import org.quire.model.TagType;
 import org.quire.model.Work;
 
 /** Accounts, CSRF, posting and tag review, over real HTTP with a browser-like cookie jar. */
-class AccountsWebTest {
-  @TempDir static Path tmp;
-  static Quire quire;
-  static Javalin app;
-
-  @BeforeAll
-  static void start() {
-    quire = Quire.open(QuireConfig.embedded(tmp.resolve("data")).withPort(0).withHost("127.0.0.1"));
-    app = QuireWeb.create(quire).start("127.0.0.1", 0);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.stop();
-    quire.close();
-  }
+class AccountsWebTest extends ServerTestBase {
 
   /** A browser on this test's server. */
   static final class Browser extends HttpBrowser {

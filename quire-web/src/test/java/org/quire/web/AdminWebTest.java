@@ -2,44 +2,27 @@ package org.quire.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.Javalin;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
-import org.quire.app.Quire;
-import org.quire.app.QuireConfig;
 import org.quire.model.Visibility;
 
 /** The keepers' screens: settings, registration, invitations, accounts, reports, tag wrangling. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AdminWebTest {
-  @TempDir static Path tmp;
-  static Quire quire;
-  static Javalin app;
+class AdminWebTest extends ServerTestBase {
   static HttpBrowser admin;
   static HttpBrowser member;
 
   @BeforeAll
   static void start() throws Exception {
-    quire = Quire.open(QuireConfig.embedded(tmp.resolve("data")).withPort(0).withHost("127.0.0.1"));
-    app = QuireWeb.create(quire).start("127.0.0.1", 0);
     admin = signUp("Keeper", null);
     member = signUp("Member One", null);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.stop();
-    quire.close();
   }
 
   static HttpBrowser signUp(String name, String invite) throws Exception {

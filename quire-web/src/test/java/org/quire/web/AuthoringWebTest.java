@@ -2,54 +2,19 @@ package org.quire.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.Javalin;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.quire.app.Quire;
-import org.quire.app.QuireConfig;
 import org.quire.model.Visibility;
 
 /** Editing, chapters, series, co-authors, orphaning, deleting; subscriptions and the inbox. */
-class AuthoringWebTest {
-  @TempDir static Path tmp;
-  static Quire quire;
-  static Javalin app;
-
-  @BeforeAll
-  static void start() {
-    quire = Quire.open(QuireConfig.embedded(tmp.resolve("data")).withPort(0).withHost("127.0.0.1"));
-    app = QuireWeb.create(quire).start("127.0.0.1", 0);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.stop();
-    quire.close();
-  }
-
-  static HttpBrowser signedUp(String name) throws Exception {
-    HttpBrowser b = new HttpBrowser(app.port());
-    assertThat(
-            b.submit(
-                    "/signup", "/signup", Map.of("name", name, "password", "correct horse battery"))
-                .statusCode())
-        .isEqualTo(303);
-    return b;
-  }
+class AuthoringWebTest extends ServerTestBase {
 
   static long post(String user, String title, String body, Visibility v) {
-    long uid = quire.store().accounts().userByName(user).orElseThrow().id();
-    String text = "Title: " + title + "\n\n" + body + "\n";
-    return quire.post(title + ".txt", text.getBytes(StandardCharsets.UTF_8), uid, v).id();
+    return post(user, "Title: " + title + "\n\n" + body, v);
   }
 
   /** The edit form of a work with every field as the page filled it in, plus changes. */
@@ -122,10 +87,6 @@ class AuthoringWebTest {
     author.submit(
         "/works/" + draft, "/works/" + draft + "/visibility", Map.of("visibility", "public"));
     assertThat(reader.get("/inbox").body()).contains("New work by Amy M: “Secret Spell”");
-  }
-
-  static long uid(String name) {
-    return quire.store().accounts().userByName(name).orElseThrow().id();
   }
 
   @Test

@@ -2,21 +2,15 @@ package org.quire.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.ParseError;
 import org.jsoup.parser.Parser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.quire.app.Quire;
-import org.quire.app.QuireConfig;
 import org.quire.model.Visibility;
 
 /**
@@ -25,10 +19,7 @@ import org.quire.model.Visibility;
  * stray end tags, bad attributes), and has the landmarks and labels a screen reader needs. The
  * browser test runs axe-core on the rendered pages; this covers every template.
  */
-class HtmlValidityTest {
-  @TempDir static Path tmp;
-  static Quire quire;
-  static Javalin app;
+class HtmlValidityTest extends ServerTestBase {
   static HttpBrowser admin;
   static HttpBrowser visitor;
   static HttpBrowser reader;
@@ -36,8 +27,6 @@ class HtmlValidityTest {
 
   @BeforeAll
   static void start() throws Exception {
-    quire = Quire.open(QuireConfig.embedded(tmp.resolve("data")).withPort(0).withHost("127.0.0.1"));
-    app = QuireWeb.create(quire).start("127.0.0.1", 0);
     admin = new HttpBrowser(app.port());
     admin.submit(
         "/signup", "/signup", Map.of("name", "Keeper", "password", "correct horse battery"));
@@ -58,12 +47,6 @@ class HtmlValidityTest {
     admin.submit(page + "/edit", page + "/chapters", Map.of("text", "A third chapter."));
     admin.submit(page + "/edit", page + "/series", Map.of("title", "Checks"));
     visitor = new HttpBrowser(app.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    app.stop();
-    quire.close();
   }
 
   private static List<String> problems(HttpBrowser b, String path) throws Exception {

@@ -2,19 +2,11 @@ package org.quire.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.Javalin;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.quire.app.Quire;
-import org.quire.app.QuireConfig;
 import org.quire.model.Visibility;
 import org.quire.search.SearchQuery;
 
@@ -22,40 +14,10 @@ import org.quire.search.SearchQuery;
  * Privacy, kudos, comments, bookmarks, history, preferences, mutes and blocks, over real HTTP: what
  * each kind of reader sees, on every surface.
  */
-class ReadersWebTest {
-  @TempDir static Path tmp;
-  static Quire quire;
-  static Javalin app;
+class ReadersWebTest extends ServerTestBase {
 
-  @BeforeAll
-  static void start() {
-    quire = Quire.open(QuireConfig.embedded(tmp.resolve("data")).withPort(0).withHost("127.0.0.1"));
-    app = QuireWeb.create(quire).start("127.0.0.1", 0);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.stop();
-    quire.close();
-  }
-
-  static HttpBrowser signedUp(String name) throws Exception {
-    HttpBrowser b = new HttpBrowser(app.port());
-    HttpResponse<String> r =
-        b.submit("/signup", "/signup", Map.of("name", name, "password", "correct horse battery"));
-    assertThat(r.statusCode()).isEqualTo(303);
-    return b;
-  }
-
-  static HttpBrowser visitor() {
-    return new HttpBrowser(app.port());
-  }
-
-  /** Posts a story as an account, the way the posting form does. */
   static long post(String user, String title, String author, String body, Visibility v) {
-    long uid = quire.store().accounts().userByName(user).orElseThrow().id();
-    String text = "Title: " + title + "\nAuthor: " + author + "\n\n" + body + "\n";
-    return quire.post(title + ".txt", text.getBytes(StandardCharsets.UTF_8), uid, v).id();
+    return post(user, "Title: " + title + "\nAuthor: " + author + "\n\n" + body, v);
   }
 
   /** Waits until the index shows a change made by a reader (searches see changes within 1 s). */
