@@ -31,6 +31,7 @@ import org.quire.app.QuireConfig;
  * review, read, kudos, comment, bookmark, search and filter, mute, and the members-only rules.
  * Screenshots of each main page go to {@code target/screenshots/}.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class BrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -178,6 +179,7 @@ class BrowserTest {
           + " this, more than any spell, was what kept the Hellmouth shut.\n";
 
   @Test
+  @org.junit.jupiter.api.Order(1) // its first account becomes the admin
   void aReaderAndAnAuthorUseTheArchiveInABrowser() throws Exception {
     // The author signs up and posts a work by pasting it.
     signUp("Rupert G");
@@ -316,5 +318,86 @@ class BrowserTest {
     driver.manage().window().setSize(new Dimension(1280, 1000));
     assertThat(quire.store().readers().engagement(workId).kudos()).isEqualTo(1);
     assertThat(VIOLATIONS).as("accessibility (axe-core)").isEmpty();
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(2)
+  void noHostileVectorRunsEvenWithTheContentSecurityPolicySwitchedOff() throws Exception {
+    // With the CSP bypassed, anything that reached the page as markup would run: this checks the
+    // escaping and sanitising themselves, not the safety net.
+    List<String> vectors = XssVectorsTest.vectors();
+    var accounts = quire.store().accounts();
+    long uid =
+        accounts
+            .userByName("Vector Poster")
+            .orElseGet(
+                () ->
+                    accounts.createUser(
+                        "Vector Poster", null, "x", org.quire.store.AccountStore.Role.MEMBER))
+            .id();
+    StringBuilder story = new StringBuilder("Title: Hostile " + vectors.get(0) + "\n");
+    story.append("Author: ").append(vectors.get(6)).append("\n");
+    story
+        .append("Additional Tags: ")
+        .append(String.join(", ", vectors.subList(0, 8)))
+        .append("\n\n");
+    vectors.forEach(v -> story.append("Before ").append(v).append(" after.\n\n"));
+    long id =
+        quire
+            .post(
+                "hostile.txt",
+                story.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                uid,
+                org.quire.model.Visibility.PUBLIC)
+            .id();
+    long md =
+        quire
+            .post(
+                "hostile.md",
+                ("# Hostile Markdown\n\n" + String.join("\n\n", vectors))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                uid,
+                org.quire.model.Visibility.PUBLIC)
+            .id();
+    for (String v : vectors) {
+      quire.store().readers().addComment(id, 1, null, uid, v);
+      quire.store().readers().addComment(md, 1, null, uid, v);
+    }
+    driver.executeCdpCommand("Page.setBypassCSP", java.util.Map.of("enabled", true));
+    try {
+      // The probe: with the CSP off, markup that did reach a page would run.
+      open("/works");
+      driver.executeScript(
+          "document.body.insertAdjacentHTML('beforeend',"
+              + " '<img src=x onerror=\"window.__probe=1\">');");
+      Thread.sleep(300);
+      assertThat(driver.executeScript("return window.__probe")).isEqualTo(1L);
+      for (String path :
+          List.of(
+              "/works/" + id,
+              "/works/" + md,
+              "/search?q=" + HttpBrowser.enc(vectors.get(0)),
+              "/search?q=hostile",
+              "/works")) {
+        open(path);
+        // Give onload/onerror handlers a moment to fire, and hover/focus everything.
+        driver.executeScript(
+            "document.querySelectorAll('*').forEach(function (e) {"
+                + " ['mouseover', 'focus', 'toggle'].forEach(function (t) {"
+                + " e.dispatchEvent(new Event(t)); }); });");
+        Thread.sleep(300);
+        assertThat(driver.executeScript("return typeof window.__xss"))
+            .as(path)
+            .isEqualTo("undefined");
+        try {
+          String text = driver.switchTo().alert().getText();
+          fail("A script ran on " + path + ": alert(" + text + ")");
+        } catch (org.openqa.selenium.NoAlertPresentException expected) {
+          // Nothing ran.
+        }
+      }
+    } finally {
+      driver.executeCdpCommand("Page.setBypassCSP", java.util.Map.of("enabled", false));
+    }
   }
 }
