@@ -78,6 +78,7 @@ class CrashSafetyTest {
     first.waitFor(30, TimeUnit.SECONDS);
     long afterKill = storedWorks(db);
     assertThat(afterKill).isBetween((long) FILES / 4, (long) FILES - 1);
+    System.out.printf("Killed (SIGKILL) with %d of %d works stored.%n", afterKill, FILES);
 
     Process second = importProcess(data, in, tmp.resolve("second.log"));
     assertThat(second.waitFor(300, TimeUnit.SECONDS)).isTrue();
