@@ -519,10 +519,54 @@ public final class Quire implements AutoCloseable {
    * @return what happened to each file
    */
   public ImportReport importFiles(List<Path> paths, Consumer<Path> onFile) {
+    return importFiles(paths, onFile, 1);
+  }
+
+  /**
+   * Imports on several threads: each reads, analyses and stores whole files (the store takes one
+   * write at a time, so analysis is what runs in parallel). At most twice as many files as threads
+   * are in flight, so memory stays flat however many files there are. With more than one thread,
+   * work ids no longer follow file order.
+   *
+   * @param threads how many files to work on at once (1: in order, on this thread)
+   */
+  public ImportReport importFiles(List<Path> paths, Consumer<Path> onFile, int threads) {
     ImportReport report = new ImportReport();
-    for (Path file : expand(paths, report)) {
-      importOne(file, report);
-      onFile.accept(file);
+    List<Path> files = expand(paths, report);
+    if (threads <= 1) {
+      for (Path file : files) {
+        importOne(file, report);
+        onFile.accept(file);
+      }
+    } else {
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(threads);
+      java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(threads * 2);
+      try {
+        for (Path file : files) {
+          inFlight.acquireUninterruptibly();
+          pool.execute(
+              () -> {
+                try {
+                  importOne(file, report);
+                  synchronized (onFile) {
+                    onFile.accept(file);
+                  }
+                } finally {
+                  inFlight.release();
+                }
+              });
+        }
+      } finally {
+        pool.shutdown();
+        try {
+          while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+            LOG.info("Import still running…");
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
     index.refresh();
     return report;

@@ -40,8 +40,7 @@ final class DemoCommand implements Callable<Integer> {
     List<Path> samples = samples();
     var out = spec.commandLine().getOut();
     try (Quire quire = Quire.open(c)) {
-      ImportReport report =
-          ImportCommand.importWithProgress(quire, samples, spec.commandLine().getErr());
+      ImportReport report = ImportCommand.importWithProgress(quire, samples, 1);
       for (ImportReport.Failed f : report.failed()) {
         out.println("FAILED     " + f.file() + ": " + f.reason());
       }

@@ -33,10 +33,17 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to import.")
   List<Path> paths;
 
+  @picocli.CommandLine.Option(
+      names = {"-j", "--jobs"},
+      description =
+          "Files to read and analyse at once (default: 1, in file order; the number of cores"
+              + " is fastest).")
+  int jobs = 1;
+
   @Override
   public Integer call() {
     try (Quire quire = Quire.open(parent.config())) {
-      ImportReport report = importWithProgress(quire, paths, spec.commandLine().getErr());
+      ImportReport report = importWithProgress(quire, paths, jobs);
       PrintWriter out = spec.commandLine().getOut();
       printReport(report, out);
       return report.failed().isEmpty() ? 0 : QuireCli.EXIT_PARTIAL;
@@ -44,10 +51,10 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   /** Imports, with a progress bar on a terminal. */
-  static ImportReport importWithProgress(Quire quire, List<Path> paths, PrintWriter err) {
+  static ImportReport importWithProgress(Quire quire, List<Path> paths, int jobs) {
     int total = Quire.expand(paths, new ImportReport()).size();
     if (System.console() == null || total < 2) {
-      return quire.importFiles(paths, f -> {});
+      return quire.importFiles(paths, f -> {}, jobs);
     }
     try (ProgressBar bar =
         new ProgressBarBuilder()
@@ -56,7 +63,7 @@ final class ImportCommand implements Callable<Integer> {
             .setStyle(ProgressBarStyle.ASCII)
             .setUnit(" files", 1)
             .build()) {
-      return quire.importFiles(paths, f -> bar.step());
+      return quire.importFiles(paths, f -> bar.step(), jobs);
     }
   }
 
