@@ -46,6 +46,9 @@ public final class WordCounter {
   }
 
   private static boolean isCjk(int cp) {
+    if (cp < 0x2E80) {
+      return false; // below the CJK blocks: skip the script lookup (a binary search) for most text
+    }
     Character.UnicodeScript s = Character.UnicodeScript.of(cp);
     return s == Character.UnicodeScript.HAN
         || s == Character.UnicodeScript.HIRAGANA
