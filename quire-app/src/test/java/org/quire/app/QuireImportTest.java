@@ -173,6 +173,32 @@ class QuireImportTest {
   }
 
   @Test
+  void parallelImportStoresEachFileOnceEvenWithCopiesRacing() throws Exception {
+    for (int i = 0; i < 60; i++) {
+      write("p/story-" + i + ".txt", "Story " + i + "\n\nA tale of pebble" + i + "z and tides.\n");
+      // An identical copy of every third story: two threads may read both at once.
+      if (i % 3 == 0) {
+        write("p/copy-" + i + ".txt", "Story " + i + "\n\nA tale of pebble" + i + "z and tides.\n");
+      }
+    }
+    write("p/empty.txt", "");
+    java.util.concurrent.atomic.AtomicInteger seen =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try (Quire q = Quire.open(QuireConfig.embedded(tmp.resolve("data-parallel")))) {
+      ImportReport r = q.importFiles(List.of(tmp.resolve("in/p")), f -> seen.incrementAndGet(), 4);
+      assertThat(r.imported()).hasSize(60);
+      assertThat(r.duplicates()).hasSize(20);
+      assertThat(r.failed()).hasSize(1);
+      assertThat(seen.get()).isEqualTo(81);
+      assertThat(q.store().count()).isEqualTo(60);
+      assertThat(q.index().count()).isEqualTo(60);
+      for (int i : new int[] {0, 29, 59}) {
+        assertThat(q.index().search(SearchQuery.of("pebble" + i + "z")).total()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
   void aConfigFileSetsWhatTheEnvironmentDoesNot() throws Exception {
     Path file = tmp.resolve("quire.properties");
     Files.writeString(
