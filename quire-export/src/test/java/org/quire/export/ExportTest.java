@@ -89,6 +89,26 @@ class ExportTest {
   }
 
   @Test
+  void aSeriesBindsIntoOneEpubThatPassesEpubcheck() throws Exception {
+    Work a = work(TextFormat.MARKDOWN, true);
+    Work b = work(TextFormat.PLAIN, false);
+    Work book = Anthology.of("The Ember Cycle", "Two works, one book.", List.of(a, b));
+    assertThat(book.chapters()).hasSize(4);
+    assertThat(book.chapters().get(0).title()).startsWith(a.title()).endsWith("Chapter 1: Sparks");
+    assertThat(book.chapters().get(2).text()).isEqualTo(b.chapters().getFirst().text());
+    assertThat(book.chapters().get(0).notes()).contains("A *short* summary.");
+    assertThat(book.complete()).isFalse();
+    assertThat(book.format()).isEqualTo(TextFormat.PLAIN); // mixed formats
+    assertThat(book.authors()).containsExactly("Quill", "Ink & Paper");
+    assertThat(book.tags().stream().filter(t -> t.name().equals("Willow Rosenberg"))).hasSize(1);
+    Check c = epubcheck(EpubWriter.write(book, "http://q/series/1", Instant.EPOCH));
+    assertThat(c.fatal() + c.errors() + c.warnings()).isZero();
+    Work back = ingester.read("cycle.epub", EpubWriter.write(book, null, Instant.EPOCH));
+    assertThat(back.title()).isEqualTo("The Ember Cycle");
+    assertThat(back.chapters()).hasSize(4);
+  }
+
+  @Test
   void epubReadsBackAsTheSameWorkWithTheSameTags() {
     for (boolean complete : List.of(true, false)) {
       Work w = work(TextFormat.MARKDOWN, complete);

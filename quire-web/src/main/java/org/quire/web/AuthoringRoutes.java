@@ -206,6 +206,34 @@ final class AuthoringRoutes {
     web.render(ctx, "series.jte", p);
   }
 
+  /** A series as one EPUB: the works this viewer may read, in order. */
+  void seriesEpub(Context ctx) {
+    long id = ReaderRoutes.id(ctx, "sid");
+    SeriesStore.Series s =
+        quire
+            .store()
+            .series()
+            .series(id)
+            .orElseThrow(() -> new NotFoundResponse("There is no such series."));
+    Viewer v = Viewer.of(ctx);
+    List<Work> works = new ArrayList<>();
+    for (long w : s.workIds()) {
+      if (quire.access(w, v.loggedIn() ? v.user().id() : null, v.admin()) == Quire.Access.ALLOWED) {
+        quire.work(w).ifPresent(works::add);
+      }
+    }
+    if (works.isEmpty()) {
+      throw new NotFoundResponse("This series has no works you can read yet.");
+    }
+    Work book = org.quire.export.Anthology.of(s.title(), s.summary(), works);
+    String source = ctx.scheme() + "://" + ctx.host() + "/series/" + id;
+    ctx.header(
+        "Content-Disposition",
+        "attachment; filename=\"" + org.quire.export.TextExports.fileName(s.title()) + ".epub\"");
+    ctx.contentType("application/epub+zip")
+        .result(org.quire.export.EpubWriter.write(book, source, java.time.Instant.now()));
+  }
+
   private static long parse(String s) {
     try {
       return Long.parseLong(s.strip());

@@ -105,6 +105,7 @@ public final class QuireWeb {
           config.routes.post("/works/{id}/coauthors", authoring::addCoAuthor);
           config.routes.post("/works/{id}/series", authoring::createSeries);
           config.routes.get("/series/{sid}", authoring::series);
+          config.routes.get("/series/{sid}/download/epub", authoring::seriesEpub);
           config.routes.post("/subscriptions", authoring::subscribe);
           config.routes.get("/inbox", authoring::inbox);
           config.routes.get("/admin", admin::overview);

@@ -114,6 +114,20 @@ class AuthoringWebTest extends ServerTestBase {
     assertThat(second.select(".series-line").text()).contains("Part 2 of Techno Pagan");
     assertThat(second.select(".series-line a[rel=prev]").attr("href")).isEqualTo("/works/" + one);
     assertThat(fan.get("/inbox").body()).contains("was added to the series “Techno Pagan”");
+    // The whole series as one book, in reading order.
+    var epub =
+        fan.http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(
+                        "http://127.0.0.1:" + app.port() + seriesUrl + "/download/epub"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(epub.headers().firstValue("Content-Type")).hasValue("application/epub+zip");
+    var book = new org.quire.ingest.Ingester().read("series.epub", epub.body());
+    assertThat(book.title()).isEqualTo("Techno Pagan");
+    assertThat(book.chapters())
+        .extracting(c -> c.text().strip())
+        .containsExactly("Computers and magic.", "More computers, more magic.");
     // Someone else's series is not theirs to fill.
     long other = post("Fan Of Jenny", "Fan Work", "A fan's homage.", Visibility.PUBLIC);
     assertThat(
