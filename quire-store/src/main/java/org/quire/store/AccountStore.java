@@ -2,6 +2,7 @@ package org.quire.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Accounts, their sessions, and who owns which work. Safe to use from several threads. */
@@ -72,6 +73,26 @@ public interface AccountStore {
 
   /** Ends every session of an account (after a password change, say). */
   void deleteSessions(long userId);
+
+  /**
+   * A personal API token (its secret is never stored).
+   *
+   * @param id the store's id
+   * @param name what the owner called it
+   * @param createdAt when it was made
+   * @param lastUsed when it last authenticated a request, or null
+   */
+  record ApiToken(long id, String name, Instant createdAt, Instant lastUsed) {}
+
+  /** Makes a token; the returned secret is the only copy. */
+  String createToken(long userId, String name);
+
+  List<ApiToken> tokens(long userId);
+
+  boolean revokeToken(long userId, long tokenId);
+
+  /** The account a token belongs to (and notes its use), if the token is valid. */
+  Optional<User> userByToken(String token);
 
   /** Records who posted a work. */
   void setOwner(long workId, long userId);

@@ -180,6 +180,74 @@ final class JdbiAccountStore implements AccountStore {
   }
 
   @Override
+  public String createToken(long userId, String name) {
+    String token = "qt_" + random();
+    write(
+        "make the API token",
+        h ->
+            h.execute(
+                "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)",
+                userId,
+                name,
+                hash(token),
+                System.currentTimeMillis()));
+    return token;
+  }
+
+  @Override
+  public java.util.List<ApiToken> tokens(long userId) {
+    return call(
+        h ->
+            h.createQuery(
+                    "SELECT id, name, created_at, last_used FROM api_tokens WHERE user_id = ?"
+                        + " ORDER BY id")
+                .bind(0, userId)
+                .map(
+                    (rs, ctx) -> {
+                      long used = rs.getLong(4);
+                      return new ApiToken(
+                          rs.getLong(1),
+                          rs.getString(2),
+                          Instant.ofEpochMilli(rs.getLong(3)),
+                          rs.wasNull() ? null : Instant.ofEpochMilli(used));
+                    })
+                .list());
+  }
+
+  @Override
+  public boolean revokeToken(long userId, long tokenId) {
+    return write(
+            "revoke the API token",
+            h -> h.execute("DELETE FROM api_tokens WHERE id = ? AND user_id = ?", tokenId, userId))
+        > 0;
+  }
+
+  @Override
+  public Optional<User> userByToken(String token) {
+    if (token == null || token.length() > 100) {
+      return Optional.empty();
+    }
+    Optional<Long> uid =
+        call(
+            h ->
+                h.createQuery("SELECT user_id FROM api_tokens WHERE token_hash = ?")
+                    .bind(0, hash(token))
+                    .mapTo(Long.class)
+                    .findOne());
+    if (uid.isEmpty()) {
+      return Optional.empty();
+    }
+    write(
+        "note the token's use",
+        h ->
+            h.execute(
+                "UPDATE api_tokens SET last_used = ? WHERE token_hash = ?",
+                System.currentTimeMillis(),
+                hash(token)));
+    return user(uid.get());
+  }
+
+  @Override
   public void addCreator(long workId, long userId) {
     write(
         "add the co-author",

@@ -68,7 +68,9 @@ final class AccountRoutes {
 
   /** Before every POST: the form must carry this viewer's token. */
   void checkCsrf(Context ctx) {
-    if (ctx.method() != HandlerType.POST) {
+    // The API authenticates by header only (never a cookie), so a forged cross-site request
+    // carries no credentials there: it needs no CSRF token.
+    if (ctx.method() != HandlerType.POST || ctx.path().startsWith("/api/")) {
       return;
     }
     String sent = ctx.formParam("csrf");
@@ -177,6 +179,31 @@ final class AccountRoutes {
     form(ctx, "account.jte", "Your account", null, Map.of());
   }
 
+  /** Makes a personal API token and shows it once. */
+  void createToken(Context ctx) {
+    AccountStore.User u = requireUser(ctx);
+    String name = ctx.formParam("name");
+    if (name == null || name.isBlank() || name.length() > 80) {
+      ctx.status(HttpStatus.BAD_REQUEST);
+      form(ctx, "account.jte", "Your account", "Name the token (up to 80 characters).", Map.of());
+      return;
+    }
+    if (quire.store().accounts().tokens(u.id()).size() >= 20) {
+      ctx.status(HttpStatus.BAD_REQUEST);
+      form(ctx, "account.jte", "Your account", "You have 20 tokens; revoke one first.", Map.of());
+      return;
+    }
+    String token = quire.store().accounts().createToken(u.id(), name.strip());
+    form(ctx, "account.jte", "Your account", null, Map.of("newToken", token));
+  }
+
+  void revokeToken(Context ctx) {
+    AccountStore.User u = requireUser(ctx);
+    long id = ReaderRoutes.id(ctx, "tid");
+    quire.store().accounts().revokeToken(u.id(), id);
+    web.back(ctx, "/account#tokens", "The token was revoked.");
+  }
+
   void changePassword(Context ctx) {
     AccountStore.User u = requireUser(ctx);
     try {
@@ -253,6 +280,13 @@ final class AccountRoutes {
         ctx.formParam("invite") != null ? ctx.formParam("invite") : ctx.queryParam("invite");
     params.put("invite", invite == null ? "" : invite);
     params.put("registration", quire.registration().key());
+    if (template.equals("account.jte")) {
+      Viewer v = Viewer.of(ctx);
+      params.put(
+          "tokens",
+          v.loggedIn() ? quire.store().accounts().tokens(v.user().id()) : java.util.List.of());
+      params.put("newToken", values.getOrDefault("newToken", ""));
+    }
     params.put("notice", ctx.queryParam("changed") != null ? "Your password was changed." : "");
     web.render(ctx, template, params);
   }

@@ -40,7 +40,7 @@ final class Api {
   void works(Context ctx) {
     int page = QuireWeb.pageParam(ctx);
     // Public works only: the API has no accounts, so it sees what a visitor sees.
-    SearchResults res = QuireWeb.newest(quire, SearchQuery.Audience.VISITOR, page);
+    SearchResults res = QuireWeb.newest(quire, audience(ctx), page);
     List<Map<String, Object>> results = new ArrayList<>();
     for (WorkSummary w : QuireWeb.inOrder(res, QuireWeb.summaries(quire, res))) {
       results.add(summary(w));
@@ -125,6 +125,64 @@ final class Api {
     send(ctx, body);
   }
 
+  /** A token's account sees what a member sees; anyone else what a visitor sees. */
+  private static SearchQuery.Audience audience(Context ctx) {
+    return ApiAccess.user(ctx) == null ? SearchQuery.Audience.VISITOR : SearchQuery.Audience.MEMBER;
+  }
+
+  /**
+   * Posts a work from the request body (any format Quire imports), as the token's account. Query
+   * parameters: {@code filename} (its extension picks the format; default {@code upload.txt}) and
+   * {@code visibility} (public, restricted or draft; default public).
+   */
+  void post(Context ctx) {
+    var u = ApiAccess.requireUser(ctx);
+    String name = ctx.queryParam("filename");
+    if (name == null || name.isBlank()) {
+      name = "upload.txt";
+    }
+    org.quire.model.Visibility v;
+    try {
+      v =
+          org.quire.model.Visibility.fromKey(
+              ctx.queryParam("visibility") == null ? "public" : ctx.queryParam("visibility"));
+    } catch (IllegalArgumentException e) {
+      throw new io.javalin.http.BadRequestResponse("visibility is public, restricted or draft.");
+    }
+    byte[] body = ctx.bodyAsBytes();
+    try {
+      var added = quire.post(name.replaceAll("[/\\\\]", "_"), body, u.id(), v);
+      ctx.status(added.duplicate() ? 200 : 201);
+      ctx.json(
+          Map.of(
+              "id",
+              added.id(),
+              "duplicate",
+              added.duplicate(),
+              "url",
+              "/works/" + added.id(),
+              "api",
+              "/api/v1/works/" + added.id()));
+    } catch (org.quire.ingest.IngestException e) {
+      throw new io.javalin.http.BadRequestResponse("Quire could not read that: " + e.reason());
+    }
+  }
+
+  /** Leaves kudos as the token's account (once; not on one's own work). */
+  void kudos(Context ctx) {
+    var u = ApiAccess.requireUser(ctx);
+    Work w = load(ctx);
+    if (quire.store().accounts().isCreator(w.id(), u.id())) {
+      throw new io.javalin.http.BadRequestResponse("No kudos on your own work.");
+    }
+    boolean added = quire.store().readers().addKudos(w.id(), "u:" + u.id(), u.id());
+    if (added) {
+      quire.engagementChanged(w.id());
+    }
+    ctx.status(added ? 201 : 200);
+    ctx.json(Map.of("kudos", quire.store().readers().engagement(w.id()).kudos(), "added", added));
+  }
+
   void tags(Context ctx) {
     TagType type;
     try {
@@ -150,7 +208,7 @@ final class Api {
   /** The JSON form of a search: the same parameters as the page, results with snippets. */
   void search(Context ctx) {
     SearchForm form = SearchForm.of(ctx.queryParamMap());
-    SearchResults res = quire.index().search(form.query());
+    SearchResults res = quire.index().search(form.query().withAudience(audience(ctx)));
     Map<Long, WorkSummary> works = QuireWeb.summaries(quire, res);
     List<Map<String, Object>> results = new ArrayList<>();
     for (SearchResults.Hit h : res.hits()) {
@@ -229,8 +287,13 @@ final class Api {
     } catch (NumberFormatException e) {
       throw new NotFoundResponse("There is no such work.");
     }
-    if (quire.access(id, null, false) != Quire.Access.ALLOWED) {
-      // Members-only works and drafts do not exist for the public API.
+    var u = ApiAccess.user(ctx);
+    if (quire.access(
+            id,
+            u == null ? null : u.id(),
+            u != null && u.role() == org.quire.store.AccountStore.Role.ADMIN)
+        != Quire.Access.ALLOWED) {
+      // Without a token, members-only works and drafts do not exist for the API.
       throw new NotFoundResponse("There is no work " + id + ".");
     }
     return quire.work(id).orElseThrow(() -> new NotFoundResponse("There is no work " + id + "."));

@@ -44,6 +44,7 @@ public final class QuireWeb {
     QuireWeb web = new QuireWeb(quire);
     Catalog catalog = new Catalog(quire);
     Api api = new Api(quire);
+    ApiAccess apiAccess = new ApiAccess(quire);
     AccountRoutes accounts = new AccountRoutes(quire, web);
     PostingRoutes posting = new PostingRoutes(quire, web);
     ReaderRoutes readers = new ReaderRoutes(quire, web);
@@ -66,6 +67,7 @@ public final class QuireWeb {
           config.routes.before(QuireWeb::securityHeaders);
           config.routes.before(accounts::identify);
           config.routes.before(accounts::checkCsrf);
+          config.routes.before(apiAccess::check);
           config.routes.after(QuireWeb::serverTiming);
           config.routes.get("/signup", accounts::signupPage);
           config.routes.post("/signup", accounts::signup);
@@ -75,6 +77,8 @@ public final class QuireWeb {
           config.routes.get("/account", accounts::accountPage);
           config.routes.post("/account/password", accounts::changePassword);
           config.routes.post("/account/delete", accounts::deleteAccount);
+          config.routes.post("/account/tokens", accounts::createToken);
+          config.routes.post("/account/tokens/{tid}/revoke", accounts::revokeToken);
           config.routes.get("/works/new", posting::newWorkPage);
           config.routes.post("/works/new", posting::postWork);
           config.routes.get("/works/{id}/tags", posting::reviewPage);
@@ -128,6 +132,8 @@ public final class QuireWeb {
           config.routes.get("/api/v1/search", api::search);
           config.routes.get("/api/v1/works", api::works);
           config.routes.get("/api/v1/works/{id}", api::work);
+          config.routes.post("/api/v1/works", api::post);
+          config.routes.post("/api/v1/works/{id}/kudos", api::kudos);
           config.routes.get("/api/v1/works/{id}/chapters/{n}", api::chapter);
           config.routes.get("/api/v1/tags/{type}", api::tags);
           config.routes.get("/api/openapi.json", api::openApi);
@@ -143,8 +149,16 @@ public final class QuireWeb {
               (e, ctx) ->
                   ctx.redirect("/login?next=" + Texts.url(ctx.path()), HttpStatus.SEE_OTHER));
           config.routes.exception(
-              io.javalin.http.BadRequestResponse.class,
-              (e, ctx) -> web.error(ctx, 400, "That did not work", e.getMessage()));
+              io.javalin.http.HttpResponseException.class,
+              (e, ctx) -> {
+                if (ctx.path().startsWith("/api/")) {
+                  ctx.status(e.getStatus()).json(Map.of("error", e.getMessage()));
+                } else if (e.getStatus() == 400) {
+                  web.error(ctx, 400, "That did not work", e.getMessage());
+                } else {
+                  web.error(ctx, e.getStatus(), "Not allowed", e.getMessage());
+                }
+              });
           config.routes.exception(
               io.javalin.http.ForbiddenResponse.class,
               (e, ctx) -> web.error(ctx, 403, "Not allowed", e.getMessage()));
