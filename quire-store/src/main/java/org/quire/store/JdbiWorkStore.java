@@ -588,6 +588,20 @@ public final class JdbiWorkStore implements WorkStore {
   }
 
   @Override
+  public List<Long> idsByAuthor(String name) {
+    return call(
+        "find works by " + name,
+        h ->
+            h.createQuery(
+                    "SELECT DISTINCT a.work_id FROM work_authors a JOIN works w ON w.id = a.work_id"
+                        + " WHERE lower(a.name) = lower(?) ORDER BY w.imported_at DESC, w.id DESC"
+                        + " LIMIT 2000")
+                .bind(0, name.strip())
+                .mapTo(Long.class)
+                .list());
+  }
+
+  @Override
   public List<Long> idsTagged(TagType type, String name) {
     return call(
         "find works tagged " + name,

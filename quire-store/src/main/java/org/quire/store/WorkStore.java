@@ -117,6 +117,9 @@ public interface WorkStore extends AutoCloseable {
   /** Accounts, sessions and ownership, in the same database. */
   AccountStore accounts();
 
+  /** Ids of works whose byline has this name (compared without case), newest first. */
+  List<Long> idsByAuthor(String name);
+
   /** Ids of works with a tag of this type and name (as spelt, case-insensitive). */
   List<Long> idsTagged(TagType type, String name);
 

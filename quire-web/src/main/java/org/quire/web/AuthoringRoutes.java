@@ -206,6 +206,73 @@ final class AuthoringRoutes {
     web.render(ctx, "series.jte", p);
   }
 
+  /** The works under one byline name that this viewer may read, newest first. */
+  private List<Work> byAuthor(Context ctx, String name) {
+    Viewer v = Viewer.of(ctx);
+    List<Work> out = new ArrayList<>();
+    for (long id : quire.store().idsByAuthor(name)) {
+      if (quire.access(id, v.loggedIn() ? v.user().id() : null, v.admin())
+          == Quire.Access.ALLOWED) {
+        quire.work(id).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  private static String authorParam(Context ctx) {
+    String name = ctx.pathParam("name").strip();
+    if (name.isEmpty() || name.length() > 200) {
+      throw new NotFoundResponse("There is no such author.");
+    }
+    return name;
+  }
+
+  /** An author's page: their works, and following or muting them. */
+  void author(Context ctx) {
+    String name = authorParam(ctx);
+    Viewer v = Viewer.of(ctx);
+    List<Long> ids = byAuthor(ctx, name).stream().map(Work::id).toList();
+    if (ids.isEmpty()) {
+      throw new NotFoundResponse("There are no works by " + name + " here.");
+    }
+    List<Blurb> works = quire.store().summaries(ids).stream().map(Blurb::of).toList();
+    boolean following =
+        v.loggedIn()
+            && quire
+                .store()
+                .readers()
+                .subscribed(
+                    v.user().id(),
+                    new ReaderStore.Subscription(ReaderStore.SubscriptionKind.AUTHOR, name));
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("layout", web.layout(ctx, "Works by " + name, null));
+    p.put("name", name);
+    p.put("works", works);
+    p.put("following", following);
+    web.render(ctx, "author.jte", p);
+  }
+
+  /** Every work by an author this viewer may read, as one EPUB (newest first, as listed). */
+  void authorEpub(Context ctx) {
+    String name = authorParam(ctx);
+    List<Work> works = byAuthor(ctx, name);
+    if (works.isEmpty()) {
+      throw new NotFoundResponse("There are no works by " + name + " here.");
+    }
+    sendBook(ctx, "Works by " + name, null, works, "/authors/" + Texts.segment(name));
+  }
+
+  private static void sendBook(
+      Context ctx, String title, String summary, List<Work> works, String path) {
+    Work book = org.quire.export.Anthology.of(title, summary, works);
+    String source = ctx.scheme() + "://" + ctx.host() + path;
+    ctx.header(
+        "Content-Disposition",
+        "attachment; filename=\"" + org.quire.export.TextExports.fileName(title) + ".epub\"");
+    ctx.contentType("application/epub+zip")
+        .result(org.quire.export.EpubWriter.write(book, source, java.time.Instant.now()));
+  }
+
   /** A series as one EPUB: the works this viewer may read, in order. */
   void seriesEpub(Context ctx) {
     long id = ReaderRoutes.id(ctx, "sid");
@@ -225,13 +292,7 @@ final class AuthoringRoutes {
     if (works.isEmpty()) {
       throw new NotFoundResponse("This series has no works you can read yet.");
     }
-    Work book = org.quire.export.Anthology.of(s.title(), s.summary(), works);
-    String source = ctx.scheme() + "://" + ctx.host() + "/series/" + id;
-    ctx.header(
-        "Content-Disposition",
-        "attachment; filename=\"" + org.quire.export.TextExports.fileName(s.title()) + ".epub\"");
-    ctx.contentType("application/epub+zip")
-        .result(org.quire.export.EpubWriter.write(book, source, java.time.Instant.now()));
+    sendBook(ctx, s.title(), s.summary(), works, "/series/" + id);
   }
 
   private static long parse(String s) {

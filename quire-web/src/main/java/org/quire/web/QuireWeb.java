@@ -110,6 +110,8 @@ public final class QuireWeb {
           config.routes.post("/works/{id}/series", authoring::createSeries);
           config.routes.get("/series/{sid}", authoring::series);
           config.routes.get("/series/{sid}/download/epub", authoring::seriesEpub);
+          config.routes.get("/authors/{name}", authoring::author);
+          config.routes.get("/authors/{name}/download/epub", authoring::authorEpub);
           config.routes.post("/subscriptions", authoring::subscribe);
           config.routes.get("/inbox", authoring::inbox);
           config.routes.get("/admin", admin::overview);

@@ -64,4 +64,9 @@ public final class Texts {
   public static String date(java.time.Instant t) {
     return t == null ? "" : DATE.format(t);
   }
+
+  /** A path segment, percent-encoded (spaces as %20, slashes encoded). */
+  public static String segment(String s) {
+    return url(s).replace("+", "%20");
+  }
 }

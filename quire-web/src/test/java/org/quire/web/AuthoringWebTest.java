@@ -169,4 +169,27 @@ class AuthoringWebTest extends ServerTestBase {
     assertThat(partner.get(page).statusCode()).isEqualTo(404);
     assertThat(partner.get("/search?q=shop").body()).doesNotContain("Joint Venture");
   }
+
+  @Test
+  void authorPagesListTheWorksAReaderMaySeeAndBindThemIntoOneBook() throws Exception {
+    HttpBrowser author = signedUp("Oz Devon");
+    post("Oz Devon", "Howl", "Full moon over the quarry.", Visibility.PUBLIC);
+    post("Oz Devon", "Tour Bus", "The band played on.", Visibility.RESTRICTED);
+    String page = "/authors/Oz%20Devon";
+    var guest = Jsoup.parse(visitor().get(page).body());
+    assertThat(guest.select(".blurb-title a").eachText()).containsExactly("Howl");
+    var member = Jsoup.parse(author.get(page).body());
+    assertThat(member.select(".blurb-title a").eachText()).containsExactly("Tour Bus", "Howl");
+    assertThat(member.select(".blurb .byline a").attr("href")).isEqualTo(page);
+    var epub =
+        author.http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + app.port() + page + "/download/epub"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    var book = new org.quire.ingest.Ingester().read("oz.epub", epub.body());
+    assertThat(book.title()).isEqualTo("Works by Oz Devon");
+    assertThat(book.chapters()).hasSize(2);
+    assertThat(visitor().get("/authors/Nobody%20Here").statusCode()).isEqualTo(404);
+  }
 }

@@ -107,6 +107,7 @@ class HtmlValidityTest extends ServerTestBase {
             w + "/chapters/2",
             w + "?view=full",
             "/series/1",
+            "/authors/Keeper",
             "/login",
             "/signup",
             "/prefs")) {
