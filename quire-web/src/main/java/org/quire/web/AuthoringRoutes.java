@@ -174,18 +174,12 @@ final class AuthoringRoutes {
   }
 
   void series(Context ctx) {
-    long id = ReaderRoutes.id(ctx, "sid");
-    SeriesStore.Series s =
-        quire
-            .store()
-            .series()
-            .series(id)
-            .orElseThrow(() -> new NotFoundResponse("There is no such series."));
+    SeriesStore.Series s = seriesParam(ctx);
+    long id = s.id();
     Viewer v = Viewer.of(ctx);
     List<Blurb> works = new ArrayList<>();
     for (WorkSummary w : quire.store().summaries(s.workIds())) {
-      if (quire.access(w.id(), v.loggedIn() ? v.user().id() : null, v.admin())
-          == Quire.Access.ALLOWED) {
+      if (readers.mayRead(ctx, w.id())) {
         works.add(Blurb.of(w));
       }
     }
@@ -208,15 +202,27 @@ final class AuthoringRoutes {
 
   /** The works under one byline name that this viewer may read, newest first. */
   private List<Work> byAuthor(Context ctx, String name) {
-    Viewer v = Viewer.of(ctx);
+    return readable(ctx, quire.store().idsByAuthor(name));
+  }
+
+  /** The works among these that this viewer may read, in the order given. */
+  private List<Work> readable(Context ctx, List<Long> ids) {
     List<Work> out = new ArrayList<>();
-    for (long id : quire.store().idsByAuthor(name)) {
-      if (quire.access(id, v.loggedIn() ? v.user().id() : null, v.admin())
-          == Quire.Access.ALLOWED) {
+    for (long id : ids) {
+      if (readers.mayRead(ctx, id)) {
         quire.work(id).ifPresent(out::add);
       }
     }
     return out;
+  }
+
+  private SeriesStore.Series seriesParam(Context ctx) {
+    long id = ReaderRoutes.id(ctx, "sid");
+    return quire
+        .store()
+        .series()
+        .series(id)
+        .orElseThrow(() -> new NotFoundResponse("There is no such series."));
   }
 
   private static String authorParam(Context ctx) {
@@ -275,20 +281,9 @@ final class AuthoringRoutes {
 
   /** A series as one EPUB: the works this viewer may read, in order. */
   void seriesEpub(Context ctx) {
-    long id = ReaderRoutes.id(ctx, "sid");
-    SeriesStore.Series s =
-        quire
-            .store()
-            .series()
-            .series(id)
-            .orElseThrow(() -> new NotFoundResponse("There is no such series."));
-    Viewer v = Viewer.of(ctx);
-    List<Work> works = new ArrayList<>();
-    for (long w : s.workIds()) {
-      if (quire.access(w, v.loggedIn() ? v.user().id() : null, v.admin()) == Quire.Access.ALLOWED) {
-        quire.work(w).ifPresent(works::add);
-      }
-    }
+    SeriesStore.Series s = seriesParam(ctx);
+    long id = s.id();
+    List<Work> works = readable(ctx, s.workIds());
     if (works.isEmpty()) {
       throw new NotFoundResponse("This series has no works you can read yet.");
     }

@@ -131,6 +131,12 @@ final class ReaderRoutes {
     }
   }
 
+  /** Whether this viewer may read a work (for lists: works they may not read are left out). */
+  boolean mayRead(Context ctx, long id) {
+    Viewer v = Viewer.of(ctx);
+    return quire.access(id, v.loggedIn() ? v.user().id() : null, v.admin()) == Quire.Access.ALLOWED;
+  }
+
   /** The work, when this viewer may read it; members-only works send visitors to log in. */
   Work readable(Context ctx, long id) {
     Viewer v = Viewer.of(ctx);
