@@ -334,7 +334,26 @@ final class AuthoringRoutes {
     AccountStore.User u = AccountRoutes.requireUser(ctx);
     var rs = quire.store().readers();
     List<ReaderStore.Update> updates = rs.inbox(u.id(), 200);
-    List<ReaderStore.Subscription> subs = rs.subscriptions(u.id());
+    List<MuteView> subs = new ArrayList<>();
+    for (ReaderStore.Subscription sub : rs.subscriptions(u.id())) {
+      String label = sub.value();
+      try {
+        long id = Long.parseLong(sub.value());
+        label =
+            switch (sub.kind()) {
+              case WORK ->
+                  readers.mayRead(ctx, id)
+                      ? quire.work(id).map(Work::title).orElse("(deleted work)")
+                      : "(a work you cannot see now)";
+              case SERIES ->
+                  quire.store().series().series(id).map(x -> x.title()).orElse("(deleted series)");
+              case AUTHOR -> sub.value();
+            };
+      } catch (NumberFormatException e) {
+        // An author's name.
+      }
+      subs.add(new MuteView(sub.kind().key(), sub.value(), label));
+    }
     rs.markSeen(u.id());
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("layout", web.layout(ctx, "Inbox", null));

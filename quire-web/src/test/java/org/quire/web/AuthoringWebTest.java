@@ -77,6 +77,10 @@ class AuthoringWebTest extends ServerTestBase {
     Document inbox = Jsoup.parse(reader.get("/inbox").body());
     assertThat(inbox.select(".update a").attr("href")).isEqualTo(page + "/chapters/2");
     assertThat(inbox.select(".update").text()).contains("Chapter 2 of “Rat Trouble Revised”");
+    assertThat(inbox.select(".subscriptions a").eachText())
+        .containsExactlyInAnyOrder("Amy M", "Rat Trouble Revised");
+    assertThat(inbox.select(".subscriptions a").eachAttr("href"))
+        .containsExactlyInAnyOrder("/authors/Amy%20M", page);
     assertThat(Jsoup.parse(reader.get("/").body()).select("header.site .count")).isEmpty();
     // The author is not told of their own chapter.
     assertThat(quire.store().readers().inbox(uid("Amy M"), 10)).isEmpty();
