@@ -95,6 +95,25 @@ public final class TagWrangler {
     };
   }
 
+  /**
+   * The fandoms a character or relationship tag belongs to (AO3's fandom parents of character
+   * tags), from the packs: every pack that knows the character, or every person in the ship.
+   */
+  public Set<String> fandomsOf(TagType type, String name) {
+    Set<String> out = new LinkedHashSet<>();
+    if (type == TagType.CHARACTER) {
+      packs.characters(name, List.of()).forEach(c -> out.add(c.pack().fandom()));
+    } else if (type == TagType.RELATIONSHIP) {
+      String c = packs.canonicalRelationship(name, List.of());
+      for (String part : c.split("[/&]")) {
+        if (!part.isBlank()) {
+          packs.characters(part.strip(), List.of()).forEach(x -> out.add(x.pack().fandom()));
+        }
+      }
+    }
+    return out;
+  }
+
   public List<TagRule> rules() {
     return List.copyOf(rules);
   }

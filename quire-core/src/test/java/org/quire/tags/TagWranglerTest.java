@@ -20,6 +20,27 @@ class TagWranglerTest {
   }
 
   @Test
+  void charactersAndShipsBelongToTheirFandomsAndUnknownTagsAreNew() {
+    assertThat(w.fandomsOf(TagType.CHARACTER, "Willow Rosenberg"))
+        .containsExactly("Buffy the Vampire Slayer");
+    assertThat(w.fandomsOf(TagType.RELATIONSHIP, "Spuffy"))
+        .containsExactly("Buffy the Vampire Slayer");
+    assertThat(w.fandomsOf(TagType.CHARACTER, "Corwin Ashdown")).isEmpty();
+    assertThat(w.known(TagType.CHARACTER, "Willow Rosenberg")).isTrue();
+    assertThat(w.known(TagType.RELATIONSHIP, "Buffy Summers/Spike")).isTrue();
+    assertThat(w.known(TagType.CHARACTER, "Corwin Ashdown")).isFalse();
+    assertThat(w.known(TagType.ADDITIONAL, "Fluff")).isFalse();
+    TagWrangler local = TagWrangler.builtIn();
+    TagRule rule = new TagRule(TagType.ADDITIONAL, "Fluffy", Relation.SYNONYM_OF, "Fluff");
+    local.add(rule);
+    assertThat(local.known(TagType.ADDITIONAL, "Fluff")).isTrue();
+    assertThat(local.canonical(TagType.ADDITIONAL, "Fluffy")).isEqualTo("Fluff");
+    local.remove(rule);
+    assertThat(local.canonical(TagType.ADDITIONAL, "Fluffy")).isEqualTo("Fluffy");
+    assertThat(local.known(TagType.ADDITIONAL, "Fluff")).isFalse();
+  }
+
+  @Test
   void unknownAndAmbiguousNamesStayAsWritten() {
     assertThat(w.canonical(TagType.CHARACTER, "Corwin Ashdown")).isEqualTo("Corwin Ashdown");
     assertThat(w.canonical(TagType.ADDITIONAL, "Fluff")).isEqualTo("Fluff");

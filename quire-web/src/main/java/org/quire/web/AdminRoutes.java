@@ -171,6 +171,10 @@ final class AdminRoutes {
       String canonical = wrangler.canonical(u.type(), u.name());
       List<String> parents = new ArrayList<>(wrangler.withAncestors(u.type(), canonical));
       parents.remove(canonical);
+      // Characters and relationships belong to their fandoms.
+      wrangler.fandomsOf(u.type(), canonical).stream()
+          .filter(f -> !parents.contains(f))
+          .forEach(parents::add);
       views.add(new TagView(u.type(), u.name(), u.works(), canonical, parents, known));
     }
     Map<String, Object> p = new LinkedHashMap<>();

@@ -200,7 +200,9 @@ final class Api {
               "count",
               v.count(),
               "canonical",
-              quire.wrangler().canonical(type, v.name())));
+              quire.wrangler().canonical(type, v.name()),
+              "fandoms",
+              List.copyOf(quire.wrangler().fandomsOf(type, v.name()))));
     }
     send(ctx, Map.of("type", type.key(), "tags", values));
   }
