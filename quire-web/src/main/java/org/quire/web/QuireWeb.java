@@ -217,6 +217,11 @@ public final class QuireWeb {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "same-origin");
     ctx.header("X-Frame-Options", "DENY");
+    if ("https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
+      // Only over TLS: a browser told to insist on HTTPS for a plain-HTTP site would lock users
+      // out.
+      ctx.header("Strict-Transport-Security", "max-age=31536000");
+    }
   }
 
   Layout layout(Context ctx, String title, String query) {

@@ -410,6 +410,18 @@ class WebTest {
     assertThat(r.headers().firstValue("content-security-policy").orElse(""))
         .contains("script-src 'self'");
     assertThat(r.headers().firstValue("x-content-type-options")).contains("nosniff");
+    assertThat(r.headers().firstValue("referrer-policy")).contains("same-origin");
+    assertThat(r.headers().firstValue("content-security-policy").orElse(""))
+        .contains("frame-ancestors 'none'");
+    // HSTS only when the request came over TLS (through a proxy that says so).
+    assertThat(r.headers().firstValue("strict-transport-security")).isEmpty();
+    HttpResponse<String> tls =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/"))
+                .header("X-Forwarded-Proto", "https")
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(tls.headers().firstValue("strict-transport-security")).hasValue("max-age=31536000");
     HttpResponse<String> css = get("/assets/quire.css");
     assertThat(css.statusCode()).isEqualTo(200);
     assertThat(css.body()).contains(".userstuff");
