@@ -227,23 +227,26 @@ final class JdbiAccountStore implements AccountStore {
     if (token == null || token.length() > 100) {
       return Optional.empty();
     }
-    Optional<Long> uid =
+    String hashed = hash(token);
+    Optional<long[]> row =
         call(
             h ->
-                h.createQuery("SELECT user_id FROM api_tokens WHERE token_hash = ?")
-                    .bind(0, hash(token))
-                    .mapTo(Long.class)
+                h.createQuery(
+                        "SELECT user_id, coalesce(last_used, 0) FROM api_tokens WHERE token_hash = ?")
+                    .bind(0, hashed)
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
                     .findOne());
-    if (uid.isEmpty()) {
+    if (row.isEmpty()) {
       return Optional.empty();
     }
-    write(
-        "note the token's use",
-        h ->
-            h.execute(
-                "UPDATE api_tokens SET last_used = ? WHERE token_hash = ?",
-                System.currentTimeMillis(),
-                hash(token)));
+    long now = System.currentTimeMillis();
+    // "Last used" to the minute is enough; a write per API request would queue behind imports.
+    if (now - row.get()[1] > 60_000) {
+      write(
+          "note the token's use",
+          h -> h.execute("UPDATE api_tokens SET last_used = ? WHERE token_hash = ?", now, hashed));
+    }
+    Optional<Long> uid = Optional.of(row.get()[0]);
     return user(uid.get());
   }
 

@@ -329,12 +329,7 @@ public final class QuireWeb {
       }
     }
     int commentChapter = r.shown().size() == 1 ? r.shown().getFirst().number() : 0;
-    java.util.Set<Long> blocked = new java.util.HashSet<>();
-    if (uid != null) {
-      rs.mutes(uid).stream()
-          .filter(m -> m.kind() == org.quire.store.ReaderStore.MuteKind.USER)
-          .forEach(m -> blocked.add(Long.parseLong(m.value())));
-    }
+    java.util.Set<Long> blocked = uid == null ? java.util.Set.of() : readers.blocked(uid);
     var kudos = rs.kudosGivers(w.id(), 100);
     return new ReaderExtras(
         store.visibility(w.id()).orElse(org.quire.model.Visibility.PUBLIC),

@@ -80,6 +80,17 @@ final class ReaderRoutes {
     return new SearchQuery.Audience(true, authors, tags, hidden);
   }
 
+  /** The accounts a reader blocked. */
+  java.util.Set<Long> blocked(long userId) {
+    java.util.Set<Long> out = new java.util.HashSet<>();
+    for (ReaderStore.Mute m : readers().mutes(userId)) {
+      if (m.kind() == ReaderStore.MuteKind.USER) {
+        out.add(parseId(m.value()));
+      }
+    }
+    return out;
+  }
+
   /** A muted tag as stored, {@code type:name}; null when unreadable. */
   static SearchQuery.TagFilter tagFilter(String value) {
     int colon = value.indexOf(':');
