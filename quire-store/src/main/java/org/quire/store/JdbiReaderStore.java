@@ -309,7 +309,7 @@ final class JdbiReaderStore implements ReaderStore {
             h.execute(
                 "INSERT INTO readings (user_id, work_id, chapter, visits, last_at)"
                     + " VALUES (?, ?, ?, 1, ?) ON CONFLICT (user_id, work_id) DO UPDATE SET"
-                    + " chapter = excluded.chapter, visits = visits + 1, last_at = excluded.last_at",
+                    + " chapter = excluded.chapter, visits = readings.visits + 1, last_at = excluded.last_at",
                 userId,
                 workId,
                 chapter,

@@ -151,6 +151,11 @@ public final class JdbiWorkStore implements WorkStore {
             return new Added(id, false);
           });
     } catch (JdbiException e) {
+      // Another process sharing the database stored the same file first: that is a duplicate.
+      Optional<Long> raced = sha == null ? Optional.empty() : safeFindBySha256(sha);
+      if (raced.isPresent()) {
+        return new Added(raced.get(), true);
+      }
       throw new StoreException("Could not store \"" + work.title() + "\": " + rootMessage(e), e);
     } finally {
       writeLock.unlock();
@@ -293,7 +298,7 @@ public final class JdbiWorkStore implements WorkStore {
                   .list();
           List<IngestProblem> problems =
               h.createQuery(
-                      "SELECT line, message FROM ingest_problems WHERE work_id = ? ORDER BY rowid")
+                      "SELECT line, message FROM ingest_problems WHERE work_id = ? ORDER BY line")
                   .bind(0, id)
                   .map((rs, ctx) -> new IngestProblem(rs.getInt("line"), rs.getString("message")))
                   .list();
@@ -547,7 +552,7 @@ public final class JdbiWorkStore implements WorkStore {
     return call(
         "read tag rules",
         h ->
-            h.createQuery("SELECT type, name, relation, target FROM tag_rules ORDER BY rowid")
+            h.createQuery("SELECT type, name, relation, target FROM tag_rules ORDER BY seq")
                 .map(
                     (rs, ctx) ->
                         new TagRule(
@@ -564,8 +569,8 @@ public final class JdbiWorkStore implements WorkStore {
         "save the tag rule for " + r.name(),
         h ->
             h.execute(
-                "INSERT INTO tag_rules (type, name, relation, target) VALUES (?, ?, ?, ?)"
-                    + " ON CONFLICT DO NOTHING",
+                "INSERT INTO tag_rules (type, name, relation, target, seq) VALUES (?, ?, ?, ?,"
+                    + " (SELECT coalesce(max(seq), 0) + 1 FROM tag_rules)) ON CONFLICT DO NOTHING",
                 r.type().key(),
                 r.name(),
                 r.relation().key(),
@@ -659,6 +664,14 @@ public final class JdbiWorkStore implements WorkStore {
       return JSON.readValue(s, EVIDENCE);
     } catch (JsonProcessingException e) {
       return List.of();
+    }
+  }
+
+  private Optional<Long> safeFindBySha256(String sha) {
+    try {
+      return jdbi.withHandle(h -> findBySha256(h, sha));
+    } catch (JdbiException e) {
+      return Optional.empty();
     }
   }
 

@@ -6,11 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -50,10 +48,10 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.quire.model.Chapter;
 import org.quire.model.QuireException;
-import org.quire.model.Tag;
 import org.quire.model.TagType;
 import org.quire.model.Work;
 import org.quire.search.ChapterTexts;
+import org.quire.search.IndexedTags;
 import org.quire.search.QueryText;
 import org.quire.search.SearchIndex;
 import org.quire.search.SearchQuery;
@@ -170,28 +168,23 @@ public final class LuceneSearchIndex implements SearchIndex {
       // Every chapter adds a value, even an empty one, so value i is always chapter i + 1.
       d.add(new Field(Fields.TEXT, c.text(), TEXT_WITH_OFFSETS));
     }
-    Map<TagType, Set<String>> canonicalByType = new LinkedHashMap<>();
-    for (Tag t : work.tags()) {
-      if (!t.provenance().isShown()) {
-        continue;
-      }
-      String canonical = wrangler.canonical(t.type(), t.name());
-      Set<String> names = new LinkedHashSet<>(List.of(t.name(), canonical));
-      for (String n : names) {
-        d.add(new TextField(Fields.TAG, n, Field.Store.NO));
-        d.add(new TextField(Fields.tagText(t.type()), n, Field.Store.NO));
-      }
-      Set<String> keys = new LinkedHashSet<>();
-      keys.add(TagWrangler.key(t.name()));
-      wrangler.withAncestors(t.type(), canonical).forEach(a -> keys.add(TagWrangler.key(a)));
-      for (String k : keys) {
-        d.add(new StringField(Fields.filter(t.type()), k, Field.Store.NO));
-      }
-      canonicalByType.computeIfAbsent(t.type(), x -> new LinkedHashSet<>()).add(canonical);
-    }
-    canonicalByType.forEach(
-        (type, names) ->
-            names.forEach(n -> d.add(new SortedSetDocValuesFacetField(type.key(), n))));
+    IndexedTags tags = IndexedTags.of(work.tags(), wrangler);
+    tags.names()
+        .forEach(
+            (type, names) ->
+                names.forEach(
+                    n -> {
+                      d.add(new TextField(Fields.TAG, n, Field.Store.NO));
+                      d.add(new TextField(Fields.tagText(type), n, Field.Store.NO));
+                    }));
+    tags.filterKeys()
+        .forEach(
+            (type, keys) ->
+                keys.forEach(k -> d.add(new StringField(Fields.filter(type), k, Field.Store.NO))));
+    tags.facets()
+        .forEach(
+            (type, names) ->
+                names.forEach(n -> d.add(new SortedSetDocValuesFacetField(type.key(), n))));
     if (work.language() != null && !work.language().isBlank()) {
       d.add(new StringField(Fields.LANGUAGE, lower(work.language()), Field.Store.NO));
       d.add(new SortedSetDocValuesFacetField(Fields.LANGUAGE_DIM, work.language().strip()));
@@ -229,16 +222,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     d.add(new NumericDocValuesField(field, v));
   }
 
-  /** Case- and accent-insensitive sort key, ignoring a leading "The"/"A" as libraries do. */
   private static BytesRef sortKey(String s) {
-    String k =
-        java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD)
-            .replaceAll("\\p{M}", "")
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("^(the|a|an)\\s+", "")
-            .replaceAll("[^\\p{L}\\p{N} ]", "")
-            .strip();
-    return new BytesRef(k.length() > 64 ? k.substring(0, 64) : k);
+    return new BytesRef(IndexedTags.sortKey(s));
   }
 
   private static String lower(String s) {
