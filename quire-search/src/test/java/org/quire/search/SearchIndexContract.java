@@ -1,0 +1,363 @@
+package org.quire.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.quire.model.Chapter;
+import org.quire.model.Tag;
+import org.quire.model.TagType;
+import org.quire.model.TextFormat;
+import org.quire.model.Work;
+import org.quire.search.SearchQuery.TagFilter;
+import org.quire.tags.TagWrangler;
+
+/**
+ * What every {@link SearchIndex} backend does, run against each: the embedded Lucene index and a
+ * real OpenSearch server.
+ */
+abstract class SearchIndexContract {
+  static final TagWrangler WRANGLER = TagWrangler.builtIn();
+
+  final Map<Long, List<String>> texts = new HashMap<>();
+  SearchIndex index;
+
+  /** A new, empty index of this backend. */
+  abstract SearchIndex create(ChapterTexts texts);
+
+  /** The same index as the last {@link #create}, opened again after it was closed. */
+  abstract SearchIndex reopen(ChapterTexts texts);
+
+  /** Removes what the index left behind, after it was closed. */
+  void dispose() {}
+
+  @BeforeEach
+  void open() {
+    index = create(id -> texts.getOrDefault(id, List.of()));
+  }
+
+  @AfterEach
+  void close() {
+    index.close();
+    dispose();
+  }
+
+  Work work(long id, String title, String author, List<String> chapters, Tag... tags) {
+    texts.put(id, chapters);
+    List<Chapter> cs = new ArrayList<>();
+    for (int i = 0; i < chapters.size(); i++) {
+      cs.add(new Chapter(i + 1, null, chapters.get(i), null));
+    }
+    int words = chapters.stream().mapToInt(c -> c.split("\\s+").length).sum();
+    return new Work(
+        id,
+        title,
+        false,
+        List.of(author),
+        null,
+        null,
+        null,
+        cs,
+        "English",
+        id != 3,
+        words,
+        TextFormat.PLAIN,
+        new Work.Source("f.txt", "h" + id),
+        Instant.ofEpochSecond(1_700_000_000L + id * 86_400),
+        List.of(tags),
+        List.of());
+  }
+
+  static Tag tag(TagType t, String name) {
+    return Tag.byAuthor(t, name);
+  }
+
+  List<Long> ids(SearchQuery q) {
+    return index.search(q).hits().stream().map(SearchResults.Hit::workId).toList();
+  }
+
+  List<Long> ids(String text) {
+    return ids(SearchQuery.of(text));
+  }
+
+  void indexTheLibrary() {
+    index.index(
+        work(
+            1,
+            "Ashes",
+            "Quill",
+            List.of(
+                "The witches were dancing by the fire.",
+                "Much later, Buffy’s stake found the vampire’s heart in the crypt."),
+            tag(TagType.CHARACTER, "Willow Rosenberg"),
+            tag(TagType.CHARACTER, "William the Bloody"),
+            tag(TagType.RELATIONSHIP, "Spuffy"),
+            tag(TagType.FANDOM, "BtVS"),
+            tag(TagType.RATING, "Teen And Up Audiences")));
+    index.index(
+        work(
+            2,
+            "The Snow Queen",
+            "Ziggy",
+            List.of("Nothing here but snow, and a café where Zoë read about little witch tales."),
+            tag(TagType.CHARACTER, "Spike"),
+            tag(TagType.FANDOM, "Buffy the Vampire Slayer"),
+            tag(TagType.RATING, "General Audiences")));
+    index.index(
+        work(
+            3,
+            "Arc Reactor",
+            "Anvil",
+            List.of("Tony built it in a cave. " + "Words go on. ".repeat(200)),
+            tag(TagType.CHARACTER, "Tony Stark"),
+            tag(TagType.FANDOM, "MCU"),
+            tag(TagType.RATING, "Mature")));
+    index.refresh();
+  }
+
+  @Test
+  void findsChapterTextWithStemmingPossessivesAndFolding() {
+    indexTheLibrary();
+    assertThat(ids("witch dance")).containsExactly(1L);
+    assertThat(ids("Buffy's stake")).containsExactly(1L);
+    assertThat(ids("vampire hearts")).containsExactly(1L);
+    assertThat(ids("zoe cafe")).containsExactly(2L);
+    assertThat(ids("SNOW")).containsExactly(2L);
+    assertThat(index.search(SearchQuery.of("")).total()).isEqualTo(3);
+  }
+
+  @Test
+  void phrasesPrefixesOrAndExclusion() {
+    indexTheLibrary();
+    assertThat(ids("\"little witch\"")).containsExactly(2L);
+    assertThat(ids("\"witch little\"")).isEmpty();
+    // A phrase never spans two chapters.
+    assertThat(ids("\"fire much\"")).isEmpty();
+    assertThat(ids("reac*")).containsExactly(3L);
+    assertThat(ids("cave OR crypt")).containsExactlyInAnyOrder(1L, 3L);
+    assertThat(ids("witch -snow")).containsExactly(1L);
+    assertThat(ids("-snow")).containsExactlyInAnyOrder(1L, 3L);
+  }
+
+  @Test
+  void fieldsLimitWhereWordsAreLookedFor() {
+    indexTheLibrary();
+    assertThat(ids("title:snow")).containsExactly(2L);
+    assertThat(ids("title:witch")).isEmpty();
+    assertThat(ids("author:anvil")).containsExactly(3L);
+    assertThat(ids("character:Spike")).containsExactlyInAnyOrder(1L, 2L);
+    assertThat(ids("character:\"Tony Stark\"")).containsExactly(3L);
+    assertThat(ids("fandom:Marvel")).containsExactly(3L);
+    assertThat(ids("text:snow title:queen")).containsExactly(2L);
+  }
+
+  @Test
+  void snippetsPointAtTheChapterAndPlaceOfTheBestMatch() {
+    indexTheLibrary();
+    SearchResults r = index.search(SearchQuery.of("crypt"));
+    SearchResults.Snippet s = r.hits().getFirst().snippet();
+    assertThat(s.chapter()).isEqualTo(2);
+    String chapter2 = texts.get(1L).get(1);
+    assertThat(chapter2.substring(s.offset())).startsWith(joined(s));
+    assertThat(s.parts())
+        .filteredOn(SearchResults.Part::match)
+        .extracting("text")
+        .contains("crypt");
+    assertThat(s.firstMatch()).isEqualTo("crypt");
+    // Metadata-only matches have no snippet.
+    assertThat(index.search(SearchQuery.of("author:anvil")).hits().getFirst().snippet()).isNull();
+  }
+
+  @Test
+  void longChaptersGiveShortSnippetsAroundTheMatch() {
+    String longText = "Quiet words fill the page. ".repeat(2000) + "The lantern flickered.";
+    index.index(work(9, "Long", "Quill", List.of("Opening.", longText)));
+    index.refresh();
+    SearchResults.Snippet s = index.search(SearchQuery.of("lantern")).hits().getFirst().snippet();
+    assertThat(s.chapter()).isEqualTo(2);
+    assertThat(joined(s).length()).isLessThanOrEqualTo(320);
+    assertThat(longText.substring(s.offset())).startsWith(joined(s));
+  }
+
+  private static String joined(SearchResults.Snippet s) {
+    return String.join("", s.parts().stream().map(SearchResults.Part::text).toList());
+  }
+
+  @Test
+  void facetsCountCanonicalTagsOfEveryType() {
+    indexTheLibrary();
+    SearchResults r = index.search(SearchQuery.of(""));
+    assertThat(r.facets().get("character"))
+        .contains(
+            new SearchResults.FacetValue("Spike", 2),
+            new SearchResults.FacetValue("Willow Rosenberg", 1),
+            new SearchResults.FacetValue("Tony Stark", 1));
+    assertThat(r.facets().get("fandom"))
+        .contains(
+            new SearchResults.FacetValue("Buffy the Vampire Slayer", 2),
+            new SearchResults.FacetValue("Marvel Cinematic Universe", 1));
+    assertThat(r.facets().get("relationship"))
+        .containsExactly(new SearchResults.FacetValue("Buffy Summers/Spike", 1));
+    assertThat(r.facets().get("language"))
+        .containsExactly(new SearchResults.FacetValue("English", 3));
+    // Facets follow the query.
+    assertThat(index.search(SearchQuery.of("snow")).facets().get("character"))
+        .containsExactly(new SearchResults.FacetValue("Spike", 1));
+  }
+
+  @Test
+  void includeAndExcludeFiltersUseCanonicalTagsSynonymsAndMetaTags() {
+    indexTheLibrary();
+    SearchQuery all = SearchQuery.of("");
+    assertThat(ids(all.withFilters(List.of(new TagFilter(TagType.CHARACTER, "Spike")), null)))
+        .containsExactlyInAnyOrder(1L, 2L);
+    assertThat(
+            ids(
+                all.withFilters(
+                    List.of(new TagFilter(TagType.CHARACTER, "William the Bloody")), null)))
+        .containsExactlyInAnyOrder(1L, 2L);
+    assertThat(ids(all.withFilters(List.of(new TagFilter(TagType.FANDOM, "Marvel")), null)))
+        .containsExactly(3L);
+    assertThat(
+            ids(
+                all.withFilters(
+                    List.of(new TagFilter(TagType.FANDOM, "Buffy the Vampire Slayer")),
+                    List.of(new TagFilter(TagType.RELATIONSHIP, "Buffy Summers/Spike")))))
+        .containsExactly(2L);
+    assertThat(
+            ids(
+                all.withFilters(
+                    List.of(
+                        new TagFilter(TagType.CHARACTER, "Spike"),
+                        new TagFilter(TagType.RATING, "General Audiences")),
+                    null)))
+        .containsExactly(2L);
+  }
+
+  @Test
+  void rangesAndLanguage() {
+    indexTheLibrary();
+    SearchQuery all = SearchQuery.of("");
+    assertThat(ids(all.withWords(new SearchQuery.Range(100, null)))).containsExactly(3L);
+    assertThat(ids(all.withWords(new SearchQuery.Range(null, 50))))
+        .containsExactlyInAnyOrder(1L, 2L);
+    Instant day2 = Instant.ofEpochSecond(1_700_000_000L + 2 * 86_400);
+    assertThat(ids(all.withUpdated(new SearchQuery.DateRange(day2, null))))
+        .containsExactlyInAnyOrder(2L, 3L);
+    assertThat(ids(all.withLanguage("english"))).hasSize(3);
+    assertThat(ids(all.withComplete(false))).containsExactly(3L);
+    assertThat(ids(all.withComplete(true))).containsExactlyInAnyOrder(1L, 2L);
+    assertThat(ids(all.withLanguage("Deutsch"))).isEmpty();
+  }
+
+  @Test
+  void sortsAndStatsRanges() {
+    indexTheLibrary();
+    index.index(
+        work(4, "Zephyr", "Aardvark", List.of("short")),
+        new WorkStats(Instant.EPOCH, Instant.EPOCH, 50, 900, 7, 3));
+    index.refresh();
+    SearchQuery all = SearchQuery.of("");
+    assertThat(ids(all.withSort(SearchQuery.Sort.WORDS)).getFirst()).isEqualTo(3L);
+    // Titles sort without a leading article: Arc, Ashes, Snow (Queen), Zephyr.
+    assertThat(ids(all.withSort(SearchQuery.Sort.TITLE))).containsExactly(3L, 1L, 2L, 4L);
+    assertThat(ids(all.withSort(SearchQuery.Sort.AUTHOR))).containsExactly(4L, 3L, 1L, 2L);
+    assertThat(ids(all.withSort(SearchQuery.Sort.UPDATED))).containsExactly(3L, 2L, 1L, 4L);
+    assertThat(ids(all.withSort(SearchQuery.Sort.KUDOS)).getFirst()).isEqualTo(4L);
+    assertThat(ids(all.withStats(new SearchQuery.Range(10, null), null, null))).containsExactly(4L);
+    assertThat(ids(all.withStats(null, null, new SearchQuery.Range(1, 10)))).containsExactly(4L);
+  }
+
+  @Test
+  void pagesAreStableAndDeepPagingIsBounded() {
+    for (long i = 1; i <= 45; i++) {
+      index.index(work(i, "Same " + i, "Quill", List.of("identical words everywhere")));
+    }
+    index.refresh();
+    Set<Long> seen = new HashSet<>();
+    for (int page = 0; page < 5; page++) {
+      List<Long> got = ids(SearchQuery.of("identical").withPage(page * 10, 10));
+      assertThat(got).hasSizeLessThanOrEqualTo(10);
+      assertThat(seen).doesNotContainAnyElementsOf(got);
+      seen.addAll(got);
+    }
+    assertThat(seen).hasSize(45);
+    SearchResults deep = index.search(SearchQuery.of("identical").withPage(50_000, 20));
+    assertThat(deep.hits()).isEmpty();
+    assertThat(deep.total()).isEqualTo(45);
+    assertThat(deep.message()).contains("narrow");
+  }
+
+  @Test
+  void anIndexedWorkIsSearchableWithinASecondWithoutACommit() throws Exception {
+    index.index(work(1, "Fresh", "Quill", List.of("a newly posted story about marmalade")));
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    while (index.search(SearchQuery.of("marmalade")).total() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(index.search(SearchQuery.of("marmalade")).total()).isEqualTo(1);
+  }
+
+  @Test
+  void reindexingReplacesDeleteRemovesAndTheMarkSurvivesAReopen() {
+    index.index(work(1, "Ashes", "Quill", List.of("fire")));
+    index.index(
+        work(1, "Ashes", "Quill", List.of("water")),
+        new WorkStats(Instant.EPOCH, Instant.ofEpochMilli(1_800_000_000_000L), 0, 0, 0, 0));
+    index.refresh();
+    assertThat(index.count()).isEqualTo(1);
+    assertThat(ids("fire")).isEmpty();
+    assertThat(ids("water")).containsExactly(1L);
+    index.close();
+    index = reopen(id -> List.of());
+    assertThat(index.indexedThrough()).isEqualTo(1_800_000_000_000L);
+    index.delete(1);
+    index.refresh();
+    assertThat(index.count()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"unclosed",
+        "((((",
+        "title:",
+        "character:",
+        "*",
+        "a*",
+        "-",
+        "a AND OR NOT b",
+        "OR OR OR",
+        "\\",
+        "~~~~",
+        "😀",
+        "' OR 1=1 --",
+        "<script>alert(1)</script>",
+        "title:\"",
+        "?*?*?*",
+        "\u0000\u202e",
+        "field:value:other:thing"
+      })
+  void hostileQueriesNeverThrow(String q) {
+    indexTheLibrary();
+    assertThat(index.search(SearchQuery.of(q))).isNotNull();
+    assertThat(index.search(SearchQuery.of(q.repeat(500)))).isNotNull();
+    assertThat(
+            index.search(
+                SearchQuery.of(q)
+                    .withFilters(
+                        List.of(new TagFilter(TagType.CHARACTER, q)),
+                        List.of(new TagFilter(TagType.FANDOM, q)))))
+        .isNotNull();
+  }
+}
