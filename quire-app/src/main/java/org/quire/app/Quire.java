@@ -22,9 +22,11 @@ import org.quire.model.Work;
 import org.quire.search.SearchIndex;
 import org.quire.search.WorkStats;
 import org.quire.search.lucene.LuceneSearchIndex;
+import org.quire.search.opensearch.OpenSearchIndex;
 import org.quire.store.ReaderStore.Subscription;
 import org.quire.store.ReaderStore.SubscriptionKind;
 import org.quire.store.StoreException;
+import org.quire.store.Stores;
 import org.quire.store.WorkStore;
 import org.quire.store.sqlite.SqliteWorkStore;
 import org.quire.tags.TagRule;
@@ -59,6 +61,55 @@ public final class Quire implements AutoCloseable {
     this.analyser = analyser;
     this.wrangler = wrangler;
     this.ingester = new Ingester(config.ingest().maxFileBytes());
+    if (config.store().onServer()) {
+      // Several processes share the database: pick up what the others changed.
+      this.sharedStateSync =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "quire-shared-state");
+                t.setDaemon(true);
+                return t;
+              });
+      sharedStateSync.scheduleWithFixedDelay(
+          this::syncSharedStateQuietly,
+          SHARED_STATE_SECONDS,
+          SHARED_STATE_SECONDS,
+          java.util.concurrent.TimeUnit.SECONDS);
+    } else {
+      this.sharedStateSync = null;
+    }
+  }
+
+  /** How often a process on a shared database re-reads settings and tag rules. */
+  static final long SHARED_STATE_SECONDS = 5;
+
+  private final java.util.concurrent.ScheduledExecutorService sharedStateSync;
+
+  /**
+   * Re-reads what other processes on the same database may have changed: site settings and tag
+   * rules (the wrangler follows the stored rules; the process that changed them re-indexed the
+   * works concerned in the shared index).
+   *
+   * @return whether the tag rules changed
+   */
+  public boolean syncSharedState() {
+    settings = null;
+    java.util.Set<TagRule> stored = new java.util.LinkedHashSet<>(store.tagRules());
+    java.util.Set<TagRule> known = new java.util.LinkedHashSet<>(wrangler.rules());
+    if (stored.equals(known)) {
+      return false;
+    }
+    known.stream().filter(r -> !stored.contains(r)).forEach(wrangler::remove);
+    stored.stream().filter(r -> !known.contains(r)).forEach(wrangler::add);
+    return true;
+  }
+
+  private void syncSharedStateQuietly() {
+    try {
+      syncSharedState();
+    } catch (RuntimeException e) {
+      LOG.warn("Could not re-read shared settings and tag rules: {}", e.getMessage());
+    }
   }
 
   /**
@@ -72,12 +123,13 @@ public final class Quire implements AutoCloseable {
     Path dataDir = config.store().database().toAbsolutePath().getParent();
     Packs packs = Packs.load(dataDir.resolve("packs"));
     Analyser analyser = new Analyser(packs);
-    WorkStore store = SqliteWorkStore.open(config.store().database());
+    WorkStore store =
+        Stores.open(config.store().url(), config.store().database(), config.store().poolSize());
     SearchIndex index;
     TagWrangler wrangler;
     try {
       wrangler = new TagWrangler(packs, store.tagRules());
-      index = LuceneSearchIndex.open(config.index().directory(), wrangler, store::chapterTexts);
+      index = openIndex(config.index(), wrangler, store::chapterTexts);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -85,6 +137,15 @@ public final class Quire implements AutoCloseable {
     Quire q = new Quire(config, store, index, analyser, wrangler);
     q.repairIndex();
     return q;
+  }
+
+  /** The embedded Lucene index, or an OpenSearch cluster when the config names one. */
+  static SearchIndex openIndex(
+      QuireConfig.Index config, TagWrangler wrangler, org.quire.search.ChapterTexts texts) {
+    if (config.url() != null) {
+      return OpenSearchIndex.open(config.url(), config.name(), wrangler, texts);
+    }
+    return LuceneSearchIndex.open(config.directory(), wrangler, texts);
   }
 
   /**
@@ -732,6 +793,11 @@ public final class Quire implements AutoCloseable {
    * @return the number of works restored
    */
   public static long restore(Path backupDir, QuireConfig config, boolean force) {
+    if (config.store().onServer()) {
+      throw new QuireException(
+          "This archive lives on a database server: restore it with pg_restore, then run quire"
+              + " reindex (see the README, \"Running at scale\").");
+    }
     Path source = backupDir.resolve("quire.db");
     if (!Files.isRegularFile(source)) {
       throw new QuireException("There is no backup in " + backupDir + " (quire.db is missing).");
@@ -804,6 +870,9 @@ public final class Quire implements AutoCloseable {
 
   @Override
   public void close() {
+    if (sharedStateSync != null) {
+      sharedStateSync.shutdownNow();
+    }
     try {
       index.close();
     } finally {

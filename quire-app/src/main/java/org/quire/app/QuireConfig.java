@@ -18,14 +18,41 @@ import org.quire.model.Validate;
 public record QuireConfig(Store store, Index index, Web web, Ingest ingest) {
 
   /**
-   * @param database the SQLite file
+   * @param database the SQLite file (the embedded default)
+   * @param url a server to use instead ({@code postgresql://user:password@host:port/db}), or null
+   * @param poolSize connections this process holds to the server
    */
-  public record Store(Path database) {}
+  public record Store(Path database, String url, int poolSize) {
+    public Store {
+      url = url == null || url.isBlank() ? null : url.strip();
+      Validate.isTrue(poolSize >= 1 && poolSize <= 500, "pool size must be in 1..500", poolSize);
+    }
+
+    public Store(Path database) {
+      this(database, null, 10);
+    }
+
+    /** Whether works live on a database server rather than in the embedded file. */
+    public boolean onServer() {
+      return url != null && !url.startsWith("sqlite:");
+    }
+  }
 
   /**
-   * @param directory the Lucene index directory
+   * @param directory the Lucene index directory (the embedded default)
+   * @param url an OpenSearch cluster to use instead ({@code http://host:9200}), or null
+   * @param name the OpenSearch index name's prefix
    */
-  public record Index(Path directory) {}
+  public record Index(Path directory, String url, String name) {
+    public Index {
+      url = url == null || url.isBlank() ? null : url.strip();
+      name = name == null || name.isBlank() ? "quire" : name.strip();
+    }
+
+    public Index(Path directory) {
+      this(directory, null, "quire");
+    }
+  }
 
   /**
    * @param host the address to listen on
@@ -85,6 +112,36 @@ public record QuireConfig(Store store, Index index, Web web, Ingest ingest) {
       }
       c = new QuireConfig(c.store, c.index, c.web, new Ingest(mb * 1024 * 1024));
     }
+    if (env.containsKey("QUIRE_DB_URL") || env.containsKey("QUIRE_DB_POOL")) {
+      int pool = c.store.poolSize();
+      if (env.containsKey("QUIRE_DB_POOL")) {
+        try {
+          pool = Integer.parseInt(env.get("QUIRE_DB_POOL").strip());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(
+              "QUIRE_DB_POOL must be a number of connections; got \""
+                  + env.get("QUIRE_DB_POOL")
+                  + "\".");
+        }
+      }
+      c =
+          new QuireConfig(
+              new Store(c.store.database(), env.getOrDefault("QUIRE_DB_URL", c.store.url()), pool),
+              c.index,
+              c.web,
+              c.ingest);
+    }
+    if (env.containsKey("QUIRE_SEARCH_URL") || env.containsKey("QUIRE_SEARCH_INDEX")) {
+      c =
+          new QuireConfig(
+              c.store,
+              new Index(
+                  c.index.directory(),
+                  env.getOrDefault("QUIRE_SEARCH_URL", c.index.url()),
+                  env.getOrDefault("QUIRE_SEARCH_INDEX", c.index.name())),
+              c.web,
+              c.ingest);
+    }
     if (env.containsKey("QUIRE_SITE_NAME")) {
       c =
           new QuireConfig(
@@ -103,7 +160,11 @@ public record QuireConfig(Store store, Index index, Web web, Ingest ingest) {
           "port", "QUIRE_PORT",
           "host", "QUIRE_HOST",
           "site.name", "QUIRE_SITE_NAME",
-          "ingest.max-file-mb", "QUIRE_MAX_FILE_MB");
+          "ingest.max-file-mb", "QUIRE_MAX_FILE_MB",
+          "storage.url", "QUIRE_DB_URL",
+          "storage.pool", "QUIRE_DB_POOL",
+          "search.url", "QUIRE_SEARCH_URL",
+          "search.index", "QUIRE_SEARCH_INDEX");
 
   /**
    * Defaults, overridden by a config file, overridden by the environment. The file is {@code
@@ -141,6 +202,15 @@ public record QuireConfig(Store store, Index index, Web web, Ingest ingest) {
     }
     merged.putAll(env);
     return fromEnvironment(merged);
+  }
+
+  /** The same archive on a database server and a search cluster (either may be null). */
+  public QuireConfig withServers(String storageUrl, String searchUrl, String indexName) {
+    return new QuireConfig(
+        new Store(store.database(), storageUrl, store.poolSize()),
+        new Index(index.directory(), searchUrl, indexName),
+        web,
+        ingest);
   }
 
   public QuireConfig withPort(int port) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       ServeCommand.class,
       DemoCommand.class,
       ReindexCommand.class,
+      MigrateCommand.class,
       WrangleCommand.class,
       ExportCommand.class,
       BackupCommand.class,
@@ -46,7 +47,9 @@ public final class QuireCli {
 
   static QuireConfig withData(QuireConfig c, Path data) {
     QuireConfig e = QuireConfig.embedded(data);
-    return new QuireConfig(e.store(), e.index(), c.web(), c.ingest());
+    // --data moves the embedded files; servers named in the config stay as they are.
+    return new QuireConfig(e.store(), e.index(), c.web(), c.ingest())
+        .withServers(c.store().url(), c.index().url(), c.index().name());
   }
 
   public static void main(String[] args) {

@@ -66,6 +66,14 @@ public final class TestServers {
   private static String start(String script) {
     Path path = scripts().resolve(script);
     try {
+      // A server someone else started is used as it is, and left running.
+      boolean running =
+          new ProcessBuilder("bash", path.toString(), "status")
+                  .redirectErrorStream(true)
+                  .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                  .start()
+                  .waitFor()
+              == 0;
       Process p =
           new ProcessBuilder("bash", path.toString(), "start")
               .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -79,19 +87,9 @@ public final class TestServers {
                 + p.exitValue()
                 + "); see its output above");
       }
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    try {
-                      new ProcessBuilder("bash", path.toString(), "stop")
-                          .inheritIO()
-                          .start()
-                          .waitFor(60, TimeUnit.SECONDS);
-                    } catch (IOException | InterruptedException ignored) {
-                      // the JVM is going; the script's next start finds the server running
-                    }
-                  }));
+      if (!running) {
+        stopAtExit(path);
+      }
       String[] lines = out.split("\n");
       return lines[lines.length - 1].strip();
     } catch (IOException e) {
@@ -100,6 +98,22 @@ public final class TestServers {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while starting " + script, e);
     }
+  }
+
+  private static void stopAtExit(Path path) {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    new ProcessBuilder("bash", path.toString(), "stop")
+                        .inheritIO()
+                        .start()
+                        .waitFor(60, TimeUnit.SECONDS);
+                  } catch (IOException | InterruptedException ignored) {
+                    // the JVM is going; the script's next start finds the server running
+                  }
+                }));
   }
 
   /** The project's scripts/ directory, found upwards from the module a test runs in. */

@@ -65,6 +65,11 @@ public final class JdbiWorkStore implements WorkStore {
     this.series = new JdbiSeriesStore(db);
   }
 
+  /** The database, for whole-archive copies ({@link StoreCopier}). */
+  org.jdbi.v3.core.Jdbi jdbi() {
+    return jdbi;
+  }
+
   @Override
   public AccountStore accounts() {
     return accounts;
@@ -598,9 +603,9 @@ public final class JdbiWorkStore implements WorkStore {
         "find works by " + name,
         h ->
             h.createQuery(
-                    "SELECT DISTINCT a.work_id FROM work_authors a JOIN works w ON w.id = a.work_id"
-                        + " WHERE lower(a.name) = lower(?) ORDER BY w.imported_at DESC, w.id DESC"
-                        + " LIMIT 2000")
+                    "SELECT w.id FROM works w WHERE w.id IN"
+                        + " (SELECT a.work_id FROM work_authors a WHERE lower(a.name) = lower(?))"
+                        + " ORDER BY w.imported_at DESC, w.id DESC LIMIT 2000")
                 .bind(0, name.strip())
                 .mapTo(Long.class)
                 .list());

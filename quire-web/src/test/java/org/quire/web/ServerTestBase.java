@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quire.app.Quire;
 import org.quire.app.QuireConfig;
 import org.quire.model.Visibility;
+import org.quire.testkit.TestServers;
 
 /**
  * A real archive in a temporary directory behind the real web app on a free loopback port, one per
@@ -22,9 +23,24 @@ abstract class ServerTestBase {
   static Quire quire;
   static Javalin app;
 
+  /**
+   * The archive the web tests run on: the embedded default, or, when the system property {@code
+   * quire.test.backend} is {@code servers} (the build's scale-out run), a fresh PostgreSQL schema
+   * and OpenSearch index on the real servers.
+   */
+  static QuireConfig testConfig(Path data) {
+    QuireConfig c = QuireConfig.embedded(data).withPort(0).withHost("127.0.0.1");
+    if ("servers".equals(System.getProperty("quire.test.backend"))) {
+      c =
+          c.withServers(
+              TestServers.freshPostgres(), TestServers.openSearch(), TestServers.unique("web"));
+    }
+    return c;
+  }
+
   @BeforeAll
   static void startServer() {
-    quire = Quire.open(QuireConfig.embedded(tmp.resolve("data")).withPort(0).withHost("127.0.0.1"));
+    quire = Quire.open(testConfig(tmp.resolve("data")));
     app = QuireWeb.create(quire).start("127.0.0.1", 0);
   }
 

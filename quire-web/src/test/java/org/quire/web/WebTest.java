@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quire.app.ImportReport;
 import org.quire.app.Quire;
-import org.quire.app.QuireConfig;
 
 /** The web app over real HTTP on a free port, against a real embedded archive. */
 class WebTest {
@@ -43,7 +42,7 @@ class WebTest {
     Files.writeString(
         in.resolve("md.md"),
         "# Marked\n\nSome *emphasis* and <script>alert(3)</script> and [link](javascript:alert(4)).\n\n~~~\n\nAfter the break.\n");
-    quire = Quire.open(QuireConfig.embedded(tmp.resolve("data")).withPort(0).withHost("127.0.0.1"));
+    quire = Quire.open(ServerTestBase.testConfig(tmp.resolve("data")));
     ImportReport r = quire.importFiles(List.of(in), f -> {});
     assertThat(r.failed()).isEmpty();
     for (ImportReport.Imported i : r.imported()) {
