@@ -23,11 +23,16 @@ import org.quire.tags.TagWrangler;
  * Search benchmark: indexes a synthetic AO3-like corpus into Quire's Lucene index and, as the
  * baseline in the same run, into SQLite FTS5; then times five query kinds on both.
  *
- * <p>Usage: {@code SearchBench WORKS short|full [QUERIES] [--no-fts5]}. Indexing time counts only
- * the time inside the indexers (corpus generation excluded); Lucene indexes on two threads, FTS5 on
- * one (SQLite has one writer). Lucene queries include what the page shows (facet counts for every
- * tag type, and snippets for text queries, reading chapter text from a warm cache as the store's
- * page cache would be); FTS5 queries return counts, a page of ids and GROUP BY facets.
+ * <p>With {@code --opensearch URL} the same corpus also goes into an OpenSearch index ({@code
+ * quire-bench-v1}, dropped at the end) and the same queries run there, through Quire's OpenSearch
+ * backend: same page contents (facets, snippets), bulk indexing on two threads.
+ *
+ * <p>Usage: {@code SearchBench WORKS short|full [QUERIES] [--no-fts5] [--opensearch URL]}. Indexing
+ * time counts only the time inside the indexers (corpus generation excluded); Lucene indexes on two
+ * threads, FTS5 on one (SQLite has one writer). Lucene queries include what the page shows (facet
+ * counts for every tag type, and snippets for text queries, reading chapter text from a warm cache
+ * as the store's page cache would be); FTS5 queries return counts, a page of ids and GROUP BY
+ * facets.
  */
 public final class SearchBench {
   private SearchBench() {}
@@ -37,6 +42,8 @@ public final class SearchBench {
     SearchCorpus.Lengths lengths = SearchCorpus.Lengths.valueOf(args[1].toUpperCase());
     int queries = args.length > 2 && !args[2].startsWith("--") ? Integer.parseInt(args[2]) : 200;
     boolean fts5 = !List.of(args).contains("--no-fts5");
+    int osAt = List.of(args).indexOf("--opensearch");
+    String osUrl = osAt >= 0 && osAt + 1 < args.length ? args[osAt + 1] : null;
     Path root = Files.createTempDirectory("quire-search-bench");
     SearchCorpus corpus = new SearchCorpus(42, lengths);
     System.out.printf(
@@ -57,45 +64,7 @@ public final class SearchBench {
                     id, k -> corpus.work(k).chapters().stream().map(Chapter::text).toList()));
     AtomicLong bytes = new AtomicLong();
     AtomicLong totalWords = new AtomicLong();
-    long[] busy = new long[2];
-    List<Thread> threads = new ArrayList<>();
-    for (int t = 0; t < 2; t++) {
-      int me = t;
-      Thread th =
-          new Thread(
-              () -> {
-                // Generate a batch first, then index it, so generation is not timed as indexing.
-                List<Work> batch = new ArrayList<>();
-                List<WorkStats> stats = new ArrayList<>();
-                for (long id = 1 + me; id <= works; id += 2) {
-                  Work w = corpus.work(id);
-                  batch.add(w);
-                  stats.add(corpus.stats(w));
-                  for (Chapter c : w.chapters()) {
-                    bytes.addAndGet(c.text().length());
-                  }
-                  totalWords.addAndGet(w.wordCount());
-                  if (batch.size() == 200 || id + 2 > works) {
-                    long t0 = System.nanoTime();
-                    for (int i = 0; i < batch.size(); i++) {
-                      lucene.index(batch.get(i), stats.get(i));
-                    }
-                    busy[me] += System.nanoTime() - t0;
-                    batch.clear();
-                    stats.clear();
-                  }
-                }
-              });
-      threads.add(th);
-      th.start();
-    }
-    for (Thread th : threads) {
-      th.join();
-    }
-    long t0 = System.nanoTime();
-    lucene.refresh();
-    long refresh = System.nanoTime() - t0;
-    double luceneSeconds = (Math.max(busy[0], busy[1]) + refresh) / 1e9;
+    double luceneSeconds = indexCorpus(lucene, corpus, works, bytes, totalWords);
     double mb = bytes.get() / 1e6;
     System.out.printf(
         "Corpus: %,.0f MB of chapter text, %,d words (mean %,d words per work)%n",
@@ -106,6 +75,24 @@ public final class SearchBench {
         works / luceneSeconds,
         mb / luceneSeconds,
         size(root.resolve("lucene")) / 1e6);
+
+    SearchIndex os = null;
+    if (osUrl != null) {
+      os =
+          org.quire.search.opensearch.OpenSearchIndex.open(
+              osUrl,
+              "quire-bench",
+              TagWrangler.builtIn(),
+              id ->
+                  textCache.computeIfAbsent(
+                      id, k -> corpus.work(k).chapters().stream().map(Chapter::text).toList()));
+      os.clear();
+      double osSeconds = indexCorpus(os, corpus, works, new AtomicLong(), new AtomicLong());
+      System.out.printf(
+          "OpenSearch indexing: %.1f s, %,.0f works/s, %.1f MB/s (bulk, 2 threads; %.1f× Lucene's"
+              + " time)%n",
+          osSeconds, works / osSeconds, mb / osSeconds, osSeconds / luceneSeconds);
+    }
 
     Fts5Baseline base = null;
     double ftsSeconds = 0;
@@ -137,9 +124,11 @@ public final class SearchBench {
     };
     Latencies[] lu = new Latencies[5];
     Latencies[] ft = new Latencies[5];
+    Latencies[] op = new Latencies[5];
     for (int k = 0; k < 5; k++) {
       lu[k] = new Latencies(queries);
       ft[k] = new Latencies(queries);
+      op[k] = new Latencies(queries);
     }
     for (int pass = 0; pass < 2; pass++) {
       boolean timed = pass == 1;
@@ -181,6 +170,13 @@ public final class SearchBench {
             lu[k].add(System.nanoTime() - s);
           }
         }
+        if (os != null) {
+          for (int k = 0; k < 5; k++) {
+            long s = System.nanoTime();
+            os.search(qs[k]);
+            record(op[k], s, timed);
+          }
+        }
         if (base != null) {
           long s = System.nanoTime();
           base.text(term, false);
@@ -206,14 +202,25 @@ public final class SearchBench {
     System.out.println();
     System.out.println(
         "| Query | Lucene p50 | p95 | p99 (ms) |"
-            + (base == null ? "" : " FTS5 p50 | p95 | p99 (ms) | p99 ratio FTS5/Lucene |"));
-    System.out.println("|---|---|---|---|" + (base == null ? "" : "---|---|---|---|"));
+            + (base == null ? "" : " FTS5 p50 | p95 | p99 (ms) | p99 ratio FTS5/Lucene |")
+            + (os == null
+                ? ""
+                : " OpenSearch p50 | p95 | p99 (ms) | p99 ratio OpenSearch/Lucene |"));
+    System.out.println(
+        "|---|---|---|---|"
+            + (base == null ? "" : "---|---|---|---|")
+            + (os == null ? "" : "---|---|---|---|"));
     for (int k = 0; k < 5; k++) {
       StringBuilder row = new StringBuilder("| " + kinds[k] + " | ");
       row.append(cells(lu[k]));
       if (base != null) {
         row.append(cells(ft[k]))
             .append(String.format("%.1f× |", ft[k].percentile(99) / lu[k].percentile(99)));
+      }
+      if (os != null) {
+        row.append(" ")
+            .append(cells(op[k]))
+            .append(String.format("%.1f× |", op[k].percentile(99) / lu[k].percentile(99)));
       }
       System.out.println(row);
     }
@@ -223,7 +230,55 @@ public final class SearchBench {
       base.close();
     }
     lucene.close();
+    if (os != null) {
+      os.clear();
+      os.close();
+    }
     deleteAll(root);
+  }
+
+  /**
+   * Indexes the corpus on two threads in batches of 200 and returns the seconds spent inside the
+   * index (generation excluded), including the final refresh.
+   */
+  private static double indexCorpus(
+      SearchIndex index, SearchCorpus corpus, int works, AtomicLong bytes, AtomicLong totalWords)
+      throws InterruptedException {
+    long[] busy = new long[2];
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      int me = t;
+      Thread th =
+          new Thread(
+              () -> {
+                List<Work> batch = new ArrayList<>();
+                List<WorkStats> stats = new ArrayList<>();
+                for (long id = 1 + me; id <= works; id += 2) {
+                  Work w = corpus.work(id);
+                  batch.add(w);
+                  stats.add(corpus.stats(w));
+                  for (Chapter c : w.chapters()) {
+                    bytes.addAndGet(c.text().length());
+                  }
+                  totalWords.addAndGet(w.wordCount());
+                  if (batch.size() == 200 || id + 2 > works) {
+                    long t0 = System.nanoTime();
+                    index.indexAll(batch, stats);
+                    busy[me] += System.nanoTime() - t0;
+                    batch.clear();
+                    stats.clear();
+                  }
+                }
+              });
+      threads.add(th);
+      th.start();
+    }
+    for (Thread th : threads) {
+      th.join();
+    }
+    long t0 = System.nanoTime();
+    index.refresh();
+    return (Math.max(busy[0], busy[1]) + System.nanoTime() - t0) / 1e9;
   }
 
   private static String cells(Latencies l) {

@@ -35,8 +35,7 @@ public final class ServeBench {
     int requests = args.length > 1 ? Integer.parseInt(args[1]) : 4000;
     boolean keep = args.length > 2;
     Path dir = keep ? Path.of(args[2]) : Files.createTempDirectory("quire-serve-bench");
-    QuireConfig config =
-        QuireConfig.embedded(dir.resolve("data")).withHost("127.0.0.1").withPort(0);
+    QuireConfig config = ServeNode.config(dir);
     try (Quire quire = Quire.open(config)) {
       long[] ids = populate(quire, works);
       AccountStore.User reader =
@@ -47,7 +46,7 @@ public final class ServeBench {
               .orElseGet(
                   () -> quire.accounts().signUp("bench reader", null, "bench reader password"));
       String session = quire.accounts().startSession(reader).token();
-      Javalin app = QuireWeb.create(quire).start("127.0.0.1", keep ? 7071 : 0);
+      Javalin app = QuireWeb.create(quire).start("127.0.0.1", keep ? ServeNode.port(7071) : 0);
       String base = "http://127.0.0.1:" + app.port();
       HttpClient http = HttpClient.newHttpClient();
       Random random = new Random(42);

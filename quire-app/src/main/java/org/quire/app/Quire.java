@@ -747,16 +747,31 @@ public final class Quire implements AutoCloseable {
    * @param onWork called after each work is indexed, with the number done so far
    * @return the number of works indexed
    */
+  private static final int REINDEX_BATCH = 200;
+
   public int reindex(java.util.function.IntConsumer onWork) {
     index.clear();
     int n = 0;
+    // In batches: one bulk request per batch on OpenSearch, bounded memory on any backend.
+    List<Work> batch = new java.util.ArrayList<>();
+    List<WorkStats> stats = new java.util.ArrayList<>();
     for (long id : store.ids()) {
       Optional<Work> w = store.get(id);
       if (w.isPresent()) {
-        index.index(w.get(), stats(w.get()));
-        onWork.accept(++n);
+        batch.add(w.get());
+        stats.add(stats(w.get()));
+      }
+      if (batch.size() == REINDEX_BATCH) {
+        index.indexAll(batch, stats);
+        n += batch.size();
+        onWork.accept(n);
+        batch.clear();
+        stats.clear();
       }
     }
+    index.indexAll(batch, stats);
+    n += batch.size();
+    onWork.accept(n);
     index.refresh();
     return n;
   }

@@ -17,6 +17,18 @@ public interface SearchIndex extends AutoCloseable {
     index(work, WorkStats.fresh(work.importedAt()));
   }
 
+  /**
+   * Adds or replaces many works at once (a rebuild); backends on a server send them in one request.
+   *
+   * @param works the works
+   * @param stats each work's figures, in the same order
+   */
+  default void indexAll(java.util.List<Work> works, java.util.List<WorkStats> stats) {
+    for (int i = 0; i < works.size(); i++) {
+      index(works.get(i), stats.get(i));
+    }
+  }
+
   /** Removes a work. */
   void delete(long workId);
 

@@ -142,6 +142,50 @@ public final class OpenSearchIndex implements SearchIndex {
     dirty.set(true);
   }
 
+  /** One {@code _bulk} request for the lot; any document the cluster refuses fails the call. */
+  @Override
+  public void indexAll(List<Work> works, List<WorkStats> stats) {
+    if (works.isEmpty()) {
+      return;
+    }
+    java.io.ByteArrayOutputStream ndjson = new java.io.ByteArrayOutputStream();
+    try {
+      for (int i = 0; i < works.size(); i++) {
+        ObjectNode action = JSON.createObjectNode();
+        action.putObject("index").put("_id", Long.toString(works.get(i).id()));
+        ndjson.write(JSON.writeValueAsBytes(action));
+        ndjson.write('\n');
+        ndjson.write(JSON.writeValueAsBytes(document(works.get(i), stats.get(i))));
+        ndjson.write('\n');
+      }
+    } catch (IOException e) {
+      throw new QuireException("Cannot write a bulk request: " + e.getMessage(), e);
+    }
+    Reply r =
+        send(
+            "POST",
+            "/" + index + "/_bulk",
+            Body.from(ndjson.toByteArray(), "application/x-ndjson"));
+    if (r.status() != 200) {
+      throw failure("index " + works.size() + " works", r);
+    }
+    JsonNode res = r.json();
+    if (res.path("errors").asBoolean(false)) {
+      for (JsonNode item : res.path("items")) {
+        JsonNode err = item.path("index").path("error");
+        if (!err.isMissingNode()) {
+          throw new QuireException(
+              "OpenSearch refused work "
+                  + item.path("index").path("_id").asText()
+                  + ": "
+                  + err.path("reason").asText(),
+              null);
+        }
+      }
+    }
+    dirty.set(true);
+  }
+
   private ObjectNode document(Work work, WorkStats stats) {
     ObjectNode d = JSON.createObjectNode();
     d.put(Docs.ID, work.id());
@@ -437,6 +481,10 @@ public final class OpenSearchIndex implements SearchIndex {
     } catch (IOException e) {
       throw new QuireException("Cannot write a request to OpenSearch: " + e.getMessage(), e);
     }
+    return send(method, endpoint, b);
+  }
+
+  private Reply send(String method, String endpoint, Body b) {
     try (Response res = client.execute(Requests.create(method, endpoint, List.of(), Map.of(), b))) {
       String text =
           res.getBody().map(x -> new String(x.bodyAsBytes(), StandardCharsets.UTF_8)).orElse("");
