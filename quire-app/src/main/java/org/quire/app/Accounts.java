@@ -112,6 +112,86 @@ public final class Accounts {
     store.deleteSessions(u.id());
   }
 
+  /** How long a reset link sent by mail works. */
+  static final Duration RESET_BY_MAIL = Duration.ofHours(1);
+
+  /** How long a reset link an admin hands over works. */
+  static final Duration RESET_BY_ADMIN = Duration.ofDays(2);
+
+  /**
+   * A reader forgot their password: when an account has this name or email address and an email
+   * address, writes a mail with a one-time link into {@code outbox} (the host's mail system sends
+   * what lands there). Says nothing either way, so nobody learns which names or addresses exist.
+   *
+   * @param nameOrEmail what the reader typed
+   * @param linkBase the archive's address, such as {@code https://archive.example}
+   * @param outbox the directory mails are written to
+   */
+  public void requestReset(String nameOrEmail, String linkBase, java.nio.file.Path outbox) {
+    if (nameOrEmail == null || nameOrEmail.isBlank() || nameOrEmail.length() > 200) {
+      return;
+    }
+    String key = nameOrEmail.strip();
+    Optional<User> u = store.userByName(key);
+    if (u.isEmpty() && key.contains("@")) {
+      u = store.userByEmail(key);
+    }
+    if (u.isEmpty() || u.get().email() == null) {
+      return;
+    }
+    String secret = store.createPasswordReset(u.get().id(), RESET_BY_MAIL);
+    String mail =
+        "To: "
+            + u.get().email()
+            + "\r\nSubject: Choose a new password\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+            + "Someone (we hope you) asked to choose a new password for "
+            + u.get().name()
+            + ".\r\nThis link works once, for one hour:\r\n\r\n"
+            + linkBase
+            + "/reset/"
+            + secret
+            + "\r\n\r\nIf it was not you, ignore this mail: your password stays as it is.\r\n";
+    try {
+      java.nio.file.Files.createDirectories(outbox);
+      // Named by time, so a mailer (and a person) can send them in order.
+      java.time.Instant now = java.time.Instant.now();
+      String stamp = String.format("%d%09d", now.getEpochSecond(), now.getNano());
+      java.nio.file.Path tmp =
+          java.nio.file.Files.createTempFile(outbox, "reset-" + stamp + "-", ".tmp");
+      java.nio.file.Files.writeString(tmp, mail);
+      // Renamed into place whole, so a mailer watching the directory never sends half a mail.
+      java.nio.file.Files.move(
+          tmp,
+          outbox.resolve(tmp.getFileName().toString().replace(".tmp", ".eml")),
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.io.IOException e) {
+      throw new org.quire.model.QuireException(
+          "Could not write the reset mail to " + outbox + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A reset link an admin hands to the account's owner (for archives without mail). */
+  public String adminReset(User u) {
+    return store.createPasswordReset(u.id(), RESET_BY_ADMIN);
+  }
+
+  /** The account a reset link is for, while it works. */
+  public Optional<User> resetUser(String secret) {
+    return store.passwordResetUser(secret);
+  }
+
+  /**
+   * Chooses a new password with a reset link; ends every session of the account.
+   *
+   * @throws IllegalArgumentException when the password is unacceptable or the link does not work
+   */
+  public void resetPassword(String secret, String password) {
+    checkPassword(password);
+    if (!store.resetPassword(secret, hash(password))) {
+      throw new IllegalArgumentException("This link does not work any more: ask for a new one.");
+    }
+  }
+
   /**
    * Deletes an account and its personal data; its works stay, orphaned.
    *

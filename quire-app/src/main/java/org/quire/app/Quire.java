@@ -539,6 +539,11 @@ public final class Quire implements AutoCloseable {
     return Registration.OPEN;
   }
 
+  /** Where mails to readers (password reset links) are written for the host's mail system. */
+  public Path outbox() {
+    return config.store().database().toAbsolutePath().getParent().resolve("outbox");
+  }
+
   public QuireConfig config() {
     return config;
   }

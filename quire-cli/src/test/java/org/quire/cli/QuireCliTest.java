@@ -65,6 +65,30 @@ class QuireCliTest {
   }
 
   @Test
+  void migrateMovesAnEmbeddedArchiveToPostgresAndRefusesToMixTwo() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Files.writeString(in.resolve("a.txt"), "Alpha Story\n\nIt begins here.\n");
+    Files.writeString(
+        in.resolve("b.txt"), "Beta Story\n\nChapter 1\n\nOne.\n\nChapter 2\n\nTwo.\n");
+    String data = tmp.resolve("data").toString();
+    assertThat(run("--data", data, "import", in.toString())).isZero();
+    String target = org.quire.testkit.TestServers.freshPostgres();
+    String from = "sqlite:" + tmp.resolve("data/quire.db");
+
+    assertThat(run("migrate", "--from", from, "--to", target)).isZero();
+    assertThat(out.toString())
+        .containsPattern("works\\s+2\\s+2:[0-9a-f]+\\s+same")
+        .containsPattern("chapters\\s+3\\s")
+        .contains("every count and checksum matches. 2 works.");
+
+    assertThat(run("migrate", "--from", from, "--to", target)).isEqualTo(1);
+    assertThat(err.toString()).contains("not empty");
+    assertThat(run("migrate", "--from", "sqlite:" + tmp.resolve("nothing.db"), "--to", target))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("There is no archive");
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertThat(run("import")).isEqualTo(2);
     assertThat(run("--no-such-option")).isEqualTo(2);

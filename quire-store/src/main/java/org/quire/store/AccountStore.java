@@ -55,6 +55,9 @@ public interface AccountStore {
 
   long countUsers();
 
+  /** The account with this email address (compared without case), when exactly one has it. */
+  Optional<User> userByEmail(String email);
+
   void setPassword(long userId, String passwordHash);
 
   /**
@@ -90,6 +93,25 @@ public interface AccountStore {
   List<ApiToken> tokens(long userId);
 
   boolean revokeToken(long userId, long tokenId);
+
+  /**
+   * Makes a one-time password reset secret for an account, replacing any earlier one.
+   *
+   * @param lifetime how long the link works
+   * @return the secret (only its hash is stored)
+   */
+  String createPasswordReset(long userId, Duration lifetime);
+
+  /** The account a reset secret belongs to, while it is unused and unexpired. */
+  Optional<User> passwordResetUser(String secret);
+
+  /**
+   * Sets a new password with a reset secret, once: the secret is spent and every session of the
+   * account ends.
+   *
+   * @return false when the secret is unknown, used or expired
+   */
+  boolean resetPassword(String secret, String passwordHash);
 
   /** The account a token belongs to (and notes its use), if the token is valid. */
   Optional<User> userByToken(String token);

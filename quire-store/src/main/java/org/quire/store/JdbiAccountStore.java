@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -77,6 +78,21 @@ final class JdbiAccountStore implements AccountStore {
         rs.getString("password_hash"),
         Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
         Instant.ofEpochMilli(rs.getLong("created_at")));
+  }
+
+  @Override
+  public Optional<User> userByEmail(String email) {
+    if (email == null || email.length() > 200) {
+      return Optional.empty();
+    }
+    List<User> found =
+        call(
+            h ->
+                h.createQuery("SELECT * FROM users WHERE lower(email) = lower(?) LIMIT 2")
+                    .bind(0, email.strip())
+                    .map((rs, ctx) -> user(rs))
+                    .list());
+    return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
   }
 
   @Override
@@ -220,6 +236,68 @@ final class JdbiAccountStore implements AccountStore {
             "revoke the API token",
             h -> h.execute("DELETE FROM api_tokens WHERE id = ? AND user_id = ?", tokenId, userId))
         > 0;
+  }
+
+  @Override
+  public String createPasswordReset(long userId, Duration lifetime) {
+    String secret = "qr_" + random();
+    long now = System.currentTimeMillis();
+    write(
+        "make the password reset link",
+        h -> {
+          h.execute("DELETE FROM password_resets WHERE user_id = ? OR expires_at < ?", userId, now);
+          return h.execute(
+              "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at)"
+                  + " VALUES (?, ?, ?, ?)",
+              hash(secret),
+              userId,
+              now,
+              now + lifetime.toMillis());
+        });
+    return secret;
+  }
+
+  @Override
+  public Optional<User> passwordResetUser(String secret) {
+    if (secret == null || secret.length() > 100) {
+      return Optional.empty();
+    }
+    Optional<Long> uid =
+        call(
+            h ->
+                h.createQuery(
+                        "SELECT user_id FROM password_resets WHERE token_hash = ? AND expires_at > ?")
+                    .bind(0, hash(secret))
+                    .bind(1, System.currentTimeMillis())
+                    .mapTo(Long.class)
+                    .findOne());
+    return uid.flatMap(this::user);
+  }
+
+  @Override
+  public boolean resetPassword(String secret, String passwordHash) {
+    if (secret == null || secret.length() > 100) {
+      return false;
+    }
+    String hashed = hash(secret);
+    return write(
+        "reset the password",
+        h -> {
+          Optional<Long> uid =
+              h.createQuery(
+                      "SELECT user_id FROM password_resets WHERE token_hash = ? AND expires_at > ?")
+                  .bind(0, hashed)
+                  .bind(1, System.currentTimeMillis())
+                  .mapTo(Long.class)
+                  .findOne();
+          if (uid.isEmpty()) {
+            return false;
+          }
+          h.execute("UPDATE users SET password_hash = ? WHERE id = ?", passwordHash, uid.get());
+          h.execute("DELETE FROM password_resets WHERE user_id = ?", uid.get());
+          h.execute("DELETE FROM sessions WHERE user_id = ?", uid.get());
+          return true;
+        });
   }
 
   @Override

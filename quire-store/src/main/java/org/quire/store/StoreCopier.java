@@ -45,7 +45,8 @@ public final class StoreCopier {
           "series_works",
           "subscriptions",
           "inbox",
-          "api_tokens");
+          "api_tokens",
+          "password_resets");
 
   /** Tables whose {@code id} the database generates, to move the generator past copied ids. */
   private static final List<String> GENERATED_IDS =

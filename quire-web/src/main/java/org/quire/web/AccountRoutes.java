@@ -28,6 +28,8 @@ final class AccountRoutes {
   private final Quire quire;
   private final QuireWeb web;
   private final LoginLimiter limiter = new LoginLimiter();
+  // Reset requests are limited apart from log-ins: asking for links must not lock anyone out.
+  private final LoginLimiter resetLimiter = new LoginLimiter();
 
   AccountRoutes(Quire quire, QuireWeb web) {
     this.quire = quire;
@@ -163,6 +165,74 @@ final class AccountRoutes {
     limiter.succeeded(name);
     startSession(ctx, u.get());
     ctx.redirect(next(ctx), HttpStatus.SEE_OTHER);
+  }
+
+  static final String RESET_SENT =
+      "If that account has an email address, a link to choose a new password is on its way. It"
+          + " works once, for an hour.";
+
+  void forgotPage(Context ctx) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("layout", web.layout(ctx, "Forgot your password?", null));
+    p.put("notice", "");
+    p.put("error", "");
+    web.render(ctx, "forgot.jte", p);
+  }
+
+  /**
+   * The same answer whether or not the account exists, so the form tells nobody which names or
+   * addresses are taken; limited per address like log-ins, so it cannot flood anyone's inbox.
+   */
+  void forgot(Context ctx) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("layout", web.layout(ctx, "Forgot your password?", null));
+    String who = ctx.formParam("who");
+    if (!resetLimiter.allowed(ctx.ip(), who)) {
+      ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+      p.put("notice", "");
+      p.put("error", "Too many requests. Wait a quarter of an hour and try again.");
+      web.render(ctx, "forgot.jte", p);
+      return;
+    }
+    // Counted as a failure so repeated requests are limited; never reset by a success.
+    resetLimiter.failed(ctx.ip(), who);
+    String base = quire.settings().getOrDefault("site.url", "");
+    accounts().requestReset(who, base, quire.outbox());
+    p.put("notice", RESET_SENT);
+    p.put("error", "");
+    web.render(ctx, "forgot.jte", p);
+  }
+
+  void resetPage(Context ctx) {
+    resetForm(ctx, "");
+  }
+
+  private void resetForm(Context ctx, String error) {
+    String secret = ctx.pathParam("secret");
+    AccountStore.User u =
+        accounts()
+            .resetUser(secret)
+            .orElseThrow(
+                () ->
+                    new io.javalin.http.NotFoundResponse(
+                        "This link does not work any more: ask for a new one at /forgot."));
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("layout", web.layout(ctx, "Choose a new password", null));
+    p.put("name", u.name());
+    p.put("secret", secret);
+    p.put("error", error);
+    web.render(ctx, "reset.jte", p);
+  }
+
+  void reset(Context ctx) {
+    try {
+      accounts().resetPassword(ctx.pathParam("secret"), ctx.formParam("password"));
+    } catch (IllegalArgumentException e) {
+      ctx.status(HttpStatus.BAD_REQUEST);
+      resetForm(ctx, e.getMessage());
+      return;
+    }
+    web.back(ctx, "/login", "Your new password is saved. Log in with it.");
   }
 
   void logout(Context ctx) {

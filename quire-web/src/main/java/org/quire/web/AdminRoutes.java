@@ -54,6 +54,7 @@ final class AdminRoutes {
     p.put("name", quire.siteName());
     p.put("description", quire.siteDescription());
     p.put("registration", quire.registration().key());
+    p.put("url", quire.settings().getOrDefault("site.url", ""));
     p.put("invites", site().invites());
     render(ctx, "admin.jte", "Archive settings", p);
   }
@@ -79,6 +80,13 @@ final class AdminRoutes {
         "site.description",
         description == null || description.isBlank() ? null : description.strip());
     quire.setSetting("site.registration", registration);
+    String url = ctx.formParam("url") == null ? "" : ctx.formParam("url").strip();
+    if (!url.isEmpty()
+        && !url.matches("https?://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/\\-]*)?")) {
+      throw new BadRequestResponse(
+          "The public address is like https://archive.example.org (or empty).");
+    }
+    quire.setSetting("site.url", url.isEmpty() ? null : url.replaceAll("/+$", ""));
     web.back(ctx, "/admin", "The settings were saved.");
   }
 
@@ -118,6 +126,22 @@ final class AdminRoutes {
     }
     quire.store().accounts().deleteUser(id);
     web.back(ctx, "/admin/users", "The account was deleted; its works stay, orphaned.");
+  }
+
+  /** A one-time reset link for an account whose owner cannot get mail; the admin hands it on. */
+  void resetLink(Context ctx) {
+    requireAdmin(ctx);
+    AccountStore.User u =
+        quire
+            .store()
+            .accounts()
+            .user(ReaderRoutes.id(ctx, "uid"))
+            .orElseThrow(() -> new io.javalin.http.NotFoundResponse("There is no such account."));
+    String secret = quire.accounts().adminReset(u);
+    web.back(
+        ctx,
+        "/admin/users",
+        "Reset link for " + u.name() + " (works once, for two days): /reset/" + secret);
   }
 
   void reports(Context ctx) {

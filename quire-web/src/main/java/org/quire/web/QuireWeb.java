@@ -74,6 +74,10 @@ public final class QuireWeb {
           config.routes.get("/login", accounts::loginPage);
           config.routes.post("/login", accounts::login);
           config.routes.post("/logout", accounts::logout);
+          config.routes.get("/forgot", accounts::forgotPage);
+          config.routes.post("/forgot", accounts::forgot);
+          config.routes.get("/reset/{secret}", accounts::resetPage);
+          config.routes.post("/reset/{secret}", accounts::reset);
           config.routes.get("/account", accounts::accountPage);
           config.routes.post("/account/password", accounts::changePassword);
           config.routes.post("/account/delete", accounts::deleteAccount);
@@ -120,6 +124,7 @@ public final class QuireWeb {
           config.routes.get("/admin/users", admin::users);
           config.routes.post("/admin/users/{uid}/role", admin::setRole);
           config.routes.post("/admin/users/{uid}/delete", admin::deleteUser);
+          config.routes.post("/admin/users/{uid}/reset-link", admin::resetLink);
           config.routes.get("/admin/reports", admin::reports);
           config.routes.post("/admin/reports/{rid}/resolve", admin::resolve);
           config.routes.get("/admin/tags", admin::tags);

@@ -197,6 +197,110 @@ class AccountsWebTest extends ServerTestBase {
     assertThat(laptop.get("/account").statusCode()).isEqualTo(303);
   }
 
+  @Test
+  void forgottenPasswordsAreResetOnceWithoutTellingWhichAccountsExist() throws Exception {
+    Browser owner = new Browser();
+    owner.submit(
+        "/signup",
+        "/signup",
+        Map.of("name", "Resetter", "email", "resetter@example.org", "password", "an old password"));
+    assertThat(owner.get("/account").statusCode()).isEqualTo(200);
+    java.nio.file.Path outbox = quire.outbox();
+
+    Browser stranger = new Browser();
+    String known = notice(stranger.submit("/forgot", "/forgot", Map.of("who", "Resetter")));
+    String unknown = notice(stranger.submit("/forgot", "/forgot", Map.of("who", "Nobody Here")));
+    String byMail =
+        notice(stranger.submit("/forgot", "/forgot", Map.of("who", "RESETTER@example.org")));
+    assertThat(known).isEqualTo(unknown).isEqualTo(byMail).isEqualTo(AccountRoutes.RESET_SENT);
+    List<java.nio.file.Path> mails;
+    try (var files = java.nio.file.Files.list(outbox)) {
+      mails = files.filter(f -> f.toString().endsWith(".eml")).sorted().toList();
+    }
+    assertThat(mails).hasSize(2);
+    String mail = java.nio.file.Files.readString(mails.getLast());
+    assertThat(mail).contains("To: resetter@example.org").contains("Choose a new password");
+    // Two requests, one live link: the newer one replaced the older.
+    String first = secretIn(java.nio.file.Files.readString(mails.getFirst()));
+    String secret = secretIn(mail);
+    assertThat(stranger.get("/reset/" + first).statusCode()).isEqualTo(404);
+
+    assertThat(stranger.get("/reset/" + secret).body()).contains("Resetter");
+    assertThat(
+            stranger
+                .submit("/reset/" + secret, "/reset/" + secret, Map.of("password", "short"))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            stranger
+                .submit(
+                    "/reset/" + secret, "/reset/" + secret, Map.of("password", "a new password"))
+                .statusCode())
+        .isEqualTo(303);
+    // Every old session ended; the link is spent; the new password works, the old one not.
+    assertThat(owner.get("/account").statusCode()).isEqualTo(303);
+    assertThat(stranger.get("/reset/" + secret).statusCode()).isEqualTo(404);
+    Browser again = new Browser();
+    assertThat(
+            again
+                .submit(
+                    "/login", "/login", Map.of("name", "Resetter", "password", "an old password"))
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            again
+                .submit(
+                    "/login", "/login", Map.of("name", "Resetter", "password", "a new password"))
+                .statusCode())
+        .isEqualTo(303);
+  }
+
+  @Test
+  void adminsHandOutResetLinksForAccountsWithoutMail() throws Exception {
+    Browser admin = signedUp("Keeper Of Keys");
+    quire.store().site().setRole(uid("Keeper Of Keys"), org.quire.store.AccountStore.Role.ADMIN);
+    Browser member = signedUp("No Mail");
+    long before = mailCount();
+    new Browser().submit("/forgot", "/forgot", Map.of("who", "No Mail"));
+    assertThat(mailCount()).isEqualTo(before);
+    HttpResponse<String> made =
+        admin.submit("/admin/users", "/admin/users/" + uid("No Mail") + "/reset-link", Map.of());
+    assertThat(made.statusCode()).isEqualTo(303);
+    String page = admin.get("/admin/users").body();
+    String secret = secretIn(page);
+    assertThat(new Browser().get("/reset/" + secret).body()).contains("No Mail");
+    // Only admins: a visitor is sent to log in, a member is refused.
+    HttpResponse<String> visitor =
+        new Browser().submit("/login", "/admin/users/" + uid("No Mail") + "/reset-link", Map.of());
+    assertThat(visitor.headers().firstValue("Location").orElse("")).startsWith("/login");
+    assertThat(
+            member
+                .submit(
+                    "/account", "/admin/users/" + uid("Keeper Of Keys") + "/reset-link", Map.of())
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  private static long mailCount() throws Exception {
+    if (!java.nio.file.Files.isDirectory(quire.outbox())) {
+      return 0;
+    }
+    try (var files = java.nio.file.Files.list(quire.outbox())) {
+      return files.count();
+    }
+  }
+
+  private static String notice(HttpResponse<String> r) {
+    assertThat(r.statusCode()).isEqualTo(200);
+    return Jsoup.parse(r.body()).select("p.notice").text();
+  }
+
+  private static String secretIn(String text) {
+    var m = java.util.regex.Pattern.compile("/reset/(qr_[A-Za-z0-9_-]+)").matcher(text);
+    assertThat(m.find()).as("a reset link in %s", text).isTrue();
+    return m.group(1);
+  }
+
   static int indexOf(Work w, TagType type, String name) {
     List<org.quire.model.Tag> tags = w.tags();
     for (int i = 0; i < tags.size(); i++) {
