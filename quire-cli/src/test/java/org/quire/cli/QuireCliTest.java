@@ -14,6 +14,12 @@ class QuireCliTest {
   final StringWriter out = new StringWriter();
   final StringWriter err = new StringWriter();
 
+  /** Runs the command line in this JVM, discarding its output. */
+  static int runQuietly(String... args) {
+    return QuireCli.run(
+        new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true), args);
+  }
+
   int run(String... args) {
     out.getBuffer().setLength(0);
     err.getBuffer().setLength(0);

@@ -23,7 +23,7 @@ final class Db {
     try {
       return jdbi.withHandle(cb);
     } catch (JdbiException e) {
-      throw new StoreException("Could not " + what + ": " + e.getMessage(), e);
+      throw new StoreException("Could not " + what + ": " + StoreException.reason(e), e);
     }
   }
 
@@ -32,7 +32,7 @@ final class Db {
     try {
       return jdbi.inTransaction(cb::withHandle);
     } catch (JdbiException e) {
-      throw new StoreException("Could not " + what + ": " + e.getMessage(), e);
+      throw new StoreException("Could not " + what + ": " + StoreException.reason(e), e);
     } finally {
       writeLock.unlock();
     }

@@ -681,10 +681,6 @@ public final class JdbiWorkStore implements WorkStore {
   }
 
   private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage();
+    return StoreException.reason(e);
   }
 }
