@@ -75,6 +75,10 @@ for port in 7071 7073; do
   echo "node on $port: /works/1/chapters/2 → HTTP $code"
   [ "$code" = 200 ] || exit 1
 done
+# Node B has served nothing yet: warm its JIT on every page first, unmeasured.
+for page in "/works/1/chapters/2" "/works" "/search?q=river"; do
+  wrk -t2 -c8 -d10s "http://127.0.0.1:7073$page" > /dev/null
+done
 echo
 echo "Load, wrk -t2 -c16 -d${QUIRE_LOAD_SECONDS:-20}s on loopback; $(nproc) cores shared by wrk, nginx, both nodes, PostgreSQL and OpenSearch:"
 echo "| Target and page | requests | requests/s | p50 ms | p99 ms | errors |"

@@ -14,6 +14,20 @@ import java.util.Map;
 public record SearchResults(
     long total, List<Hit> hits, Map<String, List<FacetValue>> facets, String message) {
 
+  /**
+   * The answer to a page past {@link SearchQuery#MAX_OFFSET}: the count and facets of the search,
+   * no hits, and a word on narrowing it (deep paging is bounded on every backend).
+   */
+  public static SearchResults pastTheLimit(SearchResults counted) {
+    return new SearchResults(
+        counted.total(),
+        List.of(),
+        counted.facets(),
+        "Results are shown up to number "
+            + SearchQuery.MAX_OFFSET
+            + ". Add words or filters to narrow the search.");
+  }
+
   public SearchResults {
     hits = List.copyOf(hits);
     facets = Map.copyOf(facets);

@@ -273,14 +273,7 @@ public final class OpenSearchIndex implements SearchIndex {
   public SearchResults search(SearchQuery q) {
     QueryText text = QueryText.parse(q.text());
     if (q.offset() >= SearchQuery.MAX_OFFSET) {
-      SearchResults counted = run(q.withPage(0, 1), text, false);
-      return new SearchResults(
-          counted.total(),
-          List.of(),
-          counted.facets(),
-          "Results are shown up to number "
-              + SearchQuery.MAX_OFFSET
-              + ". Add words or filters to narrow the search.");
+      return SearchResults.pastTheLimit(run(q.withPage(0, 1), text, false));
     }
     return run(q, text, true);
   }
