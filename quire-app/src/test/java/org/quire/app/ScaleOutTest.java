@@ -59,6 +59,11 @@ class ScaleOutTest {
     try (Quire c = Quire.open(node("c", db, index))) {
       assertThat(c.index().count()).isEqualTo(c.store().count()).isEqualTo(1);
       assertThat(c.repairIndex()).isZero();
+      // quire reindex: OpenSearch refilled from PostgreSQL, with progress reported.
+      java.util.List<Integer> progress = new java.util.ArrayList<>();
+      assertThat(c.reindex(progress::add)).isEqualTo(1);
+      assertThat(progress).isNotEmpty().endsWith(1);
+      assertThat(c.index().search(SearchQuery.of("lighthouse")).total()).isEqualTo(1);
     }
   }
 
