@@ -183,6 +183,160 @@ final class Api {
     ctx.json(Map.of("kudos", quire.store().readers().engagement(w.id()).kudos(), "added", added));
   }
 
+  /** A chapter's comments, oldest first, as threads (each names its parent); no token needed. */
+  void comments(Context ctx) {
+    Work w = load(ctx);
+    int n = chapterNumber(ctx, w);
+    var u = ApiAccess.user(ctx);
+    java.util.Set<Long> blocked =
+        u == null
+            ? java.util.Set.of()
+            : quire.store().readers().mutes(u.id()).stream()
+                .filter(m -> m.kind() == org.quire.store.ReaderStore.MuteKind.USER)
+                .map(m -> Long.parseLong(m.value()))
+                .collect(java.util.stream.Collectors.toSet());
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (var c : quire.store().readers().comments(w.id(), n)) {
+      if (c.userId() != null && blocked.contains(c.userId()) && !c.deleted()) {
+        continue;
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", c.id());
+      m.put("parent", c.parentId());
+      m.put("author", c.deleted() ? null : c.userName());
+      m.put("deleted", c.deleted());
+      m.put("body", c.deleted() ? "" : c.body());
+      m.put("html", c.deleted() ? "" : ChapterRenderer.commentHtml(c.body()));
+      m.put("created", c.createdAt().toString());
+      m.put("edited", c.editedAt() == null ? null : c.editedAt().toString());
+      out.add(m);
+    }
+    send(ctx, Map.of("work", w.id(), "chapter", n, "comments", out));
+  }
+
+  /** Comments as the token's account; JSON {@code {"body": "...", "parent": 12}}. */
+  void comment(Context ctx) {
+    var u = ApiAccess.requireUser(ctx);
+    Work w = load(ctx);
+    int n = chapterNumber(ctx, w);
+    Map<?, ?> body = jsonBody(ctx);
+    Object parent = body.get("parent");
+    if (parent != null && !(parent instanceof Number)) {
+      throw new io.javalin.http.BadRequestResponse("parent is a comment id (a number).");
+    }
+    Object text = body.get("body");
+    try {
+      long cid =
+          ReaderActions.comment(
+              quire,
+              w,
+              n,
+              parent == null ? null : ((Number) parent).longValue(),
+              u,
+              text instanceof String t ? t : null);
+      ctx.status(201);
+      ctx.json(Map.of("id", cid, "url", ReaderRoutes.chapterUrl(w, n) + "#comment-" + cid));
+    } catch (org.quire.store.StoreException e) {
+      throw new io.javalin.http.BadRequestResponse(e.getMessage());
+    }
+  }
+
+  /** The token's account's bookmarks, newest first ({@code page}, 50 a page). */
+  void bookmarks(Context ctx) {
+    var u = ApiAccess.requireUser(ctx);
+    int page = QuireWeb.pageParam(ctx);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (var b : quire.store().readers().bookmarks(u.id(), (page - 1) * 50, 50)) {
+      out.add(bookmarkJson(b));
+    }
+    send(ctx, Map.of("page", page, "bookmarks", out));
+  }
+
+  /**
+   * Bookmarks a work as the token's account, or changes the bookmark; JSON {@code {"note": "…",
+   * "tags": ["…"], "private": false, "later": false}}.
+   */
+  void saveBookmark(Context ctx) {
+    var u = ApiAccess.requireUser(ctx);
+    Work w = load(ctx);
+    Map<?, ?> body = jsonBody(ctx);
+    List<String> tags = new ArrayList<>();
+    if (body.get("tags") instanceof List<?> l) {
+      for (Object o : l) {
+        if (o instanceof String t) {
+          tags.add(t);
+        }
+      }
+    }
+    Object note = body.get("note");
+    boolean existed = quire.store().readers().bookmark(u.id(), w.id()).isPresent();
+    quire
+        .store()
+        .readers()
+        .saveBookmark(
+            u.id(),
+            ReaderActions.bookmark(
+                w.id(),
+                note instanceof String t ? t : null,
+                tags,
+                Boolean.TRUE.equals(body.get("private")),
+                Boolean.TRUE.equals(body.get("later"))));
+    quire.engagementChanged(w.id());
+    ctx.status(existed ? 200 : 201);
+    ctx.json(bookmarkJson(quire.store().readers().bookmark(u.id(), w.id()).orElseThrow()));
+  }
+
+  void deleteBookmark(Context ctx) {
+    var u = ApiAccess.requireUser(ctx);
+    long id = ReaderRoutes.id(ctx, "id");
+    if (!quire.store().readers().deleteBookmark(u.id(), id)) {
+      throw new NotFoundResponse("You have no bookmark of work " + id + ".");
+    }
+    quire.engagementChanged(id);
+    ctx.status(204);
+  }
+
+  private static Map<String, Object> bookmarkJson(org.quire.store.ReaderStore.Bookmark b) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("work", b.workId());
+    m.put("note", b.note());
+    m.put("tags", b.tags());
+    m.put("private", b.isPrivate());
+    m.put("later", b.later());
+    m.put("created", b.createdAt() == null ? null : b.createdAt().toString());
+    return m;
+  }
+
+  private static int chapterNumber(Context ctx, Work w) {
+    int n;
+    try {
+      n = Integer.parseInt(ctx.pathParam("n"));
+    } catch (NumberFormatException e) {
+      n = -1;
+    }
+    if (n < 1 || n > w.chapters().size()) {
+      throw new NotFoundResponse("Work " + w.id() + " has no chapter " + ctx.pathParam("n") + ".");
+    }
+    return n;
+  }
+
+  /** A JSON object from the request body; at most 64 KB. */
+  private static Map<?, ?> jsonBody(Context ctx) {
+    byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length > 65_536) {
+      throw new io.javalin.http.BadRequestResponse("The request body is over 64 KB.");
+    }
+    try {
+      Object o = JSON.readValue(bytes, Object.class);
+      if (o instanceof Map<?, ?> m) {
+        return m;
+      }
+    } catch (IOException e) {
+      // answered below
+    }
+    throw new io.javalin.http.BadRequestResponse("The request body must be a JSON object.");
+  }
+
   void tags(Context ctx) {
     TagType type;
     try {

@@ -143,6 +143,11 @@ public final class QuireWeb {
           config.routes.post("/api/v1/works/{id}/kudos", api::kudos);
           config.routes.get("/api/v1/works/{id}/chapters/{n}", api::chapter);
           config.routes.get("/api/v1/tags/{type}", api::tags);
+          config.routes.get("/api/v1/works/{id}/chapters/{n}/comments", api::comments);
+          config.routes.post("/api/v1/works/{id}/chapters/{n}/comments", api::comment);
+          config.routes.get("/api/v1/bookmarks", api::bookmarks);
+          config.routes.put("/api/v1/works/{id}/bookmark", api::saveBookmark);
+          config.routes.delete("/api/v1/works/{id}/bookmark", api::deleteBookmark);
           config.routes.get("/api/openapi.json", api::openApi);
           config.routes.get("/opds", catalog::root);
           config.routes.get("/opds/fandoms", catalog::fandoms);
@@ -168,7 +173,13 @@ public final class QuireWeb {
               });
           config.routes.exception(
               io.javalin.http.ForbiddenResponse.class,
-              (e, ctx) -> web.error(ctx, 403, "Not allowed", e.getMessage()));
+              (e, ctx) -> {
+                if (ctx.path().startsWith("/api/")) {
+                  ctx.status(403).json(Map.of("error", e.getMessage()));
+                } else {
+                  web.error(ctx, 403, "Not allowed", e.getMessage());
+                }
+              });
           config.routes.exception(
               NotFoundResponse.class,
               (e, ctx) -> {

@@ -29,7 +29,6 @@ import org.quire.store.StoreException;
  * them: who may see what, and what each reader muted.
  */
 final class ReaderRoutes {
-  static final int MAX_COMMENT = 10_000;
   private static final int HIT_MEMORY = 100_000;
 
   private final Quire quire;
@@ -193,43 +192,17 @@ final class ReaderRoutes {
     long id = id(ctx, "id");
     Work w = readable(ctx, id);
     int n = (int) id(ctx, "n");
-    if (n < 1 || n > w.chapters().size()) {
-      throw new NotFoundResponse("This work has no chapter " + n + ".");
-    }
-    String back = chapterUrl(w, n) + "#comments";
-    String body = commentBody(ctx);
-    Long owner = quire.store().accounts().owner(id).orElse(null);
-    if (owner != null && readers().blocks(owner, u.id())) {
-      throw new ForbiddenResponse("The author of this work does not accept your comments.");
-    }
     Long parent = null;
     String p = ctx.formParam("parent");
     if (p != null && !p.isBlank()) {
       parent = parseId(p);
     }
     try {
-      long cid = readers().addComment(id, n, parent, u.id(), body);
-      quire.engagementChanged(id);
+      long cid = ReaderActions.comment(quire, w, n, parent, u, ctx.formParam("body"));
       ctx.redirect(chapterUrl(w, n) + "#comment-" + cid, HttpStatus.SEE_OTHER);
     } catch (StoreException e) {
-      web.back(ctx, back, e.getMessage());
+      web.back(ctx, chapterUrl(w, n) + "#comments", e.getMessage());
     }
-  }
-
-  private static String commentBody(Context ctx) {
-    String body = ctx.formParam("body");
-    if (body == null || body.isBlank()) {
-      throw new BadRequestResponse("A comment needs some words.");
-    }
-    if (body.length() > MAX_COMMENT) {
-      throw new BadRequestResponse(
-          "Comments can be up to "
-              + MAX_COMMENT
-              + " characters; this one has "
-              + body.length()
-              + ".");
-    }
-    return body.strip();
   }
 
   /** Where a chapter's comments are: the chapter page, or the work for a one-chapter work. */
@@ -268,7 +241,7 @@ final class ReaderRoutes {
 
   void editComment(Context ctx) {
     ReaderStore.Comment c = ownComment(ctx, false);
-    readers().editComment(c.id(), commentBody(ctx));
+    readers().editComment(c.id(), ReaderActions.commentBody(ctx.formParam("body")));
     Work w = readable(ctx, c.workId());
     ctx.redirect(chapterUrl(w, c.chapter()) + "#comment-" + c.id(), HttpStatus.SEE_OTHER);
   }
@@ -285,30 +258,16 @@ final class ReaderRoutes {
     AccountStore.User u = AccountRoutes.requireUser(ctx);
     long id = id(ctx, "id");
     readable(ctx, id);
-    String note = ctx.formParam("note");
-    if (note != null && note.length() > MAX_COMMENT) {
-      throw new BadRequestResponse("Bookmark notes can be up to " + MAX_COMMENT + " characters.");
-    }
-    List<String> tags = new ArrayList<>();
     String t = ctx.formParam("tags");
-    if (t != null) {
-      for (String s : t.split(",")) {
-        String tag = s.strip().replaceAll("\\s+", " ");
-        if (!tag.isEmpty() && tag.length() <= 100 && tags.size() < 50 && !tags.contains(tag)) {
-          tags.add(tag);
-        }
-      }
-    }
     readers()
         .saveBookmark(
             u.id(),
-            new ReaderStore.Bookmark(
+            ReaderActions.bookmark(
                 id,
-                note == null || note.isBlank() ? null : note.strip(),
-                tags,
+                ctx.formParam("note"),
+                t == null ? List.of() : List.of(t.split(",")),
                 ctx.formParam("private") != null,
-                ctx.formParam("later") != null,
-                null));
+                ctx.formParam("later") != null));
     quire.engagementChanged(id);
     web.back(ctx, "/works/" + id, "Bookmarked.");
   }

@@ -440,13 +440,20 @@ public final class OpenSearchIndex implements SearchIndex {
     return v.isNumber() ? v.asLong() : 0;
   }
 
+  /**
+   * Removes every document but keeps the index: dropping and re-creating it would leave a moment in
+   * which another process's write auto-creates an index without Quire's mapping.
+   */
   @Override
   public void clear() {
-    Reply r = call("DELETE", "/" + index, null);
-    if (r.status() != 200 && r.status() != 404) {
+    ObjectNode all = JSON.createObjectNode();
+    all.set("query", obj("match_all", JSON.createObjectNode()));
+    Reply r = call("POST", "/" + index + "/_delete_by_query?conflicts=proceed&refresh=true", all);
+    if (r.status() == 404) {
+      createIndex();
+    } else if (r.status() != 200) {
       throw failure("clear the search index", r);
     }
-    createIndex();
     dirty.set(false);
   }
 

@@ -1,0 +1,76 @@
+package org.quire.web;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.quire.app.Quire;
+import org.quire.model.Work;
+import org.quire.store.AccountStore;
+import org.quire.store.ReaderStore;
+
+/**
+ * The rules of commenting and bookmarking, shared by the pages and the API so both accept and
+ * refuse exactly the same things. Failures are HTTP responses with a message for the reader.
+ */
+final class ReaderActions {
+  static final int MAX_COMMENT = 10_000;
+  static final int MAX_TAGS = 50;
+
+  private ReaderActions() {}
+
+  /** A comment's text, stripped; refused when empty or too long. */
+  static String commentBody(String body) {
+    if (body == null || body.isBlank()) {
+      throw new BadRequestResponse("A comment needs some words.");
+    }
+    if (body.length() > MAX_COMMENT) {
+      throw new BadRequestResponse(
+          "Comments can be up to "
+              + MAX_COMMENT
+              + " characters; this one has "
+              + body.length()
+              + ".");
+    }
+    return body.strip();
+  }
+
+  /**
+   * Posts a comment on chapter {@code n} of a work the account may read.
+   *
+   * @return the new comment's id
+   * @throws org.quire.store.StoreException when the parent is not a comment on that chapter
+   */
+  static long comment(
+      Quire quire, Work w, int n, Long parent, AccountStore.User u, String rawBody) {
+    if (n < 1 || n > w.chapters().size()) {
+      throw new NotFoundResponse("This work has no chapter " + n + ".");
+    }
+    String body = commentBody(rawBody);
+    Long owner = quire.store().accounts().owner(w.id()).orElse(null);
+    if (owner != null && quire.store().readers().blocks(owner, u.id())) {
+      throw new ForbiddenResponse("The author of this work does not accept your comments.");
+    }
+    long cid = quire.store().readers().addComment(w.id(), n, parent, u.id(), body);
+    quire.engagementChanged(w.id());
+    return cid;
+  }
+
+  /** A bookmark as a reader gave it: note length checked, tags trimmed, deduplicated, capped. */
+  static ReaderStore.Bookmark bookmark(
+      long workId, String note, List<String> rawTags, boolean isPrivate, boolean later) {
+    if (note != null && note.length() > MAX_COMMENT) {
+      throw new BadRequestResponse("Bookmark notes can be up to " + MAX_COMMENT + " characters.");
+    }
+    List<String> tags = new ArrayList<>();
+    for (String s : rawTags == null ? List.<String>of() : rawTags) {
+      String tag = s == null ? "" : s.strip().replaceAll("\\s+", " ");
+      if (!tag.isEmpty() && tag.length() <= 100 && tags.size() < MAX_TAGS && !tags.contains(tag)) {
+        tags.add(tag);
+      }
+    }
+    return new ReaderStore.Bookmark(
+        workId, note == null || note.isBlank() ? null : note.strip(), tags, isPrivate, later, null);
+  }
+}
