@@ -441,19 +441,17 @@ public final class OpenSearchIndex implements SearchIndex {
   }
 
   /**
-   * Removes every document but keeps the index: dropping and re-creating it would leave a moment in
-   * which another process's write auto-creates an index without Quire's mapping.
+   * Drops and re-creates the index (delete-by-query needs OpenSearch's reindex module, which not
+   * every distribution has). Run rebuilds from one process at a time: a write from another process
+   * in between would auto-create the index without Quire's mapping.
    */
   @Override
   public void clear() {
-    ObjectNode all = JSON.createObjectNode();
-    all.set("query", obj("match_all", JSON.createObjectNode()));
-    Reply r = call("POST", "/" + index + "/_delete_by_query?conflicts=proceed&refresh=true", all);
-    if (r.status() == 404) {
-      createIndex();
-    } else if (r.status() != 200) {
+    Reply r = call("DELETE", "/" + index, null);
+    if (r.status() != 200 && r.status() != 404) {
       throw failure("clear the search index", r);
     }
+    createIndex();
     dirty.set(false);
   }
 
