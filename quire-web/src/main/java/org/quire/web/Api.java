@@ -104,16 +104,7 @@ final class Api {
 
   void chapter(Context ctx) {
     Work w = load(ctx);
-    int n;
-    try {
-      n = Integer.parseInt(ctx.pathParam("n"));
-    } catch (NumberFormatException e) {
-      n = -1;
-    }
-    if (n < 1 || n > w.chapters().size()) {
-      throw new NotFoundResponse("Work " + w.id() + " has no chapter " + ctx.pathParam("n") + ".");
-    }
-    Chapter c = w.chapter(n);
+    Chapter c = w.chapter(chapterNumber(ctx, w));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("work", w.id());
     body.put("number", c.number());
