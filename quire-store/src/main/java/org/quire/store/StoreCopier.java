@@ -156,12 +156,8 @@ public final class StoreCopier {
     try (Statement s = src.createStatement()) {
       s.setFetchSize(BATCH);
       try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
-        ResultSetMetaData md = rs.getMetaData();
-        int cols = md.getColumnCount();
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= cols; i++) {
-          names.add(md.getColumnName(i));
-        }
+        List<String> names = columns(rs.getMetaData());
+        int cols = names.size();
         String sql =
             "INSERT INTO "
                 + table
@@ -205,12 +201,8 @@ public final class StoreCopier {
     try (Statement s = c.createStatement()) {
       s.setFetchSize(BATCH);
       try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
-        ResultSetMetaData md = rs.getMetaData();
-        int cols = md.getColumnCount();
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= cols; i++) {
-          names.add(md.getColumnName(i).toLowerCase(java.util.Locale.ROOT));
-        }
+        List<String> names = columns(rs.getMetaData());
+        int cols = names.size();
         while (rs.next()) {
           sha.reset();
           for (int i = 1; i <= cols; i++) {
@@ -230,6 +222,15 @@ public final class StoreCopier {
       }
     }
     return rows + ":" + Long.toHexString(sum);
+  }
+
+  /** A result's column names, lower-cased (SQLite and PostgreSQL report their case differently). */
+  private static List<String> columns(ResultSetMetaData md) throws SQLException {
+    List<String> names = new ArrayList<>();
+    for (int i = 1; i <= md.getColumnCount(); i++) {
+      names.add(md.getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+    }
+    return names;
   }
 
   private static String normal(Object o) {

@@ -180,12 +180,7 @@ final class Api {
     int n = chapterNumber(ctx, w);
     var u = ApiAccess.user(ctx);
     java.util.Set<Long> blocked =
-        u == null
-            ? java.util.Set.of()
-            : quire.store().readers().mutes(u.id()).stream()
-                .filter(m -> m.kind() == org.quire.store.ReaderStore.MuteKind.USER)
-                .map(m -> Long.parseLong(m.value()))
-                .collect(java.util.stream.Collectors.toSet());
+        u == null ? java.util.Set.of() : ReaderActions.blocked(quire, u.id());
     List<Map<String, Object>> out = new ArrayList<>();
     for (var c : quire.store().readers().comments(w.id(), n)) {
       if (c.userId() != null && blocked.contains(c.userId()) && !c.deleted()) {

@@ -57,6 +57,21 @@ final class ReaderActions {
     return cid;
   }
 
+  /** The accounts a reader blocked (user mutes); unreadable entries are ignored. */
+  static java.util.Set<Long> blocked(Quire quire, long userId) {
+    java.util.Set<Long> out = new java.util.HashSet<>();
+    for (ReaderStore.Mute m : quire.store().readers().mutes(userId)) {
+      if (m.kind() == ReaderStore.MuteKind.USER) {
+        try {
+          out.add(Long.parseLong(m.value()));
+        } catch (NumberFormatException ignored) {
+          // not an account id: blocks nobody
+        }
+      }
+    }
+    return out;
+  }
+
   /** A bookmark as a reader gave it: note length checked, tags trimmed, deduplicated, capped. */
   static ReaderStore.Bookmark bookmark(
       long workId, String note, List<String> rawTags, boolean isPrivate, boolean later) {

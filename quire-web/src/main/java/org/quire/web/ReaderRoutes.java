@@ -81,13 +81,7 @@ final class ReaderRoutes {
 
   /** The accounts a reader blocked. */
   java.util.Set<Long> blocked(long userId) {
-    java.util.Set<Long> out = new java.util.HashSet<>();
-    for (ReaderStore.Mute m : readers().mutes(userId)) {
-      if (m.kind() == ReaderStore.MuteKind.USER) {
-        out.add(parseId(m.value()));
-      }
-    }
-    return out;
+    return ReaderActions.blocked(quire, userId);
   }
 
   /** A muted tag as stored, {@code type:name}; null when unreadable. */
