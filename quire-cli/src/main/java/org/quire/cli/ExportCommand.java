@@ -57,7 +57,9 @@ final class ExportCommand implements Callable<Integer> {
             case "html" -> TextExports.html(w).getBytes(StandardCharsets.UTF_8);
             case "md" -> TextExports.markdown(w).getBytes(StandardCharsets.UTF_8);
             case "txt" -> TextExports.text(w).getBytes(StandardCharsets.UTF_8);
-            default -> EpubWriter.write(w, null, Instant.now());
+            default ->
+                EpubWriter.write(
+                    w, null, Instant.now(), org.quire.web.QuireWeb.seriesPart(quire, id));
           };
       Path out = output != null ? output : Path.of(TextExports.fileName(w.title()) + "." + format);
       Files.write(out, bytes);

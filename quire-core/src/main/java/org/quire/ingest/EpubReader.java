@@ -1,15 +1,11 @@
 package org.quire.ingest;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -25,42 +21,30 @@ import org.quire.model.TagType;
  * when present, from an AO3 preface or a FanFicFare title page inside the book; chapters are the
  * spine's documents, each titled by its first heading.
  *
- * <p>Hostile archives are refused before anything is parsed: too many entries, too many bytes once
- * inflated, a suspicious compression ratio (zip bombs), and paths that climb out of the book
- * ({@code ../}, absolute paths). XML is read with jsoup's XML parser, which neither fetches
- * external entities nor expands declared ones (no XXE, no "billion laughs").
+ * <p>Hostile archives are refused by {@link SafeZip} before anything is parsed. XML is read with
+ * jsoup's XML parser, which neither fetches external entities nor expands declared ones (no XXE, no
+ * "billion laughs").
  */
 final class EpubReader {
-  static final int MAX_ENTRIES = 5_000;
-  static final long MAX_INFLATED = 256L * 1024 * 1024;
-  static final int MAX_RATIO = 100;
-
   private static final List<String> NOT_CHAPTERS =
       List.of("cover", "title", "toc", "nav", "preface", "afterword", "info", "log_page", "jacket");
 
   private EpubReader() {}
 
-  /** Why a file was refused; the ingester adds the file's name. */
-  static final class Refused extends RuntimeException {
-    Refused(String reason) {
-      super(reason, null, false, false);
-    }
-  }
-
   static StoryParser.Parsed read(byte[] bytes) {
-    Map<String, byte[]> files = unzip(bytes);
+    Map<String, byte[]> files = SafeZip.unzip(bytes);
     byte[] container = files.get("META-INF/container.xml");
     if (container == null) {
-      throw new Refused("not an EPUB: META-INF/container.xml is missing.");
+      throw new SafeZip.Refused("not an EPUB: META-INF/container.xml is missing.");
     }
     Element rootfile = xml(container).selectFirst("rootfile[full-path]");
     if (rootfile == null) {
-      throw new Refused("not an EPUB: the container names no package document.");
+      throw new SafeZip.Refused("not an EPUB: the container names no package document.");
     }
-    String opfPath = normalise("", rootfile.attr("full-path"));
+    String opfPath = SafeZip.normalise("", rootfile.attr("full-path"));
     byte[] opfBytes = files.get(opfPath);
     if (opfBytes == null) {
-      throw new Refused("the package document " + opfPath + " is missing from the book.");
+      throw new SafeZip.Refused("the package document " + opfPath + " is missing from the book.");
     }
     Document opf = xml(opfBytes);
     String base = opfPath.contains("/") ? opfPath.substring(0, opfPath.lastIndexOf('/') + 1) : "";
@@ -104,7 +88,7 @@ final class EpubReader {
 
     Map<String, String> manifest = new LinkedHashMap<>();
     for (Element item : opf.select("manifest > item")) {
-      manifest.put(item.attr("id"), normalise(base, item.attr("href")));
+      manifest.put(item.attr("id"), SafeZip.normalise(base, item.attr("href")));
     }
     boolean complete = true;
     String endNotes = null;
@@ -161,6 +145,7 @@ final class EpubReader {
         // AO3-style chapter page (Quire's own export among them): heading, notes, then the text.
         Element h = body.selectFirst("h2.heading, h2, h3");
         String t = h == null || h.hasClass("generated") ? null : h.text().strip();
+        t = chapterTitle(t, chapters.size() + 1);
         Element meta = body.selectFirst("div.meta");
         String chapterNotes = meta == null ? null : HtmlReader.labelled(meta, "chapter notes");
         String text = HtmlText.markdown(userstuff);
@@ -172,17 +157,19 @@ final class EpubReader {
       Element heading = body.selectFirst("h1, h2, h3");
       String chapterTitle = null;
       if (heading != null) {
-        chapterTitle = heading.text().strip();
+        chapterTitle = chapterTitle(heading.text().strip(), chapters.size() + 1);
         heading.remove();
       }
+      // Quire's and AO3's chapter notes, after a tool that rewrote the book renamed their classes.
+      String chapterNotes = HtmlReader.labelled(body, "chapter notes", true);
       String text = HtmlText.markdown(body);
       if (text.isBlank()) {
         continue;
       }
-      chapters.add(new Chapter(chapters.size() + 1, chapterTitle, text, null));
+      chapters.add(new Chapter(chapters.size() + 1, chapterTitle, text, chapterNotes));
     }
     if (chapters.isEmpty()) {
-      throw new Refused("the book has no readable chapters.");
+      throw new SafeZip.Refused("the book has no readable chapters.");
     }
     boolean generated = title == null || title.isBlank();
     return new StoryParser.Parsed(
@@ -197,6 +184,15 @@ final class EpubReader {
         complete,
         dedupe(tags),
         problems);
+  }
+
+  /**
+   * A chapter's heading as its title: "Chapter 2" on the second chapter is the label every reader
+   * gives an untitled chapter, not a title (Quire marks its own as generated, but tools that
+   * rewrite the book, calibre among them, drop the mark).
+   */
+  private static String chapterTitle(String heading, int number) {
+    return heading == null || heading.equalsIgnoreCase("Chapter " + number) ? null : heading;
   }
 
   /** FanFicFare's title page: "Label: value" lines in a page called title_page. */
@@ -263,73 +259,5 @@ final class EpubReader {
 
   private static Document xml(byte[] bytes) {
     return Jsoup.parse(new String(bytes, StandardCharsets.UTF_8), "", Parser.xmlParser());
-  }
-
-  /**
-   * Resolves an href against a directory inside the book. Refuses paths that climb out of it:
-   * nothing is ever written to disk, but a book that tries this is not a book to trust.
-   */
-  static String normalise(String base, String href) {
-    String h = java.net.URLDecoder.decode(href.replace("+", "%2B"), StandardCharsets.UTF_8);
-    int hash = h.indexOf('#');
-    if (hash >= 0) {
-      h = h.substring(0, hash);
-    }
-    if (h.startsWith("/") || h.contains("\\") || h.matches("^[A-Za-z]:.*")) {
-      throw new Refused("it names a path outside the book (" + abbreviate(href) + ").");
-    }
-    List<String> parts = new ArrayList<>();
-    for (String p : (base + h).split("/")) {
-      if (p.isEmpty() || p.equals(".")) {
-        continue;
-      }
-      if (p.equals("..")) {
-        if (parts.isEmpty()) {
-          throw new Refused("it names a path outside the book (" + abbreviate(href) + ").");
-        }
-        parts.removeLast();
-      } else {
-        parts.add(p);
-      }
-    }
-    return String.join("/", parts);
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 80 ? s.substring(0, 80) + "…" : s;
-  }
-
-  /** The book's files by path, within the limits; refuses archives that break them. */
-  static Map<String, byte[]> unzip(byte[] bytes) {
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    long inflated = 0;
-    long budget = Math.min(MAX_INFLATED, Math.max(1L << 20, (long) bytes.length * MAX_RATIO));
-    try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-      ZipEntry e;
-      while ((e = zin.getNextEntry()) != null) {
-        if (files.size() >= MAX_ENTRIES) {
-          throw new Refused("it holds more than " + MAX_ENTRIES + " files.");
-        }
-        String name = normalise("", e.getName());
-        if (e.isDirectory()) {
-          continue;
-        }
-        byte[] data = zin.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, budget - inflated + 1));
-        inflated += data.length;
-        if (inflated > budget) {
-          throw new Refused(
-              "it inflates to more than "
-                  + (budget / (1024 * 1024))
-                  + " MiB (a zip bomb, or far larger than any story).");
-        }
-        files.put(name, data);
-      }
-    } catch (IOException | IllegalArgumentException ex) {
-      throw new Refused("it is not a readable zip archive (" + ex.getMessage() + ").");
-    }
-    if (files.isEmpty()) {
-      throw new Refused("it is not a readable zip archive (no entries).");
-    }
-    return files;
   }
 }

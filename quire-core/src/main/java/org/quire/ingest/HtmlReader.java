@@ -33,7 +33,10 @@ final class HtmlReader {
     Element body = doc.body();
     String md = body == null ? "" : HtmlText.markdown(body);
     String title = doc.title().strip();
-    if (!title.isEmpty() && !md.startsWith("# ")) {
+    // The page's title names the story unless the text opens with a title heading of its own.
+    String first = md.lines().findFirst().orElse("");
+    boolean titled = first.startsWith("# ") && !StoryParser.isChapterHeading(first.substring(2));
+    if (!title.isEmpty() && !titled) {
       md = "# " + HtmlText.escape(title) + "\n\n" + md;
     }
     return StoryParser.parse(md, true);
@@ -153,6 +156,14 @@ final class HtmlReader {
    * "Notes", "Chapter Notes", "End Notes"), as Markdown; null when absent.
    */
   static String labelled(Element scope, String label) {
+    return labelled(scope, label, false);
+  }
+
+  /**
+   * The same, and removes the label and its block from the page, so they are not read again as the
+   * text.
+   */
+  static String labelled(Element scope, String label, boolean remove) {
     for (Element p : scope.select("p, h2, h3, div.heading")) {
       String t = p.text().replace(":", "").strip().toLowerCase(Locale.ROOT);
       if (!t.equals(label)) {
@@ -161,6 +172,10 @@ final class HtmlReader {
       Element next = p.nextElementSibling();
       if (next != null && next.normalName().equals("blockquote")) {
         String md = HtmlText.markdown(next);
+        if (remove) {
+          p.remove();
+          next.remove();
+        }
         return md.isBlank() ? null : md;
       }
     }

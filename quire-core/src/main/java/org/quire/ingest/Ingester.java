@@ -22,8 +22,8 @@ import org.quire.text.WordCounter;
  * The front door of ingest: a story file in, a {@link Work} out (not yet analysed or stored).
  *
  * <p>Reads plain text ({@code .txt}, no extension), Markdown ({@code .md}), HTML (AO3 downloads and
- * other pages) and EPUB. Formats Quire cannot read yet are refused with a message naming the file
- * and the format, never guessed at.
+ * other pages), EPUB, Word ({@code .docx}) and OpenDocument text ({@code .odt}). Formats Quire
+ * cannot read yet are refused with a message naming the file and the format, never guessed at.
  */
 public final class Ingester {
   /** Default largest file accepted: far above any real story, small enough to fit in memory. */
@@ -62,6 +62,8 @@ public final class Ingester {
         || ext.equals("htm")
         || ext.equals("xhtml")
         || ext.equals("epub")
+        || ext.equals("docx")
+        || ext.equals("odt")
         || ext.equals("zip");
   }
 
@@ -104,20 +106,26 @@ public final class Ingester {
       throw new IngestException(fileName, tooLarge(bytes.length));
     }
     String ext = extension(fileName);
-    if (ext.equals("epub")) {
-      return epub(fileName, bytes);
-    }
     switch (ext) {
+      case "epub" -> {
+        return zipped(fileName, bytes, EpubReader::read);
+      }
+      case "docx" -> {
+        return zipped(fileName, bytes, OfficeReader::docx);
+      }
+      case "odt" -> {
+        return zipped(fileName, bytes, OfficeReader::odt);
+      }
       case "zip" ->
           throw new IngestException(
               fileName, "is a .zip archive; 'quire import' reads the stories inside it.");
-      case "docx", "odt", "pdf", "rtf", "doc", "mobi", "azw3" ->
+      case "pdf", "rtf", "doc", "mobi", "azw3" ->
           throw new IngestException(
               fileName,
               "."
                   + ext
-                  + " files cannot be imported yet; Quire reads .txt, .md, .html and .epub"
-                  + " files.");
+                  + " files cannot be imported yet; Quire reads .txt, .md, .html, .epub, .docx"
+                  + " and .odt files.");
       default -> {}
     }
     TextDecoder.Decoded decoded = TextDecoder.decode(fileName, bytes);
@@ -134,11 +142,15 @@ public final class Ingester {
     return work(fileName, bytes, p, decoded.problems(), markdown);
   }
 
-  private Work epub(String fileName, byte[] bytes) {
+  /** Reads a zip-based format (EPUB, Word, OpenDocument). */
+  private Work zipped(
+      String fileName,
+      byte[] bytes,
+      java.util.function.Function<byte[], StoryParser.Parsed> reader) {
     StoryParser.Parsed p;
     try {
-      p = EpubReader.read(bytes);
-    } catch (EpubReader.Refused e) {
+      p = reader.apply(bytes);
+    } catch (SafeZip.Refused e) {
       throw new IngestException(fileName, e.getMessage());
     }
     return work(fileName, bytes, p, List.of(), true);
@@ -199,8 +211,8 @@ public final class Ingester {
       if (size > maxBytes) {
         throw new IngestException(name, tooLarge(size));
       }
-      return EpubReader.unzip(Files.readAllBytes(file));
-    } catch (EpubReader.Refused e) {
+      return SafeZip.unzip(Files.readAllBytes(file));
+    } catch (SafeZip.Refused e) {
       throw new IngestException(name, e.getMessage());
     } catch (IOException e) {
       throw new IngestException(name, "could not be read: " + e.getMessage());

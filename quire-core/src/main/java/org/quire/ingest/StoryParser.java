@@ -450,7 +450,9 @@ final class StoryParser {
      */
     boolean isTitleLine(int i) {
       String l = line(i).strip();
+      Matcher md = MD_HEADING.matcher(l);
       if (l.length() > 120
+          || (md.matches() && isChapterHeading(md.group(2)))
           || HeaderField.parse(l) != null
           || NOTE.matcher(l).matches()
           || HEADING.matcher(l).matches()
@@ -512,6 +514,11 @@ final class StoryParser {
   }
 
   /** Markdown emphasis around a note is decoration, not part of what the author said. */
+  /** Whether a line is a chapter heading: "Chapter 1", "Part Two: Home", "Epilogue". */
+  static boolean isChapterHeading(String s) {
+    return HEADING.matcher(s).matches();
+  }
+
   static String stripMarkup(String s) {
     return s.replaceAll("^(\\*\\*|__|\\*|_)(.*)\\1$", "$2");
   }

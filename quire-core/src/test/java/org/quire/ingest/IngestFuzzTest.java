@@ -55,12 +55,14 @@ class IngestFuzzTest {
     assertThat(t.refused()).isGreaterThan(CASES / 100);
   }
 
-  /** Real files of every format Quire reads: the sample stories, an AO3 page, an EPUB. */
+  /** Files of every format Quire reads: the samples, an AO3 page, an EPUB, Word and ODF. */
   static Map<String, byte[]> seeds() throws Exception {
     Map<String, byte[]> seeds = IngestFuzz.seeds(Path.of("../examples"));
     seeds.put(
         "ao3-style.html", Files.readAllBytes(Path.of("src/test/resources/ingest/ao3-style.html")));
     seeds.put("book.epub", HtmlAndEpubTest.zip(HtmlAndEpubTest.book("Rivals")));
+    seeds.put("lantern.docx", OfficeDocsTest.docx());
+    seeds.put("salt.odt", OfficeDocsTest.odt());
     return seeds;
   }
 }

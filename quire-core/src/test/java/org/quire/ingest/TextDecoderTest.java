@@ -107,9 +107,12 @@ class TextDecoderTest {
 
   @Test
   void unsupportedFormatsAreRefusedByName() {
+    assertThatThrownBy(() -> ingester.read("book.pdf", "x".getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("book.pdf")
+        .hasMessageContaining("cannot be imported yet");
     assertThatThrownBy(() -> ingester.read("book.docx", "x".getBytes(StandardCharsets.UTF_8)))
         .hasMessageContaining("book.docx")
-        .hasMessageContaining("cannot be imported yet");
+        .hasMessageContaining("not a readable zip archive");
     assertThatThrownBy(() -> ingester.read("book.epub", "x".getBytes(StandardCharsets.UTF_8)))
         .hasMessageContaining("book.epub")
         .hasMessageContaining("not a readable zip archive");

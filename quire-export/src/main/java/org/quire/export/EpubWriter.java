@@ -37,7 +37,25 @@ public final class EpubWriter {
    * @param modified the time written into {@code dcterms:modified}
    */
   public static byte[] write(Work w, String sourceUrl, Instant modified) {
-    Book b = new Book(w, sourceUrl, modified);
+    return write(w, sourceUrl, modified, null);
+  }
+
+  /** A work's place in a series, written as calibre's series metadata and EPUB 3's collection. */
+  public record SeriesPart(String name, int position) {
+    /** The work's place among the series' works in order, or null if it is not among them. */
+    public static SeriesPart of(String name, List<Long> workIds, long workId) {
+      int i = workIds.indexOf(workId);
+      return i < 0 ? null : new SeriesPart(name, i + 1);
+    }
+  }
+
+  /**
+   * The book's bytes, with the series it belongs to.
+   *
+   * @param series the work's series and its place there, or null
+   */
+  public static byte[] write(Work w, String sourceUrl, Instant modified, SeriesPart series) {
+    Book b = new Book(w, sourceUrl, modified, series);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
       // The mimetype comes first and uncompressed, so readers can sniff the format.
@@ -104,10 +122,12 @@ public final class EpubWriter {
     final String uid;
     final String sourceUrl;
     final String modified;
+    final SeriesPart series;
     final List<Page> pages = new ArrayList<>();
 
-    Book(Work w, String sourceUrl, Instant modified) {
+    Book(Work w, String sourceUrl, Instant modified, SeriesPart series) {
       this.w = w;
+      this.series = series;
       this.lang = Languages.tag(w.language());
       String key =
           w.source() != null && w.source().sha256() != null ? w.source().sha256() : w.title();
@@ -183,8 +203,25 @@ public final class EpubWriter {
       b.append("<dc:publisher>Quire</dc:publisher>\n")
           .append("<meta property=\"dcterms:modified\">")
           .append(modified)
-          .append("</meta>\n")
-          .append("</metadata>\n<manifest>\n")
+          .append("</meta>\n");
+      if (series != null && present(series.name())) {
+        // EPUB 3's collection for reading systems, calibre's own names for calibre and the many
+        // apps that read them.
+        b.append("<meta property=\"belongs-to-collection\" id=\"series\">")
+            .append(escape(series.name()))
+            .append("</meta>\n")
+            .append("<meta refines=\"#series\" property=\"collection-type\">series</meta>\n")
+            .append("<meta refines=\"#series\" property=\"group-position\">")
+            .append(series.position())
+            .append("</meta>\n")
+            .append("<meta name=\"calibre:series\" content=\"")
+            .append(escape(series.name()))
+            .append("\"/>\n")
+            .append("<meta name=\"calibre:series_index\" content=\"")
+            .append(series.position())
+            .append("\"/>\n");
+      }
+      b.append("</metadata>\n<manifest>\n")
           .append(
               "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n")
           .append("<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n")

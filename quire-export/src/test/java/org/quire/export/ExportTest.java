@@ -86,6 +86,16 @@ class ExportTest {
       assertThat(c.errors()).as(format + " errors").isZero();
       assertThat(c.warnings()).as(format + " warnings").isZero();
     }
+    Check withSeries =
+        epubcheck(
+            EpubWriter.write(
+                work(TextFormat.MARKDOWN, true),
+                "http://localhost:7070/works/7",
+                Instant.EPOCH,
+                new EpubWriter.SeriesPart("The Ember \"Cycle\" & Co", 2)));
+    assertThat(withSeries.fatal() + withSeries.errors() + withSeries.warnings())
+        .as(withSeries.log())
+        .isZero();
   }
 
   @Test

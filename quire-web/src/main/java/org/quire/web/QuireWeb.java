@@ -394,6 +394,15 @@ public final class QuireWeb {
     return v.loggedIn() && (v.admin() || quire.store().accounts().isCreator(workId, v.user().id()));
   }
 
+  /** The first series a work belongs to, and its place there, for its EPUB; or null. */
+  public static EpubWriter.SeriesPart seriesPart(Quire quire, long workId) {
+    return quire.store().series().seriesOf(workId).stream()
+        .map(s -> EpubWriter.SeriesPart.of(s.title(), s.workIds(), workId))
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElse(null);
+  }
+
   /** A work as EPUB, HTML, Markdown or text, as an attachment named after its title. */
   private void download(Context ctx) {
     long id = idParam(ctx.pathParam("id"));
@@ -404,7 +413,7 @@ public final class QuireWeb {
     switch (format) {
       case "epub" -> {
         String source = ctx.scheme() + "://" + ctx.host() + "/works/" + id;
-        body = EpubWriter.write(w, source, java.time.Instant.now());
+        body = EpubWriter.write(w, source, java.time.Instant.now(), seriesPart(quire, id));
         type = "application/epub+zip";
       }
       case "html" -> {
