@@ -415,6 +415,15 @@ public final class Quire implements AutoCloseable {
    * @throws IngestException when the file is not a story Quire can read
    */
   public WorkStore.Added post(String fileName, byte[] bytes, long ownerId, Visibility visibility) {
+    return post(fileName, bytes, ownerId, visibility, true);
+  }
+
+  /**
+   * The same, choosing whether analysis suggests tags: without it the work keeps only the tags its
+   * file gives (its author's), as for an author who tags by hand.
+   */
+  public WorkStore.Added post(
+      String fileName, byte[] bytes, long ownerId, Visibility visibility, boolean autoTag) {
     Work read = ingester.read(fileName, bytes);
     Optional<Long> existing = store.findBySha256(read.source().sha256());
     if (existing.isPresent()) {
@@ -427,7 +436,7 @@ public final class Quire implements AutoCloseable {
         read = read.withAuthors(List.of(poster));
       }
     }
-    Work work = analyser.apply(read, analyser.analyse(read));
+    Work work = autoTag ? analyser.apply(read, analyser.analyse(read)) : read;
     WorkStore.Added added = store.add(work);
     if (!added.duplicate()) {
       store.accounts().setOwner(added.id(), ownerId);

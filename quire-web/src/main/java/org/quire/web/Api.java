@@ -77,6 +77,17 @@ final class Api {
       chapters.add(m);
     }
     body.put("chapters", chapters);
+    body.put("tags", tagsJson(w));
+    Map<String, String> downloads = new LinkedHashMap<>();
+    for (String f : List.of("epub", "html", "md", "txt")) {
+      downloads.put(f, "/works/" + w.id() + "/download/" + f);
+    }
+    body.put("downloads", downloads);
+    send(ctx, body);
+  }
+
+  /** A work's shown tags by type, each with its provenance, confidence and evidence. */
+  static Map<String, List<Map<String, Object>>> tagsJson(Work w) {
     Map<String, List<Map<String, Object>>> tags = new LinkedHashMap<>();
     for (TagType t : TagType.values()) {
       List<Map<String, Object>> list = new ArrayList<>();
@@ -93,13 +104,7 @@ final class Api {
         tags.put(t.key(), list);
       }
     }
-    body.put("tags", tags);
-    Map<String, String> downloads = new LinkedHashMap<>();
-    for (String f : List.of("epub", "html", "md", "txt")) {
-      downloads.put(f, "/works/" + w.id() + "/download/" + f);
-    }
-    body.put("downloads", downloads);
-    send(ctx, body);
+    return tags;
   }
 
   void chapter(Context ctx) {
@@ -123,8 +128,9 @@ final class Api {
 
   /**
    * Posts a work from the request body (any format Quire imports), as the token's account. Query
-   * parameters: {@code filename} (its extension picks the format; default {@code upload.txt}) and
-   * {@code visibility} (public, restricted or draft; default public).
+   * parameters: {@code filename} (its extension picks the format; default {@code upload.txt}),
+   * {@code visibility} (public, restricted or draft; default public) and {@code autotag} (false
+   * keeps only the file's own tags; default true).
    */
   void post(Context ctx) {
     var u = ApiAccess.requireUser(ctx);
@@ -140,9 +146,14 @@ final class Api {
     } catch (IllegalArgumentException e) {
       throw new io.javalin.http.BadRequestResponse("visibility is public, restricted or draft.");
     }
+    String autoTag = ctx.queryParam("autotag");
+    if (autoTag != null && !autoTag.equals("true") && !autoTag.equals("false")) {
+      throw new io.javalin.http.BadRequestResponse("autotag is true or false.");
+    }
     byte[] body = ctx.bodyAsBytes();
     try {
-      var added = quire.post(name.replaceAll("[/\\\\]", "_"), body, u.id(), v);
+      var added =
+          quire.post(name.replaceAll("[/\\\\]", "_"), body, u.id(), v, !"false".equals(autoTag));
       ctx.status(added.duplicate() ? 200 : 201);
       ctx.json(
           Map.of(
@@ -308,9 +319,15 @@ final class Api {
 
   /** A JSON object from the request body; at most 64 KB. */
   private static Map<?, ?> jsonBody(Context ctx) {
+    return jsonBody(ctx, 65_536);
+  }
+
+  /** A JSON object from the request body, of at most {@code max} bytes. */
+  static Map<?, ?> jsonBody(Context ctx, int max) {
     byte[] bytes = ctx.bodyAsBytes();
-    if (bytes.length > 65_536) {
-      throw new io.javalin.http.BadRequestResponse("The request body is over 64 KB.");
+    if (bytes.length > max) {
+      throw new io.javalin.http.BadRequestResponse(
+          "The request body is over " + (max / 1024) + " KB.");
     }
     try {
       Object o = JSON.readValue(bytes, Object.class);
@@ -392,7 +409,7 @@ final class Api {
     }
   }
 
-  private static Map<String, Object> summary(WorkSummary w) {
+  static Map<String, Object> summary(WorkSummary w) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("id", w.id());
     r.put("title", w.title());
@@ -422,27 +439,32 @@ final class Api {
     return r;
   }
 
-  private Work load(Context ctx) {
+  Work load(Context ctx) {
     long id;
     try {
       id = Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
       throw new NotFoundResponse("There is no such work.");
     }
-    var u = ApiAccess.user(ctx);
-    if (quire.access(
-            id,
-            u == null ? null : u.id(),
-            u != null && u.role() == org.quire.store.AccountStore.Role.ADMIN)
-        != Quire.Access.ALLOWED) {
+    if (!readable(ctx, id)) {
       // Without a token, members-only works and drafts do not exist for the API.
       throw new NotFoundResponse("There is no work " + id + ".");
     }
     return quire.work(id).orElseThrow(() -> new NotFoundResponse("There is no work " + id + "."));
   }
 
+  /** Whether the request's token (or a visitor, without one) may read the work. */
+  boolean readable(Context ctx, long id) {
+    var u = ApiAccess.user(ctx);
+    return quire.access(
+            id,
+            u == null ? null : u.id(),
+            u != null && u.role() == org.quire.store.AccountStore.Role.ADMIN)
+        == Quire.Access.ALLOWED;
+  }
+
   /** Writes JSON with an ETag, or 304 when the client already has this exact body. */
-  private static void send(Context ctx, Object body) {
+  static void send(Context ctx, Object body) {
     byte[] bytes;
     try {
       bytes = JSON.writeValueAsBytes(body);

@@ -44,6 +44,7 @@ public final class QuireWeb {
     QuireWeb web = new QuireWeb(quire);
     Catalog catalog = new Catalog(quire);
     Api api = new Api(quire);
+    ApiAuthoring apiAuthoring = new ApiAuthoring(quire, api);
     ApiAccess apiAccess = new ApiAccess(quire);
     AccountRoutes accounts = new AccountRoutes(quire, web);
     PostingRoutes posting = new PostingRoutes(quire, web);
@@ -148,6 +149,10 @@ public final class QuireWeb {
           config.routes.get("/api/v1/bookmarks", api::bookmarks);
           config.routes.put("/api/v1/works/{id}/bookmark", api::saveBookmark);
           config.routes.delete("/api/v1/works/{id}/bookmark", api::deleteBookmark);
+          config.routes.post("/api/v1/works/{id}/chapters", apiAuthoring::addChapter);
+          config.routes.post("/api/v1/works/{id}/tags", apiAuthoring::tags);
+          config.routes.get("/api/v1/authors/{name}", apiAuthoring::author);
+          config.routes.get("/api/v1/series/{sid}", apiAuthoring::series);
           config.routes.get("/api/openapi.json", api::openApi);
           config.routes.get("/opds", catalog::root);
           config.routes.get("/opds/fandoms", catalog::fandoms);

@@ -1,0 +1,215 @@
+package org.quire.web;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.quire.app.Quire;
+import org.quire.model.Tag;
+import org.quire.model.TagType;
+import org.quire.model.Work;
+import org.quire.model.WorkSummary;
+import org.quire.store.AccountStore;
+import org.quire.store.SeriesStore;
+
+/**
+ * The API's authors and series (lists of the works a reader may see), and its writes for a work's
+ * author: a new chapter, and decisions on the suggested tags. The same rules as the pages: only a
+ * work's creators (or an admin) change it.
+ */
+final class ApiAuthoring {
+  private final Quire quire;
+  private final Api api;
+
+  ApiAuthoring(Quire quire, Api api) {
+    this.quire = quire;
+    this.api = api;
+  }
+
+  /** An author's works that the caller may read, newest first. */
+  void author(Context ctx) {
+    String name = ctx.pathParam("name").strip();
+    List<Long> ids = new ArrayList<>();
+    for (long id : quire.store().idsByAuthor(name)) {
+      if (api.readable(ctx, id)) {
+        ids.add(id);
+      }
+    }
+    if (ids.isEmpty()) {
+      throw new NotFoundResponse("There are no works by " + name + " here.");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", name);
+    body.put("url", "/authors/" + Texts.segment(name));
+    body.put("works", summaries(ids));
+    body.put("epub", "/authors/" + Texts.segment(name) + "/download/epub");
+    Api.send(ctx, body);
+  }
+
+  /** A series and, in order, the works in it that the caller may read. */
+  void series(Context ctx) {
+    SeriesStore.Series s;
+    try {
+      s =
+          quire
+              .store()
+              .series()
+              .series(Long.parseLong(ctx.pathParam("sid")))
+              .orElseThrow(() -> new NotFoundResponse("There is no such series."));
+    } catch (NumberFormatException e) {
+      throw new NotFoundResponse("There is no such series.");
+    }
+    List<Long> ids = s.workIds().stream().filter(id -> api.readable(ctx, id)).toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", s.id());
+    body.put("title", s.title());
+    body.put("summary", s.summary());
+    body.put("url", "/series/" + s.id());
+    body.put("works", summaries(ids));
+    body.put("epub", "/series/" + s.id() + "/download/epub");
+    Api.send(ctx, body);
+  }
+
+  private List<Map<String, Object>> summaries(List<Long> ids) {
+    Map<Long, WorkSummary> byId = new LinkedHashMap<>();
+    for (WorkSummary w : quire.store().summaries(ids)) {
+      byId.put(w.id(), w);
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (long id : ids) {
+      WorkSummary w = byId.get(id);
+      if (w != null) {
+        out.add(Api.summary(w));
+      }
+    }
+    return out;
+  }
+
+  /** Adds a chapter at the end; JSON {@code {"title": "…", "text": "…", "notes": "…"}}. */
+  void addChapter(Context ctx) {
+    Work w = ownWork(ctx);
+    Map<?, ?> body = Api.jsonBody(ctx, 8 * 1024 * 1024);
+    String text = field(body, "text", AuthoringRoutes.MAX_CHAPTER);
+    if (text == null) {
+      throw new BadRequestResponse("text is the new chapter's text, and it is missing or empty.");
+    }
+    Work edited =
+        quire.addChapter(w.id(), field(body, "title", 300), text, field(body, "notes", 20_000));
+    int n = edited.chapters().size();
+    ctx.status(201);
+    ctx.json(
+        Map.of(
+            "number",
+            n,
+            "url",
+            "/works/" + w.id() + "/chapters/" + n,
+            "api",
+            "/api/v1/works/" + w.id() + "/chapters/" + n));
+  }
+
+  /**
+   * The author's decisions on a work's tags; JSON {@code {"decisions": [{"type": "character",
+   * "name": "…", "decision": "accept"}], "add": [{"type": "additional", "name": "…"}]}}. A decision
+   * is accept, reject (remembered, so analysis does not suggest it again) or remove. Answers with
+   * the work's tags afterwards.
+   */
+  void tags(Context ctx) {
+    Work w = ownWork(ctx);
+    Map<?, ?> body = Api.jsonBody(ctx, 65_536);
+    List<Tag> tags = new ArrayList<>(w.tags());
+    for (Map<?, ?> d : objects(body.get("decisions"), "decisions")) {
+      TagType type = type(d);
+      String name = text(d.get("name"), "name");
+      String decision = text(d.get("decision"), "decision");
+      if (!List.of("accept", "reject", "remove").contains(decision)) {
+        throw new BadRequestResponse("decision is accept, reject or remove; got " + decision + ".");
+      }
+      int at = -1;
+      for (int i = 0; i < tags.size() && at < 0; i++) {
+        Tag t = tags.get(i);
+        if (t.type() == type && t.name().equalsIgnoreCase(name) && t.provenance().isShown()) {
+          at = i;
+        }
+      }
+      if (at < 0) {
+        throw new BadRequestResponse(
+            "Work " + w.id() + " has no " + type.key() + " tag named " + name + ".");
+      }
+      List<Tag> decided = PostingRoutes.decide(tags.remove(at), decision);
+      tags.addAll(at, decided);
+    }
+    for (Map<?, ?> a : objects(body.get("add"), "add")) {
+      TagType type = type(a);
+      String name = text(a.get("name"), "name").replaceAll("\\s+", " ");
+      if (name.length() > 200) {
+        throw new BadRequestResponse("A tag name is at most 200 characters.");
+      }
+      tags.removeIf(t -> t.type() == type && t.name().equalsIgnoreCase(name));
+      tags.add(Tag.byAuthor(type, name));
+    }
+    quire.retag(w.id(), tags);
+    Work after = quire.work(w.id()).orElseThrow();
+    Api.send(ctx, Map.of("id", w.id(), "tags", Api.tagsJson(after)));
+  }
+
+  private Work ownWork(Context ctx) {
+    AccountStore.User u = ApiAccess.requireUser(ctx);
+    Work w = api.load(ctx);
+    if (!quire.store().accounts().isCreator(w.id(), u.id())
+        && u.role() != AccountStore.Role.ADMIN) {
+      throw new ForbiddenResponse("Only the work's author can change it.");
+    }
+    return w;
+  }
+
+  private static String field(Map<?, ?> body, String key, int max) {
+    Object v = body.get(key);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof String s)) {
+      throw new BadRequestResponse(key + " must be a string.");
+    }
+    if (s.length() > max) {
+      throw new BadRequestResponse(key + " is longer than " + max + " characters.");
+    }
+    return s.isBlank() ? null : s.strip();
+  }
+
+  private static List<Map<?, ?>> objects(Object v, String key) {
+    if (v == null) {
+      return List.of();
+    }
+    if (!(v instanceof List<?> l) || l.size() > 500) {
+      throw new BadRequestResponse(key + " must be a list of at most 500 objects.");
+    }
+    List<Map<?, ?>> out = new ArrayList<>();
+    for (Object o : l) {
+      if (!(o instanceof Map<?, ?> m)) {
+        throw new BadRequestResponse(key + " must be a list of objects.");
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static TagType type(Map<?, ?> m) {
+    String t = text(m.get("type"), "type");
+    try {
+      return TagType.fromKey(t);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestResponse("There is no tag type " + t + ".");
+    }
+  }
+
+  private static String text(Object v, String key) {
+    if (!(v instanceof String s) || s.isBlank()) {
+      throw new BadRequestResponse(key + " is missing.");
+    }
+    return s.strip();
+  }
+}
