@@ -75,6 +75,9 @@ public final class EpubWriter {
       put(zip, "EPUB/nav.xhtml", b.nav());
       put(zip, "EPUB/toc.ncx", b.ncx());
       put(zip, "EPUB/style.css", CSS);
+      zip.putNextEntry(new ZipEntry("EPUB/" + b.cover.file()));
+      zip.write(b.cover.bytes());
+      zip.closeEntry();
       for (Page p : b.pages) {
         put(zip, "EPUB/" + p.file(), p.xhtml());
       }
@@ -103,6 +106,8 @@ public final class EpubWriter {
   private static final String CSS =
       """
       body { font-family: serif; line-height: 1.5; margin: 0 5%; }
+      section.cover { text-align: center; }
+      section.cover img { max-width: 100%; max-height: 95vh; }
       h1, h2 { font-family: sans-serif; }
       p { margin: 0 0 0.8em; }
       hr.scene-break { border: none; text-align: center; margin: 1.5em 0; }
@@ -123,6 +128,7 @@ public final class EpubWriter {
     final String sourceUrl;
     final String modified;
     final SeriesPart series;
+    final Cover.Image cover;
     final List<Page> pages = new ArrayList<>();
 
     Book(Work w, String sourceUrl, Instant modified, SeriesPart series) {
@@ -136,6 +142,23 @@ public final class EpubWriter {
       this.sourceUrl = sourceUrl;
       this.modified = modified.truncatedTo(ChronoUnit.SECONDS).toString();
       WorkHtml h = new WorkHtml(w);
+      this.cover = Cover.of(w);
+      String alt =
+          "Cover: "
+              + w.title()
+              + (w.authors().isEmpty() ? "" : ", by " + String.join(", ", w.authors()));
+      pages.add(
+          new Page(
+              "cover",
+              "cover.xhtml",
+              "Cover",
+              doc(
+                  "Cover",
+                  "<section epub:type=\"cover\" class=\"cover\">\n<img src=\""
+                      + cover.file()
+                      + "\" alt=\""
+                      + escape(alt)
+                      + "\"/>\n</section>\n")));
       pages.add(new Page("title", "title.xhtml", w.title(), doc(w.title(), h.titlePage())));
       pages.add(
           new Page(
@@ -201,6 +224,8 @@ public final class EpubWriter {
         b.append("<dc:source>").append(escape(sourceUrl)).append("</dc:source>\n");
       }
       b.append("<dc:publisher>Quire</dc:publisher>\n")
+          // EPUB 2 readers (and calibre) find the cover image by this name.
+          .append("<meta name=\"cover\" content=\"cover-image\"/>\n")
           .append("<meta property=\"dcterms:modified\">")
           .append(modified)
           .append("</meta>\n");
@@ -225,7 +250,12 @@ public final class EpubWriter {
           .append(
               "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n")
           .append("<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n")
-          .append("<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n");
+          .append("<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n")
+          .append("<item id=\"cover-image\" href=\"")
+          .append(cover.file())
+          .append("\" media-type=\"")
+          .append(cover.mediaType())
+          .append("\" properties=\"cover-image\"/>\n");
       for (Page p : pages) {
         b.append("<item id=\"")
             .append(p.id())
@@ -251,6 +281,13 @@ public final class EpubWriter {
             .append("</a></li>\n");
       }
       b.append("</ol>\n</nav>\n");
+      // Landmarks let reading systems open at the cover or the story itself.
+      b.append("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n")
+          .append("<h2>Landmarks</h2>\n<ol>\n")
+          .append("<li><a epub:type=\"cover\" href=\"cover.xhtml\">Cover</a></li>\n")
+          .append("<li><a epub:type=\"bodymatter\" href=\"chapter-")
+          .append(w.chapters().getFirst().number())
+          .append(".xhtml\">Start reading</a></li>\n</ol>\n</nav>\n");
       return doc("Contents", b.toString());
     }
 

@@ -72,6 +72,12 @@ class CalibreInteropTest {
         .contains("Tara Maclay/Willow Rosenberg")
         .contains("Teen And Up Audiences");
 
+    Path cover = tmp.resolve("cover-out.png");
+    calibre("ebook-meta", book.toString(), "--get-cover=" + cover);
+    var image = javax.imageio.ImageIO.read(cover.toFile());
+    assertThat(image.getWidth()).isEqualTo(Cover.WIDTH);
+    assertThat(image.getHeight()).isEqualTo(Cover.HEIGHT);
+
     Path text = tmp.resolve("ashes.txt");
     calibre("ebook-convert", book.toString(), text.toString());
     String plain = Files.readString(text, StandardCharsets.UTF_8);
