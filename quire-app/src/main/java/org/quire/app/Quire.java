@@ -121,6 +121,13 @@ public final class Quire implements AutoCloseable {
   public static Quire open(QuireConfig config) {
     // Users' own knowledge packs live beside the database, in packs/.
     Path dataDir = config.store().database().toAbsolutePath().getParent();
+    if (config.store().url() == null || config.store().url().startsWith("sqlite:")) {
+      requireWritable(dataDir, "data directory");
+      requireWritable(config.store().database(), "database file");
+    }
+    if (config.index().url() == null) {
+      requireWritable(config.index().directory(), "search index directory");
+    }
     Packs packs = Packs.load(dataDir.resolve("packs"));
     Analyser analyser = new Analyser(packs);
     WorkStore store =
@@ -137,6 +144,30 @@ public final class Quire implements AutoCloseable {
     Quire q = new Quire(config, store, index, analyser, wrangler);
     q.repairIndex();
     return q;
+  }
+
+  /**
+   * Refuses, before anything is opened, a data path this process may not write: SQLite needs its
+   * journal beside the database and Lucene new files in its directory, and a read-only path would
+   * otherwise fail deep inside either with a message that does not say what to do. A path that does
+   * not exist yet is judged by the nearest directory that does, where it would be created.
+   */
+  static void requireWritable(Path path, String what) {
+    Path p = path.toAbsolutePath();
+    Path existing = p;
+    while (existing != null && !java.nio.file.Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null || java.nio.file.Files.isWritable(existing)) {
+      return;
+    }
+    throw new QuireException(
+        (existing.equals(p)
+                ? "The " + what + " " + p + " is read-only"
+                : "The " + what + " " + p + " cannot be created: " + existing + " is read-only")
+            + " for this process. Quire writes its database journal and search index there; make"
+            + " it writable by the account that runs Quire (check the owner, the mode and how the"
+            + " disk is mounted) and try again. Nothing was changed.");
   }
 
   /** The embedded Lucene index, or an OpenSearch cluster when the config names one. */
