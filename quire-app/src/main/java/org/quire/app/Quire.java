@@ -688,11 +688,16 @@ public final class Quire implements AutoCloseable {
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(Files::isRegularFile)
+          // Links met while walking are not followed: a link in a pile of downloaded files must
+          // not pull a file from elsewhere on the machine into the archive.
+          walk.filter(
+                  f ->
+                      Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                          || Files.isSymbolicLink(f))
               .sorted()
               .forEach(
                   f -> {
-                    if (isStoryFile(f)) {
+                    if (isStoryFile(f) && !Files.isSymbolicLink(f)) {
                       out.add(f);
                     } else {
                       report.skipped(f);
@@ -780,6 +785,9 @@ public final class Quire implements AutoCloseable {
       report.failed(file, e.reason());
     } catch (StoreException e) {
       report.failed(file, e.getMessage());
+    } catch (StackOverflowError e) {
+      // Defence in depth: readers bound nesting, but a file must never take the import down.
+      report.failed(file, "it is nested too deeply to read.");
     } catch (RuntimeException e) {
       LOG.warn("Unexpected failure importing {}", file, e);
       report.failed(file, "unexpected error: " + e);

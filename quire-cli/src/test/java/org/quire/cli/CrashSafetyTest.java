@@ -104,5 +104,9 @@ class CrashSafetyTest {
       }
     }
     assertThat(new File(tmp.toFile(), "first.log")).exists();
+    org.quire.testkit.HostileTally tally =
+        new org.quire.testkit.HostileTally("reliability: kill -9 during an import");
+    tally.passed(1);
+    tally.finish();
   }
 }

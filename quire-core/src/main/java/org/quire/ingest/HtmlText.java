@@ -70,8 +70,35 @@ final class HtmlText {
 
   private HtmlText() {}
 
+  /**
+   * Deepest nesting kept; elements below it are unwrapped into their parents. Real stories nest a
+   * dozen levels at most; a page nested thousands deep exists only to exhaust a recursive reader.
+   */
+  static final int MAX_DEPTH = 64;
+
   /** The Markdown of an element's content. */
   static String markdown(Element root) {
+    flatten(root);
+    return convert(root);
+  }
+
+  /** Unwraps every element nested deeper than {@link #MAX_DEPTH} below the root. */
+  static void flatten(Element root) {
+    java.util.List<Element> deep = new java.util.ArrayList<>();
+    // NodeTraversor walks without recursion, so depth itself cannot hurt it.
+    org.jsoup.select.NodeTraversor.traverse(
+        (node, depth) -> {
+          if (depth > MAX_DEPTH && node instanceof Element e) {
+            deep.add(e);
+          }
+        },
+        root);
+    for (Element e : deep) {
+      e.unwrap();
+    }
+  }
+
+  private static String convert(Element root) {
     HtmlText t = new HtmlText();
     t.children(root);
     return tidy(t.out.toString());
@@ -102,13 +129,13 @@ final class HtmlText {
       case "strong", "b" -> inline(e, "**");
       case "s", "strike", "del" -> inline(e, "~~");
       case "h1", "h2", "h3", "h4", "h5", "h6" -> {
-        String text = HtmlText.markdown(e).replace('\n', ' ').strip();
+        String text = HtmlText.convert(e).replace('\n', ' ').strip();
         if (!text.isEmpty()) {
           block(OWN + "#".repeat(tag.charAt(1) - '0') + " " + text);
         }
       }
       case "blockquote" -> {
-        String inner = HtmlText.markdown(e);
+        String inner = HtmlText.convert(e);
         if (!inner.isBlank()) {
           block(OWN + "> " + inner.replace("\n", "\n" + OWN + "> "));
         }
@@ -117,7 +144,7 @@ final class HtmlText {
         int i = 1;
         StringBuilder list = new StringBuilder();
         for (Element li : e.children()) {
-          String item = HtmlText.markdown(li).replace("\n", "\n   ");
+          String item = HtmlText.convert(li).replace("\n", "\n   ");
           list.append(OWN).append(tag.equals("ol") ? (i++) + ". " : "- ").append(item).append('\n');
         }
         block(list.toString().stripTrailing());
@@ -135,7 +162,7 @@ final class HtmlText {
   }
 
   private void inline(Element e, String mark) {
-    String inner = HtmlText.markdown(e).replace("\n\n", " ");
+    String inner = HtmlText.convert(e).replace("\n\n", " ");
     if (inner.isBlank()) {
       out.append(inner);
       return;

@@ -199,7 +199,7 @@ final class StoryParser {
       }
       Matcher md = MD_HEADING.matcher(line(i));
       if (md.matches() && md.group(1).length() == 1 && !isHeading(md.group(2))) {
-        title = md.group(2).strip();
+        title = unescape(md.group(2).strip());
         i++;
       } else if (isTitleLine(i)) {
         title = line(i).strip();
@@ -340,7 +340,7 @@ final class StoryParser {
       if (kind == 1) {
         Matcher m = MD_HEADING.matcher(l);
         if (m.matches()) {
-          return m.group(2).strip();
+          return unescape(m.group(2).strip());
         }
       }
       return l;
@@ -517,6 +517,14 @@ final class StoryParser {
   /** Whether a line is a chapter heading: "Chapter 1", "Part Two: Home", "Epilogue". */
   static boolean isChapterHeading(String s) {
     return HEADING.matcher(s).matches();
+  }
+
+  /**
+   * A Markdown heading as the plain text it stands for: backslash escapes removed (titles are text,
+   * escaped wherever they are shown, so "\\<3" must come back as "<3").
+   */
+  static String unescape(String s) {
+    return s.replaceAll("\\\\(\\p{Punct})", "$1");
   }
 
   static String stripMarkup(String s) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.quire.analyse.Analyser;
 import org.quire.analyse.Packs;
 import org.quire.model.QuireException;
+import org.quire.testkit.HostileTally;
 import org.quire.testkit.IngestFuzz;
 
 /**
@@ -41,6 +42,9 @@ class IngestFuzzTest {
       }
     }
     assertThat(crashes).isEmpty();
+    HostileTally tally = new HostileTally("ingest: saved fuzz regressions");
+    tally.passed(files.size());
+    tally.finish();
   }
 
   @Test
@@ -53,6 +57,9 @@ class IngestFuzzTest {
     // The mutations must exercise both paths, or the run proves little.
     assertThat(t.read()).isGreaterThan(CASES / 10);
     assertThat(t.refused()).isGreaterThan(CASES / 100);
+    HostileTally tally = new HostileTally("ingest: mutated files");
+    tally.passed(CASES);
+    tally.finish();
   }
 
   /** Files of every format Quire reads: the samples, an AO3 page, an EPUB, Word and ODF. */

@@ -10,6 +10,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.quire.model.Work;
+import org.quire.testkit.HostileTally;
 
 /** Word and OpenDocument files, written here by hand the way Word and LibreOffice write them. */
 class OfficeDocsTest {
@@ -219,6 +220,9 @@ class OfficeDocsTest {
     }
     assertThatThrownBy(() -> ingester.read("bomb.odt", bomb.toByteArray()))
         .hasMessageContaining("zip bomb");
+    HostileTally tally = new HostileTally("ingest: hostile Word and ODF files");
+    tally.passed(5);
+    tally.finish();
   }
 
   @Test

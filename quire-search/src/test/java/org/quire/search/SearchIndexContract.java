@@ -359,5 +359,21 @@ abstract class SearchIndexContract {
                         List.of(new TagFilter(TagType.CHARACTER, q)),
                         List.of(new TagFilter(TagType.FANDOM, q)))))
         .isNotNull();
+    HOSTILE_QUERIES.merge(getClass().getSimpleName(), 4, Integer::sum);
+  }
+
+  /** Searches run by {@link #hostileQueriesNeverThrow}, by backend, for the hostile tally. */
+  private static final Map<String, Integer> HOSTILE_QUERIES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  @org.junit.jupiter.api.AfterAll
+  static void recordHostileQueries() {
+    HOSTILE_QUERIES.forEach(
+        (backend, n) -> {
+          org.quire.testkit.HostileTally tally =
+              new org.quire.testkit.HostileTally("search: hostile queries, " + backend);
+          tally.passed(n);
+          tally.finish();
+        });
   }
 }

@@ -142,5 +142,9 @@ class XssVectorsTest extends ServerTestBase {
     String atom = author.get("/feeds/works.atom").body();
     assertThat(atom).doesNotContain("<script").doesNotContain("<img").doesNotContain("<svg");
     assertThat(cases).isGreaterThan(300);
+    org.quire.testkit.HostileTally tally =
+        new org.quire.testkit.HostileTally("web: XSS vectors on every page");
+    tally.passed(cases + 1);
+    tally.finish();
   }
 }
