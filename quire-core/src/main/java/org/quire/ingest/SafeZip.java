@@ -35,7 +35,12 @@ final class SafeZip {
    * nothing is ever written to disk, but an archive that tries this is not one to trust.
    */
   static String normalise(String base, String href) {
-    String h = java.net.URLDecoder.decode(href.replace("+", "%2B"), StandardCharsets.UTF_8);
+    String h;
+    try {
+      h = java.net.URLDecoder.decode(href.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      h = href; // a broken %-escape: the name as written
+    }
     int hash = h.indexOf('#');
     if (hash >= 0) {
       h = h.substring(0, hash);

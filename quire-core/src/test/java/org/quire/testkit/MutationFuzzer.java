@@ -65,8 +65,12 @@ public final class MutationFuzzer {
     bytes("Buffy's"),
   };
 
+  /** Inputs kept beyond the seeds (those that reached new code), at most this many. */
+  static final int MAX_KEPT = 2_000;
+
   private final Random random;
   private final List<byte[]> seeds;
+  private final int originals;
 
   /**
    * @param seed the random seed: the same seed, the same inputs
@@ -77,17 +81,92 @@ public final class MutationFuzzer {
       throw new IllegalArgumentException("the fuzzer needs at least one seed file");
     }
     this.random = new Random(seed);
-    this.seeds = List.copyOf(seeds);
+    this.seeds = new java.util.ArrayList<>(seeds);
+    this.originals = seeds.size();
+  }
+
+  /**
+   * Keeps an input as a starting point for later ones (coverage-guided fuzzing keeps those that
+   * reached new code); the oldest kept input makes room when the corpus is full.
+   */
+  public void keep(byte[] input) {
+    if (seeds.size() - originals >= MAX_KEPT) {
+      seeds.remove(originals);
+    }
+    seeds.add(input);
+  }
+
+  /** Seeds and kept inputs. */
+  public int corpusSize() {
+    return seeds.size();
   }
 
   /** The index of the seed the next input starts from, then the input. */
   public byte[] next() {
     byte[] in = seeds.get(random.nextInt(seeds.size()));
     int rounds = 1 + random.nextInt(8);
+    if (isZip(in) && random.nextInt(4) != 0) {
+      // Mostly mutate inside the archive: byte changes to the zip itself mostly break its
+      // checksums, and the book's XML and pages are what the readers parse.
+      return mutateInsideZip(in, rounds);
+    }
     for (int i = 0; i < rounds; i++) {
       in = mutate(in);
     }
     return in;
+  }
+
+  private static boolean isZip(byte[] in) {
+    return in.length > 4 && in[0] == 'P' && in[1] == 'K' && in[2] == 3 && in[3] == 4;
+  }
+
+  /** Unzips, mutates one entry (or its name), zips again; the input itself if it will not open. */
+  private byte[] mutateInsideZip(byte[] in, int rounds) {
+    java.util.LinkedHashMap<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    try (var z = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(in))) {
+      java.util.zip.ZipEntry e;
+      long total = 0;
+      while ((e = z.getNextEntry()) != null && entries.size() < 200) {
+        byte[] data = z.readNBytes(1 << 20);
+        total += data.length;
+        if (total > (8 << 20)) {
+          break;
+        }
+        entries.put(e.getName(), data);
+      }
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      return in;
+    }
+    if (entries.isEmpty()) {
+      return in;
+    }
+    List<String> names = new java.util.ArrayList<>(entries.keySet());
+    String name = names.get(random.nextInt(names.size()));
+    if (random.nextInt(10) == 0) {
+      byte[] data = entries.remove(name);
+      entries.put(new String(mutate(bytes(name)), java.nio.charset.StandardCharsets.UTF_8), data);
+    } else {
+      byte[] data = entries.get(name);
+      for (int i = 0; i < rounds; i++) {
+        data = mutate(data);
+      }
+      entries.put(name, data);
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (var z = new java.util.zip.ZipOutputStream(out)) {
+      for (var e : entries.entrySet()) {
+        try {
+          z.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+        } catch (java.util.zip.ZipException | IllegalArgumentException dup) {
+          continue; // a mutated name that clashes with another entry
+        }
+        z.write(e.getValue());
+        z.closeEntry();
+      }
+    } catch (java.io.IOException e) {
+      return in;
+    }
+    return out.toByteArray();
   }
 
   private byte[] mutate(byte[] in) {
