@@ -100,6 +100,7 @@ public final class Analyser {
     List<CharacterFinder.Found> chars = chosen.isEmpty() ? List.of() : finder.find(m);
     PovDetector.Pov pov = PovDetector.detect(m, chars);
     chars = new ArrayList<>(chars);
+    CharacterFinder.Found narrator = NarratorFinder.find(m, pov, chars, chosen);
     chars.sort(Comparator.comparingDouble(CharacterFinder.Found::prominence).reversed());
     List<Analysis.CharacterInfo> infos = new ArrayList<>();
     for (CharacterFinder.Found f : chars) {
@@ -129,7 +130,7 @@ public final class Analyser {
 
     // Relationships: declared in notes and summary, or shown in the text.
     Map<String, List<Lexicon.Hit>> hits = lexicon.scan(m);
-    List<Tag> rels = relationships(w, m, notesText, chars, chosen, hits);
+    List<Tag> rels = relationships(w, m, notesText, chars, narrator, chosen, hits);
     out.addAll(rels);
 
     // Category from the romantic relationships' genders.
@@ -257,7 +258,7 @@ public final class Analyser {
   }
 
   private static boolean isPresent(CharacterFinder.Found f) {
-    return f.speaking > 0 || f.focal > 0 || f.count() >= 2;
+    return f.present();
   }
 
   // ---------------------------------------------------------------- relationships
@@ -271,6 +272,7 @@ public final class Analyser {
       TextModel m,
       String notesText,
       List<CharacterFinder.Found> chars,
+      CharacterFinder.Found narrator,
       List<KnowledgePack> chosen,
       Map<String, List<Lexicon.Hit>> hits) {
     Map<String, Tag> out = new LinkedHashMap<>();
@@ -310,7 +312,15 @@ public final class Analyser {
     pairs.sort(Comparator.comparingDouble((RelationshipFinder.Pair p) -> p.romantic).reversed());
     List<CharacterFinder.Found> top = chars.subList(0, Math.min(2, chars.size()));
     boolean mainTaken = !declared.isEmpty();
+    // Everyone in a pairing the author declared: a pair among them is part of it, not another.
+    Set<String> inDeclared = new HashSet<>();
+    for (String d : declared) {
+      inDeclared.addAll(List.of(d.split("\\s*/\\s*|\\s+&\\s+")));
+    }
     for (RelationshipFinder.Pair p : pairs) {
+      if (inDeclared.contains(p.a.name()) && inDeclared.contains(p.b.name())) {
+        continue;
+      }
       // The two leads need less evidence than a side pairing: one kiss between them is romance.
       boolean leads = top.size() == 2 && top.contains(p.a) && top.contains(p.b);
       boolean romantic = p.romantic >= (leads ? 0.6 : 1.5);
@@ -342,14 +352,8 @@ public final class Analyser {
     // family: AO3 taggers tag it "A & B" even when no one says "friend".
     boolean anyRomance = out.values().stream().anyMatch(t -> t.name().contains("/"));
     if (!anyRomance && !chars.isEmpty()) {
-      double lead = chars.getFirst().prominence();
-      List<String> group = new ArrayList<>();
-      for (CharacterFinder.Found f : chars) {
-        double share = group.size() < 2 ? 0.3 : 0.6; // a third lead must be nearly as present
-        if (isPresent(f) && f.count() >= 2 && f.prominence() >= lead * share && group.size() < 3) {
-          group.add(f.name());
-        }
-      }
+      List<String> group =
+          narrator != null ? tellerAndCompany(narrator, chars, pairs) : leads(chars);
       if (group.size() >= 2) {
         String name = packs.relationship(group, true);
         if (!out.containsKey(name) && out.keySet().stream().noneMatch(k -> k.contains(" & "))) {
@@ -369,6 +373,61 @@ public final class Analyser {
       result.add(t);
     }
     return result;
+  }
+
+  /** The two or three people a story without romance is about, by prominence. */
+  private static List<String> leads(List<CharacterFinder.Found> chars) {
+    double lead = chars.getFirst().prominence();
+    List<String> group = new ArrayList<>();
+    for (CharacterFinder.Found f : chars) {
+      double share = group.size() < 2 ? 0.3 : 0.6; // a third lead must be nearly as present
+      if (isPresent(f) && f.count() >= 2 && f.prominence() >= lead * share && group.size() < 3) {
+        group.add(f.name());
+      }
+    }
+    return group;
+  }
+
+  /**
+   * The teller of a first- or second-person story and the people they tell it with: the only other
+   * person named, or those the text pairs with the teller (a shared cue) or shows present, at most
+   * two.
+   */
+  private static List<String> tellerAndCompany(
+      CharacterFinder.Found teller,
+      List<CharacterFinder.Found> chars,
+      List<RelationshipFinder.Pair> pairs) {
+    List<CharacterFinder.Found> others = new ArrayList<>();
+    for (CharacterFinder.Found f : chars) {
+      if (f != teller && f.count() >= 1) {
+        others.add(f);
+      }
+    }
+    List<String> group = new ArrayList<>(List.of(teller.name()));
+    if (others.size() == 1) {
+      group.add(others.getFirst().name());
+      return group;
+    }
+    Set<CharacterFinder.Found> paired = new HashSet<>();
+    for (RelationshipFinder.Pair p : pairs) {
+      if (p.a == teller) {
+        paired.add(p.b);
+      } else if (p.b == teller) {
+        paired.add(p.a);
+      }
+    }
+    double top = 0;
+    for (CharacterFinder.Found f : others) {
+      if (paired.contains(f) || f.count() >= 2 && isPresent(f)) {
+        if (group.size() == 1) {
+          top = f.prominence();
+          group.add(f.name());
+        } else if (group.size() < 3 && f.prominence() >= top * 0.6) {
+          group.add(f.name());
+        }
+      }
+    }
+    return group;
   }
 
   /** The characters a name in a declared pairing stands for; "A Mara" falls back to "Mara". */
@@ -414,7 +473,17 @@ public final class Analyser {
       if (other > 0) {
         cats.add("Other");
       } else if (sides.length > 2) {
+        // A triad is Multi, and also every kind of pairing inside it, as AO3 taggers mark it.
         cats.add("Multi");
+        if (f >= 2) {
+          cats.add("F/F");
+        }
+        if (f >= 1 && mm >= 1) {
+          cats.add("F/M");
+        }
+        if (mm >= 2) {
+          cats.add("M/M");
+        }
       } else if (f == 2) {
         cats.add("F/F");
       } else if (mm == 2) {

@@ -41,6 +41,11 @@ final class CharacterFinder {
       return mentions.size();
     }
 
+    /** In the story rather than only mentioned: speaks, is the point of view, or is named twice. */
+    boolean present() {
+      return speaking > 0 || focal > 0 || count() >= 2;
+    }
+
     /** Mentions, speaking lines and point of view, weighted. */
     double prominence() {
       return mentions.size() + 2.0 * speaking + 3.0 * focal;

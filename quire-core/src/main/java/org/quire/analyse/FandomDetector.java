@@ -32,16 +32,28 @@ final class FandomDetector {
     this.packs = packs;
     for (KnowledgePack p : packs.all()) {
       finders.put(p, new CharacterFinder(List.of(p)));
+      // The matcher keeps the longest phrase: "the First Order" (a term) must still count as the
+      // strong cue "First Order" it contains.
+      Set<String> strong = new HashSet<>();
       for (String s : p.cues().strong()) {
+        strong.add(bare(s));
         cues.add(s, Character.isUpperCase(s.charAt(0)), new Object[] {p, 3.0, s});
       }
       for (String s : p.cues().places()) {
-        cues.add(s, Character.isUpperCase(s.charAt(0)), new Object[] {p, 1.0, s});
+        double w = strong.contains(bare(s)) ? 3.0 : 1.0;
+        cues.add(s, Character.isUpperCase(s.charAt(0)), new Object[] {p, w, s});
       }
       for (String s : p.cues().terms()) {
-        cues.add(s, Character.isUpperCase(s.charAt(0)), new Object[] {p, 0.5, s});
+        double w = strong.contains(bare(s)) ? 3.0 : 0.5;
+        cues.add(s, Character.isUpperCase(s.charAt(0)), new Object[] {p, w, s});
       }
     }
+  }
+
+  /** A cue without a leading article, lower case: "the First Order" and "First Order" are one. */
+  private static String bare(String s) {
+    String l = s.strip().toLowerCase(java.util.Locale.ROOT);
+    return l.startsWith("the ") ? l.substring(4) : l;
   }
 
   CharacterFinder finder(KnowledgePack p) {

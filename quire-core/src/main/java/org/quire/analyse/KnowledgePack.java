@@ -17,6 +17,8 @@ import java.util.List;
  * @param characters the cast
  * @param relationships known pairings and their nicknames ("Spuffy")
  * @param additionalTags fandom-specific additional tags with the phrases that justify them
+ * @param narrator the character who tells the fandom's stories in the first person by tradition
+ *     (John Watson for Sherlock Holmes), or null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record KnowledgePack(
@@ -27,7 +29,8 @@ public record KnowledgePack(
     Cues cues,
     List<Character> characters,
     List<Relationship> relationships,
-    @JsonProperty("additional_tags") List<AdditionalTag> additionalTags) {
+    @JsonProperty("additional_tags") List<AdditionalTag> additionalTags,
+    String narrator) {
 
   public KnowledgePack {
     meta = nn(meta);
@@ -69,6 +72,8 @@ public record KnowledgePack(
    * @param ambiguous aliases or epithets that are also ordinary words or shared: counted only when
    *     the character is otherwise present
    * @param minor a recurring rather than main character
+   * @param selfCues phrases ({@code self} in the file) that, told by "I" or "you", identify the
+   *     teller as this character ("the cupboard under the stairs", "Helmand")
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Character(
@@ -77,8 +82,10 @@ public record KnowledgePack(
       List<String> aliases,
       List<String> epithets,
       List<String> ambiguous,
-      boolean minor) {
+      boolean minor,
+      @JsonProperty("self") List<String> selfCues) {
     public Character {
+      selfCues = nn(selfCues);
       aliases = nn(aliases);
       epithets = nn(epithets);
       ambiguous = nn(ambiguous);

@@ -48,8 +48,10 @@ final class RelationshipFinder {
       }
     }
     Map<String, Pair> pairs = new LinkedHashMap<>();
-    scoreCues(m, hits.get("romantic_cues"), bySentence, pairs, true);
-    scoreCues(m, hits.get("platonic_cues"), bySentence, pairs, false);
+    scoreCues(m, hits.get("romantic_cues"), bySentence, pairs, true, 1.0);
+    // Holding hands is what lovers do, and also friends at a deathbed: less weight than a kiss.
+    scoreCues(m, hits.getOrDefault("hand_cues", List.of()), bySentence, pairs, true, 0.7);
+    scoreCues(m, hits.get("platonic_cues"), bySentence, pairs, false, 1.0);
     return new ArrayList<>(pairs.values());
   }
 
@@ -58,7 +60,8 @@ final class RelationshipFinder {
       List<Lexicon.Hit> cues,
       Map<Integer, List<CharacterFinder.Found>> bySentence,
       Map<String, Pair> pairs,
-      boolean romantic) {
+      boolean romantic,
+      double weight) {
     int lastSentence = -1;
     for (Lexicon.Hit h : cues) {
       int s = m.sentence[h.from()];
@@ -67,7 +70,7 @@ final class RelationshipFinder {
       }
       lastSentence = s;
       // "might be in love with her" is weaker than "kissed her", but still says something.
-      double scale = h.hypothetical() ? 0.5 : 1.0;
+      double scale = weight * (h.hypothetical() ? 0.5 : 1.0);
       List<CharacterFinder.Found> named = bySentence.getOrDefault(s, List.of());
       if (named.size() >= 2) {
         for (int i = 0; i < named.size(); i++) {
@@ -93,7 +96,12 @@ final class RelationshipFinder {
       } else if (named.size() == 1) {
         CharacterFinder.Found x = named.getFirst();
         CharacterFinder.Found other = byPronoun(m, s, x, bySentence);
-        if (other != null) {
+        CharacterFinder.Found[] two = x.present() ? null : lastTwo(m, s, bySentence);
+        if (two != null) {
+          // "By the time Agnes's prophecy came true, they had been married": the name is a
+          // mention, "they" are the two people the story has been following.
+          add(pairs, two[0], two[1], romantic, scale * 0.6, s);
+        } else if (other != null) {
           add(pairs, x, other, romantic, scale * 0.8, s);
         } else {
           CharacterFinder.Found near = nearestInParagraph(m, s, x, bySentence);
@@ -167,9 +175,10 @@ final class RelationshipFinder {
       return null;
     }
     List<CharacterFinder.Found> seen = new ArrayList<>();
-    for (int back = s - 1; back >= Math.max(0, s - 6) && seen.size() < 2; back--) {
+    for (int back = s - 1; back >= Math.max(0, s - 10) && seen.size() < 2; back--) {
       for (CharacterFinder.Found c : bySentence.getOrDefault(back, List.of()).reversed()) {
-        if (!seen.contains(c) && seen.size() < 2) {
+        // "They" act; a character only mentioned in passing is not one of them.
+        if (!seen.contains(c) && seen.size() < 2 && c.present()) {
           seen.add(c);
         }
       }

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tagging quality on the labelled development set (eval/dev) must not fall below what it was when
- * these floors were set. The targets are higher than some floors (relationships): the README
- * reports the measured numbers.
+ * Tagging quality on the labelled development set (eval/dev) must meet the targets (characters,
+ * relationships, rating, warnings) and not fall below what it was when the other floors were set;
+ * the README reports the measured numbers.
  */
 class DevSetEvaluationTest {
   static Path devSet() {
@@ -36,9 +36,9 @@ class DevSetEvaluationTest {
     assertThat(r.fields().get("fandoms").f1()).as("fandom micro-F1").isGreaterThanOrEqualTo(0.90);
     assertThat(r.fields().get("relationships").f1())
         .as("relationship micro-F1")
-        .isGreaterThanOrEqualTo(0.58);
+        .isGreaterThanOrEqualTo(0.75);
     assertThat(r.fields().get("content_warnings").f1())
         .as("content warning micro-F1")
-        .isGreaterThanOrEqualTo(0.72);
+        .isGreaterThanOrEqualTo(0.75);
   }
 }

@@ -1,0 +1,123 @@
+package org.quire.analyse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who tells a first- or second-person story. The teller is rarely named in their own narration, so
+ * the packs' self phrases decide ("the cupboard under the stairs", "Helmand", "Jakku"): the
+ * character whose phrases the text uses most, less one for every time beyond the first that the
+ * narration names them as someone else (a narrator may sign a letter, but is not "Sam" twice in
+ * their own telling). Without a phrase, a fandom's traditional narrator (Watson) tells it when the
+ * narration never names them. The teller becomes a character whose mentions are the narration's
+ * "I", "me" and "my" (or "you"), so relationships and prominence see them.
+ */
+final class NarratorFinder {
+  private NarratorFinder() {}
+
+  private static final Set<String> FIRST = Set.of("i", "me", "my", "mine", "myself");
+  private static final Set<String> SECOND = Set.of("you", "your", "yours", "yourself");
+
+  /** The teller, added to {@code chars} (or found there), or null for third person or unknown. */
+  static CharacterFinder.Found find(
+      TextModel m,
+      PovDetector.Pov pov,
+      List<CharacterFinder.Found> chars,
+      List<KnowledgePack> chosen) {
+    boolean first = pov.person().equals("first");
+    if (!first && !pov.person().equals("second")) {
+      return null;
+    }
+    Map<String, Integer> namedInNarration = new HashMap<>();
+    for (CharacterFinder.Found f : chars) {
+      int n = 0;
+      for (int[] at : f.mentions) {
+        if (!m.quoted[at[0]]) {
+          n++;
+        }
+      }
+      namedInNarration.put(f.name(), n);
+    }
+    // One pass over the text for every character's self phrases.
+    PhraseMatcher<Packs.Cast> matcher = new PhraseMatcher<>();
+    for (KnowledgePack p : chosen) {
+      for (KnowledgePack.Character c : p.characters()) {
+        Packs.Cast who = new Packs.Cast(p, c);
+        c.selfCues().forEach(phrase -> matcher.add(phrase, false, who));
+      }
+    }
+    Map<Packs.Cast, List<int[]>> cuesOf = new java.util.LinkedHashMap<>();
+    for (PhraseMatcher.Match<Packs.Cast> hit : matcher.findAll(m)) {
+      cuesOf
+          .computeIfAbsent(hit.phrase().value(), k -> new ArrayList<>())
+          .add(new int[] {hit.from(), hit.to()});
+    }
+    KnowledgePack.Character best = null;
+    KnowledgePack bestPack = null;
+    List<int[]> bestCues = List.of();
+    int bestScore = 0;
+    boolean tie = false;
+    for (Map.Entry<Packs.Cast, List<int[]>> e : cuesOf.entrySet()) {
+      KnowledgePack.Character c = e.getKey().character();
+      int score = e.getValue().size() - Math.max(0, namedInNarration.getOrDefault(c.name(), 0) - 1);
+      if (score > bestScore) {
+        best = c;
+        bestPack = e.getKey().pack();
+        bestCues = e.getValue();
+        bestScore = score;
+        tie = false;
+      } else if (score == bestScore && score > 0) {
+        tie = true;
+      }
+    }
+    if (best == null || tie) {
+      // No self phrase: a fandom's traditional narrator, if the narration never names them.
+      best = null;
+      for (KnowledgePack p : chosen) {
+        if (p.narrator() == null || namedInNarration.getOrDefault(p.narrator(), 0) > 0) {
+          continue;
+        }
+        for (KnowledgePack.Character c : p.characters()) {
+          if (c.name().equals(p.narrator())) {
+            best = c;
+            bestPack = p;
+            bestCues = List.of();
+          }
+        }
+      }
+      if (best == null) {
+        return null;
+      }
+    }
+    CharacterFinder.Found teller = null;
+    for (CharacterFinder.Found f : chars) {
+      if (f.name().equals(best.name())) {
+        teller = f;
+      }
+    }
+    if (teller == null) {
+      teller = new CharacterFinder.Found(new Packs.Cast(bestPack, best));
+      chars.add(teller);
+    }
+    // The phrases that identified the teller first, so they are the evidence shown.
+    List<int[]> mentions = new ArrayList<>(bestCues);
+    mentions.addAll(teller.mentions);
+    Set<String> pronouns = first ? FIRST : SECOND;
+    for (int t = 0; t < m.size; t++) {
+      if (!m.quoted[t] && pronouns.contains(m.lower[t])) {
+        mentions.add(new int[] {t, t + 1});
+        teller.sentences.add(m.sentence[t]);
+      }
+    }
+    for (int[] c : bestCues) {
+      teller.sentences.add(m.sentence[c[0]]);
+    }
+    teller.mentions.clear();
+    teller.mentions.addAll(mentions);
+    teller.focal = Math.max(teller.focal, 1);
+    return teller;
+  }
+}
