@@ -21,6 +21,25 @@ final class NarratorFinder {
   private static final Set<String> FIRST = Set.of("i", "me", "my", "mine", "myself");
   private static final Set<String> SECOND = Set.of("you", "your", "yours", "yourself");
 
+  private static final Map<List<KnowledgePack>, PhraseMatcher<Packs.Cast>> MATCHERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The self phrases of every character of these packs, built once per set of packs. */
+  private static PhraseMatcher<Packs.Cast> matcher(List<KnowledgePack> chosen) {
+    return MATCHERS.computeIfAbsent(
+        List.copyOf(chosen),
+        packs -> {
+          PhraseMatcher<Packs.Cast> m = new PhraseMatcher<>();
+          for (KnowledgePack p : packs) {
+            for (KnowledgePack.Character c : p.characters()) {
+              Packs.Cast who = new Packs.Cast(p, c);
+              c.selfCues().forEach(phrase -> m.add(phrase, false, who));
+            }
+          }
+          return m;
+        });
+  }
+
   /** The teller, added to {@code chars} (or found there), or null for third person or unknown. */
   static CharacterFinder.Found find(
       TextModel m,
@@ -42,13 +61,7 @@ final class NarratorFinder {
       namedInNarration.put(f.name(), n);
     }
     // One pass over the text for every character's self phrases.
-    PhraseMatcher<Packs.Cast> matcher = new PhraseMatcher<>();
-    for (KnowledgePack p : chosen) {
-      for (KnowledgePack.Character c : p.characters()) {
-        Packs.Cast who = new Packs.Cast(p, c);
-        c.selfCues().forEach(phrase -> matcher.add(phrase, false, who));
-      }
-    }
+    PhraseMatcher<Packs.Cast> matcher = matcher(chosen);
     Map<Packs.Cast, List<int[]>> cuesOf = new java.util.LinkedHashMap<>();
     for (PhraseMatcher.Match<Packs.Cast> hit : matcher.findAll(m)) {
       cuesOf
