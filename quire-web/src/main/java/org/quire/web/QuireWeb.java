@@ -31,6 +31,9 @@ public final class QuireWeb {
   private ReaderRoutes readers;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
+  /** Visitors' reader pages: 2,000 pages, each at most 5 s old. */
+  final PageCache pages = new PageCache(2_000, 5_000);
+
   private QuireWeb(Quire quire) {
     this.quire = quire;
   }
@@ -69,6 +72,10 @@ public final class QuireWeb {
           config.routes.before(accounts::identify);
           config.routes.before(accounts::checkCsrf);
           config.routes.before(apiAccess::check);
+          // Any write may change what a cached page shows: before it (a page rendered meanwhile is
+          // not kept) and after it (one rendered from the old data is dropped).
+          config.routes.before(ctx -> web.pageWrite(ctx));
+          config.routes.after(ctx -> web.pageWrite(ctx));
           config.routes.after(QuireWeb::serverTiming);
           config.routes.get("/signup", accounts::signupPage);
           config.routes.post("/signup", accounts::signup);
@@ -307,8 +314,35 @@ public final class QuireWeb {
             Pager.of("/works?", page, Math.min(res.total(), SearchQuery.MAX_OFFSET), PAGE_SIZE)));
   }
 
+  private void pageWrite(Context ctx) {
+    String m = ctx.method().name();
+    if (!m.equals("GET") && !m.equals("HEAD")) {
+      pages.changed();
+    }
+  }
+
   private void reader(Context ctx) {
     long id = idParam(ctx.pathParam("id"));
+    Viewer viewer = Viewer.of(ctx);
+    String notice = ctx.cookie(NOTICE_COOKIE);
+    PageCache.Key key = null;
+    if (!viewer.loggedIn() && (notice == null || notice.isEmpty())) {
+      key =
+          new PageCache.Key(
+              ctx.path(),
+              ctx.queryString(),
+              ctx.cookie(ReaderPrefs.COOKIE),
+              quire.store().readers().hasKudos(id, ReaderRoutes.giver(ctx)));
+      String cached = pages.get(key, viewer.csrf());
+      if (cached != null) {
+        readers.countHit(ctx, id);
+        ctx.header("X-Quire-Page-Cache", "hit");
+        ctx.contentType("text/html; charset=utf-8").result(cached);
+        return;
+      }
+      ctx.header("X-Quire-Page-Cache", "miss");
+    }
+    long version = pages.version();
     Work w = readers.readable(ctx, id);
     boolean full = "full".equals(ctx.queryParam("view")) || w.chapters().size() == 1;
     int n = 1;
@@ -321,13 +355,19 @@ public final class QuireWeb {
       full = w.chapters().size() == 1;
     }
     ReaderView r = ReaderView.of(w, n, full);
-    render(
-        ctx,
+    StringOutput out = new StringOutput();
+    templates.render(
         "work.jte",
         Map.of(
             "layout", layout(ctx, w.title(), null),
             "r", r,
-            "x", extras(ctx, w, r, chapterAsked)));
+            "x", extras(ctx, w, r, chapterAsked)),
+        out);
+    String html = out.toString();
+    if (key != null) {
+      pages.put(key, version, html, viewer.csrf());
+    }
+    ctx.contentType("text/html; charset=utf-8").result(html);
   }
 
   /** The reader's side of the page; also counts the visit and remembers where they are. */
