@@ -54,6 +54,15 @@ public final class JdbiWorkStore implements WorkStore {
   // SQLite allows one writer; taking turns here avoids SQLITE_BUSY on lock upgrades.
   private final ReentrantLock writeLock = new ReentrantLock();
 
+  /**
+   * Tag ids by type and name. Tags are only ever added, so an id once committed stays right; ids
+   * enter only after the transaction that made them committed, so a rolled-back tag is never
+   * reused. Saves two statements per tag on every import (most tags repeat across works).
+   */
+  private final Map<String, Long> tagIds = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int MAX_TAG_IDS = 200_000;
+
   public JdbiWorkStore(DataSource ds, Runnable onClose, Backup backup) {
     this.jdbi = Jdbi.create(ds);
     this.onClose = onClose;
@@ -109,52 +118,56 @@ public final class JdbiWorkStore implements WorkStore {
   @Override
   public Added add(Work work) {
     String sha = work.source() == null ? null : work.source().sha256();
+    Map<String, Long> fresh = new HashMap<>();
     writeLock.lock();
     try {
-      return jdbi.inTransaction(
-          h -> {
-            if (sha != null) {
-              Optional<Long> existing = findBySha256(h, sha);
-              if (existing.isPresent()) {
-                return new Added(existing.get(), true);
-              }
-            }
-            long now = System.currentTimeMillis();
-            long imported = work.importedAt() == null ? now : work.importedAt().toEpochMilli();
-            long id =
-                h.createUpdate(
-                        "INSERT INTO works (title, title_generated, summary, notes, end_notes, language,"
-                            + " complete, word_count, format, source_name, source_sha256, imported_at,"
-                            + " updated_at)"
-                            + " VALUES (:title, :gen, :summary, :notes, :endNotes, :language,"
-                            + " :complete, :words, :format, :sourceName, :sha, :imported, :now)")
-                    .bind("title", work.title())
-                    .bind("gen", work.titleGenerated() ? 1 : 0)
-                    .bind("summary", work.summary())
-                    .bind("notes", work.notes())
-                    .bind("endNotes", work.endNotes())
-                    .bind("language", work.language())
-                    .bind("complete", work.complete() ? 1 : 0)
-                    .bind("words", work.wordCount())
-                    .bind("format", work.format().name())
-                    .bind("sourceName", work.source() == null ? null : work.source().fileName())
-                    .bind("sha", sha)
-                    .bind("imported", imported)
-                    .bind("now", now)
-                    .executeAndReturnGeneratedKeys("id")
-                    .mapTo(Long.class)
-                    .one();
-            insertText(h, id, work);
-            insertTags(h, id, work.tags());
-            for (IngestProblem p : work.problems()) {
-              h.execute(
-                  "INSERT INTO ingest_problems (work_id, line, message) VALUES (?, ?, ?)",
-                  id,
-                  p.line(),
-                  p.message());
-            }
-            return new Added(id, false);
-          });
+      Added added =
+          jdbi.inTransaction(
+              h -> {
+                if (sha != null) {
+                  Optional<Long> existing = findBySha256(h, sha);
+                  if (existing.isPresent()) {
+                    return new Added(existing.get(), true);
+                  }
+                }
+                long now = System.currentTimeMillis();
+                long imported = work.importedAt() == null ? now : work.importedAt().toEpochMilli();
+                long id =
+                    h.createUpdate(
+                            "INSERT INTO works (title, title_generated, summary, notes, end_notes, language,"
+                                + " complete, word_count, format, source_name, source_sha256, imported_at,"
+                                + " updated_at)"
+                                + " VALUES (:title, :gen, :summary, :notes, :endNotes, :language,"
+                                + " :complete, :words, :format, :sourceName, :sha, :imported, :now)")
+                        .bind("title", work.title())
+                        .bind("gen", work.titleGenerated() ? 1 : 0)
+                        .bind("summary", work.summary())
+                        .bind("notes", work.notes())
+                        .bind("endNotes", work.endNotes())
+                        .bind("language", work.language())
+                        .bind("complete", work.complete() ? 1 : 0)
+                        .bind("words", work.wordCount())
+                        .bind("format", work.format().name())
+                        .bind("sourceName", work.source() == null ? null : work.source().fileName())
+                        .bind("sha", sha)
+                        .bind("imported", imported)
+                        .bind("now", now)
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one();
+                insertText(h, id, work);
+                insertTags(h, id, work.tags(), fresh);
+                for (IngestProblem p : work.problems()) {
+                  h.execute(
+                      "INSERT INTO ingest_problems (work_id, line, message) VALUES (?, ?, ?)",
+                      id,
+                      p.line(),
+                      p.message());
+                }
+                return new Added(id, false);
+              });
+      remember(fresh);
+      return added;
     } catch (JdbiException e) {
       // Another process sharing the database stored the same file first: that is a duplicate.
       Optional<Long> raced = sha == null ? Optional.empty() : safeFindBySha256(sha);
@@ -229,47 +242,81 @@ public final class JdbiWorkStore implements WorkStore {
     return h.inTransaction(x -> body.getAsInt());
   }
 
-  private void insertTags(Handle h, long workId, List<Tag> tags) {
+  /**
+   * Inserts a work's tags: new tag names first, then the work's rows in one batch. Ids of tags made
+   * here go to {@code fresh}, for {@link #remember} once the transaction committed.
+   */
+  private void insertTags(Handle h, long workId, List<Tag> tags, Map<String, Long> fresh) {
     int pos = 0;
     Map<Long, Boolean> seen = new HashMap<>();
+    org.jdbi.v3.core.statement.PreparedBatch batch =
+        h.prepareBatch(
+            "INSERT INTO work_tags (work_id, tag_id, position, provenance, confidence, evidence,"
+                + " note) VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (Tag t : tags) {
-      h.execute(
-          "INSERT INTO tags (type, name) VALUES (?, ?) ON CONFLICT (type, name) DO NOTHING",
-          t.type().key(),
-          t.name());
-      long tagId =
-          h.createQuery("SELECT id FROM tags WHERE type = ? AND name = ?")
-              .bind(0, t.type().key())
-              .bind(1, t.name())
-              .mapTo(Long.class)
-              .one();
+      long tagId = tagId(h, t, fresh);
       if (seen.putIfAbsent(tagId, true) != null) {
         continue; // the same tag twice (e.g. given by the author and suggested): first one wins
       }
-      h.execute(
-          "INSERT INTO work_tags (work_id, tag_id, position, provenance, confidence, evidence, note)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-          workId,
-          tagId,
-          pos++,
-          t.provenance().key(),
-          t.confidence(),
-          t.evidence().isEmpty() ? null : toJson(t.evidence()),
-          t.note());
+      batch
+          .bind(0, workId)
+          .bind(1, tagId)
+          .bind(2, pos++)
+          .bind(3, t.provenance().key())
+          .bind(4, t.confidence())
+          .bind(5, t.evidence().isEmpty() ? null : toJson(t.evidence()))
+          .bind(6, t.note())
+          .add();
     }
+    if (batch.size() > 0) {
+      batch.execute();
+    }
+  }
+
+  private long tagId(Handle h, Tag t, Map<String, Long> fresh) {
+    String key = t.type().key() + "\u0000" + t.name();
+    Long id = tagIds.get(key);
+    if (id == null) {
+      id = fresh.get(key);
+    }
+    if (id != null) {
+      return id;
+    }
+    h.execute(
+        "INSERT INTO tags (type, name) VALUES (?, ?) ON CONFLICT (type, name) DO NOTHING",
+        t.type().key(),
+        t.name());
+    id =
+        h.createQuery("SELECT id FROM tags WHERE type = ? AND name = ?")
+            .bind(0, t.type().key())
+            .bind(1, t.name())
+            .mapTo(Long.class)
+            .one();
+    fresh.put(key, id);
+    return id;
+  }
+
+  /** Tag ids from a committed transaction, for the next works. */
+  private void remember(Map<String, Long> fresh) {
+    if (tagIds.size() + fresh.size() > MAX_TAG_IDS) {
+      tagIds.clear();
+    }
+    tagIds.putAll(fresh);
   }
 
   @Override
   public void replaceTags(long workId, List<Tag> tags) {
     writeLock.lock();
     try {
+      Map<String, Long> fresh = new HashMap<>();
       jdbi.useTransaction(
           h -> {
             h.execute("DELETE FROM work_tags WHERE work_id = ?", workId);
-            insertTags(h, workId, tags);
+            insertTags(h, workId, tags, fresh);
             h.execute(
                 "UPDATE works SET updated_at = ? WHERE id = ?", System.currentTimeMillis(), workId);
           });
+      remember(fresh);
     } catch (JdbiException e) {
       throw new StoreException(
           "Could not update the tags of work " + workId + ": " + rootMessage(e), e);
