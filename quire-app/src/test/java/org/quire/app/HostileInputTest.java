@@ -21,6 +21,7 @@ import org.quire.model.Work;
 import org.quire.search.SearchQuery;
 import org.quire.search.SearchResults;
 import org.quire.testkit.HostileTally;
+import org.quire.testkit.ZipBombs;
 
 /**
  * The hostile corpus, generated here and run through the real import, store and index: broken and
@@ -169,17 +170,7 @@ class HostileInputTest {
     byte[] zeros = new byte[1 << 20];
     t.check(
         "a flat zip bomb",
-        () -> {
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          try (ZipOutputStream z = new ZipOutputStream(out)) {
-            z.putNextEntry(new ZipEntry("story.txt"));
-            for (int i = 0; i < 300; i++) {
-              z.write(zeros);
-            }
-            z.closeEntry();
-          }
-          refused(write("flat-bomb.zip", out.toByteArray()), "zip bomb");
-        });
+        () -> refused(write("flat-bomb.zip", ZipBombs.flat("story.txt", 300)), "zip bomb"));
     t.check(
         "a nested zip bomb",
         () -> {
@@ -202,17 +193,7 @@ class HostileInputTest {
         });
     t.check(
         "a huge entry in an EPUB",
-        () -> {
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          try (ZipOutputStream z = new ZipOutputStream(out)) {
-            z.putNextEntry(new ZipEntry("OEBPS/huge.xhtml"));
-            for (int i = 0; i < 300; i++) {
-              z.write(zeros);
-            }
-            z.closeEntry();
-          }
-          refused(write("huge.epub", out.toByteArray()), "zip bomb");
-        });
+        () -> refused(write("huge.epub", ZipBombs.flat("OEBPS/huge.xhtml", 300)), "zip bomb"));
     t.check(
         "path traversal in a zip",
         () ->
