@@ -25,10 +25,14 @@ final class PageCache {
   /** Pages larger than this (a whole long work on one page) are rendered each time. */
   static final int MAX_PAGE_CHARS = 512 * 1024;
 
+  /** All pages together hold at most this many characters (about 64 MB of heap at worst). */
+  static final long MAX_TOTAL_CHARS = 32L * 1024 * 1024;
+
   private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicLong version = new AtomicLong();
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
+  private final AtomicLong chars = new AtomicLong();
   private final int maxEntries;
   private final long ttlNanos;
 
@@ -73,12 +77,24 @@ final class PageCache {
       from = at + token.length();
     }
     parts.add(html.substring(from));
-    if (entries.size() >= maxEntries) {
-      entries.clear(); // crude, but bounded and cheap; the pages come back on their next view
+    if (entries.size() >= maxEntries || chars.get() + html.length() > MAX_TOTAL_CHARS) {
+      // Crude, but bounded and cheap: the pages come back on their next view.
+      entries.clear();
+      chars.set(0);
     }
     if (renderedAt == version.get()) {
-      entries.put(key, new Entry(parts.toArray(String[]::new), renderedAt, System.nanoTime()));
+      Entry old =
+          entries.put(key, new Entry(parts.toArray(String[]::new), renderedAt, System.nanoTime()));
+      chars.addAndGet(html.length() - (old == null ? 0 : size(old)));
     }
+  }
+
+  private static long size(Entry e) {
+    long n = 0;
+    for (String p : e.parts) {
+      n += p.length();
+    }
+    return n;
   }
 
   long hits() {

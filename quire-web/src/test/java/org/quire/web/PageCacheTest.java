@@ -1,0 +1,52 @@
+package org.quire.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PageCacheTest {
+  private static final PageCache.Key KEY = new PageCache.Key("/works/1", null, null, false);
+
+  @Test
+  void eachVisitorGetsTheirOwnTokenBack() {
+    PageCache c = new PageCache(10, 60_000);
+    c.put(KEY, c.version(), "<form><input value=\"tokA\"></form><form value=\"tokA\">", "tokA");
+    assertThat(c.get(KEY, "tokB"))
+        .isEqualTo("<form><input value=\"tokB\"></form><form value=\"tokB\">");
+    assertThat(c.get(KEY, "tokB")).doesNotContain("tokA");
+    assertThat(c.get(new PageCache.Key("/works/1", null, null, true), "tokB")).isNull();
+  }
+
+  @Test
+  void aWriteOrAgeDropsPagesAndAPageRenderedDuringAWriteIsNotKept() throws Exception {
+    PageCache c = new PageCache(10, 60_000);
+    long before = c.version();
+    c.changed(); // a write finished while the page was being rendered
+    c.put(KEY, before, "<p>old</p>", "t");
+    assertThat(c.get(KEY, "t")).isNull();
+    c.put(KEY, c.version(), "<p>new</p>", "t");
+    assertThat(c.get(KEY, "t")).isEqualTo("<p>new</p>");
+    c.changed();
+    assertThat(c.get(KEY, "t")).isNull();
+
+    PageCache quick = new PageCache(10, 1);
+    quick.put(KEY, quick.version(), "<p>x</p>", "t");
+    Thread.sleep(5);
+    assertThat(quick.get(KEY, "t")).isNull();
+  }
+
+  @Test
+  void theCacheStaysWithinItsBounds() {
+    PageCache c = new PageCache(3, 60_000);
+    for (int i = 0; i < 10; i++) {
+      c.put(new PageCache.Key("/works/" + i, null, null, false), c.version(), "<p>" + i, "t");
+    }
+    int kept = 0;
+    for (int i = 0; i < 10; i++) {
+      kept += c.get(new PageCache.Key("/works/" + i, null, null, false), "t") == null ? 0 : 1;
+    }
+    assertThat(kept).isBetween(1, 3);
+    c.put(KEY, c.version(), "x".repeat(PageCache.MAX_PAGE_CHARS + 1), "t");
+    assertThat(c.get(KEY, "t")).isNull(); // too large to keep
+  }
+}
