@@ -332,7 +332,10 @@ public final class QuireWeb {
               ctx.path(),
               ctx.queryString(),
               ctx.cookie(ReaderPrefs.COOKIE),
-              quire.store().readers().hasKudos(id, ReaderRoutes.giver(ctx)));
+              pages.kudos(
+                  id,
+                  ReaderRoutes.giver(ctx),
+                  () -> quire.store().readers().hasKudos(id, ReaderRoutes.giver(ctx))));
       String cached = pages.get(key, viewer.csrf());
       if (cached != null) {
         readers.countHit(ctx, id);

@@ -115,15 +115,23 @@ final class ReaderRoutes {
     if (v.loggedIn()) {
       return "u:" + v.user().id();
     }
+    String known = ctx.attribute(GIVER);
+    if (known != null) {
+      return known; // hashed once per request
+    }
     try {
       byte[] h =
           MessageDigest.getInstance("SHA-256")
               .digest(("quire-guest:" + ctx.ip()).getBytes(StandardCharsets.UTF_8));
-      return "v:" + HexFormat.of().formatHex(h, 0, 12);
+      String giver = "v:" + HexFormat.of().formatHex(h, 0, 12);
+      ctx.attribute(GIVER, giver);
+      return giver;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
+
+  private static final String GIVER = "quire.giver";
 
   /** Counts a visit to a work once per reader while the server runs; reloads are not hits. */
   void countHit(Context ctx, long workId) {
