@@ -25,8 +25,8 @@ final class PageCache {
   /** Pages larger than this (a whole long work on one page) are rendered each time. */
   static final int MAX_PAGE_CHARS = 512 * 1024;
 
-  /** All pages together hold at most this many characters (about 64 MB of heap at worst). */
-  static final long MAX_TOTAL_CHARS = 32L * 1024 * 1024;
+  /** All pages together hold at most this many characters (48 MB of heap for ASCII pages). */
+  static final long MAX_TOTAL_CHARS = 48L * 1024 * 1024;
 
   private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicLong version = new AtomicLong();
@@ -83,14 +83,23 @@ final class PageCache {
     }
     parts.add(html.substring(from));
     if (entries.size() >= maxEntries || chars.get() + html.length() > MAX_TOTAL_CHARS) {
-      // Crude, but bounded and cheap: the pages come back on their next view.
-      entries.clear();
-      chars.set(0);
+      evictOldestHalf();
     }
     if (renderedAt == version.get()) {
       Entry old =
           entries.put(key, new Entry(parts.toArray(String[]::new), renderedAt, System.nanoTime()));
       chars.addAndGet(html.length() - (old == null ? 0 : size(old)));
+    }
+  }
+
+  /** Makes room: the older half of the pages go (they come back on their next view). */
+  private synchronized void evictOldestHalf() {
+    List<Map.Entry<Key, Entry>> all = new ArrayList<>(entries.entrySet());
+    all.sort(java.util.Comparator.comparingLong(e -> e.getValue().madeAt));
+    for (Map.Entry<Key, Entry> e : all.subList(0, Math.max(1, all.size() / 2))) {
+      if (entries.remove(e.getKey(), e.getValue())) {
+        chars.addAndGet(-size(e.getValue()));
+      }
     }
   }
 

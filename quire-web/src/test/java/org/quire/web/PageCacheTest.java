@@ -46,6 +46,9 @@ class PageCacheTest {
       kept += c.get(new PageCache.Key("/works/" + i, null, null, false), "t") == null ? 0 : 1;
     }
     assertThat(kept).isBetween(1, 3);
+    // The newest page survives making room; the oldest went.
+    assertThat(c.get(new PageCache.Key("/works/9", null, null, false), "t")).isEqualTo("<p>9");
+    assertThat(c.get(new PageCache.Key("/works/0", null, null, false), "t")).isNull();
     c.put(KEY, c.version(), "x".repeat(PageCache.MAX_PAGE_CHARS + 1), "t");
     assertThat(c.get(KEY, "t")).isNull(); // too large to keep
   }
