@@ -104,7 +104,7 @@ public final class Analyser {
     chars.sort(Comparator.comparingDouble(CharacterFinder.Found::prominence).reversed());
     List<Analysis.CharacterInfo> infos = new ArrayList<>();
     for (CharacterFinder.Found f : chars) {
-      boolean present = isPresent(f);
+      boolean present = f.present();
       infos.add(
           new Analysis.CharacterInfo(
               f.name(), f.cast.pack().fandom(), f.count(), f.speaking, f.focal, present));
@@ -257,10 +257,6 @@ public final class Analyser {
         });
   }
 
-  private static boolean isPresent(CharacterFinder.Found f) {
-    return f.present();
-  }
-
   // ---------------------------------------------------------------- relationships
 
   private static final Pattern DECLARED =
@@ -381,7 +377,7 @@ public final class Analyser {
     List<String> group = new ArrayList<>();
     for (CharacterFinder.Found f : chars) {
       double share = group.size() < 2 ? 0.3 : 0.6; // a third lead must be nearly as present
-      if (isPresent(f) && f.count() >= 2 && f.prominence() >= lead * share && group.size() < 3) {
+      if (f.present() && f.count() >= 2 && f.prominence() >= lead * share && group.size() < 3) {
         group.add(f.name());
       }
     }
@@ -418,7 +414,7 @@ public final class Analyser {
     }
     double top = 0;
     for (CharacterFinder.Found f : others) {
-      if (paired.contains(f) || f.count() >= 2 && isPresent(f)) {
+      if (paired.contains(f) || f.count() >= 2 && f.present()) {
         if (group.size() == 1) {
           top = f.prominence();
           group.add(f.name());

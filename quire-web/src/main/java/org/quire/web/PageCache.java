@@ -86,9 +86,9 @@ final class PageCache {
       evictOldestHalf();
     }
     if (renderedAt == version.get()) {
-      Entry old =
-          entries.put(key, new Entry(parts.toArray(String[]::new), renderedAt, System.nanoTime()));
-      chars.addAndGet(html.length() - (old == null ? 0 : size(old)));
+      Entry entry = new Entry(parts.toArray(String[]::new), renderedAt, System.nanoTime());
+      Entry old = entries.put(key, entry);
+      chars.addAndGet(size(entry) - (old == null ? 0 : size(old)));
     }
   }
 
