@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -24,8 +27,8 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
@@ -40,6 +43,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -90,10 +94,17 @@ public final class LuceneSearchIndex implements SearchIndex {
   private volatile long lastReopen = System.nanoTime();
   private volatile FacetState facetState;
 
+  /**
+   * Searches a large index on all cores at once, splitting big segments into document ranges: one
+   * query's latency, not only the throughput of many, is what a reader waits for, and a common
+   * phrase at a million works matches hundreds of thousands of them.
+   */
+  private final ExecutorService pool = searchPool();
+
   /** Facet ordinals of one reader; rebuilt when the searcher changes. */
   private record FacetState(IndexReader reader, DefaultSortedSetDocValuesReaderState state) {}
 
-  private LuceneSearchIndex(Path path, TagWrangler wrangler, ChapterTexts texts)
+  private LuceneSearchIndex(Path path, TagWrangler wrangler, ChapterTexts texts, int minSliceDocs)
       throws IOException {
     this.dir = FSDirectory.open(path);
     this.analyzer = Analyzers.perField();
@@ -113,7 +124,15 @@ public final class LuceneSearchIndex implements SearchIndex {
     cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     cfg.setRAMBufferSizeMB(64);
     this.writer = new IndexWriter(dir, cfg);
-    this.searchers = new SearcherManager(writer, null);
+    this.searchers =
+        new SearcherManager(
+            writer,
+            new SearcherFactory() {
+              @Override
+              public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                return new PartitionedSearcher(reader, pool, minSliceDocs);
+              }
+            });
   }
 
   /**
@@ -125,10 +144,64 @@ public final class LuceneSearchIndex implements SearchIndex {
    */
   public static LuceneSearchIndex open(Path path, TagWrangler wrangler, ChapterTexts texts) {
     try {
-      return new LuceneSearchIndex(path, wrangler, texts);
+      return new LuceneSearchIndex(path, wrangler, texts, MIN_SLICE_DOCS);
     } catch (IOException | RuntimeException e) {
       throw new QuireException(
           "Cannot open the search index in " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static ExecutorService searchPool() {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        CORES,
+        r -> {
+          Thread t = new Thread(r, "quire-search-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  private static final int CORES = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+  /** Below this many documents a search runs on the caller's thread alone. */
+  static final int MIN_SLICE_DOCS = 50_000;
+
+  /** An index whose searches split into slices of at least {@code minSliceDocs} (for tests). */
+  static LuceneSearchIndex open(
+      Path path, TagWrangler wrangler, ChapterTexts texts, int minSliceDocs) throws IOException {
+    return new LuceneSearchIndex(path, wrangler, texts, minSliceDocs);
+  }
+
+  /** How many parts a search of the current view runs in. */
+  int slices() throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      return s.getSlices().length;
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /**
+   * A searcher whose slices are about a quarter of the index per core, whole segments or ranges of
+   * one, so that one merged segment holding most works does not leave the other cores idle.
+   */
+  private static final class PartitionedSearcher extends IndexSearcher {
+    private final int minSliceDocs;
+
+    PartitionedSearcher(IndexReader reader, ExecutorService pool, int minSliceDocs) {
+      super(reader, pool);
+      this.minSliceDocs = minSliceDocs;
+    }
+
+    @Override
+    protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+      int docs = 0;
+      for (LeafReaderContext leaf : leaves) {
+        docs += leaf.reader().maxDoc();
+      }
+      return slices(leaves, Math.max(minSliceDocs, docs / (2 * CORES)), 5, true);
     }
   }
 
@@ -365,8 +438,13 @@ public final class LuceneSearchIndex implements SearchIndex {
     if (state == null) {
       return Map.of();
     }
-    SortedSetDocValuesFacetCounts counts =
-        new SortedSetDocValuesFacetCounts(state, r.facetsCollector());
+    ConcurrentSortedSetDocValuesFacetCounts counts;
+    try {
+      counts = new ConcurrentSortedSetDocValuesFacetCounts(state, r.facetsCollector(), pool);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new QuireException("Search interrupted", e);
+    }
     Map<String, List<SearchResults.FacetValue>> out = new LinkedHashMap<>();
     for (FacetResult fr : counts.getAllDims(FACET_VALUES)) {
       List<SearchResults.FacetValue> values = new ArrayList<>();
@@ -430,7 +508,8 @@ public final class LuceneSearchIndex implements SearchIndex {
   public void close() {
     try (dir;
         writer;
-        searchers) {
+        searchers;
+        pool) {
       writer.setLiveCommitData(Map.of(MARK, Long.toString(indexedThrough.get())).entrySet());
       writer.commit();
     } catch (IOException e) {
