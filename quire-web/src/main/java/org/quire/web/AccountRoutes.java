@@ -61,7 +61,7 @@ final class AccountRoutes {
       }
     }
     String csrf = ctx.cookie(CSRF_COOKIE);
-    if (csrf == null || csrf.length() != 43) {
+    if (!validCsrf(csrf)) {
       csrf = random();
       setCookie(ctx, CSRF_COOKIE, csrf, -1, "Strict");
     }
@@ -322,8 +322,12 @@ final class AccountRoutes {
 
   /** HttpOnly always; Secure when the request came over TLS (directly or via a proxy). */
   static void setCookie(Context ctx, String name, String value, int maxAge, String sameSite) {
-    boolean tls =
-        "https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    boolean tls = QuireWeb.tls(ctx.scheme(), ctx.header("X-Forwarded-Proto"));
+    ctx.res().addHeader("Set-Cookie", cookie(name, value, maxAge, sameSite, tls));
+  }
+
+  /** A {@code Set-Cookie} value: never readable by scripts, {@code Secure} over TLS. */
+  static String cookie(String name, String value, int maxAge, String sameSite, boolean tls) {
     StringBuilder c =
         new StringBuilder(name)
             .append('=')
@@ -336,7 +340,7 @@ final class AccountRoutes {
     if (tls) {
       c.append("; Secure");
     }
-    ctx.res().addHeader("Set-Cookie", c.toString());
+    return c.toString();
   }
 
   private void form(
@@ -379,7 +383,12 @@ final class AccountRoutes {
     return n;
   }
 
-  private static String random() {
+  /** Whether a visitor's token cookie has the shape of one this site made. */
+  static boolean validCsrf(String csrf) {
+    return csrf != null && csrf.length() == 43;
+  }
+
+  static String random() {
     byte[] b = new byte[32];
     RANDOM.nextBytes(b);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);

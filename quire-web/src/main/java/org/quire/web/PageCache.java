@@ -1,16 +1,24 @@
 package org.quire.web;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 /**
  * Reader pages as visitors see them, rendered once and shared. A visitor's page differs from
  * another visitor's only in the CSRF token of its forms, the reading preferences (a cookie) and
  * whether their address left kudos: those make the key or are put back in on the way out, so no
  * visitor ever sees another's token. Members' pages are never cached.
+ *
+ * <p>Pages are kept as UTF-8 bytes, and compressed once when stored: a response is the stored
+ * pieces with the visitor's token between them, with no encoding or compressing per request
+ * (encoding the page string was most of a cached page's serving time).
  *
  * <p>An entry is valid while nothing was written through this process since it was rendered ({@link
  * #changed()} runs for every request that is not a GET) and for at most {@code ttl}, which bounds
@@ -20,19 +28,131 @@ final class PageCache {
   /** What a visitor's page depends on besides the work itself. */
   record Key(String path, String query, String prefs, boolean kudos) {}
 
-  private record Entry(String[] parts, long version, long madeAt) {}
+  private record Entry(Page page, long version, long madeAt) {}
 
   /** Pages larger than this (a whole long work on one page) are rendered each time. */
   static final int MAX_PAGE_CHARS = 512 * 1024;
 
-  /** All pages together hold at most this many characters (48 MB of heap for ASCII pages). */
-  static final long MAX_TOTAL_CHARS = 48L * 1024 * 1024;
+  /** All pages together hold at most this many bytes, plain and compressed. */
+  static final long MAX_TOTAL_BYTES = 48L * 1024 * 1024;
+
+  /**
+   * One cached page: its UTF-8 bytes split where the CSRF token goes, and the same pieces
+   * compressed as raw deflate blocks, each ending byte-aligned with a full flush. A gzip response
+   * is then the header, the compressed pieces with the token between them as stored blocks, and the
+   * checksum of the whole: valid gzip for any token, compressed once.
+   */
+  static final class Page {
+    private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+    private final byte[][] parts;
+    private final byte[][] deflated;
+    private final long size;
+
+    Page(List<String> pieces) {
+      parts = new byte[pieces.size()][];
+      deflated = new byte[pieces.size()][];
+      Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+      byte[] buf = new byte[8192];
+      long n = 0;
+      try {
+        for (int i = 0; i < parts.length; i++) {
+          parts[i] = pieces.get(i).getBytes(StandardCharsets.UTF_8);
+          deflater.setInput(parts[i]);
+          boolean last = i == parts.length - 1;
+          if (last) {
+            deflater.finish();
+          }
+          ByteArrayOutputStream out = new ByteArrayOutputStream(parts[i].length / 3 + 16);
+          while (true) {
+            int k =
+                deflater.deflate(
+                    buf, 0, buf.length, last ? Deflater.NO_FLUSH : Deflater.FULL_FLUSH);
+            out.write(buf, 0, k);
+            if (last ? deflater.finished() : k < buf.length) {
+              break;
+            }
+          }
+          deflated[i] = out.toByteArray();
+          n += parts[i].length + deflated[i].length;
+        }
+      } finally {
+        deflater.end();
+      }
+      size = n;
+    }
+
+    /** The page with {@code token} put back in, uncompressed. */
+    byte[] plain(byte[] token) {
+      int len = token.length * (parts.length - 1);
+      for (byte[] p : parts) {
+        len += p.length;
+      }
+      byte[] out = new byte[len];
+      int at = 0;
+      for (int i = 0; i < parts.length; i++) {
+        if (i > 0) {
+          System.arraycopy(token, 0, out, at, token.length);
+          at += token.length;
+        }
+        System.arraycopy(parts[i], 0, out, at, parts[i].length);
+        at += parts[i].length;
+      }
+      return out;
+    }
+
+    /**
+     * The page with {@code token} put back in, as a gzip member ({@code Content-Encoding: gzip}).
+     */
+    byte[] gzip(byte[] token) {
+      if (token.length > 0xffff) {
+        throw new IllegalArgumentException("token too long");
+      }
+      int gaps = parts.length - 1;
+      int len = GZIP_HEADER.length + 8 + gaps * (5 + token.length);
+      for (byte[] d : deflated) {
+        len += d.length;
+      }
+      byte[] out = new byte[len];
+      System.arraycopy(GZIP_HEADER, 0, out, 0, GZIP_HEADER.length);
+      int at = GZIP_HEADER.length;
+      CRC32 crc = new CRC32();
+      long total = 0;
+      for (int i = 0; i < parts.length; i++) {
+        if (i > 0) {
+          // A stored block, not final: header byte, LEN and its complement, the bytes as they are.
+          out[at++] = 0;
+          out[at++] = (byte) token.length;
+          out[at++] = (byte) (token.length >>> 8);
+          out[at++] = (byte) ~token.length;
+          out[at++] = (byte) (~token.length >>> 8);
+          System.arraycopy(token, 0, out, at, token.length);
+          at += token.length;
+          crc.update(token);
+          total += token.length;
+        }
+        System.arraycopy(deflated[i], 0, out, at, deflated[i].length);
+        at += deflated[i].length;
+        crc.update(parts[i]);
+        total += parts[i].length;
+      }
+      putIntLe(out, at, (int) crc.getValue());
+      putIntLe(out, at + 4, (int) total);
+      return out;
+    }
+
+    private static void putIntLe(byte[] b, int at, int v) {
+      b[at] = (byte) v;
+      b[at + 1] = (byte) (v >>> 8);
+      b[at + 2] = (byte) (v >>> 16);
+      b[at + 3] = (byte) (v >>> 24);
+    }
+  }
 
   private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicLong version = new AtomicLong();
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
-  private final AtomicLong chars = new AtomicLong();
+  private final AtomicLong bytes = new AtomicLong();
 
   /** Whether a guest address left kudos on a work, as of a version: spares a query per hit. */
   private record Kudos(boolean given, long version, long madeAt) {}
@@ -56,15 +176,29 @@ final class PageCache {
     return version.get();
   }
 
-  /** The cached page with this visitor's token put back in, or null. */
-  String get(Key key, String token) {
+  /**
+   * The cached page, or null.
+   *
+   * @param countMiss whether a miss counts (not when the app will look again)
+   */
+  Page page(Key key, boolean countMiss) {
     Entry e = entries.get(key);
     if (e == null || e.version != version.get() || System.nanoTime() - e.madeAt > ttlNanos) {
-      misses.incrementAndGet();
+      if (countMiss) {
+        misses.incrementAndGet();
+      }
       return null;
     }
     hits.incrementAndGet();
-    return String.join(token, e.parts);
+    return e.page;
+  }
+
+  /** The cached page with this visitor's token put back in, or null. */
+  String get(Key key, String token) {
+    Page p = page(key, true);
+    return p == null
+        ? null
+        : new String(p.plain(token.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
   }
 
   /**
@@ -82,13 +216,14 @@ final class PageCache {
       from = at + token.length();
     }
     parts.add(html.substring(from));
-    if (entries.size() >= maxEntries || chars.get() + html.length() > MAX_TOTAL_CHARS) {
+    Page page = new Page(parts);
+    if (entries.size() >= maxEntries || bytes.get() + page.size > MAX_TOTAL_BYTES) {
       evictOldestHalf();
     }
     if (renderedAt == version.get()) {
-      Entry entry = new Entry(parts.toArray(String[]::new), renderedAt, System.nanoTime());
+      Entry entry = new Entry(page, renderedAt, System.nanoTime());
       Entry old = entries.put(key, entry);
-      chars.addAndGet(size(entry) - (old == null ? 0 : size(old)));
+      bytes.addAndGet(page.size - (old == null ? 0 : old.page.size));
     }
   }
 
@@ -98,17 +233,9 @@ final class PageCache {
     all.sort(java.util.Comparator.comparingLong(e -> e.getValue().madeAt));
     for (Map.Entry<Key, Entry> e : all.subList(0, Math.max(1, all.size() / 2))) {
       if (entries.remove(e.getKey(), e.getValue())) {
-        chars.addAndGet(-size(e.getValue()));
+        bytes.addAndGet(-e.getValue().page.size);
       }
     }
-  }
-
-  private static long size(Entry e) {
-    long n = 0;
-    for (String p : e.parts) {
-      n += p.length();
-    }
-    return n;
   }
 
   /**

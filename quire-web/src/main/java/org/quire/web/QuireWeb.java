@@ -59,6 +59,9 @@ public final class QuireWeb {
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
+          // Visitors' cached reader pages are answered ahead of Javalin (see PageFastPath).
+          config.jetty.modifyServletContextHandler(
+              h -> h.insertHandler(new PageFastPath(quire, web.pages, readers)));
           config.staticFiles.add(
               s -> {
                 s.hostedPath = "/assets";
@@ -230,26 +233,47 @@ public final class QuireWeb {
   private static void serverTiming(Context ctx) {
     Long t0 = ctx.attribute(STARTED);
     if (t0 != null) {
-      ctx.header(
-          "Server-Timing",
-          String.format(java.util.Locale.ROOT, "app;dur=%.3f", (System.nanoTime() - t0) / 1e6));
+      ctx.header("Server-Timing", serverTiming(t0));
     }
   }
 
   /** Strict headers on every response: no inline script can run, no framing, no sniffing. */
+  static final List<Map.Entry<String, String>> SECURITY_HEADERS =
+      List.of(
+          Map.entry(
+              "Content-Security-Policy",
+              "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                  + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors"
+                  + " 'none'"),
+          Map.entry("X-Content-Type-Options", "nosniff"),
+          Map.entry("Referrer-Policy", "same-origin"),
+          Map.entry("X-Frame-Options", "DENY"));
+
+  /**
+   * Sent only over TLS: a browser told to insist on HTTPS for a plain-HTTP site would lock users
+   * out.
+   */
+  static final Map.Entry<String, String> HSTS =
+      Map.entry("Strict-Transport-Security", "max-age=31536000");
+
   private static void securityHeaders(Context ctx) {
-    ctx.header(
-        "Content-Security-Policy",
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "same-origin");
-    ctx.header("X-Frame-Options", "DENY");
-    if ("https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
-      // Only over TLS: a browser told to insist on HTTPS for a plain-HTTP site would lock users
-      // out.
-      ctx.header("Strict-Transport-Security", "max-age=31536000");
+    for (Map.Entry<String, String> h : SECURITY_HEADERS) {
+      ctx.header(h.getKey(), h.getValue());
     }
+    if (tls(ctx.scheme(), ctx.header("X-Forwarded-Proto"))) {
+      ctx.header(HSTS.getKey(), HSTS.getValue());
+    }
+  }
+
+  /** Whether the request came over TLS, directly or through a proxy that says so. */
+  static boolean tls(String scheme, String forwardedProto) {
+    return "https".equals(scheme) || "https".equalsIgnoreCase(forwardedProto);
+  }
+
+  /** The {@code Server-Timing} value for a request that started at {@code startNanos}. */
+  static String serverTiming(long startNanos) {
+    return String.format(
+        java.util.Locale.ROOT, "app;dur=%.3f", (System.nanoTime() - startNanos) / 1e6);
   }
 
   Layout layout(Context ctx, String title, String query) {
@@ -263,7 +287,7 @@ public final class QuireWeb {
         Viewer.of(ctx).loggedIn() ? quire.store().readers().unseen(Viewer.of(ctx).user().id()) : 0);
   }
 
-  private static final String NOTICE_COOKIE = "quire_notice";
+  static final String NOTICE_COOKIE = "quire_notice";
 
   /**
    * Answers a form with a redirect back to a page that shows {@code message} once (kept for the
@@ -336,11 +360,12 @@ public final class QuireWeb {
                   id,
                   ReaderRoutes.giver(ctx),
                   () -> quire.store().readers().hasKudos(id, ReaderRoutes.giver(ctx))));
-      String cached = pages.get(key, viewer.csrf());
+      PageCache.Page cached = pages.page(key, true);
       if (cached != null) {
         readers.countHit(ctx, id);
         ctx.header("X-Quire-Page-Cache", "hit");
-        ctx.contentType("text/html; charset=utf-8").result(cached);
+        ctx.contentType("text/html; charset=utf-8")
+            .result(cached.plain(viewer.csrf().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return;
       }
       ctx.header("X-Quire-Page-Cache", "miss");

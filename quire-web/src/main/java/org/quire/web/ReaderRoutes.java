@@ -119,13 +119,18 @@ final class ReaderRoutes {
     if (known != null) {
       return known; // hashed once per request
     }
+    String giver = guest(ctx.ip());
+    ctx.attribute(GIVER, giver);
+    return giver;
+  }
+
+  /** A visitor's giver key: a hash of their address. */
+  static String guest(String ip) {
     try {
       byte[] h =
           MessageDigest.getInstance("SHA-256")
-              .digest(("quire-guest:" + ctx.ip()).getBytes(StandardCharsets.UTF_8));
-      String giver = "v:" + HexFormat.of().formatHex(h, 0, 12);
-      ctx.attribute(GIVER, giver);
-      return giver;
+              .digest(("quire-guest:" + ip).getBytes(StandardCharsets.UTF_8));
+      return "v:" + HexFormat.of().formatHex(h, 0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -135,10 +140,14 @@ final class ReaderRoutes {
 
   /** Counts a visit to a work once per reader while the server runs; reloads are not hits. */
   void countHit(Context ctx, long workId) {
+    countHit(giver(ctx), workId);
+  }
+
+  void countHit(String giver, long workId) {
     if (counted.size() > HIT_MEMORY) {
       counted.clear();
     }
-    if (counted.add(giver(ctx) + "/" + workId)) {
+    if (counted.add(giver + "/" + workId)) {
       readers().addHit(workId);
     }
   }

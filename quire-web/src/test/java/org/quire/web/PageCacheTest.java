@@ -52,4 +52,37 @@ class PageCacheTest {
     c.put(KEY, c.version(), "x".repeat(PageCache.MAX_PAGE_CHARS + 1), "t");
     assertThat(c.get(KEY, "t")).isNull(); // too large to keep
   }
+
+  @Test
+  void compressedPagesAreValidGzipForAnyToken() throws Exception {
+    StringBuilder big = new StringBuilder();
+    java.util.Random r = new java.util.Random(5);
+    for (int i = 0; i < 20_000; i++) {
+      big.append((char) ('a' + r.nextInt(26))).append(i % 13 == 0 ? "’ “é” " : "");
+    }
+    String[] pages = {
+      "tok<p>start</p>",
+      "<p>end</p>tok",
+      "tok",
+      "<a>tok</a><b>tok</b>toktok<c>tok</c>",
+      "<p>" + big + "</p><input value=\"tok\">" + big,
+      "<p>no token at all</p>"
+    };
+    for (String html : pages) {
+      PageCache c = new PageCache(10, 60_000);
+      c.put(KEY, c.version(), html, "tok");
+      PageCache.Page p = c.page(KEY, true);
+      for (String token : new String[] {"X", "a-much-longer-visitor-token-0123456789abcdefghij"}) {
+        byte[] t = token.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String expected = html.replace("tok", token);
+        assertThat(new String(p.plain(t), java.nio.charset.StandardCharsets.UTF_8))
+            .isEqualTo(expected);
+        try (var in =
+            new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(p.gzip(t)))) {
+          assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+              .isEqualTo(expected);
+        }
+      }
+    }
+  }
 }

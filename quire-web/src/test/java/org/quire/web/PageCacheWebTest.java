@@ -2,8 +2,14 @@ package org.quire.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.quire.model.Visibility;
@@ -69,6 +75,77 @@ class PageCacheWebTest extends ServerTestBase {
       assertThat(locked.statusCode()).isEqualTo(303);
       assertThat(locked.body()).doesNotContain("A private lamp.");
     }
+  }
+
+  /**
+   * A cached page goes out ahead of the app (see {@link PageFastPath}) exactly as the app would
+   * send it: security headers, a token cookie for a new visitor that matches the page's forms, the
+   * same bytes whether compressed or not.
+   */
+  @Test
+  void cachedPagesCarryTheAppsHeadersTokensAndCompression() throws Exception {
+    signedUp("Fast Author");
+    long id =
+        post(
+            "Fast Author",
+            "Title: Ember — “Glow”\n\nThe lantern’s light fell on the café floor. "
+                + "ash ".repeat(3000),
+            Visibility.PUBLIC);
+    String url = "http://127.0.0.1:" + app.port() + "/works/" + id;
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<byte[]> warm =
+        http.send(get(url).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(warm.statusCode()).isEqualTo(200);
+
+    HttpResponse<byte[]> plain =
+        http.send(get(url).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(plain.headers().firstValue("X-Quire-Page-Cache")).hasValue("hit");
+    assertThat(plain.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("script-src 'self'");
+    assertThat(plain.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(plain.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    String cookie = plain.headers().firstValue("Set-Cookie").orElse("");
+    assertThat(cookie).startsWith("quire_csrf=").contains("HttpOnly").contains("SameSite=Strict");
+    String newToken = cookie.substring("quire_csrf=".length(), cookie.indexOf(';'));
+    String html = new String(plain.body(), StandardCharsets.UTF_8);
+    assertThat(html).contains("The lantern’s light fell on the café floor.");
+    assertThat(Jsoup.parse(html).select("input[name=csrf]"))
+        .isNotEmpty()
+        .allSatisfy(i -> assertThat(i.attr("value")).isEqualTo(newToken));
+
+    String mine = "T".repeat(43);
+    HttpResponse<byte[]> zipped =
+        http.send(
+            get(url)
+                .header("Accept-Encoding", "gzip, deflate")
+                .header("Cookie", "quire_csrf=" + mine)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(zipped.headers().firstValue("X-Quire-Page-Cache")).hasValue("hit");
+    assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(zipped.headers().firstValue("Set-Cookie")).isEmpty();
+    assertThat(zipped.body().length).isLessThan(plain.body().length / 3);
+    String unzipped;
+    try (var in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+      unzipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(unzipped).isEqualTo(html.replace(newToken, mine));
+
+    // Refused gzip (q=0) is honoured; HEAD is left to the app.
+    HttpResponse<byte[]> refused =
+        http.send(
+            get(url).header("Accept-Encoding", "gzip;q=0").build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+    HttpResponse<Void> head =
+        http.send(
+            get(url).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.discarding());
+    assertThat(head.statusCode()).isEqualTo(200);
+  }
+
+  private static HttpRequest.Builder get(String url) {
+    return HttpRequest.newBuilder(URI.create(url));
   }
 
   @Test

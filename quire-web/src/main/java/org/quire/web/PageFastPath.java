@@ -1,0 +1,161 @@
+package org.quire.web;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.quire.app.Quire;
+
+/**
+ * Answers a visitor's request for a reader page that is in the {@link PageCache} straight from
+ * Jetty, before Javalin's servlet, routing, before/after handlers and response wrapping, which
+ * after the cache were most of the cost of such a request. It sends what the app would: the
+ * security headers, the visitor's CSRF token (a new one in a cookie when they have none), the page
+ * compressed when the client accepts gzip, and it counts the visit the same way.
+ *
+ * <p>Anything it is not sure about goes on to the app unchanged: other methods and paths, any
+ * session cookie (members' pages are never cached), a pending notice, a page not in the cache.
+ */
+final class PageFastPath extends Handler.Wrapper {
+  private static final String CONTENT_TYPE = "text/html;charset=utf-8";
+  private final Quire quire;
+  private final PageCache pages;
+  private final ReaderRoutes readers;
+
+  PageFastPath(Quire quire, PageCache pages, ReaderRoutes readers) {
+    this.quire = quire;
+    this.pages = pages;
+    this.readers = readers;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    long started = System.nanoTime();
+    if (!HttpMethod.GET.is(request.getMethod())) {
+      return super.handle(request, response, callback);
+    }
+    // The raw path, as the app keys its cache: only digits may vary, so no encoding tricks.
+    String path = request.getHttpURI().getPath();
+    long id = workId(path);
+    if (id < 0) {
+      return super.handle(request, response, callback);
+    }
+    String csrf = null;
+    String prefs = null;
+    for (HttpCookie c : Request.getCookies(request)) {
+      switch (c.getName()) {
+        case AccountRoutes.SESSION_COOKIE -> {
+          return super.handle(request, response, callback);
+        }
+        case QuireWeb.NOTICE_COOKIE -> {
+          if (!c.getValue().isEmpty()) {
+            return super.handle(request, response, callback);
+          }
+        }
+        case AccountRoutes.CSRF_COOKIE -> csrf = csrf == null ? c.getValue() : csrf;
+        case ReaderPrefs.COOKIE -> prefs = prefs == null ? c.getValue() : prefs;
+        default -> {}
+      }
+    }
+    String giver = ReaderRoutes.guest(Request.getRemoteAddr(request));
+    boolean kudos = pages.kudos(id, giver, () -> quire.store().readers().hasKudos(id, giver));
+    PageCache.Page page =
+        pages.page(new PageCache.Key(path, request.getHttpURI().getQuery(), prefs, kudos), false);
+    if (page == null) {
+      return super.handle(request, response, callback);
+    }
+    HttpFields.Mutable h = response.getHeaders();
+    boolean tls =
+        QuireWeb.tls(
+            request.getHttpURI().getScheme(), request.getHeaders().get("X-Forwarded-Proto"));
+    if (!AccountRoutes.validCsrf(csrf)) {
+      csrf = AccountRoutes.random();
+      h.add(
+          HttpHeader.SET_COOKIE,
+          AccountRoutes.cookie(AccountRoutes.CSRF_COOKIE, csrf, -1, "Strict", tls));
+    }
+    readers.countHit(giver, id);
+    h.put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+    for (Map.Entry<String, String> e : QuireWeb.SECURITY_HEADERS) {
+      h.put(e.getKey(), e.getValue());
+    }
+    if (tls) {
+      h.put(QuireWeb.HSTS.getKey(), QuireWeb.HSTS.getValue());
+    }
+    h.put("X-Quire-Page-Cache", "hit");
+    byte[] token = csrf.getBytes(StandardCharsets.UTF_8);
+    byte[] body;
+    if (acceptsGzip(request.getHeaders().getField(HttpHeader.ACCEPT_ENCODING))) {
+      body = page.gzip(token);
+      h.put(HttpHeader.CONTENT_ENCODING, "gzip");
+      h.put(HttpHeader.VARY, "Accept-Encoding");
+    } else {
+      body = page.plain(token);
+    }
+    h.put(HttpHeader.CONTENT_LENGTH, body.length);
+    h.put("Server-Timing", QuireWeb.serverTiming(started));
+    response.setStatus(200);
+    response.write(true, ByteBuffer.wrap(body), callback);
+    return true;
+  }
+
+  /**
+   * The work id of a reader page's path ({@code /works/N} or {@code /works/N/chapters/M}), or -1.
+   */
+  static long workId(String path) {
+    String prefix = "/works/";
+    if (path == null || !path.startsWith(prefix)) {
+      return -1;
+    }
+    int end = digits(path, prefix.length());
+    if (end < 0) {
+      return -1;
+    }
+    if (end != path.length()) {
+      String chapters = "/chapters/";
+      if (!path.startsWith(chapters, end)
+          || digits(path, end + chapters.length()) != path.length()) {
+        return -1;
+      }
+    }
+    return Long.parseLong(path, prefix.length(), end, 10);
+  }
+
+  /** Where a run of 1 to 9 digits starting at {@code from} ends, or -1. */
+  private static int digits(String s, int from) {
+    int i = from;
+    while (i < s.length() && i - from < 10 && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+      i++;
+    }
+    return i == from || i - from > 9 ? -1 : i;
+  }
+
+  /** Whether {@code Accept-Encoding} lists gzip (or any coding) with a weight above zero. */
+  static boolean acceptsGzip(HttpField field) {
+    if (field == null) {
+      return false;
+    }
+    for (String coding : field.getValues()) {
+      String[] parts = coding.split(";");
+      String name = parts[0].strip();
+      if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
+        for (int i = 1; i < parts.length; i++) {
+          String p = parts[i].strip();
+          if (p.startsWith("q=") && p.substring(2).strip().matches("0(\\.0{0,3})?")) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+}
