@@ -33,8 +33,12 @@ final class PageCache {
   /** Pages larger than this (a whole long work on one page) are rendered each time. */
   static final int MAX_PAGE_CHARS = 512 * 1024;
 
-  /** All pages together hold at most this many bytes, plain and compressed. */
-  static final long MAX_TOTAL_BYTES = 48L * 1024 * 1024;
+  /**
+   * All pages together hold at most this many bytes, plain and compressed: a tenth of the heap,
+   * between 16 and 96 MB (a 26 KB chapter page takes about 33 KB).
+   */
+  static final long MAX_TOTAL_BYTES =
+      Math.clamp(Runtime.getRuntime().maxMemory() / 10, 16L << 20, 96L << 20);
 
   /**
    * One cached page: its UTF-8 bytes split where the CSRF token goes, and the same pieces
