@@ -197,14 +197,6 @@ final class PageCache {
     return e.page;
   }
 
-  /** The cached page with this visitor's token put back in, or null. */
-  String get(Key key, String token) {
-    Page p = page(key, true);
-    return p == null
-        ? null
-        : new String(p.plain(token.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
-  }
-
   /**
    * Keeps a page rendered for a visitor whose token is {@code token}, unless something changed
    * while it was being rendered.

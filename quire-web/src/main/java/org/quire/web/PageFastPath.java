@@ -132,7 +132,7 @@ final class PageFastPath extends Handler.Wrapper {
   /** Where a run of 1 to 9 digits starting at {@code from} ends, or -1. */
   private static int digits(String s, int from) {
     int i = from;
-    while (i < s.length() && i - from < 10 && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
       i++;
     }
     return i == from || i - from > 9 ? -1 : i;
