@@ -23,7 +23,18 @@ import org.quire.store.StoreException;
 final class AccountRoutes {
   static final String SESSION_COOKIE = "quire_session";
   static final String CSRF_COOKIE = "quire_csrf";
-  private static final SecureRandom RANDOM = new SecureRandom();
+  // One generator per thread: the shared default one reads the system source under a lock that
+  // every new visitor's token contended for. DRBG instances are seeded from the system source.
+  private static final ThreadLocal<SecureRandom> RANDOM =
+      ThreadLocal.withInitial(AccountRoutes::newRandom);
+
+  private static SecureRandom newRandom() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      return new SecureRandom();
+    }
+  }
 
   private final Quire quire;
   private final QuireWeb web;
@@ -390,7 +401,7 @@ final class AccountRoutes {
 
   static String random() {
     byte[] b = new byte[32];
-    RANDOM.nextBytes(b);
+    RANDOM.get().nextBytes(b);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 }

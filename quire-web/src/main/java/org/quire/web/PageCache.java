@@ -1,6 +1,8 @@
 package org.quire.web;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,68 +89,78 @@ final class PageCache {
 
     /** The page with {@code token} put back in, uncompressed. */
     byte[] plain(byte[] token) {
-      int len = token.length * (parts.length - 1);
+      ByteBuffer out = ByteBuffer.allocate(plainLength(token.length));
+      plainTo(out, token);
+      return out.array();
+    }
+
+    /** How many bytes {@link #plainTo} writes for a token of this length. */
+    int plainLength(int tokenLength) {
+      int len = tokenLength * (parts.length - 1);
       for (byte[] p : parts) {
         len += p.length;
       }
-      byte[] out = new byte[len];
-      int at = 0;
+      return len;
+    }
+
+    /** Writes the page with {@code token} put back in: no allocation, for pooled buffers. */
+    void plainTo(ByteBuffer out, byte[] token) {
       for (int i = 0; i < parts.length; i++) {
         if (i > 0) {
-          System.arraycopy(token, 0, out, at, token.length);
-          at += token.length;
+          out.put(token);
         }
-        System.arraycopy(parts[i], 0, out, at, parts[i].length);
-        at += parts[i].length;
+        out.put(parts[i]);
       }
-      return out;
     }
 
     /**
      * The page with {@code token} put back in, as a gzip member ({@code Content-Encoding: gzip}).
      */
     byte[] gzip(byte[] token) {
-      if (token.length > 0xffff) {
+      ByteBuffer out = ByteBuffer.allocate(gzipLength(token.length));
+      gzipTo(out, token);
+      return out.array();
+    }
+
+    /** How many bytes {@link #gzipTo} writes for a token of this length. */
+    int gzipLength(int tokenLength) {
+      if (tokenLength > 0xffff) {
         throw new IllegalArgumentException("token too long");
       }
-      int gaps = parts.length - 1;
-      int len = GZIP_HEADER.length + 8 + gaps * (5 + token.length);
+      int len = GZIP_HEADER.length + 8 + (parts.length - 1) * (5 + tokenLength);
       for (byte[] d : deflated) {
         len += d.length;
       }
-      byte[] out = new byte[len];
-      System.arraycopy(GZIP_HEADER, 0, out, 0, GZIP_HEADER.length);
-      int at = GZIP_HEADER.length;
+      return len;
+    }
+
+    /** Writes {@link #gzip}'s bytes into {@code out}. */
+    void gzipTo(ByteBuffer out, byte[] token) {
+      if (token.length > 0xffff) {
+        throw new IllegalArgumentException("token too long");
+      }
+      out.put(GZIP_HEADER);
       CRC32 crc = new CRC32();
       long total = 0;
       for (int i = 0; i < parts.length; i++) {
         if (i > 0) {
           // A stored block, not final: header byte, LEN and its complement, the bytes as they are.
-          out[at++] = 0;
-          out[at++] = (byte) token.length;
-          out[at++] = (byte) (token.length >>> 8);
-          out[at++] = (byte) ~token.length;
-          out[at++] = (byte) (~token.length >>> 8);
-          System.arraycopy(token, 0, out, at, token.length);
-          at += token.length;
+          out.put((byte) 0);
+          out.put((byte) token.length);
+          out.put((byte) (token.length >>> 8));
+          out.put((byte) ~token.length);
+          out.put((byte) (~token.length >>> 8));
+          out.put(token);
           crc.update(token);
           total += token.length;
         }
-        System.arraycopy(deflated[i], 0, out, at, deflated[i].length);
-        at += deflated[i].length;
+        out.put(deflated[i]);
         crc.update(parts[i]);
         total += parts[i].length;
       }
-      putIntLe(out, at, (int) crc.getValue());
-      putIntLe(out, at + 4, (int) total);
-      return out;
-    }
-
-    private static void putIntLe(byte[] b, int at, int v) {
-      b[at] = (byte) v;
-      b[at + 1] = (byte) (v >>> 8);
-      b[at + 2] = (byte) (v >>> 16);
-      b[at + 3] = (byte) (v >>> 24);
+      ByteOrder order = out.order();
+      out.order(ByteOrder.LITTLE_ENDIAN).putInt((int) crc.getValue()).putInt((int) total);
+      out.order(order);
     }
   }
 

@@ -2,15 +2,20 @@ package org.quire.web;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.quire.app.Quire;
 
@@ -25,7 +30,25 @@ import org.quire.app.Quire;
  * session cookie (members' pages are never cached), a pending notice, a page not in the cache.
  */
 final class PageFastPath extends Handler.Wrapper {
-  private static final String CONTENT_TYPE = "text/html;charset=utf-8";
+  /** The fields every hit sends, encoded once. */
+  private static final List<HttpField> FIXED = fixedFields();
+
+  private static final HttpField HSTS =
+      new PreEncodedHttpField(QuireWeb.HSTS.getKey(), QuireWeb.HSTS.getValue());
+  private static final HttpField GZIP =
+      new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
+  private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
+
+  private static List<HttpField> fixedFields() {
+    List<HttpField> fields = new ArrayList<>();
+    fields.add(new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8"));
+    for (Map.Entry<String, String> e : QuireWeb.SECURITY_HEADERS) {
+      fields.add(new PreEncodedHttpField(e.getKey(), e.getValue()));
+    }
+    fields.add(new PreEncodedHttpField("X-Quire-Page-Cache", "hit"));
+    return List.copyOf(fields);
+  }
+
   private final Quire quire;
   private final PageCache pages;
   private final ReaderRoutes readers;
@@ -83,27 +106,36 @@ final class PageFastPath extends Handler.Wrapper {
           AccountRoutes.cookie(AccountRoutes.CSRF_COOKIE, csrf, -1, "Strict", tls));
     }
     readers.countHit(giver, id);
-    h.put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
-    for (Map.Entry<String, String> e : QuireWeb.SECURITY_HEADERS) {
-      h.put(e.getKey(), e.getValue());
+    // The fields are new and fixed: add, not put (no search for an earlier value), pre-encoded.
+    for (HttpField f : FIXED) {
+      h.add(f);
     }
     if (tls) {
-      h.put(QuireWeb.HSTS.getKey(), QuireWeb.HSTS.getValue());
+      h.add(HSTS);
     }
-    h.put("X-Quire-Page-Cache", "hit");
-    byte[] token = csrf.getBytes(StandardCharsets.UTF_8);
-    byte[] body;
-    if (acceptsGzip(request.getHeaders().getField(HttpHeader.ACCEPT_ENCODING))) {
-      body = page.gzip(token);
-      h.put(HttpHeader.CONTENT_ENCODING, "gzip");
-      h.put(HttpHeader.VARY, "Accept-Encoding");
-    } else {
-      body = page.plain(token);
+    byte[] token = csrf.getBytes(StandardCharsets.ISO_8859_1);
+    boolean gzip = acceptsGzip(request.getHeaders().getField(HttpHeader.ACCEPT_ENCODING));
+    int length = gzip ? page.gzipLength(token.length) : page.plainLength(token.length);
+    if (gzip) {
+      h.add(GZIP);
+      h.add(VARY);
     }
-    h.put(HttpHeader.CONTENT_LENGTH, body.length);
-    h.put("Server-Timing", QuireWeb.serverTiming(started));
+    h.add(new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, length));
+    h.add("Server-Timing", QuireWeb.serverTiming(started));
     response.setStatus(200);
-    response.write(true, ByteBuffer.wrap(body), callback);
+    // The page goes into a pooled direct buffer: no new array per response and no copy into a
+    // direct one by the socket write; the buffer returns to the pool once written.
+    RetainableByteBuffer.Mutable pooled =
+        request.getComponents().getByteBufferPool().acquire(length, true);
+    ByteBuffer body = pooled.getByteBuffer();
+    int at = BufferUtil.flipToFill(body);
+    if (gzip) {
+      page.gzipTo(body, token);
+    } else {
+      page.plainTo(body, token);
+    }
+    BufferUtil.flipToFlush(body, at);
+    response.write(true, body, Callback.from(callback, pooled::release));
     return true;
   }
 

@@ -11,6 +11,7 @@ import io.javalin.http.staticfiles.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.server.Handler;
 import org.quire.app.Quire;
 import org.quire.export.EpubWriter;
 import org.quire.export.TextExports;
@@ -60,8 +61,17 @@ public final class QuireWeb {
         config -> {
           config.startup.showJavalinBanner = false;
           // Visitors' cached reader pages are answered ahead of Javalin (see PageFastPath).
-          config.jetty.modifyServletContextHandler(
-              h -> h.insertHandler(new PageFastPath(quire, web.pages, readers)));
+          // It sits just inside Jetty's statistics handler (which graceful stop counts on) and
+          // outside the servlet context, whose request and response wrapping it does not need.
+          config.jetty.modifyServer(
+              server -> {
+                PageFastPath fast = new PageFastPath(quire, web.pages, readers);
+                if (server.getHandler() instanceof Handler.Wrapper outer) {
+                  outer.insertHandler(fast);
+                } else {
+                  server.insertHandler(fast);
+                }
+              });
           config.staticFiles.add(
               s -> {
                 s.hostedPath = "/assets";

@@ -126,15 +126,31 @@ final class ReaderRoutes {
 
   /** A visitor's giver key: a hash of their address. */
   static String guest(String ip) {
-    try {
-      byte[] h =
-          MessageDigest.getInstance("SHA-256")
-              .digest(("quire-guest:" + ip).getBytes(StandardCharsets.UTF_8));
-      return "v:" + HexFormat.of().formatHex(h, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    String known = GUESTS.get(ip);
+    if (known != null) {
+      return known;
     }
+    byte[] h = SHA256.get().digest(("quire-guest:" + ip).getBytes(StandardCharsets.UTF_8));
+    String giver = "v:" + HexFormat.of().formatHex(h, 0, 12);
+    if (GUESTS.size() >= MAX_GUESTS) {
+      GUESTS.clear(); // recent addresses come back at once; no eviction order needed
+    }
+    GUESTS.put(ip, giver);
+    return giver;
   }
+
+  // Every page view asks for the same few addresses' keys: hash each once, not per request.
+  private static final int MAX_GUESTS = 4096;
+  private static final Map<String, String> GUESTS = new ConcurrentHashMap<>();
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException(e);
+            }
+          });
 
   private static final String GIVER = "quire.giver";
 
