@@ -282,8 +282,14 @@ public final class QuireWeb {
 
   /** The {@code Server-Timing} value for a request that started at {@code startNanos}. */
   static String serverTiming(long startNanos) {
-    return String.format(
-        java.util.Locale.ROOT, "app;dur=%.3f", (System.nanoTime() - startNanos) / 1e6);
+    return serverTimingOf(System.nanoTime() - startNanos);
+  }
+
+  /** Milliseconds with three decimals, without Formatter (it showed in a cached page's profile). */
+  static String serverTimingOf(long nanos) {
+    long micros = Math.max(0, nanos / 1000);
+    long frac = micros % 1000;
+    return "app;dur=" + micros / 1000 + (frac < 10 ? ".00" : frac < 100 ? ".0" : ".") + frac;
   }
 
   Layout layout(Context ctx, String title, String query) {

@@ -48,4 +48,13 @@ class PageFastPathTest {
   private static boolean accepts(String value) {
     return PageFastPath.acceptsGzip(new HttpField(HttpHeader.ACCEPT_ENCODING, value));
   }
+
+  @Test
+  void serverTimingIsMillisecondsWithThreeDecimals() {
+    assertThat(QuireWeb.serverTimingOf(1_234_567)).isEqualTo("app;dur=1.234");
+    assertThat(QuireWeb.serverTimingOf(5_000)).isEqualTo("app;dur=0.005");
+    assertThat(QuireWeb.serverTimingOf(70_000)).isEqualTo("app;dur=0.070");
+    assertThat(QuireWeb.serverTimingOf(12_000_000_000L)).isEqualTo("app;dur=12000.000");
+    assertThat(QuireWeb.serverTimingOf(-5)).isEqualTo("app;dur=0.000");
+  }
 }
