@@ -67,6 +67,20 @@ run "Quire, static CSS" "http://127.0.0.1:7071/assets/quire.css"
 run "Quire, listing /works (visitor)" "http://127.0.0.1:7071/works"
 run "Quire, search /search?q=river (visitor)" "http://127.0.0.1:7071/search?q=river"
 
+# The reader page against nginx in alternating rounds: the machine's speed drifts over a run, so
+# each ratio compares two measurements taken seconds apart.
+echo
+echo "Reader page vs nginx, three alternating rounds of wrk -t2 -c16 -d10s:"
+echo "| Round | nginx requests/s | Quire requests/s | Quire / nginx |"
+echo "| --- | ---: | ---: | ---: |"
+for round in 1 2 3; do
+  wrk -t2 -c16 -d10s "http://127.0.0.1:7072/page.html" > "$WORK/wrk.out"
+  n=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out")
+  wrk -t2 -c16 -d10s "http://127.0.0.1:7071$PAGE" > "$WORK/wrk.out"
+  q=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out")
+  echo "| $round | $n | $q | $(awk -v q="$q" -v n="$n" 'BEGIN {printf "%.0f %%", 100 * q / n}') |"
+done
+
 # Sustained load: 60 s (QUIRE_LOAD_SECONDS) on each page; every response must be a 200.
 SECS="${QUIRE_LOAD_SECONDS:-60}"
 echo
