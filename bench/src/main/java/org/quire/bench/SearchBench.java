@@ -27,12 +27,12 @@ import org.quire.tags.TagWrangler;
  * quire-bench-v1}, dropped at the end) and the same queries run there, through Quire's OpenSearch
  * backend: same page contents (facets, snippets), bulk indexing on two threads.
  *
- * <p>Usage: {@code SearchBench WORKS short|full [QUERIES] [--no-fts5] [--opensearch URL]}. Indexing
- * time counts only the time inside the indexers (corpus generation excluded); Lucene indexes on two
- * threads, FTS5 on one (SQLite has one writer). Lucene queries include what the page shows (facet
- * counts for every tag type, and snippets for text queries, reading chapter text from a warm cache
- * as the store's page cache would be); FTS5 queries return counts, a page of ids and GROUP BY
- * facets.
+ * <p>Usage: {@code SearchBench WORKS short|full [QUERIES] [--no-fts5] [--opensearch URL]
+ * [--index-dir DIR]}. Indexing time counts only the time inside the indexers (corpus generation
+ * excluded); Lucene indexes on two threads, FTS5 on one (SQLite has one writer). Lucene queries
+ * include what the page shows (facet counts for every tag type, and snippets for text queries,
+ * reading chapter text from a warm cache as the store's page cache would be); FTS5 queries return
+ * counts, a page of ids and GROUP BY facets.
  */
 public final class SearchBench {
   private SearchBench() {}
@@ -44,7 +44,16 @@ public final class SearchBench {
     boolean fts5 = !List.of(args).contains("--no-fts5");
     int osAt = List.of(args).indexOf("--opensearch");
     String osUrl = osAt >= 0 && osAt + 1 < args.length ? args[osAt + 1] : null;
-    Path root = Files.createTempDirectory("quire-search-bench");
+    // --index-dir DIR keeps the Lucene index there, and reuses it when the next run finds it:
+    // for profiling queries at a million works without indexing again (no FTS5 then).
+    int dirAt = List.of(args).indexOf("--index-dir");
+    Path keep = dirAt >= 0 && dirAt + 1 < args.length ? Path.of(args[dirAt + 1]) : null;
+    boolean reuse = keep != null && Files.isDirectory(keep.resolve("lucene"));
+    if (keep != null) {
+      fts5 = false;
+      Files.createDirectories(keep);
+    }
+    Path root = keep != null ? keep : Files.createTempDirectory("quire-search-bench");
     SearchCorpus corpus = new SearchCorpus(42, lengths);
     System.out.printf(
         "Search benchmark: %,d works, %s texts, %d queries per kind, %d cores, Java %s%n",
@@ -64,17 +73,22 @@ public final class SearchBench {
                     id, k -> corpus.work(k).chapters().stream().map(Chapter::text).toList()));
     AtomicLong bytes = new AtomicLong();
     AtomicLong totalWords = new AtomicLong();
-    double luceneSeconds = indexCorpus(lucene, corpus, works, bytes, totalWords);
+    double luceneSeconds = reuse ? 0 : indexCorpus(lucene, corpus, works, bytes, totalWords);
     double mb = bytes.get() / 1e6;
-    System.out.printf(
-        "Corpus: %,.0f MB of chapter text, %,d words (mean %,d words per work)%n",
-        mb, totalWords.get(), totalWords.get() / works);
-    System.out.printf(
-        "Lucene indexing: %.1f s, %,.0f works/s, %.1f MB/s; index %,.0f MB%n",
-        luceneSeconds,
-        works / luceneSeconds,
-        mb / luceneSeconds,
-        size(root.resolve("lucene")) / 1e6);
+    if (reuse) {
+      System.out.printf(
+          "Lucene index reused from %s: %,.0f MB%n", keep, size(root.resolve("lucene")) / 1e6);
+    } else {
+      System.out.printf(
+          "Corpus: %,.0f MB of chapter text, %,d words (mean %,d words per work)%n",
+          mb, totalWords.get(), totalWords.get() / works);
+      System.out.printf(
+          "Lucene indexing: %.1f s, %,.0f works/s, %.1f MB/s; index %,.0f MB%n",
+          luceneSeconds,
+          works / luceneSeconds,
+          mb / luceneSeconds,
+          size(root.resolve("lucene")) / 1e6);
+    }
 
     SearchIndex os = null;
     if (osUrl != null) {
@@ -234,7 +248,9 @@ public final class SearchBench {
       os.clear();
       os.close();
     }
-    deleteAll(root);
+    if (keep == null) {
+      deleteAll(root);
+    }
   }
 
   /**
