@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,11 +22,8 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
@@ -101,6 +97,8 @@ public final class LuceneSearchIndex implements SearchIndex {
    */
   private final ExecutorService pool = searchPool();
 
+  private final FacetCounter facetCounter = new FacetCounter(facets, pool);
+
   /** Facet ordinals of one reader; rebuilt when the searcher changes. */
   private record FacetState(IndexReader reader, DefaultSortedSetDocValuesReaderState state) {}
 
@@ -129,7 +127,10 @@ public final class LuceneSearchIndex implements SearchIndex {
             writer,
             new SearcherFactory() {
               @Override
-              public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+              public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
+                  throws IOException {
+                // New segments' facet ordinals are read here, on refresh, not by a query.
+                facetCounter.warm(reader, FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
                 return new PartitionedSearcher(reader, pool, minSliceDocs);
               }
             });
@@ -438,22 +439,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     if (state == null) {
       return Map.of();
     }
-    ConcurrentSortedSetDocValuesFacetCounts counts;
-    try {
-      counts = new ConcurrentSortedSetDocValuesFacetCounts(state, r.facetsCollector(), pool);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new QuireException("Search interrupted", e);
-    }
-    Map<String, List<SearchResults.FacetValue>> out = new LinkedHashMap<>();
-    for (FacetResult fr : counts.getAllDims(FACET_VALUES)) {
-      List<SearchResults.FacetValue> values = new ArrayList<>();
-      for (LabelAndValue lv : fr.labelValues) {
-        values.add(new SearchResults.FacetValue(lv.label, lv.value.longValue()));
-      }
-      out.put(fr.dim, values);
-    }
-    return out;
+    return facetCounter.count(state, r.facetsCollector(), FACET_VALUES);
   }
 
   /** The facet ordinal map of this reader, built once per reader (it costs a pass over terms). */
