@@ -73,7 +73,10 @@ final class PageFastPath extends Handler.Wrapper {
     }
     String csrf = null;
     String prefs = null;
-    for (HttpCookie c : Request.getCookies(request)) {
+    // A first visit sends no cookies: skip Jetty's cookie parsing and caching then.
+    List<HttpCookie> cookies =
+        request.getHeaders().contains(HttpHeader.COOKIE) ? Request.getCookies(request) : List.of();
+    for (HttpCookie c : cookies) {
       switch (c.getName()) {
         case AccountRoutes.SESSION_COOKIE -> {
           return super.handle(request, response, callback);
