@@ -200,7 +200,27 @@ public final class TagWrangler {
     return type.key() + "\u0000" + key(name);
   }
 
-  private static String tidy(String name) {
-    return name.replace('’', '\'').replaceAll("\\s+", " ").strip();
+  /**
+   * Curly apostrophes straightened, runs of whitespace made one space, ends stripped. By hand, not
+   * with a regex: every tag of every indexed work passes through here.
+   */
+  static String tidy(String name) {
+    StringBuilder out = null;
+    boolean space = false;
+    int n = name.length();
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      boolean ws = c == ' ' || (c >= '\t' && c <= '\r'); // what the regex \s matches
+      char put = ws ? ' ' : c == '’' ? '\'' : c;
+      boolean changed = put != c || (ws && space);
+      if (changed && out == null) {
+        out = new StringBuilder(n).append(name, 0, i);
+      }
+      if (!(ws && space) && out != null) {
+        out.append(put);
+      }
+      space = ws;
+    }
+    return (out == null ? name : out.toString()).strip();
   }
 }

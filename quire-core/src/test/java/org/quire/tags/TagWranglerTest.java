@@ -91,4 +91,25 @@ class TagWranglerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("itself");
   }
+
+  @Test
+  void tidyingByHandMatchesTheRegexItReplaced() {
+    char[] alphabet = {
+      'a', 'B', ' ', '\t', '\n', '\r', '\f', '\u000B', '’', '\'', '\u00A0', '\u2003'
+    };
+    java.util.Random r = new java.util.Random(3);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = r.nextInt(12); k > 0; k--) {
+        b.append(alphabet[r.nextInt(alphabet.length)]);
+      }
+      String s = b.toString();
+      String expected = s.replace('’', '\'').replaceAll("\\s+", " ").strip();
+      org.assertj.core.api.Assertions.assertThat(TagWrangler.tidy(s))
+          .as("[%s]", s)
+          .isEqualTo(expected);
+    }
+    org.assertj.core.api.Assertions.assertThat(TagWrangler.tidy("  Buffy\t\tSummers ’ "))
+        .isEqualTo("Buffy Summers '");
+  }
 }
