@@ -411,8 +411,25 @@ final class AccountRoutes {
   }
 
   /** Whether a visitor's token cookie has the shape of one this site made. */
+  /**
+   * Whether a token from a cookie has the shape of ours: 43 base64url characters. Anything else is
+   * replaced, never used: cached pages have the token spliced into their HTML unescaped.
+   */
   static boolean validCsrf(String csrf) {
-    return csrf != null && csrf.length() == 43;
+    if (csrf == null || csrf.length() != 43) {
+      return false;
+    }
+    for (int i = 0; i < 43; i++) {
+      char c = csrf.charAt(i);
+      if (!((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String random() {

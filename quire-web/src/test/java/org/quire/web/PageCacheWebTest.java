@@ -131,6 +131,19 @@ class PageCacheWebTest extends ServerTestBase {
     }
     assertThat(unzipped).isEqualTo(html.replace(newToken, mine));
 
+    // A cookie token of the right length but not our shape is replaced, never spliced into
+    // the cached page's HTML (which takes the token unescaped).
+    String hostile = ("<b>x</b>" + "a".repeat(43)).substring(0, 43);
+    HttpResponse<byte[]> forged =
+        http.send(
+            get(url).header("Cookie", "quire_csrf=" + hostile).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(forged.headers().firstValue("X-Quire-Page-Cache")).hasValue("hit");
+    assertThat(new String(forged.body(), StandardCharsets.UTF_8)).doesNotContain("<b>x</b>");
+    assertThat(forged.headers().firstValue("Set-Cookie").orElse(""))
+        .startsWith("quire_csrf=")
+        .doesNotContain("<b>");
+
     // Refused gzip (q=0) is honoured; HEAD is left to the app.
     HttpResponse<byte[]> refused =
         http.send(

@@ -28,4 +28,19 @@ class TokenTest {
     other.join();
     assertThat(seen).hasSize(2_000);
   }
+
+  @Test
+  void tokensFromCookiesMustHaveOurShape() {
+    String ok = "a".repeat(40) + "-_9";
+    assertThat(AccountRoutes.validCsrf(ok)).isTrue();
+    assertThat(AccountRoutes.validCsrf(null)).isFalse();
+    assertThat(AccountRoutes.validCsrf(ok + "a")).isFalse();
+    assertThat(AccountRoutes.validCsrf(ok.substring(1))).isFalse();
+    // Same length, but markup or other characters: would otherwise reach a cached page's HTML.
+    for (String bad : new String[] {"\"><script>alert(1)</script>", "é", " ", "=", "+", "/"}) {
+      String t = (bad + ok).substring(0, 43);
+      assertThat(t).hasSize(43);
+      assertThat(AccountRoutes.validCsrf(t)).as(t).isFalse();
+    }
+  }
 }
