@@ -3,10 +3,12 @@ package org.quire.search.lucene;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +44,7 @@ final class FacetCounter {
   /**
    * One segment's facet ordinals: document {@code d}'s are {@code ords[starts[d]..starts[d+1])}.
    */
-  private record SegmentOrds(int[] starts, char[] small, int[] large) {
+  private record SegmentOrds(int valueCount, int[] starts, char[] small, int[] large) {
     long bytes() {
       return 4L * starts.length + (small != null ? 2L * small.length : 4L * large.length);
     }
@@ -86,25 +88,23 @@ final class FacetCounter {
     SortedSetDocValues global = state.getDocValues();
     int[] counts = new int[Math.toIntExact(global.getValueCount())];
     int[][] toGlobal = maps(reader, global, field);
-    List<Future<int[]>> tasks = new ArrayList<>();
+    record Task(int leaf, Future<int[]> counts) {}
+    List<Task> tasks = new ArrayList<>();
     List<FacetsCollector.MatchingDocs> matching = hits.getMatchingDocs();
     long total = matching.stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
     for (FacetsCollector.MatchingDocs md : matching) {
       if (md.totalHits() > 0) {
         // Few hits: counting takes less than handing the work to another thread.
-        tasks.add(
+        Future<int[]> f =
             total < PARALLEL_HITS
-                ? java.util.concurrent.CompletableFuture.completedFuture(countSegment(md, field))
-                : pool.submit(() -> countSegment(md, field)));
+                ? CompletableFuture.completedFuture(countSegment(md, field))
+                : pool.submit(() -> countSegment(md, field));
+        tasks.add(new Task(md.context().ord, f));
       }
     }
-    int t = 0;
-    for (FacetsCollector.MatchingDocs md : matching) {
-      if (md.totalHits() == 0) {
-        continue;
-      }
-      int[] segCounts = join(tasks.get(t++));
-      int[] map = toGlobal == null ? null : toGlobal[md.context().ord];
+    for (Task task : tasks) {
+      int[] segCounts = join(task.counts());
+      int[] map = toGlobal == null ? null : toGlobal[task.leaf()];
       for (int ord = 0; ord < segCounts.length; ord++) {
         int c = segCounts[ord];
         if (c > 0) {
@@ -118,7 +118,7 @@ final class FacetCounter {
   private int[] countSegment(FacetsCollector.MatchingDocs md, String field) throws IOException {
     LeafReader leaf = md.context().reader();
     SegmentOrds s = ords(leaf, field);
-    int[] segCounts = new int[valueCount(leaf, field)];
+    int[] segCounts = new int[s.valueCount()];
     int[] starts = s.starts();
     DocIdSetIterator it = md.bits().iterator();
     if (s.small() != null) {
@@ -139,10 +139,6 @@ final class FacetCounter {
     return segCounts;
   }
 
-  private static int valueCount(LeafReader leaf, String field) throws IOException {
-    return Math.toIntExact(DocValues.getSortedSet(leaf, field).getValueCount());
-  }
-
   private SegmentOrds ords(LeafReader leaf, String field) throws IOException {
     IndexReader.CacheHelper helper = leaf.getCoreCacheHelper();
     Object key = helper == null ? leaf : helper.getKey();
@@ -160,7 +156,8 @@ final class FacetCounter {
   private static SegmentOrds read(LeafReader leaf, String field) throws IOException {
     SortedSetDocValues dv = DocValues.getSortedSet(leaf, field);
     int maxDoc = leaf.maxDoc();
-    boolean small = dv.getValueCount() <= Character.MAX_VALUE + 1L;
+    int valueCount = Math.toIntExact(dv.getValueCount());
+    boolean small = valueCount <= Character.MAX_VALUE + 1;
     int[] starts = new int[maxDoc + 1];
     int[] ords = new int[Math.max(16, maxDoc * 4)];
     int n = 0;
@@ -171,7 +168,7 @@ final class FacetCounter {
       }
       int k = dv.docValueCount();
       if (n + k > ords.length) {
-        ords = java.util.Arrays.copyOf(ords, Math.max(n + k, ords.length + (ords.length >> 1)));
+        ords = Arrays.copyOf(ords, Math.max(n + k, ords.length + (ords.length >> 1)));
       }
       for (int i = 0; i < k; i++) {
         ords[n++] = (int) dv.nextOrd();
@@ -185,9 +182,9 @@ final class FacetCounter {
       for (int i = 0; i < n; i++) {
         c[i] = (char) ords[i];
       }
-      return new SegmentOrds(starts, c, null);
+      return new SegmentOrds(valueCount, starts, c, null);
     }
-    return new SegmentOrds(starts, null, java.util.Arrays.copyOf(ords, n));
+    return new SegmentOrds(valueCount, starts, null, Arrays.copyOf(ords, n));
   }
 
   /** Each segment's ordinals mapped to the reader's, built once per reader. */
@@ -204,7 +201,7 @@ final class FacetCounter {
     int[][] toGlobal = new int[leaves.size()][];
     for (LeafReaderContext leaf : leaves) {
       LongValues g = multi.mapping.getGlobalOrds(leaf.ord);
-      int[] map = new int[valueCount(leaf.reader(), field)];
+      int[] map = new int[ords(leaf.reader(), field).valueCount()];
       for (int i = 0; i < map.length; i++) {
         map[i] = (int) g.get(i);
       }
@@ -236,7 +233,7 @@ final class FacetCounter {
       if (n == 0) {
         continue;
       }
-      java.util.Arrays.sort(keys, 0, n);
+      Arrays.sort(keys, 0, n);
       List<SearchResults.FacetValue> values = new ArrayList<>();
       for (int i = n - 1; i >= Math.max(0, n - topN); i--) {
         int ord = (int) (0xFFFF_FFFFL - (keys[i] & 0xFFFF_FFFFL));
