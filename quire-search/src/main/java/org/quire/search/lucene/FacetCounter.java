@@ -83,6 +83,9 @@ final class FacetCounter {
    */
   Map<String, List<SearchResults.FacetValue>> count(
       SortedSetDocValuesReaderState state, FacetsCollector hits, int topN) throws IOException {
+    if (topN < 1) {
+      throw new IllegalArgumentException("topN must be at least 1: " + topN);
+    }
     IndexReader reader = state.getReader();
     String field = state.getField();
     SortedSetDocValues global = state.getDocValues();
@@ -220,23 +223,34 @@ final class FacetCounter {
       SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
       FacetsConfig.DimConfig dc = config.getDimConfig(dim);
       int total = 0;
-      // Each present value as one long, count high and ordinal inverted low: sorting the longs
-      // puts most first and, among equal counts, the lower ordinal (label) first, as Lucene does.
-      long[] keys = new long[range.end() - range.start() + 1];
+      // Each present value as one long, count high and ordinal inverted low: the larger long has
+      // more hits or, among equal counts, the lower ordinal (label), as Lucene orders them. The
+      // top n are kept in a small min-heap: a dimension may have many thousands of values.
+      long[] top = new long[topN];
       int n = 0;
       for (int ord = range.start(); ord <= range.end(); ord++) {
-        if (counts[ord] > 0) {
-          total += counts[ord];
-          keys[n++] = ((long) counts[ord] << 32) | (0xFFFF_FFFFL - ord);
+        int c = counts[ord];
+        if (c > 0) {
+          total += c;
+          long key = ((long) c << 32) | (0xFFFF_FFFFL - ord);
+          if (n < topN) {
+            top[n++] = key;
+            if (n == topN) {
+              heapify(top, n);
+            }
+          } else if (key > top[0]) {
+            top[0] = key;
+            siftDown(top, 0, n);
+          }
         }
       }
       if (n == 0) {
         continue;
       }
-      Arrays.sort(keys, 0, n);
+      Arrays.sort(top, 0, n);
       List<SearchResults.FacetValue> values = new ArrayList<>();
-      for (int i = n - 1; i >= Math.max(0, n - topN); i--) {
-        int ord = (int) (0xFFFF_FFFFL - (keys[i] & 0xFFFF_FFFFL));
+      for (int i = n - 1; i >= 0; i--) {
+        int ord = (int) (0xFFFF_FFFFL - (top[i] & 0xFFFF_FFFFL));
         BytesRef term = global.lookupOrd(ord);
         String[] path = FacetsConfig.stringToPath(term.utf8ToString());
         values.add(new SearchResults.FacetValue(path[path.length - 1], counts[ord]));
@@ -249,6 +263,32 @@ final class FacetCounter {
       out.put(d.name(), d.values());
     }
     return out;
+  }
+
+  private static void heapify(long[] heap, int n) {
+    for (int i = n / 2 - 1; i >= 0; i--) {
+      siftDown(heap, i, n);
+    }
+  }
+
+  /** Restores a min-heap below {@code i}. */
+  private static void siftDown(long[] heap, int i, int n) {
+    long v = heap[i];
+    while (true) {
+      int child = 2 * i + 1;
+      if (child >= n) {
+        break;
+      }
+      if (child + 1 < n && heap[child + 1] < heap[child]) {
+        child++;
+      }
+      if (heap[child] >= v) {
+        break;
+      }
+      heap[i] = heap[child];
+      i = child;
+    }
+    heap[i] = v;
   }
 
   private static int[] join(Future<int[]> f) {
