@@ -172,8 +172,116 @@ public final class ImportBench {
           first,
           heap,
           rss());
+      underLoad(app.port());
       app.stop();
     }
+  }
+
+  /**
+   * The process's memory while wrk (when installed; else an in-process client) loads a reader page,
+   * a listing and a search in turn, sampled every 100 ms: peak heap in use (garbage included), peak
+   * heap committed and peak RSS, then the heap in use after a GC.
+   */
+  static void underLoad(int port) throws Exception {
+    int seconds = Integer.parseInt(System.getenv().getOrDefault("QUIRE_LOAD_SECONDS", "10"));
+    var memory = ManagementFactory.getMemoryMXBean();
+    long[] peak = new long[3]; // heap used, heap committed, RSS (kB)
+    var sampler =
+        Thread.ofPlatform()
+            .daemon()
+            .start(
+                () -> {
+                  while (!Thread.currentThread().isInterrupted()) {
+                    var h = memory.getHeapMemoryUsage();
+                    synchronized (peak) {
+                      peak[0] = Math.max(peak[0], h.getUsed());
+                      peak[1] = Math.max(peak[1], h.getCommitted());
+                      peak[2] = Math.max(peak[2], rssKb());
+                    }
+                    try {
+                      Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                  }
+                });
+    boolean wrk = hasWrk();
+    System.out.printf(
+        "%nUnder load (%s, %d s per page, loopback):%n%n| Page | Requests/s |%n|---|---:|%n",
+        wrk ? "wrk -t2 -c16" : "in-process client, 16 threads", seconds);
+    for (String path : List.of("/works/1", "/works?page=20", "/search?q=Willow+stake")) {
+      String url = "http://127.0.0.1:" + port + path;
+      double rps = wrk ? wrk(url, seconds) : inProcess(url, seconds);
+      System.out.printf(Locale.ROOT, "| `%s` | %,.0f |%n", path, rps);
+    }
+    sampler.interrupt();
+    sampler.join();
+    System.gc();
+    long after = memory.getHeapMemoryUsage().getUsed() >> 20;
+    synchronized (peak) {
+      System.out.printf(
+          Locale.ROOT,
+          "%nPeak heap in use %d MB (garbage included), peak heap committed %d MB, peak RSS %d MB;"
+              + " heap in use after a GC %d MB%n",
+          peak[0] >> 20,
+          peak[1] >> 20,
+          peak[2] >> 10,
+          after);
+    }
+  }
+
+  private static boolean hasWrk() {
+    try {
+      return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() < 2;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private static double wrk(String url, int seconds) throws Exception {
+    Process p =
+        new ProcessBuilder("wrk", "-t2", "-c16", "-d" + seconds + "s", url)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    return out.lines()
+        .filter(l -> l.startsWith("Requests/sec:"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(13).strip()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("wrk said: " + out));
+  }
+
+  private static double inProcess(String url, int seconds) throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build();
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    var done = new java.util.concurrent.atomic.AtomicLong();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      threads.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      while (System.nanoTime() < end) {
+                        http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+                        done.incrementAndGet();
+                      }
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    return done.get() / (double) seconds;
+  }
+
+  private static long rssKb() {
+    String r = rss();
+    return r.endsWith(" kB") ? Long.parseLong(r.substring(0, r.length() - 3).strip()) : 0;
   }
 
   static String rss() {

@@ -312,13 +312,13 @@ public final class SearchBench {
     return fs.stream().map(f -> new String[] {f.type().key(), f.name()}).toList();
   }
 
-  private static long size(Path dir) throws Exception {
+  static long size(Path dir) throws Exception {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
     }
   }
 
-  private static void deleteAll(Path dir) throws Exception {
+  static void deleteAll(Path dir) throws Exception {
     try (Stream<Path> s = Files.walk(dir)) {
       s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }

@@ -1,0 +1,204 @@
+package org.quire.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.quire.model.Chapter;
+import org.quire.model.Work;
+import org.quire.search.SearchIndex;
+import org.quire.search.WorkStats;
+import org.quire.search.lucene.LuceneSearchIndex;
+import org.quire.tags.TagWrangler;
+
+/**
+ * How fast Lucene itself indexes the search benchmark's corpus on this machine, as the floor under
+ * Quire's indexing speed: the same works indexed, in the same run, by Quire's index (every field,
+ * tags, facets, numbers) and then by bare Lucene writers holding chapter text alone, from Quire's
+ * analysis chain with positions and offsets down to whitespace-split words with no positions. Two
+ * threads, 64 MB buffers, time inside the writers only (corpus generation excluded), final commit
+ * included.
+ *
+ * <p>Usage: {@code IndexFloor WORKS short|full [VARIANT...]}, variants {@code quire}, {@code
+ * text-quire-chain}, {@code text-standard} and {@code text-whitespace-docs} (all by default).
+ */
+public final class IndexFloor {
+  private IndexFloor() {}
+
+  /** One way of indexing a work, on one thread's writer. */
+  private interface Sink {
+    void add(Work w, WorkStats stats) throws IOException;
+
+    void close() throws IOException;
+  }
+
+  public static void main(String[] args) throws Exception {
+    int works = Integer.parseInt(args[0]);
+    SearchCorpus corpus = new SearchCorpus(42, SearchCorpus.Lengths.valueOf(args[1].toUpperCase()));
+    System.out.printf(
+        "Index floor: %,d works, %s texts, 2 threads, %d cores, Java %s%n%n",
+        works, args[1], Runtime.getRuntime().availableProcessors(), Runtime.version());
+    System.out.println("| Index | Seconds | Works/s | MB/s | Size (MB) | Time / Quire's |");
+    System.out.println("|---|---:|---:|---:|---:|---:|");
+    List<String> variants =
+        args.length > 2
+            ? List.of(args).subList(2, args.length)
+            : List.of("quire", "text-quire-chain", "text-standard", "text-whitespace-docs");
+    // Warm-up: every variant once over a few thousand works, so none pays for the JIT alone.
+    for (String variant : variants) {
+      Path dir = Files.createTempDirectory("quire-index-floor");
+      run(corpus, Math.min(works, 5_000), sink(variant, dir), new AtomicLong());
+      SearchBench.deleteAll(dir);
+    }
+    double quire = 0;
+    for (String variant : variants) {
+      Path dir = Files.createTempDirectory("quire-index-floor");
+      try {
+        AtomicLong chars = new AtomicLong();
+        double seconds = run(corpus, works, sink(variant, dir), chars);
+        if (variant.equals("quire")) {
+          quire = seconds;
+        }
+        System.out.printf(
+            "| %s | %.1f | %,.0f | %.1f | %,.0f | %.2f |%n",
+            describe(variant),
+            seconds,
+            works / seconds,
+            chars.get() / 1e6 / seconds,
+            SearchBench.size(dir) / 1e6,
+            quire > 0 ? seconds / quire : Double.NaN);
+      } finally {
+        SearchBench.deleteAll(dir);
+      }
+    }
+  }
+
+  private static String describe(String variant) {
+    return switch (variant) {
+      case "quire" -> "Quire's index: every field, tags, facets, numbers";
+      case "text-quire-chain" -> "Chapter text only, Quire's chain, positions and offsets";
+      case "text-standard" -> "Chapter text only, Lucene's StandardAnalyzer, positions";
+      default -> "Chapter text only, split on spaces, documents and frequencies only";
+    };
+  }
+
+  /** A sink per variant; Quire's index is shared by both threads, bare writers too. */
+  private static Function<Integer, Sink> sink(String variant, Path dir) throws IOException {
+    if (variant.equals("quire")) {
+      SearchIndex index = LuceneSearchIndex.open(dir, TagWrangler.builtIn(), null);
+      AtomicLong open = new AtomicLong(2);
+      return thread ->
+          new Sink() {
+            @Override
+            public void add(Work w, WorkStats stats) {
+              index.index(w, stats);
+            }
+
+            @Override
+            public void close() {
+              if (open.decrementAndGet() == 0) {
+                index.close();
+              }
+            }
+          };
+    }
+    Analyzer analyzer =
+        switch (variant) {
+          case "text-quire-chain" ->
+              CustomAnalyzer.builder()
+                  .withTokenizer("standard")
+                  .addTokenFilter("englishPossessive")
+                  .addTokenFilter("lowercase")
+                  .addTokenFilter("asciiFolding")
+                  .addTokenFilter("porterStem")
+                  .build();
+          case "text-standard" -> new StandardAnalyzer();
+          default -> new WhitespaceAnalyzer();
+        };
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(
+        switch (variant) {
+          case "text-quire-chain" -> IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
+          case "text-standard" -> IndexOptions.DOCS_AND_FREQS_AND_POSITIONS;
+          default -> IndexOptions.DOCS_AND_FREQS;
+        });
+    type.freeze();
+    IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64);
+    IndexWriter writer = new IndexWriter(FSDirectory.open(dir), cfg);
+    AtomicLong open = new AtomicLong(2);
+    return thread ->
+        new Sink() {
+          @Override
+          public void add(Work w, WorkStats stats) throws IOException {
+            Document d = new Document();
+            for (Chapter c : w.chapters()) {
+              d.add(new Field("text", c.text(), type));
+            }
+            writer.addDocument(d);
+          }
+
+          @Override
+          public void close() throws IOException {
+            if (open.decrementAndGet() == 0) {
+              writer.commit();
+              writer.close();
+            }
+          }
+        };
+  }
+
+  /** Seconds the busier thread spent inside its sink, the closing commit included. */
+  private static double run(
+      SearchCorpus corpus, int works, Function<Integer, Sink> sinks, AtomicLong chars)
+      throws InterruptedException {
+    long[] busy = new long[2];
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      int me = t;
+      Thread th =
+          new Thread(
+              () -> {
+                Sink sink = sinks.apply(me);
+                try {
+                  for (long id = 1 + me; id <= works; id += 2) {
+                    Work w = corpus.work(id);
+                    for (Chapter c : w.chapters()) {
+                      chars.addAndGet(c.text().length());
+                    }
+                    WorkStats stats = corpus.stats(w);
+                    long t0 = System.nanoTime();
+                    sink.add(w, stats);
+                    busy[me] += System.nanoTime() - t0;
+                  }
+                  long t0 = System.nanoTime();
+                  sink.close(); // the second thread to get here commits
+                  busy[me] += System.nanoTime() - t0;
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      threads.add(th);
+      th.start();
+    }
+    for (Thread th : threads) {
+      th.join();
+    }
+    return Math.max(busy[0], busy[1]) / 1e9;
+  }
+}
