@@ -13,7 +13,18 @@ public enum TagType {
   CONTENT_WARNING("Content Warning"),
   ADDITIONAL("Additional Tags");
 
+  private static final java.util.Map<String, TagType> BY_KEY = new java.util.HashMap<>();
+
+  static {
+    for (TagType t : values()) {
+      BY_KEY.put(t.key, t);
+    }
+  }
+
   private final String label;
+
+  /** Kept, not lower-cased on each call: every tag of every listed work asks for it. */
+  private final String key = name().toLowerCase(Locale.ROOT);
 
   TagType(String label) {
     this.label = label;
@@ -26,7 +37,7 @@ public enum TagType {
 
   /** The stable lower-case key used in storage, URLs and JSON, e.g. "archive_warning". */
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return key;
   }
 
   /**
@@ -34,10 +45,12 @@ public enum TagType {
    */
   public static TagType fromKey(String key) {
     Validate.notNull(key, "key");
-    for (TagType t : values()) {
-      if (t.key().equals(key.toLowerCase(Locale.ROOT))) {
-        return t;
-      }
+    TagType t = BY_KEY.get(key);
+    if (t == null) {
+      t = BY_KEY.get(key.toLowerCase(Locale.ROOT));
+    }
+    if (t != null) {
+      return t;
     }
     throw new IllegalArgumentException("Unknown tag type; got \"" + key + "\".");
   }

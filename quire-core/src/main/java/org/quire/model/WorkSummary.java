@@ -17,7 +17,7 @@ import java.util.List;
  * @param language language name, or null
  * @param complete whether the work is finished
  * @param importedAt when the work was stored
- * @param tags shown tags (rejected ones left out)
+ * @param tags shown tags (rejected ones left out), without their evidence (the work has it)
  * @param visibility who may see it
  * @param engagement kudos, hits, bookmarks and comments
  */

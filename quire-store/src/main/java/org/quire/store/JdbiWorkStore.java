@@ -370,7 +370,7 @@ public final class JdbiWorkStore implements WorkStore {
                   TextFormat.valueOf((String) w.get("format")),
                   new Work.Source((String) w.get("source_name"), (String) w.get("source_sha256")),
                   Instant.ofEpochMilli(num(w.get("imported_at"))),
-                  tags(h, List.of(id)).getOrDefault(id, List.of()),
+                  tags(h, List.of(id), true).getOrDefault(id, List.of()),
                   problems));
         });
   }
@@ -485,7 +485,7 @@ public final class JdbiWorkStore implements WorkStore {
   private static List<WorkSummary> summaries(Handle h, List<Map<String, Object>> rows) {
     List<Long> ids = rows.stream().map(r -> num(r.get("id"))).toList();
     Map<Long, List<String>> authors = authors(h, ids);
-    Map<Long, List<Tag>> tags = tags(h, ids);
+    Map<Long, List<Tag>> tags = tags(h, ids, false);
     List<WorkSummary> out = new ArrayList<>();
     for (Map<String, Object> r : rows) {
       long id = num(r.get("id"));
@@ -528,13 +528,19 @@ public final class JdbiWorkStore implements WorkStore {
     return out;
   }
 
-  private static Map<Long, List<Tag>> tags(Handle h, List<Long> ids) {
+  /**
+   * Tags of several works, in order. Without evidence for listings: parsing every suggestion's
+   * quoted passages was a third of a listing page's time, and blurbs show names only.
+   */
+  private static Map<Long, List<Tag>> tags(Handle h, List<Long> ids, boolean evidence) {
     Map<Long, List<Tag>> out = new LinkedHashMap<>();
     if (ids.isEmpty()) {
       return out;
     }
     h.createQuery(
-            "SELECT wt.work_id, t.type, t.name, wt.provenance, wt.confidence, wt.evidence, wt.note FROM work_tags wt"
+            "SELECT wt.work_id, t.type, t.name, wt.provenance, wt.confidence, "
+                + (evidence ? "wt.evidence" : "NULL")
+                + ", wt.note FROM work_tags wt"
                 + " JOIN tags t ON t.id = wt.tag_id WHERE wt.work_id IN (<ids>) ORDER BY wt.work_id, wt.position")
         .bindList("ids", ids)
         .map(

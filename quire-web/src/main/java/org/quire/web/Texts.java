@@ -30,7 +30,32 @@ public final class Texts {
     if (text == null) {
       return "";
     }
-    String s = text.strip().replaceAll("\\s+", " ");
+    // By hand and only as far as needed, not a regex over the whole text: every blurb of every
+    // listing comes through here. Runs of ASCII whitespace become one space, as \\s+ would.
+    StringBuilder b = new StringBuilder(Math.min(text.length(), max + 1));
+    int i = 0;
+    int n = text.length();
+    while (i < n && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    boolean space = false;
+    for (; i < n && b.length() <= max; i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        space = true;
+      } else {
+        if (space) {
+          b.append(' ');
+          space = false;
+        }
+        b.append(c);
+      }
+    }
+    int rest = i;
+    while (rest < n && Character.isWhitespace(text.charAt(rest))) {
+      rest++;
+    }
+    String s = rest >= n ? b.toString().strip() : b.toString(); // at the end: strip as before
     if (s.length() <= max) {
       return s;
     }

@@ -18,8 +18,22 @@ final class SentenceBreaks extends BreakIterator {
   /** How far a boundary is looked for; beyond it, a snippet is cut at a word anyway. */
   static final int REACH = 400;
 
+  private final char separator;
   private String text = "";
   private int current;
+
+  /** Boundaries of prose with no separator in it. */
+  SentenceBreaks() {
+    this('\uffff');
+  }
+
+  /**
+   * Boundaries of values joined by {@code separator}: one falls on each side of it, so no passage
+   * holds it or spans two values.
+   */
+  SentenceBreaks(char separator) {
+    this.separator = separator;
+  }
 
   @Override
   public int first() {
@@ -143,12 +157,16 @@ final class SentenceBreaks extends BreakIterator {
   /** Whether a sentence or line starts at {@code i} (0 < i < length). */
   private boolean isBreak(int i) {
     char here = text.charAt(i);
-    if (Character.isWhitespace(here) || !Character.isWhitespace(text.charAt(i - 1))) {
+    char before = text.charAt(i - 1);
+    if (here == separator || before == separator) {
+      return true;
+    }
+    if (Character.isWhitespace(here) || !Character.isWhitespace(before)) {
       return false;
     }
     int j = i - 1;
     boolean newline = false;
-    while (j >= 0 && Character.isWhitespace(text.charAt(j))) {
+    while (j >= 0 && Character.isWhitespace(text.charAt(j)) && text.charAt(j) != separator) {
       newline |= text.charAt(j) == '\n';
       j--;
       if (i - j > REACH) {

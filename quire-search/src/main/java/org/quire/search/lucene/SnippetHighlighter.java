@@ -8,6 +8,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.FieldHighlighter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageScorer;
@@ -72,9 +74,30 @@ final class SnippetHighlighter {
       this.texts = texts;
     }
 
+    /**
+     * {@link SentenceBreaks} directly: it ends passages at the chapter separator itself, so the
+     * splitting iterator Lucene wraps around it (a substring of the chapter each time a match is in
+     * another chapter) is not needed.
+     */
     @Override
-    protected java.text.BreakIterator getBreakIterator(String field) {
-      return new SentenceBreaks();
+    protected FieldHighlighter newFieldHighlighter(
+        String field,
+        FieldOffsetStrategy offsets,
+        java.text.BreakIterator splitting,
+        PassageScorer scorer,
+        int maxPassages,
+        int maxNoHighlightPassages,
+        PassageFormatter formatter,
+        java.util.Comparator<Passage> order) {
+      return super.newFieldHighlighter(
+          field,
+          offsets,
+          new SentenceBreaks(SEPARATOR),
+          scorer,
+          maxPassages,
+          maxNoHighlightPassages,
+          formatter,
+          order);
     }
 
     @Override

@@ -14,14 +14,7 @@ class SentenceBreaksTest {
 
   @Test
   void sentencesAndLinesStartPassages() {
-    SentenceBreaks b = new SentenceBreaks();
-    b.setText(TEXT);
-    List<String> pieces = new ArrayList<>();
-    int start = b.first();
-    for (int end = b.next(); end != BreakIterator.DONE; start = end, end = b.next()) {
-      pieces.add(TEXT.substring(start, end));
-    }
-    assertThat(pieces)
+    assertThat(pieces(new SentenceBreaks(), TEXT))
         .containsExactly(
             "One fine day. ",
             "Two! ",
@@ -33,17 +26,39 @@ class SentenceBreaksTest {
   }
 
   @Test
+  void chaptersJoinedBySeparatorsNeverShareAPassage() {
+    String text = "One. Two\u0000three four. Five\u0000\u0000Six";
+    assertThat(pieces(new SentenceBreaks('\u0000'), text))
+        .containsExactly(
+            "One. ", "Two", "\u0000", "three four. ", "Five", "\u0000", "\u0000", "Six");
+  }
+
+  private static List<String> pieces(SentenceBreaks b, String text) {
+    b.setText(text);
+    List<String> pieces = new ArrayList<>();
+    int start = b.first();
+    for (int end = b.next(); end != BreakIterator.DONE; start = end, end = b.next()) {
+      pieces.add(text.substring(start, end));
+    }
+    return pieces;
+  }
+
+  @Test
   void followingAndPrecedingAgreeWithTheBoundariesEverywhere() {
-    SentenceBreaks b = new SentenceBreaks();
-    b.setText(TEXT);
+    check(new SentenceBreaks(), TEXT);
+    check(new SentenceBreaks('\u0000'), TEXT.replace(". ", ".\u0000"));
+  }
+
+  private static void check(SentenceBreaks b, String text) {
+    b.setText(text);
     TreeSet<Integer> boundaries = new TreeSet<>();
-    for (int i = 0; i <= TEXT.length(); i++) {
+    for (int i = 0; i <= text.length(); i++) {
       if (b.isBoundary(i)) {
         boundaries.add(i);
       }
     }
-    assertThat(boundaries).contains(0, TEXT.length(), TEXT.indexOf("Two"), TEXT.indexOf("Six"));
-    for (int i = 0; i <= TEXT.length(); i++) {
+    assertThat(boundaries).contains(0, text.length(), text.indexOf("Two"), text.indexOf("Six"));
+    for (int i = 0; i <= text.length(); i++) {
       Integer after = boundaries.higher(i);
       Integer before = boundaries.lower(i);
       assertThat(b.following(i)).as("following %d", i).isEqualTo(after == null ? -1 : after);
