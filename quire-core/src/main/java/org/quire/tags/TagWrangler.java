@@ -29,7 +29,10 @@ public final class TagWrangler {
 
   private final Set<String> metaFandoms = new java.util.HashSet<>();
   // Indexing asks for the same few thousand tags again and again; the packs' lookups use regexes.
-  private final Map<String, String> canonicalCache = new ConcurrentHashMap<>();
+  // Replaced, not cleared, when rules change: a lookup that began under the old rules then puts
+  // its answer into the discarded map.
+  private volatile Map<String, String> canonicalCache = new ConcurrentHashMap<>();
+  private volatile Map<String, List<String>> filterKeysCache = new ConcurrentHashMap<>();
   private static final int CACHE_LIMIT = 200_000;
 
   public TagWrangler(Packs packs, List<TagRule> rules) {
@@ -46,7 +49,7 @@ public final class TagWrangler {
 
   /** Adds a rule; works already indexed need re-indexing to follow it. */
   public void add(TagRule rule) {
-    canonicalCache.clear();
+    clearCaches();
     rules.add(rule);
     String k = key(rule.type(), rule.name());
     if (rule.relation() == TagRule.Relation.SYNONYM_OF) {
@@ -59,7 +62,7 @@ public final class TagWrangler {
   /** Removes a rule; works already indexed need re-indexing to follow it. */
   public void remove(TagRule rule) {
     List<TagRule> kept = rules.stream().filter(r -> !r.equals(rule)).toList();
-    canonicalCache.clear();
+    clearCaches();
     rules.clear();
     synonymOf.clear();
     parentsOf.clear();
@@ -121,15 +124,16 @@ public final class TagWrangler {
   /** The canonical spelling of a tag: a keeper's rule first, then the packs, else as written. */
   public String canonical(TagType type, String name) {
     String cacheKey = type.ordinal() + name;
-    String cached = canonicalCache.get(cacheKey);
+    Map<String, String> cache = canonicalCache;
+    String cached = cache.get(cacheKey);
     if (cached != null) {
       return cached;
     }
     String c = resolve(type, name);
-    if (canonicalCache.size() > CACHE_LIMIT) {
-      canonicalCache.clear();
+    if (cache.size() > CACHE_LIMIT) {
+      cache.clear();
     }
-    canonicalCache.put(cacheKey, c);
+    cache.put(cacheKey, c);
     return c;
   }
 
@@ -159,6 +163,34 @@ public final class TagWrangler {
       case RELATIONSHIP -> packs.canonicalRelationship(name, List.of());
       default -> name;
     };
+  }
+
+  private void clearCaches() {
+    canonicalCache = new ConcurrentHashMap<>();
+    filterKeysCache = new ConcurrentHashMap<>();
+  }
+
+  /**
+   * The {@link #key}s a work tagged {@code name} is filed under: the spelling used, its canonical
+   * tag and every meta tag above that. A filter by any of them finds the work. Cached, as {@link
+   * #canonical} is: every tag of every indexed work asks.
+   */
+  public List<String> filterKeys(TagType type, String name) {
+    String cacheKey = type.ordinal() + name;
+    Map<String, List<String>> cache = filterKeysCache;
+    List<String> cached = cache.get(cacheKey);
+    if (cached != null) {
+      return cached;
+    }
+    Set<String> keys = new LinkedHashSet<>();
+    keys.add(key(name));
+    withAncestors(type, canonical(type, name)).forEach(a -> keys.add(key(a)));
+    List<String> out = List.copyOf(keys);
+    if (cache.size() > CACHE_LIMIT) {
+      cache.clear();
+    }
+    cache.put(cacheKey, out);
+    return out;
   }
 
   /** The canonical tag followed by every meta tag above it, nearest first. */

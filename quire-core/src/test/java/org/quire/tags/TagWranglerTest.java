@@ -71,6 +71,22 @@ class TagWranglerTest {
   }
 
   @Test
+  void filterKeysFollowRuleChangesDespiteTheCache() {
+    TagWrangler t = new TagWrangler(org.quire.analyse.Packs.builtIn(), List.of());
+    assertThat(t.filterKeys(TagType.ADDITIONAL, "Fluffy ")).containsExactly("fluffy");
+    TagRule synonym = new TagRule(TagType.ADDITIONAL, "fluffy", Relation.SYNONYM_OF, "Fluff");
+    TagRule parent = new TagRule(TagType.ADDITIONAL, "Fluff", Relation.CHILD_OF, "Moods");
+    t.add(synonym);
+    t.add(parent);
+    assertThat(t.filterKeys(TagType.ADDITIONAL, "Fluffy "))
+        .containsExactly("fluffy", "fluff", "moods");
+    t.remove(parent);
+    assertThat(t.filterKeys(TagType.ADDITIONAL, "Fluffy ")).containsExactly("fluffy", "fluff");
+    // Pack knowledge too: a character's alias is filed under the canonical name.
+    assertThat(t.filterKeys(TagType.CHARACTER, "William the Bloody")).contains("spike");
+  }
+
+  @Test
   void cyclesEndInsteadOfLooping() {
     TagWrangler t =
         new TagWrangler(

@@ -38,9 +38,8 @@ public record IndexedTags(
       Set<String> n = names.computeIfAbsent(t.type(), x -> new LinkedHashSet<>());
       n.add(t.name());
       n.add(canonical);
-      Set<String> k = keys.computeIfAbsent(t.type(), x -> new LinkedHashSet<>());
-      k.add(TagWrangler.key(t.name()));
-      wrangler.withAncestors(t.type(), canonical).forEach(a -> k.add(TagWrangler.key(a)));
+      keys.computeIfAbsent(t.type(), x -> new LinkedHashSet<>())
+          .addAll(wrangler.filterKeys(t.type(), t.name()));
       facets.computeIfAbsent(t.type(), x -> new LinkedHashSet<>()).add(canonical);
     }
     return new IndexedTags(lists(names), lists(keys), lists(facets));

@@ -111,7 +111,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     this.highlighter = texts == null ? null : new SnippetHighlighter(analyzer, texts);
     for (TagType t : TagType.values()) {
       facets.setMultiValued(t.key(), true);
+      noDrillDownTerms(t.key());
     }
+    noDrillDownTerms(Fields.LANGUAGE_DIM);
     long mark = 0;
     if (DirectoryReader.indexExists(dir)) {
       mark =
@@ -134,6 +136,15 @@ public final class LuceneSearchIndex implements SearchIndex {
                 return new PartitionedSearcher(reader, pool, minSliceDocs);
               }
             });
+  }
+
+  /**
+   * Facet values are counted from doc values only: filters use the {@code f_} fields (canonical
+   * tags with their synonyms and meta tags), never Lucene's drill-down terms, which would add two
+   * more indexed terms for every tag of every work.
+   */
+  private void noDrillDownTerms(String dim) {
+    facets.setDrillDownTermsIndexing(dim, FacetsConfig.DrillDownTermsIndexing.NONE);
   }
 
   /**
