@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -167,38 +166,28 @@ public final class IndexFloor {
   private static double run(
       SearchCorpus corpus, int works, Function<Integer, Sink> sinks, AtomicLong chars)
       throws InterruptedException {
-    long[] busy = new long[2];
-    List<Thread> threads = new ArrayList<>();
-    for (int t = 0; t < 2; t++) {
-      int me = t;
-      Thread th =
-          new Thread(
-              () -> {
-                Sink sink = sinks.apply(me);
-                try {
-                  for (long id = 1 + me; id <= works; id += 2) {
-                    Work w = corpus.work(id);
-                    for (Chapter c : w.chapters()) {
-                      chars.addAndGet(c.text().length());
-                    }
-                    WorkStats stats = corpus.stats(w);
-                    long t0 = System.nanoTime();
-                    sink.add(w, stats);
-                    busy[me] += System.nanoTime() - t0;
+    return SearchBench.busiestOfTwo(
+            me -> {
+              Sink sink = sinks.apply(me);
+              long busy = 0;
+              try {
+                for (long id = 1 + me; id <= works; id += 2) {
+                  Work w = corpus.work(id);
+                  for (Chapter c : w.chapters()) {
+                    chars.addAndGet(c.text().length());
                   }
+                  WorkStats stats = corpus.stats(w);
                   long t0 = System.nanoTime();
-                  sink.close(); // the second thread to get here commits
-                  busy[me] += System.nanoTime() - t0;
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
+                  sink.add(w, stats);
+                  busy += System.nanoTime() - t0;
                 }
-              });
-      threads.add(th);
-      th.start();
-    }
-    for (Thread th : threads) {
-      th.join();
-    }
-    return Math.max(busy[0], busy[1]) / 1e9;
+                long t0 = System.nanoTime();
+                sink.close(); // the second thread to get here commits
+                return busy + System.nanoTime() - t0;
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
+        / 1e9;
   }
 }

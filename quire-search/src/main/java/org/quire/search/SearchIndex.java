@@ -41,6 +41,14 @@ public interface SearchIndex extends AutoCloseable {
    */
   SearchResults search(SearchQuery query);
 
+  /**
+   * As {@link #search}, for pages that show no facets (the works listing, feeds): a backend may
+   * leave the counts out, which at a large archive are most of a listing's cost.
+   */
+  default SearchResults hitsOnly(SearchQuery query) {
+    return search(query);
+  }
+
   /** Number of indexed works. */
   long count();
 

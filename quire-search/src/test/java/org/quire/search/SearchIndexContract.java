@@ -279,6 +279,34 @@ abstract class SearchIndexContract {
   }
 
   @Test
+  void listingsWithoutFacetsGetTheSamePages() {
+    for (long i = 1; i <= 30; i++) {
+      index.index(
+          work(i, "Work " + (i % 7), "Quill", List.of("witch ".repeat(1 + (int) (i % 4)))),
+          new WorkStats(
+              Instant.ofEpochSecond(1_700_000_000L + (i % 5) * 60), // ties
+              Instant.ofEpochSecond(1_700_000_000L + i),
+              (int) (i % 3),
+              0,
+              0,
+              0));
+    }
+    index.refresh();
+    for (SearchQuery.Sort sort : SearchQuery.Sort.values()) {
+      for (int offset : new int[] {0, 7, 25}) {
+        SearchQuery q = SearchQuery.of("witch").withSort(sort).withPage(offset, 10);
+        SearchResults full = index.search(q);
+        SearchResults listing = index.hitsOnly(q);
+        assertThat(listing.total()).isEqualTo(full.total()).isEqualTo(30);
+        assertThat(listing.hits().stream().map(SearchResults.Hit::workId).toList())
+            .as("%s from %d", sort, offset)
+            .isEqualTo(full.hits().stream().map(SearchResults.Hit::workId).toList());
+        assertThat(full.facets()).isNotEmpty();
+      }
+    }
+  }
+
+  @Test
   void pagesAreStableAndDeepPagingIsBounded() {
     for (long i = 1; i <= 45; i++) {
       index.index(work(i, "Same " + i, "Quill", List.of("identical words everywhere")));

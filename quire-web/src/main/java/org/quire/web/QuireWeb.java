@@ -569,11 +569,14 @@ public final class QuireWeb {
         Map.of("layout", layout(ctx, q.isBlank() ? "Search" : "Search: " + q, q), "v", view));
   }
 
-  /** A page of the newest works an audience may see, from the index (privacy and mutes apply). */
+  /**
+   * A page of the newest works an audience may see, from the index (privacy and mutes apply);
+   * without facet counts, which listings do not show.
+   */
   static SearchResults newest(Quire quire, SearchQuery.Audience audience, int page) {
     return quire
         .index()
-        .search(
+        .hitsOnly(
             SearchQuery.of("")
                 .withSort(SearchQuery.Sort.POSTED)
                 .withAudience(audience)

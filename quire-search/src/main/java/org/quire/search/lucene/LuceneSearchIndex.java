@@ -22,6 +22,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -37,6 +38,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -44,6 +46,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.quire.model.Chapter;
@@ -360,25 +363,56 @@ public final class LuceneSearchIndex implements SearchIndex {
 
   @Override
   public SearchResults search(SearchQuery q) {
-    QueryText text = QueryText.parse(q.text());
-    if (q.offset() >= SearchQuery.MAX_OFFSET) {
-      return SearchResults.pastTheLimit(run(q.withPage(0, 1), text, false));
-    }
-    return run(q, text, true);
+    return search(q, true);
   }
 
-  private SearchResults run(SearchQuery q, QueryText text, boolean withHits) {
+  @Override
+  public SearchResults hitsOnly(SearchQuery q) {
+    return search(q, false);
+  }
+
+  private SearchResults search(SearchQuery q, boolean withFacets) {
+    QueryText text = QueryText.parse(q.text());
+    if (q.offset() >= SearchQuery.MAX_OFFSET) {
+      return SearchResults.pastTheLimit(run(q.withPage(0, 1), text, false, withFacets));
+    }
+    return run(q, text, true, withFacets);
+  }
+
+  private SearchResults run(SearchQuery q, QueryText text, boolean withHits, boolean withFacets) {
     Query query = translator.translate(q, text);
     try {
       freshen();
       IndexSearcher s = searchers.acquire();
       try {
         int n = Math.min(q.offset() + q.limit(), SearchQuery.MAX_OFFSET);
-        FacetsCollectorManager.FacetsResult r =
-            FacetsCollectorManager.search(
-                s, query, n, sort(q.sort()), true, new FacetsCollectorManager());
-        TopDocs top = r.topDocs();
-        Map<String, List<SearchResults.FacetValue>> facetCounts = facetCounts(s, r);
+        String numeric = numericSortField(q.sort());
+        TopDocs top;
+        FacetsCollector matching = null;
+        if (!withFacets) {
+          // Listings: no facet counts, so no set of every matching work to build either.
+          top =
+              numeric != null
+                  ? s.search(query, new NumericTop(numeric, n))
+                  : s.search(
+                      query, new TopFieldCollectorManager(sort(q.sort()), n, Integer.MAX_VALUE));
+        } else if (numeric != null) {
+          Object[] r =
+              s.search(
+                  query,
+                  new MultiCollectorManager(
+                      new FacetsCollectorManager(), new NumericTop(numeric, n)));
+          matching = (FacetsCollector) r[0];
+          top = (TopDocs) r[1];
+        } else {
+          FacetsCollectorManager.FacetsResult r =
+              FacetsCollectorManager.search(
+                  s, query, n, sort(q.sort()), true, new FacetsCollectorManager());
+          matching = r.facetsCollector();
+          top = r.topDocs();
+        }
+        Map<String, List<SearchResults.FacetValue>> facetCounts =
+            matching != null ? facetCounts(s, matching) : Map.of();
         List<SearchResults.Hit> hits = new ArrayList<>();
         if (withHits) {
           hits = hits(s, top, q.offset(), text);
@@ -425,6 +459,23 @@ public final class LuceneSearchIndex implements SearchIndex {
     return ids.longValue();
   }
 
+  /**
+   * The doc-values field of a numeric sort, whose top hits {@link NumericTop} picks (same order as
+   * {@link #sort}: highest first, then the work id); null for relevance, title and author.
+   */
+  private static String numericSortField(SearchQuery.Sort sort) {
+    return switch (sort) {
+      case UPDATED -> Fields.UPDATED;
+      case POSTED -> Fields.POSTED;
+      case WORDS -> Fields.WORDS;
+      case KUDOS -> Fields.KUDOS;
+      case HITS -> Fields.HITS;
+      case BOOKMARKS -> Fields.BOOKMARKS;
+      case COMMENTS -> Fields.COMMENTS;
+      case RELEVANCE, TITLE, AUTHOR -> null;
+    };
+  }
+
   /** Every sort ends with the work id, newest first, so pages never shift between requests. */
   private static Sort sort(SearchQuery.Sort sort) {
     SortField tie = new SortField(Fields.ID, SortField.Type.LONG, true);
@@ -445,12 +496,12 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   private Map<String, List<SearchResults.FacetValue>> facetCounts(
-      IndexSearcher s, FacetsCollectorManager.FacetsResult r) throws IOException {
+      IndexSearcher s, FacetsCollector matching) throws IOException {
     DefaultSortedSetDocValuesReaderState state = facetState(s.getIndexReader());
     if (state == null) {
       return Map.of();
     }
-    return facetCounter.count(state, r.facetsCollector(), FACET_VALUES);
+    return facetCounter.count(state, matching, FACET_VALUES);
   }
 
   /** The facet ordinal map of this reader, built once per reader (it costs a pass over terms). */
