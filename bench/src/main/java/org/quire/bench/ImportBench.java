@@ -54,8 +54,10 @@ public final class ImportBench {
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     warmUp(meanWords);
     Path last = null;
+    List<Path> made = new ArrayList<>();
     for (int n : sizes) {
       Path dir = Files.createTempDirectory("quire-import-bench");
+      made.add(dir);
       long[] totals = generate(dir.resolve("in"), n, meanWords);
       double raw = raw(dir.resolve("in"));
       for (int jobs : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
@@ -94,6 +96,9 @@ public final class ImportBench {
     if (last != null) {
       startUp(last);
     }
+    for (Path dir : made) {
+      SearchBench.deleteAll(dir); // each size left story files and two archives behind
+    }
   }
 
   /** Warms the JIT on a small corpus so the first measured size is not charged for it. */
@@ -103,6 +108,7 @@ public final class ImportBench {
     try (Quire q = Quire.open(QuireConfig.embedded(dir.resolve("data")))) {
       q.importFiles(List.of(dir.resolve("in")), f -> {}, 1);
     }
+    SearchBench.deleteAll(dir);
   }
 
   /** Writes n story files; returns {words, bytes}. */
