@@ -13,8 +13,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.util.InPlaceMergeSorter;
 import org.apache.lucene.util.IntroSelector;
-import org.apache.lucene.util.IntroSorter;
 
 /**
  * The first {@code n} hits by a numeric doc-values field, highest first, ties by work id, highest
@@ -180,20 +180,12 @@ final class NumericTop implements CollectorManager<NumericTop.Slice, TopDocs> {
       size = k;
     }
 
+    /** Puts the entries in order (a few thousand at most: a page's worth up to the deep limit). */
     void sort() {
-      new IntroSorter() {
-        private long pivotValue;
-        private long pivotId;
-
+      new InPlaceMergeSorter() {
         @Override
-        protected void setPivot(int i) {
-          pivotValue = values[i];
-          pivotId = ids[i];
-        }
-
-        @Override
-        protected int comparePivot(int j) {
-          return order(pivotValue, pivotId, values[j], ids[j]);
+        protected int compare(int i, int j) {
+          return order(values[i], ids[i], values[j], ids[j]);
         }
 
         @Override
