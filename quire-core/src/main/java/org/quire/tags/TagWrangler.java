@@ -123,18 +123,22 @@ public final class TagWrangler {
 
   /** The canonical spelling of a tag: a keeper's rule first, then the packs, else as written. */
   public String canonical(TagType type, String name) {
-    String cacheKey = type.ordinal() + name;
-    Map<String, String> cache = canonicalCache;
-    String cached = cache.get(cacheKey);
-    if (cached != null) {
-      return cached;
+    return cached(canonicalCache, type, name, () -> resolve(type, name));
+  }
+
+  /** The cached answer for a tag, computed when absent; the map is emptied when it grows large. */
+  private static <V> V cached(
+      Map<String, V> cache, TagType type, String name, java.util.function.Supplier<V> compute) {
+    String key = type.ordinal() + name;
+    V v = cache.get(key);
+    if (v == null) {
+      v = compute.get();
+      if (cache.size() > CACHE_LIMIT) {
+        cache.clear();
+      }
+      cache.put(key, v);
     }
-    String c = resolve(type, name);
-    if (cache.size() > CACHE_LIMIT) {
-      cache.clear();
-    }
-    cache.put(cacheKey, c);
-    return c;
+    return v;
   }
 
   private String resolve(TagType type, String name) {
@@ -176,21 +180,16 @@ public final class TagWrangler {
    * #canonical} is: every tag of every indexed work asks.
    */
   public List<String> filterKeys(TagType type, String name) {
-    String cacheKey = type.ordinal() + name;
-    Map<String, List<String>> cache = filterKeysCache;
-    List<String> cached = cache.get(cacheKey);
-    if (cached != null) {
-      return cached;
-    }
-    Set<String> keys = new LinkedHashSet<>();
-    keys.add(key(name));
-    withAncestors(type, canonical(type, name)).forEach(a -> keys.add(key(a)));
-    List<String> out = List.copyOf(keys);
-    if (cache.size() > CACHE_LIMIT) {
-      cache.clear();
-    }
-    cache.put(cacheKey, out);
-    return out;
+    return cached(
+        filterKeysCache,
+        type,
+        name,
+        () -> {
+          Set<String> keys = new LinkedHashSet<>();
+          keys.add(key(name));
+          withAncestors(type, canonical(type, name)).forEach(a -> keys.add(key(a)));
+          return List.copyOf(keys);
+        });
   }
 
   /** The canonical tag followed by every meta tag above it, nearest first. */

@@ -24,6 +24,7 @@ import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.LongHeap;
 import org.apache.lucene.util.LongValues;
 import org.quire.model.QuireException;
 import org.quire.search.SearchResults;
@@ -226,36 +227,25 @@ final class FacetCounter {
       // Each present value as one long, count high and ordinal inverted low: the larger long has
       // more hits or, among equal counts, the lower ordinal (label), as Lucene orders them. The
       // top n are kept in a small min-heap: a dimension may have many thousands of values.
-      long[] top = new long[topN];
-      int n = 0;
+      LongHeap top = new LongHeap(topN);
       for (int ord = range.start(); ord <= range.end(); ord++) {
         int c = counts[ord];
         if (c > 0) {
           total += c;
-          long key = ((long) c << 32) | (0xFFFF_FFFFL - ord);
-          if (n < topN) {
-            top[n++] = key;
-            if (n == topN) {
-              heapify(top, n);
-            }
-          } else if (key > top[0]) {
-            top[0] = key;
-            siftDown(top, 0, n);
-          }
+          top.insertWithOverflow(((long) c << 32) | (0xFFFF_FFFFL - ord));
         }
       }
-      if (n == 0) {
+      if (top.size() == 0) {
         continue;
       }
-      Arrays.sort(top, 0, n);
-      List<SearchResults.FacetValue> values = new ArrayList<>();
-      for (int i = n - 1; i >= 0; i--) {
-        int ord = (int) (0xFFFF_FFFFL - (top[i] & 0xFFFF_FFFFL));
+      SearchResults.FacetValue[] values = new SearchResults.FacetValue[top.size()];
+      for (int i = values.length - 1; i >= 0; i--) { // the heap gives the least first
+        int ord = (int) (0xFFFF_FFFFL - (top.pop() & 0xFFFF_FFFFL));
         BytesRef term = global.lookupOrd(ord);
         String[] path = FacetsConfig.stringToPath(term.utf8ToString());
-        values.add(new SearchResults.FacetValue(path[path.length - 1], counts[ord]));
+        values[i] = new SearchResults.FacetValue(path[path.length - 1], counts[ord]);
       }
-      dims.add(new Dim(dim, dc.multiValued ? -1 : total, values));
+      dims.add(new Dim(dim, dc.multiValued ? -1 : total, List.of(values)));
     }
     dims.sort(Comparator.comparingInt((Dim d) -> -d.value()).thenComparing(Dim::name));
     Map<String, List<SearchResults.FacetValue>> out = new LinkedHashMap<>();
@@ -263,32 +253,6 @@ final class FacetCounter {
       out.put(d.name(), d.values());
     }
     return out;
-  }
-
-  private static void heapify(long[] heap, int n) {
-    for (int i = n / 2 - 1; i >= 0; i--) {
-      siftDown(heap, i, n);
-    }
-  }
-
-  /** Restores a min-heap below {@code i}. */
-  private static void siftDown(long[] heap, int i, int n) {
-    long v = heap[i];
-    while (true) {
-      int child = 2 * i + 1;
-      if (child >= n) {
-        break;
-      }
-      if (child + 1 < n && heap[child + 1] < heap[child]) {
-        child++;
-      }
-      if (heap[child] >= v) {
-        break;
-      }
-      heap[i] = heap[child];
-      i = child;
-    }
-    heap[i] = v;
   }
 
   private static int[] join(Future<int[]> f) {

@@ -37,6 +37,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -46,6 +47,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -387,30 +389,23 @@ public final class LuceneSearchIndex implements SearchIndex {
       try {
         int n = Math.min(q.offset() + q.limit(), SearchQuery.MAX_OFFSET);
         String numeric = numericSortField(q.sort());
+        CollectorManager<?, ? extends TopDocs> first =
+            numeric != null
+                ? new NumericTop(numeric, n)
+                : new TopFieldCollectorManager(sort(q.sort()), n, Integer.MAX_VALUE);
         TopDocs top;
         FacetsCollector matching = null;
-        if (!withFacets) {
-          // Listings: no facet counts, so no set of every matching work to build either.
-          top =
-              numeric != null
-                  ? s.search(query, new NumericTop(numeric, n))
-                  : s.search(
-                      query, new TopFieldCollectorManager(sort(q.sort()), n, Integer.MAX_VALUE));
-        } else if (numeric != null) {
+        if (withFacets) {
           Object[] r =
-              s.search(
-                  query,
-                  new MultiCollectorManager(
-                      new FacetsCollectorManager(), new NumericTop(numeric, n)));
+              s.search(query, new MultiCollectorManager(new FacetsCollectorManager(), first));
           matching = (FacetsCollector) r[0];
           top = (TopDocs) r[1];
         } else {
-          FacetsCollectorManager.FacetsResult r =
-              FacetsCollectorManager.search(
-                  s, query, n, sort(q.sort()), true, new FacetsCollectorManager());
-          matching = r.facetsCollector();
-          top = r.topDocs();
+          // Listings: no facet counts, so no set of every matching work to build either.
+          top = s.search(query, first);
         }
+        // Relevance scores of the page's hits, whatever the order (the API shows them).
+        TopFieldCollector.populateScores(top.scoreDocs, s, query);
         Map<String, List<SearchResults.FacetValue>> facetCounts =
             matching != null ? facetCounts(s, matching) : Map.of();
         List<SearchResults.Hit> hits = new ArrayList<>();
@@ -460,8 +455,8 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   /**
-   * The doc-values field of a numeric sort, whose top hits {@link NumericTop} picks (same order as
-   * {@link #sort}: highest first, then the work id); null for relevance, title and author.
+   * The doc-values field of a numeric sort, whose top hits {@link NumericTop} picks (highest first,
+   * then the work id); null for relevance, title and author, which {@link #sort} gives Lucene.
    */
   private static String numericSortField(SearchQuery.Sort sort) {
     return switch (sort) {
@@ -482,15 +477,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     SortField first =
         switch (sort) {
           case RELEVANCE -> SortField.FIELD_SCORE;
-          case UPDATED -> new SortField(Fields.UPDATED, SortField.Type.LONG, true);
-          case POSTED -> new SortField(Fields.POSTED, SortField.Type.LONG, true);
-          case WORDS -> new SortField(Fields.WORDS, SortField.Type.INT, true);
           case TITLE -> new SortField(Fields.TITLE_SORT, SortField.Type.STRING);
           case AUTHOR -> new SortField(Fields.AUTHOR_SORT, SortField.Type.STRING);
-          case KUDOS -> new SortField(Fields.KUDOS, SortField.Type.INT, true);
-          case HITS -> new SortField(Fields.HITS, SortField.Type.INT, true);
-          case BOOKMARKS -> new SortField(Fields.BOOKMARKS, SortField.Type.INT, true);
-          case COMMENTS -> new SortField(Fields.COMMENTS, SortField.Type.INT, true);
+          default -> throw new IllegalArgumentException(sort + " is picked by NumericTop");
         };
     return new Sort(first, tie);
   }

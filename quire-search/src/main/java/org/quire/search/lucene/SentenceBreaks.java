@@ -22,11 +22,6 @@ final class SentenceBreaks extends BreakIterator {
   private String text = "";
   private int current;
 
-  /** Boundaries of prose with no separator in it. */
-  SentenceBreaks() {
-    this('\uffff');
-  }
-
   /**
    * Boundaries of values joined by {@code separator}: one falls on each side of it, so no passage
    * holds it or spans two values.

@@ -14,7 +14,7 @@ class SentenceBreaksTest {
 
   @Test
   void sentencesAndLinesStartPassages() {
-    assertThat(pieces(new SentenceBreaks(), TEXT))
+    assertThat(pieces(new SentenceBreaks('\u0000'), TEXT))
         .containsExactly(
             "One fine day. ",
             "Two! ",
@@ -45,7 +45,7 @@ class SentenceBreaksTest {
 
   @Test
   void followingAndPrecedingAgreeWithTheBoundariesEverywhere() {
-    check(new SentenceBreaks(), TEXT);
+    check(new SentenceBreaks('\u0000'), TEXT);
     check(new SentenceBreaks('\u0000'), TEXT.replace(". ", ".\u0000"));
   }
 
@@ -69,7 +69,7 @@ class SentenceBreaksTest {
   @Test
   void proseWithoutSentenceEndsIsCutAtWordsWithinReach() {
     String text = "and the river ran on ".repeat(2_000);
-    SentenceBreaks b = new SentenceBreaks();
+    SentenceBreaks b = new SentenceBreaks('\u0000');
     b.setText(text);
     for (int offset : new int[] {1, 399, 401, 5_000, 20_000, text.length() - 1}) {
       int before = b.preceding(offset);
