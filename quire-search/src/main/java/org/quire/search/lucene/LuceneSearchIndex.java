@@ -38,6 +38,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -389,20 +390,36 @@ public final class LuceneSearchIndex implements SearchIndex {
       try {
         int n = Math.min(q.offset() + q.limit(), SearchQuery.MAX_OFFSET);
         String numeric = numericSortField(q.sort());
-        CollectorManager<?, ? extends TopDocs> first =
-            numeric != null
-                ? new NumericTop(numeric, n)
-                : new TopFieldCollectorManager(sort(q.sort()), n, Integer.MAX_VALUE);
         TopDocs top;
+        long total;
         FacetsCollector matching = null;
-        if (withFacets) {
-          Object[] r =
-              s.search(query, new MultiCollectorManager(new FacetsCollectorManager(), first));
-          matching = (FacetsCollector) r[0];
-          top = (TopDocs) r[1];
+        if (numeric == null && q.sort() == SearchQuery.Sort.RELEVANCE) {
+          // Two passes, each cheaper than one that does both: every match counted (and its facets)
+          // without scoring, which for a phrase stops at its first occurrence in a work; then
+          // the page by score, where Lucene skips blocks of works that cannot reach it.
+          Query matches = new ConstantScoreQuery(query);
+          if (withFacets) {
+            matching = s.search(matches, new FacetsCollectorManager());
+            total = matching.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
+          } else {
+            total = s.count(matches);
+          }
+          top = s.search(query, new TopFieldCollectorManager(sort(q.sort()), n, n));
         } else {
-          // Listings: no facet counts, so no set of every matching work to build either.
-          top = s.search(query, first);
+          CollectorManager<?, ? extends TopDocs> first =
+              numeric != null
+                  ? new NumericTop(numeric, n)
+                  : new TopFieldCollectorManager(sort(q.sort()), n, Integer.MAX_VALUE);
+          if (withFacets) {
+            Object[] r =
+                s.search(query, new MultiCollectorManager(new FacetsCollectorManager(), first));
+            matching = (FacetsCollector) r[0];
+            top = (TopDocs) r[1];
+          } else {
+            // Listings: no facet counts, so no set of every matching work to build either.
+            top = s.search(query, first);
+          }
+          total = top.totalHits.value();
         }
         // Relevance scores of the page's hits, whatever the order (the API shows them).
         TopFieldCollector.populateScores(top.scoreDocs, s, query);
@@ -412,7 +429,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (withHits) {
           hits = hits(s, top, q.offset(), text);
         }
-        return new SearchResults(top.totalHits.value(), hits, facetCounts, null);
+        return new SearchResults(total, hits, facetCounts, null);
       } finally {
         searchers.release(s);
       }

@@ -79,7 +79,7 @@ class PartitionedSearchTest {
     return r.hits().stream().map(SearchResults.Hit::workId).toList();
   }
 
-  private static Work work(long id, Random r) {
+  static Work work(long id, Random r) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < 40; i++) {
       text.append(i % 7 == 0 ? "the " : "").append(WORDS[r.nextInt(WORDS.length)]).append(' ');
