@@ -18,6 +18,7 @@ import org.quire.model.Chapter;
 import org.quire.model.Tag;
 import org.quire.model.TagType;
 import org.quire.model.TextFormat;
+import org.quire.model.Visibility;
 import org.quire.model.Work;
 import org.quire.search.SearchQuery.TagFilter;
 import org.quire.tags.TagWrangler;
@@ -302,6 +303,34 @@ abstract class SearchIndexContract {
             .as("%s from %d", sort, offset)
             .isEqualTo(full.hits().stream().map(SearchResults.Hit::workId).toList());
         assertThat(full.facets()).isNotEmpty();
+      }
+    }
+  }
+
+  @Test
+  void visitorsSeePublicWorksMembersRestrictedOnesDraftsNobody() {
+    Visibility[] each = {Visibility.PUBLIC, Visibility.RESTRICTED, Visibility.DRAFT};
+    for (long i = 1; i <= 9; i++) {
+      Visibility v = each[(int) (i % 3)];
+      index.index(
+          work(i, "Lantern " + i, "Quill", List.of("the lantern swung in the crypt")),
+          new WorkStats(Instant.EPOCH, Instant.ofEpochSecond(i), 0, 0, 0, 0, v));
+    }
+    index.refresh();
+    for (String text : List.of("lantern", "\"the crypt\"", "", "-moonlight")) {
+      for (SearchQuery.Sort sort : List.of(SearchQuery.Sort.RELEVANCE, SearchQuery.Sort.UPDATED)) {
+        SearchQuery q = SearchQuery.of(text).withSort(sort);
+        SearchResults visitor = index.search(q);
+        SearchResults member = index.search(q.withAudience(SearchQuery.Audience.MEMBER));
+        assertThat(visitor.hits().stream().map(SearchResults.Hit::workId))
+            .as("visitor, %s by %s", text, sort)
+            .containsExactlyInAnyOrder(3L, 6L, 9L);
+        assertThat(visitor.total()).isEqualTo(3);
+        assertThat(member.hits().stream().map(SearchResults.Hit::workId))
+            .as("member, %s by %s", text, sort)
+            .containsExactlyInAnyOrder(1L, 3L, 4L, 6L, 7L, 9L);
+        assertThat(member.total()).isEqualTo(6);
+        assertThat(index.hitsOnly(q).total()).isEqualTo(3);
       }
     }
   }

@@ -393,10 +393,11 @@ public final class LuceneSearchIndex implements SearchIndex {
         TopDocs top;
         long total;
         FacetsCollector matching = null;
-        if (numeric == null && q.sort() == SearchQuery.Sort.RELEVANCE) {
+        if (q.sort() == SearchQuery.Sort.RELEVANCE && !text.isEmpty() && !text.onlyNegated()) {
           // Two passes, each cheaper than one that does both: every match counted (and its facets)
           // without scoring, which for a phrase stops at its first occurrence in a work; then
-          // the page by score, where Lucene skips blocks of works that cannot reach it.
+          // the page by score, where Lucene skips blocks of works that cannot reach it. (Without
+          // words to score, every work scores the same and one pass does.)
           Query matches = new ConstantScoreQuery(query);
           if (withFacets) {
             matching = s.search(matches, new FacetsCollectorManager());

@@ -178,13 +178,15 @@ final class QueryTranslator {
 
   /** What this searcher may see, minus what they muted. */
   private void addAudience(BooleanQuery.Builder b, SearchQuery.Audience a) {
-    BooleanQuery.Builder seen = new BooleanQuery.Builder();
-    seen.add(new TermQuery(new Term(Fields.VISIBILITY, Visibility.PUBLIC.key())), Occur.SHOULD);
-    if (a.member()) {
-      seen.add(
-          new TermQuery(new Term(Fields.VISIBILITY, Visibility.RESTRICTED.key())), Occur.SHOULD);
+    // Every work is indexed with exactly one visibility, so "what they may see" is "none of what
+    // they may not": excluding the rare values costs next to nothing, where requiring the common
+    // one made every search walk its postings (a third of a common phrase's time at a million).
+    for (Visibility v : Visibility.values()) {
+      boolean seen = v == Visibility.PUBLIC || (v == Visibility.RESTRICTED && a.member());
+      if (!seen) {
+        b.add(new TermQuery(new Term(Fields.VISIBILITY, v.key())), Occur.MUST_NOT);
+      }
     }
-    b.add(seen.build(), Occur.FILTER);
     for (String author : a.mutedAuthors()) {
       b.add(new TermQuery(new Term(Fields.AUTHOR_KEY, lower(author.strip()))), Occur.MUST_NOT);
     }
