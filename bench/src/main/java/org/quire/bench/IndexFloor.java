@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -171,15 +172,26 @@ public final class IndexFloor {
               Sink sink = sinks.apply(me);
               long busy = 0;
               try {
+                // Batches of 200, as SearchBench indexes: generating each work just before
+                // indexing it would leave the writer's hash tables out of the caches.
+                List<Work> batch = new ArrayList<>();
+                List<WorkStats> stats = new ArrayList<>();
                 for (long id = 1 + me; id <= works; id += 2) {
                   Work w = corpus.work(id);
                   for (Chapter c : w.chapters()) {
                     chars.addAndGet(c.text().length());
                   }
-                  WorkStats stats = corpus.stats(w);
-                  long t0 = System.nanoTime();
-                  sink.add(w, stats);
-                  busy += System.nanoTime() - t0;
+                  batch.add(w);
+                  stats.add(corpus.stats(w));
+                  if (batch.size() == 200 || id + 2 > works) {
+                    long t0 = System.nanoTime();
+                    for (int i = 0; i < batch.size(); i++) {
+                      sink.add(batch.get(i), stats.get(i));
+                    }
+                    busy += System.nanoTime() - t0;
+                    batch.clear();
+                    stats.clear();
+                  }
                 }
                 long t0 = System.nanoTime();
                 sink.close(); // the second thread to get here commits
