@@ -23,7 +23,9 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BitDocIdSet;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.LongHeap;
 import org.apache.lucene.util.LongValues;
 import org.quire.model.QuireException;
@@ -37,17 +39,22 @@ import org.quire.search.SearchResults;
  * them spent more time there than in finding the matches. Here each segment's ordinals are read
  * once, when the segment is first searched (its documents' ordinals end to end, with where each
  * document's start), so counting is a loop over two arrays into a per-segment count, and each
- * distinct value is mapped to the reader's ordinal once per segment, not once per document. The
- * results (top values per dimension, dimensions in order) are those of Lucene's {@code getAllDims};
- * {@code FacetCounterTest} compares the two.
+ * distinct value is mapped to the reader's ordinal once per segment, not once per document. Where
+ * most of a segment matches, the works that do not are counted and subtracted from the segment's
+ * counts over all its works (deleted ones on both sides). The results (top values per dimension,
+ * dimensions in order) are those of Lucene's {@code getAllDims}; {@code FacetCounterTest} compares
+ * the two.
  */
 final class FacetCounter {
   /**
    * One segment's facet ordinals: document {@code d}'s are {@code ords[starts[d]..starts[d+1])}.
    */
-  private record SegmentOrds(int valueCount, int[] starts, char[] small, int[] large) {
+  private record SegmentOrds(
+      int valueCount, int[] starts, char[] small, int[] large, int[] totals) {
     long bytes() {
-      return 4L * starts.length + (small != null ? 2L * small.length : 4L * large.length);
+      return 4L * starts.length
+          + 4L * totals.length
+          + (small != null ? 2L * small.length : 4L * large.length);
     }
   }
 
@@ -57,6 +64,7 @@ final class FacetCounter {
   private static final long PARALLEL_HITS = 20_000;
 
   private final Map<Object, SegmentOrds> segments = new ConcurrentHashMap<>();
+
   private final FacetsConfig config;
   private final ExecutorService pool;
   private volatile ReaderMaps maps;
@@ -92,25 +100,56 @@ final class FacetCounter {
     SortedSetDocValues global = state.getDocValues();
     int[] counts = new int[Math.toIntExact(global.getValueCount())];
     int[][] toGlobal = maps(reader, global, field);
-    record Task(int leaf, Future<int[]> counts) {}
-    List<Task> tasks = new ArrayList<>();
     List<FacetsCollector.MatchingDocs> matching = hits.getMatchingDocs();
     long total = matching.stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
+    // A large segment is searched in ranges, each with its own hits: put each segment together.
+    Map<Integer, List<FacetsCollector.MatchingDocs>> byLeaf = new LinkedHashMap<>();
     for (FacetsCollector.MatchingDocs md : matching) {
       if (md.totalHits() > 0) {
-        // Few hits: counting takes less than handing the work to another thread.
-        Future<int[]> f =
-            total < PARALLEL_HITS
-                ? CompletableFuture.completedFuture(countSegment(md, field))
-                : pool.submit(() -> countSegment(md, field));
-        tasks.add(new Task(md.context().ord, f));
+        byLeaf.computeIfAbsent(md.context().ord, k -> new ArrayList<>()).add(md);
       }
     }
-    for (Task task : tasks) {
-      int[] segCounts = join(task.counts());
-      int[] map = toGlobal == null ? null : toGlobal[task.leaf()];
+    record Leaf(int ord, int[] totals, List<Future<int[]>> parts) {}
+    List<Leaf> leaves = new ArrayList<>();
+    for (List<FacetsCollector.MatchingDocs> parts : byLeaf.values()) {
+      LeafReader leaf = parts.getFirst().context().reader();
+      SegmentOrds s = ords(leaf, field);
+      long n = parts.stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
+      List<Future<int[]>> futures = new ArrayList<>();
+      FixedBitSet bits = union(parts, leaf.maxDoc());
+      if (bits == null) { // one sparse set of a few hits
+        DocIdSetIterator it = parts.getFirst().bits().iterator();
+        futures.add(run(total, () -> countDocs(s, it)));
+        leaves.add(new Leaf(parts.getFirst().context().ord, null, futures));
+        continue;
+      }
+      // Most of the segment matches: count the works that do not (deleted ones included) and
+      // subtract that from the segment's counts over all its works.
+      int[] totals = n * 2 > leaf.maxDoc() ? s.totals() : null;
+      int words = FixedBitSet.bits2words(leaf.maxDoc());
+      int chunks = (int) Math.clamp(leaf.maxDoc() / 65_536L, 1, 4);
+      for (int c = 0; c < chunks; c++) {
+        int from = (int) ((long) words * c / chunks);
+        int to = (int) ((long) words * (c + 1) / chunks);
+        futures.add(
+            run(
+                total,
+                () -> countWords(s, bits.getBits(), totals != null, from, to, leaf.maxDoc())));
+      }
+      leaves.add(new Leaf(parts.getFirst().context().ord, totals, futures));
+    }
+    for (Leaf leaf : leaves) {
+      int[] segCounts = join(leaf.parts().getFirst());
+      for (int i = 1; i < leaf.parts().size(); i++) {
+        int[] more = join(leaf.parts().get(i));
+        for (int ord = 0; ord < segCounts.length; ord++) {
+          segCounts[ord] += more[ord];
+        }
+      }
+      int[] totals = leaf.totals();
+      int[] map = toGlobal == null ? null : toGlobal[leaf.ord()];
       for (int ord = 0; ord < segCounts.length; ord++) {
-        int c = segCounts[ord];
+        int c = totals == null ? segCounts[ord] : totals[ord] - segCounts[ord];
         if (c > 0) {
           counts[map == null ? ord : map[ord]] += c;
         }
@@ -119,28 +158,87 @@ final class FacetCounter {
     return results(state, global, counts, topN);
   }
 
-  private int[] countSegment(FacetsCollector.MatchingDocs md, String field) throws IOException {
-    LeafReader leaf = md.context().reader();
-    SegmentOrds s = ords(leaf, field);
-    int[] segCounts = new int[s.valueCount()];
+  /** Few hits in all: counting takes less than handing the work to another thread. */
+  private Future<int[]> run(long totalHits, java.util.concurrent.Callable<int[]> task)
+      throws IOException {
+    if (totalHits >= PARALLEL_HITS) {
+      return pool.submit(task);
+    }
+    try {
+      return CompletableFuture.completedFuture(task.call());
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The hits of one segment as one bit set; null for a single sparse set (few hits). */
+  private static FixedBitSet union(List<FacetsCollector.MatchingDocs> parts, int maxDoc)
+      throws IOException {
+    if (parts.size() == 1) {
+      return parts.getFirst().bits() instanceof BitDocIdSet set
+              && set.bits() instanceof FixedBitSet bits
+          ? bits
+          : null;
+    }
+    FixedBitSet all = new FixedBitSet(maxDoc);
+    for (FacetsCollector.MatchingDocs md : parts) {
+      if (md.bits() instanceof BitDocIdSet set && set.bits() instanceof FixedBitSet bits) {
+        all.or(bits);
+      } else {
+        all.or(md.bits().iterator());
+      }
+    }
+    return all;
+  }
+
+  /**
+   * Counts the works of bit words {@code [from, to)} whose bit is set in {@code hits}, or with
+   * {@code complement} those whose bit is not (deleted works included: the segment's totals hold
+   * them too).
+   */
+  private static int[] countWords(
+      SegmentOrds s, long[] hits, boolean complement, int from, int to, int maxDoc) {
+    int[] counts = new int[s.valueCount()];
+    int last = FixedBitSet.bits2words(maxDoc) - 1;
+    long tail = (maxDoc & 63) == 0 ? -1L : (1L << (maxDoc & 63)) - 1;
+    for (int w = from; w < to; w++) {
+      long word = hits[w];
+      if (complement) {
+        word = ~word;
+        if (w == last) {
+          word &= tail; // no works past the end of the segment
+        }
+      }
+      for (; word != 0; word &= word - 1) {
+        add(counts, s, (w << 6) | Long.numberOfTrailingZeros(word));
+      }
+    }
+    return counts;
+  }
+
+  private static int[] countDocs(SegmentOrds s, DocIdSetIterator it) throws IOException {
+    int[] counts = new int[s.valueCount()];
+    for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+      add(counts, s, d);
+    }
+    return counts;
+  }
+
+  private static void add(int[] counts, SegmentOrds s, int d) {
     int[] starts = s.starts();
-    DocIdSetIterator it = md.bits().iterator();
     if (s.small() != null) {
       char[] ords = s.small();
-      for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-        for (int i = starts[d], end = starts[d + 1]; i < end; i++) {
-          segCounts[ords[i]]++;
-        }
+      for (int i = starts[d], end = starts[d + 1]; i < end; i++) {
+        counts[ords[i]]++;
       }
     } else {
       int[] ords = s.large();
-      for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-        for (int i = starts[d], end = starts[d + 1]; i < end; i++) {
-          segCounts[ords[i]]++;
-        }
+      for (int i = starts[d], end = starts[d + 1]; i < end; i++) {
+        counts[ords[i]]++;
       }
     }
-    return segCounts;
   }
 
   private SegmentOrds ords(LeafReader leaf, String field) throws IOException {
@@ -181,14 +279,18 @@ final class FacetCounter {
     while (next <= maxDoc) {
       starts[next++] = n;
     }
+    int[] totals = new int[valueCount]; // over every document, deleted ones too
+    for (int i = 0; i < n; i++) {
+      totals[ords[i]]++;
+    }
     if (small) {
       char[] c = new char[n];
       for (int i = 0; i < n; i++) {
         c[i] = (char) ords[i];
       }
-      return new SegmentOrds(valueCount, starts, c, null);
+      return new SegmentOrds(valueCount, starts, c, null, totals);
     }
-    return new SegmentOrds(valueCount, starts, null, Arrays.copyOf(ords, n));
+    return new SegmentOrds(valueCount, starts, null, Arrays.copyOf(ords, n), totals);
   }
 
   /** Each segment's ordinals mapped to the reader's, built once per reader. */

@@ -98,6 +98,12 @@ class FacetCounterTest {
         List<Query> queries = new ArrayList<>();
         queries.add(new MatchAllDocsQuery()); // ~37,000 hits: counted on the pool
         queries.add(new TermQuery(new Term("parity", "odd")));
+        // Most of every segment: counted as the segment's totals minus the works that miss.
+        queries.add(
+            new BooleanQuery.Builder()
+                .add(new MatchAllDocsQuery(), Occur.MUST)
+                .add(new TermQuery(new Term("bucket", "3")), Occur.MUST_NOT)
+                .build());
         queries.add(new TermQuery(new Term("bucket", "3"))); // few hits: counted inline
         queries.add(
             new BooleanQuery.Builder()
