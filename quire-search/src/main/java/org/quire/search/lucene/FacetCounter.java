@@ -64,7 +64,6 @@ final class FacetCounter {
   private static final long PARALLEL_HITS = 20_000;
 
   private final Map<Object, SegmentOrds> segments = new ConcurrentHashMap<>();
-
   private final FacetsConfig config;
   private final ExecutorService pool;
   private volatile ReaderMaps maps;
@@ -184,11 +183,7 @@ final class FacetCounter {
     }
     FixedBitSet all = new FixedBitSet(maxDoc);
     for (FacetsCollector.MatchingDocs md : parts) {
-      if (md.bits() instanceof BitDocIdSet set && set.bits() instanceof FixedBitSet bits) {
-        all.or(bits);
-      } else {
-        all.or(md.bits().iterator());
-      }
+      all.or(md.bits().iterator()); // word by word when the part is a bit set
     }
     return all;
   }

@@ -389,7 +389,6 @@ public final class LuceneSearchIndex implements SearchIndex {
       IndexSearcher s = searchers.acquire();
       try {
         int n = Math.min(q.offset() + q.limit(), SearchQuery.MAX_OFFSET);
-        String numeric = numericSortField(q.sort());
         TopDocs top;
         long total;
         FacetsCollector matching = null;
@@ -401,12 +400,16 @@ public final class LuceneSearchIndex implements SearchIndex {
           Query matches = new ConstantScoreQuery(query);
           if (withFacets) {
             matching = s.search(matches, new FacetsCollectorManager());
-            total = matching.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
+            total =
+                matching.getMatchingDocs().stream()
+                    .mapToLong(FacetsCollector.MatchingDocs::totalHits)
+                    .sum();
           } else {
             total = s.count(matches);
           }
           top = s.search(query, new TopFieldCollectorManager(sort(q.sort()), n, n));
         } else {
+          String numeric = numericSortField(q.sort());
           CollectorManager<?, ? extends TopDocs> first =
               numeric != null
                   ? new NumericTop(numeric, n)
