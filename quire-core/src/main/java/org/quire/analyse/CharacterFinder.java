@@ -63,6 +63,14 @@ final class CharacterFinder {
 
   /** Builds a matcher for the characters of the given packs. */
   CharacterFinder(List<KnowledgePack> packs) {
+    addNames(packs, matcher, 0);
+  }
+
+  /**
+   * Adds every name and epithet of the given packs' characters to a matcher, in one group. A name
+   * is ambiguous when the packs say so or when it names several of these characters.
+   */
+  static void addNames(List<KnowledgePack> packs, PhraseMatcher<Name> matcher, int group) {
     Map<String, List<Packs.Cast>> byAlias = new LinkedHashMap<>();
     Map<String, Boolean> ambiguous = new HashMap<>();
     Map<String, Boolean> epithet = new HashMap<>();
@@ -90,7 +98,7 @@ final class CharacterFinder {
       boolean amb = ambiguous.get(alias) || casts.size() > 1;
       // Proper names must be capitalised in the text; lower-case epithets match as written.
       boolean caseSensitive = !epithet.get(alias) || Character.isUpperCase(alias.charAt(0));
-      matcher.add(alias, caseSensitive, new Name(List.copyOf(casts), amb));
+      matcher.add(alias, caseSensitive, new Name(List.copyOf(casts), amb), group);
     }
   }
 
@@ -116,7 +124,11 @@ final class CharacterFinder {
 
   /** Finds the characters in a text, most prominent first. */
   List<Found> find(TextModel m) {
-    List<PhraseMatcher.Match<Name>> matches = matcher.findAll(m);
+    return resolve(m, matcher.findAll(m));
+  }
+
+  /** The characters named by one group's matches (see {@link #addNames}). */
+  static List<Found> resolve(TextModel m, List<PhraseMatcher.Match<Name>> matches) {
     Map<Packs.Cast, Found> found = new LinkedHashMap<>();
     // First pass: unambiguous names establish who is present.
     for (PhraseMatcher.Match<Name> x : matches) {

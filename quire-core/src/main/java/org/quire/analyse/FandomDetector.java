@@ -25,13 +25,16 @@ final class FandomDetector {
       int maxMentions) {}
 
   private final Packs packs;
-  private final Map<KnowledgePack, CharacterFinder> finders = new LinkedHashMap<>();
+  // Every pack's cast in one matcher, a group per pack (in packs.all() order): one pass over the
+  // text finds each pack's characters as that pack's own finder would.
+  private final PhraseMatcher<CharacterFinder.Name> names = new PhraseMatcher<>();
   private final PhraseMatcher<Object[]> cues = new PhraseMatcher<>();
 
   FandomDetector(Packs packs) {
     this.packs = packs;
+    int group = 0;
     for (KnowledgePack p : packs.all()) {
-      finders.put(p, new CharacterFinder(List.of(p)));
+      CharacterFinder.addNames(List.of(p), names, group++);
       // The matcher keeps the longest phrase: "the First Order" (a term) must still count as the
       // strong cue "First Order" it contains.
       Set<String> strong = new HashSet<>();
@@ -56,10 +59,6 @@ final class FandomDetector {
     return l.startsWith("the ") ? l.substring(4) : l;
   }
 
-  CharacterFinder finder(KnowledgePack p) {
-    return finders.get(p);
-  }
-
   /** Scores for every pack with any evidence, best first. */
   List<Score> score(TextModel m) {
     Map<KnowledgePack, double[]> cueScore = new LinkedHashMap<>();
@@ -77,8 +76,14 @@ final class FandomDetector {
       }
     }
     List<Score> out = new ArrayList<>();
+    List<List<PhraseMatcher.Match<CharacterFinder.Name>>> byPack = names.findAllByGroup(m);
+    int group = 0;
     for (KnowledgePack p : packs.all()) {
-      List<CharacterFinder.Found> found = finders.get(p).find(m);
+      List<PhraseMatcher.Match<CharacterFinder.Name>> matches =
+          group < byPack.size() ? byPack.get(group) : List.of();
+      group++;
+      List<CharacterFinder.Found> found =
+          matches.isEmpty() ? List.of() : CharacterFinder.resolve(m, matches);
       int distinct = 0;
       int maxMentions = 0;
       double charScore = 0;

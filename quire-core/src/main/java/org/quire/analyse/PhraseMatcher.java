@@ -7,17 +7,30 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Finds many phrases in a {@link TextModel} in one pass: each token is looked up by its text in a
- * hash map of phrases starting with it, so cost grows with the text, not with the number of
- * phrases. A phrase word ending in '*' matches any word it starts ("kiss*" matches "kissed"), and a
- * phrase word "_" matches any one word ("took _ hand"). Proper-name phrases match only where the
- * text capitalises them too ("Will", not "will").
+ * Finds many phrases in a {@link TextModel} in one pass. The phrases form a trie over words, so
+ * each token costs one hash lookup by its text, and a phrase's later words are looked up only where
+ * its first word occurs: cost grows with the text, not with the number of phrases (common first
+ * words such as "the" start hundreds of epithets). A phrase word ending in '*' matches any word it
+ * starts ("kiss*" matches "kissed"), and a phrase word "_" after the first matches any one word
+ * ("took _ hand"). Proper-name phrases match only where the text capitalises them too ("Will", not
+ * "will"). A phrase never spans two sentences.
+ *
+ * <p>Phrases may be put in numbered groups, matched in the same pass but chosen apart, as if each
+ * group had its own matcher: the fandom detector matches every pack's cast at once this way.
  *
  * @param <T> what a phrase stands for (a character, a lexicon category)
  */
 final class PhraseMatcher<T> {
   /** A phrase: its words (lower-case), which of them must be capitalised, and its value. */
-  record Phrase<T>(String[] words, boolean[] capital, boolean[] prefix, T value, String text) {
+  record Phrase<T>(
+      String[] words,
+      boolean[] capital,
+      boolean[] prefix,
+      T value,
+      String text,
+      int group,
+      int rank,
+      boolean anyCapital) {
     int length() {
       return words.length;
     }
@@ -26,8 +39,19 @@ final class PhraseMatcher<T> {
   /** One match: tokens [from, to) and the phrase. */
   record Match<T>(int from, int to, Phrase<T> phrase) {}
 
-  private final Map<String, List<Phrase<T>>> exact = new HashMap<>();
-  private final Map<String, List<Phrase<T>>> byPrefix = new HashMap<>();
+  /** A trie node: the phrases ending here and the ways on, by word. */
+  private static final class Node<T> {
+    Map<String, Node<T>> next;
+    Node<T> any; // "_"
+    Map<Character, List<PrefixEdge<T>>> prefixes; // "kiss*", by first letter
+    List<Phrase<T>> ends;
+  }
+
+  private record PrefixEdge<T>(String prefix, Node<T> node) {}
+
+  private final Node<T> root = new Node<>();
+  private int count;
+  private int groups = 1;
 
   /**
    * @param phrase the words, e.g. "the little witch", "kiss*", "Red"
@@ -35,32 +59,92 @@ final class PhraseMatcher<T> {
    * @param value what the phrase stands for
    */
   void add(String phrase, boolean caseSensitive, T value) {
-    TextModel m = TextModel.of(phrase.replace("*", "QQSTARQQ"));
-    if (m.size == 0) {
-      return;
-    }
-    String[] words = new String[m.size];
-    boolean[] capital = new boolean[m.size];
-    boolean[] prefix = new boolean[m.size];
-    for (int i = 0; i < m.size; i++) {
-      String w = m.lower[i];
-      if (w.endsWith("qqstarqq")) {
-        w = w.substring(0, w.length() - 8);
-        prefix[i] = true;
-      }
-      words[i] = w;
-      capital[i] = caseSensitive && m.cap[i];
-    }
-    Phrase<T> p = new Phrase<>(words, capital, prefix, value, phrase);
-    if (prefix[0]) {
-      byPrefix.computeIfAbsent(key(words[0]), k -> new ArrayList<>()).add(p);
-    } else {
-      exact.computeIfAbsent(words[0], k -> new ArrayList<>()).add(p);
-    }
+    add(phrase, caseSensitive, value, 0);
   }
 
-  private static String key(String w) {
-    return w.length() <= 3 ? w : w.substring(0, 3);
+  /** As {@link #add(String, boolean, Object)}, in a group (0 and up) chosen apart from others. */
+  void add(String phrase, boolean caseSensitive, T value, int group) {
+    List<String> words = new ArrayList<>();
+    List<Boolean> capital = new ArrayList<>();
+    List<Boolean> prefix = new ArrayList<>();
+    // "_" and a lone "'s" are words of a phrase, though the tokeniser drops them from prose.
+    for (String piece : phrase.strip().split("\\s+")) {
+      if (piece.equals("_") || piece.equals("'s") || piece.equals("’s")) {
+        words.add(piece.equals("_") ? "_" : "'s");
+        capital.add(false);
+        prefix.add(false);
+        continue;
+      }
+      TextModel m = TextModel.of(piece.replace("*", "QQSTARQQ"));
+      for (int i = 0; i < m.size; i++) {
+        String w = m.lower[i];
+        boolean star = w.endsWith("qqstarqq");
+        words.add(star ? w.substring(0, w.length() - 8) : w);
+        capital.add(caseSensitive && m.cap[i]);
+        prefix.add(star);
+      }
+    }
+    if (words.isEmpty()) {
+      return;
+    }
+    add(words.toArray(String[]::new), toArray(capital), toArray(prefix), phrase, value, group);
+  }
+
+  private static boolean[] toArray(List<Boolean> l) {
+    boolean[] a = new boolean[l.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = l.get(i);
+    }
+    return a;
+  }
+
+  private void add(
+      String[] words, boolean[] capital, boolean[] prefix, String phrase, T value, int group) {
+    boolean anyCapital = false;
+    for (boolean c : capital) {
+      anyCapital |= c;
+    }
+    // Where two phrases of one length match at one place, the earlier added wins, those starting
+    // with a whole word before those starting with a prefix (shorter prefixes first).
+    int rank = count++;
+    if (prefix[0]) {
+      rank += (1 + Math.min(3, words[0].length())) << 24;
+    }
+    Phrase<T> p = new Phrase<>(words, capital, prefix, value, phrase, group, rank, anyCapital);
+    groups = Math.max(groups, group + 1);
+    Node<T> n = root;
+    for (int k = 0; k < words.length; k++) {
+      n = child(n, words[k], prefix[k], k > 0 && words[k].equals("_"));
+    }
+    if (n.ends == null) {
+      n.ends = new ArrayList<>(1);
+    }
+    n.ends.add(p);
+  }
+
+  private static <T> Node<T> child(Node<T> n, String word, boolean prefix, boolean any) {
+    if (any) {
+      return n.any == null ? (n.any = new Node<>()) : n.any;
+    }
+    if (prefix && !word.isEmpty()) {
+      if (n.prefixes == null) {
+        n.prefixes = new HashMap<>();
+      }
+      List<PrefixEdge<T>> edges =
+          n.prefixes.computeIfAbsent(word.charAt(0), c -> new ArrayList<>());
+      for (PrefixEdge<T> e : edges) {
+        if (e.prefix().equals(word)) {
+          return e.node();
+        }
+      }
+      PrefixEdge<T> e = new PrefixEdge<>(word, new Node<>());
+      edges.add(e);
+      return e.node();
+    }
+    if (n.next == null) {
+      n.next = new HashMap<>();
+    }
+    return n.next.computeIfAbsent(word, w -> new Node<>());
   }
 
   /**
@@ -68,81 +152,130 @@ final class PhraseMatcher<T> {
    * hides shorter ones inside it.
    */
   List<Match<T>> findAll(TextModel m) {
-    List<Match<T>> out = new ArrayList<>();
-    int coveredTo = 0;
+    return findAllByGroup(m).getFirst();
+  }
+
+  /** {@link #findAll} for each group apart, as if each had its own matcher: index = group. */
+  List<List<Match<T>>> findAllByGroup(TextModel m) {
+    Longest<T> w = new Longest<>(groups);
     for (int i = 0; i < m.size; i++) {
-      Match<T> best = null;
-      best = longest(m, i, exact.get(m.lower[i]), best);
-      if (!byPrefix.isEmpty()) {
-        String w = m.lower[i];
-        for (int k = 1; k <= Math.min(3, w.length()); k++) {
-          best = longest(m, i, byPrefix.get(w.substring(0, k)), best);
-        }
-      }
-      if (best != null && i >= coveredTo) {
-        out.add(best);
-        coveredTo = best.to();
-      } else if (best != null && best.to() > coveredTo) {
-        out.add(best);
-        coveredTo = best.to();
+      w.start(i);
+      walk(m, i, i, root, m.sentence[i], w);
+      for (int k = 0; k < w.touchedCount; k++) {
+        w.emit(w.touched[k]);
       }
     }
-    return out;
+    return w.out;
   }
 
   /** Every phrase matching at token i, not only the longest (for lexicons where all count). */
   List<Match<T>> allAt(TextModel m, int i) {
-    List<Match<T>> out = new ArrayList<>();
-    collect(m, i, exact.get(m.lower[i]), out);
-    String w = m.lower[i];
-    for (int k = 1; k <= Math.min(3, w.length()); k++) {
-      collect(m, i, byPrefix.get(w.substring(0, k)), out);
+    All<T> all = new All<>();
+    walk(m, i, i, root, m.sentence[i], all);
+    if (all.out.size() > 1) {
+      all.out.sort((a, b) -> Integer.compare(a.phrase().rank(), b.phrase().rank()));
     }
-    return out;
+    return all.out;
   }
 
-  private void collect(TextModel m, int i, List<Phrase<T>> candidates, List<Match<T>> out) {
-    if (candidates == null) {
+  /** Receives the phrases matching at one start. */
+  private interface Sink<T> {
+    void found(int from, int to, Phrase<T> p);
+  }
+
+  /** Per group, the longest phrase at the current start, and the matches kept so far. */
+  private static final class Longest<T> implements Sink<T> {
+    final List<List<Match<T>>> out = new ArrayList<>();
+    final int[] coveredTo;
+    final Phrase<T>[] best;
+    final int[] touched;
+    int touchedCount;
+    int from;
+
+    @SuppressWarnings("unchecked")
+    Longest(int groups) {
+      for (int g = 0; g < groups; g++) {
+        out.add(new ArrayList<>());
+      }
+      coveredTo = new int[groups];
+      best = (Phrase<T>[]) new Phrase<?>[groups];
+      touched = new int[groups];
+    }
+
+    void start(int i) {
+      from = i;
+      touchedCount = 0;
+    }
+
+    @Override
+    public void found(int from, int to, Phrase<T> p) {
+      int g = p.group();
+      Phrase<T> b = best[g];
+      if (b == null) {
+        touched[touchedCount++] = g;
+        best[g] = p;
+      } else if (p.length() > b.length() || p.length() == b.length() && p.rank() < b.rank()) {
+        best[g] = p;
+      }
+    }
+
+    void emit(int g) {
+      Phrase<T> p = best[g];
+      best[g] = null;
+      int to = from + p.length();
+      if (to > coveredTo[g]) {
+        out.get(g).add(new Match<>(from, to, p));
+        coveredTo[g] = to;
+      }
+    }
+  }
+
+  private static final class All<T> implements Sink<T> {
+    final List<Match<T>> out = new ArrayList<>(2);
+
+    @Override
+    public void found(int from, int to, Phrase<T> p) {
+      out.add(new Match<>(from, to, p));
+    }
+  }
+
+  /** Follows the trie from {@code n}, reached by tokens [from, t) of sentence {@code sent}. */
+  private static <T> void walk(TextModel m, int from, int t, Node<T> n, int sent, Sink<T> sink) {
+    if (n.ends != null) {
+      for (Phrase<T> p : n.ends) {
+        if (!p.anyCapital() || capitalised(m, from, p)) {
+          sink.found(from, t, p);
+        }
+      }
+    }
+    if (t >= m.size || m.sentence[t] != sent) {
       return;
     }
-    for (Phrase<T> p : candidates) {
-      if (matches(m, i, p)) {
-        out.add(new Match<>(i, i + p.length(), p));
+    String w = m.lower[t];
+    if (n.next != null) {
+      Node<T> c = n.next.get(w);
+      if (c != null) {
+        walk(m, from, t + 1, c, sent, sink);
+      }
+    }
+    if (n.any != null) {
+      walk(m, from, t + 1, n.any, sent, sink);
+    }
+    if (n.prefixes != null && !w.isEmpty()) {
+      List<PrefixEdge<T>> edges = n.prefixes.get(w.charAt(0));
+      if (edges != null) {
+        for (PrefixEdge<T> e : edges) {
+          if (w.startsWith(e.prefix())) {
+            walk(m, from, t + 1, e.node(), sent, sink);
+          }
+        }
       }
     }
   }
 
-  private Match<T> longest(TextModel m, int i, List<Phrase<T>> candidates, Match<T> best) {
-    if (candidates == null) {
-      return best;
-    }
-    for (Phrase<T> p : candidates) {
-      if ((best == null || p.length() > best.phrase().length()) && matches(m, i, p)) {
-        best = new Match<>(i, i + p.length(), p);
-      }
-    }
-    return best;
-  }
-
-  private static <T> boolean matches(TextModel m, int i, Phrase<T> p) {
-    int n = p.length();
-    if (i + n > m.size) {
-      return false;
-    }
-    int sent = m.sentence[i];
-    for (int k = 0; k < n; k++) {
-      int t = i + k;
-      if (m.sentence[t] != sent) {
-        return false;
-      }
-      String w = m.lower[t];
-      if (p.words()[k].equals("_")) {
-        continue; // "took _ hand": any one word
-      }
-      if (p.prefix()[k] ? !w.startsWith(p.words()[k]) : !w.equals(p.words()[k])) {
-        return false;
-      }
-      if (p.capital()[k] && !m.cap[t]) {
+  private static <T> boolean capitalised(TextModel m, int from, Phrase<T> p) {
+    for (int k = 0; k < p.length(); k++) {
+      if (p.capital()[k] && !m.cap[from + k]) {
         return false;
       }
     }
