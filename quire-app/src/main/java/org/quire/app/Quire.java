@@ -208,6 +208,13 @@ public final class Quire implements AutoCloseable {
     store.get(id).ifPresentOrElse(w -> index.index(w, stats(w)), () -> index.delete(id));
   }
 
+  /** A work just stored: public, no readers yet; saves three queries per imported work. */
+  private static WorkStats newWorkStats(Work w, WorkStore.Added added) {
+    Instant updated = added.updatedAt();
+    Instant posted = w.importedAt() == null ? updated : w.importedAt();
+    return new WorkStats(posted, updated, 0, 0, 0, 0, Visibility.PUBLIC);
+  }
+
   private WorkStats stats(Work w) {
     Instant updated = store.updatedAt(w.id()).orElse(Instant.now());
     Instant posted = w.importedAt() == null ? updated : w.importedAt();
@@ -458,7 +465,7 @@ public final class Quire implements AutoCloseable {
     Work read = ingester.read(fileName, bytes);
     Optional<Long> existing = store.findBySha256(read.source().sha256());
     if (existing.isPresent()) {
-      return new WorkStore.Added(existing.get(), true);
+      return WorkStore.Added.duplicateOf(existing.get());
     }
     if (read.authors().isEmpty()) {
       // A work posted without a byline is its poster's, as on AO3.
@@ -779,7 +786,7 @@ public final class Quire implements AutoCloseable {
         return;
       }
       Work stored = work.withId(added.id());
-      index.index(stored, stats(stored));
+      index.index(stored, newWorkStats(stored, added));
       report.imported(file, added.id(), work.title());
     } catch (IngestException e) {
       report.failed(file, e.reason());

@@ -127,7 +127,7 @@ public final class JdbiWorkStore implements WorkStore {
                 if (sha != null) {
                   Optional<Long> existing = findBySha256(h, sha);
                   if (existing.isPresent()) {
-                    return new Added(existing.get(), true);
+                    return Added.duplicateOf(existing.get());
                   }
                 }
                 long now = System.currentTimeMillis();
@@ -164,7 +164,7 @@ public final class JdbiWorkStore implements WorkStore {
                       p.line(),
                       p.message());
                 }
-                return new Added(id, false);
+                return new Added(id, false, java.time.Instant.ofEpochMilli(now));
               });
       remember(fresh);
       return added;
@@ -172,7 +172,7 @@ public final class JdbiWorkStore implements WorkStore {
       // Another process sharing the database stored the same file first: that is a duplicate.
       Optional<Long> raced = sha == null ? Optional.empty() : safeFindBySha256(sha);
       if (raced.isPresent()) {
-        return new Added(raced.get(), true);
+        return Added.duplicateOf(raced.get());
       }
       throw new StoreException("Could not store \"" + work.title() + "\": " + rootMessage(e), e);
     } finally {

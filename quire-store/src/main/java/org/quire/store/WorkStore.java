@@ -22,8 +22,14 @@ public interface WorkStore extends AutoCloseable {
    *
    * @param id the stored work's id (the existing one for a duplicate)
    * @param duplicate true when a work with the same source hash was already stored
+   * @param updatedAt when a new work was stored (its update time); null for a duplicate
    */
-  record Added(long id, boolean duplicate) {}
+  record Added(long id, boolean duplicate, java.time.Instant updatedAt) {
+    /** A duplicate of the work stored under {@code id}. */
+    public static Added duplicateOf(long id) {
+      return new Added(id, true, null);
+    }
+  }
 
   /**
    * Stores a work unless one with the same {@code source.sha256} exists.
