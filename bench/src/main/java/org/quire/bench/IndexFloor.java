@@ -36,7 +36,8 @@ import org.quire.tags.TagWrangler;
  * included.
  *
  * <p>Usage: {@code IndexFloor WORKS short|full [VARIANT...]}, variants {@code quire}, {@code
- * text-quire-chain}, {@code text-standard} and {@code text-whitespace-docs} (all by default).
+ * text-quire-chain}, {@code text-standard-chain} (Quire's chain as Lucene's standard tokenizer and
+ * filters), {@code text-standard} and {@code text-whitespace-docs} (all by default).
  */
 public final class IndexFloor {
   private IndexFloor() {}
@@ -59,7 +60,12 @@ public final class IndexFloor {
     List<String> variants =
         args.length > 2
             ? List.of(args).subList(2, args.length)
-            : List.of("quire", "text-quire-chain", "text-standard", "text-whitespace-docs");
+            : List.of(
+                "quire",
+                "text-quire-chain",
+                "text-standard-chain",
+                "text-standard",
+                "text-whitespace-docs");
     // Warm-up: every variant once over a few thousand works, so none pays for the JIT alone.
     for (String variant : variants) {
       Path dir = Files.createTempDirectory("quire-index-floor");
@@ -93,6 +99,8 @@ public final class IndexFloor {
     return switch (variant) {
       case "quire" -> "Quire's index: every field, tags, facets, numbers";
       case "text-quire-chain" -> "Chapter text only, Quire's chain, positions and offsets";
+      case "text-standard-chain" ->
+          "Chapter text only, the same through Lucene's standard tokenizer and filters";
       case "text-standard" -> "Chapter text only, Lucene's StandardAnalyzer, positions";
       default -> "Chapter text only, split on spaces, documents and frequencies only";
     };
@@ -120,7 +128,8 @@ public final class IndexFloor {
     }
     Analyzer analyzer =
         switch (variant) {
-          case "text-quire-chain" ->
+          case "text-quire-chain" -> LuceneSearchIndex.proseAnalyzer();
+          case "text-standard-chain" ->
               CustomAnalyzer.builder()
                   .withTokenizer("standard")
                   .addTokenFilter("englishPossessive")
@@ -134,7 +143,8 @@ public final class IndexFloor {
     FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
     type.setIndexOptions(
         switch (variant) {
-          case "text-quire-chain" -> IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
+          case "text-quire-chain", "text-standard-chain" ->
+              IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
           case "text-standard" -> IndexOptions.DOCS_AND_FREQS_AND_POSITIONS;
           default -> IndexOptions.DOCS_AND_FREQS;
         });

@@ -5,18 +5,23 @@ import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * The index's analysis chains. Prose (titles, summaries, notes, chapter text) is stemmed so
  * "kissed" finds "kissing"; names and tags are folded but not stemmed. Both drop possessives
- * ("Buffy's" and "Buffy’s" find Buffy), lower-case and fold accents ("Zoë" finds "Zoe"). Stop words
- * are kept so phrases such as "to be or not to be" mean what they say.
+ * ("Buffy's" and "Buffy’s" find Buffy), lower-case and fold accents ("Zoë" finds "Zoe"), all in one
+ * pass ({@link WordTokenizer}). Stop words are kept so phrases such as "to be or not to be" mean
+ * what they say.
  */
 final class Analyzers {
+  /**
+   * Changes whenever the chains make different terms of the same text: an index built by other
+   * chains is rebuilt when opened.
+   */
+  static final String VERSION = "2";
+
   /** Gap between values of a multi-valued field (chapters): phrases never span two. */
   static final int VALUE_GAP = 100;
 
@@ -51,14 +56,8 @@ final class Analyzers {
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
-      Tokenizer source = new StandardTokenizer();
-      TokenStream ts = new EnglishPossessiveFilter(source);
-      ts = new LowerCaseFilter(ts);
-      ts = new ASCIIFoldingFilter(ts);
-      if (stem) {
-        ts = new PorterStemFilter(ts);
-      }
-      return new TokenStreamComponents(source, ts);
+      Tokenizer source = new WordTokenizer();
+      return new TokenStreamComponents(source, stem ? new PorterStemFilter(source) : source);
     }
 
     @Override

@@ -78,6 +78,7 @@ import org.quire.tags.TagWrangler;
 public final class LuceneSearchIndex implements SearchIndex {
   static final long REOPEN_MILLIS = 500;
   private static final String MARK = "quire.indexedThrough";
+  private static final String ANALYSIS = "quire.analysis";
   private static final int FACET_VALUES = 30;
 
   private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
@@ -121,13 +122,23 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
     noDrillDownTerms(Fields.LANGUAGE_DIM);
     long mark = 0;
+    boolean sameAnalysis = true;
     if (DirectoryReader.indexExists(dir)) {
-      mark =
-          Long.parseLong(SegmentInfos.readLatestCommit(dir).getUserData().getOrDefault(MARK, "0"));
+      Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
+      mark = Long.parseLong(data.getOrDefault(MARK, "0"));
+      // Terms made by other analysis chains would not match today's queries: start empty, and
+      // the archive, finding the index short of the store, rebuilds it.
+      sameAnalysis = Analyzers.VERSION.equals(data.getOrDefault(ANALYSIS, "1"));
+      if (!sameAnalysis) {
+        mark = 0;
+      }
     }
     this.indexedThrough = new AtomicLong(mark);
     IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
-    cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    cfg.setOpenMode(
+        sameAnalysis
+            ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
+            : IndexWriterConfig.OpenMode.CREATE);
     cfg.setRAMBufferSizeMB(64);
     this.writer = new IndexWriter(dir, cfg);
     this.searchers =
@@ -221,6 +232,11 @@ public final class LuceneSearchIndex implements SearchIndex {
       }
       return slices(leaves, Math.max(minSliceDocs, docs / (2 * CORES)), 5, true);
     }
+  }
+
+  /** The analysis chain of chapter text and other prose (for benchmarks and tools). */
+  public static org.apache.lucene.analysis.Analyzer proseAnalyzer() {
+    return Analyzers.prose();
   }
 
   private static FieldType textWithOffsets() {
@@ -331,10 +347,14 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
   }
 
+  private Map<String, String> commitData() {
+    return Map.of(MARK, Long.toString(indexedThrough.get()), ANALYSIS, Analyzers.VERSION);
+  }
+
   @Override
   public void refresh() {
     try {
-      writer.setLiveCommitData(Map.of(MARK, Long.toString(indexedThrough.get())).entrySet());
+      writer.setLiveCommitData(commitData().entrySet());
       writer.commit();
       reopen();
     } catch (IOException e) {
@@ -568,7 +588,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         writer;
         searchers;
         pool) {
-      writer.setLiveCommitData(Map.of(MARK, Long.toString(indexedThrough.get())).entrySet());
+      writer.setLiveCommitData(commitData().entrySet());
       writer.commit();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
