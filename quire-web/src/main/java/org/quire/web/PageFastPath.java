@@ -26,6 +26,8 @@ import org.quire.app.Quire;
  * security headers, the visitor's CSRF token (a new one in a cookie when they have none), the page
  * compressed when the client accepts gzip, and it counts the visit the same way.
  *
+ * <p>It also answers for the style sheet and script ({@link StaticAssets}).
+ *
  * <p>Anything it is not sure about goes on to the app unchanged: other methods and paths, any
  * session cookie (members' pages are never cached), a pending notice, a page not in the cache.
  */
@@ -52,6 +54,7 @@ final class PageFastPath extends Handler.Wrapper {
   private final Quire quire;
   private final PageCache pages;
   private final ReaderRoutes readers;
+  private final StaticAssets assets = new StaticAssets();
 
   PageFastPath(Quire quire, PageCache pages, ReaderRoutes readers) {
     this.quire = quire;
@@ -67,6 +70,10 @@ final class PageFastPath extends Handler.Wrapper {
     }
     // The raw path, as the app keys its cache: only digits may vary, so no encoding tricks.
     String path = request.getHttpURI().getPath();
+    if (path != null && path.startsWith(StaticAssets.PREFIX)) {
+      return assets.handle(path, request, response, callback, started)
+          || super.handle(request, response, callback);
+    }
     long id = workId(path);
     if (id < 0) {
       return super.handle(request, response, callback);

@@ -432,6 +432,56 @@ class WebTest {
   }
 
   @Test
+  void assetsComeFromMemoryCompressedCachedAndRevalidated() throws Exception {
+    byte[] css = Files.readAllBytes(Path.of("src/main/resources/public/assets/quire.css"));
+    HttpResponse<byte[]> plain = getBytes("/assets/quire.css", Map.of());
+    assertThat(plain.statusCode()).isEqualTo(200);
+    assertThat(plain.body()).isEqualTo(css);
+    assertThat(plain.headers().firstValue("content-type")).hasValue("text/css;charset=utf-8");
+    assertThat(plain.headers().firstValue("cache-control")).hasValue("public, max-age=3600");
+    assertThat(plain.headers().firstValue("x-content-type-options")).hasValue("nosniff");
+    assertThat(plain.headers().firstValue("content-security-policy")).isPresent();
+    String etag = plain.headers().firstValue("etag").orElseThrow();
+    assertThat(etag).startsWith("\"").endsWith("\"");
+
+    HttpResponse<byte[]> gz = getBytes("/assets/quire.css", Map.of("Accept-Encoding", "gzip"));
+    assertThat(gz.headers().firstValue("content-encoding")).hasValue("gzip");
+    assertThat(gz.body().length).isLessThan(css.length);
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))) {
+      assertThat(in.readAllBytes()).isEqualTo(css);
+    }
+
+    for (String tag : List.of(etag, "W/" + etag, "\"other\", " + etag)) {
+      HttpResponse<byte[]> again = getBytes("/assets/quire.css", Map.of("If-None-Match", tag));
+      assertThat(again.statusCode()).as(tag).isEqualTo(304);
+      assertThat(again.body()).isEmpty();
+    }
+    assertThat(getBytes("/assets/quire.css", Map.of("If-None-Match", "\"other\"")).statusCode())
+        .isEqualTo(200);
+    HttpResponse<byte[]> js = getBytes("/assets/reader.js", Map.of());
+    assertThat(js.statusCode()).isEqualTo(200);
+    assertThat(js.body())
+        .isEqualTo(Files.readAllBytes(Path.of("src/main/resources/public/assets/reader.js")));
+    assertThat(getBytes("/assets/nothing.css", Map.of()).statusCode()).isEqualTo(404);
+    assertThat(getBytes("/assets/../assets/quire.css", Map.of()).statusCode()).isNotEqualTo(500);
+  }
+
+  @Test
+  void everyAssetFileIsServedFromMemory() throws Exception {
+    try (var files = Files.list(Path.of("src/main/resources/public/assets"))) {
+      assertThat(files.map(f -> f.getFileName().toString()).toList())
+          .containsExactlyInAnyOrderElementsOf(StaticAssets.FILES.keySet());
+    }
+  }
+
+  static HttpResponse<byte[]> getBytes(String path, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+    headers.forEach(b::header);
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
   void pagesParseWithoutHtmlErrorsAndHaveLandmarksAndLabels() throws Exception {
     for (String path :
         List.of(
