@@ -129,14 +129,7 @@ public final class IndexFloor {
     Analyzer analyzer =
         switch (variant) {
           case "text-quire-chain" -> LuceneSearchIndex.proseAnalyzer();
-          case "text-standard-chain" ->
-              CustomAnalyzer.builder()
-                  .withTokenizer("standard")
-                  .addTokenFilter("englishPossessive")
-                  .addTokenFilter("lowercase")
-                  .addTokenFilter("asciiFolding")
-                  .addTokenFilter("porterStem")
-                  .build();
+          case "text-standard-chain" -> standardChain();
           case "text-standard" -> new StandardAnalyzer();
           default -> new WhitespaceAnalyzer();
         };
@@ -171,6 +164,20 @@ public final class IndexFloor {
             }
           }
         };
+  }
+
+  /**
+   * The terms of Quire's prose chain made by Lucene's standard tokenizer with possessive,
+   * lower-case, ASCII-folding and Porter filters (what Quire used before its one-pass tokenizer).
+   */
+  public static Analyzer standardChain() throws IOException {
+    return CustomAnalyzer.builder()
+        .withTokenizer("standard")
+        .addTokenFilter("englishPossessive")
+        .addTokenFilter("lowercase")
+        .addTokenFilter("asciiFolding")
+        .addTokenFilter("porterStem")
+        .build();
   }
 
   /** Seconds the busier thread spent inside its sink, the closing commit included. */
