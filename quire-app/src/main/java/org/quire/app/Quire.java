@@ -211,16 +211,19 @@ public final class Quire implements AutoCloseable {
   /** A work just stored: public, no readers yet; saves three queries per imported work. */
   private static WorkStats newWorkStats(Work w, WorkStore.Added added) {
     Instant updated = added.updatedAt();
-    Instant posted = w.importedAt() == null ? updated : w.importedAt();
-    return new WorkStats(posted, updated, 0, 0, 0, 0, Visibility.PUBLIC);
+    return new WorkStats(posted(w, updated), updated, 0, 0, 0, 0, Visibility.PUBLIC);
+  }
+
+  /** When a work was posted: its import time, else its last update. */
+  private static Instant posted(Work w, Instant updated) {
+    return w.importedAt() == null ? updated : w.importedAt();
   }
 
   private WorkStats stats(Work w) {
     Instant updated = store.updatedAt(w.id()).orElse(Instant.now());
-    Instant posted = w.importedAt() == null ? updated : w.importedAt();
     Engagement e = store.readers().engagement(w.id());
     return new WorkStats(
-        posted,
+        posted(w, updated),
         updated,
         e.kudos(),
         e.hits(),

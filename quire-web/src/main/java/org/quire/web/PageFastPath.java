@@ -35,7 +35,7 @@ final class PageFastPath extends Handler.Wrapper {
   /** The fields every hit sends, encoded once. */
   private static final List<HttpField> FIXED = fixedFields();
 
-  private static final HttpField HSTS =
+  static final HttpField HSTS =
       new PreEncodedHttpField(QuireWeb.HSTS.getKey(), QuireWeb.HSTS.getValue());
   private static final HttpField GZIP =
       new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
@@ -106,9 +106,7 @@ final class PageFastPath extends Handler.Wrapper {
       return super.handle(request, response, callback);
     }
     HttpFields.Mutable h = response.getHeaders();
-    boolean tls =
-        QuireWeb.tls(
-            request.getHttpURI().getScheme(), request.getHeaders().get("X-Forwarded-Proto"));
+    boolean tls = tls(request);
     if (!AccountRoutes.validCsrf(csrf)) {
       csrf = AccountRoutes.random();
       h.add(
@@ -147,6 +145,12 @@ final class PageFastPath extends Handler.Wrapper {
     BufferUtil.flipToFlush(body, at);
     response.write(true, body, Callback.from(callback, pooled::release));
     return true;
+  }
+
+  /** Whether the request came over TLS, directly or through a proxy that says so. */
+  static boolean tls(Request request) {
+    return QuireWeb.tls(
+        request.getHttpURI().getScheme(), request.getHeaders().get("X-Forwarded-Proto"));
   }
 
   /**

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -43,7 +44,7 @@ final class StaticAssets {
   private final Map<String, Asset> assets;
 
   StaticAssets() {
-    java.util.HashMap<String, Asset> m = new java.util.HashMap<>();
+    HashMap<String, Asset> m = new HashMap<>();
     for (Map.Entry<String, String> f : FILES.entrySet()) {
       byte[] plain = read("/public/assets/" + f.getKey());
       byte[] gzip = gzip(plain);
@@ -78,9 +79,8 @@ final class StaticAssets {
     for (HttpField f : a.fields()) {
       h.add(f);
     }
-    if (QuireWeb.tls(
-        request.getHttpURI().getScheme(), request.getHeaders().get("X-Forwarded-Proto"))) {
-      h.add(QuireWeb.HSTS.getKey(), QuireWeb.HSTS.getValue());
+    if (PageFastPath.tls(request)) {
+      h.add(PageFastPath.HSTS);
     }
     h.add("Server-Timing", QuireWeb.serverTiming(t0));
     if (notModified(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), a.etag())) {
