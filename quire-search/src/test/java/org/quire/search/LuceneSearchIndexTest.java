@@ -42,4 +42,67 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     assertThat(index.count()).isZero();
     assertThat(index.indexedThrough()).isZero();
   }
+
+  @Test
+  void anIndexWhoseTextHasOffsetsIsRebuiltToo() throws Exception {
+    index.close();
+    // Version 2 indexed chapter text with offsets; Lucene refuses to mix the two in one field.
+    try (FSDirectory d = FSDirectory.open(dir);
+        IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
+      org.apache.lucene.document.FieldType t =
+          new org.apache.lucene.document.FieldType(
+              org.apache.lucene.document.TextField.TYPE_NOT_STORED);
+      t.setIndexOptions(
+          org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+      org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+      doc.add(new org.apache.lucene.document.Field("text", "fire", t));
+      w.addDocument(doc);
+      w.setLiveCommitData(Map.of("quire.indexedThrough", "5", "quire.analysis", "2").entrySet());
+      w.commit();
+    }
+    index = reopen(texts::get);
+    assertThat(index.count()).isZero();
+    index.index(work(1, "Ashes", "Quill", List.of("The fire burned.")));
+    index.refresh();
+    assertThat(index.search(SearchQuery.of("fire")).hits().getFirst().snippet().firstMatch())
+        .isEqualTo("fire");
+  }
+
+  /** Matches are placed from positions: phrases, prefixes, and words in later chapters. */
+  @Test
+  void snippetsMarkPhrasesPrefixesAndWordsAfterEmptyChapters() {
+    List<String> chapters =
+        List.of(
+            "A lantern by the door.",
+            "",
+            "Rain, rain. Then the old lantern flickered out; lanterns sway.",
+            "Nothing here.");
+    index.index(work(7, "Lights", "Quill", chapters));
+    index.refresh();
+    SearchResults.Snippet phrase =
+        index.search(SearchQuery.of("\"old lantern\"")).hits().getFirst().snippet();
+    assertThat(phrase.chapter()).isEqualTo(3);
+    assertThat(marked(phrase)).containsExactly("old lantern");
+    assertThat(chapters.get(2).substring(phrase.offset())).startsWith(joinedParts(phrase));
+    SearchResults.Snippet prefix =
+        index.search(SearchQuery.of("flicker* ra*")).hits().getFirst().snippet();
+    assertThat(prefix.chapter()).isEqualTo(3);
+    assertThat(marked(prefix)).containsExactly("Rain", "rain"); // the best sentence: two matches
+    assertThat(marked(index.search(SearchQuery.of("flicker*")).hits().getFirst().snippet()))
+        .containsExactly("flickered");
+    SearchResults.Snippet stemmed =
+        index.search(SearchQuery.of("sways")).hits().getFirst().snippet();
+    assertThat(marked(stemmed)).containsExactly("sway");
+  }
+
+  private static List<String> marked(SearchResults.Snippet s) {
+    return s.parts().stream()
+        .filter(SearchResults.Part::match)
+        .map(SearchResults.Part::text)
+        .toList();
+  }
+
+  private static String joinedParts(SearchResults.Snippet s) {
+    return String.join("", s.parts().stream().map(SearchResults.Part::text).toList());
+  }
 }

@@ -5,7 +5,6 @@ import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /**
@@ -17,10 +16,10 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
  */
 final class Analyzers {
   /**
-   * Changes whenever the chains make different terms of the same text: an index built by other
-   * chains is rebuilt when opened.
+   * Changes whenever the chains make different terms of the same text, or the text's postings
+   * change shape (3: positions without offsets): an index built otherwise is rebuilt when opened.
    */
-  static final String VERSION = "2";
+  static final String VERSION = "3";
 
   /** Gap between values of a multi-valued field (chapters): phrases never span two. */
   static final int VALUE_GAP = 100;
@@ -57,7 +56,7 @@ final class Analyzers {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new WordTokenizer();
-      return new TokenStreamComponents(source, stem ? new PorterStemFilter(source) : source);
+      return new TokenStreamComponents(source, stem ? new CachedPorterStemFilter(source) : source);
     }
 
     @Override

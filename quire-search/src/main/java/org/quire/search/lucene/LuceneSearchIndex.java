@@ -67,8 +67,9 @@ import org.quire.tags.TagWrangler;
 
 /**
  * {@link SearchIndex} on a Lucene directory: one document per work, keyed by the work's id so
- * re-indexing replaces it. Chapter text is indexed with offsets but not stored; snippets read it
- * from {@link ChapterTexts}. Facets are sorted-set doc values, one dimension per tag type.
+ * re-indexing replaces it. Chapter text is indexed with positions, neither stored nor with offsets;
+ * snippets read it from {@link ChapterTexts} and place matches in it ({@link PositionOffsets}).
+ * Facets are sorted-set doc values, one dimension per tag type.
  *
  * <p>Freshness: a search reopens the searcher when works changed and the last reopen is at least
  * {@value #REOPEN_MILLIS} ms old, so an indexed work is searchable within a second without a commit
@@ -81,7 +82,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   private static final String ANALYSIS = "quire.analysis";
   private static final int FACET_VALUES = 30;
 
-  private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+  private static final FieldType TEXT_WITH_POSITIONS = textWithPositions();
 
   private final FSDirectory dir;
   private final IndexWriter writer;
@@ -239,9 +240,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     return Analyzers.prose();
   }
 
-  private static FieldType textWithOffsets() {
+  private static FieldType textWithPositions() {
     FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
-    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     t.freeze();
     return t;
   }
@@ -273,7 +274,7 @@ public final class LuceneSearchIndex implements SearchIndex {
       addText(d, Fields.TITLE, c.title());
       addText(d, Fields.NOTES, c.notes());
       // Every chapter adds a value, even an empty one, so value i is always chapter i + 1.
-      d.add(new Field(Fields.TEXT, c.text(), TEXT_WITH_OFFSETS));
+      d.add(new Field(Fields.TEXT, c.text(), TEXT_WITH_POSITIONS));
     }
     IndexedTags tags = IndexedTags.of(work.tags(), wrangler);
     tags.names()

@@ -5,14 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.uhighlight.FieldHighlighter;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.OffsetsEnum;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 import org.quire.search.ChapterTexts;
@@ -20,10 +26,11 @@ import org.quire.search.SearchResults.Part;
 import org.quire.search.SearchResults.Snippet;
 
 /**
- * Finds the best matching passage of a page of hits, using the offsets kept in the text field's
- * postings (no re-analysis) and chapter text read from the store on demand. The chapters of a work
- * are one multi-valued field joined by the highlighter's separator, which is how a passage's
- * position maps back to a chapter.
+ * Finds the best matching passage of a page of hits: the query's matches come from the index as
+ * positions (Lucene's matches API, so phrases, prefixes and every other query kind highlight as
+ * they match), and {@link PositionOffsets} places them in the chapter text, read from the store on
+ * demand. The chapters of a work are one multi-valued field joined by the highlighter's separator,
+ * which is how a passage's position maps back to a chapter.
  */
 final class SnippetHighlighter {
   /** Longest snippet shown; longer passages are cut around their first match. */
@@ -100,6 +107,12 @@ final class SnippetHighlighter {
           order);
     }
 
+    /** Matches by position, placed in the text by tokenizing it again (no offsets indexed). */
+    @Override
+    protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+      return new PositionsStrategy(components);
+    }
+
     @Override
     protected PassageScorer getScorer(String field) {
       return SCORER;
@@ -133,6 +146,78 @@ final class SnippetHighlighter {
         }
       }
       return out;
+    }
+  }
+
+  /** Offsets of a document's matches from their positions; see {@link PositionOffsets}. */
+  private static final class PositionsStrategy extends FieldOffsetStrategy {
+    PositionsStrategy(UHComponents components) {
+      super(components);
+    }
+
+    @Override
+    public UnifiedHighlighter.OffsetSource getOffsetSource() {
+      // As offsets read from postings: the highlighter then loads texts for many hits at once.
+      return UnifiedHighlighter.OffsetSource.POSTINGS;
+    }
+
+    @Override
+    public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content)
+        throws IOException {
+      if (components.query() == null || reader.terms(getField()) == null) {
+        return OffsetsEnum.EMPTY;
+      }
+      IndexSearcher one = new IndexSearcher(reader);
+      one.setQueryCache(null);
+      Matches matches =
+          one.rewrite(components.query())
+              .createWeight(one, ScoreMode.COMPLETE_NO_SCORES, 1f)
+              .matches(reader.getContext(), docId);
+      MatchesIterator it = matches == null ? null : matches.getMatches(getField());
+      if (it == null) {
+        return OffsetsEnum.EMPTY;
+      }
+      return new OffsetsEnum.OfMatchesIteratorWithSubs(
+          new Placed(it, new PositionOffsets(content, SEPARATOR)));
+    }
+  }
+
+  /** A matches iterator whose offsets are its positions placed in the text. */
+  private record Placed(MatchesIterator in, PositionOffsets offsets) implements MatchesIterator {
+    @Override
+    public boolean next() throws IOException {
+      return in.next();
+    }
+
+    @Override
+    public int startPosition() {
+      return in.startPosition();
+    }
+
+    @Override
+    public int endPosition() {
+      return in.endPosition();
+    }
+
+    @Override
+    public int startOffset() {
+      return offsets.start(in.startPosition());
+    }
+
+    @Override
+    public int endOffset() {
+      return offsets.end(in.endPosition());
+    }
+
+    @Override
+    public MatchesIterator getSubMatches() throws IOException {
+      MatchesIterator sub = in.getSubMatches();
+      return sub == null ? null : new Placed(sub, offsets);
+    }
+
+    @Override
+    public Query getQuery() {
+      return in.getQuery();
     }
   }
 

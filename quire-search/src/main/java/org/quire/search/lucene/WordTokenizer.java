@@ -38,6 +38,31 @@ final class WordTokenizer extends Tokenizer {
   @Override
   public boolean incrementToken() throws IOException {
     clearAttributes();
+    if (!nextWord()) {
+      return false;
+    }
+    if (single) {
+      term.setLength(
+          Character.toChars(Character.codePointAt(buf, start, len), term.resizeBuffer(2), 0));
+    } else {
+      emit(start, stop);
+    }
+    offset.setOffset(startOffset(), endOffset());
+    return true;
+  }
+
+  // The word nextWord() found: buf[start, end), its term made of buf[start, stop) (no possessive),
+  // single when it is one character of a script written without spaces.
+  private int start;
+  private int end;
+  private int stop;
+  private boolean single;
+
+  /**
+   * Moves to the next word without making its term or touching the attributes, for callers that
+   * want only where words are ({@link PositionOffsets}); false at the end of the text.
+   */
+  boolean nextWord() throws IOException {
     while (true) {
       if (len - pos < 2) {
         ensure(2); // never split a surrogate pair
@@ -53,8 +78,26 @@ final class WordTokenizer extends Tokenizer {
         continue;
       }
       ensure(MAX_WORD + 4); // a whole word, plus look-ahead for joiners, is in the buffer
-      return kind == SINGLE ? single(c) : word();
+      single = kind == SINGLE;
+      if (single) {
+        start = pos;
+        pos += Character.charCount(c);
+        end = stop = pos;
+      } else {
+        word();
+      }
+      return true;
     }
+  }
+
+  /** Offset in the text of the first character of the word nextWord() found. */
+  int startOffset() {
+    return correctOffset(consumed + start);
+  }
+
+  /** Offset in the text just past the word nextWord() found. */
+  int endOffset() {
+    return correctOffset(consumed + end);
   }
 
   private static final int OTHER = 0;
@@ -82,36 +125,30 @@ final class WordTokenizer extends Tokenizer {
         || t == Character.ENCLOSING_MARK;
   }
 
-  private boolean single(int c) {
-    int start = pos;
-    pos += Character.charCount(c);
-    term.setLength(Character.toChars(c, term.resizeBuffer(2), 0));
-    offset.setOffset(correctOffset(consumed + start), correctOffset(consumed + pos));
-    return true;
-  }
-
-  private boolean word() {
+  private void word() {
     int start = pos;
     int end = pos;
     while (end < len && end - start < MAX_WORD) {
-      int c = Character.codePointAt(buf, end, len);
-      if (kind(c) == WORD) {
-        end += Character.charCount(c);
-        continue;
-      }
-      // A joiner stays inside a word only between two characters of the same sort.
-      if (end > start && end + 1 < len && end + 1 - start < MAX_WORD) {
-        char prev = buf[end - 1];
-        char next = buf[end + 1];
-        boolean letters = Character.isLetter(prev) && Character.isLetter(next);
-        boolean digits = Character.isDigit(prev) && Character.isDigit(next);
-        if (((c == '\'' || c == '’') && letters)
-            || (c == '_' && Character.isLetterOrDigit(prev) && Character.isLetterOrDigit(next))
-            || (c == '.' && (letters || digits))
-            || (c == ',' && digits)) {
-          end += 1;
+      char ch = buf[end];
+      if (ch < 0x80) { // most prose: no code points or Unicode tables needed
+        if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9') {
+          end++;
           continue;
         }
+      } else {
+        int c = Character.codePointAt(buf, end, len);
+        if (kind(c) == WORD) {
+          end += Character.charCount(c);
+          continue;
+        }
+      }
+      if ((ch == '\'' || ch == '’' || ch == '_' || ch == '.' || ch == ',')
+          && end > start
+          && end + 1 < len
+          && end + 1 - start < MAX_WORD
+          && joins(ch, buf[end - 1], buf[end + 1])) {
+        end += 1;
+        continue;
       }
       break;
     }
@@ -123,9 +160,19 @@ final class WordTokenizer extends Tokenizer {
         && (buf[stop - 2] == '\'' || buf[stop - 2] == '’')) {
       stop -= 2;
     }
-    emit(start, stop);
-    offset.setOffset(correctOffset(consumed + start), correctOffset(consumed + end));
-    return true;
+    this.start = start;
+    this.end = end;
+    this.stop = stop;
+  }
+
+  /** A joiner stays inside a word only between two characters of the same sort. */
+  private static boolean joins(char c, char prev, char next) {
+    boolean letters = Character.isLetter(prev) && Character.isLetter(next);
+    boolean digits = Character.isDigit(prev) && Character.isDigit(next);
+    return ((c == '\'' || c == '’') && letters)
+        || (c == '_' && Character.isLetterOrDigit(prev) && Character.isLetterOrDigit(next))
+        || (c == '.' && (letters || digits))
+        || (c == ',' && digits);
   }
 
   /** Lower-cases and folds buf[from, to) into the term. */
