@@ -5,6 +5,7 @@ import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /**
@@ -56,7 +57,7 @@ final class Analyzers {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new WordTokenizer();
-      return new TokenStreamComponents(source, stem ? new CachedPorterStemFilter(source) : source);
+      return new TokenStreamComponents(source, stem ? new PorterStemFilter(source) : source);
     }
 
     @Override

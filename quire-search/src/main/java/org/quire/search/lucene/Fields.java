@@ -11,7 +11,7 @@ final class Fields {
   static final String SUMMARY = "summary";
   static final String NOTES = "notes";
 
-  /** Chapter text, one value per chapter in order, with offsets for snippets. */
+  /** Chapter text, one value per chapter in order, with positions (snippets place them). */
   static final String TEXT = "text";
 
   /** Every tag's name, any type: the {@code tag:} field and part of plain searches. */
