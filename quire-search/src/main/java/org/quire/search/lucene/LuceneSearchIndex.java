@@ -116,7 +116,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     this.analyzer = Analyzers.perField();
     this.wrangler = wrangler;
     this.translator = new QueryTranslator(analyzer, wrangler);
-    this.highlighter = texts == null ? null : new SnippetHighlighter(analyzer, texts);
+    this.highlighter = texts == null ? null : new SnippetHighlighter(analyzer, texts, pool);
     for (TagType t : TagType.values()) {
       facets.setMultiValued(t.key(), true);
       noDrillDownTerms(t.key());

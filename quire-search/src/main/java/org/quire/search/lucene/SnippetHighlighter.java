@@ -2,8 +2,13 @@ package org.quire.search.lucene;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -42,14 +47,55 @@ final class SnippetHighlighter {
 
   private final Analyzer analyzer;
   private final ChapterTexts texts;
+  private final Executor pool;
 
-  SnippetHighlighter(Analyzer analyzer, ChapterTexts texts) {
+  /**
+   * @param pool where half of a page's snippets are made while the caller makes the other half, or
+   *     null to make them all on the caller's thread
+   */
+  SnippetHighlighter(Analyzer analyzer, ChapterTexts texts, Executor pool) {
     this.analyzer = analyzer;
     this.texts = texts;
+    this.pool = pool;
   }
 
-  /** Snippets by document, for the given documents (work ids alongside). */
+  /**
+   * Snippets by document, for the given documents (work ids alongside). A page's hits are split in
+   * two, one half made on the pool: each hit's text is tokenized again to place its matches, and
+   * one reader waits for the whole page.
+   */
   Map<Integer, Snippet> highlight(
+      IndexSearcher searcher, Query textQuery, int[] docIds, Map<Integer, Long> workIds)
+      throws IOException {
+    if (pool == null || docIds.length < 2) {
+      return highlightOn(searcher, textQuery, docIds, workIds);
+    }
+    int half = docIds.length / 2;
+    int[] theirs = Arrays.copyOfRange(docIds, half, docIds.length);
+    FutureTask<Map<Integer, Snippet>> other =
+        new FutureTask<>(() -> highlightOn(searcher, textQuery, theirs, workIds));
+    pool.execute(other);
+    Map<Integer, Snippet> byDoc =
+        new HashMap<>(highlightOn(searcher, textQuery, Arrays.copyOf(docIds, half), workIds));
+    other.run(); // makes them here when no pool thread has started yet; else does nothing
+    try {
+      byDoc.putAll(other.get());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while making snippets", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
+    }
+    return byDoc;
+  }
+
+  private Map<Integer, Snippet> highlightOn(
       IndexSearcher searcher, Query textQuery, int[] docIds, Map<Integer, Long> workIds)
       throws IOException {
     if (docIds.length == 0) {
@@ -57,7 +103,7 @@ final class SnippetHighlighter {
     }
     Highlighter h = new Highlighter(searcher, analyzer, workIds, texts);
     Object[] out = h.snippets(textQuery, docIds);
-    Map<Integer, Snippet> byDoc = new java.util.HashMap<>();
+    Map<Integer, Snippet> byDoc = new HashMap<>();
     for (int i = 0; i < docIds.length; i++) {
       if (out[i] instanceof Snippet s) {
         byDoc.put(docIds[i], s);
