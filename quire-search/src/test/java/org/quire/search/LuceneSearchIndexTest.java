@@ -95,6 +95,16 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     assertThat(marked(stemmed)).containsExactly("sway");
   }
 
+  @Test
+  void aSeparatorCharacterInsideAChapterDoesNotShiftLaterChapters() {
+    List<String> chapters = List.of("Odd\u0000text here.", "The lantern glowed.");
+    index.index(work(8, "Nul", "Quill", chapters));
+    index.refresh();
+    SearchResults.Snippet s = index.search(SearchQuery.of("lantern")).hits().getFirst().snippet();
+    assertThat(s.chapter()).isEqualTo(2);
+    assertThat(marked(s)).containsExactly("lantern");
+  }
+
   private static List<String> marked(SearchResults.Snippet s) {
     return s.parts().stream()
         .filter(SearchResults.Part::match)

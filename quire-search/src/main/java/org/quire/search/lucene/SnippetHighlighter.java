@@ -170,6 +170,23 @@ final class SnippetHighlighter {
           .get(Fields.TEXT);
     }
 
+    /**
+     * The chapters joined by the separator. A separator inside a chapter (ingest removes them, but
+     * text can come from elsewhere) becomes a space: both end words alike, and chapters then line
+     * up with the index's values.
+     */
+    private static String joined(List<String> chapters) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < chapters.size(); i++) {
+        if (i > 0) {
+          b.append(SEPARATOR);
+        }
+        String c = chapters.get(i);
+        b.append(c.indexOf(SEPARATOR) < 0 ? c : c.replace(SEPARATOR, ' '));
+      }
+      return b.toString();
+    }
+
     @Override
     protected List<CharSequence[]> loadFieldValues(
         String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
@@ -182,7 +199,7 @@ final class SnippetHighlighter {
         List<String> chapters = id == null ? List.of() : texts.of(id);
         CharSequence[] values = new CharSequence[fields.length];
         for (int f = 0; f < fields.length; f++) {
-          values[f] = String.join(String.valueOf(SEPARATOR), chapters);
+          values[f] = joined(chapters);
           chars += values[f].length();
         }
         out.add(values);
