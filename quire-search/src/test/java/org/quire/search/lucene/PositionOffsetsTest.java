@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -24,7 +23,6 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
-import org.quire.ingest.Seeds;
 
 /**
  * Positions placed in the text by tokenizing it again land exactly where Lucene, indexing the same
@@ -89,14 +87,7 @@ class PositionOffsetsTest {
 
   @Test
   void sampleStoriesAndSeedsPlaceEveryWordWhereLuceneDoes() throws Exception {
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> s = Files.list(Path.of("../examples"))) {
-      s.filter(p -> p.toString().endsWith(".txt") || p.toString().endsWith(".md"))
-          .forEach(files::add);
-    }
-    try (Stream<Path> s = Files.list(Seeds.dir())) {
-      s.filter(p -> p.toString().endsWith(".txt")).forEach(files::add);
-    }
+    List<Path> files = SampleTexts.files();
     assertThat(files).hasSizeGreaterThan(4);
     // All files as the chapters of one work, with an empty chapter in the middle, so gaps add up.
     List<String> chapters = new ArrayList<>();

@@ -10,14 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.junit.jupiter.api.Test;
-import org.quire.ingest.Seeds;
 
 /**
  * The one-pass word tokenizer makes of prose what Lucene's standard tokenizer with possessive,
@@ -69,14 +67,7 @@ class WordTokenizerTest {
 
   @Test
   void proseComesOutAsTheStandardChainMakesIt() throws Exception {
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> s = Files.list(Path.of("../examples"))) {
-      s.filter(p -> p.toString().endsWith(".txt") || p.toString().endsWith(".md"))
-          .forEach(files::add);
-    }
-    try (Stream<Path> s = Files.list(Seeds.dir())) {
-      s.filter(p -> p.toString().endsWith(".txt")).forEach(files::add);
-    }
+    List<Path> files = SampleTexts.files();
     assertThat(files).hasSizeGreaterThan(4);
     try (Analyzer standard = standardChain()) {
       int compared = 0;
