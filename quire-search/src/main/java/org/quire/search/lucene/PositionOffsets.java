@@ -69,7 +69,7 @@ final class PositionOffsets {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringReader does not fail
+      throw new UncheckedIOException(e); // reading a string does not fail
     }
     return target < known && starts[target] >= 0;
   }
