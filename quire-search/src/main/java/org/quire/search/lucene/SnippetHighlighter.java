@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -74,7 +75,11 @@ final class SnippetHighlighter {
     int[] theirs = Arrays.copyOfRange(docIds, half, docIds.length);
     FutureTask<Map<Integer, Snippet>> other =
         new FutureTask<>(() -> highlightOn(searcher, textQuery, theirs, workIds));
-    pool.execute(other);
+    try {
+      pool.execute(other);
+    } catch (RejectedExecutionException e) {
+      // The pool is shutting down with the index: the caller makes them all (other.run below).
+    }
     Map<Integer, Snippet> byDoc =
         new HashMap<>(highlightOn(searcher, textQuery, Arrays.copyOf(docIds, half), workIds));
     other.run(); // makes them here when no pool thread has started yet; else does nothing
