@@ -106,7 +106,7 @@ final class WordTokenizer extends Tokenizer {
 
   private static int kind(int c) {
     if (c < 0x80) {
-      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ? WORD : OTHER;
+      return asciiWord(c) ? WORD : OTHER;
     }
     if (Character.isIdeographic(c)) {
       return SINGLE;
@@ -116,6 +116,10 @@ final class WordTokenizer extends Tokenizer {
       return SINGLE;
     }
     return Character.isLetterOrDigit(c) || isMark(c) ? WORD : OTHER;
+  }
+
+  private static boolean asciiWord(int c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
   private static boolean isMark(int c) {
@@ -131,7 +135,7 @@ final class WordTokenizer extends Tokenizer {
     while (end < len && end - start < MAX_WORD) {
       char ch = buf[end];
       if (ch < 0x80) { // most prose: no code points or Unicode tables needed
-        if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9') {
+        if (asciiWord(ch)) {
           end++;
           continue;
         }
