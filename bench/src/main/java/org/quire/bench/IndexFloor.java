@@ -36,8 +36,9 @@ import org.quire.tags.TagWrangler;
  * final commit included.
  *
  * <p>Usage: {@code IndexFloor WORKS short|full [VARIANT...]}, variants {@code quire}, {@code
- * text-quire-chain}, {@code text-standard-chain} (Quire's chain as Lucene's standard tokenizer and
- * filters), {@code text-standard} and {@code text-whitespace-docs} (all by default).
+ * quire-metadata} (Quire's index with empty chapter texts), {@code text-quire-chain}, {@code
+ * text-standard-chain} (Quire's chain as Lucene's standard tokenizer and filters), {@code
+ * text-standard} and {@code text-whitespace-docs} (all by default).
  */
 public final class IndexFloor {
   private IndexFloor() {}
@@ -62,6 +63,7 @@ public final class IndexFloor {
             ? List.of(args).subList(2, args.length)
             : List.of(
                 "quire",
+                "quire-metadata",
                 "text-quire-chain",
                 "text-standard-chain",
                 "text-standard",
@@ -98,6 +100,7 @@ public final class IndexFloor {
   private static String describe(String variant) {
     return switch (variant) {
       case "quire" -> "Quire's index: every field, tags, facets, numbers";
+      case "quire-metadata" -> "Quire's index without the chapter text: metadata alone";
       case "text-quire-chain" -> "Chapter text only, Quire's chain, positions";
       case "text-standard-chain" ->
           "Chapter text only, the same through Lucene's standard tokenizer and filters";
@@ -108,14 +111,15 @@ public final class IndexFloor {
 
   /** A sink per variant; Quire's index is shared by both threads, bare writers too. */
   private static Function<Integer, Sink> sink(String variant, Path dir) throws IOException {
-    if (variant.equals("quire")) {
+    if (variant.startsWith("quire")) {
       SearchIndex index = LuceneSearchIndex.open(dir, TagWrangler.builtIn(), null);
       AtomicLong open = new AtomicLong(2);
+      boolean metadataOnly = variant.equals("quire-metadata");
       return thread ->
           new Sink() {
             @Override
             public void add(Work w, WorkStats stats) {
-              index.index(w, stats);
+              index.index(metadataOnly ? withoutText(w) : w, stats);
             }
 
             @Override
@@ -163,6 +167,27 @@ public final class IndexFloor {
             }
           }
         };
+  }
+
+  /** The work with every chapter's text empty (chapter count, titles and notes kept). */
+  private static Work withoutText(Work w) {
+    return new Work(
+        w.id(),
+        w.title(),
+        w.titleGenerated(),
+        w.authors(),
+        w.summary(),
+        w.notes(),
+        w.endNotes(),
+        w.chapters().stream().map(c -> new Chapter(c.number(), c.title(), "", c.notes())).toList(),
+        w.language(),
+        w.complete(),
+        w.wordCount(),
+        w.format(),
+        w.source(),
+        w.importedAt(),
+        w.tags(),
+        w.problems());
   }
 
   /**

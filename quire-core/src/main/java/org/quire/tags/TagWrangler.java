@@ -28,12 +28,65 @@ public final class TagWrangler {
   private final Map<String, Set<String>> parentsOf = new ConcurrentHashMap<>();
 
   private final Set<String> metaFandoms = new java.util.HashSet<>();
-  // Indexing asks for the same few thousand tags again and again; the packs' lookups use regexes.
-  // Replaced, not cleared, when rules change: a lookup that began under the old rules then puts
-  // its answer into the discarded map.
-  private volatile Map<String, String> canonicalCache = new ConcurrentHashMap<>();
-  private volatile Map<String, List<String>> filterKeysCache = new ConcurrentHashMap<>();
-  private static final int CACHE_LIMIT = 200_000;
+  // Indexing asks for the same tags again and again; the packs' lookups use regexes. Replaced, not
+  // cleared, when rules change: a lookup that began under the old rules then puts its answer into
+  // the discarded cache.
+  private volatile Filing filing = new Filing();
+
+  /** Where one tag is filed: its canonical name, and its filter keys once asked for. */
+  private static final class Filed {
+    final String canonical;
+    volatile List<String> filterKeys;
+
+    Filed(String canonical) {
+      this.canonical = canonical;
+    }
+  }
+
+  /**
+   * Filed tags by type and name, in two generations of at most {@value #GENERATION} names each:
+   * when the young one is full it becomes the old one and the older is dropped, and a name found
+   * only in the old one moves back to the young. Tags in use stay cached however long the tail of
+   * tags used once (an archive has many more relationship tags than any cache would hold), and no
+   * lookup builds a key string.
+   */
+  private static final class Filing {
+    private static final int GENERATION = 100_000;
+    private final Generations[] byType = new Generations[TagType.values().length];
+
+    Filing() {
+      for (int i = 0; i < byType.length; i++) {
+        byType[i] = new Generations();
+      }
+    }
+
+    private static final class Generations {
+      volatile Map<String, Filed> young = new ConcurrentHashMap<>();
+      volatile Map<String, Filed> old = Map.of();
+    }
+
+    Filed get(TagType type, String name, java.util.function.Function<String, Filed> compute) {
+      Generations g = byType[type.ordinal()];
+      Filed f = g.young.get(name);
+      if (f == null) {
+        f = g.old.get(name);
+        if (f == null) {
+          f = compute.apply(name);
+        }
+        Map<String, Filed> young = g.young;
+        if (young.size() >= GENERATION) {
+          synchronized (g) {
+            if (g.young == young) {
+              g.old = young;
+              g.young = new ConcurrentHashMap<>();
+            }
+          }
+        }
+        g.young.put(name, f);
+      }
+      return f;
+    }
+  }
 
   public TagWrangler(Packs packs, List<TagRule> rules) {
     this.packs = packs;
@@ -123,22 +176,15 @@ public final class TagWrangler {
 
   /** The canonical spelling of a tag: a keeper's rule first, then the packs, else as written. */
   public String canonical(TagType type, String name) {
-    return cached(canonicalCache, type, name, () -> resolve(type, name));
+    return filed(type, name).canonical;
   }
 
-  /** The cached answer for a tag, computed when absent; the map is emptied when it grows large. */
-  private static <V> V cached(
-      Map<String, V> cache, TagType type, String name, java.util.function.Supplier<V> compute) {
-    String key = type.ordinal() + name;
-    V v = cache.get(key);
-    if (v == null) {
-      v = compute.get();
-      if (cache.size() > CACHE_LIMIT) {
-        cache.clear();
-      }
-      cache.put(key, v);
-    }
-    return v;
+  private Filed filed(TagType type, String name) {
+    return filing.get(type, name, n -> file(type, n));
+  }
+
+  private Filed file(TagType type, String name) {
+    return new Filed(resolve(type, name));
   }
 
   private String resolve(TagType type, String name) {
@@ -170,8 +216,7 @@ public final class TagWrangler {
   }
 
   private void clearCaches() {
-    canonicalCache = new ConcurrentHashMap<>();
-    filterKeysCache = new ConcurrentHashMap<>();
+    filing = new Filing();
   }
 
   /**
@@ -180,16 +225,17 @@ public final class TagWrangler {
    * #canonical} is: every tag of every indexed work asks.
    */
   public List<String> filterKeys(TagType type, String name) {
-    return cached(
-        filterKeysCache,
-        type,
-        name,
-        () -> {
-          Set<String> keys = new LinkedHashSet<>();
-          keys.add(key(name));
-          withAncestors(type, canonical(type, name)).forEach(a -> keys.add(key(a)));
-          return List.copyOf(keys);
-        });
+    Filed f = filed(type, name);
+    List<String> keys = f.filterKeys;
+    if (keys == null) {
+      // Apart from the canonical name: the ancestors ask for canonical names of their own.
+      Set<String> k = new LinkedHashSet<>();
+      k.add(key(name));
+      withAncestors(type, f.canonical).forEach(a -> k.add(key(a)));
+      keys = List.copyOf(k);
+      f.filterKeys = keys;
+    }
+    return keys;
   }
 
   /** The canonical tag followed by every meta tag above it, nearest first. */

@@ -128,4 +128,26 @@ class TagWranglerTest {
     org.assertj.core.api.Assertions.assertThat(TagWrangler.tidy("  Buffy\t\tSummers ’ "))
         .isEqualTo("Buffy Summers '");
   }
+
+  @Test
+  void answersStayRightWhenMoreTagsArriveThanTheCacheHolds() {
+    // 250,000 names used once pass through the cache (two generations of 100,000) while a few
+    // tags in use are asked for all along: every answer is what a fresh wrangler gives.
+    TagWrangler t = TagWrangler.builtIn();
+    t.add(new TagRule(TagType.ADDITIONAL, "Fluffy", Relation.SYNONYM_OF, "Fluff"));
+    for (int i = 0; i < 250_000; i++) {
+      assertThat(t.canonical(TagType.ADDITIONAL, "Tag " + i)).isEqualTo("Tag " + i);
+      if (i % 9_973 == 0) {
+        assertThat(t.canonical(TagType.CHARACTER, "William the Bloody")).isEqualTo("Spike");
+        assertThat(t.filterKeys(TagType.FANDOM, "MCU"))
+            .containsExactly("mcu", "marvel cinematic universe", "marvel");
+        assertThat(t.filterKeys(TagType.ADDITIONAL, "Fluffy")).containsExactly("fluffy", "fluff");
+        assertThat(t.filterKeys(TagType.ADDITIONAL, "Tag " + i / 2))
+            .containsExactly("tag " + i / 2);
+      }
+    }
+    // The same spelling under another type is filed apart.
+    assertThat(t.canonical(TagType.CHARACTER, "Fluffy")).isEqualTo("Fluffy");
+    assertThat(t.filterKeys(TagType.CHARACTER, "Fluffy")).containsExactly("fluffy");
+  }
 }

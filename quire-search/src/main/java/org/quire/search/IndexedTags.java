@@ -1,11 +1,10 @@
 package org.quire.search;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.quire.model.Tag;
 import org.quire.model.TagType;
 import org.quire.tags.TagWrangler;
@@ -27,28 +26,45 @@ public record IndexedTags(
 
   /** The tags of a work as the wrangler sees them now. */
   public static IndexedTags of(List<Tag> tags, TagWrangler wrangler) {
-    Map<TagType, Set<String>> names = new LinkedHashMap<>();
-    Map<TagType, Set<String>> keys = new LinkedHashMap<>();
-    Map<TagType, Set<String>> facets = new LinkedHashMap<>();
+    // Every indexed work comes through here: small lists with a contains check, no sets.
+    Map<TagType, List<String>> names = new EnumMap<>(TagType.class);
+    Map<TagType, List<String>> keys = new EnumMap<>(TagType.class);
+    Map<TagType, List<String>> facets = new EnumMap<>(TagType.class);
     for (Tag t : tags) {
       if (!t.provenance().isShown()) {
         continue;
       }
       String canonical = wrangler.canonical(t.type(), t.name());
-      Set<String> n = names.computeIfAbsent(t.type(), x -> new LinkedHashSet<>());
-      n.add(t.name());
-      n.add(canonical);
-      keys.computeIfAbsent(t.type(), x -> new LinkedHashSet<>())
-          .addAll(wrangler.filterKeys(t.type(), t.name()));
-      facets.computeIfAbsent(t.type(), x -> new LinkedHashSet<>()).add(canonical);
+      List<String> n = list(names, t.type());
+      addNew(n, t.name());
+      addNew(n, canonical);
+      List<String> k = list(keys, t.type());
+      for (String key : wrangler.filterKeys(t.type(), t.name())) {
+        addNew(k, key);
+      }
+      addNew(list(facets, t.type()), canonical);
     }
-    return new IndexedTags(lists(names), lists(keys), lists(facets));
+    return new IndexedTags(frozen(names), frozen(keys), frozen(facets));
   }
 
-  private static Map<TagType, List<String>> lists(Map<TagType, Set<String>> m) {
-    Map<TagType, List<String>> out = new LinkedHashMap<>();
-    m.forEach((k, v) -> out.put(k, List.copyOf(new ArrayList<>(v))));
-    return out;
+  private static List<String> list(Map<TagType, List<String>> m, TagType type) {
+    List<String> l = m.get(type);
+    if (l == null) {
+      l = new ArrayList<>(4);
+      m.put(type, l);
+    }
+    return l;
+  }
+
+  private static Map<TagType, List<String>> frozen(Map<TagType, List<String>> m) {
+    m.replaceAll((type, l) -> Collections.unmodifiableList(l));
+    return Collections.unmodifiableMap(m);
+  }
+
+  private static void addNew(List<String> l, String s) {
+    if (!l.contains(s)) {
+      l.add(s);
+    }
   }
 
   /**
@@ -56,6 +72,48 @@ public record IndexedTags(
    * characters.
    */
   public static String sortKey(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      if (s.charAt(i) >= 0x80) {
+        return unicodeSortKey(s);
+      }
+    }
+    // ASCII, as most titles and names are: the same key by hand (every indexed work has two).
+    int from = articleEnd(s);
+    StringBuilder k = new StringBuilder(n - from);
+    for (int i = from; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        k.append((char) (c + 32));
+      } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ' ') {
+        k.append(c);
+      }
+    }
+    return cut(k.toString().strip());
+  }
+
+  /** Past a leading "the", "a" or "an" and the whitespace after it, else 0. */
+  private static int articleEnd(String s) {
+    for (String article : ARTICLES) {
+      int end = article.length();
+      if (s.length() > end && s.regionMatches(true, 0, article, 0, end) && space(s.charAt(end))) {
+        while (end < s.length() && space(s.charAt(end))) {
+          end++;
+        }
+        return end;
+      }
+    }
+    return 0;
+  }
+
+  private static final List<String> ARTICLES = List.of("the", "a", "an");
+
+  /** What the regex {@code \s} matches. */
+  private static boolean space(char c) {
+    return c == ' ' || c >= '\t' && c <= '\r';
+  }
+
+  private static String unicodeSortKey(String s) {
     String k =
         java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD)
             .replaceAll("\\p{M}", "")
@@ -63,6 +121,10 @@ public record IndexedTags(
             .replaceAll("^(the|a|an)\\s+", "")
             .replaceAll("[^\\p{L}\\p{N} ]", "")
             .strip();
+    return cut(k);
+  }
+
+  private static String cut(String k) {
     return k.length() > 64 ? k.substring(0, 64) : k;
   }
 }
