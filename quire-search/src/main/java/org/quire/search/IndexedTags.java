@@ -74,11 +74,13 @@ public record IndexedTags(
   public static String sortKey(String s) {
     int n = s.length();
     for (int i = 0; i < n; i++) {
-      if (s.charAt(i) >= 0x80) {
+      char c = s.charAt(i);
+      if (c >= 0x80 && !generalPunctuation(c)) {
         return unicodeSortKey(s);
       }
     }
-    // ASCII, as most titles and names are: the same key by hand (every indexed work has two).
+    // ASCII, as most titles and names are, perhaps with curly quotes and dashes (dropped): the
+    // same key by hand (every indexed work has two).
     int from = articleEnd(s);
     StringBuilder k = new StringBuilder(n - from);
     for (int i = from; i < n; i++) {
@@ -111,6 +113,14 @@ public record IndexedTags(
   /** What the regex {@code \s} matches. */
   private static boolean space(char c) {
     return c == ' ' || c >= '\t' && c <= '\r';
+  }
+
+  /**
+   * Unicode's General Punctuation block (curly quotes, dashes, ellipsis, odd spaces): no letters,
+   * digits or combining marks, and no whitespace to the regex {@code \s}, so the key drops them.
+   */
+  private static boolean generalPunctuation(char c) {
+    return c >= 0x2000 && c <= 0x206F;
   }
 
   private static String unicodeSortKey(String s) {

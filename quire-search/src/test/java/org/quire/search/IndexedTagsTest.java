@@ -48,6 +48,9 @@ class IndexedTagsTest {
             "",
             "...",
             "Zoë & the Ångström",
+            "Buffy’s “Last” Stand — Again…",
+            "The\u2003Gap",
+            "An\u2028Ending",
             "Ａ wide",
             "\uffff",
             "The " + "x".repeat(80),
@@ -56,7 +59,7 @@ class IndexedTagsTest {
       assertThat(IndexedTags.sortKey(c)).as("%s", c).isEqualTo(reference(c));
     }
     Random r = new Random(11);
-    String alphabet = "aAnNtThHeE  \t\n\u000b\f\r-'.,!09zZ_é";
+    String alphabet = "aAnNtThHeE  \t\n\u000b\f\r-'.,!09zZ_’—\u2000\u2028…é";
     for (int i = 0; i < 50_000; i++) {
       StringBuilder b = new StringBuilder();
       if (r.nextBoolean()) {
