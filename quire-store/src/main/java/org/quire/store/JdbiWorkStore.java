@@ -3,6 +3,10 @@ package org.quire.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +42,7 @@ public final class JdbiWorkStore implements WorkStore {
   private static final int MAX_PAGE = 500;
 
   private final Jdbi jdbi;
+  private final DataSource dataSource;
   private final Runnable onClose;
   private final Backup backup;
   private final AccountStore accounts;
@@ -65,6 +70,7 @@ public final class JdbiWorkStore implements WorkStore {
 
   public JdbiWorkStore(DataSource ds, Runnable onClose, Backup backup) {
     this.jdbi = Jdbi.create(ds);
+    this.dataSource = ds;
     this.onClose = onClose;
     this.backup = backup;
     Db db = new Db(jdbi, writeLock);
@@ -121,54 +127,10 @@ public final class JdbiWorkStore implements WorkStore {
     Map<String, Long> fresh = new HashMap<>();
     writeLock.lock();
     try {
-      Added added =
-          jdbi.inTransaction(
-              h -> {
-                if (sha != null) {
-                  Optional<Long> existing = findBySha256(h, sha);
-                  if (existing.isPresent()) {
-                    return Added.duplicateOf(existing.get());
-                  }
-                }
-                long now = System.currentTimeMillis();
-                long imported = work.importedAt() == null ? now : work.importedAt().toEpochMilli();
-                long id =
-                    h.createUpdate(
-                            "INSERT INTO works (title, title_generated, summary, notes, end_notes, language,"
-                                + " complete, word_count, format, source_name, source_sha256, imported_at,"
-                                + " updated_at)"
-                                + " VALUES (:title, :gen, :summary, :notes, :endNotes, :language,"
-                                + " :complete, :words, :format, :sourceName, :sha, :imported, :now)")
-                        .bind("title", work.title())
-                        .bind("gen", work.titleGenerated() ? 1 : 0)
-                        .bind("summary", work.summary())
-                        .bind("notes", work.notes())
-                        .bind("endNotes", work.endNotes())
-                        .bind("language", work.language())
-                        .bind("complete", work.complete() ? 1 : 0)
-                        .bind("words", work.wordCount())
-                        .bind("format", work.format().name())
-                        .bind("sourceName", work.source() == null ? null : work.source().fileName())
-                        .bind("sha", sha)
-                        .bind("imported", imported)
-                        .bind("now", now)
-                        .executeAndReturnGeneratedKeys("id")
-                        .mapTo(Long.class)
-                        .one();
-                insertText(h, id, work);
-                insertTags(h, id, work.tags(), fresh);
-                for (IngestProblem p : work.problems()) {
-                  h.execute(
-                      "INSERT INTO ingest_problems (work_id, line, message) VALUES (?, ?, ?)",
-                      id,
-                      p.line(),
-                      p.message());
-                }
-                return new Added(id, false, java.time.Instant.ofEpochMilli(now));
-              });
+      Added added = inTransaction(c -> insertWork(c, work, sha, fresh));
       remember(fresh);
       return added;
-    } catch (JdbiException e) {
+    } catch (SQLException e) {
       // Another process sharing the database stored the same file first: that is a duplicate.
       Optional<Long> raced = sha == null ? Optional.empty() : safeFindBySha256(sha);
       if (raced.isPresent()) {
@@ -180,22 +142,119 @@ public final class JdbiWorkStore implements WorkStore {
     }
   }
 
-  /** A work's authors and chapters (the rows that an edit replaces). */
-  private static void insertText(Handle h, long id, Work work) {
-    int pos = 0;
-    for (String a : work.authors()) {
-      h.execute(
-          "INSERT INTO work_authors (work_id, position, name) VALUES (?, ?, ?)", id, pos++, a);
+  /** A body run inside one JDBC transaction. */
+  @FunctionalInterface
+  private interface InTransaction<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs {@code body} in one transaction on a pooled connection, through JDBC: importing writes
+   * some ten statements per work, and JDBI's per-statement set-up was most of the store's share of
+   * an import's time (JFR).
+   */
+  private <T> T inTransaction(InTransaction<T> body) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T out = body.run(c);
+        c.commit();
+        return out;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
     }
-    for (Chapter c : work.chapters()) {
-      h.execute(
-          "INSERT INTO chapters (work_id, number, title, notes, body, word_count) VALUES (?, ?, ?, ?, ?, ?)",
-          id,
-          c.number(),
-          c.title(),
-          c.notes(),
-          c.text(),
-          org.quire.text.WordCounter.count(c.text()));
+  }
+
+  private Added insertWork(Connection c, Work work, String sha, Map<String, Long> fresh)
+      throws SQLException {
+    if (sha != null) {
+      Optional<Long> existing = findBySha256(c, sha);
+      if (existing.isPresent()) {
+        return Added.duplicateOf(existing.get());
+      }
+    }
+    long now = System.currentTimeMillis();
+    long imported = work.importedAt() == null ? now : work.importedAt().toEpochMilli();
+    long id;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO works (title, title_generated, summary, notes, end_notes, language,"
+                + " complete, word_count, format, source_name, source_sha256, imported_at,"
+                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            new String[] {"id"})) {
+      ps.setString(1, work.title());
+      ps.setInt(2, work.titleGenerated() ? 1 : 0);
+      ps.setString(3, work.summary());
+      ps.setString(4, work.notes());
+      ps.setString(5, work.endNotes());
+      ps.setString(6, work.language());
+      ps.setInt(7, work.complete() ? 1 : 0);
+      ps.setInt(8, work.wordCount());
+      ps.setString(9, work.format().name());
+      ps.setString(10, work.source() == null ? null : work.source().fileName());
+      ps.setString(11, sha);
+      ps.setLong(12, imported);
+      ps.setLong(13, now);
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        if (!keys.next()) {
+          throw new SQLException("the database gave no id for the new work");
+        }
+        id = keys.getLong(1);
+      }
+    }
+    insertText(c, id, work);
+    insertTags(c, id, work.tags(), fresh);
+    if (!work.problems().isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO ingest_problems (work_id, line, message) VALUES (?, ?, ?)")) {
+        for (IngestProblem p : work.problems()) {
+          ps.setLong(1, id);
+          ps.setInt(2, p.line());
+          ps.setString(3, p.message());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    return new Added(id, false, java.time.Instant.ofEpochMilli(now));
+  }
+
+  /** A work's authors and chapters (the rows that an edit replaces). */
+  private static void insertText(Connection c, long id, Work work) throws SQLException {
+    if (!work.authors().isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO work_authors (work_id, position, name) VALUES (?, ?, ?)")) {
+        int pos = 0;
+        for (String a : work.authors()) {
+          ps.setLong(1, id);
+          ps.setInt(2, pos++);
+          ps.setString(3, a);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO chapters (work_id, number, title, notes, body, word_count)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (Chapter ch : work.chapters()) {
+        ps.setLong(1, id);
+        ps.setInt(2, ch.number());
+        ps.setString(3, ch.title());
+        ps.setString(4, ch.notes());
+        ps.setString(5, ch.text());
+        ps.setInt(6, org.quire.text.WordCounter.count(ch.text()));
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
   }
 
@@ -227,7 +286,13 @@ public final class JdbiWorkStore implements WorkStore {
                   }
                   h.execute("DELETE FROM work_authors WHERE work_id = ?", work.id());
                   h.execute("DELETE FROM chapters WHERE work_id = ?", work.id());
-                  insertText(h, work.id(), work);
+                  try {
+                    insertText(h.getConnection(), work.id(), work);
+                  } catch (SQLException e) {
+                    throw new StoreException(
+                        "Could not save the text of \"" + work.title() + "\": " + rootMessage(e),
+                        e);
+                  }
                   return n;
                 }));
   }
@@ -246,34 +311,35 @@ public final class JdbiWorkStore implements WorkStore {
    * Inserts a work's tags: new tag names first, then the work's rows in one batch. Ids of tags made
    * here go to {@code fresh}, for {@link #remember} once the transaction committed.
    */
-  private void insertTags(Handle h, long workId, List<Tag> tags, Map<String, Long> fresh) {
+  private void insertTags(Connection c, long workId, List<Tag> tags, Map<String, Long> fresh)
+      throws SQLException {
     int pos = 0;
     Map<Long, Boolean> seen = new HashMap<>();
-    org.jdbi.v3.core.statement.PreparedBatch batch =
-        h.prepareBatch(
+    try (PreparedStatement ps =
+        c.prepareStatement(
             "INSERT INTO work_tags (work_id, tag_id, position, provenance, confidence, evidence,"
-                + " note) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    for (Tag t : tags) {
-      long tagId = tagId(h, t, fresh);
-      if (seen.putIfAbsent(tagId, true) != null) {
-        continue; // the same tag twice (e.g. given by the author and suggested): first one wins
+                + " note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (Tag t : tags) {
+        long tagId = tagId(c, t, fresh);
+        if (seen.putIfAbsent(tagId, true) != null) {
+          continue; // the same tag twice (e.g. given by the author and suggested): first one wins
+        }
+        ps.setLong(1, workId);
+        ps.setLong(2, tagId);
+        ps.setInt(3, pos++);
+        ps.setString(4, t.provenance().key());
+        ps.setDouble(5, t.confidence());
+        ps.setString(6, t.evidence().isEmpty() ? null : toJson(t.evidence()));
+        ps.setString(7, t.note());
+        ps.addBatch();
       }
-      batch
-          .bind(0, workId)
-          .bind(1, tagId)
-          .bind(2, pos++)
-          .bind(3, t.provenance().key())
-          .bind(4, t.confidence())
-          .bind(5, t.evidence().isEmpty() ? null : toJson(t.evidence()))
-          .bind(6, t.note())
-          .add();
-    }
-    if (batch.size() > 0) {
-      batch.execute();
+      if (pos > 0) {
+        ps.executeBatch();
+      }
     }
   }
 
-  private long tagId(Handle h, Tag t, Map<String, Long> fresh) {
+  private long tagId(Connection c, Tag t, Map<String, Long> fresh) throws SQLException {
     String key = t.type().key() + "\u0000" + t.name();
     Long id = tagIds.get(key);
     if (id == null) {
@@ -282,16 +348,24 @@ public final class JdbiWorkStore implements WorkStore {
     if (id != null) {
       return id;
     }
-    h.execute(
-        "INSERT INTO tags (type, name) VALUES (?, ?) ON CONFLICT (type, name) DO NOTHING",
-        t.type().key(),
-        t.name());
-    id =
-        h.createQuery("SELECT id FROM tags WHERE type = ? AND name = ?")
-            .bind(0, t.type().key())
-            .bind(1, t.name())
-            .mapTo(Long.class)
-            .one();
+    try (PreparedStatement ins =
+        c.prepareStatement(
+            "INSERT INTO tags (type, name) VALUES (?, ?) ON CONFLICT (type, name) DO NOTHING")) {
+      ins.setString(1, t.type().key());
+      ins.setString(2, t.name());
+      ins.executeUpdate();
+    }
+    try (PreparedStatement q =
+        c.prepareStatement("SELECT id FROM tags WHERE type = ? AND name = ?")) {
+      q.setString(1, t.type().key());
+      q.setString(2, t.name());
+      try (ResultSet rs = q.executeQuery()) {
+        if (!rs.next()) {
+          throw new SQLException("tag \"" + t.name() + "\" was not stored");
+        }
+        id = rs.getLong(1);
+      }
+    }
     fresh.put(key, id);
     return id;
   }
@@ -312,7 +386,12 @@ public final class JdbiWorkStore implements WorkStore {
       jdbi.useTransaction(
           h -> {
             h.execute("DELETE FROM work_tags WHERE work_id = ?", workId);
-            insertTags(h, workId, tags, fresh);
+            try {
+              insertTags(h.getConnection(), workId, tags, fresh);
+            } catch (SQLException e) {
+              throw new StoreException(
+                  "Could not update the tags of work " + workId + ": " + rootMessage(e), e);
+            }
             h.execute(
                 "UPDATE works SET updated_at = ? WHERE id = ?", System.currentTimeMillis(), workId);
           });
@@ -377,14 +456,22 @@ public final class JdbiWorkStore implements WorkStore {
 
   @Override
   public Optional<Long> findBySha256(String sha256) {
-    return call("look up a file hash", h -> findBySha256(h, sha256));
+    // Asked for every imported file before it is analysed: plain JDBC, as add() is.
+    try (Connection c = dataSource.getConnection()) {
+      return findBySha256(c, sha256);
+    } catch (SQLException e) {
+      throw new StoreException("Could not look up a file hash: " + rootMessage(e), e);
+    }
   }
 
-  private static Optional<Long> findBySha256(Handle h, String sha) {
-    return h.createQuery("SELECT id FROM works WHERE source_sha256 = ?")
-        .bind(0, sha)
-        .mapTo(Long.class)
-        .findOne();
+  private static Optional<Long> findBySha256(Connection c, String sha) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM works WHERE source_sha256 = ?")) {
+      ps.setString(1, sha);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    }
   }
 
   private static final String SUMMARY_COLUMNS =
@@ -726,9 +813,9 @@ public final class JdbiWorkStore implements WorkStore {
   }
 
   private Optional<Long> safeFindBySha256(String sha) {
-    try {
-      return jdbi.withHandle(h -> findBySha256(h, sha));
-    } catch (JdbiException e) {
+    try (Connection c = dataSource.getConnection()) {
+      return findBySha256(c, sha);
+    } catch (SQLException e) {
       return Optional.empty();
     }
   }
