@@ -161,7 +161,11 @@ public final class JdbiWorkStore implements WorkStore {
         c.commit();
         return out;
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        try {
+          c.rollback();
+        } catch (SQLException r) {
+          e.addSuppressed(r);
+        }
         throw e;
       } finally {
         c.setAutoCommit(true);
