@@ -156,20 +156,27 @@ public final class JdbiWorkStore implements WorkStore {
   private <T> T inTransaction(InTransaction<T> body) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
+      T out;
       try {
-        T out = body.run(c);
+        out = body.run(c);
         c.commit();
-        return out;
       } catch (SQLException | RuntimeException e) {
+        // The failure that caused it is the one to report: after a full disk SQLite may already
+        // have ended the transaction, so rolling back and leaving it can fail too.
         try {
           c.rollback();
         } catch (SQLException r) {
           e.addSuppressed(r);
         }
+        try {
+          c.setAutoCommit(true);
+        } catch (SQLException r) {
+          e.addSuppressed(r);
+        }
         throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
+      c.setAutoCommit(true);
+      return out;
     }
   }
 
