@@ -33,8 +33,9 @@ import org.quire.model.WorkSummary;
 import org.quire.tags.TagRule;
 
 /**
- * {@link WorkStore} over plain SQL that SQLite and PostgreSQL both understand, through JDBI.
- * Backends differ only in how the {@link DataSource} is made and migrated.
+ * {@link WorkStore} over plain SQL that SQLite and PostgreSQL both understand, through JDBI; a
+ * work's import, written once per imported file, through JDBC prepared statements. Backends differ
+ * only in how the {@link DataSource} is made and migrated.
  */
 public final class JdbiWorkStore implements WorkStore {
   private static final ObjectMapper JSON = new ObjectMapper();
