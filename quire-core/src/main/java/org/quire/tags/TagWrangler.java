@@ -180,11 +180,7 @@ public final class TagWrangler {
   }
 
   private Filed filed(TagType type, String name) {
-    return filing.get(type, name, n -> file(type, n));
-  }
-
-  private Filed file(TagType type, String name) {
-    return new Filed(resolve(type, name));
+    return filing.get(type, name, n -> new Filed(resolve(type, n)));
   }
 
   private String resolve(TagType type, String name) {
