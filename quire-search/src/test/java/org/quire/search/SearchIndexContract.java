@@ -160,6 +160,15 @@ abstract class SearchIndexContract {
     assertThat(ids("character:\"Tony Stark\"")).containsExactly(3L);
     assertThat(ids("fandom:Marvel")).containsExactly(3L);
     assertThat(ids("text:snow title:queen")).containsExactly(2L);
+    // tag: looks in the names of every tag type; plain words look there too.
+    assertThat(ids("tag:rosenberg")).containsExactly(1L);
+    assertThat(ids("tag:\"Tony Stark\"")).containsExactly(3L);
+    assertThat(ids("tag:mature")).containsExactly(3L);
+    assertThat(ids("tag:stark tag:mcu")).containsExactly(3L);
+    assertThat(ids("tag:spik*")).containsExactlyInAnyOrder(1L, 2L);
+    assertThat(ids("tag:witch")).isEmpty();
+    assertThat(ids("rosenberg")).containsExactly(1L);
+    assertThat(ids("\"general audiences\"")).containsExactly(2L);
   }
 
   @Test
