@@ -63,6 +63,7 @@ public final class ImportReport {
         + (duplicates.size() == 1 ? "" : "s")
         + ", "
         + failed.size()
-        + " failed";
+        + " failed"
+        + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped (not story files)");
   }
 }

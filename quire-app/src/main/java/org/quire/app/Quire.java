@@ -170,6 +170,15 @@ public final class Quire implements AutoCloseable {
             + " disk is mounted) and try again. Nothing was changed.");
   }
 
+  /**
+   * Opens the archive's store alone, without the search index: for commands that only read works or
+   * back them up, which must work while a server holds the embedded index (only one process may
+   * write a Lucene index; SQLite in WAL mode lets others read while it serves).
+   */
+  public static WorkStore openStore(QuireConfig config) {
+    return Stores.open(config.store().url(), config.store().database(), config.store().poolSize());
+  }
+
   /** The embedded Lucene index, or an OpenSearch cluster when the config names one. */
   static SearchIndex openIndex(
       QuireConfig.Index config, TagWrangler wrangler, org.quire.search.ChapterTexts texts) {
@@ -707,7 +716,10 @@ public final class Quire implements AutoCloseable {
               .sorted()
               .forEach(
                   f -> {
-                    if (isStoryFile(f) && !Files.isSymbolicLink(f)) {
+                    boolean link = Files.isSymbolicLink(f);
+                    if (!link
+                        && (isStoryFile(f) || Ingester.refusedFormat(f.getFileName().toString()))) {
+                      // A refused format is read only to be reported as failed, with the reason.
                       out.add(f);
                     } else {
                       report.skipped(f);
@@ -847,6 +859,20 @@ public final class Quire implements AutoCloseable {
    * @throws QuireException when the directory already holds a backup or cannot be written
    */
   public long backup(Path dir) {
+    return backup(store, config, dir);
+  }
+
+  /**
+   * The same backup without opening the search index, so that it runs beside a server that holds
+   * the embedded index (see {@link #openStore}).
+   */
+  public static long backup(QuireConfig config, Path dir) {
+    try (WorkStore store = openStore(config)) {
+      return backup(store, config, dir);
+    }
+  }
+
+  private static long backup(WorkStore store, QuireConfig config, Path dir) {
     try {
       Files.createDirectories(dir);
       store.backup(dir.resolve("quire.db"));

@@ -66,6 +66,31 @@ class BackupRestoreTest {
   }
 
   @Test
+  void whileOneProcessHoldsTheIndexOthersBackUpAndReadButDoNotWrite() throws Exception {
+    write("a.txt", "Alpha\n\nA story about a lighthouse.\n");
+    QuireConfig config = QuireConfig.embedded(tmp.resolve("data"));
+    try (Quire serving = Quire.open(config)) {
+      serving.importFiles(List.of(tmp.resolve("in")), f -> {});
+      // What 'quire backup', 'list', 'show' and 'export' use: the store alone.
+      assertThat(Quire.backup(config, tmp.resolve("backup"))).isEqualTo(1);
+      try (var store = Quire.openStore(config)) {
+        long id = store.ids().getFirst();
+        assertThat(store.get(id).orElseThrow().title()).isEqualTo("Alpha");
+      }
+      // A second writer of the embedded index is told what holds it and what to do instead.
+      assertThatThrownBy(() -> Quire.open(config))
+          .isInstanceOf(QuireException.class)
+          .hasMessageContaining("in use by another Quire process")
+          .hasMessageContaining("'quire list', 'show', 'export' and 'backup' work alongside it");
+      assertThat(serving.store().count()).isEqualTo(1);
+      assertThat(serving.index().search(SearchQuery.of("lighthouse")).total()).isEqualTo(1);
+    }
+    try (var copy = org.quire.store.sqlite.SqliteWorkStore.open(tmp.resolve("backup/quire.db"))) {
+      assertThat(copy.count()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void restoringFromANonBackupIsRefused() {
     assertThatThrownBy(
             () ->

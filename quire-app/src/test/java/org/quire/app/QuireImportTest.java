@@ -43,7 +43,8 @@ class QuireImportTest {
       assertThat(r.skipped())
           .extracting(p -> p.getFileName().toString())
           .containsExactly("README.md");
-      assertThat(r.summary()).isEqualTo("2 imported, 1 duplicate, 3 failed");
+      assertThat(r.summary())
+          .isEqualTo("2 imported, 1 duplicate, 3 failed, 1 skipped (not story files)");
       assertThat(q.store().count()).isEqualTo(2);
       assertThat(q.index().search(SearchQuery.of("lighthouse")).total()).isEqualTo(1);
 

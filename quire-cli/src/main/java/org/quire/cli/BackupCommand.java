@@ -25,10 +25,8 @@ final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Quire quire = Quire.open(parent.config())) {
-      long n = quire.backup(dir);
-      spec.commandLine().getOut().println("Backed up " + n + " works to " + dir + ".");
-    }
+    long n = Quire.backup(parent.config(), dir);
+    spec.commandLine().getOut().println("Backed up " + n + " works to " + dir + ".");
     return 0;
   }
 }

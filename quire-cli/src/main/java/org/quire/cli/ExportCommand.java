@@ -10,6 +10,7 @@ import org.quire.app.Quire;
 import org.quire.export.EpubWriter;
 import org.quire.export.TextExports;
 import org.quire.model.Work;
+import org.quire.store.WorkStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,8 +47,8 @@ final class ExportCommand implements Callable<Integer> {
           .println("Unknown format \"" + format + "\": use epub, html, md or txt.");
       return 2;
     }
-    try (Quire quire = Quire.open(parent.config())) {
-      Work w = quire.work(id).orElse(null);
+    try (WorkStore store = Quire.openStore(parent.config())) {
+      Work w = store.get(id).orElse(null);
       if (w == null) {
         spec.commandLine().getErr().println("quire export: there is no work " + id + ".");
         return 1;
@@ -59,7 +60,7 @@ final class ExportCommand implements Callable<Integer> {
             case "txt" -> TextExports.text(w).getBytes(StandardCharsets.UTF_8);
             default ->
                 EpubWriter.write(
-                    w, null, Instant.now(), org.quire.web.QuireWeb.seriesPart(quire, id));
+                    w, null, Instant.now(), org.quire.web.QuireWeb.seriesPart(store, id));
           };
       Path out = output != null ? output : Path.of(TextExports.fileName(w.title()) + "." + format);
       Files.write(out, bytes);

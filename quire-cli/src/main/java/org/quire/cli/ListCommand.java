@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.quire.app.Quire;
 import org.quire.model.TagType;
 import org.quire.model.WorkSummary;
+import org.quire.store.WorkStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,9 +30,9 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Quire quire = Quire.open(parent.config())) {
+    try (WorkStore store = Quire.openStore(parent.config())) {
       out.printf("%6s  %-40s  %-20s  %7s  %s%n", "ID", "TITLE", "AUTHOR", "WORDS", "FANDOM");
-      for (WorkSummary w : quire.store().list(offset, limit)) {
+      for (WorkSummary w : store.list(offset, limit)) {
         out.printf(
             "%6d  %-40s  %-20s  %7d  %s%n",
             w.id(),
@@ -40,7 +41,7 @@ final class ListCommand implements Callable<Integer> {
             w.wordCount(),
             String.join(", ", w.tagNames(TagType.FANDOM)));
       }
-      out.printf("%d works in the archive.%n", quire.store().count());
+      out.printf("%d works in the archive.%n", store.count());
     }
     return 0;
   }

@@ -7,6 +7,7 @@ import org.quire.model.Chapter;
 import org.quire.model.IngestProblem;
 import org.quire.model.Tag;
 import org.quire.model.Work;
+import org.quire.store.WorkStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,8 +30,8 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Quire quire = Quire.open(parent.config())) {
-      Work w = quire.work(id).orElse(null);
+    try (WorkStore store = Quire.openStore(parent.config())) {
+      Work w = store.get(id).orElse(null);
       if (w == null) {
         spec.commandLine().getErr().println("quire: there is no work " + id + ".");
         return 1;

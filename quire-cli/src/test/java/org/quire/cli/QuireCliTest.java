@@ -120,6 +120,44 @@ class QuireCliTest {
   }
 
   @Test
+  void aFolderWithRefusedFormatsReportsThemAndCountsWhatItPassedOver() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Files.writeString(in.resolve("a.txt"), "Alpha Story\n\nIt begins here.\n");
+    Files.writeString(in.resolve("b.pdf"), "%PDF-1.4 not really\n");
+    Files.write(in.resolve("cover.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2});
+    String data = tmp.resolve("data").toString();
+    assertThat(run("--data", data, "import", in.toString())).isEqualTo(QuireCli.EXIT_PARTIAL);
+    assertThat(out.toString())
+        .contains("b.pdf: .pdf files cannot be imported yet")
+        .contains("1 imported, 0 duplicates, 1 failed, 1 skipped (not story files).");
+  }
+
+  @Test
+  void whileAServerHoldsTheArchiveReadingCommandsWorkAndWritingOnesSayWhy() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Files.writeString(in.resolve("a.txt"), "Alpha Story\n\nIt begins here.\n");
+    Path data = tmp.resolve("data");
+    assertThat(run("--data", data.toString(), "import", in.toString())).isZero();
+    // The server's process holds the embedded index's write lock.
+    try (org.quire.app.Quire serving =
+        org.quire.app.Quire.open(org.quire.app.QuireConfig.embedded(data))) {
+      assertThat(run("--data", data.toString(), "list")).isZero();
+      assertThat(out.toString()).contains("Alpha Story");
+      assertThat(run("--data", data.toString(), "show", "1")).isZero();
+      Path epub = tmp.resolve("a.epub");
+      assertThat(run("--data", data.toString(), "export", "1", "-o", epub.toString())).isZero();
+      assertThat(epub).isNotEmptyFile();
+      assertThat(run("--data", data.toString(), "backup", tmp.resolve("bk").toString())).isZero();
+      assertThat(out.toString()).contains("Backed up 1 works");
+      assertThat(run("--data", data.toString(), "import", in.toString())).isEqualTo(1);
+      assertThat(err.toString())
+          .contains("in use by another Quire process")
+          .doesNotContain("Exception");
+      assertThat(serving.store().count()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void exportWritesEachFormat() throws Exception {
     Path in = Files.createDirectories(tmp.resolve("in"));
     Files.writeString(in.resolve("a.txt"), "Alpha Story\n\nIt begins here.\n");

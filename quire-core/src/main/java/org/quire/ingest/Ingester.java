@@ -50,6 +50,14 @@ public final class Ingester {
     return accepts(file.getFileName().toString());
   }
 
+  /**
+   * Whether a file is a story in a format Quire refuses (PDF, RTF, Word 97, Kindle): met in a
+   * walked folder it is reported as failed with the reason, not passed over in silence.
+   */
+  public static boolean refusedFormat(String fileName) {
+    return List.of("pdf", "rtf", "doc", "mobi", "azw", "azw3").contains(extension(fileName));
+  }
+
   /** Whether this ingester reads files with the given name (judged by extension). */
   public static boolean accepts(String fileName) {
     String ext = extension(fileName);
@@ -119,7 +127,7 @@ public final class Ingester {
       case "zip" ->
           throw new IngestException(
               fileName, "is a .zip archive; 'quire import' reads the stories inside it.");
-      case "pdf", "rtf", "doc", "mobi", "azw3" ->
+      case "pdf", "rtf", "doc", "mobi", "azw", "azw3" ->
           throw new IngestException(
               fileName,
               "."

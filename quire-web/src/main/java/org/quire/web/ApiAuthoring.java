@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.quire.app.Quire;
+import org.quire.model.FixedTags;
 import org.quire.model.Tag;
 import org.quire.model.TagType;
 import org.quire.model.Work;
@@ -148,8 +149,11 @@ final class ApiAuthoring {
       if (name.length() > 200) {
         throw new BadRequestResponse("A tag name is at most 200 characters.");
       }
-      tags.removeIf(t -> t.type() == type && t.name().equalsIgnoreCase(name));
-      tags.add(Tag.byAuthor(type, name));
+      try {
+        FixedTags.addByAuthor(tags, type, name);
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestResponse(e.getMessage());
+      }
     }
     quire.retag(w.id(), tags);
     Work after = quire.work(w.id()).orElseThrow();

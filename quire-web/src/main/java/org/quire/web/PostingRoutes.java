@@ -1,5 +1,6 @@
 package org.quire.web;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.quire.app.Quire;
 import org.quire.ingest.IngestException;
+import org.quire.model.FixedTags;
 import org.quire.model.Provenance;
 import org.quire.model.Tag;
 import org.quire.model.TagType;
@@ -135,7 +137,7 @@ final class PostingRoutes {
           && !renamed.strip().equals(t.name())) {
         // An edited suggestion becomes the author's own tag; the original is remembered as
         // rejected so analysis does not propose it again.
-        out.add(Tag.byAuthor(t.type(), renamed.strip().replaceAll("\\s+", " ")));
+        out.add(Tag.byAuthor(t.type(), fixed(t.type(), renamed)));
         if (t.provenance() != Provenance.AUTHOR) {
           out.add(t.withProvenance(Provenance.REJECTED));
         }
@@ -145,17 +147,33 @@ final class PostingRoutes {
     }
     String type = ctx.formParam("add_type");
     String name = ctx.formParam("add_name");
-    if (type != null && name != null && !name.isBlank() && name.length() <= 200) {
+    if (type != null && name != null && !name.isBlank()) {
+      if (name.length() > 200) {
+        throw new BadRequestResponse("A tag name is at most 200 characters.");
+      }
+      TagType tt;
       try {
-        TagType tt = TagType.fromKey(type);
-        out.removeIf(t -> t.type() == tt && t.name().equalsIgnoreCase(name.strip()));
-        out.add(Tag.byAuthor(tt, name.strip()));
+        tt = TagType.fromKey(type);
       } catch (IllegalArgumentException e) {
-        // An unknown type from a tampered form: nothing to add.
+        throw new BadRequestResponse("There is no kind of tag called \"" + type + "\".");
+      }
+      try {
+        FixedTags.addByAuthor(out, tt, name);
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestResponse(e.getMessage());
       }
     }
     quire.retag(w.id(), out);
     ctx.redirect("/works/" + w.id(), HttpStatus.SEE_OTHER);
+  }
+
+  /** A renamed tag's name, checked against its type's fixed list when it has one. */
+  private static String fixed(TagType type, String name) {
+    try {
+      return FixedTags.checked(type, name);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestResponse(e.getMessage());
+    }
   }
 
   /** One tag after the author's decision: kept, accepted, rejected (remembered) or removed. */

@@ -485,7 +485,12 @@ public final class QuireWeb {
 
   /** The first series a work belongs to, and its place there, for its EPUB; or null. */
   public static EpubWriter.SeriesPart seriesPart(Quire quire, long workId) {
-    return quire.store().series().seriesOf(workId).stream()
+    return seriesPart(quire.store(), workId);
+  }
+
+  /** The same from a store alone (the command line's export). */
+  public static EpubWriter.SeriesPart seriesPart(org.quire.store.WorkStore store, long workId) {
+    return store.series().seriesOf(workId).stream()
         .map(s -> EpubWriter.SeriesPart.of(s.title(), s.workIds(), workId))
         .filter(java.util.Objects::nonNull)
         .findFirst()

@@ -146,6 +146,15 @@ class AccountsWebTest extends ServerTestBase {
                 t.name().equals("Willow Rosenberg (Season 1)")
                     && t.provenance() == Provenance.AUTHOR);
     assertThat(after.tagNames(TagType.CHARACTER)).doesNotContain("Willow Rosenberg");
+    // A rating outside AO3's list, or a kind of tag that does not exist, is refused with a reason.
+    HttpResponse<String> odd =
+        b.submit(review, review, Map.of("add_type", "rating", "add_name", "Super Explicit"));
+    assertThat(odd.statusCode()).isEqualTo(400);
+    assertThat(odd.body()).contains("Super Explicit", "General Audiences");
+    assertThat(b.submit(review, review, Map.of("add_type", "mood", "add_name", "x")).statusCode())
+        .isEqualTo(400);
+    assertThat(quire.work(id).orElseThrow().tagNames(TagType.RATING))
+        .doesNotContain("Super Explicit");
     // Search follows the review at once.
     assertThat(b.get("/search?include=" + HttpBrowser.enc("additional:Library Research")).body())
         .contains("Lockers");

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quire.model.TagType;
 import org.quire.model.Visibility;
 
 /**
@@ -122,6 +123,28 @@ class ApiAuthoringTest extends ServerTestBase {
             call("POST", path, token, "{\"add\":[{\"type\":\"mood\",\"name\":\"x\"}]}")
                 .statusCode())
         .isEqualTo(400);
+    // Ratings, archive warnings and categories come from AO3's fixed lists; one rating only.
+    HttpResponse<String> odd =
+        call("POST", path, token, "{\"add\":[{\"type\":\"rating\",\"name\":\"Super Explicit\"}]}");
+    assertThat(odd.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(odd.body()).get("error").asText())
+        .contains("Super Explicit", "Teen And Up Audiences");
+    assertThat(
+            call(
+                    "POST",
+                    path,
+                    token,
+                    "{\"add\":[{\"type\":\"archive_warning\",\"name\":\"Banana\"}]}")
+                .statusCode())
+        .isEqualTo(400);
+    for (String rating : List.of("explicit", "Mature")) {
+      HttpResponse<String> rated =
+          call(
+              "POST", path, token, "{\"add\":[{\"type\":\"rating\",\"name\":\"" + rating + "\"}]}");
+      assertThat(rated.statusCode()).as(rated.body()).isEqualTo(200);
+    }
+    assertThat(quire.store().get(id).orElseThrow().tagNames(TagType.RATING))
+        .containsExactly("Mature");
     assertThat(call("POST", path, null, "{}").statusCode()).isEqualTo(401);
     String stranger = ApiTokensTest.makeToken(signedUp("Tag Stranger"), "script");
     assertThat(call("POST", path, stranger, "{}").statusCode()).isEqualTo(403);

@@ -175,6 +175,15 @@ public final class LuceneSearchIndex implements SearchIndex {
   public static LuceneSearchIndex open(Path path, TagWrangler wrangler, ChapterTexts texts) {
     try {
       return new LuceneSearchIndex(path, wrangler, texts, MIN_SLICE_DOCS);
+    } catch (org.apache.lucene.store.LockObtainFailedException e) {
+      // Only one process may write the embedded index: say which one and what still works.
+      throw new QuireException(
+          "The search index in "
+              + path
+              + " is in use by another Quire process (a running 'quire serve', 'demo' or"
+              + " import). Stop it first, or add works through its web page or API while it runs;"
+              + " 'quire list', 'show', 'export' and 'backup' work alongside it.",
+          e);
     } catch (IOException | RuntimeException e) {
       throw new QuireException(
           "Cannot open the search index in " + path + ": " + e.getMessage(), e);
