@@ -56,6 +56,18 @@ final class PageFastPath extends Handler.Wrapper {
   private final ReaderRoutes readers;
   private final StaticAssets assets = new StaticAssets();
 
+  /** Request attribute set on a HEAD request passed on as a GET. */
+  static final String HEAD = "quire.head";
+
+  private static Request asGet(Request request) {
+    return new Request.Wrapper(request) {
+      @Override
+      public String getMethod() {
+        return HttpMethod.GET.asString();
+      }
+    };
+  }
+
   PageFastPath(Quire quire, PageCache pages, ReaderRoutes readers) {
     this.quire = quire;
     this.pages = pages;
@@ -65,6 +77,12 @@ final class PageFastPath extends Handler.Wrapper {
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     long started = System.nanoTime();
+    if (HttpMethod.HEAD.is(request.getMethod())) {
+      // HEAD is GET without the body (RFC 9110): the app's GET handler answers, with its status
+      // and headers, and Jetty, which knows the request was HEAD, sends no body. Not a hit.
+      request.setAttribute(HEAD, Boolean.TRUE);
+      return super.handle(asGet(request), response, callback);
+    }
     if (!HttpMethod.GET.is(request.getMethod())) {
       return super.handle(request, response, callback);
     }

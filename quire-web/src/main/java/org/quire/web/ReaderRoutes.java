@@ -156,6 +156,9 @@ final class ReaderRoutes {
 
   /** Counts a visit to a work once per reader while the server runs; reloads are not hits. */
   void countHit(Context ctx, long workId) {
+    if (ctx.attribute(PageFastPath.HEAD) != null) {
+      return;
+    }
     countHit(giver(ctx), workId);
   }
 

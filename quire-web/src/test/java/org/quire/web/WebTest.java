@@ -135,6 +135,52 @@ class WebTest {
   }
 
   @Test
+  void headAnswersAsGetWouldWithoutABodyAndIsNotAHit() throws Exception {
+    for (String path :
+        List.of("/works/999999", "/no/such/page", "/api/v1/works/999999", "/works/abc")) {
+      assertThat(head(path).statusCode()).as(path).isEqualTo(get(path).statusCode()).isEqualTo(404);
+    }
+    Path fresh = tmp.resolve("head-only.txt");
+    java.nio.file.Files.writeString(fresh, "Head Only\n\nA story nobody has opened yet.\n");
+    long id = quire.importFiles(List.of(fresh), f -> {}).imported().getFirst().workId();
+    try {
+      assertThat(head("/works/" + id).statusCode()).isEqualTo(200);
+      assertThat(quire.store().readers().engagement(id).hits()).isZero();
+      // The same reader's GET is counted: the HEAD before it was not taken for a visit.
+      assertThat(get("/works/" + id).statusCode()).isEqualTo(200);
+      assertThat(quire.store().readers().engagement(id).hits()).isEqualTo(1);
+    } finally {
+      // The other tests count the archive's works.
+      quire.deleteWork(id);
+    }
+    for (String path :
+        List.of(
+            "/works/" + chaptersId, "/works", "/api/v1/works/" + chaptersId, "/feeds/works.atom")) {
+      HttpResponse<String> r = head(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(200);
+      assertThat(r.body()).as(path).isEmpty();
+      assertThat(r.headers().firstValue("Content-Type").orElse(""))
+          .as(path)
+          .isEqualTo(
+              http.send(
+                      HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                          .build(),
+                      HttpResponse.BodyHandlers.discarding())
+                  .headers()
+                  .firstValue("Content-Type")
+                  .orElse("?"));
+    }
+  }
+
+  private static HttpResponse<String> head(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void searchFindsFullTextAndSurvivesHostileQueries() throws Exception {
     String body = get("/search?q=" + Texts.url("middle")).body();
     assertThat(body).contains("Three Parts").contains("1 work found");
