@@ -35,8 +35,9 @@ public final class SearchForm {
   private final int page;
   private final List<String> ignored = new ArrayList<>();
 
-  private SearchForm(Map<String, List<String>> params, String path) {
+  private SearchForm(Map<String, List<String>> raw, String path) {
     this.path = path;
+    Map<String, List<String>> params = withoutControls(raw);
     this.q = cut(first(params, "q"), 1000);
     for (String f : params.getOrDefault("include", List.of())) {
       filter(f).ifPresent(include::add);
@@ -54,8 +55,15 @@ public final class SearchForm {
     this.wordsMax = number(params, "words_max");
     this.from = date(params, "updated_from");
     this.to = date(params, "updated_to");
-    this.sort = SearchQuery.Sort.fromKey(first(params, "sort"));
+    String sortKey = first(params, "sort").strip();
+    this.sort = SearchQuery.Sort.fromKey(sortKey);
+    if (!sortKey.isEmpty() && !sort.key().equalsIgnoreCase(sortKey)) {
+      ignored.add("sort=" + cut(sortKey, 40));
+    }
     Integer p = number(params, "page");
+    if (p != null && p < 1) {
+      ignored.add("page=" + first(params, "page").strip());
+    }
     this.page = p == null ? 1 : Math.max(1, Math.min(MAX_PAGE, p));
   }
 
@@ -82,6 +90,22 @@ public final class SearchForm {
       ignored.add(raw);
       return java.util.Optional.empty();
     }
+  }
+
+  /**
+   * The parameters with control characters dropped (tabs and line breaks become spaces): a NUL or
+   * an escape byte means nothing in a search and must not be echoed into the page.
+   */
+  private static Map<String, List<String>> withoutControls(Map<String, List<String>> params) {
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    params.forEach(
+        (k, vs) ->
+            out.put(
+                k,
+                vs.stream()
+                    .map(v -> v.replaceAll("[\\t\\n\\r]", " ").replaceAll("\\p{Cntrl}", ""))
+                    .toList()));
+    return out;
   }
 
   private static String first(Map<String, List<String>> params, String key) {

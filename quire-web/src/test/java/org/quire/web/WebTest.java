@@ -231,6 +231,11 @@ class WebTest {
     assertThat(first.get("snippet").get("parts").toString()).contains("\"match\":true");
     assertThat(json.get("facets").has("language")).isTrue();
     assertThat(json.get("ignored").get(0).asText()).isEqualTo("nonsense");
+    var odd =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(get("/api/v1/search?q=middle&sort=bogus&page=0").body());
+    assertThat(odd.get("ignored").toString()).contains("sort=bogus", "page=0");
+    assertThat(odd.get("total").asLong()).isEqualTo(1);
   }
 
   @Test
@@ -245,11 +250,17 @@ class WebTest {
             "sort=" + Texts.url("'; DROP TABLE works; --"),
             "page=" + Long.MAX_VALUE,
             "q=" + Texts.url("a".repeat(5000)),
-            "lang=" + Texts.url("\u0000"));
+            "lang=" + Texts.url("\u0000"),
+            "q=" + Texts.url("tea\u0000x\u001b[31m"),
+            "include=" + Texts.url("fandom:a\u0000b"));
     for (String qs : hostile) {
       HttpResponse<String> r = get("/search?" + qs);
       assertThat(r.statusCode()).as(qs).isEqualTo(200);
       assertThat(r.body()).as(qs).doesNotContain("<script>alert").doesNotContain("Exception");
+      // Control characters are dropped, never echoed into the page.
+      assertThat(r.body().chars().filter(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t'))
+          .as(qs)
+          .isEmpty();
       assertThat(get("/api/v1/search?" + qs).statusCode()).as(qs).isEqualTo(200);
     }
     assertThat(get("/search?include=nosuchtype:x").body()).contains("could not be read");
@@ -563,6 +574,10 @@ class WebTest {
     assertThat(get("/works?page=-3").statusCode()).isEqualTo(200);
     assertThat(get("/works?page=zzz").statusCode()).isEqualTo(200);
     assertThat(get("/works?page=99999999999").statusCode()).isEqualTo(200);
+    // Past the last page: a way back, not a claim that the archive is empty.
+    org.jsoup.nodes.Document past = org.jsoup.Jsoup.parse(get("/works?page=400").body());
+    assertThat(past.text()).contains("There are only 1 page(s) of works").doesNotContain("empty");
+    assertThat(past.select("p.empty a").attr("href")).isEqualTo("/works?page=1");
   }
 
   /** The page without Quire's one external script, so any other script tag stands out. */
