@@ -65,6 +65,7 @@ public final class QuireWeb {
           // outside the servlet context, whose request and response wrapping it does not need.
           config.jetty.modifyServer(
               server -> {
+                server.setErrorHandler(new ErrorPages());
                 PageFastPath fast = new PageFastPath(quire, web.pages, readers);
                 if (server.getHandler() instanceof Handler.Wrapper outer) {
                   outer.insertHandler(fast);

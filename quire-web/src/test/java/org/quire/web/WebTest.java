@@ -135,6 +135,22 @@ class WebTest {
   }
 
   @Test
+  void requestsRefusedBeforeTheAppGetQuiresOwnPageOrJson() throws Exception {
+    String tooLong = "q=" + "a".repeat(9000);
+    HttpResponse<String> page = get("/search?" + tooLong);
+    assertThat(page.statusCode()).isEqualTo(414);
+    assertThat(page.headers().firstValue("Content-Type").orElse("")).contains("charset=utf-8");
+    assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(page.body()).contains("That did not work", "too long").doesNotContain("Jetty");
+    HttpResponse<String> nul = get("/authors/%00");
+    assertThat(nul.statusCode()).isEqualTo(400);
+    assertThat(nul.body()).contains("That did not work").doesNotContain("Jetty");
+    // Jetty keeps no address or headers of a refused request: API clients get the same status.
+    assertThat(get("/api/v1/search?" + tooLong).statusCode()).isEqualTo(414);
+    assertThat(get("/api/v1/works/%00").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void headAnswersAsGetWouldWithoutABodyAndIsNotAHit() throws Exception {
     for (String path :
         List.of("/works/999999", "/no/such/page", "/api/v1/works/999999", "/works/abc")) {
