@@ -189,7 +189,7 @@ final class AccountRoutes {
           Map.of("name", name == null ? "" : name));
       return;
     }
-    limiter.succeeded(name);
+    limiter.succeeded(ip, name);
     startSession(ctx, u.get());
     ctx.redirect(next(ctx), HttpStatus.SEE_OTHER);
   }
@@ -259,6 +259,7 @@ final class AccountRoutes {
       resetForm(ctx, e.getMessage());
       return;
     }
+    limiter.forgive(ctx.ip());
     web.back(ctx, "/login", "Your new password is saved. Log in with it.");
   }
 

@@ -7,14 +7,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows password guessing: after too many failed log-ins from one address, or for one name, within
- * a window, further attempts are refused until the window passes. Kept in memory, per process: a
- * restart forgets, which is acceptable for a limiter whose job is to make guessing slow, not
- * impossible.
+ * Slows password guessing: after too many failed log-ins within a window from one address for one
+ * name, from one address for any names, or for one name from any addresses, further attempts are
+ * refused until the window passes. The limit for a name alone is high, so that nobody can lock
+ * another member (or the admin) out with a few wrong passwords from their own address, while a
+ * guesser spread over many addresses is still slowed. Kept in memory, per process: a restart
+ * forgets, which is acceptable for a limiter whose job is to make guessing slow, not impossible.
  */
 final class LoginLimiter {
-  static final int PER_ADDRESS = 10;
-  static final int PER_NAME = 5;
+  static final int PER_ADDRESS_AND_NAME = 5;
+  static final int PER_ADDRESS = 20;
+  static final int PER_NAME = 50;
   static final long WINDOW_MILLIS = 15 * 60 * 1000L;
   private static final int MAX_KEYS = 100_000;
 
@@ -22,19 +25,33 @@ final class LoginLimiter {
 
   /** Whether another attempt is allowed now. */
   boolean allowed(String address, String name) {
-    return count("ip:" + address) < PER_ADDRESS && count("name:" + key(name)) < PER_NAME;
+    return count(pair(address, name)) < PER_ADDRESS_AND_NAME
+        && count("ip:" + address) < PER_ADDRESS
+        && count("name:" + key(name)) < PER_NAME;
   }
 
   void failed(String address, String name) {
     if (failures.size() > MAX_KEYS) {
       failures.clear();
     }
+    add(pair(address, name));
     add("ip:" + address);
     add("name:" + key(name));
   }
 
-  void succeeded(String name) {
-    failures.remove("name:" + key(name));
+  /** A correct password from this address: its earlier failures for the name are forgiven. */
+  void succeeded(String address, String name) {
+    failures.remove(pair(address, name));
+  }
+
+  /** A password just reset from this address: whatever it got wrong before is forgiven. */
+  void forgive(String address) {
+    failures.remove("ip:" + address);
+    failures.keySet().removeIf(k -> k.startsWith("pair:" + address + "|"));
+  }
+
+  private static String pair(String address, String name) {
+    return "pair:" + address + "|" + key(name);
   }
 
   private static String key(String name) {

@@ -91,7 +91,7 @@ class AccountsWebTest extends ServerTestBase {
     assertThat(wrong.statusCode()).isEqualTo(401);
     String message = Jsoup.parse(wrong.body()).select(".form-error").text();
     assertThat(Jsoup.parse(unknown.body()).select(".form-error").text()).isEqualTo(message);
-    for (int i = 0; i < LoginLimiter.PER_NAME; i++) {
+    for (int i = 0; i < LoginLimiter.PER_ADDRESS_AND_NAME; i++) {
       b.submit("/login", "/login", Map.of("name", "Limit Test", "password", "still wrong " + i));
     }
     HttpResponse<String> limited =
