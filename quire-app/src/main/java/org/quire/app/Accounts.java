@@ -4,6 +4,7 @@ import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.quire.store.AccountStore;
 import org.quire.store.AccountStore.Role;
@@ -193,14 +194,16 @@ public final class Accounts {
   }
 
   /**
-   * Deletes an account and its personal data; its works stay, orphaned.
+   * Deletes an account and its personal data; its works stay, orphaned (see {@link
+   * AccountStore#deleteUser}).
    *
+   * @return the works whose byline changed, to index again
    * @throws IllegalArgumentException when the password is wrong
    */
-  public void delete(User u, String password) {
+  public List<Long> delete(User u, String password) {
     if (password == null || !matches(password, u.passwordHash())) {
       throw new IllegalArgumentException("The password is not right.");
     }
-    store.deleteUser(u.id());
+    return store.deleteUser(u.id());
   }
 }

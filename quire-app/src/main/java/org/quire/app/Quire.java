@@ -453,6 +453,20 @@ public final class Quire implements AutoCloseable {
   }
 
   /** Sign-up, log-in and sessions. */
+  /**
+   * Deletes an account (an admin's decision, or the member's own after their password was checked
+   * by {@link Accounts#delete}): its works stay, orphaned, and are indexed again under their new
+   * byline.
+   */
+  public void deleteAccount(long userId) {
+    reindexOrphaned(store.accounts().deleteUser(userId));
+  }
+
+  /** Indexes again the works an account deletion orphaned. */
+  public void reindexOrphaned(List<Long> workIds) {
+    workIds.forEach(this::reindexWork);
+  }
+
   public Accounts accounts() {
     return new Accounts(store.accounts());
   }

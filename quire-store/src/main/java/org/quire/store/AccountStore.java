@@ -62,9 +62,13 @@ public interface AccountStore {
 
   /**
    * Deletes an account and everything personal about it: its sessions, name and email. Its works
-   * stay in the archive, orphaned (no owner).
+   * stay in the archive, orphaned as on AO3: no owner, and the account's name in their bylines
+   * becomes {@code orphan_account}, so that whoever signs up with the name later takes over
+   * nothing; readers following the name stop following it.
+   *
+   * @return the works whose byline changed (to index again)
    */
-  void deleteUser(long userId);
+  List<Long> deleteUser(long userId);
 
   /** Starts a session; the returned token is the only copy of the secret. */
   Session createSession(long userId, Duration lifetime);

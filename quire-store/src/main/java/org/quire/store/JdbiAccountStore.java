@@ -108,15 +108,44 @@ final class JdbiAccountStore implements AccountStore {
   }
 
   @Override
-  public void deleteUser(long userId) {
-    write(
+  public List<Long> deleteUser(long userId) {
+    return write(
         "delete the account",
         h -> {
+          String name =
+              h.createQuery("SELECT name FROM users WHERE id = ?")
+                  .bind(0, userId)
+                  .mapTo(String.class)
+                  .findOne()
+                  .orElse(null);
+          List<Long> works =
+              h.createQuery(
+                      "SELECT work_id FROM work_creators WHERE user_id = ?"
+                          + " UNION SELECT id FROM works WHERE owner_id = ? ORDER BY 1")
+                  .bind(0, userId)
+                  .bind(1, userId)
+                  .mapTo(Long.class)
+                  .list();
+          long now = System.currentTimeMillis();
+          for (long w : works) {
+            h.execute(
+                "UPDATE work_authors SET name = 'orphan_account' WHERE work_id = ? AND name = ?",
+                w,
+                name);
+            h.execute("UPDATE works SET updated_at = ? WHERE id = ?", now, w);
+          }
+          h.execute("DELETE FROM work_creators WHERE user_id = ?", userId);
+          if (name != null) {
+            h.execute(
+                "DELETE FROM subscriptions WHERE kind = 'author' AND lower(value) = lower(?)",
+                name);
+          }
           h.execute("DELETE FROM sessions WHERE user_id = ?", userId);
           // Comments keep their place in threads, without the text or the name.
           h.execute("UPDATE comments SET body = '', deleted = 1 WHERE user_id = ?", userId);
           h.execute("UPDATE works SET owner_id = NULL WHERE owner_id = ?", userId);
-          return h.execute("DELETE FROM users WHERE id = ?", userId);
+          h.execute("DELETE FROM users WHERE id = ?", userId);
+          return works;
         });
   }
 

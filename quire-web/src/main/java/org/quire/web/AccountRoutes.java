@@ -317,7 +317,7 @@ final class AccountRoutes {
   void deleteAccount(Context ctx) {
     AccountStore.User u = requireUser(ctx);
     try {
-      accounts().delete(u, ctx.formParam("password"));
+      quire.reindexOrphaned(accounts().delete(u, ctx.formParam("password")));
       setCookie(ctx, SESSION_COOKIE, "", 0, "Lax");
       ctx.redirect("/?deleted=1", HttpStatus.SEE_OTHER);
     } catch (IllegalArgumentException e) {

@@ -124,7 +124,7 @@ final class AdminRoutes {
     if (id == me.id()) {
       throw new BadRequestResponse("Delete your own account from your account page.");
     }
-    quire.store().accounts().deleteUser(id);
+    quire.deleteAccount(id);
     web.back(ctx, "/admin/users", "The account was deleted; its works stay, orphaned.");
   }
 

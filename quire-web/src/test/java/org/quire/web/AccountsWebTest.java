@@ -192,6 +192,13 @@ class AccountsWebTest extends ServerTestBase {
         .isEqualTo(303);
     assertThat(laptop.get("/account").statusCode()).isEqualTo(200);
     assertThat(phone.get("/account").statusCode()).isEqualTo(303);
+    signedUp("Mover Fan");
+    long fan = quire.store().accounts().userByName("Mover Fan").orElseThrow().id();
+    var follow =
+        new org.quire.store.ReaderStore.Subscription(
+            org.quire.store.ReaderStore.SubscriptionKind.AUTHOR, "Mover");
+    quire.store().readers().subscribe(fan, follow);
+    assertThat(quire.work(id).orElseThrow().authors()).containsExactly("Mover");
     HttpResponse<String> bad =
         laptop.submit("/account", "/account/delete", Map.of("password", "wrong password!"));
     assertThat(bad.statusCode()).isEqualTo(400);
@@ -204,6 +211,18 @@ class AccountsWebTest extends ServerTestBase {
     assertThat(quire.work(id)).isPresent();
     assertThat(quire.store().accounts().owner(id)).isEmpty();
     assertThat(laptop.get("/account").statusCode()).isEqualTo(303);
+    // Orphaned as on AO3: the byline no longer names the account, in the store and in search,
+    // its followers stop following, and a newcomer taking the name takes over nothing.
+    assertThat(quire.work(id).orElseThrow().authors()).containsExactly("orphan_account");
+    assertThat(quire.store().readers().subscribed(fan, follow)).isFalse();
+    quire.index().refresh();
+    assertThat(quire.index().search(org.quire.search.SearchQuery.of("author:Mover")).total())
+        .isZero();
+    assertThat(
+            quire.index().search(org.quire.search.SearchQuery.of("author:orphan_account")).hits())
+        .anyMatch(h -> h.workId() == id);
+    Browser newcomer = signedUp("Mover");
+    assertThat(newcomer.get("/authors/Mover").body()).doesNotContain("Short Story");
   }
 
   @Test
