@@ -63,6 +63,11 @@ final class PostingRoutes {
       }
     } else {
       String text = ctx.formParam("text");
+      if (file != null && file.filename() != null && !file.filename().isBlank()) {
+        ctx.status(HttpStatus.BAD_REQUEST);
+        page(ctx, "The file " + file.filename() + " is empty: choose another, or paste the text.");
+        return;
+      }
       if (text == null || text.isBlank()) {
         ctx.status(HttpStatus.BAD_REQUEST);
         page(ctx, "Paste the story's text or choose a file.");
@@ -81,13 +86,20 @@ final class PostingRoutes {
           Visibility.fromKey(
               ctx.formParam("visibility") == null ? "public" : ctx.formParam("visibility"));
     } catch (IllegalArgumentException e) {
-      visibility = Visibility.DRAFT; // a tampered form: the safest choice
+      ctx.status(HttpStatus.BAD_REQUEST);
+      page(ctx, "Choose who may read the work: everyone, members only, or nobody yet (a draft).");
+      return;
     }
     try {
       WorkStore.Added added = quire.post(fileName, bytes, u.id(), visibility);
-      ctx.redirect(
-          added.duplicate() ? "/works/" + added.id() : "/works/" + added.id() + "/tags",
-          HttpStatus.SEE_OTHER);
+      if (added.duplicate()) {
+        web.back(
+            ctx,
+            "/works/" + added.id(),
+            "That story is already in the archive, as this work: nothing new was posted.");
+      } else {
+        ctx.redirect("/works/" + added.id() + "/tags", HttpStatus.SEE_OTHER);
+      }
     } catch (IngestException e) {
       ctx.status(HttpStatus.BAD_REQUEST);
       page(ctx, "Quire could not read that: " + e.reason());

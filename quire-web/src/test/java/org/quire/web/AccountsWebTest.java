@@ -146,6 +146,19 @@ class AccountsWebTest extends ServerTestBase {
                 t.name().equals("Willow Rosenberg (Season 1)")
                     && t.provenance() == Provenance.AUTHOR);
     assertThat(after.tagNames(TagType.CHARACTER)).doesNotContain("Willow Rosenberg");
+    // The same story again is not a new work: the poster is told and shown the one stored.
+    HttpResponse<String> again =
+        b.submit("/works/new", "/works/new", Map.of("title", "Lockers", "text", story));
+    assertThat(again.statusCode()).isEqualTo(303);
+    assertThat(again.headers().firstValue("Location").orElseThrow()).isEqualTo("/works/" + id);
+    assertThat(b.get("/works/" + id).body()).contains("already in the archive");
+    HttpResponse<String> tampered =
+        b.submit(
+            "/works/new",
+            "/works/new",
+            Map.of("text", "Another one\n\nNew words here.", "visibility", "bogus"));
+    assertThat(tampered.statusCode()).isEqualTo(400);
+    assertThat(tampered.body()).contains("Choose who may read the work");
     // A rating outside AO3's list, or a kind of tag that does not exist, is refused with a reason.
     HttpResponse<String> odd =
         b.submit(review, review, Map.of("add_type", "rating", "add_name", "Super Explicit"));
