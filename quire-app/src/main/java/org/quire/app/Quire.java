@@ -121,10 +121,7 @@ public final class Quire implements AutoCloseable {
   public static Quire open(QuireConfig config) {
     // Users' own knowledge packs live beside the database, in packs/.
     Path dataDir = config.store().database().toAbsolutePath().getParent();
-    if (config.store().url() == null || config.store().url().startsWith("sqlite:")) {
-      requireWritable(dataDir, "data directory");
-      requireWritable(config.store().database(), "database file");
-    }
+    requireWritableStore(config);
     if (config.index().url() == null) {
       requireWritable(config.index().directory(), "search index directory");
     }
@@ -176,7 +173,16 @@ public final class Quire implements AutoCloseable {
    * write a Lucene index; SQLite in WAL mode lets others read while it serves).
    */
   public static WorkStore openStore(QuireConfig config) {
+    requireWritableStore(config);
     return Stores.open(config.store().url(), config.store().database(), config.store().poolSize());
+  }
+
+  /** SQLite writes its journal beside the database even to read (WAL): refuse a read-only path. */
+  private static void requireWritableStore(QuireConfig config) {
+    if (config.store().url() == null || config.store().url().startsWith("sqlite:")) {
+      requireWritable(config.store().database().toAbsolutePath().getParent(), "data directory");
+      requireWritable(config.store().database(), "database file");
+    }
   }
 
   /** The embedded Lucene index, or an OpenSearch cluster when the config names one. */

@@ -42,6 +42,11 @@ class TextRulesTest {
     assertThat(WordCounter.count("  ")).isZero();
     assertThat(WordCounter.count("日本語 text")).isEqualTo(4);
     assertThat(WordCounter.count("It's 3.5 miles")).isEqualTo(3);
+    // Letter dividers are scene breaks, not words; words that merely look alike still count.
+    assertThat(WordCounter.count("One.\n\noOo\n\nTwo.\n  ~xXx~  \nThree.")).isEqualTo(3);
+    assertThat(WordCounter.count("oOo")).isZero();
+    assertThat(WordCounter.count("ooh, oxen\nOoO what\nxox and more")).isEqualTo(7);
+    assertThat(WordCounter.count("X marks it\n0 ways\n" + "o".repeat(60))).isEqualTo(6);
   }
 
   @Test

@@ -474,8 +474,8 @@ final class Api {
     String etag = "\"" + sha1(bytes) + "\"";
     ctx.header("ETag", etag);
     ctx.header("Cache-Control", "no-cache");
-    String match = ctx.header("If-None-Match");
-    if (match != null && (match.equals(etag) || match.equals("W/" + etag))) {
+    // A list of tags, weak tags and "*" as RFC 9110 allows, as the static assets answer them.
+    if (StaticAssets.notModified(ctx.header("If-None-Match"), etag)) {
       ctx.status(304);
       return;
     }

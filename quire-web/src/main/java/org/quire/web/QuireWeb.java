@@ -185,7 +185,7 @@ public final class QuireWeb {
           config.routes.exception(
               AccountRoutes.LoginRequired.class,
               (e, ctx) ->
-                  ctx.redirect("/login?next=" + Texts.url(ctx.path()), HttpStatus.SEE_OTHER));
+                  ctx.redirect("/login?next=" + Texts.url(afterLogin(ctx)), HttpStatus.SEE_OTHER));
           config.routes.exception(
               io.javalin.http.HttpResponseException.class,
               (e, ctx) -> {
@@ -353,6 +353,30 @@ public final class QuireWeb {
             page == 1 ? quire.siteDescription() : "",
             "pager",
             Pager.of("/works?", page, Math.min(res.total(), SearchQuery.MAX_OFFSET), PAGE_SIZE)));
+  }
+
+  /**
+   * Where to go after logging in: the page asked for; or, for a form sent after the session ended
+   * (its address takes only POSTs), the same-site page it was sent from.
+   */
+  static String afterLogin(Context ctx) {
+    if (ctx.method() == io.javalin.http.HandlerType.GET) {
+      return ctx.path();
+    }
+    String referer = ctx.header("Referer");
+    if (referer != null) {
+      try {
+        java.net.URI u = java.net.URI.create(referer);
+        String path = u.getRawPath();
+        boolean sameSite = u.getRawAuthority() == null || u.getRawAuthority().equals(ctx.host());
+        if (sameSite && path != null && path.startsWith("/") && !path.startsWith("//")) {
+          return path;
+        }
+      } catch (IllegalArgumentException e) {
+        // A malformed Referer: the home page.
+      }
+    }
+    return "/";
   }
 
   private void pageWrite(Context ctx) {

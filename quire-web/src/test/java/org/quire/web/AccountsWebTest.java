@@ -239,6 +239,24 @@ class AccountsWebTest extends ServerTestBase {
   }
 
   @Test
+  void aFormSentWithoutASessionLeadsBackToItsPageAfterLoggingIn() throws Exception {
+    Browser author = signedUp("Returner");
+    HttpResponse<String> posted =
+        author.submit(
+            "/works/new", "/works/new", Map.of("text", "Coming Back\n\nA tale of a return.\n"));
+    long id =
+        Long.parseLong(posted.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+    String page = "/works/" + id;
+    // A visitor (or a member whose session ended) sends the comment form from the work's page.
+    HttpResponse<String> r =
+        new Browser().submit(page, page + "/chapters/1/comments", Map.of("body", "Lovely."));
+    assertThat(r.statusCode()).isEqualTo(303);
+    // Back to the page after logging in, not to the comment form's POST-only address.
+    assertThat(r.headers().firstValue("Location").orElseThrow())
+        .isEqualTo("/login?next=" + Texts.url(page));
+  }
+
+  @Test
   void forgottenPasswordsAreResetOnceWithoutTellingWhichAccountsExist() throws Exception {
     Browser owner = new Browser();
     owner.submit(

@@ -33,15 +33,24 @@ class HttpBrowser {
   }
 
   HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+    return post(path, form, null);
+  }
+
+  /** A form post; {@code fromPage}, when given, is sent as the Referer, as browsers do. */
+  HttpResponse<String> post(String path, Map<String, String> form, String fromPage)
+      throws Exception {
     String body =
         form.entrySet().stream()
             .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
             .collect(Collectors.joining("&"));
-    return http.send(
+    HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
+            .header("Content-Type", "application/x-www-form-urlencoded");
+    if (fromPage != null) {
+      b.header("Referer", "http://127.0.0.1:" + port + fromPage);
+    }
+    return http.send(
+        b.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -50,7 +59,7 @@ class HttpBrowser {
       throws Exception {
     Map<String, String> f = new LinkedHashMap<>(fields);
     f.put("csrf", csrf(formPage));
-    return post(action, f);
+    return post(action, f, formPage);
   }
 
   static String enc(String s) {
