@@ -176,6 +176,9 @@ public final class Packs {
    */
   public List<Cast> characters(String name, List<KnowledgePack> within) {
     List<Cast> all = castByName.getOrDefault(key(name), List.of());
+    if (all.isEmpty()) {
+      all = disambiguated(name);
+    }
     if (within.isEmpty() || all.size() <= 1) {
       return all;
     }
@@ -186,6 +189,30 @@ public final class Packs {
     }
     in.addAll(out);
     return in;
+  }
+
+  /** AO3's way of telling namesakes apart: "Spike (Buffy the Vampire Slayer)". */
+  private static final java.util.regex.Pattern DISAMBIGUATOR =
+      java.util.regex.Pattern.compile("(.+?)\\s*\\(([^()]+)\\)");
+
+  /**
+   * A name with its fandom in brackets, as AO3 tags namesakes: the character of that name in the
+   * pack of that fandom (the fandom by any name the packs know it by); nobody when no pack of that
+   * fandom has the name, so "Spike (Cowboy Bebop)" is never taken for Buffy's Spike.
+   */
+  private List<Cast> disambiguated(String name) {
+    java.util.regex.Matcher m = DISAMBIGUATOR.matcher(name.strip());
+    if (!m.matches()) {
+      return List.of();
+    }
+    String fandom = key(canonicalFandom(m.group(2)));
+    List<Cast> out = new ArrayList<>();
+    for (Cast c : castByName.getOrDefault(key(m.group(1)), List.of())) {
+      if (key(c.pack().fandom()).equals(fandom)) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   /** The canonical character tag for a spelling, or the spelling itself when unknown. */

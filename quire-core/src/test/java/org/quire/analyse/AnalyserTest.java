@@ -187,6 +187,18 @@ class AnalyserTest {
   }
 
   @Test
+  void anAo3NamesakeTagIsTheCharacterItNames() {
+    Work w =
+        tagged(
+            "Fandom: Buffy the Vampire Slayer\nCharacters: Spike (Buffy the Vampire Slayer)\n\n"
+                + "Spike lit a cigarette in the crypt. \"Bloody hell,\" Spike said to Buffy.\n");
+    // The author's spelling stands for Spike: he is not suggested again under his bare name.
+    assertThat(w.tagNames(TagType.CHARACTER))
+        .contains("Spike (Buffy the Vampire Slayer)")
+        .doesNotContain("Spike");
+  }
+
+  @Test
   void pointOfViewAndLanguage() {
     Analysis first =
         ANALYSER.analyse(

@@ -103,6 +103,16 @@ class PacksTest {
         .isEqualTo("Willow Rosenberg & Xander Harris");
     assertThat(PACKS.canonicalRelationship("Unknown/Person", List.of(buffy)))
         .isEqualTo("Person/Unknown");
+    // AO3's namesake form: the fandom in brackets, by any name the packs know it by.
+    assertThat(PACKS.canonicalCharacter("Spike (Buffy the Vampire Slayer)", List.of()))
+        .isEqualTo("Spike");
+    assertThat(PACKS.canonicalCharacter("Willow Rosenberg (BtVS)", List.of()))
+        .isEqualTo("Willow Rosenberg");
+    assertThat(PACKS.canonicalRelationship("Spike (Buffy the Vampire Slayer)/Buffy", List.of()))
+        .isEqualTo("Buffy Summers/Spike");
+    // A namesake from a fandom no pack knows is nobody Quire knows.
+    assertThat(PACKS.canonicalCharacter("Spike (Cowboy Bebop)", List.of(buffy)))
+        .isEqualTo("Spike (Cowboy Bebop)");
   }
 
   @Test

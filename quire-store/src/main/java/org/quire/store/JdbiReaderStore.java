@@ -26,7 +26,7 @@ final class JdbiReaderStore implements ReaderStore {
             h.createQuery(
                     "SELECT (SELECT count(*) FROM kudos WHERE work_id = :w),"
                         + " (SELECT hits FROM works WHERE id = :w),"
-                        + " (SELECT count(*) FROM bookmarks WHERE work_id = :w),"
+                        + " (SELECT count(*) FROM bookmarks WHERE work_id = :w AND private = 0),"
                         + " (SELECT count(*) FROM comments WHERE work_id = :w AND deleted = 0)")
                 .bind("w", workId)
                 .map(

@@ -187,7 +187,9 @@ public abstract class BaseWorkStoreTestCase {
     r.addComment(w, 1, first, b.id(), "reply");
     assertThat(r.addKudos(w, "u:" + a.id(), a.id())).isTrue();
     assertThat(r.addKudos(w, "u:" + a.id(), a.id())).isFalse();
-    r.saveBookmark(a.id(), new ReaderStore.Bookmark(w, "note", List.of("x"), true, false, null));
+    r.saveBookmark(a.id(), new ReaderStore.Bookmark(w, "note", List.of("x"), false, false, null));
+    // A private bookmark is the reader's own: not in the work's public count (as on AO3).
+    r.saveBookmark(b.id(), new ReaderStore.Bookmark(w, null, List.of(), true, false, null));
     r.recordReading(a.id(), w, 1);
     r.mute(a.id(), new ReaderStore.Mute(ReaderStore.MuteKind.USER, Long.toString(b.id())));
     r.setPrefs(a.id(), "theme=dark");

@@ -2,6 +2,7 @@ package org.quire.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.quire.model.Work;
 import org.quire.model.WorkSummary;
 import org.quire.search.SearchQuery;
 import org.quire.search.SearchResults;
+import org.quire.store.ReaderStore;
 import org.quire.text.WordCounter;
 
 /**
@@ -251,36 +253,53 @@ final class Api {
 
   /**
    * Bookmarks a work as the token's account, or changes the bookmark; JSON {@code {"note": "…",
-   * "tags": ["…"], "private": false, "later": false}}.
+   * "tags": ["…"], "private": false, "later": false}}. A field left out keeps its stored value, so
+   * changing the note never makes a private bookmark public.
    */
   void saveBookmark(Context ctx) {
     var u = ApiAccess.requireUser(ctx);
     Work w = load(ctx);
     Map<?, ?> body = jsonBody(ctx);
-    List<String> tags = new ArrayList<>();
-    if (body.get("tags") instanceof List<?> l) {
-      for (Object o : l) {
-        if (o instanceof String t) {
-          tags.add(t);
-        }
+    var old = quire.store().readers().bookmark(u.id(), w.id());
+    List<String> tags = new ArrayList<>(old.map(ReaderStore.Bookmark::tags).orElse(List.of()));
+    if (body.containsKey("tags")) {
+      if (!(body.get("tags") instanceof List<?> l)
+          || !l.stream().allMatch(o -> o instanceof String)) {
+        throw new BadRequestResponse(
+            "tags must be a list of strings, such as [\"sea\", \"ferries\"].");
       }
+      tags.clear();
+      l.forEach(o -> tags.add((String) o));
     }
-    Object note = body.get("note");
-    boolean existed = quire.store().readers().bookmark(u.id(), w.id()).isPresent();
+    String note = old.map(ReaderStore.Bookmark::note).orElse(null);
+    if (body.containsKey("note")) {
+      Object n = body.get("note");
+      if (n != null && !(n instanceof String)) {
+        throw new BadRequestResponse("note must be a string.");
+      }
+      note = (String) n;
+    }
+    boolean isPrivate =
+        flag(body, "private", old.map(ReaderStore.Bookmark::isPrivate).orElse(false));
+    boolean later = flag(body, "later", old.map(ReaderStore.Bookmark::later).orElse(false));
     quire
         .store()
         .readers()
-        .saveBookmark(
-            u.id(),
-            ReaderActions.bookmark(
-                w.id(),
-                note instanceof String t ? t : null,
-                tags,
-                Boolean.TRUE.equals(body.get("private")),
-                Boolean.TRUE.equals(body.get("later"))));
+        .saveBookmark(u.id(), ReaderActions.bookmark(w.id(), note, tags, isPrivate, later));
     quire.engagementChanged(w.id());
-    ctx.status(existed ? 200 : 201);
+    ctx.status(old.isPresent() ? 200 : 201);
     ctx.json(bookmarkJson(quire.store().readers().bookmark(u.id(), w.id()).orElseThrow()));
+  }
+
+  /** A true/false field, or {@code otherwise} when it is left out. */
+  private static boolean flag(Map<?, ?> body, String key, boolean otherwise) {
+    if (!body.containsKey(key)) {
+      return otherwise;
+    }
+    if (!(body.get(key) instanceof Boolean b)) {
+      throw new BadRequestResponse(key + " must be true or false.");
+    }
+    return b;
   }
 
   void deleteBookmark(Context ctx) {

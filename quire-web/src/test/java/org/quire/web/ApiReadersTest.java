@@ -107,6 +107,18 @@ class ApiReadersTest extends ServerTestBase {
     assertThat(mine.at("/bookmarks/0/work").asLong()).isEqualTo(id);
     assertThat(mine.at("/bookmarks/0/private").asBoolean()).isTrue();
     assertThat(call("GET", "/api/v1/bookmarks", null, null).statusCode()).isEqualTo(401);
+    // A private bookmark is not in the work's public count; changing its note leaves it private.
+    assertThat(quire.store().readers().engagement(id).bookmarks()).isZero();
+    HttpResponse<String> renoted = call("PUT", bookmark, token, "{\"note\":\"n2\"}".getBytes());
+    assertThat(renoted.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(renoted.body()).get("private").asBoolean()).isTrue();
+    assertThat(JSON.readTree(renoted.body()).get("tags")).hasSize(2);
+    assertThat(call("PUT", bookmark, token, "{\"tags\":\"a, b\"}".getBytes()).statusCode())
+        .isEqualTo(400);
+    assertThat(call("PUT", bookmark, token, "{\"private\":\"yes\"}".getBytes()).statusCode())
+        .isEqualTo(400);
+    assertThat(call("PUT", bookmark, token, "{\"private\":false}".getBytes()).statusCode())
+        .isEqualTo(200);
     assertThat(quire.store().readers().engagement(id).bookmarks()).isEqualTo(1);
     assertThat(call("DELETE", bookmark, token, null).statusCode()).isEqualTo(204);
     assertThat(call("DELETE", bookmark, token, null).statusCode()).isEqualTo(404);
