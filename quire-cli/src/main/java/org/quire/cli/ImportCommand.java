@@ -42,6 +42,10 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (jobs < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--jobs is the number of files read at once: 1 or more.");
+    }
     try (Quire quire = Quire.open(parent.config())) {
       ImportReport report = importWithProgress(quire, paths, jobs);
       PrintWriter out = spec.commandLine().getOut();

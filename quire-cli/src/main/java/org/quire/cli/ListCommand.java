@@ -29,6 +29,10 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (limit < 0 || offset < 0) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--limit and --offset are 0 or more.");
+    }
     PrintWriter out = spec.commandLine().getOut();
     try (WorkStore store = Quire.openStore(parent.config())) {
       out.printf("%6s  %-40s  %-20s  %7s  %s%n", "ID", "TITLE", "AUTHOR", "WORDS", "FANDOM");

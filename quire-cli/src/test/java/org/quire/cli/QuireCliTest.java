@@ -99,6 +99,11 @@ class QuireCliTest {
     assertThat(run("import")).isEqualTo(2);
     assertThat(run("--no-such-option")).isEqualTo(2);
     assertThat(run("show", "not-a-number")).isEqualTo(2);
+    String data = tmp.resolve("data").toString();
+    assertThat(run("--data", data, "import", "--jobs", "0", tmp.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--jobs");
+    assertThat(run("--data", data, "list", "--limit", "-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--limit and --offset are 0 or more");
   }
 
   @Test

@@ -314,11 +314,36 @@ final class AuthoringRoutes {
     }
   }
 
+  /** A work or series to follow must exist and be readable by the follower. */
+  private void requireFollowable(Context ctx, ReaderStore.Subscription s) {
+    if (s.kind() == ReaderStore.SubscriptionKind.AUTHOR) {
+      return;
+    }
+    long id;
+    try {
+      id = Long.parseLong(s.value());
+    } catch (NumberFormatException e) {
+      throw new BadRequestResponse("Follow a work or a series by its number.");
+    }
+    boolean exists =
+        s.kind() == ReaderStore.SubscriptionKind.WORK
+            ? readers.mayRead(ctx, id)
+            : quire.store().series().series(id).isPresent();
+    if (!exists) {
+      throw new NotFoundResponse(
+          "There is no "
+              + (s.kind() == ReaderStore.SubscriptionKind.WORK ? "work " : "series ")
+              + id
+              + " to follow.");
+    }
+  }
+
   void subscribe(Context ctx) {
     AccountStore.User u = AccountRoutes.requireUser(ctx);
     ReaderStore.Subscription s = subscription(ctx);
     boolean on = ctx.formParam("off") == null;
     if (on) {
+      requireFollowable(ctx, s);
       quire.store().readers().subscribe(u.id(), s);
     } else {
       quire.store().readers().unsubscribe(u.id(), s);

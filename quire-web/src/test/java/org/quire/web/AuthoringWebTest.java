@@ -48,6 +48,17 @@ class AuthoringWebTest extends ServerTestBase {
     String page = "/works/" + id;
     reader.submit(page, "/subscriptions", Map.of("kind", "work", "value", Long.toString(id)));
     reader.submit(page, "/subscriptions", Map.of("kind", "author", "value", "Amy M"));
+    // Nothing to follow: a work or series that does not exist is refused, not remembered.
+    assertThat(
+            reader
+                .submit(page, "/subscriptions", Map.of("kind", "work", "value", "99999"))
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            reader
+                .submit(page, "/subscriptions", Map.of("kind", "series", "value", "x"))
+                .statusCode())
+        .isEqualTo(400);
     assertThat(reader.get(page).body()).contains("Unsubscribe from this work");
 
     // A reader cannot edit; the author can, and the change is searchable at once.
