@@ -161,7 +161,27 @@ final class HtmlText {
     }
   }
 
+  /** Elements that make blocks of their own, which Markdown emphasis cannot span. */
+  private static boolean makesBlocks(Element e) {
+    for (Element d : e.getAllElements()) {
+      String t = d.normalName();
+      if (d != e
+          && (BLOCKS.contains(t)
+              || t.length() == 2 && t.charAt(0) == 'h' && t.charAt(1) >= '1' && t.charAt(1) <= '6'
+              || Set.of("ul", "ol", "li", "blockquote", "hr").contains(t))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void inline(Element e, String mark) {
+    if (makesBlocks(e)) {
+      // Broken HTML (a <b> left open over a heading and paragraphs): keep the blocks and their
+      // text; emphasis spanning blocks cannot be written in Markdown, so it is let go.
+      children(e);
+      return;
+    }
     String inner = HtmlText.convert(e).replace("\n\n", " ");
     if (inner.isBlank()) {
       out.append(inner);

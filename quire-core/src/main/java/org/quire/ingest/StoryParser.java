@@ -199,10 +199,10 @@ final class StoryParser {
       }
       Matcher md = MD_HEADING.matcher(line(i));
       if (md.matches() && md.group(1).length() == 1 && !isHeading(md.group(2))) {
-        title = unescape(md.group(2).strip());
+        title = plainTitle(md.group(2).strip());
         i++;
       } else if (isTitleLine(i)) {
-        title = line(i).strip();
+        title = plainTitle(line(i).strip());
         i++;
       }
       boolean sawHeader = false;
@@ -340,10 +340,10 @@ final class StoryParser {
       if (kind == 1) {
         Matcher m = MD_HEADING.matcher(l);
         if (m.matches()) {
-          return unescape(m.group(2).strip());
+          return plainTitle(m.group(2).strip());
         }
       }
-      return l;
+      return plainTitle(l);
     }
 
     boolean isHeading(String s) {
@@ -525,6 +525,24 @@ final class StoryParser {
    */
   static String unescape(String s) {
     return s.replaceAll("\\\\(\\p{Punct})", "$1");
+  }
+
+  /** Emphasis around words: at word boundaries, not escaped, hugging its text ("**Middle**"). */
+  private static final Pattern EMPHASIS =
+      Pattern.compile("(?<![\\\\\\w])(\\*\\*|__|~~|\\*|_)(?=\\S)(.+?)(?<=\\S)(?<!\\\\)\\1(?!\\w)");
+
+  /**
+   * A title as plain text: emphasis marks dropped (a bold heading in an HTML page is not a title
+   * with asterisks), then escapes removed. Stars inside words ("M*A*S*H") are kept.
+   */
+  static String plainTitle(String s) {
+    String prev;
+    String t = s;
+    do {
+      prev = t;
+      t = EMPHASIS.matcher(t).replaceAll("$2");
+    } while (!t.equals(prev));
+    return unescape(t);
   }
 
   static String stripMarkup(String s) {

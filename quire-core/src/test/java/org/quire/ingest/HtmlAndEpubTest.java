@@ -226,6 +226,22 @@ class HtmlAndEpubTest {
   }
 
   @Test
+  void emphasisLeftOpenOverBlocksKeepsTheBlocksAndNoStrayMarks() {
+    Work w =
+        read(
+            "open.html",
+            "<html><head><title>Open</title></head><body><p>First para <b>bold</p>"
+                + "<h2>Middle</h2><p>never closed</p><b><h2>Inner <i>Part</i></h2><p>Bold"
+                + " all along</p></b></body></html>");
+    String text = w.chapters().stream().map(c -> c.text()).reduce("", (a, b) -> a + "\n" + b);
+    assertThat(text).contains("never closed", "Bold all along").doesNotContain("#");
+    // Headings become chapter titles as plain text, without emphasis marks.
+    assertThat(w.chapters())
+        .extracting(c -> c.title())
+        .containsExactly(null, "Middle", "Inner Part");
+  }
+
+  @Test
   void markdownEscapesKeepTheStorysOwnSymbols() {
     Work w =
         read(

@@ -43,6 +43,20 @@ class StoryParserTest {
   }
 
   @Test
+  void titlesArePlainTextWithoutEmphasisMarks() {
+    assertThat(read("a.md", "# **Bold** and _Slanted_ Title\n\nShe waited.\n").title())
+        .isEqualTo("Bold and Slanted Title");
+    assertThat(read("b.md", "# Night\n\n## *The* First\n\nOne.\n\n## Second\n\nTwo.\n").chapters())
+        .extracting(c -> c.title())
+        .containsExactly("The First", "Second");
+    // Stars inside a word, and escaped ones, are the title's own.
+    assertThat(read("c.txt", "M*A*S*H Reunion\n\nShe waited.\n").title())
+        .isEqualTo("M*A*S*H Reunion");
+    assertThat(read("d.md", "# \\*Starred\\* Night\n\nShe waited.\n").title())
+        .isEqualTo("*Starred* Night");
+  }
+
+  @Test
   void titleLineFollowedByBlankLineIsTheTitle() {
     Work w = read("a.txt", "The Long Night\n\nShe waited.\n\nHe came.\n");
     assertThat(w.title()).isEqualTo("The Long Night");
