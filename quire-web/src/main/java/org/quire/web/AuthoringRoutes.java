@@ -57,18 +57,69 @@ final class AuthoringRoutes {
   }
 
   void editPage(Context ctx) {
-    Work w = ownWork(ctx);
+    renderEdit(ctx, ownWork(ctx), "");
+  }
+
+  private void renderEdit(Context ctx, Work w, String error) {
     AccountStore.User u = AccountRoutes.requireUser(ctx);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("layout", web.layout(ctx, "Edit " + w.title(), null));
     p.put("work", w);
     p.put("series", quire.store().series().ownedBy(u.id()));
     p.put("inSeries", quire.store().series().seriesOf(w.id()));
+    p.put("error", error);
     web.render(ctx, "edit.jte", p);
   }
 
   void edit(Context ctx) {
     Work w = ownWork(ctx);
+    try {
+      save(ctx, w);
+    } catch (BadRequestResponse e) {
+      // The form again, as the author typed it, with the reason: nothing typed is lost.
+      ctx.status(HttpStatus.BAD_REQUEST);
+      renderEdit(ctx, typed(ctx, w), e.getMessage());
+    }
+  }
+
+  /** The work as the edit form has it, for showing the form again (not stored). */
+  private static Work typed(Context ctx, Work w) {
+    List<Chapter> chapters = new ArrayList<>();
+    for (Chapter c : w.chapters()) {
+      chapters.add(
+          new Chapter(
+              c.number(),
+              raw(ctx, "ctitle" + c.number(), 300),
+              java.util.Objects.requireNonNullElse(raw(ctx, "text" + c.number(), MAX_CHAPTER), ""),
+              raw(ctx, "cnotes" + c.number(), 20_000)));
+    }
+    String title = raw(ctx, "title", 300);
+    return new Work(
+        w.id(),
+        title == null || title.isBlank() ? w.title() : title,
+        w.titleGenerated(),
+        w.authors(),
+        raw(ctx, "summary", 5_000),
+        raw(ctx, "notes", 20_000),
+        raw(ctx, "endNotes", 20_000),
+        chapters,
+        w.language(),
+        ctx.formParam("complete") != null,
+        w.wordCount(),
+        w.format(),
+        w.source(),
+        w.importedAt(),
+        w.tags(),
+        w.problems());
+  }
+
+  /** A form field as typed, cut to what the form allows. */
+  private static String raw(Context ctx, String name, int max) {
+    String v = ctx.formParam(name);
+    return v == null ? null : v.length() > max ? v.substring(0, max) : v;
+  }
+
+  private void save(Context ctx, Work w) {
     String title = field(ctx, "title", 300);
     if (title == null) {
       throw new BadRequestResponse("A work needs a title.");

@@ -39,6 +39,31 @@ class AuthoringWebTest extends ServerTestBase {
   }
 
   @Test
+  void anEditWithAMistakeShowsTheFormAgainAsTyped() throws Exception {
+    HttpBrowser author = signedUp("Typo Author");
+    long id =
+        post("Typo Author", "Kept Title", "The only chapter, as first written.", Visibility.PUBLIC);
+    String page = "/works/" + id;
+    HttpResponse<String> r =
+        author.post(
+            page + "/edit",
+            editForm(
+                author,
+                id,
+                Map.of(
+                    "summary", "A summary typed with care", "text1", "  ", "title", "New Title")),
+            page + "/edit");
+    assertThat(r.statusCode()).isEqualTo(400);
+    Document d = Jsoup.parse(r.body());
+    assertThat(d.select(".form-error").text()).contains("Chapter 1 has no text");
+    assertThat(d.select("textarea[name=summary]").text()).isEqualTo("A summary typed with care");
+    assertThat(d.select("input[name=title]").attr("value")).isEqualTo("New Title");
+    // Nothing was stored.
+    assertThat(quire.work(id).orElseThrow().title()).isEqualTo("Kept Title");
+    assertThat(quire.work(id).orElseThrow().summary()).isNull();
+  }
+
+  @Test
   void chaptersAndEditsReachSubscribersAndSearch() throws Exception {
     HttpBrowser author = signedUp("Amy M");
     long id =
