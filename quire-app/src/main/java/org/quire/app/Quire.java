@@ -311,7 +311,36 @@ public final class Quire implements AutoCloseable {
       String notes,
       String endNotes,
       boolean complete,
-      List<org.quire.model.Chapter> chapters) {}
+      List<org.quire.model.Chapter> chapters) {
+
+    /** The work with this edit made: chapters numbered in order, words counted again. */
+    public Work applyTo(Work w) {
+      List<org.quire.model.Chapter> numbered = new ArrayList<>();
+      int words = 0;
+      for (int i = 0; i < chapters.size(); i++) {
+        var c = chapters.get(i);
+        numbered.add(new org.quire.model.Chapter(i + 1, c.title(), c.text(), c.notes()));
+        words += org.quire.text.WordCounter.count(c.text());
+      }
+      return new Work(
+          w.id(),
+          title,
+          false,
+          w.authors(),
+          summary,
+          notes,
+          endNotes,
+          numbered,
+          w.language(),
+          complete,
+          words,
+          w.format(),
+          w.source(),
+          w.importedAt(),
+          w.tags(),
+          w.problems());
+    }
+  }
 
   /**
    * Saves an author's edit (tags stay as reviewed) and re-indexes the work at once.
@@ -321,31 +350,7 @@ public final class Quire implements AutoCloseable {
   public Work edit(long workId, Edit e) {
     Work w =
         store.get(workId).orElseThrow(() -> new QuireException("There is no work " + workId + "."));
-    List<org.quire.model.Chapter> chapters = new ArrayList<>();
-    int words = 0;
-    for (int i = 0; i < e.chapters().size(); i++) {
-      var c = e.chapters().get(i);
-      chapters.add(new org.quire.model.Chapter(i + 1, c.title(), c.text(), c.notes()));
-      words += org.quire.text.WordCounter.count(c.text());
-    }
-    Work edited =
-        new Work(
-            w.id(),
-            e.title(),
-            false,
-            w.authors(),
-            e.summary(),
-            e.notes(),
-            e.endNotes(),
-            chapters,
-            w.language(),
-            e.complete(),
-            words,
-            w.format(),
-            w.source(),
-            w.importedAt(),
-            w.tags(),
-            w.problems());
+    Work edited = e.applyTo(w);
     store.update(edited);
     reindexWork(workId);
     index.refresh();

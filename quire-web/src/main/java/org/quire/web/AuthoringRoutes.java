@@ -94,23 +94,14 @@ final class AuthoringRoutes {
               raw(ctx, "cnotes" + c.number(), 20_000)));
     }
     String title = raw(ctx, "title", 300);
-    return new Work(
-        w.id(),
-        title == null || title.isBlank() ? w.title() : title,
-        w.titleGenerated(),
-        w.authors(),
-        raw(ctx, "summary", 5_000),
-        raw(ctx, "notes", 20_000),
-        raw(ctx, "endNotes", 20_000),
-        chapters,
-        w.language(),
-        ctx.formParam("complete") != null,
-        w.wordCount(),
-        w.format(),
-        w.source(),
-        w.importedAt(),
-        w.tags(),
-        w.problems());
+    return new Quire.Edit(
+            title == null || title.isBlank() ? w.title() : title,
+            raw(ctx, "summary", 5_000),
+            raw(ctx, "notes", 20_000),
+            raw(ctx, "endNotes", 20_000),
+            ctx.formParam("complete") != null,
+            chapters)
+        .applyTo(w);
   }
 
   /** A form field as typed, cut to what the form allows. */
