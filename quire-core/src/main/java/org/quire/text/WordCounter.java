@@ -16,24 +16,14 @@ public final class WordCounter {
   public static int count(CharSequence text) {
     int count = 0;
     boolean inWord = false;
-    boolean lineStart = true;
     int n = text.length();
-    for (int i = 0; i < n; ) {
+    // A letter divider ("oOo", "xXx") is a scene break, which Quire keeps as structure and
+    // exports as a break: not a word (so a work counts the same after a round trip). Lines are
+    // checked where they start, so the loop over characters pays nothing for it.
+    int first = dividerEnd(text, 0);
+    for (int i = first > 0 ? first : 0; i < n; ) {
       int cp = Character.codePointAt(text, i);
       int len = Character.charCount(cp);
-      if (cp == '\n') {
-        lineStart = true;
-      } else if (lineStart && cp != ' ' && cp != '\t') {
-        lineStart = false;
-        // A letter divider ("oOo", "xXx") is a scene break, which Quire keeps as structure and
-        // exports as a break: not a word (so a work counts the same after a round trip).
-        int end = dividerEnd(text, i);
-        if (end > 0) {
-          i = end;
-          inWord = false;
-          continue;
-        }
-      }
       if (isCjk(cp)) {
         count++;
         inWord = false;
@@ -50,19 +40,32 @@ public final class WordCounter {
         // stays in the word: don't, well-known, 3.5
       } else {
         inWord = false;
+        if (cp == '\n') {
+          int end = dividerEnd(text, i + 1);
+          if (end > 0) {
+            i = end;
+            continue;
+          }
+        }
       }
       i += len;
     }
     return count;
   }
 
-  /** The end of the line at {@code i} when it is a letter divider, else -1. Cheap for prose. */
-  private static int dividerEnd(CharSequence text, int i) {
-    char c = text.charAt(i);
-    if ("oOxX0-~=*_.".indexOf(c) < 0) {
+  /**
+   * The end of the line starting at {@code start} when it is a letter divider (after any spaces),
+   * else -1. Cheap for prose: most lines fail on their first character.
+   */
+  private static int dividerEnd(CharSequence text, int start) {
+    int n = text.length();
+    int i = start;
+    while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    if (i >= n || "oOxX0-~=*_.".indexOf(text.charAt(i)) < 0) {
       return -1;
     }
-    int n = text.length();
     int end = i;
     while (end < n && text.charAt(end) != '\n') {
       if (end - i > 40) {
