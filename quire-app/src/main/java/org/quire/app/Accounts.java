@@ -142,9 +142,14 @@ public final class Accounts {
     }
     String secret = store.createPasswordReset(u.get().id(), RESET_BY_MAIL);
     String mail =
-        "To: "
+        from(linkBase)
+            + "To: "
             + u.get().email()
-            + "\r\nSubject: Choose a new password\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+            + "\r\nDate: "
+            + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC))
+            + "\r\nSubject: Choose a new password\r\nMIME-Version: 1.0"
+            + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
             + "Someone (we hope you) asked to choose a new password for "
             + u.get().name()
             + ".\r\nThis link works once, for one hour:\r\n\r\n"
@@ -168,6 +173,21 @@ public final class Accounts {
     } catch (java.io.IOException e) {
       throw new org.quire.model.QuireException(
           "Could not write the reset mail to " + outbox + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A From line at the archive's own host when its public address is known (a mailer given none
+   * puts the sending account's address there itself).
+   */
+  public static String from(String linkBase) {
+    try {
+      String host = linkBase == null ? null : java.net.URI.create(linkBase).getHost();
+      return host == null || !host.matches("[A-Za-z0-9.-]+")
+          ? ""
+          : "From: Quire <noreply@" + host + ">\r\n";
+    } catch (IllegalArgumentException e) {
+      return "";
     }
   }
 

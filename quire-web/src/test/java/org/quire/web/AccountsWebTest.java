@@ -279,6 +279,13 @@ class AccountsWebTest extends ServerTestBase {
     assertThat(mails).hasSize(2);
     String mail = java.nio.file.Files.readString(mails.getLast());
     assertThat(mail).contains("To: resetter@example.org").contains("Choose a new password");
+    // A mail a mailer can send as it is: dated, MIME, headers apart from the body.
+    String headers = mail.substring(0, mail.indexOf("\r\n\r\n"));
+    assertThat(headers).containsPattern("\r\nDate: \\w{3}, \\d{1,2} \\w{3} \\d{4} ");
+    assertThat(headers).contains("MIME-Version: 1.0", "Content-Type: text/plain; charset=UTF-8");
+    assertThat(org.quire.app.Accounts.from("https://archive.example.org"))
+        .isEqualTo("From: Quire <noreply@archive.example.org>\r\n");
+    assertThat(org.quire.app.Accounts.from("")).isEmpty();
     // Two requests, one live link: the newer one replaced the older.
     String first = secretIn(java.nio.file.Files.readString(mails.getFirst()));
     String secret = secretIn(mail);
