@@ -463,7 +463,6 @@ public final class Quire implements AutoCloseable {
     reindexWork(workId);
   }
 
-  /** Sign-up, log-in and sessions. */
   /**
    * Deletes an account (an admin's decision, or the member's own after their password was checked
    * by {@link Accounts#delete}): its works stay, orphaned, and are indexed again under their new
@@ -478,6 +477,7 @@ public final class Quire implements AutoCloseable {
     workIds.forEach(this::reindexWork);
   }
 
+  /** Sign-up, log-in and sessions. */
   public Accounts accounts() {
     return new Accounts(store.accounts());
   }

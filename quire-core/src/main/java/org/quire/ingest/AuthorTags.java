@@ -20,7 +20,7 @@ final class AuthorTags {
   static final String MATURE = "Mature";
   static final String EXPLICIT = "Explicit";
   static final String NOT_RATED = "Not Rated";
-  static final List<String> RATING_NAMES = List.of(GENERAL, TEEN, MATURE, EXPLICIT, NOT_RATED);
+  static final List<String> RATING_NAMES = org.quire.model.FixedTags.RATINGS;
 
   private static final Map<String, String> RATINGS =
       Map.ofEntries(

@@ -224,7 +224,7 @@ final class EpubReader {
     if (s.isEmpty() || s.length() > 200) {
       return;
     }
-    if (isOneOf(s, List.of("F/F", "F/M", "Gen", "M/M", "Multi", "Other"))) {
+    if (isOneOf(s, org.quire.model.FixedTags.CATEGORIES)) {
       tags.add(Tag.byAuthor(TagType.CATEGORY, s));
       return;
     }

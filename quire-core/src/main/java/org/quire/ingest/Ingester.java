@@ -55,8 +55,11 @@ public final class Ingester {
    * walked folder it is reported as failed with the reason, not passed over in silence.
    */
   public static boolean refusedFormat(String fileName) {
-    return List.of("pdf", "rtf", "doc", "mobi", "azw", "azw3").contains(extension(fileName));
+    return REFUSED.contains(extension(fileName));
   }
+
+  /** Story formats Quire cannot read yet: PDF, RTF, Word 97 and Kindle books. */
+  private static final List<String> REFUSED = List.of("pdf", "rtf", "doc", "mobi", "azw", "azw3");
 
   /** Whether this ingester reads files with the given name (judged by extension). */
   public static boolean accepts(String fileName) {
@@ -114,6 +117,14 @@ public final class Ingester {
       throw new IngestException(fileName, tooLarge(bytes.length));
     }
     String ext = extension(fileName);
+    if (REFUSED.contains(ext)) {
+      throw new IngestException(
+          fileName,
+          "."
+              + ext
+              + " files cannot be imported yet; Quire reads .txt, .md, .html, .epub, .docx"
+              + " and .odt files.");
+    }
     switch (ext) {
       case "epub" -> {
         return zipped(fileName, bytes, EpubReader::read);
@@ -127,13 +138,6 @@ public final class Ingester {
       case "zip" ->
           throw new IngestException(
               fileName, "is a .zip archive; 'quire import' reads the stories inside it.");
-      case "pdf", "rtf", "doc", "mobi", "azw", "azw3" ->
-          throw new IngestException(
-              fileName,
-              "."
-                  + ext
-                  + " files cannot be imported yet; Quire reads .txt, .md, .html, .epub, .docx"
-                  + " and .odt files.");
       default -> {}
     }
     TextDecoder.Decoded decoded = TextDecoder.decode(fileName, bytes);

@@ -50,8 +50,7 @@ public final class FixedTags {
     if (fixed.isEmpty()) {
       return wanted;
     }
-    Optional<String> found =
-        fixed.stream().filter(f -> f.toLowerCase(Locale.ROOT).equals(lower(wanted))).findFirst();
+    Optional<String> found = fixed.stream().filter(f -> f.equalsIgnoreCase(wanted)).findFirst();
     return found.orElseThrow(
         () ->
             new IllegalArgumentException(
@@ -62,10 +61,6 @@ public final class FixedTags {
                     + " Quire knows: choose one of "
                     + String.join(", ", fixed)
                     + "."));
-  }
-
-  private static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 
   /**

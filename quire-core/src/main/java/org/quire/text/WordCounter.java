@@ -73,9 +73,8 @@ public final class WordCounter {
       }
       end++;
     }
-    String line = text.subSequence(i, end).toString();
-    boolean hasLetter = line.chars().anyMatch(Character::isLetterOrDigit);
-    return hasLetter && SceneBreaks.isBreak(line) ? end : -1;
+    // A divider without letters ("***") holds no words either way.
+    return SceneBreaks.isBreak(text.subSequence(i, end).toString()) ? end : -1;
   }
 
   private static boolean isJoiner(int cp) {

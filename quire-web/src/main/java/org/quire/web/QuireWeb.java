@@ -509,11 +509,6 @@ public final class QuireWeb {
   }
 
   /** The first series a work belongs to, and its place there, for its EPUB; or null. */
-  public static EpubWriter.SeriesPart seriesPart(Quire quire, long workId) {
-    return seriesPart(quire.store(), workId);
-  }
-
-  /** The same from a store alone (the command line's export). */
   public static EpubWriter.SeriesPart seriesPart(org.quire.store.WorkStore store, long workId) {
     return store.series().seriesOf(workId).stream()
         .map(s -> EpubWriter.SeriesPart.of(s.title(), s.workIds(), workId))
@@ -532,7 +527,7 @@ public final class QuireWeb {
     switch (format) {
       case "epub" -> {
         String source = ctx.scheme() + "://" + ctx.host() + "/works/" + id;
-        body = EpubWriter.write(w, source, java.time.Instant.now(), seriesPart(quire, id));
+        body = EpubWriter.write(w, source, java.time.Instant.now(), seriesPart(quire.store(), id));
         type = "application/epub+zip";
       }
       case "html" -> {
