@@ -187,7 +187,8 @@ public final class IndexFloor {
         w.source(),
         w.importedAt(),
         w.tags(),
-        w.problems());
+        w.problems(),
+        w.expectedChapters());
   }
 
   /**

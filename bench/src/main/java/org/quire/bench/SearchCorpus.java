@@ -189,7 +189,8 @@ public final class SearchCorpus {
         new Work.Source("w" + id + ".txt", Long.toHexString(id)),
         Instant.ofEpochSecond(1_300_000_000L + r.nextInt(400_000_000)),
         tags,
-        List.of());
+        List.of(),
+        0);
   }
 
   /** Readers' signals: heavy-tailed, as kudos are. */

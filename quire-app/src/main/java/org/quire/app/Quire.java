@@ -304,6 +304,7 @@ public final class Quire implements AutoCloseable {
    * @param endNotes the end notes, or null
    * @param complete whether it is finished
    * @param chapters the chapters in order (titles may be null)
+   * @param expectedChapters the chapters planned, 0 when unknown
    */
   public record Edit(
       String title,
@@ -311,9 +312,13 @@ public final class Quire implements AutoCloseable {
       String notes,
       String endNotes,
       boolean complete,
-      List<org.quire.model.Chapter> chapters) {
+      List<org.quire.model.Chapter> chapters,
+      int expectedChapters) {
 
-    /** The work with this edit made: chapters numbered in order, words counted again. */
+    /**
+     * The work with this edit made: chapters numbered in order, words counted again, and complete
+     * once it has the chapters planned (as on AO3, posting chapter 5 of 5 finishes the work).
+     */
     public Work applyTo(Work w) {
       List<org.quire.model.Chapter> numbered = new ArrayList<>();
       int words = 0;
@@ -332,13 +337,14 @@ public final class Quire implements AutoCloseable {
           endNotes,
           numbered,
           w.language(),
-          complete,
+          complete || expectedChapters > 0 && numbered.size() >= expectedChapters,
           words,
           w.format(),
           w.source(),
           w.importedAt(),
           w.tags(),
-          w.problems());
+          w.problems(),
+          expectedChapters);
     }
   }
 
@@ -369,7 +375,14 @@ public final class Quire implements AutoCloseable {
     Work edited =
         edit(
             workId,
-            new Edit(w.title(), w.summary(), w.notes(), w.endNotes(), w.complete(), chapters));
+            new Edit(
+                w.title(),
+                w.summary(),
+                w.notes(),
+                w.endNotes(),
+                w.complete(),
+                chapters,
+                w.expectedChapters()));
     if (store.visibility(workId).orElse(Visibility.DRAFT) != Visibility.DRAFT) {
       tell(
           edited,

@@ -2,8 +2,10 @@ package org.quire.analyse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -21,8 +23,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 final class LanguageGuesser {
   private LanguageGuesser() {}
 
-  private static final Set<String> ENGLISH =
-      Set.of(
+  private static final List<String> FUNCTION_WORDS =
+      List.of(
           "the",
           "and",
           "of",
@@ -60,31 +62,49 @@ final class LanguageGuesser {
           "been",
           "into");
 
-  /** At least 40 words, and at least one in eight of them English function words. */
+  /** Each function word's place in {@link #FUNCTION_WORDS}, to tell how many different ones. */
+  private static final Map<String, Integer> ENGLISH = new HashMap<>();
+
+  static {
+    for (String w : FUNCTION_WORDS) {
+      ENGLISH.put(w, ENGLISH.size());
+    }
+  }
+
+  /**
+   * At least 40 words, and at least one in eight of them English function words; or, for a shorter
+   * text of at least 12 words (a drabble's summary, a one-paragraph ficlet), one in six and at
+   * least three different ones. The detector's character n-grams see too little of such a text (it
+   * has named a short English paragraph Afrikaans), while three different English function words in
+   * a dozen words hardly happen in any other language: "to" is also Polish, "of" and "had" also
+   * Dutch, but not together with "the" or "and".
+   */
   static boolean plainlyEnglish(String sample) {
     int words = 0;
     int english = 0;
+    long seen = 0;
     int i = 0;
     int n = sample.length();
     StringBuilder w = new StringBuilder();
-    while (i < n) {
-      char c = sample.charAt(i);
+    while (i <= n) {
+      char c = i < n ? sample.charAt(i) : ' ';
       if (Character.isLetter(c) || (c == '\'' || c == '’') && w.length() > 0) {
         w.append(c == '’' ? '\'' : Character.toLowerCase(c));
       } else if (w.length() > 0) {
         words++;
-        if (ENGLISH.contains(w.toString())) {
+        Integer k = ENGLISH.get(w.toString());
+        if (k != null) {
           english++;
+          seen |= 1L << k;
         }
         w.setLength(0);
       }
       i++;
     }
-    if (w.length() > 0) {
-      words++;
-      english += ENGLISH.contains(w.toString()) ? 1 : 0;
+    if (words >= 40) {
+      return english * 8 >= words;
     }
-    return words >= 40 && english * 8 >= words;
+    return words >= 12 && english * 6 >= words && Long.bitCount(seen) >= 3;
   }
 
   /** The detector names languages by ISO 639-3 code ("fra"); Java's names need 639-1 ("fr"). */

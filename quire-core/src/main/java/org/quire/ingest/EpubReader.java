@@ -91,6 +91,7 @@ final class EpubReader {
       manifest.put(item.attr("id"), SafeZip.normalise(base, item.attr("href")));
     }
     boolean complete = true;
+    int expected = 0;
     String endNotes = null;
     List<Chapter> chapters = new ArrayList<>();
     boolean metaFromBook = false;
@@ -113,6 +114,7 @@ final class EpubReader {
         tags.addAll(meta.tags);
         notes.addAll(meta.noteLines);
         complete = meta.complete;
+        expected = meta.expected;
         language = meta.language != null ? meta.language : language;
         String s = HtmlReader.labelled(page.body(), "summary");
         summary = s != null ? s : summary;
@@ -183,7 +185,8 @@ final class EpubReader {
         language == null || language.isBlank() ? null : language,
         complete,
         dedupe(tags),
-        problems);
+        problems,
+        expected);
   }
 
   /**

@@ -48,6 +48,7 @@ final class HtmlReader {
     final List<String> noteLines = new ArrayList<>();
     String language;
     boolean complete = true;
+    int expected;
   }
 
   /** Reads AO3's {@code <dt>Label:</dt><dd>tags</dd>} pairs. */
@@ -96,6 +97,7 @@ final class HtmlReader {
         if (chapters.find()) {
           Boolean c = StoryParser.completeFrom("Chapters", chapters.group(1));
           m.complete = c == null || c;
+          m.expected = StoryParser.expectedFrom(chapters.group(1));
         }
       } else if (label.equals("series") || label.equals("collections")) {
         m.noteLines.add(dt.text().replace(":", "").strip() + ": " + dd.text().strip());
@@ -141,7 +143,8 @@ final class HtmlReader {
         meta.language,
         meta.complete,
         meta.tags,
-        problems);
+        problems,
+        meta.expected);
   }
 
   private static void addOnce(List<String> list, String s) {

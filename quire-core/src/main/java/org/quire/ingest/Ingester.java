@@ -199,7 +199,8 @@ public final class Ingester {
         new Work.Source(fileName, sha256(bytes)),
         Instant.now(),
         p.tags(),
-        problems);
+        problems,
+        p.expectedChapters());
   }
 
   private String tooLarge(long size) {

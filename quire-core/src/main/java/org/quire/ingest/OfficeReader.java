@@ -183,7 +183,8 @@ final class OfficeReader {
           addLanguage ? props.language() : p.language(),
           p.complete(),
           p.tags(),
-          p.problems());
+          p.problems(),
+          p.expectedChapters());
     }
   }
 

@@ -32,7 +32,8 @@ final class StoryParser {
       String language,
       boolean complete,
       List<Tag> tags,
-      List<IngestProblem> problems) {}
+      List<IngestProblem> problems,
+      int expectedChapters) {}
 
   private static final Pattern CHAPTER_COUNT =
       Pattern.compile("^\\s*(\\d{1,5})\\s*/\\s*(\\d{1,5}|\\?)");
@@ -59,6 +60,12 @@ final class StoryParser {
       return true;
     }
     return null;
+  }
+
+  /** The chapters planned in a "Chapters: 2/5" value (5), or 0 when it names none ("2/?"). */
+  static int expectedFrom(String value) {
+    var m = CHAPTER_COUNT.matcher(value.strip());
+    return m.find() && !m.group(2).equals("?") ? Integer.parseInt(m.group(2)) : 0;
   }
 
   private static final String NUMBER =
@@ -117,6 +124,7 @@ final class StoryParser {
     String summary;
     String language;
     boolean complete = true;
+    int expected;
 
     Run(String text, boolean markdown) {
       this.text = text;
@@ -188,7 +196,7 @@ final class StoryParser {
       String noteText = notes.isEmpty() ? null : String.join("\n\n", notes);
       return new Parsed(
           title, generated, authors, summary, noteText, endNotes, chapters, language, complete,
-          tags, problems);
+          tags, problems, expected);
     }
 
     /** Title, header block, "by" line and notes at the top. Returns the first body line. */
@@ -255,6 +263,7 @@ final class StoryParser {
         case STATUS -> {
           Boolean c = completeFrom(h.label(), v);
           complete = c == null ? complete : c;
+          expected = h.label().equalsIgnoreCase("chapters") ? expectedFrom(v) : expected;
         }
         case IGNORED -> {}
         default -> AuthorTags.add(h.field(), v, tags);

@@ -23,6 +23,8 @@ import java.util.List;
  * @param importedAt when it was stored
  * @param tags every tag, author-given and suggested
  * @param problems oddities found while reading the file
+ * @param expectedChapters how many chapters the author plans (AO3's "Chapters: 2/5"), 0 when
+ *     unknown ("2/?")
  */
 public record Work(
     long id,
@@ -40,7 +42,8 @@ public record Work(
     Source source,
     Instant importedAt,
     List<Tag> tags,
-    List<IngestProblem> problems) {
+    List<IngestProblem> problems,
+    int expectedChapters) {
 
   /**
    * Where a work's text came from.
@@ -59,6 +62,18 @@ public record Work(
     chapters = List.copyOf(chapters);
     tags = List.copyOf(tags == null ? List.of() : tags);
     problems = List.copyOf(problems == null ? List.of() : problems);
+    expectedChapters = Math.max(0, expectedChapters);
+  }
+
+  /**
+   * AO3's chapter line, "2/5": the chapters there are over the chapters planned, which is the same
+   * number for a complete work and "?" when nobody said.
+   */
+  public static String chapterLine(int posted, boolean complete, int expected) {
+    if (complete) {
+      return posted + "/" + posted;
+    }
+    return posted + "/" + (expected > posted ? Integer.toString(expected) : "?");
   }
 
   public Work withId(long newId) {
@@ -78,7 +93,8 @@ public record Work(
         source,
         importedAt,
         tags,
-        problems);
+        problems,
+        expectedChapters);
   }
 
   public Work withImportedAt(Instant when) {
@@ -98,7 +114,8 @@ public record Work(
         source,
         when,
         tags,
-        problems);
+        problems,
+        expectedChapters);
   }
 
   public Work withTags(List<Tag> newTags) {
@@ -118,7 +135,8 @@ public record Work(
         source,
         importedAt,
         newTags,
-        problems);
+        problems,
+        expectedChapters);
   }
 
   public Work withLanguage(String newLanguage) {
@@ -138,7 +156,8 @@ public record Work(
         source,
         importedAt,
         tags,
-        problems);
+        problems,
+        expectedChapters);
   }
 
   public Work withComplete(boolean done) {
@@ -158,7 +177,8 @@ public record Work(
         source,
         importedAt,
         tags,
-        problems);
+        problems,
+        expectedChapters);
   }
 
   public Work withAuthors(List<String> names) {
@@ -178,7 +198,8 @@ public record Work(
         source,
         importedAt,
         tags,
-        problems);
+        problems,
+        expectedChapters);
   }
 
   /** The shown tags (not rejected) of one type, author-given first, in stored order. */

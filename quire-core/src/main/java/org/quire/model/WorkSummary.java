@@ -20,6 +20,7 @@ import java.util.List;
  * @param tags shown tags (rejected ones left out), without their evidence (the work has it)
  * @param visibility who may see it
  * @param engagement kudos, hits, bookmarks and comments
+ * @param expectedChapters chapters the author plans, 0 when unknown
  */
 public record WorkSummary(
     long id,
@@ -35,7 +36,8 @@ public record WorkSummary(
     Instant importedAt,
     List<Tag> tags,
     Visibility visibility,
-    Engagement engagement) {
+    Engagement engagement,
+    int expectedChapters) {
   public WorkSummary {
     visibility = visibility == null ? Visibility.PUBLIC : visibility;
     engagement = engagement == null ? Engagement.NONE : engagement;

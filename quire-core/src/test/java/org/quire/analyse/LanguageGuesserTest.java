@@ -44,6 +44,31 @@ class LanguageGuesserTest {
   }
 
   @Test
+  void shortEnglishNeedsThreeDifferentFunctionWords() {
+    String[] english = {
+      "\"Run!\" Buffy shouted. Willow grabbed the book and followed her out into the night,"
+          + " heart pounding.",
+      "Rain again. The kettle sang, and Giles sat by the window with a letter he would not open.",
+      "Just a short drabble about Tuesday mornings, coffee that tastes of nothing, and the quiet"
+          + " before everyone wakes.",
+    };
+    for (String text : english) {
+      assertThat(LanguageGuesser.plainlyEnglish(text)).as(text).isTrue();
+      assertThat(LanguageGuesser.guess(text).language()).as(text).isEqualTo("English");
+    }
+    String[] other = {
+      // Dutch "of" and "had", Polish "to": one English-looking word each, never three.
+      "Ze had het boek niet gelezen, maar ze wist wat er in stond, of dacht ze dat tenminste.",
+      "To jest to, co chciałem ci powiedzieć o tym starym domu nad rzeką wczoraj wieczorem.",
+      "Sy het die boek gelees en toe het sy na die see gegaan om die skepe te sien.",
+      "Hun havde ikke læst bogen, men hun vidste hvad der stod i den, og det var nok.",
+    };
+    for (String text : other) {
+      assertThat(LanguageGuesser.plainlyEnglish(text)).as(text).isFalse();
+    }
+  }
+
+  @Test
   void tooShortOrTooFewWordsIsNoFastGuess() {
     assertThat(LanguageGuesser.guess("Hi.")).isNull();
     assertThat(LanguageGuesser.plainlyEnglish("the and of to the and of to")).isFalse();

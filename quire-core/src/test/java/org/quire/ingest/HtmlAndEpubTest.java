@@ -45,6 +45,8 @@ class HtmlAndEpubTest {
     assertThat(w.tagNames(TagType.ADDITIONAL)).containsExactly("Libraries", "Fluff");
     assertThat(w.language()).isEqualTo("English");
     assertThat(w.complete()).isFalse();
+    // "Chapters: 2/3": two posted of three planned.
+    assertThat(w.expectedChapters()).isEqualTo(3);
     assertThat(w.summary())
         .isEqualTo("Giles keeps a ledger of overdue books. Willow finds a *strange* entry.");
     assertThat(w.notes())

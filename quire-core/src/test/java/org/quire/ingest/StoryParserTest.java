@@ -23,22 +23,24 @@ class StoryParserTest {
   @org.junit.jupiter.params.provider.CsvSource(
       delimiter = '|',
       value = {
-        "Status: Complete|true",
-        "Status: In Progress|false",
-        "Status: WIP|false",
-        "Status: Ongoing (updates weekly)|false",
-        "Status: one-shot|true",
-        "Chapters: 3/5|false",
-        "Chapters: 5/5|true",
-        "Chapters: 2/?|false",
-        "Completed: 2021-04-02|true",
-        "Status: who knows|true",
-        "Words: 500|true"
+        "Status: Complete|true|0",
+        "Status: In Progress|false|0",
+        "Status: WIP|false|0",
+        "Status: Ongoing (updates weekly)|false|0",
+        "Status: one-shot|true|0",
+        "Chapters: 3/5|false|5",
+        "Chapters: 5/5|true|5",
+        "Chapters: 2/?|false|0",
+        "Chapters: 2 / 12|false|12",
+        "Completed: 2021-04-02|true|0",
+        "Status: who knows|true|0",
+        "Words: 500|true|0"
       })
-  void statusLinesSayWhetherTheWorkIsFinished(String line, boolean complete) {
+  void statusLinesSayWhetherTheWorkIsFinished(String line, boolean complete, int planned) {
     Work w = read("a.txt", "Title: Status Test\n" + line + "\n\nThe story.\n");
     assertThat(w.title()).isEqualTo("Status Test");
     assertThat(w.complete()).isEqualTo(complete);
+    assertThat(w.expectedChapters()).isEqualTo(planned);
     assertThat(w.chapters().getFirst().text()).isEqualTo("The story.");
   }
 

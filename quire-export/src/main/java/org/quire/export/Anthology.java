@@ -81,7 +81,8 @@ public final class Anthology {
         null,
         Instant.now(),
         tags,
-        List.of());
+        List.of(),
+        0);
   }
 
   private static String join(String a, String b) {

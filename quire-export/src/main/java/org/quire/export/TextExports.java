@@ -124,6 +124,8 @@ public final class TextExports {
       lines.add("Language: " + w.language());
     }
     lines.add("Status: " + (w.complete() ? "Complete" : "In Progress"));
+    lines.add(
+        "Chapters: " + Work.chapterLine(w.chapters().size(), w.complete(), w.expectedChapters()));
     if (w.summary() != null && !w.summary().isBlank()) {
       // The header block ends at a blank line, so a summary's paragraphs become lines.
       lines.add("Summary: " + w.summary().strip().replaceAll("\n\\s*\n", "\n"));

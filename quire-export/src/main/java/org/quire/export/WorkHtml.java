@@ -68,9 +68,7 @@ final class WorkHtml {
     b.append("<dt>Stats:</dt>\n<dd>Words: ")
         .append(w.wordCount())
         .append(" Chapters: ")
-        .append(w.chapters().size())
-        .append('/')
-        .append(w.complete() ? Integer.toString(w.chapters().size()) : "?")
+        .append(Work.chapterLine(w.chapters().size(), w.complete(), w.expectedChapters()))
         .append("</dd>\n</dl>\n");
     b.append("<h1>").append(escape(w.title())).append("</h1>\n");
     if (!w.authors().isEmpty()) {

@@ -58,7 +58,9 @@ class ExportTest {
                 TagType.CHARACTER, "Tara Maclay", 0.8, List.of(new Evidence(1, 0, 3, "x"))),
             Tag.byAuthor(TagType.CONTENT_WARNING, "Character Death"),
             Tag.byAuthor(TagType.ADDITIONAL, "Fluff & Angst")),
-        List.of());
+        List.of(),
+        // An unfinished work of two chapters planned to have four: "2/4".
+        complete ? 0 : 4);
   }
 
   record Check(int fatal, int errors, int warnings, String log) {}
@@ -134,6 +136,7 @@ class ExportTest {
       assertThat(back.endNotes()).isEqualTo(w.endNotes());
       assertThat(back.language()).isEqualTo("English");
       assertThat(back.complete()).isEqualTo(complete);
+      assertThat(back.expectedChapters()).isEqualTo(complete ? 2 : 4);
       assertThat(back.chapters())
           .extracting(Chapter::title)
           .containsExactly("Chapter 1: Sparks", null);
@@ -187,6 +190,7 @@ class ExportTest {
         assertThat(back.tagNames(t)).as(f[0] + " " + t.key()).isEqualTo(w.tagNames(t));
       }
       assertThat(back.complete()).as(f[0]).isFalse();
+      assertThat(back.expectedChapters()).as(f[0]).isEqualTo(4);
       assertThat(back.chapters()).as(f[0]).hasSize(2);
       assertThat(back.summary()).as(f[0]).isEqualTo(w.summary());
       assertThat(back.endNotes()).as(f[0]).isEqualTo(w.endNotes());

@@ -71,6 +71,11 @@ public record SearchQuery(
       mutedTags = List.copyOf(mutedTags == null ? List.of() : capMutes(mutedTags));
       hiddenWorks = List.copyOf(hiddenWorks == null ? List.of() : hiddenWorks);
     }
+
+    /** Whether this reader's mutes or hidden works leave out anything the archive holds. */
+    public boolean narrows() {
+      return !mutedAuthors.isEmpty() || !mutedTags.isEmpty() || !hiddenWorks.isEmpty();
+    }
   }
 
   /** At most this many muted authors, and as many muted tags, are applied. */

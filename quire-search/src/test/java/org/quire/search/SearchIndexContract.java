@@ -76,7 +76,8 @@ abstract class SearchIndexContract {
         new Work.Source("f.txt", "h" + id),
         Instant.ofEpochSecond(1_700_000_000L + id * 86_400),
         List.of(tags),
-        List.of());
+        List.of(),
+        0);
   }
 
   static Tag tag(TagType t, String name) {

@@ -196,7 +196,7 @@ public final class JdbiWorkStore implements WorkStore {
         c.prepareStatement(
             "INSERT INTO works (title, title_generated, summary, notes, end_notes, language,"
                 + " complete, word_count, format, source_name, source_sha256, imported_at,"
-                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " updated_at, expected_chapters) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             new String[] {"id"})) {
       ps.setString(1, work.title());
       ps.setInt(2, work.titleGenerated() ? 1 : 0);
@@ -211,6 +211,7 @@ public final class JdbiWorkStore implements WorkStore {
       ps.setString(11, sha);
       ps.setLong(12, imported);
       ps.setLong(13, now);
+      ps.setInt(14, work.expectedChapters());
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         if (!keys.next()) {
@@ -282,13 +283,14 @@ public final class JdbiWorkStore implements WorkStore {
                       h.createUpdate(
                               "UPDATE works SET title = :title, title_generated = 0,"
                                   + " summary = :summary, notes = :notes, end_notes = :endNotes,"
-                                  + " complete = :complete, word_count = :words, updated_at = :now"
-                                  + " WHERE id = :id")
+                                  + " complete = :complete, expected_chapters = :expected,"
+                                  + " word_count = :words, updated_at = :now WHERE id = :id")
                           .bind("title", work.title())
                           .bind("summary", work.summary())
                           .bind("notes", work.notes())
                           .bind("endNotes", work.endNotes())
                           .bind("complete", work.complete() ? 1 : 0)
+                          .bind("expected", work.expectedChapters())
                           .bind("words", work.wordCount())
                           .bind("now", System.currentTimeMillis())
                           .bind("id", work.id())
@@ -462,7 +464,8 @@ public final class JdbiWorkStore implements WorkStore {
                   new Work.Source((String) w.get("source_name"), (String) w.get("source_sha256")),
                   Instant.ofEpochMilli(num(w.get("imported_at"))),
                   tags(h, List.of(id), true).getOrDefault(id, List.of()),
-                  problems));
+                  problems,
+                  (int) num(w.get("expected_chapters"))));
         });
   }
 
@@ -488,7 +491,7 @@ public final class JdbiWorkStore implements WorkStore {
 
   private static final String SUMMARY_COLUMNS =
       "SELECT w.id, w.title, w.title_generated, w.summary, w.word_count, w.language, w.complete,"
-          + " w.imported_at, w.visibility, w.hits,"
+          + " w.expected_chapters, w.imported_at, w.visibility, w.hits,"
           + " (SELECT count(*) FROM kudos k WHERE k.work_id = w.id) AS kudos,"
           + " (SELECT count(*) FROM bookmarks b WHERE b.work_id = w.id AND b.private = 0)"
           + " AS bookmarks,"
@@ -610,7 +613,8 @@ public final class JdbiWorkStore implements WorkStore {
                   (int) num(r.get("kudos")),
                   (int) num(r.get("hits")),
                   (int) num(r.get("bookmarks")),
-                  (int) num(r.get("comments")))));
+                  (int) num(r.get("comments"))),
+              (int) num(r.get("expected_chapters"))));
     }
     return out;
   }

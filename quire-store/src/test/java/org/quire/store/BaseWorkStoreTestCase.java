@@ -37,6 +37,11 @@ public abstract class BaseWorkStoreTestCase {
   }
 
   protected static Work work(String title, String sha, String... chapterTitles) {
+    return work(0, title, sha, chapterTitles);
+  }
+
+  /** A work of {@code planned} chapters planned (0: unknown). */
+  protected static Work work(int planned, String title, String sha, String... chapterTitles) {
     List<Chapter> chapters = new java.util.ArrayList<>();
     for (int i = 0; i < Math.max(1, chapterTitles.length); i++) {
       chapters.add(
@@ -68,7 +73,8 @@ public abstract class BaseWorkStoreTestCase {
                 "Willow Rosenberg",
                 0.9,
                 List.of(new Evidence(1, 0, 4, "Text of chapter 1.")))),
-        List.of(new IngestProblem(3, "odd")));
+        List.of(new IngestProblem(3, "odd")),
+        planned);
   }
 
   @Test
@@ -79,6 +85,16 @@ public abstract class BaseWorkStoreTestCase {
     Work back = store.get(added.id()).orElseThrow();
     assertThat(back.id()).isEqualTo(added.id());
     assertThat(back.withId(0)).isEqualTo(w);
+  }
+
+  @Test
+  void plannedChaptersAreKeptListedAndChanged() {
+    long id = store.add(work(5, "Two of Five", "p1", "One", "Two").withComplete(false)).id();
+    assertThat(store.get(id).orElseThrow().expectedChapters()).isEqualTo(5);
+    assertThat(store.list(0, 10).getFirst().expectedChapters()).isEqualTo(5);
+    store.update(work(0, "Two of Five", "p1", "One", "Two").withId(id));
+    assertThat(store.get(id).orElseThrow().expectedChapters()).isZero();
+    assertThat(store.list(0, 10).getFirst().expectedChapters()).isZero();
   }
 
   @Test

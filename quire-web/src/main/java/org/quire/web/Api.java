@@ -67,6 +67,7 @@ final class Api {
     body.put("endNotes", w.endNotes());
     body.put("language", w.language());
     body.put("complete", w.complete());
+    body.put("expectedChapters", w.expectedChapters() > 0 ? w.expectedChapters() : null);
     body.put("words", w.wordCount());
     body.put("url", "/works/" + w.id());
     List<Map<String, Object>> chapters = new ArrayList<>();
@@ -438,6 +439,7 @@ final class Api {
     r.put("words", w.wordCount());
     r.put("chapters", w.chapterCount());
     r.put("complete", w.complete());
+    r.put("expectedChapters", w.expectedChapters() > 0 ? w.expectedChapters() : null);
     r.put("language", w.language());
     r.put(
         "stats",

@@ -100,8 +100,33 @@ final class AuthoringRoutes {
             raw(ctx, "notes", 20_000),
             raw(ctx, "endNotes", 20_000),
             ctx.formParam("complete") != null,
-            chapters)
+            chapters,
+            planned(ctx, false))
         .applyTo(w);
+  }
+
+  /**
+   * The "chapters planned" field: blank for unknown (0). Anything but a whole number from 1 to
+   * 9,999 is refused when {@code strict}, else read as unknown.
+   */
+  private static int planned(Context ctx, boolean strict) {
+    String v = ctx.formParam("expectedChapters");
+    if (v == null || v.isBlank()) {
+      return 0;
+    }
+    try {
+      int n = Integer.parseInt(v.strip());
+      if (n >= 1 && n <= 9_999) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    if (strict) {
+      throw new BadRequestResponse(
+          "Chapters planned is a whole number from 1 to 9,999, or blank when you do not know.");
+    }
+    return 0;
   }
 
   /** A form field as typed, cut to what the form allows. */
@@ -142,7 +167,8 @@ final class AuthoringRoutes {
             field(ctx, "notes", 20_000),
             field(ctx, "endNotes", 20_000),
             ctx.formParam("complete") != null,
-            chapters));
+            chapters,
+            planned(ctx, true)));
     web.back(ctx, "/works/" + w.id(), "Your changes were saved.");
   }
 

@@ -26,6 +26,7 @@ import org.quire.model.WorkSummary;
  * @param language language or null
  * @param visibility who may see it (restricted works are marked)
  * @param engagement kudos, hits, bookmarks and comments
+ * @param expectedChapters chapters the author plans, 0 when unknown
  */
 public record Blurb(
     long id,
@@ -44,7 +45,8 @@ public record Blurb(
     boolean complete,
     String language,
     Visibility visibility,
-    Engagement engagement) {
+    Engagement engagement,
+    int expectedChapters) {
 
   /** A tag shown on a page, with its kind for styling. */
   public record TagLink(String kind, String name) {}
@@ -82,7 +84,13 @@ public record Blurb(
         w.complete(),
         w.language(),
         w.visibility(),
-        w.engagement());
+        w.engagement(),
+        w.expectedChapters());
+  }
+
+  /** AO3's "2/5" (or "2/?"). */
+  public String chapterLine() {
+    return org.quire.model.Work.chapterLine(chapters, complete, expectedChapters);
   }
 
   /** The short code shown in the rating badge. */

@@ -552,7 +552,8 @@ public final class QuireWeb {
 
   private void search(Context ctx) {
     SearchForm form = SearchForm.of(ctx.queryParamMap());
-    SearchResults res = quire.index().search(form.query().withAudience(readers.audience(ctx)));
+    SearchQuery.Audience audience = readers.audience(ctx);
+    SearchResults res = quire.index().search(form.query().withAudience(audience));
     Map<Long, WorkSummary> works = summaries(quire, res);
     List<SearchView.Result> results = new ArrayList<>();
     for (SearchResults.Hit h : res.hits()) {
@@ -579,6 +580,7 @@ public final class QuireWeb {
         new SearchView(
             form,
             res.total(),
+            audience.narrows(),
             results,
             SearchView.facets(form, res.facets()),
             message,

@@ -13,6 +13,7 @@ import org.quire.search.SearchResults;
 public record SearchView(
     SearchForm form,
     long total,
+    boolean narrowed,
     List<Result> results,
     List<FacetGroup> facets,
     String message,

@@ -3,6 +3,7 @@ package org.quire.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +160,25 @@ class AccountsWebTest extends ServerTestBase {
             Map.of("text", "Another one\n\nNew words here.", "visibility", "bogus"));
     assertThat(tampered.statusCode()).isEqualTo(400);
     assertThat(tampered.body()).contains("Choose who may read the work");
+    // Files: an empty one is refused by name; a Markdown file becomes a work with its title.
+    HttpResponse<String> empty =
+        b.upload("/works/new", "/works/new", "blank.txt", new byte[0], Map.of());
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(empty.body()).text())
+        .contains("The file blank.txt is empty: choose another, or paste the text.");
+    HttpResponse<String> uploaded =
+        b.upload(
+            "/works/new",
+            "/works/new",
+            "gargoyles.md",
+            "# Gargoyles at Dusk\n\nThe stone ones woke when the bell rang.\n"
+                .getBytes(StandardCharsets.UTF_8),
+            Map.of("visibility", "public"));
+    assertThat(uploaded.statusCode()).isEqualTo(303);
+    long fromFile =
+        Long.parseLong(
+            uploaded.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+    assertThat(quire.work(fromFile).orElseThrow().title()).isEqualTo("Gargoyles at Dusk");
     // A rating outside AO3's list, or a kind of tag that does not exist, is refused with a reason.
     HttpResponse<String> odd =
         b.submit(review, review, Map.of("add_type", "rating", "add_name", "Super Explicit"));

@@ -64,6 +64,47 @@ class AuthoringWebTest extends ServerTestBase {
   }
 
   @Test
+  void plannedChaptersShowAsOnAo3AndTheLastOneCompletesTheWork() throws Exception {
+    HttpBrowser author = signedUp("Planner P");
+    long id =
+        post(
+            "Planner P",
+            "Title: Halfway House\nChapters: 1/2\n\nThe first of two parts.",
+            Visibility.PUBLIC);
+    String page = "/works/" + id;
+    assertThat(Jsoup.parse(author.get(page).body()).select(".stats-line").text())
+        .contains("Chapters: 1/2");
+    assertThat(Jsoup.parse(author.get("/works").body()).select(".stats").text())
+        .contains("Chapters 1/2");
+    assertThat(Jsoup.parse(author.get(page + "/edit").body()).select("#expectedChapters").val())
+        .isEqualTo("2");
+    assertThat(author.get("/api/v1/works/" + id).body()).contains("\"expectedChapters\":2");
+
+    HttpResponse<String> refused =
+        author.post(
+            page + "/edit",
+            editForm(author, id, Map.of("expectedChapters", "two")),
+            page + "/edit");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(refused.body()).select(".form-error").text())
+        .contains("Chapters planned");
+    assertThat(quire.work(id).orElseThrow().expectedChapters()).isEqualTo(2);
+
+    author.submit(
+        page + "/edit", page + "/chapters", Map.of("title", "Home", "text", "The second part."));
+    assertThat(quire.work(id).orElseThrow().complete()).isTrue();
+    assertThat(Jsoup.parse(author.get(page).body()).select(".stats-line").text())
+        .contains("Chapters: 2/2");
+
+    // Blank means unknown: an unfinished work shows "2/?".
+    Map<String, String> unknown = editForm(author, id, Map.of("expectedChapters", ""));
+    unknown.remove("complete");
+    assertThat(author.post(page + "/edit", unknown).statusCode()).isEqualTo(303);
+    assertThat(Jsoup.parse(author.get(page).body()).select(".stats-line").text())
+        .contains("Chapters: 2/?");
+  }
+
+  @Test
   void chaptersAndEditsReachSubscribersAndSearch() throws Exception {
     HttpBrowser author = signedUp("Amy M");
     long id =

@@ -62,6 +62,43 @@ class HttpBrowser {
     return post(action, f, formPage);
   }
 
+  /** A form with a file, sent as multipart/form-data with the site's token, as a browser does. */
+  HttpResponse<String> upload(
+      String formPage, String action, String fileName, byte[] file, Map<String, String> fields)
+      throws Exception {
+    String boundary = "quire-test-" + System.nanoTime();
+    Map<String, String> f = new LinkedHashMap<>(fields);
+    f.put("csrf", csrf(formPage));
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (Map.Entry<String, String> e : f.entrySet()) {
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + e.getKey()
+                  + "\"\r\n\r\n"
+                  + e.getValue()
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(file);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + action))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Referer", "http://127.0.0.1:" + port + formPage)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }

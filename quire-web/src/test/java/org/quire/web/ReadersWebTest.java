@@ -253,13 +253,21 @@ class ReadersWebTest extends ServerTestBase {
             "Calm words about a walrus.",
             Visibility.PUBLIC);
     HttpBrowser reader = signedUp("Cordelia C");
-    assertThat(reader.get("/search?q=walrus").body()).contains("Loud Story").contains("Calm Story");
+    assertThat(reader.get("/search?q=walrus").body())
+        .contains("Loud Story")
+        .contains("Calm Story")
+        .doesNotContain("mutes</a> or reading settings hide");
 
     reader.submit("/mutes", "/mutes", Map.of("kind", "author", "value", "harmony k"));
     assertThat(reader.get("/search?q=walrus").body())
         .doesNotContain("Loud Story")
         .contains("Calm Story");
     assertThat(reader.get("/works").body()).doesNotContain("Loud Story");
+    // The count says it leaves muted works out, so it is not read as the archive's size.
+    assertThat(Jsoup.parse(reader.get("/search").body()).selectFirst("p.count").text())
+        .endsWith("in the archive, leaving out those your mutes or reading settings hide");
+    assertThat(Jsoup.parse(visitor().get("/search").body()).selectFirst("p.count").text())
+        .endsWith("in the archive");
     // Not hidden with CSS: the muted work is simply not in the page.
     assertThat(reader.get("/search?q=walrus").body()).doesNotContain("Harmony K</");
     assertThat(visitor().get("/search?q=walrus").body()).contains("Loud Story");

@@ -105,6 +105,7 @@ class PartitionedSearchTest {
         new Work.Source("f.txt", "h" + id),
         Instant.ofEpochSecond(1_700_000_000L + id * 60),
         tags,
-        List.of());
+        List.of(),
+        0);
   }
 }
