@@ -27,6 +27,7 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
@@ -37,6 +38,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -141,6 +143,8 @@ public final class LuceneSearchIndex implements SearchIndex {
             ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
             : IndexWriterConfig.OpenMode.CREATE);
     cfg.setRAMBufferSizeMB(64);
+    cfg.setMergePolicy(mergePolicy());
+    cfg.setMergeScheduler(mergeScheduler());
     this.writer = new IndexWriter(dir, cfg);
     this.searchers =
         new SearcherManager(
@@ -154,6 +158,30 @@ public final class LuceneSearchIndex implements SearchIndex {
                 return new PartitionedSearcher(reader, pool, minSliceDocs);
               }
             });
+  }
+
+  /**
+   * Twenty segments to a tier, merged twenty at a time, instead of Lucene's ten: a bulk import
+   * rewrites each posting fewer times on its way to the big segments. On a million short works this
+   * indexed 9–22 % faster in four pairs of runs, for searches as fast and an index up to a third
+   * larger (bench/RESULTS.md, "Wider merges").
+   */
+  private static TieredMergePolicy mergePolicy() {
+    TieredMergePolicy p = new TieredMergePolicy();
+    p.setSegmentsPerTier(20);
+    p.setMaxMergeAtOnce(20);
+    return p;
+  }
+
+  /**
+   * Merges are not rate-limited (Lucene starts them at 20 MB/s of writes and raises the limit only
+   * once they back up): they are heavy during a bulk import, and the import is then what the
+   * machine is for. Measured together with the wider merges above.
+   */
+  private static ConcurrentMergeScheduler mergeScheduler() {
+    ConcurrentMergeScheduler s = new ConcurrentMergeScheduler();
+    s.disableAutoIOThrottle();
+    return s;
   }
 
   /**
