@@ -339,7 +339,8 @@ public final class QuireWeb {
   /** The newest works this viewer may see, minus what they muted (through the index). */
   private void works(Context ctx) {
     int page = pageParam(ctx);
-    SearchResults res = newest(quire, readers.audience(ctx), page);
+    SearchQuery.Audience audience = readers.audience(ctx);
+    SearchResults res = newest(quire, audience, page);
     List<Blurb> blurbs = inOrder(res, summaries(quire, res)).stream().map(Blurb::of).toList();
     render(
         ctx,
@@ -352,7 +353,32 @@ public final class QuireWeb {
             "description",
             page == 1 ? quire.siteDescription() : "",
             "pager",
-            Pager.of("/works?", page, Math.min(res.total(), SearchQuery.MAX_OFFSET), PAGE_SIZE)));
+            Pager.of("/works?", page, Math.min(res.total(), SearchQuery.MAX_OFFSET), PAGE_SIZE),
+            "hidden",
+            res.total() == 0 ? WhyEmpty.of(audience, quire.store().count()) : WhyEmpty.NOT));
+  }
+
+  /** Why the works listing shows nothing: the archive holds none, or this reader may see none. */
+  public enum WhyEmpty {
+    NOT,
+    /** No works stored at all: the owner's first visit. */
+    ARCHIVE,
+    /** Every work is for members (or a draft), and this is a visitor. */
+    MEMBERS_ONLY,
+    /** This member's mutes or hidden read works leave nothing. */
+    MUTED,
+    /** Works exist, but none this member may read (drafts of others). */
+    NONE_READABLE;
+
+    static WhyEmpty of(SearchQuery.Audience a, long stored) {
+      if (stored == 0) {
+        return ARCHIVE;
+      }
+      if (!a.member()) {
+        return MEMBERS_ONLY;
+      }
+      return a.narrows() ? MUTED : NONE_READABLE;
+    }
   }
 
   /**
