@@ -503,16 +503,27 @@ public final class Quire implements AutoCloseable {
    * @throws IngestException when the file is not a story Quire can read
    */
   public WorkStore.Added post(String fileName, byte[] bytes, long ownerId, Visibility visibility) {
-    return post(fileName, bytes, ownerId, visibility, true);
+    return post(fileName, bytes, ownerId, visibility, true, 0);
   }
 
   /**
-   * The same, choosing whether analysis suggests tags: without it the work keeps only the tags its
-   * file gives (its author's), as for an author who tags by hand.
+   * The same, choosing whether analysis suggests tags (without it the work keeps only the tags its
+   * file gives, its author's, as for an author who tags by hand) and how many chapters the author
+   * plans: when that is more than the file holds, the work is in progress ("1/5").
+   *
+   * @param plannedChapters the chapters planned, or 0 to keep what the file says
    */
   public WorkStore.Added post(
-      String fileName, byte[] bytes, long ownerId, Visibility visibility, boolean autoTag) {
+      String fileName,
+      byte[] bytes,
+      long ownerId,
+      Visibility visibility,
+      boolean autoTag,
+      int plannedChapters) {
     Work read = ingester.read(fileName, bytes);
+    if (plannedChapters > 0) {
+      read = read.withProgress(read.chapters().size() >= plannedChapters, plannedChapters);
+    }
     Optional<Long> existing = store.findBySha256(read.source().sha256());
     if (existing.isPresent()) {
       return WorkStore.Added.duplicateOf(existing.get());

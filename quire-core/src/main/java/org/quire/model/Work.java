@@ -160,7 +160,8 @@ public record Work(
         expectedChapters);
   }
 
-  public Work withComplete(boolean done) {
+  /** This work finished or not, with the chapters planned (0: unknown). */
+  public Work withProgress(boolean done, int planned) {
     return new Work(
         id,
         title,
@@ -178,7 +179,7 @@ public record Work(
         importedAt,
         tags,
         problems,
-        expectedChapters);
+        planned);
   }
 
   public Work withAuthors(List<String> names) {

@@ -89,7 +89,7 @@ public abstract class BaseWorkStoreTestCase {
 
   @Test
   void plannedChaptersAreKeptListedAndChanged() {
-    long id = store.add(work(5, "Two of Five", "p1", "One", "Two").withComplete(false)).id();
+    long id = store.add(work("Two of Five", "p1", "One", "Two").withProgress(false, 5)).id();
     assertThat(store.get(id).orElseThrow().expectedChapters()).isEqualTo(5);
     assertThat(store.list(0, 10).getFirst().expectedChapters()).isEqualTo(5);
     store.update(work(0, "Two of Five", "p1", "One", "Two").withId(id));

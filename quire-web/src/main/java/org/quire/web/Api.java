@@ -156,7 +156,7 @@ final class Api {
     byte[] body = ctx.bodyAsBytes();
     try {
       var added =
-          quire.post(name.replaceAll("[/\\\\]", "_"), body, u.id(), v, !"false".equals(autoTag));
+          quire.post(name.replaceAll("[/\\\\]", "_"), body, u.id(), v, !"false".equals(autoTag), 0);
       ctx.status(added.duplicate() ? 200 : 201);
       ctx.json(
           Map.of(

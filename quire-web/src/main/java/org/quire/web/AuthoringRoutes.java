@@ -109,7 +109,7 @@ final class AuthoringRoutes {
    * The "chapters planned" field: blank for unknown (0). Anything but a whole number from 1 to
    * 9,999 is refused when {@code strict}, else read as unknown.
    */
-  private static int planned(Context ctx, boolean strict) {
+  static int planned(Context ctx, boolean strict) {
     String v = ctx.formParam("expectedChapters");
     if (v == null || v.isBlank()) {
       return 0;

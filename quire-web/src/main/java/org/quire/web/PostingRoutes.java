@@ -90,8 +90,16 @@ final class PostingRoutes {
       page(ctx, "Choose who may read the work: everyone, members only, or nobody yet (a draft).");
       return;
     }
+    int planned;
     try {
-      WorkStore.Added added = quire.post(fileName, bytes, u.id(), visibility);
+      planned = AuthoringRoutes.planned(ctx, true);
+    } catch (io.javalin.http.BadRequestResponse e) {
+      ctx.status(HttpStatus.BAD_REQUEST);
+      page(ctx, e.getMessage());
+      return;
+    }
+    try {
+      WorkStore.Added added = quire.post(fileName, bytes, u.id(), visibility, true, planned);
       if (added.duplicate()) {
         web.back(
             ctx,

@@ -96,6 +96,25 @@ class AuthoringWebTest extends ServerTestBase {
     assertThat(Jsoup.parse(author.get(page).body()).select(".stats-line").text())
         .contains("Chapters: 2/2");
 
+    // Posting the first chapter of three makes a work in progress, "1/3".
+    HttpResponse<String> posted =
+        author.submit(
+            "/works/new",
+            "/works/new",
+            Map.of("text", "Act One\n\nThe curtain rose.", "expectedChapters", "3"));
+    long first =
+        Long.parseLong(posted.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+    assertThat(quire.work(first).orElseThrow().complete()).isFalse();
+    assertThat(quire.work(first).orElseThrow().expectedChapters()).isEqualTo(3);
+    assertThat(
+            author
+                .submit(
+                    "/works/new",
+                    "/works/new",
+                    Map.of("text", "Act Two\n\nThe curtain fell.", "expectedChapters", "-1"))
+                .statusCode())
+        .isEqualTo(400);
+
     // Blank means unknown: an unfinished work shows "2/?".
     Map<String, String> unknown = editForm(author, id, Map.of("expectedChapters", ""));
     unknown.remove("complete");
