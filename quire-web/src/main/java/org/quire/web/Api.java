@@ -153,10 +153,12 @@ final class Api {
     if (autoTag != null && !autoTag.equals("true") && !autoTag.equals("false")) {
       throw new io.javalin.http.BadRequestResponse("autotag is true or false.");
     }
+    int planned = plannedChapters(ctx.queryParam("expectedChapters"));
     byte[] body = ctx.bodyAsBytes();
     try {
       var added =
-          quire.post(name.replaceAll("[/\\\\]", "_"), body, u.id(), v, !"false".equals(autoTag), 0);
+          quire.post(
+              name.replaceAll("[/\\\\]", "_"), body, u.id(), v, !"false".equals(autoTag), planned);
       ctx.status(added.duplicate() ? 200 : 201);
       ctx.json(
           Map.of(
@@ -511,5 +513,22 @@ final class Api {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The {@code expectedChapters} parameter: absent is 0 (as the file says), else 1 to 9,999. */
+  private static int plannedChapters(String v) {
+    if (v == null) {
+      return 0;
+    }
+    try {
+      int n = Integer.parseInt(v.strip());
+      if (n >= 1 && n <= 9_999) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new io.javalin.http.BadRequestResponse(
+        "expectedChapters is a whole number from 1 to 9999.");
   }
 }

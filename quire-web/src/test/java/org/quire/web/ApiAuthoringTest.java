@@ -75,6 +75,25 @@ class ApiAuthoringTest extends ServerTestBase {
     assertThat(
             call("POST", "/api/v1/works?filename=c.txt&autotag=maybe", token, STORY).statusCode())
         .isEqualTo(400);
+
+    // The first chapter of four: in progress, "1/4".
+    HttpResponse<String> planned =
+        call(
+            "POST",
+            "/api/v1/works?filename=d.txt&expectedChapters=4",
+            token,
+            STORY.replace("Patrol Notes", "Patrol Plans"));
+    assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+    var work =
+        JSON.readTree(
+            call("GET", "/api/v1/works/" + JSON.readTree(planned.body()).get("id"), token, null)
+                .body());
+    assertThat(work.get("expectedChapters").asInt()).isEqualTo(4);
+    assertThat(work.get("complete").asBoolean()).isFalse();
+    assertThat(
+            call("POST", "/api/v1/works?filename=e.txt&expectedChapters=0", token, STORY)
+                .statusCode())
+        .isEqualTo(400);
   }
 
   @Test
