@@ -517,18 +517,11 @@ final class Api {
 
   /** The {@code expectedChapters} parameter: absent is 0 (as the file says), else 1 to 9,999. */
   private static int plannedChapters(String v) {
-    if (v == null) {
-      return 0;
+    int n = AuthoringRoutes.plannedChapters(v);
+    if (n < 0) {
+      throw new io.javalin.http.BadRequestResponse(
+          "expectedChapters is a whole number from 1 to 9999.");
     }
-    try {
-      int n = Integer.parseInt(v.strip());
-      if (n >= 1 && n <= 9_999) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw new io.javalin.http.BadRequestResponse(
-        "expectedChapters is a whole number from 1 to 9999.");
+    return n;
   }
 }

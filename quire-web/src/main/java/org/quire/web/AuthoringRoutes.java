@@ -110,23 +110,25 @@ final class AuthoringRoutes {
    * 9,999 is refused when {@code strict}, else read as unknown.
    */
   static int planned(Context ctx, boolean strict) {
-    String v = ctx.formParam("expectedChapters");
+    int n = plannedChapters(ctx.formParam("expectedChapters"));
+    if (n < 0 && strict) {
+      throw new BadRequestResponse(
+          "Chapters planned is a whole number from 1 to 9,999, or blank when you do not know.");
+    }
+    return Math.max(0, n);
+  }
+
+  /** A planned chapter count as given: 0 when absent or blank, -1 when not from 1 to 9,999. */
+  static int plannedChapters(String v) {
     if (v == null || v.isBlank()) {
       return 0;
     }
     try {
       int n = Integer.parseInt(v.strip());
-      if (n >= 1 && n <= 9_999) {
-        return n;
-      }
+      return n >= 1 && n <= 9_999 ? n : -1;
     } catch (NumberFormatException e) {
-      // refused below
+      return -1;
     }
-    if (strict) {
-      throw new BadRequestResponse(
-          "Chapters planned is a whole number from 1 to 9,999, or blank when you do not know.");
-    }
-    return 0;
   }
 
   /** A form field as typed, cut to what the form allows. */
