@@ -43,10 +43,14 @@ final class PostingRoutes {
     page(ctx, "");
   }
 
+  /** The posting form; after a refused post, with what was typed in it, so nothing is lost. */
   private void page(Context ctx, String error) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("layout", web.layout(ctx, "Post a work", null));
     p.put("error", error);
+    p.put("title", typed(ctx, "title"));
+    p.put("text", typed(ctx, "text"));
+    p.put("planned", typed(ctx, "expectedChapters"));
     web.render(ctx, "post.jte", p);
   }
 
@@ -112,6 +116,11 @@ final class PostingRoutes {
       ctx.status(HttpStatus.BAD_REQUEST);
       page(ctx, "Quire could not read that: " + e.reason());
     }
+  }
+
+  private static String typed(Context ctx, String field) {
+    String v = ctx.method() == io.javalin.http.HandlerType.POST ? ctx.formParam(field) : null;
+    return v == null ? "" : v;
   }
 
   /** The work, when the viewer may review its tags (its poster, or an admin). */

@@ -106,14 +106,17 @@ class AuthoringWebTest extends ServerTestBase {
         Long.parseLong(posted.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
     assertThat(quire.work(first).orElseThrow().complete()).isFalse();
     assertThat(quire.work(first).orElseThrow().expectedChapters()).isEqualTo(3);
-    assertThat(
-            author
-                .submit(
-                    "/works/new",
-                    "/works/new",
-                    Map.of("text", "Act Two\n\nThe curtain fell.", "expectedChapters", "-1"))
-                .statusCode())
-        .isEqualTo(400);
+    HttpResponse<String> refusedPost =
+        author.submit(
+            "/works/new",
+            "/works/new",
+            Map.of("text", "Act Two\n\nThe curtain fell.", "expectedChapters", "-1"));
+    assertThat(refusedPost.statusCode()).isEqualTo(400);
+    // The form comes back as typed: the pasted story is not lost.
+    Document again = Jsoup.parse(refusedPost.body());
+    assertThat(again.select(".form-error").text()).contains("Chapters planned");
+    assertThat(again.select("textarea#text").val()).isEqualTo("Act Two\n\nThe curtain fell.");
+    assertThat(again.select("#expectedChapters").val()).isEqualTo("-1");
 
     // Blank means unknown: an unfinished work shows "2/?".
     Map<String, String> unknown = editForm(author, id, Map.of("expectedChapters", ""));
