@@ -138,9 +138,14 @@ public final class Analyser {
 
     // Rating, warnings, content warnings.
     Content content = new Content(m, hits, chars, w.wordCount());
-    List<Tag> warnings = content.archiveWarnings();
-    List<Tag> contentWarnings = content.contentWarnings();
-    out.add(Content.floor(content.rating(), warnings, contentWarnings));
+    NotesDeclarations said = NotesDeclarations.read(notesText);
+    List<Tag> warnings = withDeclared(content.archiveWarnings(), said.archiveWarnings());
+    List<Tag> contentWarnings = withDeclared(content.contentWarnings(), said.contentWarnings());
+    // A rating the author states is the rating; else what the text and its warnings call for.
+    out.add(
+        said.rating() != null
+            ? said.rating()
+            : Content.floor(content.rating(), warnings, contentWarnings));
     out.addAll(warnings);
     out.addAll(contentWarnings);
     out.addAll(content.additionalTags(rels));
@@ -611,6 +616,25 @@ public final class Analyser {
       quote = quote.substring(0, 397) + "…";
     }
     return new Evidence(part.chapter(), start, end, quote);
+  }
+
+  /**
+   * Found warnings with those the notes declare added (and "No Archive Warnings Apply" dropped once
+   * any is declared).
+   */
+  private static List<Tag> withDeclared(List<Tag> found, List<Tag> declared) {
+    if (declared.isEmpty()) {
+      return found;
+    }
+    List<Tag> out = new ArrayList<>();
+    for (Tag t : found) {
+      if (!t.name().equals(NO_WARNINGS)
+          && declared.stream().noneMatch(d -> d.name().equals(t.name()))) {
+        out.add(t);
+      }
+    }
+    out.addAll(declared);
+    return out;
   }
 
   private static List<Evidence> noteEvidence(Work w, String what) {

@@ -105,7 +105,8 @@ final class Content {
       return 3;
     }
     int suggestive = count("sexual_suggestive");
-    if (suggestive >= 4 || explicit.size() >= 1 && suggestive >= 2) {
+    // One explicit word among kisses or undressing is a sex scene told briefly.
+    if (suggestive >= 4 || explicit.size() >= 1 && (suggestive >= 1 || count("kissing") >= 1)) {
       return 2;
     }
     if (suggestive >= 1) {

@@ -48,11 +48,29 @@ final class RelationshipFinder {
       }
     }
     Map<String, Pair> pairs = new LinkedHashMap<>();
-    scoreCues(m, hits.get("romantic_cues"), bySentence, pairs, true, 1.0);
+    // The two most prominent characters, when both are on the page: whom an unnamed "he" and
+    // "she" most likely are (chars come most prominent first).
+    List<CharacterFinder.Found> leads =
+        chars.size() >= 2 && chars.get(0).present() && chars.get(1).present()
+            ? chars.subList(0, 2)
+            : List.of();
+    Cues cues = new Cues(m, bySentence, pairs, leads);
+    cues.score(hits.get("romantic_cues"), true, 1.0);
     // Holding hands is what lovers do, and also friends at a deathbed: less weight than a kiss.
-    scoreCues(m, hits.getOrDefault("hand_cues", List.of()), bySentence, pairs, true, 0.7);
-    scoreCues(m, hits.get("platonic_cues"), bySentence, pairs, false, 1.0);
+    cues.score(hits.getOrDefault("hand_cues", List.of()), true, 0.7);
+    cues.score(hits.get("platonic_cues"), false, 1.0);
     return new ArrayList<>(pairs.values());
+  }
+
+  private record Cues(
+      TextModel m,
+      Map<Integer, List<CharacterFinder.Found>> bySentence,
+      Map<String, Pair> pairs,
+      List<CharacterFinder.Found> leads) {
+
+    void score(List<Lexicon.Hit> cues, boolean romantic, double weight) {
+      scoreCues(m, cues, bySentence, pairs, romantic, weight, leads);
+    }
   }
 
   private static void scoreCues(
@@ -61,7 +79,8 @@ final class RelationshipFinder {
       Map<Integer, List<CharacterFinder.Found>> bySentence,
       Map<String, Pair> pairs,
       boolean romantic,
-      double weight) {
+      double weight,
+      List<CharacterFinder.Found> leads) {
     int lastSentence = -1;
     for (Lexicon.Hit h : cues) {
       int s = m.sentence[h.from()];
@@ -85,8 +104,12 @@ final class RelationshipFinder {
           }
         }
       } else if (named.isEmpty()) {
-        // "She kissed him": the last woman and the last man named, if both are near.
-        CharacterFinder.Found[] two = byPronouns(m, s, bySentence);
+        // "She kissed him": the leads when they are a woman and a man, or "he kissed him" when
+        // they are two men; else the last woman and the last man named, if both are near.
+        CharacterFinder.Found[] two = leadsByPronouns(m, s, leads);
+        if (two == null) {
+          two = byPronouns(m, s, bySentence);
+        }
         if (two == null) {
           two = lastTwo(m, s, bySentence);
         }
@@ -95,7 +118,11 @@ final class RelationshipFinder {
         }
       } else if (named.size() == 1) {
         CharacterFinder.Found x = named.getFirst();
-        CharacterFinder.Found other = byPronoun(m, s, x, bySentence);
+        // "Ron kissed her", Ron a lead: the other lead, if a pronoun fits them.
+        CharacterFinder.Found other = otherLead(m, s, x, leads);
+        if (other == null) {
+          other = byPronoun(m, s, x, bySentence);
+        }
         CharacterFinder.Found[] two = x.present() ? null : lastTwo(m, s, bySentence);
         if (two != null) {
           // "By the time Agnes's prophecy came true, they had been married": the name is a
@@ -111,6 +138,76 @@ final class RelationshipFinder {
         }
       }
     }
+  }
+
+  /**
+   * The two leads, when the sentence's pronouns fit them: "she" and "he" for a woman and a man, two
+   * of one gender's pronouns ("he ... him") for two men or two women; else null.
+   */
+  static CharacterFinder.Found[] leadsByPronouns(
+      TextModel m, int s, List<CharacterFinder.Found> leads) {
+    if (leads.size() != 2) {
+      return null;
+    }
+    int female = 0;
+    int male = 0;
+    boolean him = false;
+    for (int t = m.sentFirst[s]; t < m.sentEnd[s]; t++) {
+      female += FEMALE.contains(m.lower[t]) ? 1 : 0;
+      male += MALE.contains(m.lower[t]) ? 1 : 0;
+      him |= m.lower[t].equals("him");
+    }
+    String g0 = leads.get(0).gender();
+    String g1 = leads.get(1).gender();
+    // Two of one gender need someone done to ("he kissed him"): "his boyfriend took his arm"
+    // may be anyone's.
+    boolean fits =
+        g0.equals(g1)
+            ? g0.equals("female") && female >= 2 && hasObjectHer(m, s)
+                || g0.equals("male") && male >= 2 && him
+            : female >= 1
+                && male >= 1
+                && (g0.equals("female") && g1.equals("male")
+                    || g0.equals("male") && g1.equals("female"));
+    return fits ? new CharacterFinder.Found[] {leads.get(0), leads.get(1)} : null;
+  }
+
+  /**
+   * "Her" as an object: punctuation or the sentence's end right after it ("kissed her."), not a
+   * word it could own ("her hand").
+   */
+  private static boolean hasObjectHer(TextModel m, int s) {
+    String text = m.partOfSentence(s).text();
+    for (int t = m.sentFirst[s]; t < m.sentEnd[s]; t++) {
+      if (m.lower[t].equals("her")
+          && (m.end[t] >= text.length() || !Character.isWhitespace(text.charAt(m.end[t])))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** When {@code x} is a lead: the other lead, if a pronoun in the sentence fits them. */
+  private static CharacterFinder.Found otherLead(
+      TextModel m, int s, CharacterFinder.Found x, List<CharacterFinder.Found> leads) {
+    if (leads.size() != 2 || !leads.contains(x)) {
+      return null;
+    }
+    CharacterFinder.Found other = leads.get(0) == x ? leads.get(1) : leads.get(0);
+    // Of the lead's own gender, only an object ("Dean kissed him"): "his" is likely his own.
+    boolean same = other.gender().equals(x.gender());
+    Set<String> pronouns =
+        switch (other.gender()) {
+          case "female" -> same ? Set.of("her") : FEMALE;
+          case "male" -> same ? Set.of("him") : MALE;
+          default -> Set.of();
+        };
+    for (int t = m.sentFirst[s]; t < m.sentEnd[s]; t++) {
+      if (pronouns.contains(m.lower[t])) {
+        return other;
+      }
+    }
+    return null;
   }
 
   /** The last-named other character whose gender matches a pronoun in the sentence. */

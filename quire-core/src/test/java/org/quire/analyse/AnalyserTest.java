@@ -251,4 +251,40 @@ class AnalyserTest {
     assertThat(proposed.note()).startsWith("new");
     assertThat(proposed.evidence()).isNotEmpty();
   }
+
+  @Test
+  void anUnnamedKissBelongsToTheLeadsNotToWhoeverWasNamedLast() {
+    Work w =
+        tagged(
+            "Title\n\nMara and Tobin painted the kitchen in Oakvale. Mara hated the yellow."
+                + " Tobin loved it. \"It's cheerful,\" Tobin said. Mara rolled her eyes at Tobin."
+                + " Ines had called it cheerful too, on the phone. She kissed him before he could"
+                + " gloat.\n");
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).contains("Mara Quill/Tobin Reed");
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).noneMatch(r -> r.contains("Ines"));
+    assertThat(w.tagNames(TagType.CATEGORY)).containsExactly("F/M");
+  }
+
+  @Test
+  void twoWomenLeadsAndSheKissedHerIsRomance() {
+    Work w =
+        tagged(
+            "Title\n\nMara and Ines walked home through Oakvale. Mara carried the lantern. Ines"
+                + " carried the bread. \"Stay,\" Mara said at the gate. Ines stayed. She kissed"
+                + " her, slow and sure.\n");
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).contains("Ines Vale/Mara Quill");
+    assertThat(w.tagNames(TagType.CATEGORY)).containsExactly("F/F");
+  }
+
+  @Test
+  void aRatingAndWarningsStatedInTheNotesAreTaken() {
+    Work w =
+        tagged(
+            "Title\n\nA/N: Rated M for language. Warning for blood and a nasty fight.\n\nMara"
+                + " walked through Oakvale at dusk. Tobin waited by the river.\n");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Mature");
+    assertThat(w.tags(TagType.RATING).getFirst().evidence().getFirst().quote()).contains("Rated M");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).contains("Violence");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("No Archive Warnings Apply");
+  }
 }

@@ -1,0 +1,160 @@
+package org.quire.analyse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.quire.model.Evidence;
+import org.quire.model.Tag;
+import org.quire.model.TagType;
+
+/**
+ * What authors say of their own story in its notes, in prose rather than header lines: "Rated M for
+ * language", "the E rating is earned", "Warning for blood and a nasty fight", "TW: self-harm".
+ * Authors know their story; a rating stated this way is the rating, and warned-of content is a
+ * warning even where the text keeps it off the page.
+ *
+ * @param rating the stated rating, or null
+ * @param archiveWarnings AO3 archive warnings named
+ * @param contentWarnings Quire's content warnings named
+ */
+record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> contentWarnings) {
+
+  private static final String LEVELS =
+      "(G|T|M|E|K\\+?|PG-?13|PG|R|NC-?17|[Gg]eneral|[Tt]een|[Mm]ature|[Ee]xplicit)";
+
+  /** "Rated M", "rating: T", "the E rating", "M-rated", "rated Mature for". */
+  private static final Pattern RATING =
+      Pattern.compile(
+          "\\b(?:[Rr]ated|[Rr]ating\\s*[:=-]?)\\s+"
+              + LEVELS
+              + "\\b|\\b"
+              + LEVELS
+              + "[ -](?:[Rr]ating|[Rr]ated)\\b");
+
+  /** A sentence that warns: "warning(s) for", "TW", "CW", "trigger warning", "heads up for". */
+  private static final Pattern WARNS =
+      Pattern.compile(
+          "\\b(?:warnings?|tws?|cws?|trigger warnings?|content warnings?|heads[- ]up)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern NONE =
+      Pattern.compile(
+          "\\b(?:no (?:archive )?warnings|warnings?\\s*:\\s*(?:none|n/a))\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Warned-of things: the content warning, and the archive warning it is when it is one. */
+  private record Kind(Pattern pattern, String contentWarning, String archiveWarning) {}
+
+  private static final List<Kind> KINDS =
+      List.of(
+          kind("major character death|mcd", "Character Death", "Major Character Death"),
+          kind("(?:character )?deaths?|dies|dying", "Character Death", null),
+          kind(
+              "graphic (?:violence|gore|injur\\w*|torture|depictions of violence)|gore|torture",
+              "Violence",
+              "Graphic Depictions Of Violence"),
+          kind("violen\\w*|blood\\w*|fight\\w*|injur\\w*|wounds?", "Violence", null),
+          kind("rape|non-?con\\w*|dub-?con\\w*|sexual assault|sexual abuse", null, "Rape/Non-Con"),
+          kind("self[- ]harm\\w*|cutting", "Self-Harm", null),
+          kind("suicid\\w*", "Suicidal Thoughts", null),
+          kind("(?:child |domestic |emotional |physical )?abus\\w*", "Abuse", null),
+          kind(
+              "addiction|drug use|drug abuse|alcoholism|substance abuse|overdose",
+              "Addiction",
+              null),
+          kind("eating disorders?|anorexia|bulimia", "Eating Disorder", null),
+          kind("depression", "Depression", null),
+          kind("homophob\\w*|transphob\\w*", "Homophobia", null),
+          kind("smut|sex|sexual content|explicit content", "Sexual Content", null));
+
+  private static Kind kind(String words, String content, String archive) {
+    return new Kind(
+        Pattern.compile("\\b(?:" + words + ")\\b", Pattern.CASE_INSENSITIVE), content, archive);
+  }
+
+  static NotesDeclarations read(String notes) {
+    if (notes == null || notes.isBlank()) {
+      return new NotesDeclarations(null, List.of(), List.of());
+    }
+    Tag rating = null;
+    Matcher r = RATING.matcher(notes);
+    if (r.find()) {
+      String level = level(r.group(1) != null ? r.group(1) : r.group(2));
+      if (level != null) {
+        rating =
+            Tag.suggested(TagType.RATING, level, 0.9, evidence(sentence(notes, r.start())))
+                .withNote("stated in the notes");
+      }
+    }
+    List<Tag> archive = new ArrayList<>();
+    List<Tag> content = new ArrayList<>();
+    for (String sentence : sentences(notes)) {
+      Matcher w = WARNS.matcher(sentence);
+      if (!w.find() || NONE.matcher(sentence).find()) {
+        continue;
+      }
+      String warned = sentence.substring(w.end());
+      List<Evidence> why = evidence(sentence);
+      for (Kind k : KINDS) {
+        if (!k.pattern().matcher(warned).find()) {
+          continue;
+        }
+        if (k.archiveWarning() != null) {
+          add(archive, TagType.ARCHIVE_WARNING, k.archiveWarning(), why);
+        }
+        if (k.contentWarning() != null) {
+          add(content, TagType.CONTENT_WARNING, k.contentWarning(), why);
+        }
+      }
+    }
+    return new NotesDeclarations(rating, List.copyOf(archive), List.copyOf(content));
+  }
+
+  private static void add(List<Tag> out, TagType type, String name, List<Evidence> why) {
+    if (out.stream().noneMatch(t -> t.name().equals(name))) {
+      out.add(Tag.suggested(type, name, 0.85, why).withNote("the author warns of it"));
+    }
+  }
+
+  /** The AO3 rating a stated level means, or null. */
+  static String level(String said) {
+    String s = said.toLowerCase(Locale.ROOT).replace("-", "");
+    return switch (s) {
+      case "g", "k", "k+", "pg", "general" -> Analyser.GENERAL;
+      case "t", "pg13", "teen" -> Analyser.TEEN;
+      case "m", "r", "mature" -> Analyser.MATURE;
+      case "e", "nc17", "explicit" -> Analyser.EXPLICIT;
+      default -> null;
+    };
+  }
+
+  private static List<Evidence> evidence(String sentence) {
+    String q = sentence.strip();
+    return List.of(
+        new Evidence(
+            1, 0, 0, "Author's note: " + (q.length() > 300 ? q.substring(0, 297) + "…" : q)));
+  }
+
+  /** Sentences and lines of the notes. */
+  private static List<String> sentences(String notes) {
+    List<String> out = new ArrayList<>();
+    for (String s : notes.split("(?<=[.!?])\\s+|\\n+")) {
+      if (!s.isBlank()) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static String sentence(String notes, int at) {
+    for (String s : sentences(notes)) {
+      int i = notes.indexOf(s);
+      if (i <= at && at < i + s.length()) {
+        return s;
+      }
+    }
+    return notes;
+  }
+}

@@ -1,0 +1,57 @@
+package org.quire.analyse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.quire.model.Tag;
+
+/** Ratings and warnings authors state in their notes' prose. */
+class NotesDeclarationsTest {
+
+  private static String rating(String notes) {
+    Tag t = NotesDeclarations.read(notes).rating();
+    return t == null ? null : t.name();
+  }
+
+  @Test
+  void statedRatingsInTheirUsualForms() {
+    assertThat(rating("Rated M for language and violence.")).isEqualTo("Mature");
+    assertThat(rating("Thanks to my beta! The E rating is earned.")).isEqualTo("Explicit");
+    assertThat(rating("rating: T, for swearing")).isEqualTo("Teen And Up Audiences");
+    assertThat(rating("An M-rated one-shot.")).isEqualTo("Mature");
+    assertThat(rating("Rated explicit, obviously.")).isEqualTo("Explicit");
+    assertThat(rating("Rated K+ on the other site.")).isEqualTo("General Audiences");
+    assertThat(rating("Rated NC-17.")).isEqualTo("Explicit");
+  }
+
+  @Test
+  void wordsThatOnlyLookLikeARating() {
+    assertThat(rating("I rated it highly. Tea and biscuits.")).isNull();
+    assertThat(rating("Set in a rated m world")).isNull(); // a lone lower-case letter
+    assertThat(rating("")).isNull();
+    assertThat(rating(null)).isNull();
+  }
+
+  @Test
+  void warningsNamedInANotesSentence() {
+    NotesDeclarations d =
+        NotesDeclarations.read(
+            "Post-canon. TW: major character death, graphic violence. Sorry!\n"
+                + "Also a heads up for self-harm (mentioned).");
+    assertThat(d.archiveWarnings())
+        .extracting(Tag::name)
+        .containsExactlyInAnyOrder("Major Character Death", "Graphic Depictions Of Violence");
+    assertThat(d.contentWarnings())
+        .extracting(Tag::name)
+        .containsExactlyInAnyOrder("Character Death", "Violence", "Self-Harm");
+    assertThat(d.contentWarnings()).allSatisfy(t -> assertThat(t.evidence()).isNotEmpty());
+  }
+
+  @Test
+  void noWarningsAndDeathOutsideAWarningAreNotWarnings() {
+    assertThat(NotesDeclarations.read("No warnings apply. Pure fluff.").contentWarnings())
+        .isEmpty();
+    assertThat(NotesDeclarations.read("Warnings: none").archiveWarnings()).isEmpty();
+    assertThat(NotesDeclarations.read("I nearly died writing this.").contentWarnings()).isEmpty();
+  }
+}
