@@ -166,12 +166,24 @@ final class Lexicon {
                     x.phrase().text(),
                     negated(m, x.from()),
                     hypothetical(m, x.from()),
-                    figurative[x.from()],
+                    figurative[x.from()] || simile(m, x.from()),
                     m.quoted[x.from()]));
       }
     }
     return out;
   }
+
+  /**
+   * "A noise like a dying robot", "ran like the dead were after her": a comparison, not an event.
+   */
+  static boolean simile(TextModel m, int from) {
+    return from >= 2
+        && m.sentence[from - 2] == m.sentence[from]
+        && m.lower[from - 2].equals("like")
+        && ARTICLES.contains(m.lower[from - 1]);
+  }
+
+  private static final java.util.Set<String> ARTICLES = java.util.Set.of("a", "an", "the", "some");
 
   /** A negating word among the three words before, in the same sentence. */
   static boolean negated(TextModel m, int from) {

@@ -287,4 +287,37 @@ class AnalyserTest {
     assertThat(w.tagNames(TagType.CONTENT_WARNING)).contains("Violence");
     assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("No Archive Warnings Apply");
   }
+
+  @Test
+  void aDeathInASimileIsNoDeath() {
+    Work w =
+        tagged(
+            "Title\n\nMara and Tobin drove through Oakvale. The old van made a noise like a"
+                + " dying robot, and Tobin laughed so hard he had to pull over. Mara laughed too.\n");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("No Archive Warnings Apply");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).doesNotContain("Character Death");
+  }
+
+  @Test
+  void woundsShownOnTheBodyAreGraphicViolenceAndMature() {
+    Work w =
+        tagged(
+            "Title\n\nThe thing came out of the dark above Oakvale and hit Tobin from the side."
+                + " Claws raked across his ribs. Its teeth sank into his shoulder and he felt the"
+                + " bone crack. Mara drove the lantern pole into its throat and it tore free,"
+                + " shrieking. Blood ran between Tobin's fingers where he held his side.\n");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).contains("Graphic Depictions Of Violence");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Mature");
+    assertThat(w.tags(TagType.ARCHIVE_WARNING).getFirst().evidence()).isNotEmpty();
+  }
+
+  @Test
+  void tenderTouchesAreNotInjuries() {
+    Work w =
+        tagged(
+            "Title\n\nMara kissed Tobin's jaw in the lantern light of Oakvale. She pressed her"
+                + " face to his chest. He traced the bones of her wrist. She laid her cheek on his"
+                + " shoulder and they watched the river.\n");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("No Archive Warnings Apply");
+  }
 }
