@@ -130,14 +130,15 @@ public final class Analyser {
 
     // Relationships: declared in notes and summary, or shown in the text.
     Map<String, List<Lexicon.Hit>> hits = lexicon.scan(m);
-    List<Tag> rels = relationships(w, m, notesText, chars, narrator, chosen, hits);
+    Content content = new Content(m, hits, chars, w.wordCount());
+    List<Tag> rels =
+        relationships(w, m, notesText, chars, narrator, chosen, hits, content.sexOnPage());
     out.addAll(rels);
 
     // Category from the romantic relationships' genders.
     out.addAll(categories(rels, w, chosen));
 
     // Rating, warnings, content warnings.
-    Content content = new Content(m, hits, chars, w.wordCount());
     NotesDeclarations said = NotesDeclarations.read(notesText);
     List<Tag> warnings = withDeclared(content.archiveWarnings(), said.archiveWarnings());
     List<Tag> contentWarnings = withDeclared(content.contentWarnings(), said.contentWarnings());
@@ -275,7 +276,8 @@ public final class Analyser {
       List<CharacterFinder.Found> chars,
       CharacterFinder.Found narrator,
       List<KnowledgePack> chosen,
-      Map<String, List<Lexicon.Hit>> hits) {
+      Map<String, List<Lexicon.Hit>> hits,
+      List<Evidence> sexOnPage) {
     Map<String, Tag> out = new LinkedHashMap<>();
     // Declared pairings: "Buffy/Spike" in the notes or summary, or a known ship name ("Spuffy").
     Set<String> declared = new LinkedHashSet<>();
@@ -352,6 +354,20 @@ public final class Analyser {
     // A story about two or three people with no romance between them is about their friendship or
     // family: AO3 taggers tag it "A & B" even when no one says "friend".
     boolean anyRomance = out.values().stream().anyMatch(t -> t.name().contains("/"));
+    // Sex on the page and no word of love: the two leads are the couple (AO3's "/" is romantic or
+    // sexual), when both are on the page.
+    if (!anyRomance
+        && !sexOnPage.isEmpty()
+        && chars.size() >= 2
+        && chars.get(0).present()
+        && chars.get(1).present()) {
+      String name = packs.relationship(List.of(chars.get(0).name(), chars.get(1).name()), false);
+      out.put(
+          name,
+          Tag.suggested(TagType.RELATIONSHIP, name, 0.6, sexOnPage)
+              .withNote("main: the leads, in a sex scene"));
+      anyRomance = true;
+    }
     if (!anyRomance && !chars.isEmpty()) {
       List<String> group =
           narrator != null ? tellerAndCompany(narrator, chars, pairs) : leads(chars);

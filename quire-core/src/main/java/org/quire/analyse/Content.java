@@ -98,6 +98,16 @@ final class Content {
     return false;
   }
 
+  /** Sentences of sex on the page (level 2 or more), or none. */
+  List<Evidence> sexOnPage() {
+    if (sexLevel() < 2) {
+      return List.of();
+    }
+    List<Lexicon.Hit> sex = new ArrayList<>(asserted("sexual_explicit"));
+    sex.addAll(asserted("sexual_suggestive"));
+    return evidence(sex, 3);
+  }
+
   /** The sexual content's level: 0 none, 1 kissing, 2 suggestive, 3 explicit. */
   private int sexLevel() {
     List<Lexicon.Hit> explicit = asserted("sexual_explicit");

@@ -320,4 +320,17 @@ class AnalyserTest {
                 + " shoulder and they watched the river.\n");
     assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("No Archive Warnings Apply");
   }
+
+  @Test
+  void leadsInASexSceneAreACoupleWithoutAWordOfLove() {
+    Work w =
+        tagged(
+            "Title\n\nMara and Tobin came back to the cottage in Oakvale after the festival."
+                + " Tobin pulled off his boots by the fire. Mara undressed him slowly. Tobin was"
+                + " aroused and did not hide it. They lay naked on the rug, and Mara moaned when"
+                + " Tobin touched her. Afterwards Tobin fell asleep and Mara watched the fire.\n");
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).containsExactly("Mara Quill/Tobin Reed");
+    assertThat(w.tags(TagType.RELATIONSHIP).getFirst().evidence()).isNotEmpty();
+    assertThat(w.tagNames(TagType.CATEGORY)).containsExactly("F/M");
+  }
 }
