@@ -105,11 +105,78 @@ final class Content {
     }
     List<Lexicon.Hit> sex = new ArrayList<>(asserted("sexual_explicit"));
     sex.addAll(asserted("sexual_suggestive"));
-    return evidence(sex, 3);
+    return sex.isEmpty() ? sceneEvidence() : evidence(sex, 3);
+  }
+
+  private List<Evidence> sceneEvidence() {
+    return Analyser.sentenceEvidence(m, scene().sentences(), 3);
   }
 
   /** The sexual content's level: 0 none, 1 kissing, 2 suggestive, 3 explicit. */
   private int sexLevel() {
+    return Math.max(wordLevel(), scene().level());
+  }
+
+  /**
+   * A sex scene told without the words of the sexual lexicons, as much fan fiction tells it: within
+   * twelve sentences, five signs of three kinds among undressing, a bed, bodies responding and
+   * euphemisms for the act, in a story with kissing or romance. Two euphemisms for the act make it
+   * explicit; otherwise it is on the page. Level 0 when there is no such scene.
+   *
+   * @param level 0, 2 or 3
+   * @param sentences the scene's sentences, for evidence
+   */
+  record Scene(int level, List<Integer> sentences) {}
+
+  private static final List<String> SCENE_KINDS =
+      List.of("intimacy_undress", "intimacy_bed", "intimacy_body", "intimacy_act");
+
+  private Scene scene;
+
+  Scene scene() {
+    if (scene != null) {
+      return scene;
+    }
+    scene = new Scene(0, List.of());
+    if (count("kissing") == 0 && count("romantic_cues") == 0) {
+      return scene;
+    }
+    List<int[]> signs = new ArrayList<>(); // sentence, kind
+    for (int k = 0; k < SCENE_KINDS.size(); k++) {
+      for (Lexicon.Hit h : asserted(SCENE_KINDS.get(k))) {
+        if (!h.quoted()) {
+          signs.add(new int[] {m.sentence[h.from()], k});
+        }
+      }
+    }
+    signs.sort(java.util.Comparator.comparingInt(a -> a[0]));
+    for (int i = 0; i < signs.size(); i++) {
+      int[] kinds = new int[SCENE_KINDS.size()];
+      List<Integer> sentences = new ArrayList<>();
+      for (int j = i; j < signs.size() && signs.get(j)[0] < signs.get(i)[0] + 12; j++) {
+        kinds[signs.get(j)[1]]++;
+        if (!sentences.contains(signs.get(j)[0])) {
+          sentences.add(signs.get(j)[0]);
+        }
+      }
+      int total = 0;
+      int distinctKinds = 0;
+      for (int n : kinds) {
+        total += n;
+        distinctKinds += n > 0 ? 1 : 0;
+      }
+      if (total >= 5 && distinctKinds >= 3) {
+        int level = kinds[3] >= 2 ? 3 : 2;
+        if (level > scene.level()) {
+          scene = new Scene(level, sentences);
+        }
+      }
+    }
+    return scene;
+  }
+
+  /** The level the sexual lexicons' words alone give. */
+  private int wordLevel() {
     List<Lexicon.Hit> explicit = asserted("sexual_explicit");
     if (explicit.size() >= 2 && distinct(explicit) >= 2) {
       return 3;
@@ -144,6 +211,7 @@ final class Content {
     } else if (gore >= 2
         || strong >= 6
         || sex == 2 && (count("sexual_suggestive") >= 6 || strong >= 1)
+        || scene().level() == 2
         || count("rape") > 0) {
       rating = Analyser.MATURE;
       why = new ArrayList<>(asserted("gore"));
@@ -167,8 +235,11 @@ final class Content {
       rating = Analyser.GENERAL;
       why = List.of();
     }
-    return Tag.suggested(
-        TagType.RATING, rating, rating.equals(Analyser.GENERAL) ? 0.6 : 0.75, evidence(why, 3));
+    List<Evidence> ev = evidence(why, 3);
+    if (ev.isEmpty() && scene().level() >= 2 && !rating.equals(Analyser.GENERAL)) {
+      ev = sceneEvidence();
+    }
+    return Tag.suggested(TagType.RATING, rating, rating.equals(Analyser.GENERAL) ? 0.6 : 0.75, ev);
   }
 
   private static final List<String> ORDER =
@@ -335,10 +406,14 @@ final class Content {
             .map(h -> m.sentence[h.from()])
             .distinct()
             .count();
-    if (sexLevel() == 3 || narrated >= 2) {
+    if (sexLevel() == 3 || narrated >= 2 || scene().level() >= 2) {
       List<Lexicon.Hit> sex = new ArrayList<>(asserted("sexual_explicit"));
       sex.addAll(asserted("sexual_suggestive"));
-      warn(out, "Sexual Content", sex, 1);
+      if (sex.isEmpty()) {
+        out.add(Tag.suggested(TagType.CONTENT_WARNING, "Sexual Content", 0.6, sceneEvidence()));
+      } else {
+        warn(out, "Sexual Content", sex, 1);
+      }
     }
     warn(out, "Homophobia", asserted("homophobia"), 1);
     return out;

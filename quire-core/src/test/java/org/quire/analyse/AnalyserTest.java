@@ -333,4 +333,29 @@ class AnalyserTest {
     assertThat(w.tags(TagType.RELATIONSHIP).getFirst().evidence()).isNotEmpty();
     assertThat(w.tagNames(TagType.CATEGORY)).containsExactly("F/M");
   }
+
+  @Test
+  void aSexSceneToldWithoutAnatomyIsStillOnThePage() {
+    Work w =
+        tagged(
+            "Title\n\nMara kissed Tobin at the door of the cottage in Oakvale. Upstairs she"
+                + " pushed him down onto the bed and worked the buttons of his shirt open. They"
+                + " undressed each other slowly. Tobin arched under her hands, breathless. Later"
+                + " they moved together in the dark, and she came apart beneath him, trembling,"
+                + " and took him with her.\n");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Explicit");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).contains("Sexual Content");
+    assertThat(w.tags(TagType.RATING).getFirst().evidence()).isNotEmpty();
+  }
+
+  @Test
+  void aBedAndAShiverAreNoSexScene() {
+    Work w =
+        tagged(
+            "Title\n\nMara kissed Tobin goodnight in Oakvale. He was trembling with fever,"
+                + " so she pushed him down onto the bed and pulled the sheets up. He was"
+                + " breathless from coughing. She sat by the bed till morning.\n");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("General Audiences");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).doesNotContain("Sexual Content");
+  }
 }
