@@ -352,14 +352,14 @@ final class Content {
         body.add(m.sentence[h.from()]);
       }
     }
-    List<Integer> out = new ArrayList<>();
+    java.util.Set<Integer> out = new java.util.LinkedHashSet<>();
     for (Lexicon.Hit h : asserted("injury")) {
       int s = m.sentence[h.from()];
-      if (!h.quoted() && body.contains(s) && !out.contains(s)) {
+      if (!h.quoted() && body.contains(s)) {
         out.add(s);
       }
     }
-    return out;
+    return new ArrayList<>(out);
   }
 
   /** The character named in the same sentence as a token, if exactly one stands out. */
