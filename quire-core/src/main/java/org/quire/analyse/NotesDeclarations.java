@@ -24,13 +24,15 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
   private static final String LEVELS =
       "(G|T|M|E|K\\+?|PG-?13|PG|R|NC-?17|[Gg]eneral|[Tt]een|[Mm]ature|[Ee]xplicit)";
 
-  /** "Rated M", "rating: T", "the E rating", "M-rated", "rated Mature for". */
+  /**
+   * "Rated M", "rating: T", "the E rating", "M-rated", "rated Mature for". Film ratings go only
+   * after "rated": "an R-rated movie" in a summary is the movie's.
+   */
   private static final Pattern RATING =
       Pattern.compile(
           "\\b(?:[Rr]ated|[Rr]ating\\s*[:=-]?)\\s+"
               + LEVELS
-              + "\\b|\\b"
-              + LEVELS
+              + "\\b|\\b(G|T|M|E|NC-?17|[Gg]eneral|[Tt]een|[Mm]ature|[Ee]xplicit)"
               + "[ -](?:[Rr]ating|[Rr]ated)\\b");
 
   /** A sentence that warns: "warning(s) for", "TW", "CW", "trigger warning", "heads up for". */

@@ -27,6 +27,8 @@ class NotesDeclarationsTest {
   @Test
   void wordsThatOnlyLookLikeARating() {
     assertThat(rating("I rated it highly. Tea and biscuits.")).isNull();
+    assertThat(rating("Movie night: they watch an R-rated horror film.")).isNull();
+    assertThat(rating("A PG-13 rating on the poster.")).isNull();
     assertThat(rating("Set in a rated m world")).isNull(); // a lone lower-case letter
     assertThat(rating("")).isNull();
     assertThat(rating(null)).isNull();
