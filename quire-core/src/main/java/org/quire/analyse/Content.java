@@ -433,7 +433,7 @@ final class Content {
     List<Lexicon.Hit> happy = asserted("happiness");
     double sadRate = sad.size() * per1k;
     double happyRate = happy.size() * per1k;
-    boolean angst = sad.size() >= 4 && sadRate >= 6;
+    boolean angst = sad.size() >= 3 && sadRate >= 6;
     if (angst) {
       out.add(
           Tag.suggested(
@@ -448,7 +448,9 @@ final class Content {
               evidence(happy, 3)));
     }
     List<Lexicon.Hit> comfort = asserted("comfort");
-    if (comfort.size() >= 2 && sad.size() >= 3) {
+    // Hurt and comfort: sorrow comforted, or a wound shown on the body and tended.
+    if (comfort.size() >= 2 && sad.size() >= 3
+        || comfort.size() >= 1 && !injurySentences().isEmpty()) {
       out.add(Tag.suggested(TagType.ADDITIONAL, "Hurt/Comfort", 0.6, evidence(comfort, 3)));
     }
     List<Lexicon.Hit> breakup = asserted("breakup");
@@ -467,7 +469,7 @@ final class Content {
       out.add(Tag.suggested(TagType.ADDITIONAL, "Friendship", 0.6, List.of()));
     }
     List<Lexicon.Hit> romanceWords = asserted("romance_words");
-    if (romance && romanceWords.size() >= 4) {
+    if (romance && romanceWords.size() >= 2) {
       out.add(Tag.suggested(TagType.ADDITIONAL, "Romance", 0.5, evidence(romanceWords, 2)));
     }
     List<Lexicon.Hit> humor = asserted("humor");
