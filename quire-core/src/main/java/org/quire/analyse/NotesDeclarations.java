@@ -25,15 +25,18 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
       "(G|T|M|E|K\\+?|PG-?13|PG|R|NC-?17|[Gg]eneral|[Tt]een|[Mm]ature|[Ee]xplicit)";
 
   /**
-   * "Rated M", "rating: T", "the E rating", "M-rated", "rated Mature for". Film ratings go only
-   * after "rated": "an R-rated movie" in a summary is the movie's.
+   * "Rated M", "rating: T", "the E rating", "M-rated", "rated Mature for", "hence the M", "the T is
+   * for swearing". Film ratings go only after "rated": "an R-rated movie" in a summary is the
+   * movie's.
    */
   private static final Pattern RATING =
       Pattern.compile(
           "\\b(?:[Rr]ated|[Rr]ating\\s*[:=-]?)\\s+"
               + LEVELS
               + "\\b|\\b(G|T|M|E|NC-?17|[Gg]eneral|[Tt]een|[Mm]ature|[Ee]xplicit)"
-              + "[ -](?:[Rr]ating|[Rr]ated)\\b");
+              + "[ -](?:[Rr]ating|[Rr]ated)\\b"
+              + "|\\b(?:[Hh]ence|[Tt]hus|[Ss]o) the (G|T|M|E)\\b"
+              + "|\\b[Tt]he (G|T|M|E) is for\\b");
 
   /** A sentence that warns: "warning(s) for", "TW", "CW", "trigger warning", "heads up for". */
   private static final Pattern WARNS =
@@ -83,7 +86,11 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
     Tag rating = null;
     Matcher r = RATING.matcher(notes);
     if (r.find()) {
-      String level = level(r.group(1) != null ? r.group(1) : r.group(2));
+      String said = null;
+      for (int g = 1; g <= r.groupCount() && said == null; g++) {
+        said = r.group(g);
+      }
+      String level = level(said);
       if (level != null) {
         rating =
             Tag.suggested(TagType.RATING, level, 0.9, evidence(sentence(notes, r.start())))

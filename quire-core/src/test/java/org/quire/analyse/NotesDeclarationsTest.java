@@ -22,6 +22,8 @@ class NotesDeclarationsTest {
     assertThat(rating("Rated explicit, obviously.")).isEqualTo("Explicit");
     assertThat(rating("Rated K+ on the other site.")).isEqualTo("General Audiences");
     assertThat(rating("Rated NC-17.")).isEqualTo("Explicit");
+    assertThat(rating("Fades out before it gets explicit, hence the M.")).isEqualTo("Mature");
+    assertThat(rating("The T is for Dean's mouth.")).isEqualTo("Teen And Up Audiences");
   }
 
   @Test
@@ -29,6 +31,7 @@ class NotesDeclarationsTest {
     assertThat(rating("I rated it highly. Tea and biscuits.")).isNull();
     assertThat(rating("Movie night: they watch an R-rated horror film.")).isNull();
     assertThat(rating("A PG-13 rating on the poster.")).isNull();
+    assertThat(rating("Vote for the E in the alphabet contest")).isNull();
     assertThat(rating("Set in a rated m world")).isNull(); // a lone lower-case letter
     assertThat(rating("")).isNull();
     assertThat(rating(null)).isNull();
