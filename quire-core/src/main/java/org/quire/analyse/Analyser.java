@@ -168,7 +168,7 @@ public final class Analyser {
               s.pack().fandom(), s.score(), chosen.contains(s.pack()), s.why()));
     }
     return new Analysis(
-        dedupe(out),
+        dedupe(knownByCompany(out, chars, chosen)),
         lang == null ? null : lang.language(),
         pov.describe(),
         infos,
@@ -632,6 +632,63 @@ public final class Analyser {
       quote = quote.substring(0, 397) + "…";
     }
     return new Evidence(part.chapter(), start, end, quote);
+  }
+
+  /**
+   * A character of many forms named only generically ("the Doctor") becomes the one form its
+   * companions on the page point to (Donna Noble: the Tenth Doctor), in character and relationship
+   * tags alike, when exactly one form fits and that form is not tagged already.
+   */
+  private List<Tag> knownByCompany(
+      List<Tag> tags, List<CharacterFinder.Found> chars, List<KnowledgePack> chosen) {
+    Set<String> present = new HashSet<>();
+    for (CharacterFinder.Found f : chars) {
+      if (f.present()) {
+        present.add(f.name());
+      }
+    }
+    Map<String, String> forms = new HashMap<>();
+    for (KnowledgePack p : chosen) {
+      for (KnowledgePack.Character c : p.characters()) {
+        if (c.knownBy().isEmpty() || !present.contains(c.name())) {
+          continue;
+        }
+        List<String> fits = new ArrayList<>();
+        c.knownBy()
+            .forEach(
+                (form, company) -> {
+                  if (company.stream().anyMatch(present::contains)) {
+                    fits.add(form);
+                  }
+                });
+        if (fits.size() == 1 && !present.contains(fits.getFirst())) {
+          forms.put(c.name(), fits.getFirst());
+        }
+      }
+    }
+    if (forms.isEmpty()) {
+      return tags;
+    }
+    List<Tag> out = new ArrayList<>();
+    for (Tag t : tags) {
+      if (t.type() == TagType.CHARACTER && forms.containsKey(t.name())) {
+        out.add(renamed(t, forms.get(t.name())).withNote("known by the company it keeps"));
+      } else if (t.type() == TagType.RELATIONSHIP) {
+        boolean platonic = t.name().contains(" & ");
+        List<String> names = new ArrayList<>();
+        for (String n : t.name().split("\\s*/\\s*|\\s+&\\s+")) {
+          names.add(forms.getOrDefault(n, n));
+        }
+        out.add(renamed(t, packs.relationship(names, platonic)));
+      } else {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private static Tag renamed(Tag t, String name) {
+    return new Tag(t.type(), name, t.provenance(), t.confidence(), t.evidence(), t.note());
   }
 
   /**

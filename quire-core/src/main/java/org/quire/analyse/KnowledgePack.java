@@ -3,6 +3,7 @@ package org.quire.analyse;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What Quire knows about one fandom: its canonical AO3 name and spellings, its characters with
@@ -74,6 +75,8 @@ public record KnowledgePack(
    * @param minor a recurring rather than main character
    * @param selfCues phrases ({@code self} in the file) that, told by "I" or "you", identify the
    *     teller as this character ("the cupboard under the stairs", "Helmand")
+   * @param knownBy ({@code known_by}) for a character of many forms, the form each set of
+   *     companions points to: "the Doctor" with Donna Noble on the page is the Tenth Doctor
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Character(
@@ -83,9 +86,11 @@ public record KnowledgePack(
       List<String> epithets,
       List<String> ambiguous,
       boolean minor,
-      @JsonProperty("self") List<String> selfCues) {
+      @JsonProperty("self") List<String> selfCues,
+      @JsonProperty("known_by") Map<String, List<String>> knownBy) {
     public Character {
       selfCues = nn(selfCues);
+      knownBy = knownBy == null ? Map.of() : Map.copyOf(knownBy);
       aliases = nn(aliases);
       epithets = nn(epithets);
       ambiguous = nn(ambiguous);

@@ -89,6 +89,55 @@ class PacksTest {
   }
 
   @Test
+  void formsKnownByTheirCompanyNameCharactersOfTheSamePack() {
+    List<String> problems = new ArrayList<>();
+    int forms = 0;
+    for (KnowledgePack p : PACKS.all()) {
+      Set<String> cast = new HashSet<>();
+      p.characters().forEach(c -> cast.add(c.name()));
+      for (KnowledgePack.Character c : p.characters()) {
+        for (var e : c.knownBy().entrySet()) {
+          forms++;
+          if (!cast.contains(e.getKey())) {
+            problems.add(c.name() + ": unknown form " + e.getKey());
+          }
+          e.getValue().stream()
+              .filter(n -> !cast.contains(n))
+              .forEach(n -> problems.add(c.name() + ": unknown companion " + n));
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(forms).isGreaterThan(0);
+  }
+
+  @Test
+  void theDoctorWithDonnaIsTheTenthDoctor() {
+    Analyser analyser = new Analyser(PACKS);
+    org.quire.model.Work w =
+        new org.quire.ingest.Ingester()
+            .read(
+                "t.txt",
+                ("Title\n\nThe Doctor ran a hand through his hair and grinned at the TARDIS"
+                        + " console. \"Right, Donna, where to?\" Donna Noble folded her arms."
+                        + " \"Somewhere with chips,\" Donna said. The Doctor laughed and threw"
+                        + " the lever, and the TARDIS groaned into the vortex.\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    List<String> characters = new ArrayList<>();
+    List<String> relationships = new ArrayList<>();
+    for (org.quire.model.Tag t : analyser.analyse(w).tags()) {
+      switch (t.type()) {
+        case CHARACTER -> characters.add(t.name());
+        case RELATIONSHIP -> relationships.add(t.name());
+        default -> {}
+      }
+    }
+    assertThat(characters).contains("Tenth Doctor", "Donna Noble");
+    assertThat(characters).doesNotContain("The Doctor (Doctor Who)");
+    assertThat(relationships).allMatch(r -> !r.contains("The Doctor (Doctor Who)"));
+  }
+
+  @Test
   void lookUpsMapSpellingsToCanonicalTags() {
     assertThat(PACKS.canonicalFandom("BtVS")).isEqualTo("Buffy the Vampire Slayer");
     assertThat(PACKS.canonicalFandom("Buffy the Vampire Slayer (Comics)"))
