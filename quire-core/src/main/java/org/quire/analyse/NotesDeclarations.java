@@ -107,7 +107,7 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
       String warned = sentence.substring(w.end());
       List<Evidence> why = evidence(sentence);
       for (Kind k : KINDS) {
-        if (!k.pattern().matcher(warned).find()) {
+        if (!warnedOf(k.pattern(), warned)) {
           continue;
         }
         if (k.archiveWarning() != null) {
@@ -120,6 +120,23 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
     }
     return new NotesDeclarations(rating, List.copyOf(archive), List.copyOf(content));
   }
+
+  /** A match not denied by the words just before it ("nobody dies", "no character death"). */
+  private static boolean warnedOf(Pattern p, String warned) {
+    Matcher m = p.matcher(warned);
+    while (m.find()) {
+      String before = warned.substring(Math.max(0, m.start() - 24), m.start());
+      if (!DENIED.matcher(before).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern DENIED =
+      Pattern.compile(
+          "\\b(?:no|not|nobody|no one|no-one|never|without|none|zero)\\b[^.;,]*$|n't\\b[^.;,]*$",
+          Pattern.CASE_INSENSITIVE);
 
   private static void add(List<Tag> out, TagType type, String name, List<Evidence> why) {
     if (out.stream().noneMatch(t -> t.name().equals(name))) {

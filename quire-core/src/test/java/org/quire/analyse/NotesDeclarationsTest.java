@@ -58,5 +58,13 @@ class NotesDeclarationsTest {
         .isEmpty();
     assertThat(NotesDeclarations.read("Warnings: none").archiveWarnings()).isEmpty();
     assertThat(NotesDeclarations.read("I nearly died writing this.").contentWarnings()).isEmpty();
+    assertThat(NotesDeclarations.read("Heads up: nobody dies, I promise.").contentWarnings())
+        .isEmpty();
+    assertThat(
+            NotesDeclarations.read("Warning: there's no character death here.").archiveWarnings())
+        .isEmpty();
+    assertThat(NotesDeclarations.read("Warnings: no smut, but there is blood.").contentWarnings())
+        .extracting(Tag::name)
+        .containsExactly("Violence");
   }
 }
