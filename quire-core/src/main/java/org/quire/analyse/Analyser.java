@@ -102,20 +102,30 @@ public final class Analyser {
     chars = new ArrayList<>(chars);
     CharacterFinder.Found narrator = NarratorFinder.find(m, pov, chars, chosen);
     chars.sort(Comparator.comparingDouble(CharacterFinder.Found::prominence).reversed());
+    // "The Doctor" with Donna on the page is the Tenth Doctor: names as the tags will show them.
+    Map<String, String> forms = formsByCompany(chars, chosen);
     List<Analysis.CharacterInfo> infos = new ArrayList<>();
     for (CharacterFinder.Found f : chars) {
       boolean present = f.present();
       infos.add(
           new Analysis.CharacterInfo(
-              f.name(), f.cast.pack().fandom(), f.count(), f.speaking, f.focal, present));
+              shown(forms, f.name()),
+              f.cast.pack().fandom(),
+              f.count(),
+              f.speaking,
+              f.focal,
+              present));
       // Characters only mentioned are tagged too, as AO3 taggers tag the people a story is about
       // or meaningfully refers to, but with a low confidence and a note saying so.
       Tag tag =
           Tag.suggested(
               TagType.CHARACTER,
-              f.name(),
+              shown(forms, f.name()),
               Math.min(0.99, 1 - Math.exp(-f.prominence() / 3.0)),
               mentionEvidence(m, f));
+      if (forms.containsKey(f.name())) {
+        tag = tag.withNote("known by the company it keeps");
+      }
       out.add(present ? tag : tag.withNote("mentioned only"));
     }
 
@@ -132,14 +142,17 @@ public final class Analyser {
     Map<String, List<Lexicon.Hit>> hits = lexicon.scan(m);
     Content content = new Content(m, hits, chars, w.wordCount());
     List<Tag> rels =
-        relationships(w, m, notesText, chars, narrator, chosen, hits, content.sexOnPage());
+        inForms(
+            forms,
+            relationships(w, m, notesText, chars, narrator, chosen, hits, content.sexOnPage()));
     out.addAll(rels);
 
     // Category from the romantic relationships' genders.
     out.addAll(categories(rels, w, chosen));
 
     // Rating, warnings, content warnings.
-    NotesDeclarations said = NotesDeclarations.read(notesText);
+    // The author's notes, not the summary, which often speaks in the story's voice.
+    NotesDeclarations said = NotesDeclarations.read(authorsNotes(w));
     List<Tag> warnings = withDeclared(content.archiveWarnings(), said.archiveWarnings());
     List<Tag> contentWarnings = withDeclared(content.contentWarnings(), said.contentWarnings());
     // A rating the author states is the rating; else what the text and its warnings call for.
@@ -168,7 +181,7 @@ public final class Analyser {
               s.pack().fandom(), s.score(), chosen.contains(s.pack()), s.why()));
     }
     return new Analysis(
-        dedupe(knownByCompany(out, chars, chosen)),
+        dedupe(out),
         lang == null ? null : lang.language(),
         pov.describe(),
         infos,
@@ -635,12 +648,12 @@ public final class Analyser {
   }
 
   /**
-   * A character of many forms named only generically ("the Doctor") becomes the one form its
-   * companions on the page point to (Donna Noble: the Tenth Doctor), in character and relationship
-   * tags alike, when exactly one form fits and that form is not tagged already.
+   * For a character of many forms named only generically ("the Doctor"), the one form its
+   * companions on the page point to (Donna Noble: the Tenth Doctor), when exactly one form fits and
+   * that form is not on the page itself: generic name to form.
    */
-  private List<Tag> knownByCompany(
-      List<Tag> tags, List<CharacterFinder.Found> chars, List<KnowledgePack> chosen) {
+  private static Map<String, String> formsByCompany(
+      List<CharacterFinder.Found> chars, List<KnowledgePack> chosen) {
     Set<String> present = new HashSet<>();
     for (CharacterFinder.Found f : chars) {
       if (f.present()) {
@@ -666,23 +679,26 @@ public final class Analyser {
         }
       }
     }
+    return forms;
+  }
+
+  private static String shown(Map<String, String> forms, String name) {
+    return forms.getOrDefault(name, name);
+  }
+
+  /** Relationship tags with generic names replaced by their forms ({@link #formsByCompany}). */
+  private List<Tag> inForms(Map<String, String> forms, List<Tag> rels) {
     if (forms.isEmpty()) {
-      return tags;
+      return rels;
     }
     List<Tag> out = new ArrayList<>();
-    for (Tag t : tags) {
-      if (t.type() == TagType.CHARACTER && forms.containsKey(t.name())) {
-        out.add(renamed(t, forms.get(t.name())).withNote("known by the company it keeps"));
-      } else if (t.type() == TagType.RELATIONSHIP) {
-        boolean platonic = t.name().contains(" & ");
-        List<String> names = new ArrayList<>();
-        for (String n : t.name().split("\\s*/\\s*|\\s+&\\s+")) {
-          names.add(forms.getOrDefault(n, n));
-        }
-        out.add(renamed(t, packs.relationship(names, platonic)));
-      } else {
-        out.add(t);
+    for (Tag t : rels) {
+      boolean platonic = t.name().contains(" & ");
+      List<String> names = new ArrayList<>();
+      for (String n : t.name().split("\\s*/\\s*|\\s+&\\s+")) {
+        names.add(shown(forms, n));
       }
+      out.add(renamed(t, packs.relationship(names, platonic)));
     }
     return out;
   }
@@ -718,6 +734,22 @@ public final class Analyser {
     return List.of(
         new Evidence(
             1, 0, 0, "Author's note: " + (src.length() > 300 ? src.substring(0, 297) + "…" : src)));
+  }
+
+  /** Notes, end notes and chapter notes: where authors speak of their story. */
+  private static String authorsNotes(Work w) {
+    StringBuilder sb = new StringBuilder();
+    for (String s : new String[] {w.notes(), w.endNotes()}) {
+      if (s != null) {
+        sb.append(s).append("\n");
+      }
+    }
+    for (Chapter c : w.chapters()) {
+      if (c.notes() != null) {
+        sb.append(c.notes()).append("\n");
+      }
+    }
+    return sb.toString();
   }
 
   private static String notesText(Work w) {

@@ -341,25 +341,30 @@ final class Content {
   }
 
   /**
-   * Sentences narrating harm to a body: a body part and an injury ("Claws rake across his ribs",
-   * "the ribs give way around your hand"), outside dialogue. Literary violence often shows its
-   * wounds this way rather than by naming gore; three of them, and blood, are graphic.
+   * Sentences narrating harm to a body: a body part and an injury within three words of each other
+   * ("Claws rake across his ribs", "the ribs gave way"), outside dialogue. Literary violence often
+   * shows its wounds this way rather than by naming gore; three of them, and blood, are graphic.
    */
   List<Integer> injurySentences() {
-    java.util.Set<Integer> body = new java.util.HashSet<>();
+    List<Lexicon.Hit> body = new ArrayList<>();
     for (Lexicon.Hit h : asserted("body_parts")) {
       if (!h.quoted()) {
-        body.add(m.sentence[h.from()]);
+        body.add(h);
       }
     }
     java.util.Set<Integer> out = new java.util.LinkedHashSet<>();
     for (Lexicon.Hit h : asserted("injury")) {
       int s = m.sentence[h.from()];
-      if (!h.quoted() && body.contains(s)) {
+      if (!h.quoted() && body.stream().anyMatch(b -> near(b, h) && m.sentence[b.from()] == s)) {
         out.add(s);
       }
     }
     return new ArrayList<>(out);
+  }
+
+  /** Within five words of each other: "claws raked across his ribs", "the bone cracked". */
+  private static boolean near(Lexicon.Hit a, Lexicon.Hit b) {
+    return a.from() - b.to() <= 5 && b.from() - a.to() <= 5;
   }
 
   /** The character named in the same sentence as a token, if exactly one stands out. */

@@ -29,14 +29,22 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
    * for swearing". Film ratings go only after "rated": "an R-rated movie" in a summary is the
    * movie's.
    */
+  private static final String END = "(?![-.]?\\w)"; // not "the T-shirt", "the M.D."
+
   private static final Pattern RATING =
       Pattern.compile(
-          "\\b(?:[Rr]ated|[Rr]ating\\s*[:=-]?)\\s+"
+          "\\b(?:[Rr]ated|[Rr]ating)\\s*[:=-]?\\s*"
               + LEVELS
-              + "\\b|\\b(G|T|M|E|NC-?17|[Gg]eneral|[Tt]een|[Mm]ature|[Ee]xplicit)"
+              + END
+              + "|\\b(G|T|M|E|NC-?17|[Gg]eneral|[Tt]een|[Mm]ature|[Ee]xplicit)"
               + "[ -](?:[Rr]ating|[Rr]ated)\\b"
-              + "|\\b(?:[Hh]ence|[Tt]hus|[Ss]o) the (G|T|M|E)\\b"
+              + "|\\b(?:[Hh]ence|[Tt]hus|[Ss]o) the (G|T|M|E)"
+              + END
               + "|\\b[Tt]he (G|T|M|E) is for\\b");
+
+  /** "Isn't rated E", "not rated M": a rating denied. */
+  private static final Pattern NOT_BEFORE =
+      Pattern.compile("(?:\\bnot|n't)\\s+(?:\\w+\\s+)?$", Pattern.CASE_INSENSITIVE);
 
   /** A sentence that warns: "warning(s) for", "TW", "CW", "trigger warning", "heads up for". */
   private static final Pattern WARNS =
@@ -84,22 +92,25 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
       return new NotesDeclarations(null, List.of(), List.of());
     }
     Tag rating = null;
+    List<Sentence> sentences = sentences(notes);
     Matcher r = RATING.matcher(notes);
-    if (r.find()) {
+    while (rating == null && r.find()) {
       String said = null;
       for (int g = 1; g <= r.groupCount() && said == null; g++) {
         said = r.group(g);
       }
       String level = level(said);
-      if (level != null) {
+      String before = notes.substring(Math.max(0, r.start() - 16), r.start());
+      if (level != null && !NOT_BEFORE.matcher(before).find()) {
         rating =
-            Tag.suggested(TagType.RATING, level, 0.9, evidence(sentence(notes, r.start())))
+            Tag.suggested(TagType.RATING, level, 0.9, evidence(at(sentences, r.start())))
                 .withNote("stated in the notes");
       }
     }
     List<Tag> archive = new ArrayList<>();
     List<Tag> content = new ArrayList<>();
-    for (String sentence : sentences(notes)) {
+    for (Sentence each : sentences) {
+      String sentence = each.text();
       Matcher w = WARNS.matcher(sentence);
       if (!w.find() || NONE.matcher(sentence).find()) {
         continue;
@@ -133,9 +144,10 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
     return false;
   }
 
+  /** "Nobody dies", "no character death": a denial right before the warned word. */
   private static final Pattern DENIED =
       Pattern.compile(
-          "\\b(?:no|not|nobody|no one|no-one|never|without|none|zero)\\b[^.;,]*$|n't\\b[^.;,]*$",
+          "\\b(?:no|not|nobody|no one|no-one|never|without|zero)\\s+(?:\\w+\\s+)?$",
           Pattern.CASE_INSENSITIVE);
 
   private static void add(List<Tag> out, TagType type, String name, List<Evidence> why) {
@@ -163,24 +175,38 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
             1, 0, 0, "Author's note: " + (q.length() > 300 ? q.substring(0, 297) + "…" : q)));
   }
 
-  /** Sentences and lines of the notes. */
-  private static List<String> sentences(String notes) {
-    List<String> out = new ArrayList<>();
-    for (String s : notes.split("(?<=[.!?])\\s+|\\n+")) {
-      if (!s.isBlank()) {
-        out.add(s);
-      }
+  /** A sentence or line of the notes and where it starts. */
+  private record Sentence(String text, int start) {}
+
+  private static final Pattern BREAK = Pattern.compile("(?<=[.!?])\\s+|\\n+");
+
+  /** Sentences and lines of the notes, in order. */
+  private static List<Sentence> sentences(String notes) {
+    List<Sentence> out = new ArrayList<>();
+    Matcher b = BREAK.matcher(notes);
+    int from = 0;
+    while (b.find()) {
+      add(out, notes, from, b.start());
+      from = b.end();
     }
+    add(out, notes, from, notes.length());
     return out;
   }
 
-  private static String sentence(String notes, int at) {
-    for (String s : sentences(notes)) {
-      int i = notes.indexOf(s);
-      if (i <= at && at < i + s.length()) {
-        return s;
+  private static void add(List<Sentence> out, String notes, int from, int to) {
+    if (!notes.substring(from, to).isBlank()) {
+      out.add(new Sentence(notes.substring(from, to), from));
+    }
+  }
+
+  /** The sentence holding the character at {@code at}. */
+  private static String at(List<Sentence> sentences, int at) {
+    String found = sentences.isEmpty() ? "" : sentences.getFirst().text();
+    for (Sentence s : sentences) {
+      if (s.start() <= at) {
+        found = s.text();
       }
     }
-    return notes;
+    return found;
   }
 }

@@ -146,7 +146,7 @@ final class RelationshipFinder {
    */
   static CharacterFinder.Found[] leadsByPronouns(
       TextModel m, int s, List<CharacterFinder.Found> leads) {
-    if (leads.size() != 2) {
+    if (leads.size() != 2 || !namedLately(s, leads)) {
       return null;
     }
     int female = 0;
@@ -187,6 +187,18 @@ final class RelationshipFinder {
     return false;
   }
 
+  /** Whether a lead was named in the sentence or the ten before it: "she" and "he" are near. */
+  private static boolean namedLately(int s, List<CharacterFinder.Found> leads) {
+    for (int back = s; back >= Math.max(0, s - 10); back--) {
+      for (CharacterFinder.Found f : leads) {
+        if (f.sentences.contains(back)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** When {@code x} is a lead: the other lead, if a pronoun in the sentence fits them. */
   private static CharacterFinder.Found otherLead(
       TextModel m, int s, CharacterFinder.Found x, List<CharacterFinder.Found> leads) {
@@ -196,9 +208,12 @@ final class RelationshipFinder {
     CharacterFinder.Found other = leads.get(0) == x ? leads.get(1) : leads.get(0);
     // Of the lead's own gender, only an object ("Dean kissed him"): "his" is likely his own.
     boolean same = other.gender().equals(x.gender());
+    if (same && other.gender().equals("female")) {
+      return hasObjectHer(m, s) ? other : null;
+    }
     Set<String> pronouns =
         switch (other.gender()) {
-          case "female" -> same ? Set.of("her") : FEMALE;
+          case "female" -> FEMALE;
           case "male" -> same ? Set.of("him") : MALE;
           default -> Set.of();
         };

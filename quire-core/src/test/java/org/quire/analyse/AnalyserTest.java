@@ -358,4 +358,27 @@ class AnalyserTest {
     assertThat(w.tagNames(TagType.RATING)).containsExactly("General Audiences");
     assertThat(w.tagNames(TagType.CONTENT_WARNING)).doesNotContain("Sexual Content");
   }
+
+  @Test
+  void romanceWordsThatAlsoNameWoundsAreNoViolence() {
+    Work w =
+        tagged(
+            "Title\n\nMara wound her arms around Tobin's neck on the bridge at Oakvale. A smile"
+                + " broke across her face. Tobin tore his gaze from her face and blood rushed to"
+                + " his cheeks. She broke into laughter at his side. Her heart cracked open with"
+                + " joy, and she kissed him under the lanterns.\n");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("No Archive Warnings Apply");
+    assertThat(w.tagNames(TagType.RATING)).doesNotContain("Mature", "Explicit");
+    assertThat(w.tagNames(TagType.ADDITIONAL)).doesNotContain("Hurt/Comfort");
+  }
+
+  @Test
+  void aSummaryInTheStorysVoiceDeclaresNothing() {
+    Work w =
+        tagged(
+            "Title\n\nSummary: Mara gets a warning: the river will rise, and a film rated R"
+                + " plays in Oakvale.\n\nMara walked through Oakvale at dusk. Tobin waited by"
+                + " the river.\n");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("General Audiences");
+  }
 }

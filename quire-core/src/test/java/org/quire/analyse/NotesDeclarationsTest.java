@@ -32,6 +32,9 @@ class NotesDeclarationsTest {
     assertThat(rating("Movie night: they watch an R-rated horror film.")).isNull();
     assertThat(rating("A PG-13 rating on the poster.")).isNull();
     assertThat(rating("Vote for the E in the alphabet contest")).isNull();
+    assertThat(rating("It rained, so the T-shirt got wet.")).isNull();
+    assertThat(rating("This isn't rated E, sorry!")).isNull();
+    assertThat(rating("Rated: M")).isEqualTo("Mature");
     assertThat(rating("Set in a rated m world")).isNull(); // a lone lower-case letter
     assertThat(rating("")).isNull();
     assertThat(rating(null)).isNull();
@@ -60,6 +63,11 @@ class NotesDeclarationsTest {
     assertThat(NotesDeclarations.read("I nearly died writing this.").contentWarnings()).isEmpty();
     assertThat(NotesDeclarations.read("Heads up: nobody dies, I promise.").contentWarnings())
         .isEmpty();
+    assertThat(
+            NotesDeclarations.read("TW: don't read if suicide is a trigger for you.")
+                .contentWarnings())
+        .extracting(Tag::name)
+        .containsExactly("Suicidal Thoughts");
     assertThat(
             NotesDeclarations.read("Warning: there's no character death here.").archiveWarnings())
         .isEmpty();
