@@ -346,16 +346,16 @@ final class Content {
    * shows its wounds this way rather than by naming gore; three of them, and blood, are graphic.
    */
   List<Integer> injurySentences() {
-    List<Lexicon.Hit> body = new ArrayList<>();
+    java.util.Map<Integer, List<Lexicon.Hit>> body = new java.util.HashMap<>();
     for (Lexicon.Hit h : asserted("body_parts")) {
       if (!h.quoted()) {
-        body.add(h);
+        body.computeIfAbsent(m.sentence[h.from()], k -> new ArrayList<>()).add(h);
       }
     }
     java.util.Set<Integer> out = new java.util.LinkedHashSet<>();
     for (Lexicon.Hit h : asserted("injury")) {
       int s = m.sentence[h.from()];
-      if (!h.quoted() && body.stream().anyMatch(b -> near(b, h) && m.sentence[b.from()] == s)) {
+      if (!h.quoted() && body.getOrDefault(s, List.of()).stream().anyMatch(b -> near(b, h))) {
         out.add(s);
       }
     }
