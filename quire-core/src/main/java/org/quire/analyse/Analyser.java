@@ -752,19 +752,9 @@ public final class Analyser {
     return sb.toString();
   }
 
+  /** The summary and every note. */
   private static String notesText(Work w) {
-    StringBuilder sb = new StringBuilder();
-    for (String s : new String[] {w.summary(), w.notes(), w.endNotes()}) {
-      if (s != null) {
-        sb.append(s).append("\n");
-      }
-    }
-    for (Chapter c : w.chapters()) {
-      if (c.notes() != null) {
-        sb.append(c.notes()).append("\n");
-      }
-    }
-    return sb.toString();
+    return (w.summary() != null ? w.summary() + "\n" : "") + authorsNotes(w);
   }
 
   private static String sample(Work w) {
