@@ -731,9 +731,15 @@ public final class Analyser {
     if (src.isEmpty()) {
       return List.of();
     }
+    return noteQuote(src);
+  }
+
+  /** Evidence quoting the author's notes (not the text: no place in a chapter), cut to 300. */
+  static List<Evidence> noteQuote(String quote) {
+    String q = quote.strip();
     return List.of(
         new Evidence(
-            1, 0, 0, "Author's note: " + (src.length() > 300 ? src.substring(0, 297) + "…" : src)));
+            1, 0, 0, "Author's note: " + (q.length() > 300 ? q.substring(0, 297) + "…" : q)));
   }
 
   /** Notes, end notes and chapter notes: where authors speak of their story. */

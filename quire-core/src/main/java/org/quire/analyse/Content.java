@@ -345,7 +345,16 @@ final class Content {
    * ("Claws rake across his ribs", "the ribs gave way"), outside dialogue. Literary violence often
    * shows its wounds this way rather than by naming gore; three of them, and blood, are graphic.
    */
+  private List<Integer> injuries;
+
   List<Integer> injurySentences() {
+    if (injuries == null) {
+      injuries = findInjurySentences();
+    }
+    return injuries;
+  }
+
+  private List<Integer> findInjurySentences() {
     java.util.Map<Integer, List<Lexicon.Hit>> body = new java.util.HashMap<>();
     for (Lexicon.Hit h : asserted("body_parts")) {
       if (!h.quoted()) {

@@ -103,7 +103,7 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
       String before = notes.substring(Math.max(0, r.start() - 16), r.start());
       if (level != null && !NOT_BEFORE.matcher(before).find()) {
         rating =
-            Tag.suggested(TagType.RATING, level, 0.9, evidence(at(sentences, r.start())))
+            Tag.suggested(TagType.RATING, level, 0.9, Analyser.noteQuote(at(sentences, r.start())))
                 .withNote("stated in the notes");
       }
     }
@@ -116,7 +116,7 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
         continue;
       }
       String warned = sentence.substring(w.end());
-      List<Evidence> why = evidence(sentence);
+      List<Evidence> why = Analyser.noteQuote(sentence);
       for (Kind k : KINDS) {
         if (!warnedOf(k.pattern(), warned)) {
           continue;
@@ -166,13 +166,6 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
       case "e", "nc17", "explicit" -> Analyser.EXPLICIT;
       default -> null;
     };
-  }
-
-  private static List<Evidence> evidence(String sentence) {
-    String q = sentence.strip();
-    return List.of(
-        new Evidence(
-            1, 0, 0, "Author's note: " + (q.length() > 300 ? q.substring(0, 297) + "…" : q)));
   }
 
   /** A sentence or line of the notes and where it starts. */

@@ -68,72 +68,62 @@ final class RelationshipFinder {
       Map<String, Pair> pairs,
       List<CharacterFinder.Found> leads) {
 
+    /** Scores each cue (one per sentence) for the pair of characters it is between. */
     void score(List<Lexicon.Hit> cues, boolean romantic, double weight) {
-      scoreCues(m, cues, bySentence, pairs, romantic, weight, leads);
-    }
-  }
-
-  private static void scoreCues(
-      TextModel m,
-      List<Lexicon.Hit> cues,
-      Map<Integer, List<CharacterFinder.Found>> bySentence,
-      Map<String, Pair> pairs,
-      boolean romantic,
-      double weight,
-      List<CharacterFinder.Found> leads) {
-    int lastSentence = -1;
-    for (Lexicon.Hit h : cues) {
-      int s = m.sentence[h.from()];
-      if (s == lastSentence || h.negated()) {
-        continue; // one cue per sentence is enough; denied love is not evidence
-      }
-      lastSentence = s;
-      // "might be in love with her" is weaker than "kissed her", but still says something.
-      double scale = weight * (h.hypothetical() ? 0.5 : 1.0);
-      List<CharacterFinder.Found> named = bySentence.getOrDefault(s, List.of());
-      if (named.size() >= 2) {
-        for (int i = 0; i < named.size(); i++) {
-          for (int j = i + 1; j < named.size(); j++) {
-            add(
-                pairs,
-                named.get(i),
-                named.get(j),
-                romantic,
-                scale * (named.size() == 2 ? 1.0 : 0.6),
-                s);
+      int lastSentence = -1;
+      for (Lexicon.Hit h : cues) {
+        int s = m.sentence[h.from()];
+        if (s == lastSentence || h.negated()) {
+          continue; // one cue per sentence is enough; denied love is not evidence
+        }
+        lastSentence = s;
+        // "might be in love with her" is weaker than "kissed her", but still says something.
+        double scale = weight * (h.hypothetical() ? 0.5 : 1.0);
+        List<CharacterFinder.Found> named = bySentence.getOrDefault(s, List.of());
+        if (named.size() >= 2) {
+          for (int i = 0; i < named.size(); i++) {
+            for (int j = i + 1; j < named.size(); j++) {
+              add(
+                  pairs,
+                  named.get(i),
+                  named.get(j),
+                  romantic,
+                  scale * (named.size() == 2 ? 1.0 : 0.6),
+                  s);
+            }
           }
-        }
-      } else if (named.isEmpty()) {
-        // "She kissed him": the leads when they are a woman and a man, or "he kissed him" when
-        // they are two men; else the last woman and the last man named, if both are near.
-        CharacterFinder.Found[] two = leadsByPronouns(m, s, leads);
-        if (two == null) {
-          two = byPronouns(m, s, bySentence);
-        }
-        if (two == null) {
-          two = lastTwo(m, s, bySentence);
-        }
-        if (two != null) {
-          add(pairs, two[0], two[1], romantic, scale * 0.6, s);
-        }
-      } else if (named.size() == 1) {
-        CharacterFinder.Found x = named.getFirst();
-        // "Ron kissed her", Ron a lead: the other lead, if a pronoun fits them.
-        CharacterFinder.Found other = otherLead(m, s, x, leads);
-        if (other == null) {
-          other = byPronoun(m, s, x, bySentence);
-        }
-        CharacterFinder.Found[] two = x.present() ? null : lastTwo(m, s, bySentence);
-        if (two != null) {
-          // "By the time Agnes's prophecy came true, they had been married": the name is a
-          // mention, "they" are the two people the story has been following.
-          add(pairs, two[0], two[1], romantic, scale * 0.6, s);
-        } else if (other != null) {
-          add(pairs, x, other, romantic, scale * 0.8, s);
-        } else {
-          CharacterFinder.Found near = nearestInParagraph(m, s, x, bySentence);
-          if (near != null) {
-            add(pairs, x, near, romantic, scale * 0.3, s);
+        } else if (named.isEmpty()) {
+          // "She kissed him": the leads when they are a woman and a man, or "he kissed him" when
+          // they are two men; else the last woman and the last man named, if both are near.
+          CharacterFinder.Found[] two = leadsByPronouns(m, s, leads);
+          if (two == null) {
+            two = byPronouns(m, s, bySentence);
+          }
+          if (two == null) {
+            two = lastTwo(m, s, bySentence);
+          }
+          if (two != null) {
+            add(pairs, two[0], two[1], romantic, scale * 0.6, s);
+          }
+        } else if (named.size() == 1) {
+          CharacterFinder.Found x = named.getFirst();
+          // "Ron kissed her", Ron a lead: the other lead, if a pronoun fits them.
+          CharacterFinder.Found other = otherLead(m, s, x, leads);
+          if (other == null) {
+            other = byPronoun(m, s, x, bySentence);
+          }
+          CharacterFinder.Found[] two = x.present() ? null : lastTwo(m, s, bySentence);
+          if (two != null) {
+            // "By the time Agnes's prophecy came true, they had been married": the name is a
+            // mention, "they" are the two people the story has been following.
+            add(pairs, two[0], two[1], romantic, scale * 0.6, s);
+          } else if (other != null) {
+            add(pairs, x, other, romantic, scale * 0.8, s);
+          } else {
+            CharacterFinder.Found near = nearestInParagraph(m, s, x, bySentence);
+            if (near != null) {
+              add(pairs, x, near, romantic, scale * 0.3, s);
+            }
           }
         }
       }
