@@ -24,6 +24,7 @@ final class CharacterFinder {
     int unambiguous;
     int speaking;
     int focal;
+    private String gender;
 
     Found(Packs.Cast cast) {
       this.cast = cast;
@@ -34,7 +35,10 @@ final class CharacterFinder {
     }
 
     String gender() {
-      return cast.character().gender().toLowerCase(Locale.ROOT);
+      if (gender == null) {
+        gender = cast.character().gender().toLowerCase(Locale.ROOT);
+      }
+      return gender;
     }
 
     int count() {

@@ -155,20 +155,18 @@ final class Lexicon {
         figurative[t] = true;
       }
     }
-    for (int i = 0; i < m.size; i++) {
-      for (PhraseMatcher.Match<String> x : matcher.allAt(m, i)) {
-        out.get(x.phrase().value())
-            .add(
-                new Hit(
-                    x.phrase().value(),
-                    x.from(),
-                    x.to(),
-                    x.phrase().text(),
-                    negated(m, x.from()),
-                    hypothetical(m, x.from()),
-                    figurative[x.from()] || simile(m, x.from()),
-                    m.quoted[x.from()]));
-      }
+    for (PhraseMatcher.Match<String> x : matcher.everyMatch(m)) {
+      out.get(x.phrase().value())
+          .add(
+              new Hit(
+                  x.phrase().value(),
+                  x.from(),
+                  x.to(),
+                  x.phrase().text(),
+                  negated(m, x.from()),
+                  hypothetical(m, x.from()),
+                  figurative[x.from()] || simile(m, x.from()),
+                  m.quoted[x.from()]));
     }
     return out;
   }

@@ -158,9 +158,10 @@ final class PhraseMatcher<T> {
   /** {@link #findAll} for each group apart, as if each had its own matcher: index = group. */
   List<List<Match<T>>> findAllByGroup(TextModel m) {
     Longest<T> w = new Longest<>(groups);
+    Node<T>[][] firstSteps = firstSteps(m);
     for (int i = 0; i < m.size; i++) {
       w.start(i);
-      walk(m, i, i, root, m.sentence[i], w);
+      startAt(m, i, firstSteps, w);
       for (int k = 0; k < w.touchedCount; k++) {
         w.emit(w.touched[k]);
       }
@@ -168,14 +169,71 @@ final class PhraseMatcher<T> {
     return w.out;
   }
 
-  /** Every phrase matching at token i, not only the longest (for lexicons where all count). */
-  List<Match<T>> allAt(TextModel m, int i) {
+  /**
+   * Every phrase matching at every start, not only the longest (for lexicons where all count): by
+   * start, and at one start in the order the phrases were added.
+   */
+  List<Match<T>> everyMatch(TextModel m) {
     All<T> all = new All<>();
-    walk(m, i, i, root, m.sentence[i], all);
-    if (all.out.size() > 1) {
-      all.out.sort((a, b) -> Integer.compare(a.phrase().rank(), b.phrase().rank()));
+    Node<T>[][] firstSteps = firstSteps(m);
+    for (int i = 0; i < m.size; i++) {
+      int before = all.out.size();
+      startAt(m, i, firstSteps, all);
+      if (all.out.size() - before > 1) {
+        all.out
+            .subList(before, all.out.size())
+            .sort((a, b) -> Integer.compare(a.phrase().rank(), b.phrase().rank()));
+      }
     }
     return all.out;
+  }
+
+  /**
+   * Room for the root's ways on by each of the model's distinct words, filled as words come up: a
+   * word is looked up in the trie once per text, not at each of its tokens.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> Node<T>[][] firstSteps(TextModel m) {
+    return (Node<T>[][]) new Node<?>[m.vocabulary][];
+  }
+
+  /** Walks every phrase starting at token i. */
+  private void startAt(TextModel m, int i, Node<T>[][] firstSteps, Sink<T> sink) {
+    int id = m.word[i];
+    Node<T>[] ways = firstSteps[id];
+    if (ways == null) {
+      ways = steps(root, m.words[id]);
+      firstSteps[id] = ways;
+    }
+    for (Node<T> n : ways) {
+      walk(m, i, i + 1, n, m.sentence[i], sink);
+    }
+  }
+
+  /** The nodes a word leads to from n: its own edge and every prefix edge it starts with. */
+  @SuppressWarnings("unchecked")
+  private static <T> Node<T>[] steps(Node<T> n, String w) {
+    List<Node<T>> out = new ArrayList<>(1);
+    if (n.next != null) {
+      Node<T> c = n.next.get(w);
+      if (c != null) {
+        out.add(c);
+      }
+    }
+    if (n.any != null) {
+      out.add(n.any);
+    }
+    if (n.prefixes != null && !w.isEmpty()) {
+      List<PrefixEdge<T>> edges = n.prefixes.get(w.charAt(0));
+      if (edges != null) {
+        for (PrefixEdge<T> e : edges) {
+          if (w.startsWith(e.prefix())) {
+            out.add(e.node());
+          }
+        }
+      }
+    }
+    return out.toArray((Node<T>[]) new Node<?>[out.size()]);
   }
 
   /** Receives the phrases matching at one start. */

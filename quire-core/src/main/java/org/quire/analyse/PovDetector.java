@@ -93,21 +93,28 @@ final class PovDetector {
     int third = 0;
     int past = 0;
     int present = 0;
+    // Each distinct word is classed once, not at every token.
+    byte[] kind = new byte[m.vocabulary];
+    for (int v = 0; v < m.vocabulary; v++) {
+      String w = m.words[v];
+      int person = FIRST.contains(w) ? 1 : SECOND.contains(w) ? 2 : THIRD.contains(w) ? 3 : 0;
+      int tense = PAST.contains(w) ? 4 : PRESENT.contains(w) ? 8 : 0;
+      kind[v] = (byte) (person | tense);
+    }
     for (int t = 0; t < m.size; t++) {
       if (m.quoted[t]) {
         continue;
       }
-      String w = m.lower[t];
-      if (FIRST.contains(w)) {
-        first++;
-      } else if (SECOND.contains(w)) {
-        second++;
-      } else if (THIRD.contains(w)) {
-        third++;
+      int k = kind[m.word[t]];
+      switch (k & 3) {
+        case 1 -> first++;
+        case 2 -> second++;
+        case 3 -> third++;
+        default -> {}
       }
-      if (PAST.contains(w)) {
+      if ((k & 4) != 0) {
         past++;
-      } else if (PRESENT.contains(w)) {
+      } else if ((k & 8) != 0) {
         present++;
       }
     }
@@ -155,11 +162,15 @@ final class PovDetector {
    */
   private static List<CharacterFinder.Found> focalByParagraph(
       TextModel m, List<CharacterFinder.Found> chars) {
-    Map<Integer, CharacterFinder.Found> atToken = new HashMap<>();
+    CharacterFinder.Found[] atToken = new CharacterFinder.Found[m.size];
     for (CharacterFinder.Found f : chars) {
       for (int[] x : f.mentions) {
-        atToken.put(x[0], f);
+        atToken[x[0]] = f;
       }
+    }
+    boolean[] cognition = new boolean[m.vocabulary];
+    for (int v = 0; v < m.vocabulary; v++) {
+      cognition[v] = COGNITION.contains(m.words[v]);
     }
     List<CharacterFinder.Found> out = new ArrayList<>();
     Map<CharacterFinder.Found, Double> score = new HashMap<>();
@@ -173,7 +184,7 @@ final class PovDetector {
         score.clear();
         para = p;
       }
-      CharacterFinder.Found f = atToken.get(t);
+      CharacterFinder.Found f = atToken[t];
       if (f != null) {
         if (f.gender().equals("female")) {
           lastFemale = f;
@@ -185,8 +196,7 @@ final class PovDetector {
       if (m.quoted[t] || t + 1 >= m.size) {
         continue;
       }
-      String next = m.lower[t + 1];
-      if (!COGNITION.contains(next)) {
+      if (!cognition[m.word[t + 1]]) {
         continue;
       }
       CharacterFinder.Found subject = f;

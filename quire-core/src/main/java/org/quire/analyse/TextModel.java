@@ -37,6 +37,18 @@ final class TextModel {
   int[] chapterOf = new int[1024];
 
   /**
+   * The text's distinct lower-case words, once each: token t is {@code words[word[t]]} (the very
+   * String in {@code lower[t]}), so analysers can work out a fact per word rather than per token.
+   */
+  String[] words = new String[256];
+
+  int[] word = new int[1024];
+  int vocabulary;
+  private int[] wordHash = new int[256];
+  private int[] slots = new int[512]; // open addressing: word id + 1, 0 for empty
+  private char[] buf = new char[32];
+
+  /**
    * Sentences: first token, token after last, char start/end in their chapter, paragraph, scene.
    */
   int sentences;
@@ -208,6 +220,7 @@ final class TextModel {
     if (size == start.length) {
       int cap2 = size * 2;
       start = java.util.Arrays.copyOf(start, cap2);
+      word = java.util.Arrays.copyOf(word, cap2);
       end = java.util.Arrays.copyOf(end, cap2);
       lower = java.util.Arrays.copyOf(lower, cap2);
       cap = java.util.Arrays.copyOf(cap, cap2);
@@ -215,15 +228,105 @@ final class TextModel {
       sentence = java.util.Arrays.copyOf(sentence, cap2);
       chapterOf = java.util.Arrays.copyOf(chapterOf, cap2);
     }
-    String t = text.substring(s, e);
     start[size] = s;
     end[size] = e;
-    lower[size] = t.toLowerCase(Locale.ROOT).replace('’', '\'');
-    cap[size] = Character.isUpperCase(t.charAt(0));
+    int id = intern(text, s, e);
+    word[size] = id;
+    lower[size] = words[id];
+    cap[size] = Character.isUpperCase(text.charAt(s));
     quoted[size] = inQuote;
     sentence[size] = sentences;
     chapterOf[size] = chapter;
     size++;
+  }
+
+  /**
+   * The id of the lower-case form of text[s, e) among the text's distinct words, added if new. A
+   * word seen before costs no allocation: ASCII words are lower-cased into a buffer and compared
+   * there; others go through {@link String#toLowerCase(Locale)}, whose special cases (a dotted
+   * capital I, a final sigma) a character at a time would miss.
+   */
+  private int intern(String text, int s, int e) {
+    int len = e - s;
+    if (buf.length < len) {
+      buf = new char[Math.max(len, buf.length * 2)];
+    }
+    int h = 0;
+    for (int k = 0; k < len; k++) {
+      char c = text.charAt(s + k);
+      if (c >= 128) {
+        return intern(text.substring(s, e).toLowerCase(Locale.ROOT).replace('’', '\''));
+      }
+      if (c >= 'A' && c <= 'Z') {
+        c += 32;
+      }
+      buf[k] = c;
+      h = 31 * h + c;
+    }
+    int mask = slots.length - 1;
+    for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+      int id = slots[i] - 1;
+      if (id < 0) {
+        return add(new String(buf, 0, len), h, i);
+      }
+      if (wordHash[id] == h && sameChars(words[id], len)) {
+        return id;
+      }
+    }
+  }
+
+  private int intern(String w) {
+    int h = w.hashCode();
+    int mask = slots.length - 1;
+    for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+      int id = slots[i] - 1;
+      if (id < 0) {
+        return add(w, h, i);
+      }
+      if (wordHash[id] == h && words[id].equals(w)) {
+        return id;
+      }
+    }
+  }
+
+  private boolean sameChars(String w, int len) {
+    if (w.length() != len) {
+      return false;
+    }
+    for (int k = 0; k < len; k++) {
+      if (w.charAt(k) != buf[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int spread(int h) {
+    return (h * 0x9E3779B9) >>> 7;
+  }
+
+  /** Adds a new word at free slot i (the table kept at most half full). */
+  private int add(String w, int h, int slot) {
+    if (vocabulary == words.length) {
+      words = java.util.Arrays.copyOf(words, vocabulary * 2);
+      wordHash = java.util.Arrays.copyOf(wordHash, vocabulary * 2);
+    }
+    int id = vocabulary++;
+    words[id] = w;
+    wordHash[id] = h;
+    slots[slot] = id + 1;
+    if (vocabulary * 2 > slots.length) {
+      slots = new int[slots.length * 2];
+      int mask = slots.length - 1;
+      for (int k = 0; k < vocabulary; k++) {
+        int i = spread(wordHash[k]) & mask;
+        while (slots[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        slots[i] = k + 1;
+      }
+    }
+    return id;
   }
 
   private void closeSentence(int firstTok, int charStart, int charEnd, int chapter) {
