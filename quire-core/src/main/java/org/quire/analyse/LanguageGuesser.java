@@ -65,10 +65,16 @@ final class LanguageGuesser {
   /** Each function word's place in {@link #FUNCTION_WORDS}, to tell how many different ones. */
   private static final Map<String, Integer> ENGLISH = new HashMap<>();
 
+  /** The longest function word's length: a longer word is not looked up. */
+  private static final int LONGEST;
+
   static {
+    int longest = 0;
     for (String w : FUNCTION_WORDS) {
       ENGLISH.put(w, ENGLISH.size());
+      longest = Math.max(longest, w.length());
     }
+    LONGEST = longest;
   }
 
   /**
@@ -92,7 +98,7 @@ final class LanguageGuesser {
         w.append(c == '’' ? '\'' : Character.toLowerCase(c));
       } else if (w.length() > 0) {
         words++;
-        Integer k = ENGLISH.get(w.toString());
+        Integer k = w.length() <= LONGEST ? ENGLISH.get(w.toString()) : null;
         if (k != null) {
           english++;
           seen |= 1L << k;

@@ -169,7 +169,7 @@ final class TextModel {
       }
       if ((c == '.' || c == '!' || c == '?' || c == '…') && sentStartChar >= 0) {
         int j = i + 1;
-        while (j < n && (".!?…\"”’')]".indexOf(text.charAt(j)) >= 0)) {
+        while (j < n && sentenceTail(text.charAt(j))) {
           if (text.charAt(j) == '"' || text.charAt(j) == '”') {
             inQuote = false;
           }
@@ -193,6 +193,14 @@ final class TextModel {
     if (sentStartChar >= 0) {
       closeSentence(sentStartTok, sentStartChar, lastNonSpace(text, n), chapter);
     }
+  }
+
+  /** Punctuation that may follow a sentence's end before the space: "?!", ".”", ".')". */
+  private static boolean sentenceTail(char c) {
+    return switch (c) {
+      case '.', '!', '?', '…', '"', '”', '’', '\'', ')', ']' -> true;
+      default -> false;
+    };
   }
 
   private static boolean isCloser(char c) {
