@@ -24,6 +24,7 @@ final class CharacterFinder {
     int unambiguous;
     int speaking;
     int focal;
+    int addressed; // spoken to by name: "Spike." / "Hello, Slayer."
     private String gender;
 
     Found(Packs.Cast cast) {
@@ -45,9 +46,12 @@ final class CharacterFinder {
       return mentions.size();
     }
 
-    /** In the story rather than only mentioned: speaks, is the point of view, or is named twice. */
+    /**
+     * In the story rather than only mentioned: speaks, is spoken to, is the point of view, or is
+     * named twice.
+     */
     boolean present() {
-      return speaking > 0 || focal > 0 || count() >= 2;
+      return speaking > 0 || focal > 0 || addressed > 0 || count() >= 2;
     }
 
     /** Mentions, speaking lines and point of view, weighted. */
@@ -285,6 +289,9 @@ final class CharacterFinder {
         int from = mention[0];
         int to = mention[1];
         if (m.quoted[from]) {
+          if (addressed(m, from, to)) {
+            f.addressed++;
+          }
           continue;
         }
         boolean verbAfter =
@@ -299,6 +306,37 @@ final class CharacterFinder {
         }
       }
     }
+  }
+
+  /**
+   * A name spoken to its bearer inside a quotation, set off by the quote or a comma on both sides:
+   * "Spike." / "Hello, Slayer." / "Willow, wait." One speaks so to someone who is there.
+   */
+  static boolean addressed(TextModel m, int from, int to) {
+    String text = m.partOfSentence(m.sentence[from]).text();
+    char before = nonSpace(text, m.start[from] - 1, -1);
+    char after = nonSpace(text, m.end[to - 1], 1);
+    boolean opens = before == ',' || before == '"' || before == '“';
+    boolean closes =
+        after == ','
+            || after == '.'
+            || after == '!'
+            || after == '?'
+            || after == '"'
+            || after == '”';
+    return opens && closes;
+  }
+
+  /** The first character from i on, stepping by step, that is not a space or tab; or 0. */
+  private static char nonSpace(String text, int i, int step) {
+    while (i >= 0 && i < text.length()) {
+      char c = text.charAt(i);
+      if (c != ' ' && c != '\t') {
+        return c;
+      }
+      i += step;
+    }
+    return 0;
   }
 
   private static boolean sentenceHasQuote(TextModel m, int s) {

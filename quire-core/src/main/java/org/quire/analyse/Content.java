@@ -75,12 +75,64 @@ final class Content {
   private List<Lexicon.Hit> deathEvents() {
     List<Lexicon.Hit> out = new ArrayList<>();
     for (Lexicon.Hit h : asserted("death")) {
-      if (!backstory(h.from()) && !h.quoted()) {
+      if (!backstory(h.from()) && !h.quoted() && !thingDying(h)) {
         out.add(h);
       }
     }
     return out;
   }
+
+  /**
+   * "The wheeze dying out", "the fire died down", "her smile died": sounds, lights and moods die,
+   * and a phrasal "die out/down/away" is nearly always theirs.
+   */
+  private boolean thingDying(Lexicon.Hit h) {
+    int sent = m.sentence[h.from()];
+    if (h.to() < m.size && m.sentence[h.to()] == sent && FADES.contains(m.lower[h.to()])) {
+      return true;
+    }
+    for (int k = h.from() - 1; k >= Math.max(0, h.from() - 2) && m.sentence[k] == sent; k--) {
+      if (THINGS.contains(m.lower[k])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final java.util.Set<String> FADES = java.util.Set.of("out", "down", "away");
+  private static final java.util.Set<String> THINGS =
+      java.util.Set.of(
+          "sound",
+          "noise",
+          "wheeze",
+          "hum",
+          "engine",
+          "motor",
+          "battery",
+          "phone",
+          "light",
+          "lights",
+          "fire",
+          "flame",
+          "flames",
+          "candle",
+          "embers",
+          "music",
+          "laughter",
+          "laugh",
+          "smile",
+          "conversation",
+          "signal",
+          "wind",
+          "storm",
+          "day",
+          "sun",
+          "sunlight",
+          "echo",
+          "argument",
+          "hope",
+          "applause",
+          "screen");
 
   /** "had died", "had been dead": a death before the story, not in it. */
   private boolean backstory(int t) {
@@ -314,9 +366,13 @@ final class Content {
               why.isEmpty() ? Analyser.sentenceEvidence(m, injuries, 3) : evidence(why, 3)));
     }
     List<Lexicon.Hit> majorDeaths = new ArrayList<>();
+    // A story that mourns the one who died makes that death major, however briefly it is told.
+    // ("Wake" is left out: it is mostly the verb.)
+    boolean mourned =
+        asserted("grief").stream().filter(h -> !h.phrase().equals("wake")).count() >= 2;
     for (Lexicon.Hit h : deathEvents()) {
       CharacterFinder.Found who = namedNear(h.from());
-      if (who != null && isMajor(who)) {
+      if (who != null && (isMajor(who) || mourned && chars.indexOf(who) < 3 && who.present())) {
         majorDeaths.add(h);
       }
     }
@@ -402,6 +458,8 @@ final class Content {
     }
     warn(out, "Addiction", asserted("addiction"), 1);
     warn(out, "Abuse", asserted("abuse"), 2);
+    // Quire's list has no sexual-violence warning of its own: rape is warned of as abuse.
+    warn(out, "Abuse", asserted("rape"), 1);
     warn(out, "Eating Disorder", asserted("eating_disorder"), 2);
     List<Lexicon.Hit> deaths = new ArrayList<>();
     for (Lexicon.Hit h : deathEvents()) {
@@ -434,7 +492,7 @@ final class Content {
   }
 
   private void warn(List<Tag> out, String name, List<Lexicon.Hit> l, int min) {
-    if (l.size() >= min && !l.isEmpty()) {
+    if (l.size() >= min && !l.isEmpty() && out.stream().noneMatch(t -> t.name().equals(name))) {
       double conf = Math.min(0.95, 0.5 + 0.1 * l.size());
       out.add(Tag.suggested(TagType.CONTENT_WARNING, name, conf, evidence(l, 3)));
     }

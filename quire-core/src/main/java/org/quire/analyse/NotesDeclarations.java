@@ -46,10 +46,15 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
   private static final Pattern NOT_BEFORE =
       Pattern.compile("(?:\\bnot|n't)\\s+(?:\\w+\\s+)?$", Pattern.CASE_INSENSITIVE);
 
-  /** A sentence that warns: "warning(s) for", "TW", "CW", "trigger warning", "heads up for". */
+  /**
+   * A sentence that warns: "warning(s) for", "TW", "CW", "trigger warning", "heads up for", "please
+   * take care with this one:", "this fic deals with", "contains", "mentions of".
+   */
   private static final Pattern WARNS =
       Pattern.compile(
-          "\\b(?:warnings?|tws?|cws?|trigger warnings?|content warnings?|heads[- ]up)\\b",
+          "\\b(?:warnings?|tws?|cws?|trigger warnings?|content warnings?|heads[- ]up"
+              + "|take care (?:with|reading)|read with care|mind the tags|deals? with|contains"
+              + "|discussions? of|mentions? of|references? to|depictions? of)\\b",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern NONE =
@@ -69,7 +74,10 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
               "Violence",
               "Graphic Depictions Of Violence"),
           kind("violen\\w*|blood\\w*|fight\\w*|injur\\w*|wounds?", "Violence", null),
-          kind("rape|non-?con\\w*|dub-?con\\w*|sexual assault|sexual abuse", null, "Rape/Non-Con"),
+          kind(
+              "rape|non-?con\\w*|dub-?con\\w*|sexual assault|sexual abuse",
+              "Abuse",
+              "Rape/Non-Con"),
           kind("self[- ]harm\\w*|cutting", "Self-Harm", null),
           kind("suicid\\w*", "Suicidal Thoughts", null),
           kind("(?:child |domestic |emotional |physical )?abus\\w*", "Abuse", null),

@@ -148,7 +148,11 @@ final class TextModel {
               break;
             }
             i++;
-          } else if (d == '-' && i + 1 < n && Character.isLetter(text.charAt(i + 1)) && i > s) {
+          } else if (d == '-'
+              && i + 1 < n
+              && Character.isLetter(text.charAt(i + 1))
+              && i > s
+              && !honorificAt(text, i + 1)) {
             i++;
           } else {
             break;
@@ -193,6 +197,23 @@ final class TextModel {
     if (sentStartChar >= 0) {
       closeSentence(sentStartTok, sentStartChar, lastNonSpace(text, n), chapter);
     }
+  }
+
+  private static final Set<String> HONORIFICS =
+      Set.of(
+          "san", "kun", "chan", "sama", "sensei", "senpai", "sempai", "dono", "nii", "nee",
+          "niisan", "neesan", "nii-san", "nee-san", "kouhai", "hime", "shishou");
+
+  /**
+   * Whether a Japanese honorific starts at i and ends the word: "Aizawa-sensei" is the name
+   * "Aizawa" and "sensei", so that the name matches as it would alone.
+   */
+  private static boolean honorificAt(String text, int i) {
+    int e = i;
+    while (e < text.length() && (Character.isLetter(text.charAt(e)) || text.charAt(e) == '-')) {
+      e++;
+    }
+    return e - i <= 8 && HONORIFICS.contains(text.substring(i, e).toLowerCase(Locale.ROOT));
   }
 
   /** Punctuation that may follow a sentence's end before the space: "?!", ".”", ".')". */

@@ -381,4 +381,59 @@ class AnalyserTest {
                 + " the river.\n");
     assertThat(w.tagNames(TagType.RATING)).containsExactly("General Audiences");
   }
+
+  @Test
+  void aNameSpokenToItsBearerMeansTheyAreThere() {
+    Work w =
+        tagged(
+            "Title\n\nMara found him on the roof in Oakvale. He did not turn round.\n\n"
+                + "\"Tobin.\" She sat beside him, and he let her.\n");
+    assertThat(w.tags(TagType.CHARACTER))
+        .filteredOn(t -> t.name().equals("Tobin Reed"))
+        .singleElement()
+        .satisfies(t -> assertThat(t.note()).isNotEqualTo("mentioned only"));
+    // Named in passing inside a quotation, not spoken to: only mentioned.
+    Work said =
+        tagged(
+            "Title\n\nMara found him on the roof in Oakvale. He did not turn round.\n\n"
+                + "\"I heard Tobin left town.\" She sat beside him.\n");
+    assertThat(said.tags(TagType.CHARACTER))
+        .filteredOn(t -> t.name().equals("Tobin Reed"))
+        .singleElement()
+        .satisfies(t -> assertThat(t.note()).isEqualTo("mentioned only"));
+  }
+
+  @Test
+  void aNameWithAJapaneseHonorificIsStillTheName() {
+    Work w = tagged("Title\n\nIn Oakvale, Tobin-sensei waited. \"Late,\" Tobin-sensei said.\n");
+    assertThat(w.tagNames(TagType.CHARACTER)).contains("Tobin Reed");
+  }
+
+  @Test
+  void soundsAndFiresDieWithoutAnyoneDying() {
+    Work w =
+        tagged(
+            "Title\n\nTobin watched the boat go from Oakvale, the engine dying out over the"
+                + " water. Mara's laughter died. Tobin stood on the pier.\n");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("No Archive Warnings Apply");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).doesNotContain("Character Death");
+    Work real =
+        tagged(
+            "Title\n\nTobin watched the boat go from Oakvale. Mara died that night. Tobin stood"
+                + " on the pier.\n");
+    assertThat(real.tagNames(TagType.CONTENT_WARNING)).contains("Character Death");
+  }
+
+  @Test
+  void aDeathTheStoryMournsIsMajorHoweverBriefly() {
+    String before = "Title\n\nMara died in Oakvale in the spring. Tobin kept her lantern.";
+    Work told = tagged(before + " Mara had lit it every night.\n");
+    assertThat(told.tagNames(TagType.ARCHIVE_WARNING)).doesNotContain("Major Character Death");
+    Work mourned =
+        tagged(
+            before
+                + " Mara had lit it every night. At the funeral Tobin wept, and his grief lasted all"
+                + " winter.\n");
+    assertThat(mourned.tagNames(TagType.ARCHIVE_WARNING)).contains("Major Character Death");
+  }
 }

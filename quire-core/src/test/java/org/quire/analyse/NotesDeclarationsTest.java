@@ -75,4 +75,25 @@ class NotesDeclarationsTest {
         .extracting(Tag::name)
         .containsExactly("Violence");
   }
+
+  @Test
+  void gentlerWaysOfWarning() {
+    assertThat(
+            NotesDeclarations.read(
+                    "Please take care with this one: depression and passive suicidal thoughts.")
+                .contentWarnings())
+        .extracting(Tag::name)
+        .containsExactlyInAnyOrder("Depression", "Suicidal Thoughts");
+    NotesDeclarations assault =
+        NotesDeclarations.read("This deals with the aftermath of sexual assault. Nothing shown.");
+    assertThat(assault.archiveWarnings()).extracting(Tag::name).containsExactly("Rape/Non-Con");
+    assertThat(assault.contentWarnings()).extracting(Tag::name).containsExactly("Abuse");
+    assertThat(NotesDeclarations.read("Contains mentions of past self-harm.").contentWarnings())
+        .extracting(Tag::name)
+        .containsExactly("Self-Harm");
+    // "Take care" as a sign-off warns of nothing; a story that "deals with" a case neither.
+    assertThat(NotesDeclarations.read("Take care of yourselves, all!").contentWarnings()).isEmpty();
+    assertThat(NotesDeclarations.read("Sherlock deals with a locked room.").contentWarnings())
+        .isEmpty();
+  }
 }
