@@ -78,6 +78,7 @@ final class EvalCommand implements Callable<Integer> {
       j.put("fields", fields);
       j.put("ratingAccuracy", r.ratingAccuracy());
       j.put("ratingConfusion", r.ratingConfusion());
+      j.put("povAccuracy", r.povAccuracy());
       j.put("worst", r.worst().subList(0, Math.min(misses, r.worst().size())));
       j.put("errors", r.errors());
       out.println(
@@ -96,6 +97,10 @@ final class EvalCommand implements Callable<Integer> {
       out.printf(
           "%nRating accuracy: %.3f%nRating confusion (gold -> predicted):%n", r.ratingAccuracy());
       r.ratingConfusion().forEach((gold, row) -> out.printf("  %-24s %s%n", gold, row));
+      out.printf(
+          "Point of view (first, second, third person) accuracy: %.3f%n"
+              + "(freeforms are scored without point-of-view tags, which are scored here)%n",
+          r.povAccuracy());
       out.printf("%nWorst misses:%n");
       r.worst().stream()
           .limit(misses)

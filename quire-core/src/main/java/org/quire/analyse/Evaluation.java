@@ -79,6 +79,7 @@ public final class Evaluation {
       Map<String, Score> fields,
       double ratingAccuracy,
       Map<String, Map<String, Integer>> ratingConfusion,
+      double povAccuracy,
       List<Miss> worst,
       List<String> errors) {}
 
@@ -107,6 +108,8 @@ public final class Evaluation {
     List<Miss> misses = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     int ratingRight = 0;
+    int povRight = 0;
+    int povDocs = 0;
     int docs = 0;
     ObjectMapper json = new ObjectMapper();
     for (Path label : labels) {
@@ -140,6 +143,11 @@ public final class Evaluation {
         }
         Set<String> want = canon(e.getValue(), values(gold.get(e.getKey())), within);
         Set<String> got = canon(e.getValue(), tagged.tagNames(e.getValue()), within);
+        if (e.getValue() == TagType.ADDITIONAL) {
+          // Point-of-view tags are scored against the labels' own "pov" field, below.
+          want.removeIf(Evaluation::isPovTag);
+          got.removeIf(Evaluation::isPovTag);
+        }
         Score s = fields.get(e.getKey());
         List<String> missing = new ArrayList<>();
         List<String> extra = new ArrayList<>();
@@ -175,10 +183,36 @@ public final class Evaluation {
       if (goldRating.equalsIgnoreCase(gotRating)) {
         ratingRight++;
       }
+      if (gold.hasNonNull("pov")) {
+        povDocs++;
+        if (gold.get("pov").asText().equalsIgnoreCase(person(tagged))) {
+          povRight++;
+        }
+      }
     }
     misses.sort((a, b) -> Double.compare(a.f1(), b.f1()));
     return new Result(
-        docs, fields, docs == 0 ? 0 : (double) ratingRight / docs, confusion, misses, errors);
+        docs,
+        fields,
+        docs == 0 ? 0 : (double) ratingRight / docs,
+        confusion,
+        povDocs == 0 ? 0 : (double) povRight / povDocs,
+        misses,
+        errors);
+  }
+
+  /** "POV First Person", "POV Second Person", "Willow Rosenberg POV" (lower-cased). */
+  static boolean isPovTag(String tag) {
+    return tag.startsWith("pov ") || tag.endsWith(" pov");
+  }
+
+  /** The narration's person as the tagger gave it: first, second, or else third. */
+  private static String person(Work tagged) {
+    List<String> tags = tagged.tagNames(TagType.ADDITIONAL);
+    if (tags.contains("POV First Person")) {
+      return "first";
+    }
+    return tags.contains("POV Second Person") ? "second" : "third";
   }
 
   private static Path findStory(Path dir, String base) {

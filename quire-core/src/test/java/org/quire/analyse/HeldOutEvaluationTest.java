@@ -21,6 +21,7 @@ class HeldOutEvaluationTest {
     assertThat(r.errors()).isEmpty();
     assertThat(r.documents()).isGreaterThanOrEqualTo(48);
     assertThat(r.ratingAccuracy()).as("rating accuracy").isGreaterThanOrEqualTo(0.74);
+    assertThat(r.povAccuracy()).as("point of view accuracy").isGreaterThanOrEqualTo(0.95);
     assertThat(r.fields().get("warnings").f1()).as("archive warnings").isGreaterThanOrEqualTo(0.9);
     assertThat(r.fields().get("fandoms").f1()).as("fandoms").isGreaterThanOrEqualTo(0.88);
     assertThat(r.fields().get("characters").f1()).as("characters").isGreaterThanOrEqualTo(0.76);
