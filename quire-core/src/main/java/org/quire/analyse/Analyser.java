@@ -153,12 +153,15 @@ public final class Analyser {
     // Rating, warnings, content warnings.
     // The author's notes, not the summary, which often speaks in the story's voice.
     NotesDeclarations said = NotesDeclarations.read(authorsNotes(w));
+    // A summary may name the rating as a sentence of its own ("… Explicit.").
+    Tag statedRating =
+        said.rating() != null ? said.rating() : NotesDeclarations.bareRating(w.summary());
     List<Tag> warnings = withDeclared(content.archiveWarnings(), said.archiveWarnings());
     List<Tag> contentWarnings = withDeclared(content.contentWarnings(), said.contentWarnings());
     // A rating the author states is the rating; else what the text and its warnings call for.
     out.add(
-        said.rating() != null
-            ? said.rating()
+        statedRating != null
+            ? statedRating
             : Content.floor(content.rating(), warnings, contentWarnings));
     out.addAll(warnings);
     out.addAll(contentWarnings);

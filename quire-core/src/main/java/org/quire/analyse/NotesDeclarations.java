@@ -42,6 +42,33 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
               + END
               + "|\\b[Tt]he (G|T|M|E) is for\\b");
 
+  /**
+   * A rating named as a sentence of its own, as authors head their notes and summaries: "Explicit.
+   * Married, consenting, very pleased with each other." / "… Explicit." Only the words AO3 uses,
+   * capitalised: a story's own sentences are not one word of these.
+   */
+  private static final Pattern BARE =
+      Pattern.compile(
+          "(?:^|(?<=[.!?])[ \\t]+|\\n)[ \\t]*(Explicit|Mature|Teen And Up Audiences|General Audiences)"
+              + "[ \\t]*[.!](?=\\s|$)");
+
+  /** The rating a summary names as a sentence of its own ({@link #BARE}), or null. */
+  static Tag bareRating(String summary) {
+    if (summary == null) {
+      return null;
+    }
+    Matcher b = BARE.matcher(summary);
+    if (!b.find()) {
+      return null;
+    }
+    return Tag.suggested(
+            TagType.RATING,
+            level(b.group(1).split(" ")[0]),
+            0.85,
+            Analyser.noteQuote(b.group().strip()))
+        .withNote("stated in the summary");
+  }
+
   /** "Isn't rated E", "not rated M": a rating denied. */
   private static final Pattern NOT_BEFORE =
       Pattern.compile("(?:\\bnot|n't)\\s+(?:\\w+\\s+)?$", Pattern.CASE_INSENSITIVE);
@@ -112,6 +139,18 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
       if (level != null && !NOT_BEFORE.matcher(before).find()) {
         rating =
             Tag.suggested(TagType.RATING, level, 0.9, Analyser.noteQuote(at(sentences, r.start())))
+                .withNote("stated in the notes");
+      }
+    }
+    if (rating == null) {
+      Matcher b = BARE.matcher(notes);
+      if (b.find()) {
+        rating =
+            Tag.suggested(
+                    TagType.RATING,
+                    level(b.group(1).split(" ")[0]),
+                    0.9,
+                    Analyser.noteQuote(at(sentences, b.start(1))))
                 .withNote("stated in the notes");
       }
     }

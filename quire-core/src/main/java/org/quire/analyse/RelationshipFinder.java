@@ -95,7 +95,16 @@ final class RelationshipFinder {
         } else if (named.isEmpty()) {
           // "She kissed him": the leads when they are a woman and a man, or "he kissed him" when
           // they are two men; else the last woman and the last man named, if both are near.
-          CharacterFinder.Found[] two = leadsByPronouns(m, s, leads);
+          CharacterFinder.Found[] two = leadsByPronouns(m, s, leads, bySentence);
+          if (two == null
+              && s + 1 < m.sentences
+              && m.sentParagraph[s + 1] == m.sentParagraph[s]
+              && m.sentFirst[s] < m.sentEnd[s]
+              && noPronounIn(m, s)) {
+            // "It was a bad kiss. Angled wrong, his mouth cold, her nose squashed…": a cue with
+            // no one in its sentence belongs to the people of the next.
+            two = leadsByPronouns(m, s + 1, leads, bySentence);
+          }
           if (two == null) {
             two = byPronouns(m, s, bySentence);
           }
@@ -135,8 +144,11 @@ final class RelationshipFinder {
    * of one gender's pronouns ("he ... him") for two men or two women; else null.
    */
   static CharacterFinder.Found[] leadsByPronouns(
-      TextModel m, int s, List<CharacterFinder.Found> leads) {
-    if (leads.size() != 2 || !namedLately(s, leads)) {
+      TextModel m,
+      int s,
+      List<CharacterFinder.Found> leads,
+      Map<Integer, List<CharacterFinder.Found>> bySentence) {
+    if (leads.size() != 2 || !namedLately(s, leads, bySentence)) {
       return null;
     }
     int female = 0;
@@ -162,6 +174,16 @@ final class RelationshipFinder {
     return fits ? new CharacterFinder.Found[] {leads.get(0), leads.get(1)} : null;
   }
 
+  /** Whether the sentence has no third-person pronoun of a person at all. */
+  private static boolean noPronounIn(TextModel m, int s) {
+    for (int t = m.sentFirst[s]; t < m.sentEnd[s]; t++) {
+      if (FEMALE.contains(m.lower[t]) || MALE.contains(m.lower[t])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * "Her" as an object: punctuation or the sentence's end right after it ("kissed her."), not a
    * word it could own ("her hand").
@@ -177,13 +199,23 @@ final class RelationshipFinder {
     return false;
   }
 
-  /** Whether a lead was named in the sentence or the ten before it: "she" and "he" are near. */
-  private static boolean namedLately(int s, List<CharacterFinder.Found> leads) {
-    for (int back = s; back >= Math.max(0, s - 10); back--) {
-      for (CharacterFinder.Found f : leads) {
-        if (f.sentences.contains(back)) {
-          return true;
-        }
+  /**
+   * Whether "she" and "he" are still the leads: a lead named in the sentence or the ten before it,
+   * or, in a long unnamed stretch of a two-hander, the last sentence naming anyone (up to forty
+   * back) naming a lead — nobody else has come on since.
+   */
+  private static boolean namedLately(
+      int s,
+      List<CharacterFinder.Found> leads,
+      Map<Integer, List<CharacterFinder.Found>> bySentence) {
+    for (int back = s; back >= Math.max(0, s - 40); back--) {
+      List<CharacterFinder.Found> named = bySentence.get(back);
+      if (named == null || named.isEmpty()) {
+        continue;
+      }
+      boolean lead = named.stream().anyMatch(leads::contains);
+      if (lead || back < s - 10) {
+        return lead;
       }
     }
     return false;

@@ -436,4 +436,20 @@ class AnalyserTest {
                 + " winter.\n");
     assertThat(mourned.tagNames(TagType.ARCHIVE_WARNING)).contains("Major Character Death");
   }
+
+  @Test
+  void aKissWithNoOneInItsSentenceBelongsToThePeopleOfTheNext() {
+    StringBuilder b =
+        new StringBuilder(
+            "Title\n\nMara and Tobin waited in the crypt at Oakvale. \"Quiet,\" Tobin said."
+                + " \"You be quiet,\" Mara said.");
+    // A long unnamed stretch of the two of them, as two-handers go.
+    for (int i = 0; i < 14; i++) {
+      b.append(i % 2 == 0 ? " She shifted her weight." : " He said nothing at all.");
+    }
+    b.append(" It was a bad kiss. Angled wrong, his mouth cold, her nose squashed.\n");
+    Work w = tagged(b.toString());
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).containsExactly("Mara Quill/Tobin Reed");
+    assertThat(w.tagNames(TagType.CATEGORY)).containsExactly("F/M");
+  }
 }

@@ -19,18 +19,18 @@ class HeldOutEvaluationTest {
     Evaluation.Result r =
         new Evaluation(new Analyser(Packs.builtIn())).run(dev.resolveSibling("test"));
     assertThat(r.errors()).isEmpty();
-    assertThat(r.documents()).isGreaterThanOrEqualTo(48);
-    assertThat(r.ratingAccuracy()).as("rating accuracy").isGreaterThanOrEqualTo(0.74);
+    assertThat(r.documents()).isGreaterThanOrEqualTo(60);
+    assertThat(r.ratingAccuracy()).as("rating accuracy").isGreaterThanOrEqualTo(0.7);
     assertThat(r.povAccuracy()).as("point of view accuracy").isGreaterThanOrEqualTo(0.95);
     assertThat(r.fields().get("warnings").f1()).as("archive warnings").isGreaterThanOrEqualTo(0.9);
     assertThat(r.fields().get("fandoms").f1()).as("fandoms").isGreaterThanOrEqualTo(0.88);
-    assertThat(r.fields().get("characters").f1()).as("characters").isGreaterThanOrEqualTo(0.76);
-    assertThat(r.fields().get("categories").f1()).as("categories").isGreaterThanOrEqualTo(0.78);
+    assertThat(r.fields().get("characters").f1()).as("characters").isGreaterThanOrEqualTo(0.75);
+    assertThat(r.fields().get("categories").f1()).as("categories").isGreaterThanOrEqualTo(0.75);
     assertThat(r.fields().get("relationships").f1())
         .as("relationships")
         .isGreaterThanOrEqualTo(0.58);
     assertThat(r.fields().get("content_warnings").f1())
         .as("content warnings")
-        .isGreaterThanOrEqualTo(0.78);
+        .isGreaterThanOrEqualTo(0.74);
   }
 }

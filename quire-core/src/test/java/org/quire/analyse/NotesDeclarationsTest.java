@@ -96,4 +96,20 @@ class NotesDeclarationsTest {
     assertThat(NotesDeclarations.read("Sherlock deals with a locked room.").contentWarnings())
         .isEmpty();
   }
+
+  @Test
+  void aRatingNamedAsASentenceOfItsOwn() {
+    assertThat(rating("Explicit. Married, consenting, very pleased with each other."))
+        .isEqualTo("Explicit");
+    assertThat(rating("Some fluff for the holidays.\nMature.")).isEqualTo("Mature");
+    assertThat(
+            NotesDeclarations.bareRating("After the war, they find better things to do. Explicit."))
+        .extracting(Tag::name)
+        .isEqualTo("Explicit");
+    // Inside a sentence, or not capitalised, it is the story's word, not a rating.
+    assertThat(NotesDeclarations.bareRating("The instructions were explicit. Nobody listened."))
+        .isNull();
+    assertThat(NotesDeclarations.bareRating("She was mature for her age.")).isNull();
+    assertThat(rating("An explicit promise, kept.")).isNull();
+  }
 }
