@@ -272,7 +272,7 @@ final class Content {
     } else if (strong >= 1
         || mild >= 2
         || sex == 2
-        || violence >= 4
+        || violence >= 2
         || gore >= 1
         || darkThemes
         || count("sexual_suggestive") >= 2) {

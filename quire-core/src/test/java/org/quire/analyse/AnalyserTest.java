@@ -449,4 +449,13 @@ class AnalyserTest {
     assertThat(w.tagNames(TagType.RELATIONSHIP)).containsExactly("Mara Quill/Tobin Reed");
     assertThat(w.tagNames(TagType.CATEGORY)).containsExactly("F/M");
   }
+
+  @Test
+  void violenceShownTwiceIsTeenAndOnceIsNot() {
+    String start = "Title\n\nMara and Tobin walked home through Oakvale after the market.";
+    Work twice = tagged(start + " Tobin punched the man at the gate, and the fight spilled out.\n");
+    assertThat(twice.tagNames(TagType.RATING)).containsExactly("Teen And Up Audiences");
+    Work once = tagged(start + " Tobin punched the air when the ferry came in.\n");
+    assertThat(once.tagNames(TagType.RATING)).containsExactly("General Audiences");
+  }
 }
