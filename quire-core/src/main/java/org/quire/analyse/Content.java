@@ -511,7 +511,7 @@ final class Content {
           Tag.suggested(
               TagType.ADDITIONAL, "Angst", Math.min(0.9, 0.4 + sadRate / 40), evidence(sad, 3)));
     }
-    if (happy.size() >= 4 && happyRate >= 8 && sadRate < happyRate / 2) {
+    if (happy.size() >= 3 && happyRate >= 8 && sadRate < happyRate / 2) {
       out.add(
           Tag.suggested(
               TagType.ADDITIONAL,
@@ -545,7 +545,7 @@ final class Content {
       out.add(Tag.suggested(TagType.ADDITIONAL, "Romance", 0.5, evidence(romanceWords, 2)));
     }
     List<Lexicon.Hit> humor = asserted("humor");
-    if (humor.size() >= 5 && humor.size() * per1k >= 6 && !angst) {
+    if (humor.size() >= 3 && humor.size() * per1k >= 6 && !angst) {
       out.add(Tag.suggested(TagType.ADDITIONAL, "Humor", 0.5, evidence(humor, 3)));
     }
     List<Lexicon.Hit> firstKiss = asserted("first_kiss");
