@@ -505,7 +505,7 @@ final class Content {
     List<Lexicon.Hit> happy = asserted("happiness");
     double sadRate = sad.size() * per1k;
     double happyRate = happy.size() * per1k;
-    boolean angst = sad.size() >= 3 && sadRate >= 6;
+    boolean angst = sad.size() >= 2 && sadRate >= 4;
     if (angst) {
       out.add(
           Tag.suggested(
