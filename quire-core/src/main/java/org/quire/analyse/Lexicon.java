@@ -90,6 +90,15 @@ final class Lexicon {
             "dead asleep",
             "half to death",
             "tickled to death",
+            "stopped dead",
+            "stops dead",
+            "stopping dead",
+            "dead still",
+            "dead quiet",
+            "dead silent",
+            "dead certain",
+            "dead ringer",
+            "dead on time",
             "bloody nose")) {
       FIGURATIVE.add(idiom, false, idiom);
     }

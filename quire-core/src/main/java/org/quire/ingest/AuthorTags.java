@@ -100,7 +100,7 @@ final class AuthorTags {
           split(value).forEach(v -> out.add(Tag.byAuthor(TagType.RELATIONSHIP, relationship(v))));
       case CHARACTERS -> split(value).forEach(v -> out.add(Tag.byAuthor(TagType.CHARACTER, v)));
       case WARNINGS ->
-          split(value)
+          warnings(value)
               .forEach(
                   v -> {
                     String aw = ARCHIVE_WARNINGS.get(key(v));
@@ -110,7 +110,7 @@ final class AuthorTags {
                             : Tag.byAuthor(TagType.CONTENT_WARNING, v));
                   });
       case CONTENT_WARNINGS ->
-          split(value).forEach(v -> out.add(Tag.byAuthor(TagType.CONTENT_WARNING, v)));
+          warnings(value).forEach(v -> out.add(Tag.byAuthor(TagType.CONTENT_WARNING, v)));
       case CATEGORY ->
           split(value)
               .forEach(
@@ -126,16 +126,49 @@ final class AuthorTags {
     return s.replaceAll("\\s*&\\s*", " & ");
   }
 
-  /** Splits a list written with commas or semicolons, dropping empty items and a final period. */
+  /**
+   * Splits a list written with commas or semicolons, dropping empty items and a final period. A
+   * comma inside parentheses does not split: "Glory (Buffy the Vampire Slayer)" and "Major
+   * Character Death (Rosie, peacefully, of old age)" are one item each.
+   */
   static List<String> split(String value) {
     List<String> out = new ArrayList<>();
-    for (String part : value.split("[,;]")) {
-      String p = part.strip();
-      if (p.endsWith(".")) {
-        p = p.substring(0, p.length() - 1).strip();
+    int depth = 0;
+    int from = 0;
+    for (int i = 0; i <= value.length(); i++) {
+      char c = i < value.length() ? value.charAt(i) : ',';
+      if (c == '(' || c == '[') {
+        depth++;
+      } else if ((c == ')' || c == ']') && depth > 0) {
+        depth--;
+      } else if ((c == ',' || c == ';') && (depth == 0 || i == value.length())) {
+        addItem(value.substring(from, Math.min(i, value.length())), out);
+        from = i + 1;
       }
-      if (!p.isEmpty() && p.length() <= 200) {
-        out.add(p);
+    }
+    return out;
+  }
+
+  private static void addItem(String part, List<String> out) {
+    String p = part.strip();
+    if (p.endsWith(".")) {
+      p = p.substring(0, p.length() - 1).strip();
+    }
+    if (!p.isEmpty() && p.length() <= 200) {
+      out.add(p);
+    }
+  }
+
+  /**
+   * A warnings line as authors write it, in sentences as well as lists, with remarks in
+   * parentheses: "Major Character Death (Rosie, peacefully, of old age). Grief." is "Major
+   * Character Death" and "Grief". A warning's name carries no remark.
+   */
+  static List<String> warnings(String value) {
+    List<String> out = new ArrayList<>();
+    for (String item : split(value.replaceAll("\\s*\\([^()]*\\)", ""))) {
+      for (String sentence : item.split("(?<=[.!?])\\s+(?=\\p{Lu})")) {
+        addItem(sentence, out);
       }
     }
     return out;

@@ -419,6 +419,11 @@ class AnalyserTest {
             "Title\n\nTobin watched the boat go from Oakvale. Mara died that night. Tobin stood"
                 + " on the pier.\n");
     assertThat(real.tagNames(TagType.CONTENT_WARNING)).contains("Character Death");
+    Work idiom =
+        tagged(
+            "Title\n\nTobin stopped dead in the doorway at Oakvale. Mara stood dead still."
+                + " Tobin laughed.\n");
+    assertThat(idiom.tagNames(TagType.CONTENT_WARNING)).doesNotContain("Character Death");
   }
 
   @Test

@@ -163,6 +163,24 @@ class StoryParserTest {
   }
 
   @Test
+  void warningsWrittenAsSentencesWithRemarks() {
+    Work w =
+        read(
+            "a.txt",
+            "Summary: Sam, in the autumn after.\nWarnings: Major Character Death (Rosie,"
+                + " peacefully, of old age). Grief.\n\nText of the story.\n");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("Major Character Death");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).containsExactly("Grief");
+    Work chars =
+        read(
+            "b.txt",
+            "Characters: Glory (Buffy the Vampire Slayer), Dawn Summers\n\nText of the story.\n");
+    assertThat(w.tagNames(TagType.CHARACTER)).isEmpty();
+    assertThat(chars.tagNames(TagType.CHARACTER))
+        .containsExactly("Glory (Buffy the Vampire Slayer)", "Dawn Summers");
+  }
+
+  @Test
   void chapterHeadingsSplitChapters() {
     String text =
         """
