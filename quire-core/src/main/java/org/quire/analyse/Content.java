@@ -270,7 +270,7 @@ final class Content {
       why.addAll(asserted("profanity_strong"));
       why.addAll(asserted("sexual_suggestive"));
     } else if (strong >= 1
-        || mild >= 2
+        || mild >= 1
         || sex == 2
         || violence >= 2
         || gore >= 1

@@ -463,4 +463,13 @@ class AnalyserTest {
     Work once = tagged(start + " Tobin punched the air when the ferry came in.\n");
     assertThat(once.tagNames(TagType.RATING)).containsExactly("General Audiences");
   }
+
+  @Test
+  void oneMildSwearWordIsTeen() {
+    Work w =
+        tagged("Title\n\nMara missed the ferry at Oakvale. \"Damn,\" she said. Tobin laughed.\n");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Teen And Up Audiences");
+    Work clean = tagged("Title\n\nMara missed the ferry at Oakvale. \"Oh no,\" she said.\n");
+    assertThat(clean.tagNames(TagType.RATING)).containsExactly("General Audiences");
+  }
 }
