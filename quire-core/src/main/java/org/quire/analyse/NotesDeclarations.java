@@ -54,19 +54,18 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
 
   /** The rating a summary names as a sentence of its own ({@link #BARE}), or null. */
   static Tag bareRating(String summary) {
-    if (summary == null) {
-      return null;
-    }
-    Matcher b = BARE.matcher(summary);
+    return summary == null ? null : bareRating(summary, 0.85, "stated in the summary");
+  }
+
+  /** The first rating {@code text} names as a sentence of its own, with that sentence; or null. */
+  private static Tag bareRating(String text, double confidence, String note) {
+    Matcher b = BARE.matcher(text);
     if (!b.find()) {
       return null;
     }
-    return Tag.suggested(
-            TagType.RATING,
-            level(b.group(1).split(" ")[0]),
-            0.85,
-            Analyser.noteQuote(b.group().strip()))
-        .withNote("stated in the summary");
+    String level = level(b.group(1).split(" ")[0]);
+    return Tag.suggested(TagType.RATING, level, confidence, Analyser.noteQuote(b.group().strip()))
+        .withNote(note);
   }
 
   /** "Isn't rated E", "not rated M": a rating denied. */
@@ -143,16 +142,7 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
       }
     }
     if (rating == null) {
-      Matcher b = BARE.matcher(notes);
-      if (b.find()) {
-        rating =
-            Tag.suggested(
-                    TagType.RATING,
-                    level(b.group(1).split(" ")[0]),
-                    0.9,
-                    Analyser.noteQuote(at(sentences, b.start(1))))
-                .withNote("stated in the notes");
-      }
+      rating = bareRating(notes, 0.9, "stated in the notes");
     }
     List<Tag> archive = new ArrayList<>();
     List<Tag> content = new ArrayList<>();

@@ -99,7 +99,6 @@ final class RelationshipFinder {
           if (two == null
               && s + 1 < m.sentences
               && m.sentParagraph[s + 1] == m.sentParagraph[s]
-              && m.sentFirst[s] < m.sentEnd[s]
               && noPronounIn(m, s)) {
             // "It was a bad kiss. Angled wrong, his mouth cold, her nose squashed…": a cue with
             // no one in its sentence belongs to the people of the next.

@@ -135,17 +135,18 @@ final class AuthorTags {
     List<String> out = new ArrayList<>();
     int depth = 0;
     int from = 0;
-    for (int i = 0; i <= value.length(); i++) {
-      char c = i < value.length() ? value.charAt(i) : ',';
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
       if (c == '(' || c == '[') {
         depth++;
       } else if ((c == ')' || c == ']') && depth > 0) {
         depth--;
-      } else if ((c == ',' || c == ';') && (depth == 0 || i == value.length())) {
-        addItem(value.substring(from, Math.min(i, value.length())), out);
+      } else if ((c == ',' || c == ';') && depth == 0) {
+        addItem(value.substring(from, i), out);
         from = i + 1;
       }
     }
+    addItem(value.substring(from), out);
     return out;
   }
 
