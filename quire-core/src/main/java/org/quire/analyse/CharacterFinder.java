@@ -1,8 +1,10 @@
 package org.quire.analyse;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -132,15 +134,25 @@ final class CharacterFinder {
 
   /** Finds the characters in a text, most prominent first. */
   List<Found> find(TextModel m) {
-    return resolve(m, matcher.findAll(m));
+    return resolve(m, matcher.findAll(m), true);
   }
 
-  /** The characters named by one group's matches (see {@link #addNames}). */
-  static List<Found> resolve(TextModel m, List<PhraseMatcher.Match<Name>> matches) {
+  /**
+   * The characters named by one group's matches (see {@link #addNames}).
+   *
+   * @param epithetsAsNames whether descriptions the story keeps using ("the Mandalorian") name
+   *     their character: yes once the fandom is known, not while choosing it ("the doctor" is no
+   *     evidence of any fandom)
+   */
+  static List<Found> resolve(
+      TextModel m, List<PhraseMatcher.Match<Name>> matches, boolean epithetsAsNames) {
     Map<Packs.Cast, Found> found = new LinkedHashMap<>();
+    Set<Name> standing = epithetsAsNames ? standingEpithets(m, matches) : Set.of();
     // First pass: unambiguous names establish who is present.
     for (PhraseMatcher.Match<Name> x : matches) {
-      if ((!x.phrase().value().ambiguous() || properNameMidSentence(m, x))
+      if ((!x.phrase().value().ambiguous()
+              || properNameMidSentence(m, x)
+              || standing.contains(x.phrase().value()))
           && !sentenceInitialCommonWord(m, x)) {
         Found f = found.computeIfAbsent(x.phrase().value().casts().getFirst(), Found::new);
         f.unambiguous++;
@@ -149,7 +161,7 @@ final class CharacterFinder {
     for (PhraseMatcher.Match<Name> x : matches) {
       Name n = x.phrase().value();
       Packs.Cast cast = null;
-      if (!n.ambiguous() || properNameMidSentence(m, x)) {
+      if (!n.ambiguous() || properNameMidSentence(m, x) || standing.contains(n)) {
         cast = n.casts().getFirst();
       } else {
         // An ambiguous name counts for the present character it could be, the most named one.
@@ -174,6 +186,36 @@ final class CharacterFinder {
     countSpeaking(m, out);
     return out;
   }
+
+  /**
+   * Definite descriptions that a story uses as a name: "the Mandalorian", "the kid", "the Watcher",
+   * each of one character of the chosen fandoms, said at least three times. Once, "the Watcher" may
+   * be any watcher; a story that keeps calling someone that is naming its character so (AO3 taggers
+   * tag Din Djarin in a story that never says "Din").
+   */
+  private static Set<Name> standingEpithets(TextModel m, List<PhraseMatcher.Match<Name>> matches) {
+    // By identity: each name is one object in the matcher, and a pack's hash is deep.
+    Map<Name, Integer> uses = new IdentityHashMap<>();
+    for (PhraseMatcher.Match<Name> x : matches) {
+      Name n = x.phrase().value();
+      if (n.ambiguous()
+          && n.casts().size() == 1
+          && x.to() - x.from() >= 2
+          && m.lower[x.from()].equals("the")) {
+        uses.merge(n, 1, Integer::sum);
+      }
+    }
+    Set<Name> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    uses.forEach(
+        (n, k) -> {
+          if (k >= STANDING_USES) {
+            out.add(n);
+          }
+        });
+    return out;
+  }
+
+  private static final int STANDING_USES = 3;
 
   /**
    * A name flagged ambiguous only because it is short or shared across fandoms ("Finn", "Jim",

@@ -83,7 +83,7 @@ final class FandomDetector {
           group < byPack.size() ? byPack.get(group) : List.of();
       group++;
       List<CharacterFinder.Found> found =
-          matches.isEmpty() ? List.of() : CharacterFinder.resolve(m, matches);
+          matches.isEmpty() ? List.of() : CharacterFinder.resolve(m, matches, false);
       int distinct = 0;
       int maxMentions = 0;
       double charScore = 0;

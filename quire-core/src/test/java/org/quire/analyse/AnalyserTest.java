@@ -21,7 +21,7 @@ class AnalyserTest {
        "characters": [
          {"name": "Mara Quill", "gender": "female", "aliases": ["Mara", "Quill"], "epithets": ["the lamplighter", "Sparrow"], "ambiguous": ["Sparrow"]},
          {"name": "Tobin Reed", "gender": "male", "aliases": ["Tobin", "Tobin Reed"], "epithets": ["the ferryman"]},
-         {"name": "Ines Vale", "gender": "female", "aliases": ["Ines"], "epithets": []},
+         {"name": "Ines Vale", "gender": "female", "aliases": ["Ines"], "epithets": ["the Warden"], "ambiguous": ["the Warden"]},
          {"name": "Hope Ward", "gender": "female", "aliases": ["Hope"], "ambiguous": ["Hope"]}
        ],
        "relationships": [{"name": "Mara Quill/Tobin Reed", "synonyms": ["Marobin"]}],
@@ -67,6 +67,18 @@ class AnalyserTest {
             "Title\n\nMara and Tobin walked through Oakvale. Hope was in the air. There was hope"
                 + " everywhere. Mara smiled. Tobin smiled.\n");
     assertThat(w.tagNames(TagType.CHARACTER)).doesNotContain("Hope Ward");
+  }
+
+  @Test
+  void aDescriptionTheStoryKeepsUsingNamesItsCharacter() {
+    String once =
+        "Title\n\nMara walked through Oakvale with Tobin. The Warden had locked the gate."
+            + " Mara knocked. Tobin waited.\n";
+    assertThat(tagged(once).tagNames(TagType.CHARACTER)).doesNotContain("Ines Vale");
+    String again =
+        "Title\n\nMara walked through Oakvale. The Warden had locked the gate. Mara knocked,"
+            + " and the Warden looked down from the wall. \"Late,\" said the Warden.\n";
+    assertThat(tagged(again).tagNames(TagType.CHARACTER)).contains("Ines Vale");
   }
 
   @Test
