@@ -171,9 +171,10 @@ final class Content {
 
   /**
    * A sex scene told without the words of the sexual lexicons, as much fan fiction tells it: within
-   * twelve sentences, five signs of three kinds among undressing, a bed, bodies responding and
-   * euphemisms for the act, in a story with kissing or romance. Two euphemisms for the act make it
-   * explicit; otherwise it is on the page. Level 0 when there is no such scene.
+   * twelve sentences, four signs of three kinds among undressing, a bed, bodies responding and
+   * euphemisms for the act, or the act named ("they made love") with two more signs, in a story
+   * with kissing or romance. Two euphemisms for the act make it explicit; otherwise it is on the
+   * page. Level 0 when there is no such scene.
    *
    * @param level 0, 2 or 3
    * @param sentences the scene's sentences, for evidence
@@ -181,7 +182,8 @@ final class Content {
   record Scene(int level, List<Integer> sentences) {}
 
   private static final List<String> SCENE_KINDS =
-      List.of("intimacy_undress", "intimacy_bed", "intimacy_body", "intimacy_act");
+      List.of(
+          "intimacy_undress", "intimacy_bed", "intimacy_body", "intimacy_act", "intimacy_named");
 
   private Scene scene;
 
@@ -217,7 +219,8 @@ final class Content {
         total += n;
         distinctKinds += n > 0 ? 1 : 0;
       }
-      if (total >= 5 && distinctKinds >= 3) {
+      // Four signs of three kinds; or "they made love" told with two more signs around it.
+      if (total >= 4 && distinctKinds >= 3 || kinds[4] >= 1 && total >= 3) {
         int level = kinds[3] >= 2 ? 3 : 2;
         if (level > scene.level()) {
           scene = new Scene(level, sentences);

@@ -361,6 +361,21 @@ class AnalyserTest {
   }
 
   @Test
+  void theActNamedWithTwoMoreSignsIsOnThePage() {
+    String told =
+        "Title\n\nMara kissed Tobin by the fire in Oakvale. They made love slowly, his mouth at"
+            + " her throat, her skin warm under his hands, the blanket slipping to the floor."
+            + " Afterwards they slept.\n";
+    assertThat(tagged(told).tagNames(TagType.RATING)).containsExactly("Mature");
+    // Named in passing, with nothing on the page around it: not a scene.
+    String mentioned =
+        "Title\n\nMara kissed Tobin by the fire in Oakvale. They had made love once, years ago,"
+            + " and never spoken of it. Now they talked about the harvest until the lanterns"
+            + " burned low.\n";
+    assertThat(tagged(mentioned).tagNames(TagType.RATING)).doesNotContain("Mature", "Explicit");
+  }
+
+  @Test
   void aBedAndAShiverAreNoSexScene() {
     Work w =
         tagged(
