@@ -58,6 +58,9 @@ final class RelationshipFinder {
     cues.score(hits.get("romantic_cues"), true, 1.0);
     // Holding hands is what lovers do, and also friends at a deathbed: less weight than a kiss.
     cues.score(hits.getOrDefault("hand_cues", List.of()), true, 0.7);
+    // A bed two people share, told in passing ("their bed", "her side of the bed"): a couple's
+    // domestic life, weaker than a kiss; twice between the leads is a romance.
+    cues.score(hits.getOrDefault("shared_bed", List.of()), true, 0.5);
     cues.score(hits.get("platonic_cues"), false, 1.0);
     return new ArrayList<>(pairs.values());
   }

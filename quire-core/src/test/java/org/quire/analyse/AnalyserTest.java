@@ -361,6 +361,19 @@ class AnalyserTest {
   }
 
   @Test
+  void aBedTwoPeopleShareMakesThemACouple() {
+    String laundry =
+        "Title\n\nMara tipped the laundry onto their bed in Oakvale, and Tobin sorted his socks"
+            + " from hers. \"Yours,\" Tobin said.";
+    String night = " Late that night Tobin crawled in beside her, cold-footed.";
+    assertThat(tagged(laundry + night + "\n").tagNames(TagType.RELATIONSHIP))
+        .containsExactly("Mara Quill/Tobin Reed");
+    // Once is a bed, not yet a couple.
+    assertThat(tagged(laundry + "\n").tagNames(TagType.RELATIONSHIP))
+        .doesNotContain("Mara Quill/Tobin Reed");
+  }
+
+  @Test
   void theActNamedWithTwoMoreSignsIsOnThePage() {
     String told =
         "Title\n\nMara kissed Tobin by the fire in Oakvale. They made love slowly, his mouth at"
