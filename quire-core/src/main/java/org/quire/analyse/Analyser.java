@@ -157,7 +157,9 @@ public final class Analyser {
     Tag statedRating =
         said.rating() != null ? said.rating() : NotesDeclarations.bareRating(w.summary());
     List<Tag> warnings = withDeclared(content.archiveWarnings(), said.archiveWarnings());
-    List<Tag> contentWarnings = withDeclared(content.contentWarnings(), said.contentWarnings());
+    List<Tag> contentWarnings =
+        new ArrayList<>(withDeclared(content.contentWarnings(), said.contentWarnings()));
+    contentWarnings.addAll(summaryThemes(w.summary(), contentWarnings));
     // A rating the author states is the rating; else what the text and its warnings call for.
     out.add(
         statedRating != null
@@ -729,6 +731,38 @@ public final class Analyser {
     return out;
   }
 
+  /** Lexicon lists whose theme a summary may name, and the content warning each calls for. */
+  private static final Map<String, String> SUMMARY_THEMES =
+      Map.of(
+          "addiction", "Addiction",
+          "self_harm", "Self-Harm",
+          "suicidal", "Suicidal Thoughts",
+          "eating_disorder", "Eating Disorder");
+
+  /**
+   * Content warnings for dark themes the summary names ("Tony's six months sober"): whatever voice
+   * a summary speaks in, the theme it names is the story's, though the text may only circle it.
+   */
+  private List<Tag> summaryThemes(String summary, List<Tag> have) {
+    if (summary == null || summary.isBlank()) {
+      return List.of();
+    }
+    Map<String, List<Lexicon.Hit>> hits = lexicon.scan(TextModel.of(summary));
+    List<Tag> out = new ArrayList<>();
+    SUMMARY_THEMES.forEach(
+        (list, name) -> {
+          boolean named =
+              hits.getOrDefault(list, List.of()).stream().anyMatch(Lexicon.Hit::asserted);
+          if (named && have.stream().noneMatch(t -> t.name().equals(name))) {
+            out.add(
+                Tag.suggested(TagType.CONTENT_WARNING, name, 0.6, outsideText("Summary: ", summary))
+                    .withNote("named in the summary"));
+          }
+        });
+    out.sort(Comparator.comparing(Tag::name));
+    return out;
+  }
+
   private static List<Evidence> noteEvidence(Work w, String what) {
     String src = w.notes() != null ? w.notes() : w.summary() != null ? w.summary() : "";
     if (src.isEmpty()) {
@@ -739,10 +773,14 @@ public final class Analyser {
 
   /** Evidence quoting the author's notes (not the text: no place in a chapter), cut to 300. */
   static List<Evidence> noteQuote(String quote) {
+    return outsideText("Author's note: ", quote);
+  }
+
+  /** Evidence quoting what stands outside the chapters, labelled, cut to 300 characters. */
+  private static List<Evidence> outsideText(String label, String quote) {
     String q = quote.strip();
     return List.of(
-        new Evidence(
-            1, 0, 0, "Author's note: " + (q.length() > 300 ? q.substring(0, 297) + "…" : q)));
+        new Evidence(1, 0, 0, label + (q.length() > 300 ? q.substring(0, 297) + "…" : q)));
   }
 
   /** Notes, end notes and chapter notes: where authors speak of their story. */

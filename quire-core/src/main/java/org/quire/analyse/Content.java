@@ -172,9 +172,9 @@ final class Content {
   /**
    * A sex scene told without the words of the sexual lexicons, as much fan fiction tells it: within
    * twelve sentences, four signs of three kinds among undressing, a bed, bodies responding and
-   * euphemisms for the act, or the act named ("they made love") with two more signs, in a story
-   * with kissing or romance. Two euphemisms for the act make it explicit; otherwise it is on the
-   * page. Level 0 when there is no such scene.
+   * euphemisms for the act, or the act named ("they made love", "afterwards they lay tangled") with
+   * two more signs, in a story with kissing, romance or a suggestive word. Two euphemisms for the
+   * act make it explicit; otherwise it is on the page. Level 0 when there is no such scene.
    *
    * @param level 0, 2 or 3
    * @param sentences the scene's sentences, for evidence
@@ -192,7 +192,7 @@ final class Content {
       return scene;
     }
     scene = new Scene(0, List.of());
-    if (count("kissing") == 0 && count("romantic_cues") == 0) {
+    if (count("kissing") == 0 && count("romantic_cues") == 0 && count("sexual_suggestive") == 0) {
       return scene;
     }
     List<int[]> signs = new ArrayList<>(); // sentence, kind

@@ -173,6 +173,54 @@ class AnalyserTest {
   }
 
   @Test
+  void aDeathToldWithoutTheWordIsStillADeath() {
+    Work w =
+        tagged(
+            "Title\n\nTobin rowed Mara across to Oakvale. Tobin had a cough. Tobin smiled at her."
+                + " Mara waited for the next breath, but the breath never came. She closed the grey"
+                + " eyes and sat with Tobin until the lanterns went out.\n");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("Major Character Death");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).contains("Character Death");
+  }
+
+  @Test
+  void aThemeTheSummaryNamesIsWarnedOf() {
+    String story =
+        "Title\nSummary: Tobin is six months sober tonight.\n\nTobin sat in the tavern at Oakvale"
+            + " and looked at the glass for a long time. Mara came in and sat with him. Then he"
+            + " pushed it away.\n";
+    Work w = tagged(story);
+    assertThat(w.summary()).contains("sober");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).containsExactly("Addiction");
+    assertThat(w.tags(TagType.CONTENT_WARNING).getFirst().evidence().getFirst().quote())
+        .startsWith("Summary: ");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Teen And Up Audiences");
+  }
+
+  @Test
+  void aBottleOfWhiskeyForThePainIsNoAddiction() {
+    Work w =
+        tagged(
+            "Title\n\nTobin stitched the cut on Mara's arm in Oakvale. Mara reached for the bottle"
+                + " of whiskey and took a long pull. \"Just do it.\" Later Tobin took the bottle"
+                + " from her and drank too.\n");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).doesNotContain("Addiction");
+  }
+
+  @Test
+  void aSceneWithoutAKissIsStillASexScene() {
+    Work w =
+        tagged(
+            "Title\n\nMara and Tobin came back to the house in Oakvale. Tobin lit the lamp and Mara"
+                + " shut the door. They undressed each other"
+                + " without hurry. The sea breathed beyond the open wall. They moved together on"
+                + " the low bed as the light went amber. Afterward they lay tangled in the sheets"
+                + " while the air cooled them.\n");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Mature");
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).containsExactly("Mara Quill/Tobin Reed");
+  }
+
+  @Test
   void explicitSexIsExplicitAndStrongLanguageIsAtLeastTeen() {
     Work e =
         tagged(
