@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Who tells a first- or second-person story. The teller is rarely named in their own narration, so
- * the packs' self phrases decide ("the cupboard under the stairs", "Helmand", "Jakku"): the
+ * the packs' self phrases decide ("the cupboard under the stairs", "Helmand", "Jakku"), and so does
+ * a name spoken to the narration's "me" ("'Donna Noble,' the Doctor said, looking at me"): the
  * character whose phrases the text uses most, less one for every time beyond the first that the
  * narration names them as someone else (a narrator may sign a letter, but is not "Sam" twice in
  * their own telling). Without a phrase, a fandom's traditional narrator (Watson) tells it when the
@@ -67,6 +68,21 @@ final class NarratorFinder {
       cuesOf
           .computeIfAbsent(hit.phrase().value(), k -> new ArrayList<>())
           .add(new int[] {hit.from(), hit.to()});
+    }
+    // "'Donna Noble,' the Doctor said, looking at me": a name spoken to the one the narration calls
+    // "me" (or "you") is the teller's, when the narration never uses it for someone else.
+    Set<String> object = first ? Set.of("me") : Set.of("you");
+    for (CharacterFinder.Found f : chars) {
+      if (namedInNarration.getOrDefault(f.name(), 0) > 0) {
+        continue;
+      }
+      for (int[] at : f.mentions) {
+        if (m.quoted[at[0]]
+            && CharacterFinder.addressed(m, at[0], at[1])
+            && narrationHas(m, m.sentence[at[0]], object)) {
+          cuesOf.computeIfAbsent(f.cast, k -> new ArrayList<>()).add(at);
+        }
+      }
     }
     KnowledgePack.Character best = null;
     KnowledgePack bestPack = null;
@@ -132,5 +148,15 @@ final class NarratorFinder {
     teller.mentions.addAll(mentions);
     teller.focal = Math.max(teller.focal, 1);
     return teller;
+  }
+
+  /** Whether the narration (outside quotations) of sentence {@code s} uses one of these words. */
+  private static boolean narrationHas(TextModel m, int s, Set<String> words) {
+    for (int t = m.sentFirst[s]; t < m.sentEnd[s]; t++) {
+      if (!m.quoted[t] && words.contains(m.lower[t])) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -173,6 +173,18 @@ class AnalyserTest {
   }
 
   @Test
+  void aNameSpokenToTheNarratorIsTheirs() {
+    Work w =
+        tagged(
+            "Title\n\nTobin told me the market at Oakvale took payment in songs. I didn't believe"
+                + " him. I sang anyway, badly, and the stallholder laughed, and I got my lantern."
+                + " \"Mara Quill,\" Tobin said, looking at me as if I had hung the moon, \"you are"
+                + " a terrible singer.\" I told him he was worse. He agreed.\n");
+    assertThat(w.tagNames(TagType.CHARACTER)).contains("Mara Quill", "Tobin Reed");
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).containsExactly("Mara Quill & Tobin Reed");
+  }
+
+  @Test
   void aDeathToldWithoutTheWordIsStillADeath() {
     Work w =
         tagged(
