@@ -501,6 +501,45 @@ final class Content {
     }
   }
 
+  /**
+   * What a platonic relationship is, as AO3 taggers name it: "Brotherly Love" for two men in a
+   * story that speaks of brothers, "Sisters" likewise, else "Friendship".
+   */
+  private Tag platonicKind(List<Tag> relationships) {
+    Map<String, Integer> kin = new java.util.HashMap<>();
+    List<Lexicon.Hit> cues = asserted("platonic_cues");
+    for (Lexicon.Hit h : cues) {
+      String k = KIN.get(h.phrase());
+      if (k != null) {
+        kin.merge(k, 1, Integer::sum);
+      }
+    }
+    String pair =
+        relationships.stream().map(Tag::name).filter(n -> n.contains(" & ")).findFirst().orElse("");
+    Set<String> genders = new HashSet<>();
+    for (String name : pair.split(" & ")) {
+      for (CharacterFinder.Found f : chars) {
+        if (f.name().equals(name)) {
+          genders.add(f.gender());
+        }
+      }
+    }
+    String kind = "Friendship";
+    if (kin.getOrDefault("brothers", 0) >= 1 && genders.equals(Set.of("male"))) {
+      kind = "Brotherly Love";
+    } else if (kin.getOrDefault("sisters", 0) >= 1 && genders.equals(Set.of("female"))) {
+      kind = "Sisters";
+    }
+    return Tag.suggested(TagType.ADDITIONAL, kind, 0.6, List.of());
+  }
+
+  private static final Map<String, String> KIN =
+      Map.of(
+          "brother", "brothers",
+          "brothers", "brothers",
+          "sister", "sisters",
+          "sisters", "sisters");
+
   List<Tag> additionalTags(List<Tag> relationships) {
     List<Tag> out = new ArrayList<>();
     double per1k = 1000.0 / words;
@@ -541,7 +580,7 @@ final class Content {
               TagType.ADDITIONAL, "Established Relationship", 0.5, evidence(established, 2)));
     }
     if (friendship) {
-      out.add(Tag.suggested(TagType.ADDITIONAL, "Friendship", 0.6, List.of()));
+      out.add(platonicKind(relationships));
     }
     List<Lexicon.Hit> romanceWords = asserted("romance_words");
     if (romance && romanceWords.size() >= 2) {

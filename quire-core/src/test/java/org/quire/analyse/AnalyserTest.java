@@ -185,6 +185,23 @@ class AnalyserTest {
   }
 
   @Test
+  void friendsAreFriendsAndBrothersAreBrothers() {
+    String ferry =
+        "Title\n\nTobin and Mara rowed across to Oakvale together, as they had every spring."
+            + " \"Row faster,\" Mara said. Tobin laughed at her. They were the best of friends,"
+            + " and Mara told him so.\n";
+    Work friends = tagged(ferry);
+    assertThat(friends.tagNames(TagType.RELATIONSHIP)).containsExactly("Mara Quill & Tobin Reed");
+    assertThat(friends.tagNames(TagType.ADDITIONAL)).contains("Friendship");
+    // Two women the story calls sisters are no friendship tag but "Sisters".
+    Work sisters = tagged(ferry.replace("Tobin", "Ines").replace("friends", "sisters"));
+    assertThat(sisters.tagNames(TagType.RELATIONSHIP)).containsExactly("Ines Vale & Mara Quill");
+    assertThat(sisters.tagNames(TagType.ADDITIONAL))
+        .contains("Sisters")
+        .doesNotContain("Friendship");
+  }
+
+  @Test
   void aDeathToldWithoutTheWordIsStillADeath() {
     Work w =
         tagged(
