@@ -91,13 +91,80 @@ final class Content {
     if (h.to() < m.size && m.sentence[h.to()] == sent && FADES.contains(m.lower[h.to()])) {
       return true;
     }
-    for (int k = h.from() - 1; k >= Math.max(0, h.from() - 2) && m.sentence[k] == sent; k--) {
+    for (int k = h.from() - 1; k >= Math.max(0, h.from() - 3) && m.sentence[k] == sent; k--) {
       if (THINGS.contains(m.lower[k])) {
         return true;
       }
     }
+    // "dead consoles", "dead leaves": "dead" before a noun that is no person describes a thing.
+    if (h.to() - h.from() == 1 && m.lower[h.from()].equals("dead") && h.to() < m.size) {
+      String next = m.lower[h.to()];
+      return m.sentence[h.to()] == sent
+          && !m.cap[h.to()]
+          && Character.isLetter(next.charAt(0))
+          && !PEOPLE.contains(next)
+          && !FUNCTION_WORDS.contains(next);
+    }
     return false;
   }
+
+  /** Who a "dead" before a noun may be: then it is a death. */
+  private static final java.util.Set<String> PEOPLE =
+      java.util.Set.of(
+          "man",
+          "men",
+          "woman",
+          "women",
+          "boy",
+          "boys",
+          "girl",
+          "girls",
+          "child",
+          "children",
+          "body",
+          "bodies",
+          "people",
+          "person",
+          "soldier",
+          "soldiers",
+          "friend",
+          "friends",
+          "brother",
+          "sister",
+          "father",
+          "mother",
+          "husband",
+          "wife",
+          "son",
+          "daughter",
+          "kid",
+          "baby",
+          "guy",
+          "guys",
+          "hunter",
+          "hunters",
+          "slayer",
+          "boyfriend",
+          "girlfriend",
+          "parents",
+          "partner",
+          "wizard",
+          "witch",
+          "elf",
+          "dwarf",
+          "hobbit",
+          "ninja",
+          "hero");
+
+  /** Words after "dead" that end the phrase rather than name what is dead ("dead and gone"). */
+  private static final java.util.Set<String> FUNCTION_WORDS =
+      java.util.Set.of(
+          "and", "or", "but", "nor", "for", "in", "on", "at", "to", "by", "with", "of", "from",
+          "now", "already", "too", "again", "before", "after", "since", "because", "when", "while",
+          "as", "than", "that", "the", "a", "an", "so", "then", "there", "here", "yet", "inside",
+          "behind", "beside", "weight", "long", "tonight", "today", "years", "weeks", "days",
+          "months", "hours", "minutes", "if", "is", "was", "were", "are", "be", "been", "he", "she",
+          "they", "it", "i", "you", "we", "his", "her", "their", "my", "your");
 
   private static final java.util.Set<String> FADES = java.util.Set.of("out", "down", "away");
   private static final java.util.Set<String> THINGS =
@@ -132,7 +199,18 @@ final class Content {
           "argument",
           "hope",
           "applause",
-          "screen");
+          "screen",
+          "brain",
+          "mind",
+          "turret",
+          "console",
+          "consoles",
+          "machine",
+          "radio",
+          "lamp",
+          "torch",
+          "generator",
+          "computer");
 
   /** "had died", "had been dead": a death before the story, not in it. */
   private boolean backstory(int t) {

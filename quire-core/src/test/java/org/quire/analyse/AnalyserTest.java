@@ -202,6 +202,26 @@ class AnalyserTest {
   }
 
   @Test
+  void machinesAndMindsDieWithoutAnyoneDying() {
+    Work w =
+        tagged(
+            "Title\n\nTobin pulled Mara behind a bank of dead consoles in Oakvale. The turret"
+                + " sparked and died. Then Mara kissed him, and Tobin's brain completely flatlined."
+                + " Tobin laughed. Mara laughed too.\n");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("No Archive Warnings Apply");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).doesNotContain("Character Death");
+  }
+
+  @Test
+  void aFirefightIsViolence() {
+    Work w =
+        tagged(
+            "Title\n\nThe raiders opened fire on the ferry at Oakvale. Tobin pulled Mara down as"
+                + " blaster bolts hissed over the rail. Mara fired twice and the shooting stopped.\n");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Teen And Up Audiences");
+  }
+
+  @Test
   void aDeathToldWithoutTheWordIsStillADeath() {
     Work w =
         tagged(
