@@ -640,10 +640,15 @@ final class Content {
               evidence(happy, 3)));
     }
     List<Lexicon.Hit> comfort = asserted("comfort");
-    // Hurt and comfort: sorrow comforted, or a wound shown on the body and tended.
+    List<Lexicon.Hit> tending = asserted("tending");
+    // Hurt and comfort: sorrow comforted, or a wound shown on the body and tended ("held him",
+    // or stitched, bandaged, splinted).
     if (comfort.size() >= 2 && sad.size() >= 3
-        || comfort.size() >= 1 && !injurySentences().isEmpty()) {
-      out.add(Tag.suggested(TagType.ADDITIONAL, "Hurt/Comfort", 0.6, evidence(comfort, 3)));
+        || comfort.size() + tending.size() >= 1 && !injurySentences().isEmpty()) {
+      List<Lexicon.Hit> why = new ArrayList<>(comfort);
+      why.addAll(tending);
+      why.sort(java.util.Comparator.comparingInt(Lexicon.Hit::from));
+      out.add(Tag.suggested(TagType.ADDITIONAL, "Hurt/Comfort", 0.6, evidence(why, 3)));
     }
     List<Lexicon.Hit> breakup = asserted("breakup");
     if (breakup.size() >= 2) {

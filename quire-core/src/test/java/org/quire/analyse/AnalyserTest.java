@@ -213,6 +213,20 @@ class AnalyserTest {
   }
 
   @Test
+  void aWoundStitchedIsHurtAndComfort() {
+    String wound =
+        "Title\n\nThe boathook had torn a gash across Tobin's forearm at Oakvale. Mara sat him"
+            + " on the edge of the tub.";
+    Work tended = tagged(wound + " She stitched it by lamplight, and bandaged it after.\n");
+    assertThat(tended.tagNames(TagType.ADDITIONAL)).contains("Hurt/Comfort");
+    assertThat(
+            tended.tags(TagType.ADDITIONAL).stream().filter(t -> t.name().equals("Hurt/Comfort")))
+        .allSatisfy(t -> assertThat(t.evidence()).isNotEmpty());
+    Work left = tagged(wound + " Then she went back to her book.\n");
+    assertThat(left.tagNames(TagType.ADDITIONAL)).doesNotContain("Hurt/Comfort");
+  }
+
+  @Test
   void aFirefightIsViolence() {
     Work w =
         tagged(
