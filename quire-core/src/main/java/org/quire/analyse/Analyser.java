@@ -346,11 +346,16 @@ public final class Analyser {
       boolean leads = top.size() == 2 && top.contains(p.a) && top.contains(p.b);
       boolean romantic = p.romantic >= (leads ? 0.6 : 1.5);
       boolean platonic = !romantic && p.platonic >= 2.0 && p.romantic < 0.8;
+      String romanticName = packs.relationship(List.of(p.a.name(), p.b.name()), false);
+      if (platonic && leads && packs.canonCouple(romanticName)) {
+        // Close, and a couple in canon: the story is about the couple.
+        romantic = true;
+        platonic = false;
+      }
       if (!romantic && !platonic) {
         continue;
       }
       String name = packs.relationship(List.of(p.a.name(), p.b.name()), platonic);
-      String romanticName = packs.relationship(List.of(p.a.name(), p.b.name()), false);
       if (out.containsKey(name) || platonic && out.containsKey(romanticName)) {
         continue;
       }
@@ -389,7 +394,15 @@ public final class Analyser {
     if (!anyRomance && !chars.isEmpty()) {
       List<String> group =
           narrator != null ? tellerAndCompany(narrator, chars, pairs) : leads(chars);
-      if (group.size() >= 2) {
+      if (group.size() == 2 && packs.canonCouple(packs.relationship(group, false))) {
+        // The two a story is about, a couple in canon (Han and Leia, Faramir and Éowyn): AO3
+        // taggers tag the couple, even where the story only shows their days together.
+        String name = packs.relationship(group, false);
+        out.put(
+            name,
+            Tag.suggested(TagType.RELATIONSHIP, name, 0.5, List.of())
+                .withNote("main: the leads, a couple in canon"));
+      } else if (group.size() >= 2) {
         String name = packs.relationship(group, true);
         if (!out.containsKey(name) && out.keySet().stream().noneMatch(k -> k.contains(" & "))) {
           out.put(

@@ -106,9 +106,11 @@ public record KnowledgePack(
   /**
    * @param name canonical relationship tag ("Buffy Summers/Spike")
    * @param synonyms other names ("Spuffy", "Spike/Buffy")
+   * @param canon whether the two are a couple in the canon itself (Han Solo/Leia Organa), so that a
+   *     story about the two of them is about the couple unless it says otherwise
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Relationship(String name, List<String> synonyms) {
+  public record Relationship(String name, List<String> synonyms, boolean canon) {
     public Relationship {
       synonyms = nn(synonyms);
     }

@@ -30,6 +30,7 @@ public final class Packs {
   private final Map<String, KnowledgePack> byFandomKey = new HashMap<>();
   private final Map<String, List<Cast>> castByName = new HashMap<>();
   private final Map<String, String> relationshipByKey = new HashMap<>();
+  private final java.util.Set<String> canonCouples = new java.util.HashSet<>();
 
   /** A character with the pack it belongs to. */
   public record Cast(KnowledgePack pack, KnowledgePack.Character character) {
@@ -56,6 +57,9 @@ public final class Packs {
     for (KnowledgePack p : packs) {
       for (KnowledgePack.Relationship r : p.relationships()) {
         relationshipByKey.put(key(r.name()), r.name());
+        if (r.canon()) {
+          canonCouples.add(r.name());
+        }
         for (String s : r.synonyms()) {
           relationshipByKey.putIfAbsent(key(s), r.name());
         }
@@ -240,6 +244,11 @@ public final class Packs {
       names.add(canonicalCharacter(s, within));
     }
     return join(names, platonic);
+  }
+
+  /** Whether this canonical romantic relationship is a couple in the canon itself. */
+  boolean canonCouple(String relationship) {
+    return canonCouples.contains(relationship);
   }
 
   /** A relationship tag from canonical names: a pack's own spelling when it has one. */

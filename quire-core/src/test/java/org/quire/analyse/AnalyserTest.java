@@ -24,7 +24,8 @@ class AnalyserTest {
          {"name": "Ines Vale", "gender": "female", "aliases": ["Ines"], "epithets": ["the Warden"], "ambiguous": ["the Warden"]},
          {"name": "Hope Ward", "gender": "female", "aliases": ["Hope"], "ambiguous": ["Hope"]}
        ],
-       "relationships": [{"name": "Mara Quill/Tobin Reed", "synonyms": ["Marobin"]}],
+       "relationships": [{"name": "Mara Quill/Tobin Reed", "synonyms": ["Marobin"]},
+                         {"name": "Ines Vale/Tobin Reed", "canon": true}],
        "additional_tags": [{"name": "Lantern Festival", "cues": ["lantern festival"]}]}
       """;
 
@@ -233,6 +234,19 @@ class AnalyserTest {
             "Title\n\nThe raiders opened fire on the ferry at Oakvale. Tobin pulled Mara down as"
                 + " blaster bolts hissed over the rail. Mara fired twice and the shooting stopped.\n");
     assertThat(w.tagNames(TagType.RATING)).containsExactly("Teen And Up Audiences");
+  }
+
+  @Test
+  void theLeadsOfAStoryAreTheCoupleTheyAreInCanon() {
+    String market =
+        "Title\n\nInes and Tobin walked to the market at Oakvale. Ines bought apples, and Tobin"
+            + " carried them. \"Heavy,\" Tobin said. Ines laughed at him all the way home.\n";
+    Work canon = tagged(market);
+    assertThat(canon.tagNames(TagType.RELATIONSHIP)).containsExactly("Ines Vale/Tobin Reed");
+    assertThat(canon.tagNames(TagType.CATEGORY)).containsExactly("F/M");
+    // The same day for two who are no couple in canon is a friendship.
+    Work friends = tagged(market.replace("Ines", "Mara"));
+    assertThat(friends.tagNames(TagType.RELATIONSHIP)).containsExactly("Mara Quill & Tobin Reed");
   }
 
   @Test

@@ -71,6 +71,22 @@ class PacksTest {
   }
 
   @Test
+  void canonCouplesAreRomanticAndKnownByTheirTag() {
+    List<String> canon = new ArrayList<>();
+    for (KnowledgePack p : PACKS.all()) {
+      for (KnowledgePack.Relationship r : p.relationships()) {
+        if (r.canon()) {
+          canon.add(r.name());
+          assertThat(r.name()).as("a canon couple is romantic").contains("/");
+          assertThat(PACKS.canonCouple(r.name())).isTrue();
+        }
+      }
+    }
+    assertThat(canon).contains("Han Solo/Leia Organa", "Faramir/Éowyn");
+    assertThat(PACKS.canonCouple("Dean Winchester/Sam Winchester")).isFalse();
+  }
+
+  @Test
   void charactersHaveNamesGendersAndNoDuplicateCanonicalNames() {
     for (KnowledgePack p : PACKS.all()) {
       Set<String> seen = new HashSet<>();
