@@ -548,6 +548,19 @@ class AnalyserTest {
   }
 
   @Test
+  void aNameSaidOnceInALongerStoryIsInPassing() {
+    String scene =
+        "Mara walked the towpath at Oakvale every evening, counting the lanterns as she went. ";
+    String passing = "Tobin had told her once that there were forty of them. ";
+    Work drabble = tagged("Title\n\n" + scene + passing + "\n");
+    assertThat(drabble.tagNames(TagType.CHARACTER)).contains("Tobin Reed");
+    // The same mention in a story of some length: not tagged.
+    Work story = tagged("Title\n\n" + scene.repeat(25) + passing + "\n");
+    assertThat(story.wordCount()).isGreaterThan(300);
+    assertThat(story.tagNames(TagType.CHARACTER)).containsExactly("Mara Quill");
+  }
+
+  @Test
   void aNameSpokenToItsBearerMeansTheyAreThere() {
     String roof = "Title\n\nMara found him on the roof in Oakvale. He did not turn round.\n\n";
     assertThat(tobinsNote(roof + "\"Tobin.\" She sat beside him, and he let her.\n"))
