@@ -235,9 +235,28 @@ public final class Analyser {
         kept.add(t);
       }
     }
+    // The author's archive warning implies Quire's finer one: a major character death is a
+    // character death, graphic violence is violence, rape is abuse.
+    for (Tag t : List.copyOf(kept)) {
+      String implied = IMPLIED_BY_WARNING.get(t.name());
+      if (t.type() == TagType.ARCHIVE_WARNING
+          && t.provenance() == Provenance.AUTHOR
+          && implied != null
+          && known.add(TagType.CONTENT_WARNING + ":" + implied.toLowerCase(Locale.ROOT))) {
+        kept.add(
+            Tag.suggested(TagType.CONTENT_WARNING, implied, 0.8, List.of())
+                .withNote("implied by the author's warning: " + t.name()));
+      }
+    }
     Work out = w.withTags(kept);
     return out.language() == null && a.language() != null ? out.withLanguage(a.language()) : out;
   }
+
+  private static final Map<String, String> IMPLIED_BY_WARNING =
+      Map.of(
+          "Major Character Death", "Character Death",
+          "Graphic Depictions Of Violence", "Violence",
+          "Rape/Non-Con", "Abuse");
 
   /**
    * A tag's canonical form for comparisons: fandoms, characters and relationships via the packs.

@@ -91,9 +91,9 @@ final class AuthorTags {
     switch (field) {
       case FANDOM -> split(value).forEach(v -> out.add(Tag.byAuthor(TagType.FANDOM, v)));
       case RATING -> {
-        String v = value.strip();
-        if (!v.isEmpty()) {
-          out.add(Tag.byAuthor(TagType.RATING, RATINGS.getOrDefault(key(v), v)));
+        String v = rating(value);
+        if (v != null) {
+          out.add(Tag.byAuthor(TagType.RATING, v));
         }
       }
       case RELATIONSHIP ->
@@ -119,6 +119,31 @@ final class AuthorTags {
       default -> {}
     }
   }
+
+  /**
+   * The rating a {@code Rating:} line gives: a known rating, also when remarks follow it
+   * ("Explicit. No archive warnings apply. Both adults." or "M (for language)"); an unknown short
+   * value as the author wrote it; nothing for a line that is only remarks.
+   */
+  static String rating(String value) {
+    String v = value.strip();
+    if (v.isEmpty()) {
+      return null;
+    }
+    String known = RATINGS.get(key(v));
+    if (known != null) {
+      return known;
+    }
+    String head = v.split("[.,;:(\\[]|\\s+[-–—]\\s+", 2)[0].strip();
+    known = RATINGS.get(key(head));
+    if (known != null) {
+      return known;
+    }
+    return !head.isEmpty() && head.split("\\s+").length <= REMARK_WORDS ? head : null;
+  }
+
+  /** Items longer than this many words are remarks, not tags ("Set just after the war."). */
+  private static final int REMARK_WORDS = 4;
 
   /** "Buffy x Spike" and "Buffy / Spike" become "Buffy/Spike"; "&" keeps its spaces. */
   static String relationship(String v) {
@@ -163,13 +188,17 @@ final class AuthorTags {
   /**
    * A warnings line as authors write it, in sentences as well as lists, with remarks in
    * parentheses: "Major Character Death (Rosie, peacefully, of old age). Grief." is "Major
-   * Character Death" and "Grief". A warning's name carries no remark.
+   * Character Death" and "Grief". A warning's name carries no remark, and a sentence of more than
+   * five words is a remark.
    */
   static List<String> warnings(String value) {
     List<String> out = new ArrayList<>();
     for (String item : split(value.replaceAll("\\s*\\([^()]*\\)", ""))) {
       for (String sentence : item.split("(?<=[.!?])\\s+(?=\\p{Lu})")) {
-        addItem(sentence, out);
+        // A sentence of remarks ("Set just after the news comes back.") is no warning.
+        if (sentence.strip().split("\\s+").length <= REMARK_WORDS + 1) {
+          addItem(sentence, out);
+        }
       }
     }
     return out;

@@ -548,6 +548,14 @@ class AnalyserTest {
   }
 
   @Test
+  void anAuthorsArchiveWarningImpliesQuiresFinerOne() {
+    Work w = tagged("Title\nWarnings: Major Character Death\n\nMara walked through Oakvale.\n");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("Major Character Death");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).containsExactly("Character Death");
+    assertThat(w.tags(TagType.CONTENT_WARNING).getFirst().note()).contains("author's warning");
+  }
+
+  @Test
   void aNameSaidOnceInALongerStoryIsInPassing() {
     String scene =
         "Mara walked the towpath at Oakvale every evening, counting the lanterns as she went. ";

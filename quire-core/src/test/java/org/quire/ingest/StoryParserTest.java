@@ -163,6 +163,27 @@ class StoryParserTest {
   }
 
   @Test
+  void aRatingLineWithRemarksIsItsRatingAndWarningRemarksAreNoWarnings() {
+    Work w =
+        read(
+            "a.txt",
+            "Candle Wax\nRating: Explicit. No archive warnings apply. Both adults, Season 5-ish.\n"
+                + "Warnings: major character death (canon), grief. Set just after the news comes"
+                + " back.\n\nText of the story.\n");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Explicit");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("Major Character Death");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).containsExactly("grief");
+    assertThat(read("b.txt", "Rating: M (for language)\n\nText.\n").tagNames(TagType.RATING))
+        .containsExactly("Mature");
+    // A rating line that is only remarks, or only a remark in parentheses, gives no rating.
+    assertThat(read("d.txt", "Rating: (ask me)\n\nText.\n").tagNames(TagType.RATING)).isEmpty();
+    assertThat(
+            read("c.txt", "Rating: whatever the mods think is fair\n\nText.\n")
+                .tagNames(TagType.RATING))
+        .isEmpty();
+  }
+
+  @Test
   void warningsWrittenAsSentencesWithRemarks() {
     Work w =
         read(
