@@ -96,6 +96,20 @@ final class Content {
         return true;
       }
     }
+    // "killed eleven rosebushes", "killed the engine": a killing whose object is a thing.
+    if (h.to() - h.from() == 1 && KILLS.contains(m.lower[h.from()]) && h.to() + 1 < m.size) {
+      int t = h.to();
+      if (m.sentence[t] == sent
+          && (DETERMINERS.contains(m.lower[t]) || NUMBERS.contains(m.lower[t]))) {
+        boolean person = false;
+        for (int k = t + 1; k <= t + 2 && k < m.size && m.sentence[k] == sent; k++) {
+          person |= PEOPLE.contains(m.lower[k]) || m.cap[k];
+        }
+        if (!person) {
+          return true;
+        }
+      }
+    }
     // "dead consoles", "dead leaves": "dead" before a noun that is no person describes a thing.
     if (h.to() - h.from() == 1 && m.lower[h.from()].equals("dead") && h.to() < m.size) {
       String next = m.lower[h.to()];
@@ -108,7 +122,31 @@ final class Content {
     return false;
   }
 
-  /** Who a "dead" before a noun may be: then it is a death. */
+  private static final java.util.Set<String> KILLS = java.util.Set.of("killed", "kill", "killing");
+
+  private static final java.util.Set<String> DETERMINERS =
+      java.util.Set.of(
+          "the", "a", "an", "this", "that", "these", "those", "some", "every", "all", "its",
+          "another");
+
+  private static final java.util.Set<String> NUMBERS =
+      java.util.Set.of(
+          "two",
+          "three",
+          "four",
+          "five",
+          "six",
+          "seven",
+          "eight",
+          "nine",
+          "ten",
+          "eleven",
+          "twelve",
+          "twenty",
+          "dozens",
+          "hundreds");
+
+  /** Who a "dead" before a noun, or the object of a killing, may be: then it is a death. */
   private static final java.util.Set<String> PEOPLE =
       java.util.Set.of(
           "man",
@@ -154,7 +192,32 @@ final class Content {
           "dwarf",
           "hobbit",
           "ninja",
-          "hero");
+          "hero",
+          "guard",
+          "guards",
+          "king",
+          "queen",
+          "prince",
+          "princess",
+          "captain",
+          "officer",
+          "doctor",
+          "prisoner",
+          "prisoners",
+          "hostage",
+          "hostages",
+          "villagers",
+          "family",
+          "whole",
+          "others",
+          "rest",
+          "old",
+          "young",
+          "last",
+          "first",
+          "only",
+          "other",
+          "poor");
 
   /** Words after "dead" that end the phrase rather than name what is dead ("dead and gone"). */
   private static final java.util.Set<String> FUNCTION_WORDS =

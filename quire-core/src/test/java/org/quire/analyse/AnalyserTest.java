@@ -208,7 +208,8 @@ class AnalyserTest {
         tagged(
             "Title\n\nTobin pulled Mara behind a bank of dead consoles in Oakvale. The turret"
                 + " sparked and died. Then Mara kissed him, and Tobin's brain completely flatlined."
-                + " Tobin laughed. Mara laughed too.\n");
+                + " Tobin laughed. Mara laughed too. That spring Mara killed eleven rosebushes, and"
+                + " called it a strategic withdrawal.\n");
     assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("No Archive Warnings Apply");
     assertThat(w.tagNames(TagType.CONTENT_WARNING)).doesNotContain("Character Death");
   }
