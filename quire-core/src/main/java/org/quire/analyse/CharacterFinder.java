@@ -134,20 +134,33 @@ final class CharacterFinder {
 
   /** Finds the characters in a text, most prominent first. */
   List<Found> find(TextModel m) {
-    return resolve(m, matcher.findAll(m), true);
+    return resolve(m, matcher.findAll(m), Epithets.ALL);
+  }
+
+  /** Which descriptions a story keeps using count as names (see {@link #standingEpithets}). */
+  enum Epithets {
+    /** None. */
+    NONE,
+    /** Only titles written capitalised ("the Doctor", "the Mandalorian"). */
+    TITLES,
+    /** Every description. */
+    ALL
   }
 
   /**
    * The characters named by one group's matches (see {@link #addNames}).
    *
-   * @param epithetsAsNames whether descriptions the story keeps using ("the Mandalorian") name
-   *     their character: yes once the fandom is known, not while choosing it ("the doctor" is no
-   *     evidence of any fandom)
+   * @param epithets which descriptions the story keeps using ("the Mandalorian") name their
+   *     character: all once the fandom is known; while choosing it, none, or titles where the
+   *     fandom's own words are there too ("the doctor" alone is no evidence of any fandom)
    */
   static List<Found> resolve(
-      TextModel m, List<PhraseMatcher.Match<Name>> matches, boolean epithetsAsNames) {
+      TextModel m, List<PhraseMatcher.Match<Name>> matches, Epithets epithets) {
     Map<Packs.Cast, Found> found = new LinkedHashMap<>();
-    Set<Name> standing = epithetsAsNames ? standingEpithets(m, matches) : Set.of();
+    Set<Name> standing =
+        epithets == Epithets.NONE
+            ? Set.of()
+            : standingEpithets(m, matches, epithets == Epithets.TITLES);
     // First pass: unambiguous names establish who is present.
     for (PhraseMatcher.Match<Name> x : matches) {
       if ((!x.phrase().value().ambiguous()
@@ -193,7 +206,8 @@ final class CharacterFinder {
    * be any watcher; a story that keeps calling someone that is naming its character so (AO3 taggers
    * tag Din Djarin in a story that never says "Din").
    */
-  private static Set<Name> standingEpithets(TextModel m, List<PhraseMatcher.Match<Name>> matches) {
+  private static Set<Name> standingEpithets(
+      TextModel m, List<PhraseMatcher.Match<Name>> matches, boolean titlesOnly) {
     // By identity: each name is one object in the matcher, and a pack's hash is deep.
     Map<Name, Integer> uses = new IdentityHashMap<>();
     for (PhraseMatcher.Match<Name> x : matches) {
@@ -201,7 +215,8 @@ final class CharacterFinder {
       if (n.ambiguous()
           && n.casts().size() == 1
           && x.to() - x.from() >= 2
-          && m.lower[x.from()].equals("the")) {
+          && m.lower[x.from()].equals("the")
+          && (!titlesOnly || m.cap[x.from() + 1])) {
         uses.merge(n, 1, Integer::sum);
       }
     }

@@ -82,8 +82,16 @@ final class FandomDetector {
       List<PhraseMatcher.Match<CharacterFinder.Name>> matches =
           group < byPack.size() ? byPack.get(group) : List.of();
       group++;
+      double cue = cueScore.containsKey(p) ? cueScore.get(p)[0] : 0;
+      // A title the story keeps using ("the Doctor") counts only beside the fandom's own words
+      // (a sonic screwdriver); alone it could be anyone's doctor.
       List<CharacterFinder.Found> found =
-          matches.isEmpty() ? List.of() : CharacterFinder.resolve(m, matches, false);
+          matches.isEmpty()
+              ? List.of()
+              : CharacterFinder.resolve(
+                  m,
+                  matches,
+                  cue > 0 ? CharacterFinder.Epithets.TITLES : CharacterFinder.Epithets.NONE);
       int distinct = 0;
       int maxMentions = 0;
       double charScore = 0;
@@ -96,7 +104,6 @@ final class FandomDetector {
           why.add(f.name());
         }
       }
-      double cue = cueScore.containsKey(p) ? cueScore.get(p)[0] : 0;
       if (cueWhy.containsKey(p)) {
         why.addAll(cueWhy.get(p));
       }

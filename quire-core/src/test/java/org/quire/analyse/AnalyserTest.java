@@ -83,6 +83,23 @@ class AnalyserTest {
   }
 
   @Test
+  void aTitleTheStoryKeepsUsingHelpsChooseTheFandomBesideItsOwnWords() {
+    String told =
+        "Title\n\nThe Warden met her at the gate. The Warden said nothing. At dusk the Warden"
+            + " lit the first lamp, as she always did.\n";
+    // Alone, a title could be anyone's; and one of the fandom's weaker words is not enough.
+    assertThat(tagged(told).tagNames(TagType.FANDOM)).isEmpty();
+    assertThat(
+            tagged("Title\n\nSomeone met her at the gate and lit the first lantern.\n")
+                .tagNames(TagType.FANDOM))
+        .isEmpty();
+    // Together they are the fandom, and the title its character.
+    Work w = tagged(told.replace("first lamp", "first lantern"));
+    assertThat(w.tagNames(TagType.FANDOM)).containsExactly("Test Fandom");
+    assertThat(w.tagNames(TagType.CHARACTER)).contains("Ines Vale");
+  }
+
+  @Test
   void ambiguousNameCountsWhereOnlyANameCouldBeCapitalised() {
     Work w =
         tagged(
