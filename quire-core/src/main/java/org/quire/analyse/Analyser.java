@@ -245,12 +245,60 @@ public final class Analyser {
           && known.add(TagType.CONTENT_WARNING + ":" + implied.toLowerCase(Locale.ROOT))) {
         kept.add(
             Tag.suggested(TagType.CONTENT_WARNING, implied, 0.8, List.of())
-                .withNote("implied by the author's warning: " + t.name()));
+                .withNote(IMPLIED + t.name()));
       }
     }
+    raiseSuggestedRating(kept);
     Work out = w.withTags(kept);
     return out.language() == null && a.language() != null ? out.withLanguage(a.language()) : out;
   }
+
+  /**
+   * A suggested rating rises to what the author's own warnings call for ("Warnings: Major Character
+   * Death" in the header makes a story the text alone rated General at least Teen). A rating the
+   * author gave or a reader accepted is left alone, and so are the text's own warnings, which the
+   * suggested rating already weighed against what the notes say ("Rated G because I'm not a
+   * monster").
+   */
+  private static void raiseSuggestedRating(List<Tag> kept) {
+    List<Tag> warnings = new ArrayList<>();
+    List<Tag> contentWarnings = new ArrayList<>();
+    int at = -1;
+    boolean given = false;
+    for (int i = 0; i < kept.size(); i++) {
+      Tag t = kept.get(i);
+      if (t.provenance() == Provenance.REJECTED) {
+        continue;
+      }
+      boolean authors =
+          t.provenance() == Provenance.AUTHOR || t.note() != null && t.note().startsWith(IMPLIED);
+      switch (t.type()) {
+        case ARCHIVE_WARNING -> {
+          if (authors) {
+            warnings.add(t);
+          }
+        }
+        case CONTENT_WARNING -> {
+          if (authors) {
+            contentWarnings.add(t);
+          }
+        }
+        case RATING -> {
+          if (t.provenance() == Provenance.SUGGESTED) {
+            at = i;
+          } else {
+            given = true;
+          }
+        }
+        default -> {}
+      }
+    }
+    if (at >= 0 && !given) {
+      kept.set(at, Content.floor(kept.get(at), warnings, contentWarnings));
+    }
+  }
+
+  private static final String IMPLIED = "implied by the author's warning: ";
 
   private static final Map<String, String> IMPLIED_BY_WARNING =
       Map.of(

@@ -571,6 +571,11 @@ class AnalyserTest {
     assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("Major Character Death");
     assertThat(w.tagNames(TagType.CONTENT_WARNING)).containsExactly("Character Death");
     assertThat(w.tags(TagType.CONTENT_WARNING).getFirst().note()).contains("author's warning");
+    // The text alone would be General; the author's warning makes it at least Teen.
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Teen And Up Audiences");
+    Work rated =
+        tagged("Title\nRating: General\nWarnings: Major Character Death\n\nMara walked.\n");
+    assertThat(rated.tagNames(TagType.RATING)).containsExactly("General Audiences");
   }
 
   @Test
