@@ -72,8 +72,10 @@ public final class SearchBench {
                 textCache.computeIfAbsent(
                     id, k -> corpus.work(k).chapters().stream().map(Chapter::text).toList()));
     AtomicLong bytes = new AtomicLong();
+    AtomicLong docBytes = new AtomicLong();
     AtomicLong totalWords = new AtomicLong();
-    double luceneSeconds = reuse ? 0 : indexCorpus(lucene, corpus, works, bytes, totalWords);
+    double luceneSeconds =
+        reuse ? 0 : indexCorpus(lucene, corpus, works, bytes, docBytes, totalWords);
     double mb = bytes.get() / 1e6;
     if (reuse) {
       System.out.printf(
@@ -83,10 +85,14 @@ public final class SearchBench {
           "Corpus: %,.0f MB of chapter text, %,d words (mean %,d words per work)%n",
           mb, totalWords.get(), totalWords.get() / works);
       System.out.printf(
-          "Lucene indexing: %.1f s, %,.0f works/s, %.1f MB/s; index %,.0f MB%n",
+          "Lucene indexing: %.1f s, %,.0f works/s, %.1f MB/s of chapter text (%.1f MB/s of all"
+              + " the text indexed: %,.0f MB with titles, summaries, authors and tag names);"
+              + " index %,.0f MB%n",
           luceneSeconds,
           works / luceneSeconds,
           mb / luceneSeconds,
+          docBytes.get() / 1e6 / luceneSeconds,
+          docBytes.get() / 1e6,
           size(root.resolve("lucene")) / 1e6);
     }
 
@@ -101,7 +107,8 @@ public final class SearchBench {
                   textCache.computeIfAbsent(
                       id, k -> corpus.work(k).chapters().stream().map(Chapter::text).toList()));
       os.clear();
-      double osSeconds = indexCorpus(os, corpus, works, new AtomicLong(), new AtomicLong());
+      double osSeconds =
+          indexCorpus(os, corpus, works, new AtomicLong(), new AtomicLong(), new AtomicLong());
       System.out.printf(
           "OpenSearch indexing: %.1f s, %,.0f works/s, %.1f MB/s (bulk, 2 threads; %.1f× Lucene's"
               + " time)%n",
@@ -258,7 +265,12 @@ public final class SearchBench {
    * index (generation excluded), including the final refresh.
    */
   private static double indexCorpus(
-      SearchIndex index, SearchCorpus corpus, int works, AtomicLong bytes, AtomicLong totalWords)
+      SearchIndex index,
+      SearchCorpus corpus,
+      int works,
+      AtomicLong bytes,
+      AtomicLong docBytes,
+      AtomicLong totalWords)
       throws InterruptedException {
     long busiest =
         busiestOfTwo(
@@ -270,9 +282,12 @@ public final class SearchBench {
                 Work w = corpus.work(id);
                 batch.add(w);
                 stats.add(corpus.stats(w));
+                long text = 0;
                 for (Chapter c : w.chapters()) {
-                  bytes.addAndGet(c.text().length());
+                  text += c.text().length();
                 }
+                bytes.addAndGet(text);
+                docBytes.addAndGet(text + metadataChars(w));
                 totalWords.addAndGet(w.wordCount());
                 if (batch.size() == 200 || id + 2 > works) {
                   long t0 = System.nanoTime();
@@ -287,6 +302,18 @@ public final class SearchBench {
     long t0 = System.nanoTime();
     index.refresh();
     return (busiest + System.nanoTime() - t0) / 1e9;
+  }
+
+  /** Characters of a work's indexed text beside its chapters: title, summary, authors, tags. */
+  private static long metadataChars(Work w) {
+    long n = w.title().length() + (w.summary() == null ? 0 : w.summary().length());
+    for (String a : w.authors()) {
+      n += a.length();
+    }
+    for (org.quire.model.Tag t : w.tags()) {
+      n += t.name().length();
+    }
+    return n;
   }
 
   /**
