@@ -1,6 +1,7 @@
 package org.quire.analyse;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -122,15 +123,15 @@ final class Content {
     return false;
   }
 
-  private static final java.util.Set<String> KILLS = java.util.Set.of("killed", "kill", "killing");
+  private static final Set<String> KILLS = Set.of("killed", "kill", "killing");
 
-  private static final java.util.Set<String> DETERMINERS =
-      java.util.Set.of(
+  private static final Set<String> DETERMINERS =
+      Set.of(
           "the", "a", "an", "this", "that", "these", "those", "some", "every", "all", "its",
           "another");
 
-  private static final java.util.Set<String> NUMBERS =
-      java.util.Set.of(
+  private static final Set<String> NUMBERS =
+      Set.of(
           "two",
           "three",
           "four",
@@ -147,8 +148,8 @@ final class Content {
           "hundreds");
 
   /** Who a "dead" before a noun, or the object of a killing, may be: then it is a death. */
-  private static final java.util.Set<String> PEOPLE =
-      java.util.Set.of(
+  private static final Set<String> PEOPLE =
+      Set.of(
           "man",
           "men",
           "woman",
@@ -220,8 +221,8 @@ final class Content {
           "poor");
 
   /** Words after "dead" that end the phrase rather than name what is dead ("dead and gone"). */
-  private static final java.util.Set<String> FUNCTION_WORDS =
-      java.util.Set.of(
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of(
           "and", "or", "but", "nor", "for", "in", "on", "at", "to", "by", "with", "of", "from",
           "now", "already", "too", "again", "before", "after", "since", "because", "when", "while",
           "as", "than", "that", "the", "a", "an", "so", "then", "there", "here", "yet", "inside",
@@ -229,9 +230,9 @@ final class Content {
           "months", "hours", "minutes", "if", "is", "was", "were", "are", "be", "been", "he", "she",
           "they", "it", "i", "you", "we", "his", "her", "their", "my", "your");
 
-  private static final java.util.Set<String> FADES = java.util.Set.of("out", "down", "away");
-  private static final java.util.Set<String> THINGS =
-      java.util.Set.of(
+  private static final Set<String> FADES = Set.of("out", "down", "away");
+  private static final Set<String> THINGS =
+      Set.of(
           "sound",
           "noise",
           "wheeze",
@@ -344,7 +345,7 @@ final class Content {
         }
       }
     }
-    signs.sort(java.util.Comparator.comparingInt(a -> a[0]));
+    signs.sort(Comparator.comparingInt(a -> a[0]));
     for (int i = 0; i < signs.size(); i++) {
       int[] kinds = new int[SCENE_KINDS.size()];
       List<Integer> sentences = new ArrayList<>();
@@ -710,7 +711,7 @@ final class Content {
         || comfort.size() + tending.size() >= 1 && !injurySentences().isEmpty()) {
       List<Lexicon.Hit> why = new ArrayList<>(comfort);
       why.addAll(tending);
-      why.sort(java.util.Comparator.comparingInt(Lexicon.Hit::from));
+      why.sort(Comparator.comparingInt(Lexicon.Hit::from));
       out.add(Tag.suggested(TagType.ADDITIONAL, "Hurt/Comfort", 0.6, evidence(why, 3)));
     }
     List<Lexicon.Hit> breakup = asserted("breakup");
