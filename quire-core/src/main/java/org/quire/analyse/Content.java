@@ -742,7 +742,13 @@ final class Content {
       out.add(Tag.suggested(TagType.ADDITIONAL, "First Kiss", 0.6, evidence(firstKiss, 2)));
     }
     List<Lexicon.Hit> grief = asserted("grief");
-    if (grief.size() >= 2) {
+    long deathsTold = asserted("death").stream().filter(h -> !h.quoted() && !thingDying(h)).count();
+    // Mourning told in words of grief, or a death (now or before the story) and sorrow over it.
+    boolean grieving =
+        grief.size() >= 2
+            || grief.size() >= 1 && (deathsTold >= 1 || sad.size() >= 2)
+            || deathsTold >= 1 && sad.size() >= 2;
+    if (grieving) {
       out.add(Tag.suggested(TagType.ADDITIONAL, "Grief/Mourning", 0.6, evidence(grief, 3)));
     }
     List<Lexicon.Hit> crying = asserted("crying");

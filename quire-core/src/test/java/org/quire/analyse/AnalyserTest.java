@@ -232,6 +232,17 @@ class AnalyserTest {
   }
 
   @Test
+  void aDeathAndTheSorrowOverItAreGrief() {
+    String before =
+        "Title\n\nMara sat on the ferry steps at Oakvale where Tobin used to sit. Tobin had died"
+            + " in the spring.";
+    Work grieving = tagged(before + " She cried, and her chest ached with it.\n");
+    assertThat(grieving.tagNames(TagType.ADDITIONAL)).contains("Grief/Mourning");
+    Work not = tagged(before + " She watched the boats and thought about supper.\n");
+    assertThat(not.tagNames(TagType.ADDITIONAL)).doesNotContain("Grief/Mourning");
+  }
+
+  @Test
   void aWoundStitchedIsHurtAndComfort() {
     String wound =
         "Title\n\nThe boathook had torn a gash across Tobin's forearm at Oakvale. Mara sat him"
