@@ -695,7 +695,7 @@ final class Content {
           Tag.suggested(
               TagType.ADDITIONAL, "Angst", Math.min(0.9, 0.4 + sadRate / 40), evidence(sad, 3)));
     }
-    if (happy.size() >= 3 && happyRate >= 8 && sadRate < happyRate / 2) {
+    if (happy.size() >= 3 && happyRate >= 6 && sadRate < happyRate / 2) {
       out.add(
           Tag.suggested(
               TagType.ADDITIONAL,
@@ -734,7 +734,7 @@ final class Content {
       out.add(Tag.suggested(TagType.ADDITIONAL, "Romance", 0.5, evidence(romanceWords, 2)));
     }
     List<Lexicon.Hit> humor = asserted("humor");
-    if (humor.size() >= 3 && humor.size() * per1k >= 6 && !angst) {
+    if (humor.size() >= 3 && humor.size() * per1k >= 4 && !angst) {
       out.add(Tag.suggested(TagType.ADDITIONAL, "Humor", 0.5, evidence(humor, 3)));
     }
     List<Lexicon.Hit> firstKiss = asserted("first_kiss");

@@ -243,6 +243,16 @@ class AnalyserTest {
   }
 
   @Test
+  void threeJokesInAStoryOfSevenHundredWordsAreHumor() {
+    String jokes =
+        " Mara told a joke about the ferry. Tobin laughed. Then he grinned at her over the oars.";
+    String quiet = " The river ran on past Oakvale under the grey evening sky, slow and wide.";
+    Work w = tagged("Title\n\nMara and Tobin rowed to Oakvale." + jokes + quiet.repeat(45) + "\n");
+    assertThat(w.wordCount()).isBetween(650, 750);
+    assertThat(w.tagNames(TagType.ADDITIONAL)).contains("Humor");
+  }
+
+  @Test
   void aWoundStitchedIsHurtAndComfort() {
     String wound =
         "Title\n\nThe boathook had torn a gash across Tobin's forearm at Oakvale. Mara sat him"
