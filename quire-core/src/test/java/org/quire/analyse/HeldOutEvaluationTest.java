@@ -22,7 +22,7 @@ class HeldOutEvaluationTest {
     assertThat(r.documents()).isGreaterThanOrEqualTo(108);
     assertThat(r.ratingAccuracy()).as("rating accuracy").isGreaterThanOrEqualTo(0.77);
     assertThat(r.povAccuracy()).as("point of view accuracy").isGreaterThanOrEqualTo(0.95);
-    assertThat(r.fields().get("freeforms").f1()).as("additional tags").isGreaterThanOrEqualTo(0.17);
+    assertThat(r.fields().get("freeforms").f1()).as("additional tags").isGreaterThanOrEqualTo(0.18);
     assertThat(r.fields().get("warnings").f1()).as("archive warnings").isGreaterThanOrEqualTo(0.9);
     assertThat(r.fields().get("fandoms").f1()).as("fandoms").isGreaterThanOrEqualTo(0.88);
     assertThat(r.fields().get("characters").f1()).as("characters").isGreaterThanOrEqualTo(0.82);
