@@ -749,7 +749,10 @@ final class Content {
             || grief.size() >= 1 && (deathsTold >= 1 || sad.size() >= 2)
             || deathsTold >= 1 && sad.size() >= 2;
     if (grieving) {
-      out.add(Tag.suggested(TagType.ADDITIONAL, "Grief/Mourning", 0.6, evidence(grief, 3)));
+      // The words of grief first, then the sorrow: every suggestion shows its passages.
+      List<Lexicon.Hit> why = new ArrayList<>(grief);
+      why.addAll(sad);
+      out.add(Tag.suggested(TagType.ADDITIONAL, "Grief/Mourning", 0.6, evidence(why, 3)));
     }
     List<Lexicon.Hit> crying = asserted("crying");
     if (crying.size() >= 3) {

@@ -238,6 +238,8 @@ class AnalyserTest {
             + " in the spring.";
     Work grieving = tagged(before + " She cried, and her chest ached with it.\n");
     assertThat(grieving.tagNames(TagType.ADDITIONAL)).contains("Grief/Mourning");
+    assertThat(grieving.tags(TagType.ADDITIONAL).stream().filter(t -> t.name().startsWith("Grief")))
+        .allSatisfy(t -> assertThat(t.evidence()).isNotEmpty());
     Work not = tagged(before + " She watched the boats and thought about supper.\n");
     assertThat(not.tagNames(TagType.ADDITIONAL)).doesNotContain("Grief/Mourning");
   }
