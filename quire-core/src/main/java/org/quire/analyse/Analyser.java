@@ -237,18 +237,25 @@ public final class Analyser {
     }
     // The author's archive warning implies Quire's finer one: a major character death is a
     // character death, graphic violence is violence, rape is abuse.
-    for (Tag t : List.copyOf(kept)) {
+    List<Tag> authorsWarnings = new ArrayList<>();
+    List<Tag> authorsContentWarnings = new ArrayList<>();
+    for (Tag t : kept) {
+      if (t.provenance() == Provenance.AUTHOR && t.type() == TagType.ARCHIVE_WARNING) {
+        authorsWarnings.add(t);
+      } else if (t.provenance() == Provenance.AUTHOR && t.type() == TagType.CONTENT_WARNING) {
+        authorsContentWarnings.add(t);
+      }
+    }
+    for (Tag t : authorsWarnings) {
       String implied = IMPLIED_BY_WARNING.get(t.name());
-      if (t.type() == TagType.ARCHIVE_WARNING
-          && t.provenance() == Provenance.AUTHOR
-          && implied != null
+      if (implied != null
           && known.add(TagType.CONTENT_WARNING + ":" + implied.toLowerCase(Locale.ROOT))) {
         kept.add(
             Tag.suggested(TagType.CONTENT_WARNING, implied, 0.8, List.of())
-                .withNote(IMPLIED + t.name()));
+                .withNote("implied by the author's warning: " + t.name()));
       }
     }
-    raiseSuggestedRating(kept);
+    raiseSuggestedRating(kept, authorsWarnings, authorsContentWarnings);
     Work out = w.withTags(kept);
     return out.language() == null && a.language() != null ? out.withLanguage(a.language()) : out;
   }
@@ -260,45 +267,22 @@ public final class Analyser {
    * suggested rating already weighed against what the notes say ("Rated G because I'm not a
    * monster").
    */
-  private static void raiseSuggestedRating(List<Tag> kept) {
-    List<Tag> warnings = new ArrayList<>();
-    List<Tag> contentWarnings = new ArrayList<>();
+  private static void raiseSuggestedRating(
+      List<Tag> kept, List<Tag> warnings, List<Tag> contentWarnings) {
     int at = -1;
-    boolean given = false;
     for (int i = 0; i < kept.size(); i++) {
       Tag t = kept.get(i);
-      if (t.provenance() == Provenance.REJECTED) {
-        continue;
-      }
-      boolean authors =
-          t.provenance() == Provenance.AUTHOR || t.note() != null && t.note().startsWith(IMPLIED);
-      switch (t.type()) {
-        case ARCHIVE_WARNING -> {
-          if (authors) {
-            warnings.add(t);
-          }
+      if (t.type() == TagType.RATING && t.provenance() != Provenance.REJECTED) {
+        if (t.provenance() != Provenance.SUGGESTED) {
+          return;
         }
-        case CONTENT_WARNING -> {
-          if (authors) {
-            contentWarnings.add(t);
-          }
-        }
-        case RATING -> {
-          if (t.provenance() == Provenance.SUGGESTED) {
-            at = i;
-          } else {
-            given = true;
-          }
-        }
-        default -> {}
+        at = i;
       }
     }
-    if (at >= 0 && !given) {
+    if (at >= 0) {
       kept.set(at, Content.floor(kept.get(at), warnings, contentWarnings));
     }
   }
-
-  private static final String IMPLIED = "implied by the author's warning: ";
 
   private static final Map<String, String> IMPLIED_BY_WARNING =
       Map.of(
@@ -467,13 +451,13 @@ public final class Analyser {
     if (!anyRomance && !chars.isEmpty()) {
       List<String> group =
           narrator != null ? tellerAndCompany(narrator, chars, pairs) : leads(chars);
-      if (group.size() == 2 && packs.canonCouple(packs.relationship(group, false))) {
+      String couple = packs.relationship(group, false);
+      if (group.size() == 2 && packs.canonCouple(couple)) {
         // The two a story is about, a couple in canon (Han and Leia, Faramir and Éowyn): AO3
         // taggers tag the couple, even where the story only shows their days together.
-        String name = packs.relationship(group, false);
         out.put(
-            name,
-            Tag.suggested(TagType.RELATIONSHIP, name, 0.5, List.of())
+            couple,
+            Tag.suggested(TagType.RELATIONSHIP, couple, 0.5, List.of())
                 .withNote("main: the leads, a couple in canon"));
       } else if (group.size() >= 2) {
         String name = packs.relationship(group, true);

@@ -147,7 +147,10 @@ final class Content {
           "dozens",
           "hundreds");
 
-  /** Who a "dead" before a noun, or the object of a killing, may be: then it is a death. */
+  /**
+   * Words that make a "dead" before them, or the object of a killing, a person ("the dead man",
+   * "killed the old king", "killed the whole family"): then it is a death.
+   */
   private static final Set<String> PEOPLE =
       Set.of(
           "man",
@@ -648,13 +651,9 @@ final class Content {
    * story that speaks of brothers, "Sisters" likewise, else "Friendship".
    */
   private Tag platonicKind(List<Tag> relationships) {
-    Map<String, Integer> kin = new java.util.HashMap<>();
-    List<Lexicon.Hit> cues = asserted("platonic_cues");
-    for (Lexicon.Hit h : cues) {
-      String k = KIN.get(h.phrase());
-      if (k != null) {
-        kin.merge(k, 1, Integer::sum);
-      }
+    Set<String> kin = new HashSet<>();
+    for (Lexicon.Hit h : asserted("platonic_cues")) {
+      kin.add(h.phrase());
     }
     String pair =
         relationships.stream().map(Tag::name).filter(n -> n.contains(" & ")).findFirst().orElse("");
@@ -667,20 +666,14 @@ final class Content {
       }
     }
     String kind = "Friendship";
-    if (kin.getOrDefault("brothers", 0) >= 1 && genders.equals(Set.of("male"))) {
+    if ((kin.contains("brother") || kin.contains("brothers")) && genders.equals(Set.of("male"))) {
       kind = "Brotherly Love";
-    } else if (kin.getOrDefault("sisters", 0) >= 1 && genders.equals(Set.of("female"))) {
+    } else if ((kin.contains("sister") || kin.contains("sisters"))
+        && genders.equals(Set.of("female"))) {
       kind = "Sisters";
     }
     return Tag.suggested(TagType.ADDITIONAL, kind, 0.6, List.of());
   }
-
-  private static final Map<String, String> KIN =
-      Map.of(
-          "brother", "brothers",
-          "brothers", "brothers",
-          "sister", "sisters",
-          "sisters", "sisters");
 
   List<Tag> additionalTags(List<Tag> relationships) {
     List<Tag> out = new ArrayList<>();

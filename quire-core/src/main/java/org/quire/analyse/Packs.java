@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.quire.model.QuireException;
 
@@ -30,7 +32,7 @@ public final class Packs {
   private final Map<String, KnowledgePack> byFandomKey = new HashMap<>();
   private final Map<String, List<Cast>> castByName = new HashMap<>();
   private final Map<String, String> relationshipByKey = new HashMap<>();
-  private final java.util.Set<String> canonCouples = new java.util.HashSet<>();
+  private final Set<String> canonCouples = new HashSet<>();
 
   /** A character with the pack it belongs to. */
   public record Cast(KnowledgePack pack, KnowledgePack.Character character) {

@@ -126,24 +126,23 @@ final class AuthorTags {
    * value as the author wrote it; nothing for a line that is only remarks.
    */
   static String rating(String value) {
-    String v = value.strip();
-    if (v.isEmpty()) {
-      return null;
-    }
-    String known = RATINGS.get(key(v));
+    String head = value.strip().split("[.,;:(\\[]|\\s+[-–—]\\s+", 2)[0].strip();
+    String known = RATINGS.get(key(head));
     if (known != null) {
       return known;
     }
-    String head = v.split("[.,;:(\\[]|\\s+[-–—]\\s+", 2)[0].strip();
-    known = RATINGS.get(key(head));
-    if (known != null) {
-      return known;
-    }
-    return !head.isEmpty() && head.split("\\s+").length <= REMARK_WORDS ? head : null;
+    return !head.isEmpty() && words(head) <= RATING_WORDS ? head : null;
   }
 
-  /** Items longer than this many words are remarks, not tags ("Set just after the war."). */
-  private static final int REMARK_WORDS = 4;
+  /** An unknown rating longer than this many words is a remark ("whatever the mods think"). */
+  private static final int RATING_WORDS = 4;
+
+  /** A warning longer than this many words is a remark ("Set just after the war ends."). */
+  private static final int WARNING_WORDS = 5;
+
+  private static int words(String s) {
+    return s.strip().split("\\s+").length;
+  }
 
   /** "Buffy x Spike" and "Buffy / Spike" become "Buffy/Spike"; "&" keeps its spaces. */
   static String relationship(String v) {
@@ -196,7 +195,7 @@ final class AuthorTags {
     for (String item : split(value.replaceAll("\\s*\\([^()]*\\)", ""))) {
       for (String sentence : item.split("(?<=[.!?])\\s+(?=\\p{Lu})")) {
         // A sentence of remarks ("Set just after the news comes back.") is no warning.
-        if (sentence.strip().split("\\s+").length <= REMARK_WORDS + 1) {
+        if (words(sentence) <= WARNING_WORDS) {
           addItem(sentence, out);
         }
       }
