@@ -17,6 +17,7 @@ import org.quire.model.Evidence;
 import org.quire.model.Provenance;
 import org.quire.model.Tag;
 import org.quire.model.TagType;
+import org.quire.model.WarningWords;
 import org.quire.model.Work;
 
 /**
@@ -298,6 +299,10 @@ public final class Analyser {
       case FANDOM -> packs.canonicalFandom(name);
       case CHARACTER -> packs.canonicalCharacter(name, within);
       case RELATIONSHIP -> packs.canonicalRelationship(name, within);
+      case CONTENT_WARNING -> {
+        String named = WarningWords.contentWarning(name);
+        yield (named != null ? named : name).strip().toLowerCase(Locale.ROOT);
+      }
       default -> name.strip().toLowerCase(Locale.ROOT);
     };
   }

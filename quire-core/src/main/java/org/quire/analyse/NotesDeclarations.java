@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.quire.model.Evidence;
 import org.quire.model.Tag;
 import org.quire.model.TagType;
+import org.quire.model.WarningWords;
 
 /**
  * What authors say of their own story in its notes, in prose rather than header lines: "Rated M for
@@ -88,39 +89,6 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
           "\\b(?:no (?:archive )?warnings|warnings?\\s*:\\s*(?:none|n/a))\\b",
           Pattern.CASE_INSENSITIVE);
 
-  /** Warned-of things: the content warning, and the archive warning it is when it is one. */
-  private record Kind(Pattern pattern, String contentWarning, String archiveWarning) {}
-
-  private static final List<Kind> KINDS =
-      List.of(
-          kind("major character death|mcd", "Character Death", "Major Character Death"),
-          kind("(?:character )?deaths?|dies|dying", "Character Death", null),
-          kind(
-              "graphic (?:violence|gore|injur\\w*|torture|depictions of violence)|gore|torture",
-              "Violence",
-              "Graphic Depictions Of Violence"),
-          kind("violen\\w*|blood\\w*|fight\\w*|injur\\w*|wounds?", "Violence", null),
-          kind(
-              "rape|non-?con\\w*|dub-?con\\w*|sexual assault|sexual abuse",
-              "Abuse",
-              "Rape/Non-Con"),
-          kind("self[- ]harm\\w*|cutting", "Self-Harm", null),
-          kind("suicid\\w*", "Suicidal Thoughts", null),
-          kind("(?:child |domestic |emotional |physical )?abus\\w*", "Abuse", null),
-          kind(
-              "addiction|drug use|drug abuse|alcoholism|substance abuse|overdose",
-              "Addiction",
-              null),
-          kind("eating disorders?|anorexia|bulimia", "Eating Disorder", null),
-          kind("depression", "Depression", null),
-          kind("homophob\\w*|transphob\\w*", "Homophobia", null),
-          kind("smut|sex|sexual content|explicit content", "Sexual Content", null));
-
-  private static Kind kind(String words, String content, String archive) {
-    return new Kind(
-        Pattern.compile("\\b(?:" + words + ")\\b", Pattern.CASE_INSENSITIVE), content, archive);
-  }
-
   static NotesDeclarations read(String notes) {
     if (notes == null || notes.isBlank()) {
       return new NotesDeclarations(null, List.of(), List.of());
@@ -154,10 +122,7 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
       }
       String warned = sentence.substring(w.end());
       List<Evidence> why = Analyser.noteQuote(sentence);
-      for (Kind k : KINDS) {
-        if (!warnedOf(k.pattern(), warned)) {
-          continue;
-        }
+      for (WarningWords.Kind k : WarningWords.named(warned)) {
         if (k.archiveWarning() != null) {
           add(archive, TagType.ARCHIVE_WARNING, k.archiveWarning(), why);
         }
@@ -168,24 +133,6 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
     }
     return new NotesDeclarations(rating, List.copyOf(archive), List.copyOf(content));
   }
-
-  /** A match not denied by the words just before it ("nobody dies", "no character death"). */
-  private static boolean warnedOf(Pattern p, String warned) {
-    Matcher m = p.matcher(warned);
-    while (m.find()) {
-      String before = warned.substring(Math.max(0, m.start() - 24), m.start());
-      if (!DENIED.matcher(before).find()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** "Nobody dies", "no character death": a denial right before the warned word. */
-  private static final Pattern DENIED =
-      Pattern.compile(
-          "\\b(?:no|not|nobody|no one|no-one|never|without|zero)\\s+(?:\\w+\\s+)?$",
-          Pattern.CASE_INSENSITIVE);
 
   private static void add(List<Tag> out, TagType type, String name, List<Evidence> why) {
     if (out.stream().noneMatch(t -> t.name().equals(name))) {

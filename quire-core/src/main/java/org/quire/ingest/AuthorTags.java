@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.quire.model.Tag;
 import org.quire.model.TagType;
+import org.quire.model.WarningWords;
 
 /**
  * Turns header values written by authors ("Rating: PG-13", "Warnings: none", "Pairing: Buffy x
@@ -97,7 +98,7 @@ final class AuthorTags {
         }
       }
       case RELATIONSHIP ->
-          split(value).forEach(v -> out.add(Tag.byAuthor(TagType.RELATIONSHIP, relationship(v))));
+          relationships(value).forEach(v -> out.add(Tag.byAuthor(TagType.RELATIONSHIP, v)));
       case CHARACTERS -> split(value).forEach(v -> out.add(Tag.byAuthor(TagType.CHARACTER, v)));
       case WARNINGS ->
           warnings(value)
@@ -187,21 +188,53 @@ final class AuthorTags {
   /**
    * A warnings line as authors write it, in sentences as well as lists, with remarks in
    * parentheses: "Major Character Death (Rosie, peacefully, of old age). Grief." is "Major
-   * Character Death" and "Grief". A warning's name carries no remark, and a sentence of more than
-   * five words is a remark.
+   * Character Death" and "Grief". A warning's name carries no remark, and an item of more than five
+   * words is a remark. The first sentence is the list; a later one adds only what names a warning
+   * ("Everybody's consenting, nobody's okay." and "S4 spoilers." add nothing) or is one word.
    */
   static List<String> warnings(String value) {
     List<String> out = new ArrayList<>();
-    for (String item : split(value.replaceAll("\\s*\\([^()]*\\)", ""))) {
-      for (String sentence : item.split("(?<=[.!?])\\s+(?=\\p{Lu})")) {
-        // A sentence of remarks ("Set just after the news comes back.") is no warning.
-        if (words(sentence) <= WARNING_WORDS) {
-          addItem(sentence, out);
+    String[] sentences =
+        value.replaceAll("\\s*\\([^()]*\\)", "").strip().split("(?<=[.!?])\\s+(?=\\p{Lu})");
+    for (int i = 0; i < sentences.length; i++) {
+      boolean list = i == 0 || words(sentences[i]) == 1;
+      for (String item : split(sentences[i])) {
+        if (words(item) <= WARNING_WORDS && (list || namesAWarning(item))) {
+          addItem(item, out);
         }
       }
     }
     return out;
   }
+
+  private static boolean namesAWarning(String item) {
+    return ARCHIVE_WARNINGS.containsKey(key(item)) || !WarningWords.named(item).isEmpty();
+  }
+
+  /**
+   * The relationships a {@code Pairing:} line names: "Buffy x Spike", "Sam & Dean", a ship name
+   * ("Spuffy", capitalised); nothing for "none", "gen" or "n/a", and no remark ("it's a brother
+   * fic", "obviously").
+   */
+  static List<String> relationships(String value) {
+    List<String> out = new ArrayList<>();
+    for (String item : split(value)) {
+      String r = relationship(item);
+      boolean joined = r.contains("/") || r.contains(" & ") || r.contains(" and ");
+      boolean shipName = words(r) <= SHIP_NAME_WORDS && Character.isUpperCase(r.codePointAt(0));
+      if (!NO_PAIRING.contains(key(r)) && (joined || shipName)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  private static final java.util.Set<String> NO_PAIRING =
+      java.util.Set.of(
+          "none", "n/a", "na", "gen", "no pairing", "no pairings", "no romance", "no ships", "-");
+
+  /** A ship name has at most this many words ("Spuffy", "Captain Swan"). */
+  private static final int SHIP_NAME_WORDS = 2;
 
   private static String key(String s) {
     return s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.quire.analyse.KnowledgePack;
 import org.quire.analyse.Packs;
 import org.quire.model.TagType;
+import org.quire.model.WarningWords;
 
 /**
  * Canonical tags, their synonyms and their parents, as AO3's tag wranglers keep them. The knowledge
@@ -207,6 +208,11 @@ public final class TagWrangler {
         yield names.size() == 1 ? names.iterator().next() : name;
       }
       case RELATIONSHIP -> packs.canonicalRelationship(name, List.of());
+      // An author's warning in their own words files under the content warning it names.
+      case CONTENT_WARNING -> {
+        String named = WarningWords.contentWarning(name);
+        yield named != null ? named : name;
+      }
       default -> name;
     };
   }

@@ -202,6 +202,35 @@ class StoryParserTest {
   }
 
   @Test
+  void laterSentencesOfAWarningsLineAddOnlyWarnings() {
+    Work w =
+        read(
+            "a.txt",
+            "Warnings: drinking, S3-era depression, bad decisions. Nobody's fine, everyone's"
+                + " trying. Season two spoilers. Some violence.\n\nText of the story.\n");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING))
+        .containsExactly("drinking", "S3-era depression", "bad decisions", "Some violence");
+    // One word standing as a sentence is a warning's name, as in "Grief." above.
+    assertThat(
+            read("b.txt", "Warnings: Major Character Death. Angst.\n\nText.\n")
+                .tagNames(TagType.CONTENT_WARNING))
+        .containsExactly("Angst");
+  }
+
+  @Test
+  void aPairingLineOfNoneOrRemarksGivesNoRelationship() {
+    assertThat(
+            read("a.txt", "Pairing: none, it's a family fic. Jo's in it, obviously\n\nText.\n")
+                .tagNames(TagType.RELATIONSHIP))
+        .isEmpty();
+    assertThat(read("b.txt", "Pairing: N/A\n\nText.\n").tagNames(TagType.RELATIONSHIP)).isEmpty();
+    assertThat(
+            read("c.txt", "Pairing: Spuffy, Willow x Tara, Kirk and Spock\n\nText.\n")
+                .tagNames(TagType.RELATIONSHIP))
+        .containsExactly("Spuffy", "Willow/Tara", "Kirk and Spock");
+  }
+
+  @Test
   void chapterHeadingsSplitChapters() {
     String text =
         """

@@ -20,6 +20,23 @@ class TagWranglerTest {
   }
 
   @Test
+  void anAuthorsWarningInTheirOwnWordsFilesUnderTheWarningItNames() {
+    assertThat(w.canonical(TagType.CONTENT_WARNING, "alcoholism")).isEqualTo("Addiction");
+    assertThat(w.canonical(TagType.CONTENT_WARNING, "S6-flavoured depression"))
+        .isEqualTo("Depression");
+    assertThat(w.canonical(TagType.CONTENT_WARNING, "brief passive suicidal ideation"))
+        .isEqualTo("Suicidal Thoughts");
+    assertThat(w.filterKeys(TagType.CONTENT_WARNING, "violence between the boys"))
+        .contains("violence");
+    // Naming none, or two, it stays as written.
+    assertThat(w.canonical(TagType.CONTENT_WARNING, "hallucinations")).isEqualTo("hallucinations");
+    assertThat(w.canonical(TagType.CONTENT_WARNING, "sex and violence"))
+        .isEqualTo("sex and violence");
+    assertThat(w.canonical(TagType.CONTENT_WARNING, "no character death"))
+        .isEqualTo("no character death");
+  }
+
+  @Test
   void charactersAndShipsBelongToTheirFandomsAndUnknownTagsAreNew() {
     assertThat(w.fandomsOf(TagType.CHARACTER, "Willow Rosenberg"))
         .containsExactly("Buffy the Vampire Slayer");
