@@ -150,6 +150,19 @@ public final class Analyser {
             forms,
             relationships(w, m, notesText, chars, narrator, chosen, hits, content.sexOnPage()));
     out.addAll(rels);
+    // Everyone in a relationship is a character of the work, as AO3 taggers tag them: the narrator
+    // of "Established KakaIru. Iruka narrating." is never named in the text.
+    Set<String> tagged = new HashSet<>();
+    out.stream().filter(t -> t.type() == TagType.CHARACTER).forEach(t -> tagged.add(t.name()));
+    for (Tag r : rels) {
+      for (String person : r.name().split("/| & ")) {
+        if (!person.isBlank() && tagged.add(person.strip())) {
+          out.add(
+              Tag.suggested(TagType.CHARACTER, person.strip(), r.confidence() * 0.9, r.evidence())
+                  .withNote("in the relationship " + r.name()));
+        }
+      }
+    }
 
     // Category from the romantic relationships' genders.
     out.addAll(categories(rels, w, chosen));
@@ -161,6 +174,9 @@ public final class Analyser {
     Tag statedRating =
         said.rating() != null ? said.rating() : NotesDeclarations.bareRating(w.summary());
     List<Tag> warnings = withDeclared(content.archiveWarnings(), said.archiveWarnings());
+    if (said.minorDeath()) {
+      warnings = withoutMajorDeath(warnings);
+    }
     List<Tag> contentWarnings =
         new ArrayList<>(withDeclared(content.contentWarnings(), said.contentWarnings()));
     contentWarnings.addAll(summaryThemes(w.summary(), contentWarnings));
@@ -401,6 +417,8 @@ public final class Analyser {
       inDeclared.addAll(List.of(d.split("\\s*/\\s*|\\s+&\\s+")));
     }
     for (RelationshipFinder.Pair p : pairs) {
+      System.err.println(
+          "PAIR " + p.a.name() + " | " + p.b.name() + " rom=" + p.romantic + " pla=" + p.platonic);
       if (inDeclared.contains(p.a.name()) && inDeclared.contains(p.b.name())) {
         continue;
       }
@@ -791,6 +809,25 @@ public final class Analyser {
    * Found warnings with those the notes declare added (and "No Archive Warnings Apply" dropped once
    * any is declared).
    */
+  /**
+   * The warnings without a Major Character Death read from the text, when the author says the death
+   * is a minor or original character's; none left is No Archive Warnings Apply.
+   */
+  private static List<Tag> withoutMajorDeath(List<Tag> warnings) {
+    List<Tag> out = new ArrayList<>(warnings);
+    boolean removed =
+        out.removeIf(
+            t ->
+                t.name().equals("Major Character Death")
+                    && !"the author warns of it".equals(t.note()));
+    if (removed && out.isEmpty()) {
+      out.add(
+          Tag.suggested(TagType.ARCHIVE_WARNING, NO_WARNINGS, 0.6, List.of())
+              .withNote("the author says the death is a minor character's"));
+    }
+    return out;
+  }
+
   private static List<Tag> withDeclared(List<Tag> found, List<Tag> declared) {
     if (declared.isEmpty()) {
       return found;

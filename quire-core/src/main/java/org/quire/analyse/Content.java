@@ -337,7 +337,13 @@ final class Content {
       return scene;
     }
     scene = new Scene(0, List.of());
-    if (count("kissing") == 0 && count("romantic_cues") == 0 && count("sexual_suggestive") == 0) {
+    // Told with no word of romance at all, the scene needs two euphemisms for the act itself
+    // ("came apart with his name", "followed him over"): undressing, a bed and trembling bodies
+    // alone are as often a wound being tended.
+    if (count("kissing") == 0
+        && count("romantic_cues") == 0
+        && count("sexual_suggestive") == 0
+        && distinct(asserted("intimacy_act")) < 2) {
       return scene;
     }
     List<int[]> signs = new ArrayList<>(); // sentence, kind

@@ -19,8 +19,11 @@ import org.quire.model.WarningWords;
  * @param rating the stated rating, or null
  * @param archiveWarnings AO3 archive warnings named
  * @param contentWarnings Quire's content warnings named
+ * @param minorDeath the author says a death is an original or minor character's, which AO3's Major
+ *     Character Death does not cover
  */
-record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> contentWarnings) {
+record NotesDeclarations(
+    Tag rating, List<Tag> archiveWarnings, List<Tag> contentWarnings, boolean minorDeath) {
 
   private static final String LEVELS =
       "(G|T|M|E|K\\+?|PG-?13|PG|R|NC-?17|[Gg]eneral|[Tt]een|[Mm]ature|[Ee]xplicit)";
@@ -80,7 +83,7 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
   private static final Pattern WARNS =
       Pattern.compile(
           "\\b(?:warnings?|tws?|cws?|trigger warnings?|content warnings?|heads[- ]up"
-              + "|take care (?:with|reading)|read with care|mind the tags|deals? with|contains"
+              + "|take care (?:with|reading)|read with care|(?:mind|heed|check) the tags|deals? with|contains"
               + "|discussions? of|mentions? of|references? to|depictions? of)\\b",
           Pattern.CASE_INSENSITIVE);
 
@@ -89,9 +92,19 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
           "\\b(?:no (?:archive )?warnings|warnings?\\s*:\\s*(?:none|n/a))\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * "Minor character death", "a death of an original character", "OC death": the author's word that
+   * whoever dies is no major character.
+   */
+  private static final Pattern MINOR_DEATH =
+      Pattern.compile(
+          "\\b(?:minor|original|OC|background|non-canon)(?: character)?(?:'s)? deaths?\\b"
+              + "|\\bdeaths? of (?:an? |the |one )?(?:original|minor|OC|background|non-canon)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   static NotesDeclarations read(String notes) {
     if (notes == null || notes.isBlank()) {
-      return new NotesDeclarations(null, List.of(), List.of());
+      return new NotesDeclarations(null, List.of(), List.of(), false);
     }
     Tag rating = null;
     List<Sentence> sentences = sentences(notes);
@@ -131,7 +144,8 @@ record NotesDeclarations(Tag rating, List<Tag> archiveWarnings, List<Tag> conten
         }
       }
     }
-    return new NotesDeclarations(rating, List.copyOf(archive), List.copyOf(content));
+    return new NotesDeclarations(
+        rating, List.copyOf(archive), List.copyOf(content), MINOR_DEATH.matcher(notes).find());
   }
 
   private static void add(List<Tag> out, TagType type, String name, List<Evidence> why) {

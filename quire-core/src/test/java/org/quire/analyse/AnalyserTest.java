@@ -555,6 +555,36 @@ class AnalyserTest {
   }
 
   @Test
+  void aSceneWithNoWordOfRomanceNeedsTheActItself() {
+    Work w =
+        tagged(
+            "Title\n\nLater, in the dark of the house in Oakvale, Tobin reached for Mara, and Mara"
+                + " went to him. He pulled the rest of their clothes off and drew her down. Her back arched off"
+                + " the mattress, her thighs tight around him, and she came apart with his name"
+                + " in her mouth. He followed her over a moment later. Mara listened to the sea, and"
+                + " Tobin slept.\n");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).contains("Sexual Content");
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).containsExactly("Mara Quill/Tobin Reed");
+    // Undressing, a bed and a body in pain, with no word of romance: a wound, not a scene.
+    Work wound =
+        tagged(
+            "Title\n\nIn the house at Oakvale Tobin cut the shirt off Mara and laid her onto the"
+                + " bed. She arched and swore, breathless, her thighs slick with blood, trembling"
+                + " as he pressed the cloth down.\n");
+    assertThat(wound.tagNames(TagType.CONTENT_WARNING)).doesNotContain("Sexual Content");
+  }
+
+  @Test
+  void everyoneInADeclaredRelationshipIsACharacter() {
+    Work w =
+        tagged(
+            "Title\n\n(A/N: Mara/Tobin, established. Tobin narrating.)\n\nI rowed out to"
+                + " Oakvale at dawn. Mara was waiting on the jetty with the lantern.\n");
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).containsExactly("Mara Quill/Tobin Reed");
+    assertThat(w.tagNames(TagType.CHARACTER)).contains("Mara Quill", "Tobin Reed");
+  }
+
+  @Test
   void aBedAndAShiverAreNoSexScene() {
     Work w =
         tagged(

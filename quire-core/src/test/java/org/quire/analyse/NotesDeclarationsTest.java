@@ -56,6 +56,27 @@ class NotesDeclarationsTest {
   }
 
   @Test
+  void aDeathTheAuthorCallsAMinorCharactersIsNoMajorCharacterDeath() {
+    assertThat(
+            NotesDeclarations.read("There's a death of an original character, nobody from canon.")
+                .minorDeath())
+        .isTrue();
+    assertThat(NotesDeclarations.read("Warnings: minor character death.").minorDeath()).isTrue();
+    assertThat(NotesDeclarations.read("Warnings: OC death, blood.").minorDeath()).isTrue();
+    assertThat(NotesDeclarations.read("Warnings: major character death.").minorDeath()).isFalse();
+    assertThat(NotesDeclarations.read("I cried writing the death scene.").minorDeath()).isFalse();
+  }
+
+  @Test
+  void heedTheTagsWarns() {
+    assertThat(
+            NotesDeclarations.read("Please heed the tags: there's a death, and burns.")
+                .contentWarnings())
+        .extracting(Tag::name)
+        .containsExactly("Character Death");
+  }
+
+  @Test
   void noWarningsAndDeathOutsideAWarningAreNotWarnings() {
     assertThat(NotesDeclarations.read("No warnings apply. Pure fluff.").contentWarnings())
         .isEmpty();
