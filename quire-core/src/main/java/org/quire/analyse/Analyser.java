@@ -417,8 +417,6 @@ public final class Analyser {
       inDeclared.addAll(List.of(d.split("\\s*/\\s*|\\s+&\\s+")));
     }
     for (RelationshipFinder.Pair p : pairs) {
-      System.err.println(
-          "PAIR " + p.a.name() + " | " + p.b.name() + " rom=" + p.romantic + " pla=" + p.platonic);
       if (inDeclared.contains(p.a.name()) && inDeclared.contains(p.b.name())) {
         continue;
       }

@@ -84,7 +84,9 @@ record NotesDeclarations(
       Pattern.compile(
           "\\b(?:warnings?|tws?|cws?|trigger warnings?|content warnings?|heads[- ]up"
               + "|take care (?:with|reading)|read with care|(?:mind|heed|check) the tags|deals? with|contains"
-              + "|discussions? of|mentions? of|references? to|depictions? of)\\b",
+              + "|discussions? of|mentions? of|references? to|depictions? of"
+              // The reasons given for a rating: "Rated M for blood and implied adult activities".
+              + "|rated \\w+ for|rating is for)\\b",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern NONE =

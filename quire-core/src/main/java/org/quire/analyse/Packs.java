@@ -245,7 +245,8 @@ public final class Packs {
     for (String s : sides) {
       names.add(canonicalCharacter(s, within));
     }
-    return join(names, platonic);
+    // "Aziraphale/Crowley" is the pack's "Aziraphale/Crowley (Good Omens)", not the joined names.
+    return relationship(names, platonic);
   }
 
   /** Whether this canonical romantic relationship is a couple in the canon itself. */

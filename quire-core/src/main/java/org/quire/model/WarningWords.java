@@ -48,7 +48,11 @@ public final class WarningWords {
           kind("eating disorders?|anorexia|bulimia", "Eating Disorder", null),
           kind("depression", "Depression", null),
           kind("homophob\\w*|transphob\\w*", "Homophobia", null),
-          kind("smut|sex|sexual content|explicit content", "Sexual Content", null));
+          kind(
+              "smut|sex|sexual content|explicit content|sexual situations|sexy ?times?"
+                  + "|adult (?:activit\\w*|content|situations)",
+              "Sexual Content",
+              null));
 
   private static Kind kind(String words, String content, String archive) {
     return new Kind(

@@ -77,6 +77,17 @@ class NotesDeclarationsTest {
   }
 
   @Test
+  void theReasonsForARatingAreWarnings() {
+    assertThat(
+            NotesDeclarations.read("Rated M for blood and some implied adult activities.")
+                .contentWarnings())
+        .extracting(Tag::name)
+        .containsExactlyInAnyOrder("Violence", "Sexual Content");
+    assertThat(NotesDeclarations.read("Rated T for language.").contentWarnings()).isEmpty();
+    assertThat(NotesDeclarations.read("Rated M to be safe.").contentWarnings()).isEmpty();
+  }
+
+  @Test
   void noWarningsAndDeathOutsideAWarningAreNotWarnings() {
     assertThat(NotesDeclarations.read("No warnings apply. Pure fluff.").contentWarnings())
         .isEmpty();

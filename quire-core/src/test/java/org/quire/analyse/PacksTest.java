@@ -168,6 +168,12 @@ class PacksTest {
         .isEqualTo("Willow Rosenberg & Xander Harris");
     assertThat(PACKS.canonicalRelationship("Unknown/Person", List.of(buffy)))
         .isEqualTo("Person/Unknown");
+    // Short names of a pair the pack spells its own way give the pack's spelling.
+    KnowledgePack omens = PACKS.fandom("Good Omens (TV)");
+    assertThat(PACKS.canonicalRelationship("Aziraphale/Crowley", List.of(omens)))
+        .isEqualTo("Aziraphale/Crowley (Good Omens)");
+    assertThat(PACKS.canonicalRelationship("Nina x Maggie", List.of(omens)))
+        .isEqualTo("Maggie/Nina (Good Omens)");
     // AO3's namesake form: the fandom in brackets, by any name the packs know it by.
     assertThat(PACKS.canonicalCharacter("Spike (Buffy the Vampire Slayer)", List.of()))
         .isEqualTo("Spike");
