@@ -422,9 +422,11 @@ public final class Analyser {
       }
       // The two leads need less evidence than a side pairing: one kiss between them is romance.
       boolean leads = top.size() == 2 && top.contains(p.a) && top.contains(p.b);
-      boolean romantic = p.romantic >= (leads ? 0.6 : 1.5);
-      boolean platonic = !romantic && p.platonic >= 2.0 && p.romantic < 0.8;
       String romanticName = packs.relationship(List.of(p.a.name(), p.b.name()), false);
+      // A side pair needs more than a kiss, unless the two are a couple in canon: Nina kissing
+      // Maggie's head in passing is their romance in the background.
+      boolean romantic = p.romantic >= (leads ? 0.6 : packs.canonCouple(romanticName) ? 0.8 : 1.5);
+      boolean platonic = !romantic && p.platonic >= 2.0 && p.romantic < 0.8;
       if (platonic && leads && packs.canonCouple(romanticName)) {
         // Close, and a couple in canon: the story is about the couple.
         romantic = true;

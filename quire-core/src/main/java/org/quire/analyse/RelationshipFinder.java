@@ -83,7 +83,12 @@ final class RelationshipFinder {
         // "might be in love with her" is weaker than "kissed her", but still says something.
         double scale = weight * (h.hypothetical() ? 0.5 : 1.0);
         List<CharacterFinder.Found> named = bySentence.getOrDefault(s, List.of());
-        if (named.size() >= 2) {
+        CharacterFinder.Found[] around = named.size() > 2 ? around(m, s, h, named) : null;
+        if (around != null) {
+          // "Nina bent and kissed the top of Maggie's head, the way Muriel had once seen…": the
+          // names on either side of the cue are the two it is between.
+          add(pairs, around[0], around[1], romantic, scale, s);
+        } else if (named.size() >= 2) {
           for (int i = 0; i < named.size(); i++) {
             for (int j = i + 1; j < named.size(); j++) {
               add(
@@ -139,6 +144,35 @@ final class RelationshipFinder {
         }
       }
     }
+  }
+
+  /**
+   * The character named last before the cue and the one named first after it in sentence {@code s},
+   * when they are two different people; else null.
+   */
+  private static CharacterFinder.Found[] around(
+      TextModel m, int s, Lexicon.Hit h, List<CharacterFinder.Found> named) {
+    CharacterFinder.Found before = null;
+    CharacterFinder.Found after = null;
+    int beforeAt = -1;
+    int afterAt = Integer.MAX_VALUE;
+    for (CharacterFinder.Found f : named) {
+      for (int[] mention : f.mentions) {
+        if (m.sentence[mention[0]] != s) {
+          continue;
+        }
+        if (mention[1] <= h.from() && mention[0] > beforeAt) {
+          beforeAt = mention[0];
+          before = f;
+        } else if (mention[0] >= h.to() && mention[0] < afterAt) {
+          afterAt = mention[0];
+          after = f;
+        }
+      }
+    }
+    return before != null && after != null && before != after
+        ? new CharacterFinder.Found[] {before, after}
+        : null;
   }
 
   /**

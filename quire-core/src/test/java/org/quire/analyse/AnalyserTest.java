@@ -585,6 +585,19 @@ class AnalyserTest {
   }
 
   @Test
+  void aKissIsBetweenTheNamesBesideItAndOneKissIsACanonCouplesRomance() {
+    Work w =
+        tagged(
+            "Title\n\nMara and Hope kept the lantern shop in Oakvale. Mara counted the wicks"
+                + " while Hope swept. \"Busy day,\" Hope said. Mara laughed. At noon Ines came in"
+                + " with bread, and Tobin after her. Ines bent and kissed Tobin on the cheek, the"
+                + " way Mara had once seen her grandmother bless a loaf. Then Ines and Tobin went"
+                + " out to the boats, and Mara and Hope closed the shop at dusk.\n");
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).contains("Ines Vale/Tobin Reed");
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).noneMatch(r -> r.contains("Mara Quill/"));
+  }
+
+  @Test
   void aBedAndAShiverAreNoSexScene() {
     Work w =
         tagged(
