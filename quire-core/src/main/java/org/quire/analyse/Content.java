@@ -34,16 +34,54 @@ final class Content {
 
   /** Asserted hits of a category (negated, hypothetical and figurative ones left out). */
   List<Lexicon.Hit> asserted(String category) {
+    boolean violenceList = category.equals("violence");
     List<Lexicon.Hit> out = new ArrayList<>();
     int coveredTo = -1;
     for (Lexicon.Hit h : hits.getOrDefault(category, List.of())) {
       // Overlapping phrases ("falling into bed", "into bed together") are one hit.
-      if (h.asserted() && h.from() >= coveredTo) {
+      if (h.asserted() && h.from() >= coveredTo && !(violenceList && harmless(h))) {
         out.add(h);
         coveredTo = h.to();
       }
     }
+    // A knife or a sword in a story where nobody fights, bleeds or is hurt is an object.
+    if (violenceList && out.stream().allMatch(h -> WEAPONS.contains(h.phrase()))) {
+      out.clear();
+    }
     return out;
+  }
+
+  private static final Set<String> WEAPONS = Set.of("knife", "blade", "sword");
+
+  /**
+   * Words before a violence word that make it harmless: a butter knife, a pillow fight, a shoulder
+   * blade, a food fight. A knife is a weapon only where nothing says it is a tool.
+   */
+  private static final Set<String> HARMLESS_BEFORE =
+      Set.of(
+          "butter",
+          "bread",
+          "paring",
+          "palette",
+          "putty",
+          "cheese",
+          "fruit",
+          "pillow",
+          "snowball",
+          "food",
+          "water",
+          "shoulder",
+          "mock",
+          "pretend",
+          "play",
+          "tickle",
+          "thumb");
+
+  private boolean harmless(Lexicon.Hit h) {
+    int before = h.from() - 1;
+    return before >= 0
+        && m.sentence[before] == m.sentence[h.from()]
+        && HARMLESS_BEFORE.contains(m.lower[before]);
   }
 
   int count(String category) {

@@ -598,6 +598,22 @@ class AnalyserTest {
   }
 
   @Test
+  void aKnifeNobodyIsHurtWithIsAnObject() {
+    Work w =
+        tagged(
+            "Title\n\nMara marked Tobin's height on the door frame in Oakvale with a butter knife."
+                + " Tobin held out the knife for her turn. Mara laid the knife across his head and"
+                + " scratched the line, then rubbed the ache between her shoulder blade and neck.\n");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("General Audiences");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).doesNotContain("Violence");
+    Work fight =
+        tagged(
+            "Title\n\nIn Oakvale Tobin stabbed the thief with the knife. The thief punched Mara"
+                + " and she bled on the stones.\n");
+    assertThat(fight.tagNames(TagType.RATING)).doesNotContain("General Audiences");
+  }
+
+  @Test
   void aBedAndAShiverAreNoSexScene() {
     Work w =
         tagged(
