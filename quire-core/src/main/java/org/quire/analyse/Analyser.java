@@ -155,10 +155,14 @@ public final class Analyser {
     Set<String> tagged = new HashSet<>();
     out.stream().filter(t -> t.type() == TagType.CHARACTER).forEach(t -> tagged.add(t.name()));
     for (Tag r : rels) {
-      for (String person : r.name().split("/| & ")) {
-        if (!person.isBlank() && tagged.add(person.strip())) {
+      for (String part : r.name().split("/| & ")) {
+        // Only people the packs know: "B/S (Spuffy!)" as an author wrote it names nobody.
+        List<Packs.Cast> cast =
+            packs.characters(packs.canonicalCharacter(part.strip(), chosen), chosen);
+        String person = cast.isEmpty() ? null : shown(forms, cast.getFirst().name());
+        if (person != null && tagged.add(person)) {
           out.add(
-              Tag.suggested(TagType.CHARACTER, person.strip(), r.confidence() * 0.9, r.evidence())
+              Tag.suggested(TagType.CHARACTER, person, r.confidence() * 0.9, r.evidence())
                   .withNote("in the relationship " + r.name()));
         }
       }

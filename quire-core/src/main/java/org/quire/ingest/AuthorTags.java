@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.quire.model.Tag;
 import org.quire.model.TagType;
 import org.quire.model.WarningWords;
@@ -95,20 +97,42 @@ final class AuthorTags {
         String v = rating(value);
         if (v != null) {
           out.add(Tag.byAuthor(TagType.RATING, v));
+          // "R for sex and language": the reasons are warnings.
+          Matcher why = RATING_REASON.matcher(value);
+          if (why.find()) {
+            String reasons = value.substring(why.end()).split("[.!?;(]", 2)[0];
+            for (WarningWords.Kind k : WarningWords.named(reasons)) {
+              out.add(Tag.byAuthor(TagType.CONTENT_WARNING, k.contentWarning()));
+            }
+          }
         }
       }
       case RELATIONSHIP ->
           relationships(value).forEach(v -> out.add(Tag.byAuthor(TagType.RELATIONSHIP, v)));
-      case CHARACTERS -> split(value).forEach(v -> out.add(Tag.byAuthor(TagType.CHARACTER, v)));
+      case CHARACTERS ->
+          sentences(value).stream()
+              .flatMap(sentence -> split(sentence).stream())
+              .forEach(
+                  v -> {
+                    String category = category(v);
+                    out.add(
+                        category != null
+                            ? Tag.byAuthor(TagType.CATEGORY, category)
+                            : Tag.byAuthor(TagType.CHARACTER, v));
+                  });
       case WARNINGS ->
           warnings(value)
               .forEach(
                   v -> {
-                    String aw = ARCHIVE_WARNINGS.get(key(v));
-                    out.add(
-                        aw != null
-                            ? Tag.byAuthor(TagType.ARCHIVE_WARNING, aw)
-                            : Tag.byAuthor(TagType.CONTENT_WARNING, v));
+                    String aw = archiveWarning(v);
+                    String category = category(v);
+                    if (aw != null) {
+                      out.add(Tag.byAuthor(TagType.ARCHIVE_WARNING, aw));
+                    } else if (category != null) {
+                      out.add(Tag.byAuthor(TagType.CATEGORY, category));
+                    } else if (!NO_WARNING.contains(key(v).replaceAll("[!?.]+$", ""))) {
+                      out.add(Tag.byAuthor(TagType.CONTENT_WARNING, v));
+                    }
                   });
       case CONTENT_WARNINGS ->
           warnings(value).forEach(v -> out.add(Tag.byAuthor(TagType.CONTENT_WARNING, v)));
@@ -127,13 +151,22 @@ final class AuthorTags {
    * value as the author wrote it; nothing for a line that is only remarks.
    */
   static String rating(String value) {
-    String head = value.strip().split("[.,;:(\\[]|\\s+[-–—]\\s+", 2)[0].strip();
+    String head = value.strip().split("[.,;:!(\\[]|\\s+[-–—]\\s+", 2)[0].strip();
+    Matcher why = RATING_REASON.matcher(head);
+    if (why.find()) {
+      // "M for a reason", "R because of the ending": the rating before its reasons.
+      head = head.substring(0, why.start()).strip();
+    }
     String known = RATINGS.get(key(head));
     if (known != null) {
       return known;
     }
     return !head.isEmpty() && words(head) <= RATING_WORDS ? head : null;
   }
+
+  /** Where the reasons for a rating begin: "R for language", "M because of the ending". */
+  private static final Pattern RATING_REASON =
+      Pattern.compile("\\s+(?:for|because|due to)\\b", Pattern.CASE_INSENSITIVE);
 
   /** An unknown rating longer than this many words is a remark ("whatever the mods think"). */
   private static final int RATING_WORDS = 4;
@@ -194,8 +227,10 @@ final class AuthorTags {
    */
   static List<String> warnings(String value) {
     List<String> out = new ArrayList<>();
+    // Items of a warnings line end at any period, before a capital or not ("dark!fic. blood
+    // drinking. addiction, basically").
     String[] sentences =
-        value.replaceAll("\\s*\\([^()]*\\)", "").strip().split("(?<=[.!?])\\s+(?=\\p{Lu})");
+        value.replaceAll("\\s*\\([^()]*\\)", "").strip().split(NOT_AN_ABBREVIATION + "\\s+");
     for (int i = 0; i < sentences.length; i++) {
       boolean list = i == 0 || words(sentences[i]) == 1;
       for (String item : split(sentences[i])) {
@@ -208,7 +243,75 @@ final class AuthorTags {
   }
 
   private static boolean namesAWarning(String item) {
-    return ARCHIVE_WARNINGS.containsKey(key(item)) || !WarningWords.named(item).isEmpty();
+    return archiveWarning(item) != null || !WarningWords.named(item).isEmpty();
+  }
+
+  /**
+   * The archive warning an item names: AO3's name or a short form, and "none", "none really",
+   * "nothing" for No Archive Warnings Apply; else null.
+   */
+  static String archiveWarning(String item) {
+    String k = key(item);
+    String aw = ARCHIVE_WARNINGS.get(k);
+    if (aw == null && NONE.matcher(k).matches()) {
+      aw = NO_WARNINGS;
+    }
+    return aw;
+  }
+
+  private static final Pattern NONE =
+      Pattern.compile("(?:none|nothing|no warnings?)(?: really| much| at all| to speak of)?[!.]*");
+
+  /**
+   * Words in a warnings or characters line that say the kind of story, not a warning: old fandom's
+   * "yaoi", "boyxboy", "femslash", "het", "gen". A pair of them ("yaoi/shonen-ai") is one.
+   */
+  static String category(String item) {
+    String found = null;
+    for (String part : key(item).split("\\s*/\\s*")) {
+      String c = CATEGORY_WORDS.get(part);
+      if (c == null || found != null && !found.equals(c)) {
+        return CATEGORIES.get(key(item));
+      }
+      found = c;
+    }
+    return found;
+  }
+
+  private static final Map<String, String> CATEGORY_WORDS =
+      Map.ofEntries(
+          Map.entry("yaoi", "M/M"),
+          Map.entry("shonen-ai", "M/M"),
+          Map.entry("shounen-ai", "M/M"),
+          Map.entry("boyxboy", "M/M"),
+          Map.entry("boy x boy", "M/M"),
+          Map.entry("slash", "M/M"),
+          Map.entry("m/m", "M/M"),
+          Map.entry("yuri", "F/F"),
+          Map.entry("shoujo-ai", "F/F"),
+          Map.entry("shojo-ai", "F/F"),
+          Map.entry("girlxgirl", "F/F"),
+          Map.entry("femslash", "F/F"),
+          Map.entry("het", "F/M"),
+          Map.entry("gen", "Gen"));
+
+  /** Remarks a warnings line carries that warn of nothing. */
+  private static final java.util.Set<String> NO_WARNING =
+      java.util.Set.of(
+          "don't like don't read",
+          "don't like",
+          "don't read",
+          "dldr",
+          "you have been warned",
+          "ye have been warned");
+
+  /** A sentence end, not the period of "Mr." or "Dr.". */
+  private static final String NOT_AN_ABBREVIATION =
+      "(?<=[.!?])(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Lt|Sgt|Capt|Prof)\\.)";
+
+  /** A header value's sentences: ends before a capital, as in "Mrs Hudson. Gen." */
+  static List<String> sentences(String value) {
+    return List.of(value.strip().split(NOT_AN_ABBREVIATION + "\\s+(?=\\p{Lu})"));
   }
 
   /**
@@ -218,7 +321,22 @@ final class AuthorTags {
    */
   static List<String> relationships(String value) {
     List<String> out = new ArrayList<>();
-    for (String item : split(value)) {
+    List<String> items = new ArrayList<>();
+    for (String sentence : sentences(value)) {
+      for (String item : split(sentence)) {
+        // "B/S (Spuffy!)", "KakaIru (Kakashi x Iruka)": the pairing and, in brackets, another name
+        // for it; "Sam & Dean (gen)": a remark.
+        Matcher bracket = BRACKET.matcher(item);
+        while (bracket.find()) {
+          String inside = bracket.group(1).replaceAll("[!?.]+$", "").strip();
+          if (category(inside) == null) {
+            items.add(inside);
+          }
+        }
+        items.add(BRACKET.matcher(item).replaceAll("").strip());
+      }
+    }
+    for (String item : items) {
       String r = relationship(item);
       boolean joined = r.contains("/") || r.contains(" & ") || r.contains(" and ");
       boolean shipName = words(r) <= SHIP_NAME_WORDS && Character.isUpperCase(r.codePointAt(0));
@@ -228,6 +346,8 @@ final class AuthorTags {
     }
     return out;
   }
+
+  private static final Pattern BRACKET = Pattern.compile("\\s*\\(([^()]*)\\)");
 
   private static final java.util.Set<String> NO_PAIRING =
       java.util.Set.of(

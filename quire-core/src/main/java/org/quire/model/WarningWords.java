@@ -49,7 +49,7 @@ public final class WarningWords {
           kind("depression", "Depression", null),
           kind("homophob\\w*|transphob\\w*", "Homophobia", null),
           kind(
-              "smut|sex|sexual content|explicit content|sexual situations|sexy ?times?"
+              "smut|sex|sexual content|explicit content|sexual situations|sexy ?times?|lemons?"
                   + "|adult (?:activit\\w*|content|situations)",
               "Sexual Content",
               null));

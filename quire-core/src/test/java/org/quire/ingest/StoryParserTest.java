@@ -231,6 +231,34 @@ class StoryParserTest {
   }
 
   @Test
+  void headersAsOlderArchivesWroteThem() {
+    Work w =
+        read(
+            "a.txt",
+            "From: Jo M.\nSubject: [KS] NEW: \"Logic\" (K/S, NC-17) 1/1\n\nTitle: Logic\n"
+                + "Pairing: KakaIru (Kakashi x Iruka), B/S (Spuffy!). Sam & Dean (gen)\n"
+                + "Rating: NC-17 for m/m sex. If this offends you, hit delete now.\n"
+                + "Characters: John, Mrs. Hudson, Lestrade. Gen.\n"
+                + "Warnings: yaoi/shonen-ai, none really, don't like don't read!! Implied lemon.\n"
+                + "\nThe story.\n");
+    assertThat(w.title()).isEqualTo("Logic");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Explicit");
+    assertThat(w.tagNames(TagType.RELATIONSHIP))
+        .containsExactly("Kakashi/Iruka", "KakaIru", "Spuffy", "B/S", "Sam & Dean");
+    assertThat(w.tagNames(TagType.CHARACTER)).containsExactly("John", "Mrs. Hudson", "Lestrade");
+    assertThat(w.tagNames(TagType.CATEGORY)).containsExactlyInAnyOrder("Gen", "M/M");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("No Archive Warnings Apply");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).contains("Sexual Content", "Implied lemon");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).noneMatch(c -> c.startsWith("don't"));
+    assertThat(w.notes()).contains("Subject: [KS] NEW");
+    // The reasons for a rating, and a rating with a remark of its own.
+    assertThat(read("b.txt", "Rating: M for a reason!\n\nText.\n").tagNames(TagType.RATING))
+        .containsExactly("Mature");
+    assertThat(read("c.txt", "Rating: R for language\n\nText.\n").tagNames(TagType.RATING))
+        .containsExactly("Mature");
+  }
+
+  @Test
   void chapterHeadingsSplitChapters() {
     String text =
         """
