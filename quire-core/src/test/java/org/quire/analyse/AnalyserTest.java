@@ -614,6 +614,17 @@ class AnalyserTest {
   }
 
   @Test
+  void aSceneSummarisedIsStillOnThePage() {
+    Work w =
+        tagged(
+            "Title\n\nMara kissed Tobin in the shop at Oakvale. Later they ended up on the bed with"
+                + " their clothes on the floor, and Mara said his name when his hand slid lower."
+                + " Afterwards Tobin lay in the dark with her head on his chest.\n");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Mature");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).contains("Sexual Content");
+  }
+
+  @Test
   void aBedAndAShiverAreNoSexScene() {
     Work w =
         tagged(

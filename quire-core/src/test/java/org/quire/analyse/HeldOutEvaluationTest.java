@@ -19,19 +19,19 @@ class HeldOutEvaluationTest {
     Evaluation.Result r =
         new Evaluation(new Analyser(Packs.builtIn())).run(dev.resolveSibling("test"));
     assertThat(r.errors()).isEmpty();
-    assertThat(r.documents()).isGreaterThanOrEqualTo(132);
-    assertThat(r.ratingAccuracy()).as("rating accuracy").isGreaterThanOrEqualTo(0.77);
+    assertThat(r.documents()).isGreaterThanOrEqualTo(156);
+    assertThat(r.ratingAccuracy()).as("rating accuracy").isGreaterThanOrEqualTo(0.76);
     assertThat(r.povAccuracy()).as("point of view accuracy").isGreaterThanOrEqualTo(0.95);
-    assertThat(r.fields().get("freeforms").f1()).as("additional tags").isGreaterThanOrEqualTo(0.16);
+    assertThat(r.fields().get("freeforms").f1()).as("additional tags").isGreaterThanOrEqualTo(0.14);
     assertThat(r.fields().get("warnings").f1()).as("archive warnings").isGreaterThanOrEqualTo(0.9);
     assertThat(r.fields().get("fandoms").f1()).as("fandoms").isGreaterThanOrEqualTo(0.88);
     assertThat(r.fields().get("characters").f1()).as("characters").isGreaterThanOrEqualTo(0.82);
     assertThat(r.fields().get("categories").f1()).as("categories").isGreaterThanOrEqualTo(0.82);
     assertThat(r.fields().get("relationships").f1())
         .as("relationships")
-        .isGreaterThanOrEqualTo(0.65);
+        .isGreaterThanOrEqualTo(0.68);
     assertThat(r.fields().get("content_warnings").f1())
         .as("content warnings")
-        .isGreaterThanOrEqualTo(0.69);
+        .isGreaterThanOrEqualTo(0.71);
   }
 }
