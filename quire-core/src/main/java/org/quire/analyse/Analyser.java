@@ -686,6 +686,7 @@ public final class Analyser {
   private static final Pattern POST_CANON =
       Pattern.compile("(?i)\\bpost[- ]?(canon|series|finale|chosen|not fade away)\\b");
 
+  /** Additional tags the notes and summary give: seasons, post-canon, an established couple. */
   private static List<Tag> seasonTags(String notes) {
     List<Tag> out = new ArrayList<>();
     Matcher s = SEASON.matcher(notes);
@@ -705,8 +706,27 @@ public final class Analyser {
           Tag.suggested(TagType.ADDITIONAL, "Post-Canon", 0.6, List.of())
               .withNote("from the author's notes"));
     }
+    Matcher e = ESTABLISHED.matcher(notes);
+    if (e.find()) {
+      // The author's word for what the text shows only through ordinary days together.
+      int from = Math.max(0, notes.lastIndexOf('\n', e.start()) + 1);
+      int to = notes.indexOf('\n', e.end());
+      out.add(
+          Tag.suggested(
+                  TagType.ADDITIONAL,
+                  "Established Relationship",
+                  0.8,
+                  noteQuote(notes.substring(from, to < 0 ? notes.length() : to)))
+              .withNote("from the author's notes"));
+    }
     return out;
   }
+
+  /** "Established relationship", "established KakaIru", "an established couple". */
+  private static final Pattern ESTABLISHED =
+      Pattern.compile(
+          "\\b[Ee]stablished(?:\\s+(?:[Rr]elationship|couple|pairing|ship|romance)\\b"
+              + "|\\s+\\p{Lu}[\\p{L}'’]*(?:/|\\s*x\\s+|\\b))");
 
   // ---------------------------------------------------------------- evidence
 

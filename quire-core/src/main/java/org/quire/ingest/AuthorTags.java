@@ -76,16 +76,26 @@ final class AuthorTags {
           Map.entry("underage", "Underage Sex"),
           Map.entry("underage sex", "Underage Sex"));
 
+  /** AO3's categories, and the words older fandom used for them ("yaoi", "femslash", "het"). */
   private static final Map<String, String> CATEGORIES =
       Map.ofEntries(
           Map.entry("f/f", "F/F"),
           Map.entry("femslash", "F/F"),
+          Map.entry("yuri", "F/F"),
+          Map.entry("shoujo-ai", "F/F"),
+          Map.entry("shojo-ai", "F/F"),
+          Map.entry("girlxgirl", "F/F"),
           Map.entry("f/m", "F/M"),
           Map.entry("m/f", "F/M"),
           Map.entry("het", "F/M"),
           Map.entry("gen", "Gen"),
           Map.entry("m/m", "M/M"),
           Map.entry("slash", "M/M"),
+          Map.entry("yaoi", "M/M"),
+          Map.entry("shonen-ai", "M/M"),
+          Map.entry("shounen-ai", "M/M"),
+          Map.entry("boyxboy", "M/M"),
+          Map.entry("boy x boy", "M/M"),
           Map.entry("multi", "Multi"),
           Map.entry("other", "Other"));
 
@@ -263,37 +273,24 @@ final class AuthorTags {
       Pattern.compile("(?:none|nothing|no warnings?)(?: really| much| at all| to speak of)?[!.]*");
 
   /**
-   * Words in a warnings or characters line that say the kind of story, not a warning: old fandom's
-   * "yaoi", "boyxboy", "femslash", "het", "gen". A pair of them ("yaoi/shonen-ai") is one.
+   * The category an item of a warnings or characters line names, as old fandom wrote it in those
+   * lines: "yaoi", "boyxboy", "Gen", a pair such as "yaoi/shonen-ai"; else null.
    */
   static String category(String item) {
+    String whole = CATEGORIES.get(key(item));
+    if (whole != null) {
+      return whole;
+    }
     String found = null;
     for (String part : key(item).split("\\s*/\\s*")) {
-      String c = CATEGORY_WORDS.get(part);
+      String c = CATEGORIES.get(part);
       if (c == null || found != null && !found.equals(c)) {
-        return CATEGORIES.get(key(item));
+        return null;
       }
       found = c;
     }
     return found;
   }
-
-  private static final Map<String, String> CATEGORY_WORDS =
-      Map.ofEntries(
-          Map.entry("yaoi", "M/M"),
-          Map.entry("shonen-ai", "M/M"),
-          Map.entry("shounen-ai", "M/M"),
-          Map.entry("boyxboy", "M/M"),
-          Map.entry("boy x boy", "M/M"),
-          Map.entry("slash", "M/M"),
-          Map.entry("m/m", "M/M"),
-          Map.entry("yuri", "F/F"),
-          Map.entry("shoujo-ai", "F/F"),
-          Map.entry("shojo-ai", "F/F"),
-          Map.entry("girlxgirl", "F/F"),
-          Map.entry("femslash", "F/F"),
-          Map.entry("het", "F/M"),
-          Map.entry("gen", "Gen"));
 
   /** Remarks a warnings line carries that warn of nothing. */
   private static final java.util.Set<String> NO_WARNING =

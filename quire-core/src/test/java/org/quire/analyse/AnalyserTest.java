@@ -625,6 +625,19 @@ class AnalyserTest {
   }
 
   @Test
+  void anEstablishedCoupleTheNotesNameIsTagged() {
+    String text = "\n\nMara rowed out to Oakvale at dawn. Tobin was waiting on the jetty.\n";
+    assertThat(
+            tagged("Title\n\n(A/N: Established Marobin, set after the festival.)" + text)
+                .tagNames(TagType.ADDITIONAL))
+        .contains("Established Relationship");
+    assertThat(
+            tagged("Title\n\n(A/N: Oakvale was established in 1802.)" + text)
+                .tagNames(TagType.ADDITIONAL))
+        .doesNotContain("Established Relationship");
+  }
+
+  @Test
   void aBedAndAShiverAreNoSexScene() {
     Work w =
         tagged(
