@@ -201,6 +201,16 @@ public final class Analyser {
       out.addAll(packTags(p, m, notes));
     }
     out.addAll(seasonTags(notesText));
+    // A late kiss is no first kiss for a couple the notes call established, or one of the canon.
+    boolean together =
+        out.stream()
+            .anyMatch(
+                t ->
+                    t.name().equals("Established Relationship")
+                        || t.type() == TagType.RELATIONSHIP && packs.canonCouple(t.name()));
+    if (together) {
+      out.removeIf(t -> Content.LATE_KISS.equals(t.note()));
+    }
 
     LanguageGuesser.Guess lang = LanguageGuesser.guess(sample(w));
     List<Analysis.FandomInfo> fandomInfos = new ArrayList<>();

@@ -53,6 +53,9 @@ final class Content {
 
   private static final Set<String> WEAPONS = Set.of("knife", "blade", "sword");
 
+  /** The note of a First Kiss read from a couple's only kisses coming late in the story. */
+  static final String LATE_KISS = "the couple's kisses all come in the story's second half";
+
   /**
    * Words before a violence word that make it harmless: a butter knife, a pillow fight, a shoulder
    * blade, a food fight. A knife is a weapon only where nothing says it is a tool.
@@ -777,6 +780,16 @@ final class Content {
     List<Lexicon.Hit> firstKiss = asserted("first_kiss");
     if (!firstKiss.isEmpty()) {
       out.add(Tag.suggested(TagType.ADDITIONAL, "First Kiss", 0.6, evidence(firstKiss, 2)));
+    } else if (romance && established.isEmpty() && asserted("shared_bed").isEmpty()) {
+      // A couple who kiss only in the story's second half, with nothing of a life together before
+      // it: that kiss is their first (unless the notes call them established; see Analyser).
+      List<Lexicon.Hit> kisses = asserted("kissing");
+      kisses.removeIf(h -> h.quoted() || h.hypothetical());
+      if (!kisses.isEmpty() && kisses.getFirst().from() > m.size * 0.5) {
+        out.add(
+            Tag.suggested(TagType.ADDITIONAL, "First Kiss", 0.5, evidence(kisses, 1))
+                .withNote(LATE_KISS));
+      }
     }
     List<Lexicon.Hit> grief = asserted("grief");
     long deathsTold = asserted("death").stream().filter(h -> !h.quoted() && !thingDying(h)).count();

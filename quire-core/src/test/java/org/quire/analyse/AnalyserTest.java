@@ -638,6 +638,20 @@ class AnalyserTest {
   }
 
   @Test
+  void aCoupleWhoKissOnlyLateKissForTheFirstTime() {
+    String story =
+        "Mara rowed the ferry across to Oakvale every morning. Tobin mended nets on the jetty and"
+            + " pretended not to watch her come in. \"Fair wind,\" Tobin said. \"Fair enough,\""
+            + " Mara said. They argued about the weather, and about the price of rope, and about"
+            + " whether the lantern on the point needed a new wick. At the end of the summer Mara"
+            + " tied up the ferry, walked the length of the jetty, and kissed Tobin.\n";
+    assertThat(tagged("Title\n\n" + story).tagNames(TagType.ADDITIONAL)).contains("First Kiss");
+    assertThat(
+            tagged("Title\n\n(A/N: Established Marobin.)\n\n" + story).tagNames(TagType.ADDITIONAL))
+        .doesNotContain("First Kiss");
+  }
+
+  @Test
   void aBedAndAShiverAreNoSexScene() {
     Work w =
         tagged(
