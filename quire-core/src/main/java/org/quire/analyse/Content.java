@@ -748,6 +748,7 @@ final class Content {
     // Hurt and comfort: sorrow comforted, or a wound shown on the body and tended ("held him",
     // or stitched, bandaged, splinted).
     if (comfort.size() >= 2 && sad.size() >= 3
+        || comfort.size() >= 1 && sad.size() >= 3
         || comfort.size() + tending.size() >= 1 && !injurySentences().isEmpty()) {
       List<Lexicon.Hit> why = new ArrayList<>(comfort);
       why.addAll(tending);

@@ -652,6 +652,16 @@ class AnalyserTest {
   }
 
   @Test
+  void sorrowComfortedOnceIsHurtComfort() {
+    Work w =
+        tagged(
+            "Title\n\nMara sat alone on the jetty at Oakvale after the letter came, and wept. The"
+                + " misery of it would not let her go; she felt hopeless. Tobin came down the"
+                + " planks without a word and held her until the tide turned.\n");
+    assertThat(w.tagNames(TagType.ADDITIONAL)).contains("Hurt/Comfort");
+  }
+
+  @Test
   void aBedAndAShiverAreNoSexScene() {
     Work w =
         tagged(
