@@ -713,13 +713,29 @@ final class Content {
       }
     }
     String kind = "Friendship";
-    if ((kin.contains("brother") || kin.contains("brothers")) && genders.equals(Set.of("male"))) {
+    String bond = bond(pair);
+    if (bond != null) {
+      kind = bond;
+    } else if ((kin.contains("brother") || kin.contains("brothers"))
+        && genders.equals(Set.of("male"))) {
       kind = "Brotherly Love";
     } else if ((kin.contains("sister") || kin.contains("sisters"))
         && genders.equals(Set.of("female"))) {
       kind = "Sisters";
     }
     return Tag.suggested(TagType.ADDITIONAL, kind, 0.6, List.of());
+  }
+
+  /** The bond a pack gives this platonic relationship in canon ("Brotherly Love"), or null. */
+  private String bond(String pair) {
+    for (CharacterFinder.Found f : chars) {
+      for (KnowledgePack.Relationship r : f.cast.pack().relationships()) {
+        if (r.name().equals(pair) && r.bond() != null) {
+          return r.bond();
+        }
+      }
+    }
+    return null;
   }
 
   List<Tag> additionalTags(List<Tag> relationships) {

@@ -108,9 +108,12 @@ public record KnowledgePack(
    * @param synonyms other names ("Spuffy", "Spike/Buffy")
    * @param canon whether the two are a couple in the canon itself (Han Solo/Leia Organa), so that a
    *     story about the two of them is about the couple unless it says otherwise
+   * @param bond for a platonic relationship, the additional tag for the kind of bond it is in canon
+   *     ("Brotherly Love" for the Winchesters, "Mentor/Protégé"), tagged instead of "Friendship";
+   *     or null
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Relationship(String name, List<String> synonyms, boolean canon) {
+  public record Relationship(String name, List<String> synonyms, boolean canon, String bond) {
     public Relationship {
       synonyms = nn(synonyms);
     }

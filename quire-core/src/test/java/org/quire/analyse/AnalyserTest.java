@@ -662,6 +662,23 @@ class AnalyserTest {
   }
 
   @Test
+  void aBondTheCanonGivesIsTaggedInsteadOfFriendship() {
+    Analyser builtIn = new Analyser(Packs.builtIn());
+    Work w =
+        work(
+            "Title\n\nDean drove the Impala through the Kansas night while Sam slept against the"
+                + " window. At a diner outside Lawrence, Sam ordered pie for Dean without asking."
+                + " \"You're a good kid, Sammy,\" Dean said. Sam rolled his eyes and stole his"
+                + " fries. They hunted the wendigo together at dawn, and Dean patched Sam's arm"
+                + " afterwards, grumbling, while Sam laughed at him.\n");
+    Work tagged = builtIn.apply(w, builtIn.analyse(w));
+    assertThat(tagged.tagNames(TagType.RELATIONSHIP)).contains("Dean Winchester & Sam Winchester");
+    assertThat(tagged.tagNames(TagType.ADDITIONAL))
+        .contains("Brotherly Love")
+        .doesNotContain("Friendship");
+  }
+
+  @Test
   void aBedAndAShiverAreNoSexScene() {
     Work w =
         tagged(
