@@ -345,6 +345,7 @@ class AnalyserTest {
             "Title\n\nMara pulled Tobin down. His cock was hard against her; she gasped as he thrust into her, "
                 + "and her orgasm came fast, her nipples aching, his cock deep inside.\n");
     assertThat(e.tagNames(TagType.RATING)).containsExactly("Explicit");
+    assertThat(e.tagNames(TagType.ADDITIONAL)).contains("Smut");
     Work t = tagged("Title\n\n\"Fuck,\" said Mara, dropping the lantern.\n");
     assertThat(t.tagNames(TagType.RATING)).containsExactly("Teen And Up Audiences");
     Work g = tagged("Title\n\nMara smiled at the lantern and went to bed early.\n");
