@@ -65,11 +65,33 @@ record NotesDeclarations(
   private static Tag bareRating(String text, double confidence, String note) {
     Matcher b = BARE.matcher(text);
     if (!b.find()) {
-      return null;
+      return listedRating(text, confidence, note);
     }
     String level = level(b.group(1).split(" ")[0]);
     return Tag.suggested(TagType.RATING, level, confidence, Analyser.noteQuote(b.group().strip()))
         .withNote(note);
+  }
+
+  /**
+   * A rating given as an item of a list of tags, as summaries end: "Established relationship,
+   * explicit, a lot of feelings." Only "explicit" and "mature", standing alone between commas.
+   */
+  private static Tag listedRating(String text, double confidence, String note) {
+    for (String sentence : text.split("(?<=[.!?])\\s+|\\n")) {
+      String[] items = sentence.split("\\s*[,;]\\s*");
+      if (items.length < 2) {
+        continue;
+      }
+      for (String item : items) {
+        String word = item.strip().replaceAll("[.!]+$", "").toLowerCase(Locale.ROOT);
+        if (word.equals("explicit") || word.equals("mature")) {
+          return Tag.suggested(
+                  TagType.RATING, level(word), confidence, Analyser.noteQuote(sentence.strip()))
+              .withNote(note);
+        }
+      }
+    }
+    return null;
   }
 
   /** "Isn't rated E", "not rated M": a rating denied. */

@@ -680,6 +680,16 @@ class AnalyserTest {
   }
 
   @Test
+  void eyesClosedForTheDeadAreADeath() {
+    Work w =
+        tagged(
+            "Title\n\nMara had held the ford at Oakvale alone. The arrows had gone deep. Tobin"
+                + " held Mara's hand on the shore until it was only a hand, and then he closed"
+                + " Mara's eyes and wept.\n");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).contains("Major Character Death");
+  }
+
+  @Test
   void aBedAndAShiverAreNoSexScene() {
     Work w =
         tagged(

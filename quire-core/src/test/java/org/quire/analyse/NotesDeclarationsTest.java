@@ -88,6 +88,16 @@ class NotesDeclarationsTest {
   }
 
   @Test
+  void aRatingListedAmongTheSummarysTags() {
+    assertThat(
+            NotesDeclarations.bareRating("Established relationship, explicit, a lot of feelings.")
+                .name())
+        .isEqualTo("Explicit");
+    assertThat(NotesDeclarations.bareRating("Slow, mature and kind, the captain waits.")).isNull();
+    assertThat(NotesDeclarations.bareRating("An explicit promise, kept.")).isNull();
+  }
+
+  @Test
   void noWarningsAndDeathOutsideAWarningAreNotWarnings() {
     assertThat(NotesDeclarations.read("No warnings apply. Pure fluff.").contentWarnings())
         .isEmpty();
