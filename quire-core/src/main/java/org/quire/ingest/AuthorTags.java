@@ -270,7 +270,8 @@ final class AuthorTags {
   }
 
   private static final Pattern NONE =
-      Pattern.compile("(?:none|nothing|no warnings?)(?: really| much| at all| to speak of)?[!.]*");
+      Pattern.compile(
+          "(?:none|nothing|no warnings?)(?: apply| applies| really| much| at all| to speak of)?[!.]*");
 
   /**
    * The category an item of a warnings or characters line names, as old fandom wrote it in those

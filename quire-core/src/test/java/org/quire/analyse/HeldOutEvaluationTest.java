@@ -19,19 +19,19 @@ class HeldOutEvaluationTest {
     Evaluation.Result r =
         new Evaluation(new Analyser(Packs.builtIn())).run(dev.resolveSibling("test"));
     assertThat(r.errors()).isEmpty();
-    assertThat(r.documents()).isGreaterThanOrEqualTo(156);
-    assertThat(r.ratingAccuracy()).as("rating accuracy").isGreaterThanOrEqualTo(0.76);
+    assertThat(r.documents()).isGreaterThanOrEqualTo(180);
+    assertThat(r.ratingAccuracy()).as("rating accuracy").isGreaterThanOrEqualTo(0.74);
     assertThat(r.povAccuracy()).as("point of view accuracy").isGreaterThanOrEqualTo(0.95);
-    assertThat(r.fields().get("freeforms").f1()).as("additional tags").isGreaterThanOrEqualTo(0.14);
+    assertThat(r.fields().get("freeforms").f1()).as("additional tags").isGreaterThanOrEqualTo(0.17);
     assertThat(r.fields().get("warnings").f1()).as("archive warnings").isGreaterThanOrEqualTo(0.9);
     assertThat(r.fields().get("fandoms").f1()).as("fandoms").isGreaterThanOrEqualTo(0.88);
     assertThat(r.fields().get("characters").f1()).as("characters").isGreaterThanOrEqualTo(0.82);
     assertThat(r.fields().get("categories").f1()).as("categories").isGreaterThanOrEqualTo(0.82);
     assertThat(r.fields().get("relationships").f1())
         .as("relationships")
-        .isGreaterThanOrEqualTo(0.68);
+        .isGreaterThanOrEqualTo(0.67);
     assertThat(r.fields().get("content_warnings").f1())
         .as("content warnings")
-        .isGreaterThanOrEqualTo(0.71);
+        .isGreaterThanOrEqualTo(0.69);
   }
 }

@@ -256,6 +256,8 @@ class StoryParserTest {
         .containsExactly("Mature");
     assertThat(read("c.txt", "Rating: R for language\n\nText.\n").tagNames(TagType.RATING))
         .containsExactly("Mature");
+    assertThat(read("d.txt", "Warnings: None apply.\n\nText.\n").tagNames(TagType.ARCHIVE_WARNING))
+        .containsExactly("No Archive Warnings Apply");
   }
 
   @Test
