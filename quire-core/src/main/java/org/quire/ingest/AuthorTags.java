@@ -323,15 +323,28 @@ final class AuthorTags {
     for (String sentence : sentences(value)) {
       for (String item : split(sentence)) {
         // "B/S (Spuffy!)", "KakaIru (Kakashi x Iruka)": the pairing and, in brackets, another name
-        // for it; "Sam & Dean (gen)": a remark.
+        // for it; "Sam & Dean (gen)": a remark; "Aziraphale/Crowley (Good Omens)", AO3's own
+        // spelling, and "(mentioned)" stay as written.
         Matcher bracket = BRACKET.matcher(item);
+        StringBuilder rest = new StringBuilder();
         while (bracket.find()) {
           String inside = bracket.group(1).replaceAll("[!?.]+$", "").strip();
-          if (category(inside) == null) {
+          boolean otherName =
+              !relationship(inside).equals(inside)
+                  || inside.contains("/")
+                  || inside.contains("&")
+                  || shipName(inside);
+          if (otherName) {
             items.add(inside);
+            bracket.appendReplacement(rest, "");
+          } else if (category(inside) != null) {
+            bracket.appendReplacement(rest, "");
+          } else {
+            bracket.appendReplacement(rest, Matcher.quoteReplacement(bracket.group()));
           }
         }
-        items.add(BRACKET.matcher(item).replaceAll("").strip());
+        bracket.appendTail(rest);
+        items.add(rest.toString().strip());
       }
     }
     for (String item : items) {
@@ -343,6 +356,14 @@ final class AuthorTags {
       }
     }
     return out;
+  }
+
+  /**
+   * A ship name: one capitalised word of four lowercase letters or more ("Spuffy", "KakaIru",
+   * "Destiel"), not a fandom's initials ("BtVS", "LotR").
+   */
+  private static boolean shipName(String s) {
+    return s.matches("\\p{Lu}\\S*") && s.chars().filter(Character::isLowerCase).count() >= 4;
   }
 
   private static final Pattern BRACKET = Pattern.compile("\\s*\\(([^()]*)\\)");
