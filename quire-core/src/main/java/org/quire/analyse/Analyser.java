@@ -840,10 +840,6 @@ public final class Analyser {
   }
 
   /**
-   * Found warnings with those the notes declare added (and "No Archive Warnings Apply" dropped once
-   * any is declared).
-   */
-  /**
    * The warnings without a Major Character Death read from the text, when the author says the death
    * is a minor or original character's; none left is No Archive Warnings Apply.
    */
@@ -862,6 +858,10 @@ public final class Analyser {
     return out;
   }
 
+  /**
+   * Found warnings with those the notes declare added (and "No Archive Warnings Apply" dropped once
+   * any is declared).
+   */
   private static List<Tag> withDeclared(List<Tag> found, List<Tag> declared) {
     if (declared.isEmpty()) {
       return found;

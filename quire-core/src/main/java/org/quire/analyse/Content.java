@@ -57,34 +57,29 @@ final class Content {
   static final String LATE_KISS = "the couple's kisses all come in the story's second half";
 
   /**
-   * Words before a violence word that make it harmless: a butter knife, a pillow fight, a shoulder
-   * blade, a food fight. A knife is a weapon only where nothing says it is a tool.
+   * Words that make the violence word after them harmless: a butter knife, a pillow fight, a
+   * shoulder blade. A knife is a weapon only where nothing says it is a tool; "shoulder" before
+   * "wound" is still a wound.
    */
-  private static final Set<String> HARMLESS_BEFORE =
-      Set.of(
-          "butter",
-          "bread",
-          "paring",
-          "palette",
-          "putty",
-          "cheese",
-          "fruit",
-          "pillow",
-          "snowball",
-          "food",
-          "water",
-          "shoulder",
-          "mock",
-          "pretend",
-          "play",
-          "tickle",
-          "thumb");
+  private static final Set<String> PLAY =
+      Set.of("pillow", "snowball", "food", "water", "mock", "pretend", "play", "tickle", "thumb");
+
+  private static final Map<String, Set<String>> HARMLESS_BEFORE =
+      Map.of(
+          "knife",
+          Set.of("butter", "bread", "paring", "palette", "putty", "cheese", "fruit"),
+          "blade",
+          Set.of("shoulder"),
+          "fight",
+          PLAY,
+          "fighting",
+          PLAY);
 
   private boolean harmless(Lexicon.Hit h) {
     int before = h.from() - 1;
     return before >= 0
         && m.sentence[before] == m.sentence[h.from()]
-        && HARMLESS_BEFORE.contains(m.lower[before]);
+        && HARMLESS_BEFORE.getOrDefault(h.phrase(), Set.of()).contains(m.lower[before]);
   }
 
   int count(String category) {
@@ -763,8 +758,7 @@ final class Content {
     List<Lexicon.Hit> tending = asserted("tending");
     // Hurt and comfort: sorrow comforted, or a wound shown on the body and tended ("held him",
     // or stitched, bandaged, splinted).
-    if (comfort.size() >= 2 && sad.size() >= 3
-        || comfort.size() >= 1 && sad.size() >= 3
+    if (comfort.size() >= 1 && sad.size() >= 3
         || comfort.size() + tending.size() >= 1 && !injurySentences().isEmpty()) {
       List<Lexicon.Hit> why = new ArrayList<>(comfort);
       why.addAll(tending);

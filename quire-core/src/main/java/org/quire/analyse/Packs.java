@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.quire.model.QuireException;
 
@@ -236,6 +238,14 @@ public final class Packs {
     if (known != null) {
       return known;
     }
+    Matcher bracket = TRAILING_BRACKET.matcher(name);
+    if (bracket.matches()) {
+      // "B/S (Spuffy!)": a ship name in brackets names the pairing written before it.
+      known = relationshipByKey.get(key(bracket.group(2).replaceAll("[!?.]+$", "")));
+      if (known != null) {
+        return known;
+      }
+    }
     boolean platonic = !name.contains("/") && name.contains("&");
     String[] sides = name.split(platonic ? "\\s*&\\s*" : "\\s*/\\s*|\\s+[xX×]\\s+");
     if (sides.length < 2) {
@@ -248,6 +258,8 @@ public final class Packs {
     // "Aziraphale/Crowley" is the pack's "Aziraphale/Crowley (Good Omens)", not the joined names.
     return relationship(names, platonic);
   }
+
+  private static final Pattern TRAILING_BRACKET = Pattern.compile("(.*?)\\s*\\(([^()]+)\\)\\s*");
 
   /** Whether this canonical romantic relationship is a couple in the canon itself. */
   boolean canonCouple(String relationship) {

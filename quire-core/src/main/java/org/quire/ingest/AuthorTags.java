@@ -13,7 +13,8 @@ import org.quire.model.WarningWords;
 /**
  * Turns header values written by authors ("Rating: PG-13", "Warnings: none", "Pairing: Buffy x
  * Spike") into author-given tags with AO3's spellings where the meaning is clear. Names of
- * characters and relationships are kept as written; the analysis maps them to canonical tags.
+ * characters and relationships are kept as written, less remarks ("none", "(gen)", "it's a brother
+ * fic"); the analysis maps them to canonical tags.
  */
 final class AuthorTags {
   private AuthorTags() {}
@@ -107,13 +108,14 @@ final class AuthorTags {
         String v = rating(value);
         if (v != null) {
           out.add(Tag.byAuthor(TagType.RATING, v));
-          // "R for sex and language": the reasons are warnings.
+          // "R for sex and language", "M (for violence)": the reasons are warnings.
           Matcher why = RATING_REASON.matcher(value);
           if (why.find()) {
-            String reasons = value.substring(why.end()).split("[.!?;(]", 2)[0];
-            for (WarningWords.Kind k : WarningWords.named(reasons)) {
-              out.add(Tag.byAuthor(TagType.CONTENT_WARNING, k.contentWarning()));
-            }
+            String reasons = value.substring(why.end()).split("[.!?;()]", 2)[0];
+            WarningWords.named(reasons).stream()
+                .map(WarningWords.Kind::contentWarning)
+                .distinct()
+                .forEach(c -> out.add(Tag.byAuthor(TagType.CONTENT_WARNING, c)));
           }
         }
       }
@@ -140,7 +142,8 @@ final class AuthorTags {
                       out.add(Tag.byAuthor(TagType.ARCHIVE_WARNING, aw));
                     } else if (category != null) {
                       out.add(Tag.byAuthor(TagType.CATEGORY, category));
-                    } else if (!NO_WARNING.contains(key(v).replaceAll("[!?.]+$", ""))) {
+                    } else if (!NO_WARNING.contains(
+                        key(v).replace('’', '\'').replaceAll("[!?.]+$", ""))) {
                       out.add(Tag.byAuthor(TagType.CONTENT_WARNING, v));
                     }
                   });
@@ -163,7 +166,7 @@ final class AuthorTags {
   static String rating(String value) {
     String head = value.strip().split("[.,;:!(\\[]|\\s+[-–—]\\s+", 2)[0].strip();
     Matcher why = RATING_REASON.matcher(head);
-    if (why.find()) {
+    if (why.find() && RATINGS.containsKey(key(head.substring(0, why.start())))) {
       // "M for a reason", "R because of the ending": the rating before its reasons.
       head = head.substring(0, why.start()).strip();
     }
@@ -176,7 +179,7 @@ final class AuthorTags {
 
   /** Where the reasons for a rating begin: "R for language", "M because of the ending". */
   private static final Pattern RATING_REASON =
-      Pattern.compile("\\s+(?:for|because|due to)\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("(?:\\s+|\\s*\\()(?:for|because|due to)\\b", Pattern.CASE_INSENSITIVE);
 
   /** An unknown rating longer than this many words is a remark ("whatever the mods think"). */
   private static final int RATING_WORDS = 4;
@@ -271,7 +274,8 @@ final class AuthorTags {
 
   private static final Pattern NONE =
       Pattern.compile(
-          "(?:none|nothing|no warnings?)(?: apply| applies| really| much| at all| to speak of)?[!.]*");
+          "(?:none|nothing|no warnings?)"
+              + "(?: apply| applies| really| much| at all| to speak of| yet)?[!.]*");
 
   /**
    * The category an item of a warnings or characters line names, as old fandom wrote it in those
@@ -303,9 +307,9 @@ final class AuthorTags {
           "you have been warned",
           "ye have been warned");
 
-  /** A sentence end, not the period of "Mr." or "Dr.". */
+  /** A sentence end, not the period of "Mr." or "Dr." or of an initial ("James T. Kirk"). */
   private static final String NOT_AN_ABBREVIATION =
-      "(?<=[.!?])(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Lt|Sgt|Capt|Prof)\\.)";
+      "(?<=[.!?])(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Lt|Sgt|Capt|Prof)\\.)(?<!\\b\\p{Lu}\\.)";
 
   /** A header value's sentences: ends before a capital, as in "Mrs Hudson. Gen." */
   static List<String> sentences(String value) {
@@ -314,63 +318,52 @@ final class AuthorTags {
 
   /**
    * The relationships a {@code Pairing:} line names: "Buffy x Spike", "Sam & Dean", a ship name
-   * ("Spuffy", capitalised); nothing for "none", "gen" or "n/a", and no remark ("it's a brother
-   * fic", "obviously").
+   * ("Spuffy", capitalised); nothing for "none", "None really!", "gen" or "n/a", and no remark
+   * ("it's a brother fic", "obviously"). A pairing in brackets ("KakaIru (Kakashi x Iruka)") is
+   * another name given for it and is read too; any other bracket stays with its pairing, whether
+   * AO3's own ("Aziraphale/Crowley (Good Omens)"), a ship name ("B/S (Spuffy!)", which the analysis
+   * looks up) or a remark ("(mentioned)").
    */
   static List<String> relationships(String value) {
-    List<String> out = new ArrayList<>();
     List<String> items = new ArrayList<>();
     for (String sentence : sentences(value)) {
       for (String item : split(sentence)) {
-        // "B/S (Spuffy!)", "KakaIru (Kakashi x Iruka)": the pairing and, in brackets, another name
-        // for it; "Sam & Dean (gen)": a remark; "Aziraphale/Crowley (Good Omens)", AO3's own
-        // spelling, and "(mentioned)" stay as written.
         Matcher bracket = BRACKET.matcher(item);
         StringBuilder rest = new StringBuilder();
         while (bracket.find()) {
-          String inside = bracket.group(1).replaceAll("[!?.]+$", "").strip();
-          boolean otherName =
-              !relationship(inside).equals(inside)
-                  || inside.contains("/")
-                  || inside.contains("&")
-                  || shipName(inside);
-          if (otherName) {
+          String inside = bracket.group(1).strip();
+          boolean pairing = !relationship(inside).equals(inside) || inside.matches(".*[/&].*");
+          if (pairing) {
             items.add(inside);
-            bracket.appendReplacement(rest, "");
-          } else if (category(inside) != null) {
-            bracket.appendReplacement(rest, "");
-          } else {
-            bracket.appendReplacement(rest, Matcher.quoteReplacement(bracket.group()));
           }
+          bracket.appendReplacement(
+              rest,
+              pairing || category(inside) != null ? "" : Matcher.quoteReplacement(bracket.group()));
         }
         bracket.appendTail(rest);
         items.add(rest.toString().strip());
       }
     }
+    List<String> out = new ArrayList<>();
     for (String item : items) {
       String r = relationship(item);
+      if (r.isEmpty() || NONE.matcher(key(r)).matches() || NO_PAIRING.contains(key(r))) {
+        continue;
+      }
       boolean joined = r.contains("/") || r.contains(" & ") || r.contains(" and ");
       boolean shipName = words(r) <= SHIP_NAME_WORDS && Character.isUpperCase(r.codePointAt(0));
-      if (!NO_PAIRING.contains(key(r)) && (joined || shipName)) {
+      if (category(r) == null && (joined || shipName)) {
         out.add(r);
       }
     }
     return out;
   }
 
-  /**
-   * A ship name: one capitalised word of four lowercase letters or more ("Spuffy", "KakaIru",
-   * "Destiel"), not a fandom's initials ("BtVS", "LotR").
-   */
-  private static boolean shipName(String s) {
-    return s.matches("\\p{Lu}\\S*") && s.chars().filter(Character::isLowerCase).count() >= 4;
-  }
-
   private static final Pattern BRACKET = Pattern.compile("\\s*\\(([^()]*)\\)");
 
   private static final java.util.Set<String> NO_PAIRING =
       java.util.Set.of(
-          "none", "n/a", "na", "gen", "no pairing", "no pairings", "no romance", "no ships", "-");
+          "n/a", "na", "no pairing", "no pairings", "no romance", "no ships", "not yet", "-");
 
   /** A ship name has at most this many words ("Spuffy", "Captain Swan"). */
   private static final int SHIP_NAME_WORDS = 2;

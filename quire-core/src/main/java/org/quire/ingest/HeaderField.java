@@ -81,9 +81,6 @@ enum HeaderField {
           Map.entry("dedication", NOTE_LINE),
           Map.entry("archive", NOTE_LINE),
           Map.entry("feedback", NOTE_LINE),
-          // A story posted to a mailing list keeps the post's own lines above its header.
-          Map.entry("from", NOTE_LINE),
-          Map.entry("subject", NOTE_LINE),
           Map.entry("word count", IGNORED),
           Map.entry("words", IGNORED),
           Map.entry("wordcount", IGNORED),

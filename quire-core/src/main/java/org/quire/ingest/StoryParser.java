@@ -35,6 +35,10 @@ final class StoryParser {
       List<IngestProblem> problems,
       int expectedChapters) {}
 
+  /** A line of a mailing-list post's header. */
+  private static final Pattern POST_LINE =
+      Pattern.compile("(?i)\\s*(from|subject|date|to|newsgroups)\\s*:.*");
+
   private static final Pattern CHAPTER_COUNT =
       Pattern.compile("^\\s*(\\d{1,5})\\s*/\\s*(\\d{1,5}|\\?)");
 
@@ -201,7 +205,7 @@ final class StoryParser {
 
     /** Title, header block, "by" line and notes at the top. Returns the first body line. */
     int preamble() {
-      int i = skipBlank(0);
+      int i = skipBlank(postLines(skipBlank(0)));
       if (i >= lines.size()) {
         return i;
       }
@@ -237,6 +241,36 @@ final class StoryParser {
           return j;
         }
       }
+    }
+
+    /**
+     * A story posted to a mailing list opens with the post's own lines ("From: Jo M.", "Subject:
+     * [KS] NEW: …") above its header: they are kept as notes when a {@code From:} and a {@code
+     * Subject:} line stand together and a labelled header line follows the block. An epistolary
+     * story opening "From: Tony / To: Pepper" keeps its lines. Returns the line after the block, or
+     * {@code i}.
+     */
+    int postLines(int i) {
+      int j = i;
+      boolean from = false;
+      boolean subject = false;
+      while (j < lines.size() && !blank(j) && j < i + 6) {
+        Matcher m = POST_LINE.matcher(line(j));
+        if (!m.matches()) {
+          return i;
+        }
+        from |= m.group(1).equalsIgnoreCase("from");
+        subject |= m.group(1).equalsIgnoreCase("subject");
+        j++;
+      }
+      int next = skipBlank(j);
+      if (!from || !subject || next >= lines.size() || HeaderField.parse(line(next)) == null) {
+        return i;
+      }
+      for (int k = i; k < j; k++) {
+        notes.add(line(k).strip());
+      }
+      return j;
     }
 
     int header(int i, HeaderField.Line h) {

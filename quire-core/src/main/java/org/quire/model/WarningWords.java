@@ -40,9 +40,13 @@ public final class WarningWords {
               "Rape/Non-Con"),
           kind("self[- ]harm\\w*|cutting", "Self-Harm", null),
           kind("suicid\\w*", "Suicidal Thoughts", null),
-          kind("(?:child |domestic |emotional |physical )?abus\\w*", "Abuse", null),
+          // Alcohol, drug and substance abuse are addiction, not abuse of a person.
           kind(
-              "addiction|drug use|drug abuse|alcoholism|substance abuse|overdose",
+              "(?<!alcohol |drug |substance )(?:child |domestic |emotional |physical )?abus\\w*",
+              "Abuse",
+              null),
+          kind(
+              "addiction|drug use|drug abuse|alcoholism|alcohol abuse|substance abuse|overdose",
               "Addiction",
               null),
           kind("eating disorders?|anorexia|bulimia", "Eating Disorder", null),
@@ -59,10 +63,13 @@ public final class WarningWords {
         Pattern.compile("\\b(?:" + words + ")\\b", Pattern.CASE_INSENSITIVE), content, archive);
   }
 
-  /** "Nobody dies", "no character death": a denial right before the warned word. */
+  /**
+   * "Nobody dies", "no character death", "no sex or violence": a denial at most two words before
+   * the warned word.
+   */
   private static final Pattern DENIED =
       Pattern.compile(
-          "\\b(?:no|not|nobody|no one|no-one|never|without|zero)\\s+(?:\\w+\\s+)?$",
+          "\\b(?:no|not|nobody|no one|no-one|never|without|zero)\\s+(?:\\w+\\s+){0,2}$",
           Pattern.CASE_INSENSITIVE);
 
   /** The kinds {@code text} warns of, in {@link #KINDS}'s order, leaving out denied ones. */

@@ -186,9 +186,14 @@ public final class TagWrangler {
 
   private String resolve(TagType type, String name) {
     String n = tidy(name);
+    boolean ruled = false;
     for (int i = 0; i < MAX_DEPTH; i++) {
       String viaRule = synonymOf.get(key(type, n));
-      String next = viaRule != null ? viaRule : fromPacks(type, n);
+      ruled |= viaRule != null;
+      // Once a keeper's rule has spoken, the built-in reading of warnings does not undo it
+      // ("Violence" made a synonym of "Graphic Violence" is not read back as "Violence").
+      boolean keep = ruled && type == TagType.CONTENT_WARNING;
+      String next = viaRule != null ? viaRule : keep ? n : fromPacks(type, n);
       if (next.equals(n)) {
         return n;
       }

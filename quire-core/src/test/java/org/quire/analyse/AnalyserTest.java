@@ -612,6 +612,11 @@ class AnalyserTest {
             "Title\n\nIn Oakvale Tobin stabbed the thief with the knife. The thief punched Mara"
                 + " and she bled on the stones.\n");
     assertThat(fight.tagNames(TagType.RATING)).doesNotContain("General Audiences");
+    Work wound =
+        tagged(
+            "Title\n\nIn Oakvale the shoulder wound bled through Tobin's shirt again. Mara pressed"
+                + " on the shoulder wound until the bleeding slowed.\n");
+    assertThat(wound.tagNames(TagType.RATING)).doesNotContain("General Audiences");
   }
 
   @Test

@@ -244,7 +244,7 @@ class StoryParserTest {
     assertThat(w.title()).isEqualTo("Logic");
     assertThat(w.tagNames(TagType.RATING)).containsExactly("Explicit");
     assertThat(w.tagNames(TagType.RELATIONSHIP))
-        .containsExactly("Kakashi/Iruka", "KakaIru", "Spuffy", "B/S", "Sam & Dean");
+        .containsExactly("Kakashi/Iruka", "KakaIru", "B/S (Spuffy!)", "Sam & Dean");
     assertThat(w.tagNames(TagType.CHARACTER)).containsExactly("John", "Mrs. Hudson", "Lestrade");
     assertThat(w.tagNames(TagType.CATEGORY)).containsExactlyInAnyOrder("Gen", "M/M");
     assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("No Archive Warnings Apply");
@@ -267,6 +267,42 @@ class StoryParserTest {
                 .tagNames(TagType.RELATIONSHIP))
         .containsExactly(
             "Aziraphale/Crowley (Good Omens)", "Buffy/Spike (BtVS)", "Sam/Dean (mentioned)");
+  }
+
+  @Test
+  void headerValuesThatOnceWentWrong() {
+    // An initial is no sentence end; a pairing wholly in brackets is read, and leaves nothing.
+    Work w =
+        read(
+            "a.txt",
+            "Characters: James T. Kirk, Mrs. Hudson\nPairing: Dean/Cas, (background Sam/Jess),"
+                + " Leonard McCoy/James T. Kirk\n\nText.\n");
+    assertThat(w.tagNames(TagType.CHARACTER)).containsExactly("James T. Kirk", "Mrs. Hudson");
+    assertThat(w.tagNames(TagType.RELATIONSHIP))
+        .containsExactly("Dean/Cas", "background Sam/Jess", "Leonard McCoy/James T. Kirk");
+    for (String none : List.of("None really!", "Slash", "(Gen)", "Not yet")) {
+      assertThat(read("b.txt", "Pairing: " + none + "\n\nText.\n").tagNames(TagType.RELATIONSHIP))
+          .as(none)
+          .isEmpty();
+    }
+    Work rated = read("c.txt", "Rating: PG-13 for language, no sex or violence\n\nText.\n");
+    assertThat(rated.tagNames(TagType.CONTENT_WARNING)).isEmpty();
+    assertThat(
+            read("d.txt", "Rating: R (for violence)\n\nText.\n").tagNames(TagType.CONTENT_WARNING))
+        .containsExactly("Violence");
+    assertThat(read("e.txt", "Rating: Not for kids\n\nText.\n").tagNames(TagType.RATING))
+        .containsExactly("Not for kids");
+    assertThat(
+            read("f.txt", "Warnings: Don’t like, don’t read\n\nText.\n")
+                .tagNames(TagType.CONTENT_WARNING))
+        .isEmpty();
+  }
+
+  @Test
+  void anEpistolaryStoryKeepsItsFromLine() {
+    Work w =
+        read("a.txt", "From: Tony\nTo: Pepper\nSubject: the lab\n\nDear Pepper, I broke it.\n");
+    assertThat(w.chapters().getFirst().text()).contains("From: Tony");
   }
 
   @Test

@@ -34,6 +34,12 @@ class TagWranglerTest {
         .isEqualTo("sex and violence");
     assertThat(w.canonical(TagType.CONTENT_WARNING, "no character death"))
         .isEqualTo("no character death");
+    assertThat(w.canonical(TagType.CONTENT_WARNING, "alcohol abuse")).isEqualTo("Addiction");
+    // A keeper's rule for a warning stands.
+    TagWrangler local = TagWrangler.builtIn();
+    local.add(
+        new TagRule(TagType.CONTENT_WARNING, "Violence", Relation.SYNONYM_OF, "Graphic Violence"));
+    assertThat(local.canonical(TagType.CONTENT_WARNING, "Violence")).isEqualTo("Graphic Violence");
   }
 
   @Test
