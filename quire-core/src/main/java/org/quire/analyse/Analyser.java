@@ -150,23 +150,7 @@ public final class Analyser {
             forms,
             relationships(w, m, notesText, chars, narrator, chosen, hits, content.sexOnPage()));
     out.addAll(rels);
-    // Everyone in a relationship is a character of the work, as AO3 taggers tag them: the narrator
-    // of "Established KakaIru. Iruka narrating." is never named in the text.
-    Set<String> tagged = new HashSet<>();
-    out.stream().filter(t -> t.type() == TagType.CHARACTER).forEach(t -> tagged.add(t.name()));
-    for (Tag r : rels) {
-      for (String part : r.name().split("/| & ")) {
-        // Only people the packs know: "B/S (Spuffy!)" as an author wrote it names nobody.
-        List<Packs.Cast> cast =
-            packs.characters(packs.canonicalCharacter(part.strip(), chosen), chosen);
-        String person = cast.isEmpty() ? null : shown(forms, cast.getFirst().name());
-        if (person != null && tagged.add(person)) {
-          out.add(
-              Tag.suggested(TagType.CHARACTER, person, r.confidence() * 0.9, r.evidence())
-                  .withNote("in the relationship " + r.name()));
-        }
-      }
-    }
+    out.addAll(relationshipMembers(rels, out, chosen, forms));
 
     // Category from the romantic relationships' genders.
     out.addAll(categories(rels, w, chosen));
@@ -200,7 +184,7 @@ public final class Analyser {
     for (KnowledgePack p : chosen) {
       out.addAll(packTags(p, m, notes));
     }
-    out.addAll(seasonTags(notesText));
+    out.addAll(notesTags(notesText));
     // A late kiss is no first kiss for a couple the notes call established, or one of the canon.
     boolean together =
         out.stream()
@@ -697,7 +681,7 @@ public final class Analyser {
       Pattern.compile("(?i)\\bpost[- ]?(canon|series|finale|chosen|not fade away)\\b");
 
   /** Additional tags the notes and summary give: seasons, post-canon, an established couple. */
-  private static List<Tag> seasonTags(String notes) {
+  private static List<Tag> notesTags(String notes) {
     List<Tag> out = new ArrayList<>();
     Matcher s = SEASON.matcher(notes);
     while (s.find()) {
@@ -840,6 +824,31 @@ public final class Analyser {
   }
 
   /**
+   * Everyone in a relationship who is not yet tagged as a character, as AO3 taggers tag them: the
+   * narrator of "Established KakaIru. Iruka narrating." is never named in the text. Only people the
+   * packs know: "B/S (Spuffy!)" as an author wrote it names nobody.
+   */
+  private List<Tag> relationshipMembers(
+      List<Tag> rels, List<Tag> tags, List<KnowledgePack> chosen, Map<String, String> forms) {
+    Set<String> tagged = new HashSet<>();
+    tags.stream().filter(t -> t.type() == TagType.CHARACTER).forEach(t -> tagged.add(t.name()));
+    List<Tag> out = new ArrayList<>();
+    for (Tag r : rels) {
+      for (String part : r.name().split("/| & ")) {
+        List<Packs.Cast> cast =
+            packs.characters(packs.canonicalCharacter(part.strip(), chosen), chosen);
+        String person = cast.isEmpty() ? null : shown(forms, cast.getFirst().name());
+        if (person != null && tagged.add(person)) {
+          out.add(
+              Tag.suggested(TagType.CHARACTER, person, r.confidence() * 0.9, r.evidence())
+                  .withNote("in the relationship " + r.name()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * The warnings without a Major Character Death read from the text, when the author says the death
    * is a minor or original character's; none left is No Archive Warnings Apply.
    */
@@ -849,7 +858,7 @@ public final class Analyser {
         out.removeIf(
             t ->
                 t.name().equals("Major Character Death")
-                    && !"the author warns of it".equals(t.note()));
+                    && !NotesDeclarations.AUTHOR_WARNS.equals(t.note()));
     if (removed && out.isEmpty()) {
       out.add(
           Tag.suggested(TagType.ARCHIVE_WARNING, NO_WARNINGS, 0.6, List.of())

@@ -172,9 +172,12 @@ record NotesDeclarations(
         rating, List.copyOf(archive), List.copyOf(content), MINOR_DEATH.matcher(notes).find());
   }
 
+  /** The note on a warning the author's notes declare. */
+  static final String AUTHOR_WARNS = "the author warns of it";
+
   private static void add(List<Tag> out, TagType type, String name, List<Evidence> why) {
     if (out.stream().noneMatch(t -> t.name().equals(name))) {
-      out.add(Tag.suggested(type, name, 0.85, why).withNote("the author warns of it"));
+      out.add(Tag.suggested(type, name, 0.85, why).withNote(AUTHOR_WARNS));
     }
   }
 
