@@ -66,8 +66,11 @@ final class CharacterFinder {
     }
   }
 
-  /** A name as matched: which characters it may be, and whether it is ambiguous. */
-  record Name(List<Packs.Cast> casts, boolean ambiguous) {}
+  /**
+   * A name as matched: which characters it may be, whether it is ambiguous, and the characters one
+   * of whom it needs beside it to stand for its own ({@code only_with} in a pack; empty: none).
+   */
+  record Name(List<Packs.Cast> casts, boolean ambiguous, List<String> onlyWith) {}
 
   private final PhraseMatcher<Name> matcher = new PhraseMatcher<>();
 
@@ -84,6 +87,7 @@ final class CharacterFinder {
     Map<String, List<Packs.Cast>> byAlias = new LinkedHashMap<>();
     Map<String, Boolean> ambiguous = new HashMap<>();
     Map<String, Boolean> epithet = new HashMap<>();
+    Map<String, List<String>> onlyWith = new HashMap<>();
     for (KnowledgePack p : packs) {
       for (KnowledgePack.Character c : p.characters()) {
         Packs.Cast cast = new Packs.Cast(p, c);
@@ -99,6 +103,7 @@ final class CharacterFinder {
         for (String e : c.epithets()) {
           add(byAlias, ambiguous, epithet, e, cast, amb.contains(Packs.key(e)), true);
         }
+        c.onlyWith().forEach((e, with) -> onlyWith.put(e.strip(), List.copyOf(with)));
       }
     }
     for (Map.Entry<String, List<Packs.Cast>> e : byAlias.entrySet()) {
@@ -108,7 +113,8 @@ final class CharacterFinder {
       boolean amb = ambiguous.get(alias) || casts.size() > 1;
       // Proper names must be capitalised in the text; lower-case epithets match as written.
       boolean caseSensitive = !epithet.get(alias) || Character.isUpperCase(alias.charAt(0));
-      matcher.add(alias, caseSensitive, new Name(List.copyOf(casts), amb), group);
+      List<String> with = casts.size() == 1 ? onlyWith.getOrDefault(alias, List.of()) : List.of();
+      matcher.add(alias, caseSensitive, new Name(List.copyOf(casts), amb, with), group);
     }
   }
 
@@ -159,18 +165,17 @@ final class CharacterFinder {
     Map<Packs.Cast, Found> found = new LinkedHashMap<>();
     Set<Name> standing =
         epithets == Epithets.NONE
-            ? Set.of()
+            ? new HashSet<>()
             : standingEpithets(m, matches, epithets == Epithets.TITLES);
-    // First pass: unambiguous names establish who is present.
-    for (PhraseMatcher.Match<Name> x : matches) {
-      if ((!x.phrase().value().ambiguous()
-              || properNameMidSentence(m, x)
-              || standing.contains(x.phrase().value()))
-          && !sentenceInitialCommonWord(m, x)) {
-        Found f = found.computeIfAbsent(x.phrase().value().casts().getFirst(), Found::new);
-        f.unambiguous++;
-      }
-    }
+    // First pass: unambiguous names establish who is present; then the descriptions that need a
+    // companion ("the kid" beside the Mandalorian) stand if one is there.
+    countUnambiguous(m, matches, standing, found, false);
+    standing.removeIf(
+        n ->
+            !n.onlyWith().isEmpty()
+                && found.values().stream()
+                    .noneMatch(f -> f.unambiguous > 0 && n.onlyWith().contains(f.name())));
+    countUnambiguous(m, matches, standing, found, true);
     for (PhraseMatcher.Match<Name> x : matches) {
       Name n = x.phrase().value();
       Packs.Cast cast = null;
@@ -198,6 +203,25 @@ final class CharacterFinder {
     List<Found> out = new ArrayList<>(found.values());
     countSpeaking(m, out);
     return out;
+  }
+
+  /** Counts each character's unambiguous names, those needing a companion or the others. */
+  private static void countUnambiguous(
+      TextModel m,
+      List<PhraseMatcher.Match<Name>> matches,
+      Set<Name> standing,
+      Map<Packs.Cast, Found> found,
+      boolean needingCompanion) {
+    for (PhraseMatcher.Match<Name> x : matches) {
+      Name n = x.phrase().value();
+      if (n.onlyWith().isEmpty() == needingCompanion) {
+        continue;
+      }
+      if ((!n.ambiguous() || properNameMidSentence(m, x) || standing.contains(n))
+          && !sentenceInitialCommonWord(m, x)) {
+        found.computeIfAbsent(n.casts().getFirst(), Found::new).unambiguous++;
+      }
+    }
   }
 
   /**

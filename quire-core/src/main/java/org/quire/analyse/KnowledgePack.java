@@ -77,6 +77,9 @@ public record KnowledgePack(
    *     teller as this character ("the cupboard under the stairs", "Helmand")
    * @param knownBy ({@code known_by}) for a character of many forms, the form each set of
    *     companions points to: "the Doctor" with Donna Noble on the page is the Tenth Doctor
+   * @param onlyWith ({@code only_with}) epithets that name this character only beside one of the
+   *     given characters: "the kid" of a story with the Mandalorian in it is Grogu, of one with Han
+   *     Solo in it most likely Luke
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Character(
@@ -87,8 +90,10 @@ public record KnowledgePack(
       List<String> ambiguous,
       boolean minor,
       @JsonProperty("self") List<String> selfCues,
-      @JsonProperty("known_by") Map<String, List<String>> knownBy) {
+      @JsonProperty("known_by") Map<String, List<String>> knownBy,
+      @JsonProperty("only_with") Map<String, List<String>> onlyWith) {
     public Character {
+      onlyWith = onlyWith == null ? Map.of() : Map.copyOf(onlyWith);
       selfCues = nn(selfCues);
       knownBy = knownBy == null ? Map.of() : Map.copyOf(knownBy);
       aliases = nn(aliases);

@@ -22,7 +22,9 @@ class AnalyserTest {
          {"name": "Mara Quill", "gender": "female", "aliases": ["Mara", "Quill"], "epithets": ["the lamplighter", "Sparrow"], "ambiguous": ["Sparrow"]},
          {"name": "Tobin Reed", "gender": "male", "aliases": ["Tobin", "Tobin Reed"], "epithets": ["the ferryman"]},
          {"name": "Ines Vale", "gender": "female", "aliases": ["Ines"], "epithets": ["the Warden"], "ambiguous": ["the Warden"]},
-         {"name": "Hope Ward", "gender": "female", "aliases": ["Hope"], "ambiguous": ["Hope"]}
+         {"name": "Hope Ward", "gender": "female", "aliases": ["Hope"], "ambiguous": ["Hope"]},
+         {"name": "Pip Reed", "gender": "male", "aliases": ["Pip"], "epithets": ["the boy"],
+          "ambiguous": ["the boy"], "only_with": {"the boy": ["Tobin Reed"]}}
        ],
        "relationships": [{"name": "Mara Quill/Tobin Reed", "synonyms": ["Marobin"]},
                          {"name": "Ines Vale/Tobin Reed", "canon": true}],
@@ -80,6 +82,19 @@ class AnalyserTest {
         "Title\n\nMara walked through Oakvale. The Warden had locked the gate. Mara knocked,"
             + " and the Warden looked down from the wall. \"Late,\" said the Warden.\n";
     assertThat(tagged(again).tagNames(TagType.CHARACTER)).contains("Ines Vale");
+  }
+
+  @Test
+  void aDescriptionNamesItsCharacterOnlyBesideTheCompanionThePackGivesIt() {
+    String story =
+        "Title\n\n%s walked through Oakvale with the boy. The boy carried the lantern. At the"
+            + " gate the boy stopped, and %s waited for him.\n";
+    assertThat(tagged(story.formatted("Tobin", "Tobin")).tagNames(TagType.CHARACTER))
+        .contains("Tobin Reed", "Pip Reed");
+    // Anyone's boy, without his father in the story.
+    assertThat(tagged(story.formatted("Mara", "Mara")).tagNames(TagType.CHARACTER))
+        .contains("Mara Quill")
+        .doesNotContain("Pip Reed");
   }
 
   @Test
