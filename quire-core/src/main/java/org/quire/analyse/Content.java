@@ -772,10 +772,27 @@ final class Content {
     boolean romance = relationships.stream().anyMatch(t -> t.name().contains("/"));
     boolean friendship = relationships.stream().anyMatch(t -> t.name().contains(" & "));
     List<Lexicon.Hit> established = asserted("established");
+    List<Lexicon.Hit> sharedBed = asserted("shared_bed");
+    List<Lexicon.Hit> firstKiss = asserted("first_kiss");
+    List<Lexicon.Hit> kisses = asserted("kissing");
+    kisses.removeIf(h -> h.quoted() || h.hypothetical());
     if (romance && established.size() >= 2) {
       out.add(
           Tag.suggested(
               TagType.ADDITIONAL, "Established Relationship", 0.5, evidence(established, 2)));
+    } else if (romance && firstKiss.isEmpty()) {
+      // A couple with a life together (a husband, "our bed"), or who kiss in the story's first
+      // half as a thing they do rather than build up to it, are together already.
+      List<Lexicon.Hit> why = new ArrayList<>(established);
+      why.addAll(sharedBed);
+      if (why.isEmpty() && !kisses.isEmpty() && kisses.getFirst().from() < m.size * 0.5) {
+        why.add(kisses.getFirst());
+      }
+      if (!why.isEmpty()) {
+        why.sort(Comparator.comparingInt(Lexicon.Hit::from));
+        out.add(
+            Tag.suggested(TagType.ADDITIONAL, "Established Relationship", 0.45, evidence(why, 2)));
+      }
     }
     if (friendship) {
       out.add(platonicKind(relationships));
@@ -793,14 +810,11 @@ final class Content {
       // the text alone rates Explicit).
       out.add(Tag.suggested(TagType.ADDITIONAL, "Smut", 0.6, sexOnPage()));
     }
-    List<Lexicon.Hit> firstKiss = asserted("first_kiss");
     if (!firstKiss.isEmpty()) {
       out.add(Tag.suggested(TagType.ADDITIONAL, "First Kiss", 0.6, evidence(firstKiss, 2)));
-    } else if (romance && established.isEmpty() && asserted("shared_bed").isEmpty()) {
+    } else if (romance && established.isEmpty() && sharedBed.isEmpty()) {
       // A couple who kiss only in the story's second half, with nothing of a life together before
       // it: that kiss is their first (unless the notes call them established; see Analyser).
-      List<Lexicon.Hit> kisses = asserted("kissing");
-      kisses.removeIf(h -> h.quoted() || h.hypothetical());
       if (!kisses.isEmpty() && kisses.getFirst().from() > m.size * 0.5) {
         out.add(
             Tag.suggested(TagType.ADDITIONAL, "First Kiss", 0.5, evidence(kisses, 1))

@@ -1,7 +1,7 @@
 package org.quire.analyse;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,7 +127,9 @@ final class PovDetector {
     boolean alternating = false;
     if (person.equals("third")) {
       List<CharacterFinder.Found> byParagraph = focalByParagraph(m, chars);
-      Map<CharacterFinder.Found, Integer> counts = new HashMap<>();
+      // In order of first appearance: ties go the same way on every run (Found has no hash of its
+      // own, so a hash map's order would change with memory layout, and so would the tags).
+      Map<CharacterFinder.Found, Integer> counts = new LinkedHashMap<>();
       CharacterFinder.Found prev = null;
       int switches = 0;
       for (CharacterFinder.Found f : byParagraph) {
@@ -173,7 +175,8 @@ final class PovDetector {
       cognition[v] = COGNITION.contains(m.words[v]);
     }
     List<CharacterFinder.Found> out = new ArrayList<>();
-    Map<CharacterFinder.Found, Double> score = new HashMap<>();
+    // In order of first appearance, so that of two equal scores the one named first wins.
+    Map<CharacterFinder.Found, Double> score = new LinkedHashMap<>();
     CharacterFinder.Found lastFemale = null;
     CharacterFinder.Found lastMale = null;
     int para = -1;
