@@ -147,8 +147,11 @@ final class Content {
         }
       }
     }
-    // "dead consoles", "dead leaves": "dead" before a noun that is no person describes a thing.
-    if (h.to() - h.from() == 1 && m.lower[h.from()].equals("dead") && h.to() < m.size) {
+    // "dead consoles", "a dying warp core": "dead" or "dying" before a noun that is no person
+    // describes a thing.
+    if (h.to() - h.from() == 1
+        && (m.lower[h.from()].equals("dead") || m.lower[h.from()].equals("dying"))
+        && h.to() < m.size) {
       String next = m.lower[h.to()];
       return m.sentence[h.to()] == sent
           && !m.cap[h.to()]
@@ -623,15 +626,76 @@ final class Content {
   }
 
   /** The character named in the same sentence as a token, if exactly one stands out. */
+  /**
+   * The character named closest to token {@code t} in its sentence, within {@link #NEAR} words: the
+   * one a death is told of. Someone named far off in a long sentence ("I learned this … while the
+   * inspector explained that a man was dead in a shed") is not who died, and the teller's "I" or
+   * "my" names them only right beside it ("I was dying").
+   */
   private CharacterFinder.Found namedNear(int t) {
     int s = m.sentence[t];
+    CharacterFinder.Found best = null;
+    int closest = Integer.MAX_VALUE;
     for (CharacterFinder.Found f : chars) {
-      if (f.sentences.contains(s)) {
-        return f;
+      if (!f.sentences.contains(s)) {
+        continue;
+      }
+      for (int[] x : f.mentions) {
+        if (m.sentence[x[0]] != s) {
+          continue;
+        }
+        int d = x[0] < t ? t - x[1] : x[0] - t;
+        int near = TELLER.contains(m.lower[x[0]]) ? NEAR_TELLER : NEAR;
+        if (d <= near && d < closest) {
+          closest = d;
+          best = f;
+        }
       }
     }
-    return null;
+    return best != null ? best : pronounSubject(t);
   }
+
+  /**
+   * "…says Gimli, and smiles. Some time after, he stops breathing.": a death told of "he" or "she"
+   * just before it is the death of the last man or woman named in that sentence or the two before.
+   */
+  private CharacterFinder.Found pronounSubject(int t) {
+    String gender = null;
+    for (int k = t - 1; k >= Math.max(0, t - 2) && m.sentence[k] == m.sentence[t]; k--) {
+      if (m.lower[k].equals("he")) {
+        gender = "male";
+      } else if (m.lower[k].equals("she")) {
+        gender = "female";
+      }
+    }
+    if (gender == null) {
+      return null;
+    }
+    CharacterFinder.Found best = null;
+    int last = -1;
+    for (CharacterFinder.Found f : chars) {
+      if (!f.gender().equals(gender)) {
+        continue;
+      }
+      for (int[] x : f.mentions) {
+        if (x[0] < t
+            && x[0] > last
+            && m.sentence[x[0]] >= m.sentence[t] - 2
+            && !TELLER.contains(m.lower[x[0]])) {
+          last = x[0];
+          best = f;
+        }
+      }
+    }
+    return best;
+  }
+
+  private static final int NEAR = 15;
+  private static final int NEAR_TELLER = 2;
+
+  /** The words a teller's mentions are made of (see NarratorFinder). */
+  private static final Set<String> TELLER =
+      Set.of("i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself");
 
   private boolean isMajor(CharacterFinder.Found f) {
     int rank = chars.indexOf(f);

@@ -306,6 +306,24 @@ class AnalyserTest {
   }
 
   @Test
+  void aDeathIsTheDeathOfWhoeverItIsToldOf() {
+    // The teller and Tobin are in the sentence, but the one dead is a stranger.
+    Work stranger =
+        tagged(
+            "Title\n\nI walked to Oakvale with Tobin at dawn. I was halfway across the square, with"
+                + " Tobin complaining about the cold behind me, when the lamplighter's boy told us"
+                + " that a man was dead in the shed by the river. Tobin swore. I went to look. Tobin"
+                + " followed me, and Tobin held the lantern.\n");
+    assertThat(stranger.tagNames(TagType.ARCHIVE_WARNING)).doesNotContain("Major Character Death");
+    // Told of "he", named in the sentence before.
+    Work tobin =
+        tagged(
+            "Title\n\nMara rowed Tobin across to Oakvale. Tobin had a cough. Tobin smiled at her, and"
+                + " closed his eyes. Some time after the tide turned, he stops breathing.\n");
+    assertThat(tobin.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("Major Character Death");
+  }
+
+  @Test
   void aDeathToldWithoutTheWordIsStillADeath() {
     Work w =
         tagged(
