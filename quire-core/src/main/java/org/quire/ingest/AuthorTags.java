@@ -130,7 +130,7 @@ final class AuthorTags {
                     out.add(
                         category != null
                             ? Tag.byAuthor(TagType.CATEGORY, category)
-                            : Tag.byAuthor(TagType.CHARACTER, v));
+                            : Tag.byAuthor(TagType.CHARACTER, withoutAside(v)));
                   });
       case WARNINGS ->
           warnings(value)
@@ -142,9 +142,14 @@ final class AuthorTags {
                       out.add(Tag.byAuthor(TagType.ARCHIVE_WARNING, aw));
                     } else if (category != null) {
                       out.add(Tag.byAuthor(TagType.CATEGORY, category));
-                    } else if (!NO_WARNING.contains(
-                        key(v).replace('’', '\'').replaceAll("[!?.]+$", ""))) {
+                    } else if (!WarningWords.named(v).isEmpty() || WARNED_OF.matcher(v).find()) {
                       out.add(Tag.byAuthor(TagType.CONTENT_WARNING, v));
+                    } else if (!NO_WARNING.contains(
+                            key(v).replace('’', '\'').replaceAll("[!?.]+$", ""))
+                        && !DENIAL.matcher(v).lookingAt()) {
+                      // "first time", "a LOT of feelings", "S6 mess": what the story is, not
+                      // a warning of anything; on AO3 these are the author's additional tags.
+                      out.add(Tag.byAuthor(TagType.ADDITIONAL, v));
                     }
                   });
       case CONTENT_WARNINGS ->
@@ -297,6 +302,25 @@ final class AuthorTags {
     return found;
   }
 
+  /**
+   * What readers are warned of beside Quire's own content warnings: an item of a warnings line that
+   * names one ("grief", "drinking", "hallucinations") is the author's content warning; any other
+   * ("first time", "Angst", "bad decisions") says what the story is, an additional tag on AO3.
+   */
+  private static final Pattern WARNED_OF =
+      Pattern.compile(
+          "\\b(?:grief|grieving|mourning|loss|drink\\w*|drunk\\w*|alcohol\\w*|drugs?|hallucinat\\w*"
+              + "|panic attacks?|anxiety|ptsd|trauma\\w*|nightmares?|blood\\w*|gore|needles?"
+              + "|vomit\\w*|kidnap\\w*|torture|cheating|infidelity|miscarriage|pregnan\\w*|war"
+              + "|guns?|weapons?|language|swearing|profanity|illness|cancer|dementia|hospital\\w*"
+              + "|medical|body horror|animal death|bullying|racis\\w*|sexis\\w*|misogyn\\w*"
+              + "|slurs?|manipulation|gaslighting|stalking|spiders?|insects?|claustrophobi\\w*)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "nothing graphic", "no sex", "not much": an item that says what the story does not hold. */
+  private static final Pattern DENIAL =
+      Pattern.compile("(?:no|nothing|not|none|never|without)\\b", Pattern.CASE_INSENSITIVE);
+
   /** Remarks a warnings line carries that warn of nothing. */
   private static final java.util.Set<String> NO_WARNING =
       java.util.Set.of(
@@ -326,7 +350,21 @@ final class AuthorTags {
    */
   static List<String> relationships(String value) {
     List<String> items = new ArrayList<>();
-    for (String sentence : sentences(value)) {
+    List<String> sentences = sentences(value);
+    // "None. Kirk, Spock & McCoy friendship, no slash": after a first "None.", the line describes
+    // the story; only a friendship it names is a relationship.
+    boolean none =
+        NONE.matcher(key(sentences.getFirst()).replaceAll("[.!]+$", "")).matches()
+            && sentences.size() > 1;
+    for (String sentence : sentences) {
+      Matcher group = FRIENDS.matcher(sentence.strip());
+      if (group.lookingAt()) {
+        items.add(String.join(" & ", group.group(1).strip().split("\\s*(?:,|&|\\band\\b)\\s*")));
+        continue;
+      }
+      if (none) {
+        continue;
+      }
       for (String item : split(sentence)) {
         Matcher bracket = BRACKET.matcher(item);
         StringBuilder rest = new StringBuilder();
@@ -336,9 +374,14 @@ final class AuthorTags {
           if (pairing) {
             items.add(inside);
           }
+          // A bracket of several words in lower case is the author's aside ("they never say
+          // it. of course they don't."), not a name: it goes.
+          boolean aside = Character.isLowerCase(inside.codePointAt(0)) && words(inside) > 2;
           bracket.appendReplacement(
               rest,
-              pairing || category(inside) != null ? "" : Matcher.quoteReplacement(bracket.group()));
+              pairing || aside || category(inside) != null
+                  ? ""
+                  : Matcher.quoteReplacement(bracket.group()));
         }
         bracket.appendTail(rest);
         items.add(rest.toString().strip());
@@ -359,11 +402,36 @@ final class AuthorTags {
     return out;
   }
 
+  /**
+   * A name without a lower-case aside in brackets: "Hermione Granger (mentioned)" is Hermione
+   * Granger; "Glory (Buffy the Vampire Slayer)", AO3's way to tell two characters apart, stays.
+   */
+  static String withoutAside(String name) {
+    String s = name.replaceAll("\\s*\\((?=\\p{Ll})[^()]*\\)", "").strip();
+    return s.isEmpty() ? name : s;
+  }
+
   private static final Pattern BRACKET = Pattern.compile("\\s*\\(([^()]*)\\)");
+
+  /**
+   * Names of a friendship or family story: "Buffy & Dawn sisterfic", "Kirk, Spock and McCoy gen".
+   */
+  private static final Pattern FRIENDS =
+      Pattern.compile(
+          "((?:\\p{Lu}[\\p{L}'.-]*\\s*(?:,|&|\\band\\b)\\s*)+\\p{Lu}[\\p{L}'.-]*)\\s+"
+              + "(?:friendship|sisterfic|brotherfic|bromance|family|familyfic|gen|genfic|fic)\\b");
 
   private static final java.util.Set<String> NO_PAIRING =
       java.util.Set.of(
-          "n/a", "na", "no pairing", "no pairings", "no romance", "no ships", "not yet", "-");
+          "n/a",
+          "na",
+          "no pairing",
+          "no pairings",
+          "no romance",
+          "no ships",
+          "no slash",
+          "not yet",
+          "-");
 
   /** A ship name has at most this many words ("Spuffy", "Captain Swan"). */
   private static final int SHIP_NAME_WORDS = 2;

@@ -209,12 +209,17 @@ class StoryParserTest {
             "Warnings: drinking, S3-era depression, bad decisions. Nobody's fine, everyone's"
                 + " trying. Season two spoilers. Some violence.\n\nText of the story.\n");
     assertThat(w.tagNames(TagType.CONTENT_WARNING))
-        .containsExactly("drinking", "S3-era depression", "bad decisions", "Some violence");
-    // One word standing as a sentence is a warning's name, as in "Grief." above.
-    assertThat(
-            read("b.txt", "Warnings: Major Character Death. Angst.\n\nText.\n")
-                .tagNames(TagType.CONTENT_WARNING))
-        .containsExactly("Angst");
+        .containsExactly("drinking", "S3-era depression", "Some violence");
+    // What the story is rather than a warning of anything is the author's additional tag.
+    assertThat(w.tagNames(TagType.ADDITIONAL)).containsExactly("bad decisions");
+    // One word standing as a sentence is an item of the list, as in "Grief." above.
+    Work angst = read("b.txt", "Warnings: Major Character Death. Angst.\n\nText.\n");
+    assertThat(angst.tagNames(TagType.CONTENT_WARNING)).isEmpty();
+    assertThat(angst.tagNames(TagType.ADDITIONAL)).containsExactly("Angst");
+    // A denial is neither.
+    Work denied = read("c.txt", "Warnings: S6 mess, Buffy is Not Okay, nothing graphic\n\nText.\n");
+    assertThat(denied.tagNames(TagType.CONTENT_WARNING)).isEmpty();
+    assertThat(denied.tagNames(TagType.ADDITIONAL)).containsExactly("S6 mess", "Buffy is Not Okay");
   }
 
   @Test
@@ -228,6 +233,29 @@ class StoryParserTest {
             read("c.txt", "Pairing: Spuffy, Willow x Tara, Kirk and Spock\n\nText.\n")
                 .tagNames(TagType.RELATIONSHIP))
         .containsExactly("Spuffy", "Willow/Tara", "Kirk and Spock");
+    // After "None.", only the friendship the line names; an aside in brackets is no name.
+    assertThat(
+            read("d.txt", "Pairing: None. Kirk, Spock & McCoy friendship, no slash\n\nText.\n")
+                .tagNames(TagType.RELATIONSHIP))
+        .containsExactly("Kirk & Spock & McCoy");
+    assertThat(
+            read("e.txt", "Pairing: None. Buffy & Dawn sisterfic.\n\nText.\n")
+                .tagNames(TagType.RELATIONSHIP))
+        .containsExactly("Buffy & Dawn");
+    assertThat(
+            read("f.txt", "Pairing: None. Set after the war, everyone's tired.\n\nText.\n")
+                .tagNames(TagType.RELATIONSHIP))
+        .isEmpty();
+    assertThat(
+            read(
+                    "g.txt",
+                    "Pairing: Aziraphale/Crowley (they never say it. of course they don't.)\n\nText.\n")
+                .tagNames(TagType.RELATIONSHIP))
+        .containsExactly("Aziraphale/Crowley");
+    assertThat(
+            read("h.txt", "Characters: Harry Potter, Hermione Granger (mentioned)\n\nText.\n")
+                .tagNames(TagType.CHARACTER))
+        .containsExactly("Harry Potter", "Hermione Granger");
   }
 
   @Test
