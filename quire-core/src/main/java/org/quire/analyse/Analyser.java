@@ -470,8 +470,11 @@ public final class Analyser {
       anyRomance = true;
     }
     if (!anyRomance && !chars.isEmpty()) {
+      List<String> known = knownGroup(chars, chosen);
       List<String> group =
-          narrator != null ? tellerAndCompany(narrator, chars, pairs) : leads(chars);
+          known != null
+              ? known
+              : narrator != null ? tellerAndCompany(narrator, chars, pairs) : leads(chars);
       String couple = packs.relationship(group, false);
       if (group.size() == 2 && packs.canonCouple(couple)) {
         // The two a story is about, a couple in canon (Han and Leia, Faramir and Éowyn): AO3
@@ -499,6 +502,33 @@ public final class Analyser {
       result.add(t);
     }
     return result;
+  }
+
+  /**
+   * A group of friends the packs know (the Bakusquad, the Scooby Gang's three) when every one of
+   * them is on the page, speaking or named three times: AO3 taggers tag the group, not its two
+   * loudest. The largest such group, or null.
+   */
+  private static List<String> knownGroup(
+      List<CharacterFinder.Found> chars, List<KnowledgePack> chosen) {
+    Set<String> onPage = new HashSet<>();
+    for (CharacterFinder.Found f : chars) {
+      if (f.present() && (f.speaking > 0 || f.count() >= 3)) {
+        onPage.add(f.name());
+      }
+    }
+    List<String> best = null;
+    for (KnowledgePack p : chosen) {
+      for (KnowledgePack.Relationship r : p.relationships()) {
+        List<String> members = List.of(r.name().split(" & "));
+        if (members.size() >= 3
+            && onPage.containsAll(members)
+            && (best == null || members.size() > best.size())) {
+          best = members;
+        }
+      }
+    }
+    return best;
   }
 
   /** The two or three people a story without romance is about, by prominence. */

@@ -27,7 +27,8 @@ class AnalyserTest {
           "ambiguous": ["the boy"], "only_with": {"the boy": ["Tobin Reed"]}}
        ],
        "relationships": [{"name": "Mara Quill/Tobin Reed", "synonyms": ["Marobin"]},
-                         {"name": "Ines Vale/Tobin Reed", "canon": true}],
+                         {"name": "Ines Vale/Tobin Reed", "canon": true},
+                         {"name": "Hope Ward & Ines Vale & Mara Quill & Tobin Reed"}],
        "additional_tags": [{"name": "Lantern Festival", "cues": ["lantern festival"]}]}
       """;
 
@@ -164,6 +165,24 @@ class AnalyserTest {
                 + "Mara called Ines her sister. The two friends walked to the lantern market.\n");
     assertThat(w.tagNames(TagType.RELATIONSHIP)).containsExactly("Ines Vale & Mara Quill");
     assertThat(w.tagNames(TagType.CATEGORY)).containsExactly("Gen");
+  }
+
+  @Test
+  void aGroupThePackKnowsIsTaggedWhenAllOfItIsThere() {
+    String story =
+        "Title\n\nThe lantern was out again in Oakvale. \"Not my turn,\" Mara said. \"It is never"
+            + " your turn,\" Tobin said. \"I lit it yesterday,\" Ines said, \"and the day before.\""
+            + " \"Then we draw straws,\" Hope said. Mara drew the short one, and Tobin laughed, and"
+            + " Ines handed her the matches, and Hope held the ladder.\n";
+    assertThat(tagged(story).tagNames(TagType.RELATIONSHIP))
+        .containsExactly("Hope Ward & Ines Vale & Mara Quill & Tobin Reed");
+    // Without one of them it is not the group.
+    String three =
+        story
+            .replace("\"Then we draw straws,\" Hope said. ", "")
+            .replace(", and Hope held the ladder", "");
+    assertThat(tagged(three).tagNames(TagType.RELATIONSHIP))
+        .doesNotContain("Hope Ward & Ines Vale & Mara Quill & Tobin Reed");
   }
 
   @Test
