@@ -245,10 +245,13 @@ final class AuthorTags {
    */
   static List<String> warnings(String value) {
     List<String> out = new ArrayList<>();
+    // "character death (minor, OCs only)": the death of no main character is no archive warning,
+    // only the content warning.
+    String v = MINOR_DEATH.matcher(value).replaceAll("minor character death");
     // Items of a warnings line end at any period, before a capital or not ("dark!fic. blood
     // drinking. addiction, basically").
     String[] sentences =
-        value.replaceAll("\\s*\\([^()]*\\)", "").strip().split(NOT_AN_ABBREVIATION + "\\s+");
+        v.replaceAll("\\s*\\([^()]*\\)", "").strip().split(NOT_AN_ABBREVIATION + "\\s+");
     for (int i = 0; i < sentences.length; i++) {
       boolean list = i == 0 || words(sentences[i]) == 1;
       for (String item : split(sentences[i])) {
@@ -259,6 +262,12 @@ final class AuthorTags {
     }
     return out;
   }
+
+  /** A death warned of with a bracket that makes it minor: "(minor, OCs only)", "(an OC)". */
+  private static final Pattern MINOR_DEATH =
+      Pattern.compile(
+          "(?i)\\b(?:major )?character deaths?\\s*\\([^()]*\\b(?:minor|OCs?|original"
+              + " characters?|background|side characters?|not (?:a )?main)\\b[^()]*\\)");
 
   private static boolean namesAWarning(String item) {
     return archiveWarning(item) != null || !WarningWords.named(item).isEmpty();

@@ -216,6 +216,12 @@ class StoryParserTest {
     Work angst = read("b.txt", "Warnings: Major Character Death. Angst.\n\nText.\n");
     assertThat(angst.tagNames(TagType.CONTENT_WARNING)).isEmpty();
     assertThat(angst.tagNames(TagType.ADDITIONAL)).containsExactly("Angst");
+    // A death the author calls minor is no Major Character Death.
+    Work minor =
+        read("d.txt", "Warnings: graphic violence, character death (minor, OCs only)\n\nText.\n");
+    assertThat(minor.tagNames(TagType.ARCHIVE_WARNING))
+        .containsExactly("Graphic Depictions Of Violence");
+    assertThat(minor.tagNames(TagType.CONTENT_WARNING)).contains("minor character death");
     // A denial is neither.
     Work denied = read("c.txt", "Warnings: S6 mess, Buffy is Not Okay, nothing graphic\n\nText.\n");
     assertThat(denied.tagNames(TagType.CONTENT_WARNING)).isEmpty();
