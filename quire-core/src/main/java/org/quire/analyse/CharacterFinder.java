@@ -396,7 +396,12 @@ final class CharacterFinder {
   static boolean addressed(TextModel m, int from, int to) {
     String text = m.partOfSentence(m.sentence[from]).text();
     char before = nonSpace(text, m.start[from] - 1, -1);
-    char after = nonSpace(text, m.end[to - 1], 1);
+    // "Todoroki-kun?": an honorific belongs to the name.
+    int last =
+        to < m.size && m.sentence[to] == m.sentence[from] && HONORIFICS.contains(m.lower[to])
+            ? to
+            : to - 1;
+    char after = nonSpace(text, m.end[last], 1);
     boolean opens = before == ',' || before == '"' || before == '“';
     boolean closes =
         after == ','
@@ -407,6 +412,10 @@ final class CharacterFinder {
             || after == '”';
     return opens && closes;
   }
+
+  /** Japanese honorifics written after a name, as fans of anime and manga write them. */
+  static final Set<String> HONORIFICS =
+      Set.of("kun", "san", "chan", "sama", "sensei", "senpai", "dono");
 
   /** The first character from i on, stepping by step, that is not a space or tab; or 0. */
   private static char nonSpace(String text, int i, int step) {

@@ -79,7 +79,7 @@ final class NarratorFinder {
       for (int[] at : f.mentions) {
         if (m.quoted[at[0]]
             && CharacterFinder.addressed(m, at[0], at[1])
-            && narrationHas(m, m.sentence[at[0]], object)) {
+            && (narrationHas(m, m.sentence[at[0]], object) || onlyTheName(m, at))) {
           cuesOf.computeIfAbsent(f.cast, k -> new ArrayList<>()).add(at);
         }
       }
@@ -151,6 +151,23 @@ final class NarratorFinder {
   }
 
   /** Whether the narration (outside quotations) of sentence {@code s} uses one of these words. */
+  /**
+   * A sentence that is the name alone, called out ("Todoroki-kun?", "Sammy."): in a story told by
+   * "I", a name called that the narration never uses is the teller's.
+   */
+  private static boolean onlyTheName(TextModel m, int[] at) {
+    int s = m.sentence[at[0]];
+    for (int t = m.sentFirst[s]; t < m.sentEnd[s]; t++) {
+      boolean name = t >= at[0] && t < at[1];
+      if (!name
+          && Character.isLetterOrDigit(m.lower[t].charAt(0))
+          && !CharacterFinder.HONORIFICS.contains(m.lower[t])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean narrationHas(TextModel m, int s, Set<String> words) {
     for (int t = m.sentFirst[s]; t < m.sentEnd[s]; t++) {
       if (!m.quoted[t] && words.contains(m.lower[t])) {
