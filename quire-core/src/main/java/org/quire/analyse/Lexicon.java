@@ -34,7 +34,12 @@ final class Lexicon {
           "imagine",
           "imagined",
           "pretend",
-          "pretended");
+          "pretended",
+          // What should have happened and did not: "should've bled out".
+          "should've",
+          "would've",
+          "could've",
+          "might've");
   private static final PhraseMatcher<String> FIGURATIVE = new PhraseMatcher<>();
 
   static {

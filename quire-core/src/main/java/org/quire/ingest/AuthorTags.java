@@ -416,9 +416,22 @@ final class AuthorTags {
    * Granger; "Glory (Buffy the Vampire Slayer)", AO3's way to tell two characters apart, stays.
    */
   static String withoutAside(String name) {
-    String s = name.replaceAll("\\s*\\((?=\\p{Ll})[^()]*\\)", "").strip();
+    String s = ASIDE.matcher(name).replaceAll("").strip();
+    s = MENTIONED.matcher(s).replaceAll("").strip();
     return s.isEmpty() ? name : s;
   }
+
+  /**
+   * A bracket in lower case, or one that says how little a character is in it ("(OC, briefly)").
+   */
+  private static final Pattern ASIDE =
+      Pattern.compile(
+          "\\s*\\((?:(?=\\p{Ll})|[^()]*\\b(?:OCs?|briefly|mentioned|cameo|minor|background)\\b)"
+              + "[^()]*\\)");
+
+  /** "Giles mentioned", "Dawn (mentioned only)": the name without the remark. */
+  private static final Pattern MENTIONED =
+      Pattern.compile("\\s+(?:only\\s+)?mentioned(?:\\s+only)?$", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern BRACKET = Pattern.compile("\\s*\\(([^()]*)\\)");
 

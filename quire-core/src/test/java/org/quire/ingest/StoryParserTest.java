@@ -259,9 +259,12 @@ class StoryParserTest {
                 .tagNames(TagType.RELATIONSHIP))
         .containsExactly("Aziraphale/Crowley");
     assertThat(
-            read("h.txt", "Characters: Harry Potter, Hermione Granger (mentioned)\n\nText.\n")
+            read(
+                    "h.txt",
+                    "Characters: Harry Potter, Hermione Granger (mentioned), Ensign Okafor (OC,"
+                        + " briefly). Giles mentioned\n\nText.\n")
                 .tagNames(TagType.CHARACTER))
-        .containsExactly("Harry Potter", "Hermione Granger");
+        .containsExactly("Harry Potter", "Hermione Granger", "Ensign Okafor", "Giles");
   }
 
   @Test
