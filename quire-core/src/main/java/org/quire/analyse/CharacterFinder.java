@@ -310,7 +310,14 @@ final class CharacterFinder {
           "thirteen",
           "cap",
           "hunter",
-          "moose");
+          "moose",
+          "gramps",
+          "grandad",
+          "granddad",
+          "nan",
+          "gran",
+          "mum",
+          "dad");
 
   /**
    * A single capitalised word that could be an ordinary word at the start of a sentence ("Faith was
