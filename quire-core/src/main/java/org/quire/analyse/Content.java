@@ -367,7 +367,13 @@ final class Content {
 
   private static final List<String> SCENE_KINDS =
       List.of(
-          "intimacy_undress", "intimacy_bed", "intimacy_body", "intimacy_act", "intimacy_named");
+          "intimacy_undress",
+          "intimacy_bed",
+          "intimacy_body",
+          "intimacy_act",
+          "intimacy_named",
+          // "Spock undressed", "went to bed together": the suggestive words are signs too.
+          "sexual_suggestive");
 
   private Scene scene;
 

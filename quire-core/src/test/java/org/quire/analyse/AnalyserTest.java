@@ -401,6 +401,13 @@ class AnalyserTest {
                 + " while the air cooled them.\n");
     assertThat(w.tagNames(TagType.RATING)).containsExactly("Mature");
     assertThat(w.tagNames(TagType.RELATIONSHIP)).containsExactly("Mara Quill/Tobin Reed");
+    // Undressing told in a word of its own counts with the bed, the bodies and the act.
+    Work v =
+        tagged(
+            "Title\n\nMara came back to Oakvale at dusk and kissed Tobin in the doorway. Later"
+                + " Tobin undressed slowly, folding everything. They moved together in the narrow"
+                + " bunk, skin to skin, until the lantern burned down.\n");
+    assertThat(v.tagNames(TagType.RATING)).containsExactly("Mature");
   }
 
   @Test
