@@ -152,14 +152,15 @@ final class NarratorFinder {
 
   /** Whether the narration (outside quotations) of sentence {@code s} uses one of these words. */
   /**
-   * A sentence that is the name alone, called out ("Todoroki-kun?", "Sammy."): in a story told by
-   * "I", a name called that the narration never uses is the teller's.
+   * Words spoken that are the name alone, called out ("Todoroki-kun?", "'Iruka-sensei,' he said."):
+   * in a story told by "I", a name called that the narration never uses is the teller's.
    */
   private static boolean onlyTheName(TextModel m, int[] at) {
     int s = m.sentence[at[0]];
     for (int t = m.sentFirst[s]; t < m.sentEnd[s]; t++) {
       boolean name = t >= at[0] && t < at[1];
       if (!name
+          && m.quoted[t]
           && Character.isLetterOrDigit(m.lower[t].charAt(0))
           && !CharacterFinder.HONORIFICS.contains(m.lower[t])) {
         return false;

@@ -234,19 +234,23 @@ class AnalyserTest {
                 + " a terrible singer.\" I told him he was worse. He agreed.\n");
     assertThat(w.tagNames(TagType.CHARACTER)).contains("Mara Quill", "Tobin Reed");
     assertThat(w.tagNames(TagType.RELATIONSHIP)).containsExactly("Mara Quill & Tobin Reed");
-    // A name called out alone, with an honorific, that the narration never uses.
-    Analysis called =
-        ANALYSER.analyse(
-            work(
-                "Title\n\nIt was past midnight in Oakvale and I was trimming the lantern wick with"
-                    + " borrowed scissors. I always did it myself. I did the left side badly.\n\n"
-                    + "\"Mara-san?\"\n\nTobin stood in the doorway with his hair on end. I handed him the"
-                    + " scissors, and he fixed it, and I let him.\n"));
-    // The teller: the narration's "I" are her mentions, and she is the point of view.
-    assertThat(called.characters())
-        .filteredOn(c -> c.name().equals("Mara Quill"))
-        .singleElement()
-        .satisfies(c -> assertThat(c.pov()).isPositive());
+    // A name called out alone, with an honorific, that the narration never uses: alone, or with
+    // who said it.
+    for (String call : List.of("\"Mara-san?\"", "\"Mara-san,\" he said.")) {
+      Analysis called =
+          ANALYSER.analyse(
+              work(
+                  "Title\n\nIt was past midnight in Oakvale and I was trimming the lantern wick with"
+                      + " borrowed scissors. I always did it myself. I did the left side badly.\n\n"
+                      + call
+                      + "\n\nTobin stood in the doorway with his hair on end. I handed him the"
+                      + " scissors, and he fixed it, and I let him.\n"));
+      // The teller: the narration's "I" are her mentions, and she is the point of view.
+      assertThat(called.characters())
+          .filteredOn(c -> c.name().equals("Mara Quill"))
+          .singleElement()
+          .satisfies(c -> assertThat(c.pov()).isPositive());
+    }
   }
 
   @Test
