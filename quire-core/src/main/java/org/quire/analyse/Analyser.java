@@ -521,8 +521,12 @@ public final class Analyser {
     for (KnowledgePack p : chosen) {
       for (KnowledgePack.Relationship r : p.relationships()) {
         List<String> members = List.of(r.name().split(" & "));
+        // The group is the story's leads: its members are the most prominent people in it (Team
+        // Seven's three beside their teacher as present as they are is a group of four).
         if (members.size() >= 3
             && onPage.containsAll(members)
+            && members.size() <= chars.size()
+            && chars.subList(0, members.size()).stream().allMatch(f -> members.contains(f.name()))
             && (best == null || members.size() > best.size())) {
           best = members;
         }

@@ -326,9 +326,13 @@ final class AuthorTags {
               + "|slurs?|manipulation|gaslighting|stalking|spiders?|insects?|claustrophobi\\w*)\\b",
           Pattern.CASE_INSENSITIVE);
 
-  /** "nothing graphic", "no sex", "not much": an item that says what the story does not hold. */
+  /**
+   * "nothing graphic", "no sex", "unless you count Sherlock's manners": an item that says what the
+   * story does not hold.
+   */
   private static final Pattern DENIAL =
-      Pattern.compile("(?:no|nothing|not|none|never|without)\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "(?:no|nothing|not|none|never|without|unless|except)\\b", Pattern.CASE_INSENSITIVE);
 
   /** Remarks a warnings line carries that warn of nothing. */
   private static final java.util.Set<String> NO_WARNING =
