@@ -512,8 +512,10 @@ public final class Analyser {
   private static List<String> knownGroup(
       List<CharacterFinder.Found> chars, List<KnowledgePack> chosen) {
     Set<String> onPage = new HashSet<>();
+    double lead = chars.isEmpty() ? 0 : chars.getFirst().prominence();
     for (CharacterFinder.Found f : chars) {
-      if (f.present() && (f.speaking > 0 || f.count() >= 3)) {
+      // On the page, and in the story about as much as the others (not Bobby on the phone).
+      if (f.present() && (f.speaking > 0 || f.count() >= 3) && f.prominence() >= lead / 4) {
         onPage.add(f.name());
       }
     }
