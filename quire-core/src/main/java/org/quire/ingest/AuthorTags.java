@@ -255,7 +255,10 @@ final class AuthorTags {
     for (int i = 0; i < sentences.length; i++) {
       boolean list = i == 0 || words(sentences[i]) == 1;
       for (String item : split(sentences[i])) {
-        if (words(item) <= WARNING_WORDS && (list || namesAWarning(item))) {
+        // AO3's own names stand whatever their length ("Creator Chose Not To Use Archive
+        // Warnings"); anything else longer than a few words is a remark.
+        if ((words(item) <= WARNING_WORDS || archiveWarning(item) != null)
+            && (list || namesAWarning(item))) {
           addItem(item, out);
         }
       }
@@ -402,7 +405,9 @@ final class AuthorTags {
     }
     List<String> out = new ArrayList<>();
     for (String item : items) {
-      String r = relationship(item);
+      // "background Thirteen/Yaz", "past Angel/Buffy": the pairing, whatever its place in the
+      // story.
+      String r = relationship(PLACE_IN_STORY.matcher(item.strip()).replaceFirst(""));
       if (r.isEmpty() || NONE.matcher(key(r)).matches() || NO_PAIRING.contains(key(r))) {
         continue;
       }
@@ -436,6 +441,12 @@ final class AuthorTags {
   /** "Giles mentioned", "Dawn (mentioned only)": the name without the remark. */
   private static final Pattern MENTIONED =
       Pattern.compile("\\s+(?:only\\s+)?mentioned(?:\\s+only)?$", Pattern.CASE_INSENSITIVE);
+
+  /** A word before a pairing saying where it stands in the story. */
+  private static final Pattern PLACE_IN_STORY =
+      Pattern.compile(
+          "^(?:background|bg|side|minor|past|implied|mentioned|one-sided|unrequited)\\s+(?=.*[/&])",
+          Pattern.CASE_INSENSITIVE);
 
   private static final Pattern BRACKET = Pattern.compile("\\s*\\(([^()]*)\\)");
 

@@ -216,6 +216,15 @@ class StoryParserTest {
     Work angst = read("b.txt", "Warnings: Major Character Death. Angst.\n\nText.\n");
     assertThat(angst.tagNames(TagType.CONTENT_WARNING)).isEmpty();
     assertThat(angst.tagNames(TagType.ADDITIONAL)).containsExactly("Angst");
+    // AO3's own longest name for a warning is no remark; "Content:" lines are content warnings.
+    Work chose =
+        read(
+            "e.txt",
+            "Archive Warnings: Creator Chose Not To Use Archive Warnings\nContent: nightmares, a"
+                + " flashback\n\nText.\n");
+    assertThat(chose.tagNames(TagType.ARCHIVE_WARNING))
+        .containsExactly("Creator Chose Not To Use Archive Warnings");
+    assertThat(chose.tagNames(TagType.CONTENT_WARNING)).contains("nightmares");
     // A death the author calls minor is no Major Character Death.
     Work minor =
         read("d.txt", "Warnings: graphic violence, character death (minor, OCs only)\n\nText.\n");
@@ -239,6 +248,13 @@ class StoryParserTest {
             read("c.txt", "Pairing: Spuffy, Willow x Tara, Kirk and Spock\n\nText.\n")
                 .tagNames(TagType.RELATIONSHIP))
         .containsExactly("Spuffy", "Willow/Tara", "Kirk and Spock");
+    // Where a pairing stands in the story is no part of its name.
+    assertThat(
+            read(
+                    "p.txt",
+                    "Relationships: Graham & Ryan, background Thirteen/Yaz, past Angel/Buffy\n\nText.\n")
+                .tagNames(TagType.RELATIONSHIP))
+        .containsExactly("Graham & Ryan", "Thirteen/Yaz", "Angel/Buffy");
     // After "None.", only the friendship the line names; an aside in brackets is no name.
     assertThat(
             read("d.txt", "Pairing: None. Kirk, Spock & McCoy friendship, no slash\n\nText.\n")
@@ -308,7 +324,8 @@ class StoryParserTest {
 
   @Test
   void headerValuesThatOnceWentWrong() {
-    // An initial is no sentence end; a pairing wholly in brackets is read, and leaves nothing.
+    // An initial is no sentence end; a pairing wholly in brackets is read, and leaves nothing (and
+    // "background" is where it stands, not its name).
     Work w =
         read(
             "a.txt",
@@ -316,7 +333,7 @@ class StoryParserTest {
                 + " Leonard McCoy/James T. Kirk\n\nText.\n");
     assertThat(w.tagNames(TagType.CHARACTER)).containsExactly("James T. Kirk", "Mrs. Hudson");
     assertThat(w.tagNames(TagType.RELATIONSHIP))
-        .containsExactly("Dean/Cas", "background Sam/Jess", "Leonard McCoy/James T. Kirk");
+        .containsExactly("Dean/Cas", "Sam/Jess", "Leonard McCoy/James T. Kirk");
     for (String none : List.of("None really!", "Slash", "(Gen)", "Not yet")) {
       assertThat(read("b.txt", "Pairing: " + none + "\n\nText.\n").tagNames(TagType.RELATIONSHIP))
           .as(none)
