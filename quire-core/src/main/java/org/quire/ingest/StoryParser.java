@@ -90,6 +90,16 @@ final class StoryParser {
   private static final Pattern MD_HEADING =
       Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.+?)\\s*#*\\s*$");
 
+  /**
+   * A paragraph an author opens with the rating, as a note: "Rated M for language and for where
+   * Buffy's head is at. CW: depression." (with a colon it is a header line).
+   */
+  private static final Pattern RATED =
+      Pattern.compile(
+          "^\\s*[(\\[]?\\s*Rated\\s+(?:G|PG|PG-13|PG13|T|M|E|R|NC-17|NC17|MA|K\\+?"
+              + "|General|Teen|Mature|Explicit)\\b(?!\\s*:)",
+          Pattern.CASE_INSENSITIVE);
+
   /** The opening of an author's note: "(A/N: …", "A/N:", "Author's Note:", "AN:", "Note:". */
   private static final Pattern NOTE =
       Pattern.compile(
@@ -230,7 +240,7 @@ final class StoryParser {
         if (h != null) {
           i = header(j, h);
           sawHeader = true;
-        } else if (note.matches()) {
+        } else if (note.matches() || RATED.matcher(l).lookingAt()) {
           i = note(j);
         } else if (title != null && authors.isEmpty() && !sawHeader && by.matches()) {
           authors.add(by.group(1));

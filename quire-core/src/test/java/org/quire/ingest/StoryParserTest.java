@@ -323,6 +323,20 @@ class StoryParserTest {
   }
 
   @Test
+  void aParagraphOpeningWithTheRatingIsANote() {
+    Work w =
+        read(
+            "a.txt",
+            "The Weather in Heaven\n\nRated M for language. CW: depression. Set mid-season 6.\n\n"
+                + "Three in the morning and the back steps were wet.\n");
+    assertThat(w.notes()).startsWith("Rated M for language.");
+    assertThat(w.chapters().getFirst().text()).startsWith("Three in the morning");
+    // A story that starts with the word is a story.
+    Work story = read("b.txt", "Title\n\nRated by the village as its worst baker, Mara tried.\n");
+    assertThat(story.chapters().getFirst().text()).startsWith("Rated by the village");
+  }
+
+  @Test
   void headerValuesThatOnceWentWrong() {
     // An initial is no sentence end; a pairing wholly in brackets is read, and leaves nothing (and
     // "background" is where it stands, not its name).
