@@ -639,23 +639,23 @@ final class Content {
    * "my" names them only right beside it ("I was dying").
    */
   private CharacterFinder.Found namedNear(int t) {
+    indexNames();
     int s = m.sentence[t];
     CharacterFinder.Found best = null;
     int closest = Integer.MAX_VALUE;
-    for (CharacterFinder.Found f : chars) {
-      if (!f.sentences.contains(s)) {
+    // A name starts at most a few words before its end; every mention near t starts in this span.
+    int from = Math.max(m.sentFirst[s], t - NEAR - 8);
+    int to = Math.min(m.sentEnd[s], t + NEAR + 1);
+    for (int k = from; k < to; k++) {
+      CharacterFinder.Found f = nameAt[k];
+      if (f == null) {
         continue;
       }
-      for (int[] x : f.mentions) {
-        if (m.sentence[x[0]] != s) {
-          continue;
-        }
-        int d = x[0] < t ? t - x[1] : x[0] - t;
-        int near = TELLER.contains(m.lower[x[0]]) ? NEAR_TELLER : NEAR;
-        if (d <= near && d < closest) {
-          closest = d;
-          best = f;
-        }
+      int d = k < t ? t - nameEnd[k] : k - t;
+      int near = TELLER.contains(m.lower[k]) ? NEAR_TELLER : NEAR;
+      if (d <= near && d < closest) {
+        closest = d;
+        best = f;
       }
     }
     return best != null ? best : pronounSubject(t);
@@ -677,23 +677,36 @@ final class Content {
     if (gender == null) {
       return null;
     }
-    CharacterFinder.Found best = null;
-    int last = -1;
-    for (CharacterFinder.Found f : chars) {
-      if (!f.gender().equals(gender)) {
-        continue;
+    for (int k = t - 1; k >= 0 && m.sentence[k] >= m.sentence[t] - 2; k--) {
+      CharacterFinder.Found f = nameAt[k];
+      if (f != null && f.gender().equals(gender) && !TELLER.contains(m.lower[k])) {
+        return f;
       }
+    }
+    return null;
+  }
+
+  /** Who is named at each token, and where that name ends: built once, on the first death. */
+  private CharacterFinder.Found[] nameAt;
+
+  private int[] nameEnd;
+
+  private void indexNames() {
+    if (nameAt != null) {
+      return;
+    }
+    nameAt = new CharacterFinder.Found[m.size];
+    nameEnd = new int[m.size];
+    // In reverse, so where two names start at one token the more prominent one is kept.
+    for (int i = chars.size() - 1; i >= 0; i--) {
+      CharacterFinder.Found f = chars.get(i);
       for (int[] x : f.mentions) {
-        if (x[0] < t
-            && x[0] > last
-            && m.sentence[x[0]] >= m.sentence[t] - 2
-            && !TELLER.contains(m.lower[x[0]])) {
-          last = x[0];
-          best = f;
+        if (x[0] >= 0 && x[0] < m.size) {
+          nameAt[x[0]] = f;
+          nameEnd[x[0]] = x[1];
         }
       }
     }
-    return best;
   }
 
   private static final int NEAR = 15;
