@@ -101,7 +101,7 @@ public final class Analyser {
     List<CharacterFinder.Found> chars = chosen.isEmpty() ? List.of() : finder.find(m);
     PovDetector.Pov pov = PovDetector.detect(m, chars);
     chars = new ArrayList<>(chars);
-    CharacterFinder.Found narrator = NarratorFinder.find(m, pov, chars, chosen);
+    CharacterFinder.Found narrator = NarratorFinder.find(m, pov, chars, chosen, notesText);
     chars.sort(Comparator.comparingDouble(CharacterFinder.Found::prominence).reversed());
     // "The Doctor" with Donna on the page is the Tenth Doctor: names as the tags will show them.
     Map<String, String> forms = formsByCompany(chars, chosen);

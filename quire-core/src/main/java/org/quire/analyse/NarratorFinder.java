@@ -3,8 +3,11 @@ package org.quire.analyse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Who tells a first- or second-person story. The teller is rarely named in their own narration, so
@@ -46,7 +49,8 @@ final class NarratorFinder {
       TextModel m,
       PovDetector.Pov pov,
       List<CharacterFinder.Found> chars,
-      List<KnowledgePack> chosen) {
+      List<KnowledgePack> chosen,
+      String notes) {
     boolean first = pov.person().equals("first");
     if (!first && !pov.person().equals("second")) {
       return null;
@@ -103,6 +107,16 @@ final class NarratorFinder {
       }
     }
     if (best == null || tie) {
+      // No self phrase: the teller the author's notes name ("mccoy pov", "POV: Todoroki").
+      Packs.Cast said = declaredTeller(notes, chosen);
+      if (said != null) {
+        best = said.character();
+        bestPack = said.pack();
+        bestCues = List.of();
+        tie = false;
+      }
+    }
+    if (best == null || tie) {
       // No self phrase: a fandom's traditional narrator, if the narration never names them.
       best = null;
       for (KnowledgePack p : chosen) {
@@ -151,6 +165,43 @@ final class NarratorFinder {
   }
 
   /** Whether the narration (outside quotations) of sentence {@code s} uses one of these words. */
+  /**
+   * The character the notes say tells the story: "mccoy pov", "Todoroki's POV", "POV: Dawn". A name
+   * of the chosen packs' characters, in any case, right before "pov" or right after "pov:".
+   */
+  static Packs.Cast declaredTeller(String notes, List<KnowledgePack> chosen) {
+    if (notes == null || notes.isBlank()) {
+      return null;
+    }
+    Matcher pov = POV_NAMED.matcher(notes);
+    while (pov.find()) {
+      String said =
+          (pov.group(1) != null ? pov.group(1) : pov.group(2))
+              .toLowerCase(Locale.ROOT)
+              .replaceAll("['’]s$", "");
+      // "t. todoroki pov": the two words, or the last alone.
+      for (String name : List.of(said, said.substring(said.lastIndexOf(' ') + 1))) {
+        for (KnowledgePack p : chosen) {
+          for (KnowledgePack.Character c : p.characters()) {
+            List<String> names = new ArrayList<>(c.aliases());
+            names.add(c.name());
+            for (String a : names) {
+              if (a.toLowerCase(Locale.ROOT).equals(name)) {
+                return new Packs.Cast(p, c);
+              }
+            }
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final Pattern POV_NAMED =
+      Pattern.compile(
+          "(?i)\\b([\\p{L}][\\p{L}'.-]*(?:\\s[\\p{L}][\\p{L}'.-]*)?)(?:'s)?\\s+p\\.?o\\.?v\\b"
+              + "|\\bp\\.?o\\.?v\\.?\\s*[:\\-–]\\s*([\\p{L}][\\p{L}'.-]*(?:\\s[\\p{L}][\\p{L}'.-]*)?)");
+
   /**
    * Words spoken that are the name alone, called out ("Todoroki-kun?", "'Iruka-sensei,' he said."):
    * in a story told by "I", a name called that the narration never uses is the teller's.

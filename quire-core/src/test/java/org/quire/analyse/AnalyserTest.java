@@ -254,6 +254,21 @@ class AnalyserTest {
   }
 
   @Test
+  void theTellerTheNotesNameTellsTheStory() {
+    String story =
+        "Title\n\n(A/N: set after the festival, mara pov, sorry.)\n\nI rowed out to Oakvale"
+            + " before dawn. Tobin was on the jetty, and I threw him the rope, and he caught it."
+            + " I was tired. I was glad.\n";
+    assertThat(ANALYSER.analyse(work(story)).characters())
+        .filteredOn(c -> c.name().equals("Mara Quill"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.pov()).isPositive());
+    // A note that names nobody's point of view names no teller.
+    assertThat(ANALYSER.analyse(work(story.replace("mara pov", "my pov"))).characters())
+        .noneMatch(c -> c.name().equals("Mara Quill") && c.pov() > 0);
+  }
+
+  @Test
   void friendsAreFriendsAndBrothersAreBrothers() {
     String ferry =
         "Title\n\nTobin and Mara rowed across to Oakvale together, as they had every spring."
