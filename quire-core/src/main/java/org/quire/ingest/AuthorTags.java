@@ -122,8 +122,7 @@ final class AuthorTags {
       case RELATIONSHIP ->
           relationships(value).forEach(v -> out.add(Tag.byAuthor(TagType.RELATIONSHIP, v)));
       case CHARACTERS ->
-          sentences(value).stream()
-              .flatMap(sentence -> split(sentence).stream())
+          characters(value)
               .forEach(
                   v -> {
                     String category = category(v);
@@ -407,7 +406,11 @@ final class AuthorTags {
     for (String item : items) {
       // "background Thirteen/Yaz", "past Angel/Buffy": the pairing, whatever its place in the
       // story.
-      String r = relationship(PLACE_IN_STORY.matcher(item.strip()).replaceFirst(""));
+      String r =
+          relationship(
+              PLACE_AFTER
+                  .matcher(PLACE_IN_STORY.matcher(item.strip()).replaceFirst(""))
+                  .replaceFirst(""));
       if (r.isEmpty() || NONE.matcher(key(r)).matches() || NO_PAIRING.contains(key(r))) {
         continue;
       }
@@ -421,12 +424,31 @@ final class AuthorTags {
   }
 
   /**
+   * The items of a characters line: its first sentence's list, and of later sentences ("dean, sam.
+   * no pairing, just brothers being dumb about feelings") only short items that deny nothing.
+   */
+  static List<String> characters(String value) {
+    List<String> out = new ArrayList<>();
+    String[] sentences = value.strip().split(NOT_AN_ABBREVIATION + "\\s+");
+    for (int i = 0; i < sentences.length; i++) {
+      for (String item : split(sentences[i])) {
+        if (i == 0 || words(item) <= 3 && !DENIAL.matcher(item).lookingAt()) {
+          out.add(item);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * A name without a lower-case aside in brackets: "Hermione Granger (mentioned)" is Hermione
    * Granger; "Glory (Buffy the Vampire Slayer)", AO3's way to tell two characters apart, stays.
    */
   static String withoutAside(String name) {
     String s = ASIDE.matcher(name).replaceAll("").strip();
     s = MENTIONED.matcher(s).replaceAll("").strip();
+    // 'Leonard "Bones" McCoy': the name without the nickname in it (the packs know both).
+    s = s.replaceAll("^(\\p{L}[\\p{L}.'-]*)\\s+[\"“][^\"”]{1,20}[\"”]\\s+(\\p{L}.*)$", "$1 $2");
     return s.isEmpty() ? name : s;
   }
 
@@ -440,12 +462,20 @@ final class AuthorTags {
 
   /** "Giles mentioned", "Dawn (mentioned only)": the name without the remark. */
   private static final Pattern MENTIONED =
-      Pattern.compile("\\s+(?:only\\s+)?mentioned(?:\\s+only)?$", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "\\s+(?:only\\s+)?(?:mentioned|cameo)(?:\\s+only)?$", Pattern.CASE_INSENSITIVE);
 
   /** A word before a pairing saying where it stands in the story. */
   private static final Pattern PLACE_IN_STORY =
       Pattern.compile(
-          "^(?:background|bg|side|minor|past|implied|mentioned|one-sided|unrequited)\\s+(?=.*[/&])",
+          "^(?:mostly|mainly|some|background|bg|side|minor|past|implied|mentioned|one-sided"
+              + "|unrequited)\\s+(?=.*[/&])",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Words after a pairing saying the same: "Xander/Anya in the background", "A & B friendship". */
+  private static final Pattern PLACE_AFTER =
+      Pattern.compile(
+          "(?<=[/&].{0,60})\\s+(?:in the background|friendship|if you squint|implied|mentioned)$",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern BRACKET = Pattern.compile("\\s*\\(([^()]*)\\)");

@@ -297,6 +297,25 @@ final class StoryParser {
         }
       }
       String v = value.toString().strip();
+      // "characters: aizawa, eri | aizawa/mic | rating: G": fields on one line, between bars.
+      if (v.contains(" | ")) {
+        String[] parts = v.split("\\s+\\|\\s+");
+        v = parts[0].strip();
+        for (int k = 1; k < parts.length; k++) {
+          HeaderField.Line more = HeaderField.parse(parts[k]);
+          if (more != null) {
+            headerValue(more, more.value().strip());
+          } else if (parts[k].matches(".*\\S\\s*(?:/|\\s&\\s)\\s*\\S.*")) {
+            AuthorTags.add(HeaderField.RELATIONSHIP, parts[k].strip(), tags);
+          }
+        }
+      }
+      headerValue(h, v);
+      return j;
+    }
+
+    /** Files one header field's value. */
+    private void headerValue(HeaderField.Line h, String v) {
       switch (h.field()) {
         case TITLE -> title = v.isEmpty() ? title : v;
         case AUTHOR -> authors.addAll(AuthorTags.split(v));
@@ -312,7 +331,6 @@ final class StoryParser {
         case IGNORED -> {}
         default -> AuthorTags.add(h.field(), v, tags);
       }
-      return j;
     }
 
     /** Reads an author's note starting at line i into {@link #notes}; returns the next line. */

@@ -323,6 +323,34 @@ class StoryParserTest {
   }
 
   @Test
+  void headerLinesAsFansTypeThem() {
+    Work w =
+        read(
+            "a.txt",
+            "title: what you carry\ncharacters: dean, sam. no pairing, just brothers being dumb"
+                + " about feelings\n\nText.\n");
+    assertThat(w.tagNames(TagType.CHARACTER)).containsExactly("dean", "sam");
+    Work sock =
+        read(
+            "b.txt",
+            "Characters: Xander, Buffy cameo, Leonard \"Bones\" McCoy\nPairing: Xander/Anya in the"
+                + " background, mostly Willow & Xander friendship\n\nText.\n");
+    assertThat(sock.tagNames(TagType.CHARACTER))
+        .containsExactly("Xander", "Buffy", "Leonard McCoy");
+    assertThat(sock.tagNames(TagType.RELATIONSHIP))
+        .containsExactly("Xander/Anya", "Willow & Xander");
+    // Fields on one line between bars; a part with no label that joins names is a pairing.
+    Work bars =
+        read(
+            "c.txt",
+            "three keys\ncharacters: aizawa, present mic, eri | aizawa/mic (established, basically"
+                + " married) | rating: G | no warnings, only dads\n\nText.\n");
+    assertThat(bars.tagNames(TagType.CHARACTER)).containsExactly("aizawa", "present mic", "eri");
+    assertThat(bars.tagNames(TagType.RELATIONSHIP)).containsExactly("aizawa/mic");
+    assertThat(bars.tagNames(TagType.RATING)).containsExactly("General Audiences");
+  }
+
+  @Test
   void aParagraphOpeningWithTheRatingIsANote() {
     Work w =
         read(
