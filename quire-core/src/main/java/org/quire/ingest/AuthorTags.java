@@ -103,7 +103,12 @@ final class AuthorTags {
   /** Adds the tags one header line gives to {@code out}. */
   static void add(HeaderField field, String value, List<Tag> out) {
     switch (field) {
-      case FANDOM -> split(value).forEach(v -> out.add(Tag.byAuthor(TagType.FANDOM, v)));
+      case FANDOM ->
+          // "Avengers / MCU": a list written with slashes too.
+          split(value).stream()
+              .flatMap(v -> java.util.Arrays.stream(v.split("\\s+/\\s+")))
+              .filter(v -> !v.isBlank())
+              .forEach(v -> out.add(Tag.byAuthor(TagType.FANDOM, v.strip())));
       case RATING -> {
         String v = rating(value);
         if (v != null) {
@@ -174,7 +179,8 @@ final class AuthorTags {
       // "M for a reason", "R because of the ending": the rating before its reasons.
       head = head.substring(0, why.start()).strip();
     }
-    String known = RATINGS.get(key(head));
+    // "PG-13ish", "T?", "M-ish": a known rating with the author's doubt on it.
+    String known = RATINGS.get(key(head).replaceAll("(?:-?ish|\\?+)$", ""));
     if (known != null) {
       return known;
     }
@@ -411,7 +417,10 @@ final class AuthorTags {
               PLACE_AFTER
                   .matcher(PLACE_IN_STORY.matcher(item.strip()).replaceFirst(""))
                   .replaceFirst(""));
-      if (r.isEmpty() || NONE.matcher(key(r)).matches() || NO_PAIRING.contains(key(r))) {
+      if (r.isEmpty()
+          || NONE.matcher(key(r)).matches()
+          || NO_PAIRING.contains(key(r))
+          || NONE_FIRST.matcher(r).lookingAt()) {
         continue;
       }
       boolean joined = r.contains("/") || r.contains(" & ") || r.contains(" and ");
@@ -464,6 +473,10 @@ final class AuthorTags {
   private static final Pattern MENTIONED =
       Pattern.compile(
           "\\s+(?:only\\s+)?(?:mentioned|cameo)(?:\\s+only)?$", Pattern.CASE_INSENSITIVE);
+
+  /** "none (gen!) they are cousins and best friends": a pairing line's remark that denies one. */
+  private static final Pattern NONE_FIRST =
+      Pattern.compile("(?:none|no pairing|no romance|no ship)\\b", Pattern.CASE_INSENSITIVE);
 
   /** A word before a pairing saying where it stands in the story. */
   private static final Pattern PLACE_IN_STORY =

@@ -348,6 +348,14 @@ class StoryParserTest {
     assertThat(bars.tagNames(TagType.CHARACTER)).containsExactly("aizawa", "present mic", "eri");
     assertThat(bars.tagNames(TagType.RELATIONSHIP)).containsExactly("aizawa/mic");
     assertThat(bars.tagNames(TagType.RATING)).containsExactly("General Audiences");
+    Work old =
+        read(
+            "d.txt",
+            "Fandom: Avengers / MCU\nRating: PG-13ish\nPairing: none (gen!) they are cousins and"
+                + " best friends and that's that\n\nText.\n");
+    assertThat(old.tagNames(TagType.FANDOM)).containsExactly("Avengers", "MCU");
+    assertThat(old.tagNames(TagType.RATING)).containsExactly("Teen And Up Audiences");
+    assertThat(old.tagNames(TagType.RELATIONSHIP)).isEmpty();
   }
 
   @Test
