@@ -101,7 +101,9 @@ public final class Analyser {
     List<CharacterFinder.Found> chars = chosen.isEmpty() ? List.of() : finder.find(m);
     PovDetector.Pov pov = PovDetector.detect(m, chars);
     chars = new ArrayList<>(chars);
-    CharacterFinder.Found narrator = NarratorFinder.find(m, pov, chars, chosen, notesText);
+    CharacterFinder.Found narrator =
+        NarratorFinder.find(
+            m, pov, chars, chosen, NarratorFinder.declaredTeller(notesText, chosen, packs));
     chars.sort(Comparator.comparingDouble(CharacterFinder.Found::prominence).reversed());
     // "The Doctor" with Donna on the page is the Tenth Doctor: names as the tags will show them.
     Map<String, String> forms = formsByCompany(chars, chosen);
@@ -512,7 +514,7 @@ public final class Analyser {
   private static List<String> knownGroup(
       List<CharacterFinder.Found> chars, List<KnowledgePack> chosen) {
     Set<String> onPage = new HashSet<>();
-    double lead = chars.isEmpty() ? 0 : chars.getFirst().prominence();
+    double lead = chars.getFirst().prominence();
     for (CharacterFinder.Found f : chars) {
       // On the page, and in the story about as much as the others (not Bobby on the phone).
       if (f.present() && (f.speaking > 0 || f.count() >= 3) && f.prominence() >= lead / 4) {

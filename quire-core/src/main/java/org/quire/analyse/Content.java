@@ -712,9 +712,14 @@ final class Content {
   private static final int NEAR = 15;
   private static final int NEAR_TELLER = 2;
 
-  /** The words a teller's mentions are made of (see NarratorFinder). */
-  private static final Set<String> TELLER =
-      Set.of("i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself");
+  /** The words a teller's mentions are made of (NarratorFinder adds them). */
+  private static final Set<String> TELLER = teller();
+
+  private static Set<String> teller() {
+    Set<String> all = new HashSet<>(NarratorFinder.FIRST);
+    all.addAll(NarratorFinder.SECOND);
+    return Set.copyOf(all);
+  }
 
   private boolean isMajor(CharacterFinder.Found f) {
     int rank = chars.indexOf(f);

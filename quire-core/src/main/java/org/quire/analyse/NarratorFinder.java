@@ -3,7 +3,6 @@ package org.quire.analyse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -22,8 +21,8 @@ import java.util.regex.Pattern;
 final class NarratorFinder {
   private NarratorFinder() {}
 
-  private static final Set<String> FIRST = Set.of("i", "me", "my", "mine", "myself");
-  private static final Set<String> SECOND = Set.of("you", "your", "yours", "yourself");
+  static final Set<String> FIRST = Set.of("i", "me", "my", "mine", "myself");
+  static final Set<String> SECOND = Set.of("you", "your", "yours", "yourself");
 
   private static final Map<List<KnowledgePack>, PhraseMatcher<Packs.Cast>> MATCHERS =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -50,7 +49,7 @@ final class NarratorFinder {
       PovDetector.Pov pov,
       List<CharacterFinder.Found> chars,
       List<KnowledgePack> chosen,
-      String notes) {
+      Packs.Cast said) {
     boolean first = pov.person().equals("first");
     if (!first && !pov.person().equals("second")) {
       return null;
@@ -108,7 +107,6 @@ final class NarratorFinder {
     }
     if (best == null || tie) {
       // No self phrase: the teller the author's notes name ("mccoy pov", "POV: Todoroki").
-      Packs.Cast said = declaredTeller(notes, chosen);
       if (said != null) {
         best = said.character();
         bestPack = said.pack();
@@ -169,27 +167,19 @@ final class NarratorFinder {
    * The character the notes say tells the story: "mccoy pov", "Todoroki's POV", "POV: Dawn". A name
    * of the chosen packs' characters, in any case, right before "pov" or right after "pov:".
    */
-  static Packs.Cast declaredTeller(String notes, List<KnowledgePack> chosen) {
+  static Packs.Cast declaredTeller(String notes, List<KnowledgePack> chosen, Packs packs) {
     if (notes == null || notes.isBlank()) {
       return null;
     }
     Matcher pov = POV_NAMED.matcher(notes);
     while (pov.find()) {
       String said =
-          (pov.group(1) != null ? pov.group(1) : pov.group(2))
-              .toLowerCase(Locale.ROOT)
-              .replaceAll("['’]s$", "");
+          (pov.group(1) != null ? pov.group(1) : pov.group(2)).strip().replaceAll("['’]s$", "");
       // "t. todoroki pov": the two words, or the last alone.
       for (String name : List.of(said, said.substring(said.lastIndexOf(' ') + 1))) {
-        for (KnowledgePack p : chosen) {
-          for (KnowledgePack.Character c : p.characters()) {
-            List<String> names = new ArrayList<>(c.aliases());
-            names.add(c.name());
-            for (String a : names) {
-              if (a.toLowerCase(Locale.ROOT).equals(name)) {
-                return new Packs.Cast(p, c);
-              }
-            }
+        for (Packs.Cast c : packs.characters(name, chosen)) {
+          if (chosen.contains(c.pack())) {
+            return c;
           }
         }
       }
