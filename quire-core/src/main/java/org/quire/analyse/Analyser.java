@@ -65,6 +65,8 @@ public final class Analyser {
     TextModel m = TextModel.of(w);
     String notesText = notesText(w);
     TextModel notes = TextModel.of(notesText);
+    TextModel summary =
+        w.summary() == null || w.summary().isBlank() ? null : TextModel.of(w.summary());
     List<Tag> out = new ArrayList<>();
 
     // Fandom: what the author said, else what the text shows.
@@ -79,7 +81,7 @@ public final class Analyser {
         }
       }
     }
-    List<FandomDetector.Score> scores = fandoms.score(m);
+    List<FandomDetector.Score> scores = fandoms.score(m, summary);
     List<FandomDetector.Score> picked = FandomDetector.choose(scores);
     if (chosen.isEmpty()) {
       for (FandomDetector.Score s : picked) {
@@ -98,12 +100,19 @@ public final class Analyser {
 
     // Characters.
     CharacterFinder finder = finders.computeIfAbsent(List.copyOf(chosen), CharacterFinder::new);
-    List<CharacterFinder.Found> chars = chosen.isEmpty() ? List.of() : finder.find(m);
+    List<Packs.Cast> inSummary =
+        summary == null || chosen.isEmpty() ? List.of() : finder.named(summary);
+    List<CharacterFinder.Found> chars = chosen.isEmpty() ? List.of() : finder.find(m, inSummary);
     PovDetector.Pov pov = PovDetector.detect(m, chars);
     chars = new ArrayList<>(chars);
     CharacterFinder.Found narrator =
         NarratorFinder.find(
-            m, pov, chars, chosen, NarratorFinder.declaredTeller(notesText, chosen, packs));
+            m,
+            pov,
+            chars,
+            chosen,
+            NarratorFinder.declaredTeller(notesText, chosen, packs),
+            inSummary);
     chars.sort(Comparator.comparingDouble(CharacterFinder.Found::prominence).reversed());
     // "The Doctor" with Donna on the page is the Tenth Doctor: names as the tags will show them.
     Map<String, String> forms = formsByCompany(chars, chosen);
@@ -472,7 +481,7 @@ public final class Analyser {
       anyRomance = true;
     }
     if (!anyRomance && !chars.isEmpty()) {
-      List<String> known = knownGroup(chars, chosen);
+      List<String> known = knownGroup(chars, chosen, narrator);
       List<String> group =
           known != null
               ? known
@@ -512,9 +521,17 @@ public final class Analyser {
    * loudest. The largest such group, or null.
    */
   private static List<String> knownGroup(
-      List<CharacterFinder.Found> chars, List<KnowledgePack> chosen) {
+      List<CharacterFinder.Found> chars,
+      List<KnowledgePack> chosen,
+      CharacterFinder.Found narrator) {
     Set<String> onPage = new HashSet<>();
-    double lead = chars.getFirst().prominence();
+    // The teller's every "I" counts as a mention: the others are measured against each other.
+    double lead = 0;
+    for (CharacterFinder.Found f : chars) {
+      if (f != narrator || chars.size() == 1) {
+        lead = Math.max(lead, f.prominence());
+      }
+    }
     for (CharacterFinder.Found f : chars) {
       // On the page, and in the story about as much as the others (not Bobby on the phone).
       if (f.present() && (f.speaking > 0 || f.count() >= 3) && f.prominence() >= lead / 4) {

@@ -140,7 +140,35 @@ final class CharacterFinder {
 
   /** Finds the characters in a text, most prominent first. */
   List<Found> find(TextModel m) {
-    return resolve(m, matcher.findAll(m), Epithets.ALL);
+    return find(m, List.of());
+  }
+
+  /**
+   * Finds the characters in a text, with characters the summary names ({@link #named}) counted as
+   * present when the text calls them only by a shared name ("Sam" beside a summary's "Sam Wilson").
+   */
+  List<Found> find(TextModel m, List<Packs.Cast> named) {
+    return resolve(m, matcher.findAll(m), Epithets.ALL, named);
+  }
+
+  /**
+   * The characters a short text (a summary) names by a name of their own, in order of first
+   * mention. Titles and descriptions do not count here: a summary's "the Doctor" is no one in
+   * particular until the story says so.
+   */
+  List<Packs.Cast> named(TextModel summary) {
+    List<Packs.Cast> out = new ArrayList<>();
+    for (PhraseMatcher.Match<Name> x : matcher.findAll(summary)) {
+      Name n = x.phrase().value();
+      Packs.Cast c = n.casts().getFirst();
+      if ((!n.ambiguous() || properNameMidSentence(summary, x))
+          && !sentenceInitialCommonWord(summary, x)
+          && n.onlyWith().isEmpty()
+          && !out.contains(c)) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   /** Which descriptions a story keeps using count as names (see {@link #standingEpithets}). */
@@ -162,23 +190,46 @@ final class CharacterFinder {
    */
   static List<Found> resolve(
       TextModel m, List<PhraseMatcher.Match<Name>> matches, Epithets epithets) {
+    return resolve(m, matches, epithets, List.of());
+  }
+
+  private static List<Found> resolve(
+      TextModel m,
+      List<PhraseMatcher.Match<Name>> matches,
+      Epithets epithets,
+      List<Packs.Cast> named) {
     Map<Packs.Cast, Found> found = new LinkedHashMap<>();
+    for (Packs.Cast c : named) {
+      found.computeIfAbsent(c, Found::new).unambiguous++;
+    }
     Set<Name> standing =
         epithets == Epithets.NONE
             ? new HashSet<>()
             : standingEpithets(m, matches, epithets == Epithets.TITLES);
     // First pass: unambiguous names establish who is present; then the descriptions that need a
     // companion ("the kid" beside the Mandalorian) stand if one is there.
-    countUnambiguous(m, matches, standing, found, false);
-    standing.removeIf(
-        n ->
-            !n.onlyWith().isEmpty()
-                && found.values().stream()
-                    .noneMatch(f -> f.unambiguous > 0 && n.onlyWith().contains(f.name())));
-    countUnambiguous(m, matches, standing, found, true);
+    countUnambiguous(m, matches, standing, found, false, Set.of());
+    Set<String> established = new HashSet<>();
+    for (Found f : found.values()) {
+      if (f.unambiguous > 0) {
+        established.add(f.name());
+      }
+    }
+    Set<Name> alone = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (PhraseMatcher.Match<Name> x : matches) {
+      Name n = x.phrase().value();
+      if (!n.onlyWith().isEmpty() && n.onlyWith().stream().noneMatch(established::contains)) {
+        alone.add(n);
+      }
+    }
+    standing.removeAll(alone);
+    countUnambiguous(m, matches, standing, found, true, alone);
     for (PhraseMatcher.Match<Name> x : matches) {
       Name n = x.phrase().value();
       Packs.Cast cast = null;
+      if (alone.contains(n)) {
+        continue; // "Spaceman" with no Donna on the page is nobody in particular
+      }
       if (!n.ambiguous() || properNameMidSentence(m, x) || standing.contains(n)) {
         cast = n.casts().getFirst();
       } else {
@@ -211,10 +262,11 @@ final class CharacterFinder {
       List<PhraseMatcher.Match<Name>> matches,
       Set<Name> standing,
       Map<Packs.Cast, Found> found,
-      boolean needingCompanion) {
+      boolean needingCompanion,
+      Set<Name> alone) {
     for (PhraseMatcher.Match<Name> x : matches) {
       Name n = x.phrase().value();
-      if (n.onlyWith().isEmpty() == needingCompanion) {
+      if (n.onlyWith().isEmpty() == needingCompanion || alone.contains(n)) {
         continue;
       }
       if ((!n.ambiguous() || properNameMidSentence(m, x) || standing.contains(n))
@@ -234,6 +286,7 @@ final class CharacterFinder {
       TextModel m, List<PhraseMatcher.Match<Name>> matches, boolean titlesOnly) {
     // By identity: each name is one object in the matcher, and a pack's hash is deep.
     Map<Name, Integer> uses = new IdentityHashMap<>();
+    Map<Name, Integer> titleUses = new IdentityHashMap<>();
     for (PhraseMatcher.Match<Name> x : matches) {
       Name n = x.phrase().value();
       if (n.ambiguous()
@@ -242,12 +295,18 @@ final class CharacterFinder {
           && m.lower[x.from()].equals("the")
           && (!titlesOnly || m.cap[x.from() + 1])) {
         uses.merge(n, 1, Integer::sum);
+        if (m.cap[x.from() + 1]) {
+          titleUses.merge(n, 1, Integer::sum);
+        }
       }
     }
+    // Once the fandom is known, a title written capitalised twice ("the Doctor" in a story with
+    // the TARDIS in it) is the story's name for its character.
     Set<Name> out = Collections.newSetFromMap(new IdentityHashMap<>());
     uses.forEach(
         (n, k) -> {
-          if (k >= STANDING_USES) {
+          if (k >= STANDING_USES
+              || !titlesOnly && titleUses.getOrDefault(n, 0) >= STANDING_TITLE_USES) {
             out.add(n);
           }
         });
@@ -255,6 +314,7 @@ final class CharacterFinder {
   }
 
   private static final int STANDING_USES = 3;
+  private static final int STANDING_TITLE_USES = 2;
 
   /**
    * A name flagged ambiguous only because it is short or shared across fandoms ("Finn", "Jim",
@@ -269,7 +329,9 @@ final class CharacterFinder {
     boolean speaker =
         x.to() < m.size && SPEECH_VERBS.contains(m.lower[x.to()]) && !m.quoted[x.from()]
             || x.from() > 0 && SPEECH_VERBS.contains(m.lower[x.from() - 1]);
-    if (m.sentenceInitial(x.from()) && !speaker) {
+    // "'Amy,' he says": a name called to someone is a person's, wherever the sentence starts.
+    boolean vocative = m.quoted[x.from()] && addressed(m, x.from(), x.to());
+    if (m.sentenceInitial(x.from()) && !speaker && !vocative) {
       return false;
     }
     for (int t = x.from(); t < x.to(); t++) {

@@ -61,56 +61,81 @@ final class FandomDetector {
 
   /** Scores for every pack with any evidence, best first. */
   List<Score> score(TextModel m) {
+    return score(m, null);
+  }
+
+  /**
+   * Scores the fandoms of a story from its text and its summary (may be null), which counts as part
+   * of the text: a summary's "Rory Williams, aged 82" names the story's people as surely as its
+   * prose does.
+   */
+  List<Score> score(TextModel m, TextModel summary) {
+    List<TextModel> parts = summary == null ? List.of(m) : List.of(m, summary);
     Map<KnowledgePack, double[]> cueScore = new LinkedHashMap<>();
     Map<KnowledgePack, Set<String>> cueWhy = new LinkedHashMap<>();
     Map<KnowledgePack, Integer> strong = new LinkedHashMap<>();
-    for (PhraseMatcher.Match<Object[]> x : cues.findAll(m)) {
-      KnowledgePack p = (KnowledgePack) x.phrase().value()[0];
-      double w = (double) x.phrase().value()[1];
-      String s = (String) x.phrase().value()[2];
-      Set<String> why = cueWhy.computeIfAbsent(p, k -> new HashSet<>());
-      // The first sighting of a cue says most; repeats add a little.
-      cueScore.computeIfAbsent(p, k -> new double[1])[0] += why.add(s) ? w : w * 0.1;
-      if (w >= 3.0) {
-        strong.merge(p, 1, Integer::sum);
+    for (TextModel part : parts) {
+      for (PhraseMatcher.Match<Object[]> x : cues.findAll(part)) {
+        KnowledgePack p = (KnowledgePack) x.phrase().value()[0];
+        double w = (double) x.phrase().value()[1];
+        String s = (String) x.phrase().value()[2];
+        Set<String> why = cueWhy.computeIfAbsent(p, k -> new HashSet<>());
+        // The first sighting of a cue says most; repeats add a little.
+        cueScore.computeIfAbsent(p, k -> new double[1])[0] += why.add(s) ? w : w * 0.1;
+        if (w >= 3.0) {
+          strong.merge(p, 1, Integer::sum);
+        }
       }
     }
+    List<List<List<PhraseMatcher.Match<CharacterFinder.Name>>>> byPart = new ArrayList<>();
+    for (TextModel part : parts) {
+      byPart.add(names.findAllByGroup(part));
+    }
     List<Score> out = new ArrayList<>();
-    List<List<PhraseMatcher.Match<CharacterFinder.Name>>> byPack = names.findAllByGroup(m);
     int group = 0;
     for (KnowledgePack p : packs.all()) {
-      List<PhraseMatcher.Match<CharacterFinder.Name>> matches =
-          group < byPack.size() ? byPack.get(group) : List.of();
-      group++;
       double cue = cueScore.containsKey(p) ? cueScore.get(p)[0] : 0;
-      // A title the story keeps using ("the Doctor") counts only beside the fandom's own words
-      // (a sonic screwdriver); alone it could be anyone's doctor.
-      List<CharacterFinder.Found> found =
-          matches.isEmpty()
-              ? List.of()
-              : CharacterFinder.resolve(
-                  m,
-                  matches,
-                  cue > 0 ? CharacterFinder.Epithets.TITLES : CharacterFinder.Epithets.NONE);
+      // Per character: unambiguous names and all mentions, over the text and the summary.
+      Map<String, int[]> counts = new LinkedHashMap<>();
+      for (int i = 0; i < parts.size(); i++) {
+        List<List<PhraseMatcher.Match<CharacterFinder.Name>>> byPack = byPart.get(i);
+        List<PhraseMatcher.Match<CharacterFinder.Name>> matches =
+            group < byPack.size() ? byPack.get(group) : List.of();
+        if (matches.isEmpty()) {
+          continue;
+        }
+        // A title the story keeps using ("the Doctor") counts only beside the fandom's own words
+        // (a sonic screwdriver); alone it could be anyone's doctor.
+        for (CharacterFinder.Found f :
+            CharacterFinder.resolve(
+                parts.get(i),
+                matches,
+                cue > 0 ? CharacterFinder.Epithets.TITLES : CharacterFinder.Epithets.NONE)) {
+          int[] c = counts.computeIfAbsent(f.name(), k -> new int[2]);
+          c[0] += f.unambiguous;
+          c[1] += f.count();
+        }
+      }
+      group++;
       int distinct = 0;
       int maxMentions = 0;
       double charScore = 0;
       List<String> why = new ArrayList<>();
-      for (CharacterFinder.Found f : found) {
-        if (f.unambiguous > 0) {
+      for (Map.Entry<String, int[]> e : counts.entrySet()) {
+        int[] c = e.getValue();
+        if (c[0] > 0) {
           distinct++;
-          maxMentions = Math.max(maxMentions, f.unambiguous);
-          charScore += 2.0 + Math.min(3.0, Math.log(1 + f.count()));
-          why.add(f.name());
+          maxMentions = Math.max(maxMentions, c[0]);
+          charScore += 2.0 + Math.min(3.0, Math.log(1 + c[1]));
+          why.add(e.getKey());
         }
       }
       if (cueWhy.containsKey(p)) {
         why.addAll(cueWhy.get(p));
       }
-      // One lone character name is weak evidence (names are shared across fandoms); two or
-      // more, or a name plus cues, is strong.
-      // A lone name said once is weak (names are shared across fandoms); a lone name said again
-      // and again ("Sherlock", "Spock") carries the story.
+      // A lone name said once is weak (names are shared across fandoms); two or more, or a name
+      // plus cues, is strong, and a lone name said again and again ("Sherlock", "Spock") carries
+      // the story.
       double score = distinct >= 2 || maxMentions >= 3 ? charScore : charScore * 0.5;
       score += cue;
       if (score > 0) {

@@ -49,7 +49,8 @@ final class NarratorFinder {
       PovDetector.Pov pov,
       List<CharacterFinder.Found> chars,
       List<KnowledgePack> chosen,
-      Packs.Cast said) {
+      Packs.Cast said,
+      List<Packs.Cast> inSummary) {
     boolean first = pov.person().equals("first");
     if (!first && !pov.person().equals("second")) {
       return null;
@@ -66,11 +67,21 @@ final class NarratorFinder {
     }
     // One pass over the text for every character's self phrases.
     PhraseMatcher<Packs.Cast> matcher = matcher(chosen);
+    // Each cue's weight, in halves: a place said with "the" ("the bookshop") may be a neighbour's,
+    // so it weighs half of a self phrase ("my bookshop") or a name spoken to the teller, and only
+    // the first time.
     Map<Packs.Cast, List<int[]>> cuesOf = new java.util.LinkedHashMap<>();
+    Map<Packs.Cast, Integer> weight = new HashMap<>();
+    Set<PhraseMatcher.Phrase<Packs.Cast>> places =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (PhraseMatcher.Match<Packs.Cast> hit : matcher.findAll(m)) {
       cuesOf
           .computeIfAbsent(hit.phrase().value(), k -> new ArrayList<>())
           .add(new int[] {hit.from(), hit.to()});
+      boolean place = m.lower[hit.from()].equals("the");
+      if (!place || places.add(hit.phrase())) {
+        weight.merge(hit.phrase().value(), place ? 1 : 2, Integer::sum);
+      }
     }
     // "'Donna Noble,' the Doctor said, looking at me": a name spoken to the one the narration calls
     // "me" (or "you") is the teller's, when the narration never uses it for someone else.
@@ -82,8 +93,11 @@ final class NarratorFinder {
       for (int[] at : f.mentions) {
         if (m.quoted[at[0]]
             && CharacterFinder.addressed(m, at[0], at[1])
-            && (narrationHas(m, m.sentence[at[0]], object) || onlyTheName(m, at))) {
+            && (narrationHas(m, m.sentence[at[0]], object)
+                || onlyTheName(m, at)
+                || spokenByAnother(m, m.sentence[at[0]], first))) {
           cuesOf.computeIfAbsent(f.cast, k -> new ArrayList<>()).add(at);
+          weight.merge(f.cast, 2, Integer::sum);
         }
       }
     }
@@ -94,7 +108,9 @@ final class NarratorFinder {
     boolean tie = false;
     for (Map.Entry<Packs.Cast, List<int[]>> e : cuesOf.entrySet()) {
       KnowledgePack.Character c = e.getKey().character();
-      int score = e.getValue().size() - Math.max(0, namedInNarration.getOrDefault(c.name(), 0) - 1);
+      int score =
+          weight.getOrDefault(e.getKey(), 0)
+              - 2 * Math.max(0, namedInNarration.getOrDefault(c.name(), 0) - 1);
       if (score > bestScore) {
         best = c;
         bestPack = e.getKey().pack();
@@ -112,6 +128,19 @@ final class NarratorFinder {
         bestPack = said.pack();
         bestCues = List.of();
         tie = false;
+      }
+    }
+    if (best == null || tie) {
+      // Nor that: the first character the summary names whom the narration never names ("Donna
+      // goes shopping…" over a story told to "you").
+      for (Packs.Cast c : inSummary) {
+        if (namedInNarration.getOrDefault(c.name(), 0) == 0) {
+          best = c.character();
+          bestPack = c.pack();
+          bestCues = List.of();
+          tie = false;
+          break;
+        }
       }
     }
     if (best == null || tie) {
@@ -209,6 +238,17 @@ final class NarratorFinder {
     }
     return true;
   }
+
+  /**
+   * A line another speaks ("'Your what, Yaz?' she said."): a speech tag in the third person and
+   * none of the teller's own words in the narration. In a story told by "I", a name someone else
+   * calls out, which the narration never uses, is most often the teller's.
+   */
+  private static boolean spokenByAnother(TextModel m, int s, boolean first) {
+    return narrationHas(m, s, THIRD) && !narrationHas(m, s, first ? Set.of("i") : SECOND);
+  }
+
+  private static final Set<String> THIRD = Set.of("he", "she", "they");
 
   private static boolean narrationHas(TextModel m, int s, Set<String> words) {
     for (int t = m.sentFirst[s]; t < m.sentEnd[s]; t++) {
