@@ -112,6 +112,7 @@ public final class Analyser {
             chars,
             chosen,
             NarratorFinder.declaredTeller(notesText, chosen, packs),
+            pairedByAuthor(w, notesText, chosen),
             inSummary);
     chars.sort(Comparator.comparingDouble(CharacterFinder.Found::prominence).reversed());
     // "The Doctor" with Donna on the page is the Tenth Doctor: names as the tags will show them.
@@ -384,34 +385,7 @@ public final class Analyser {
       Map<String, List<Lexicon.Hit>> hits,
       List<Evidence> sexOnPage) {
     Map<String, Tag> out = new LinkedHashMap<>();
-    // Declared pairings: "Buffy/Spike" in the notes or summary, or a known ship name ("Spuffy").
-    Set<String> declared = new LinkedHashSet<>();
-    Matcher dm = DECLARED.matcher(notesText);
-    while (dm.find()) {
-      List<Packs.Cast> a = castOf(dm.group(1), chosen, false);
-      List<Packs.Cast> b = castOf(dm.group(3), chosen, true);
-      if (!a.isEmpty()
-          && !b.isEmpty()
-          && !a.getFirst().equals(b.getFirst())
-          && (chosen.isEmpty() || chosen.contains(a.getFirst().pack()))) {
-        declared.add(
-            packs.relationship(
-                List.of(a.getFirst().name(), b.getFirst().name()), dm.group(2).equals("&")));
-      }
-    }
-    for (String word : notesText.split("[^\\p{L}'’-]+")) {
-      if (word.length() >= 4) {
-        String r = packs.canonicalRelationship(word, chosen);
-        if (!r.equalsIgnoreCase(word.strip()) && (r.contains("/") || r.contains("&"))) {
-          declared.add(r);
-        }
-      }
-    }
-    for (Tag t : w.tags()) {
-      if (t.type() == TagType.RELATIONSHIP && t.provenance() == Provenance.AUTHOR) {
-        declared.add(packs.canonicalRelationship(t.name(), chosen));
-      }
-    }
+    Set<String> declared = declaredPairings(w, notesText, chosen);
     for (String d : declared) {
       out.put(d, Tag.suggested(TagType.RELATIONSHIP, d, 0.95, noteEvidence(w, d)).withNote("main"));
     }
@@ -513,6 +487,53 @@ public final class Analyser {
       result.add(t);
     }
     return result;
+  }
+
+  /** The characters of the pairings the author declared, as the packs know them. */
+  private List<Packs.Cast> pairedByAuthor(Work w, String notesText, List<KnowledgePack> chosen) {
+    List<Packs.Cast> out = new ArrayList<>();
+    for (String d : declaredPairings(w, notesText, chosen)) {
+      for (String name : d.split("\\s*/\\s*|\\s+&\\s+")) {
+        for (Packs.Cast c : packs.characters(name, chosen)) {
+          if (chosen.contains(c.pack()) && c.name().equals(name) && !out.contains(c)) {
+            out.add(c);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Pairings "Buffy/Spike" in the notes or summary, a known ship name ("Spuffy"), or tagged. */
+  private Set<String> declaredPairings(Work w, String notesText, List<KnowledgePack> chosen) {
+    Set<String> declared = new LinkedHashSet<>();
+    Matcher dm = DECLARED.matcher(notesText);
+    while (dm.find()) {
+      List<Packs.Cast> a = castOf(dm.group(1), chosen, false);
+      List<Packs.Cast> b = castOf(dm.group(3), chosen, true);
+      if (!a.isEmpty()
+          && !b.isEmpty()
+          && !a.getFirst().equals(b.getFirst())
+          && (chosen.isEmpty() || chosen.contains(a.getFirst().pack()))) {
+        declared.add(
+            packs.relationship(
+                List.of(a.getFirst().name(), b.getFirst().name()), dm.group(2).equals("&")));
+      }
+    }
+    for (String word : notesText.split("[^\\p{L}'’-]+")) {
+      if (word.length() >= 4) {
+        String r = packs.canonicalRelationship(word, chosen);
+        if (!r.equalsIgnoreCase(word.strip()) && (r.contains("/") || r.contains("&"))) {
+          declared.add(r);
+        }
+      }
+    }
+    for (Tag t : w.tags()) {
+      if (t.type() == TagType.RELATIONSHIP && t.provenance() == Provenance.AUTHOR) {
+        declared.add(packs.canonicalRelationship(t.name(), chosen));
+      }
+    }
+    return declared;
   }
 
   /**

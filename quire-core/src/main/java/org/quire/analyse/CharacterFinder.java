@@ -330,7 +330,8 @@ final class CharacterFinder {
         x.to() < m.size && SPEECH_VERBS.contains(m.lower[x.to()]) && !m.quoted[x.from()]
             || x.from() > 0 && SPEECH_VERBS.contains(m.lower[x.from() - 1]);
     // "'Amy,' he says": a name called to someone is a person's, wherever the sentence starts.
-    boolean vocative = m.quoted[x.from()] && addressed(m, x.from(), x.to());
+    boolean vocative =
+        m.quoted[x.from()] && addressed(m, x.from(), x.to()) && !quoteGoesOn(m, x.to());
     if (m.sentenceInitial(x.from()) && !speaker && !vocative) {
       return false;
     }
@@ -340,6 +341,23 @@ final class CharacterFinder {
       }
     }
     return x.to() - x.from() > 1 || !WORDS.contains(m.lower[x.from()]);
+  }
+
+  /**
+   * Whether the quotation broken off at {@code t} goes on in lower case after its speech tag:
+   * "'Barton,' said Maria, 'gets shot…'" makes Barton the subject, not someone called.
+   */
+  private static boolean quoteGoesOn(TextModel m, int t) {
+    int s = m.sentence[Math.max(0, t - 1)];
+    boolean tag = false;
+    for (int k = t; k < m.sentEnd[s]; k++) {
+      if (!m.quoted[k]) {
+        tag = true;
+      } else if (tag) {
+        return !m.cap[k];
+      }
+    }
+    return false;
   }
 
   /** English words that are also names or nicknames: never evidence on their own. */
@@ -471,7 +489,14 @@ final class CharacterFinder {
             ? to
             : to - 1;
     char after = nonSpace(text, m.end[last], 1);
-    boolean opens = before == ',' || before == '"' || before == '“';
+    // "Whoa. Dean. It's me.": a name standing as a sentence of its own is called, too.
+    boolean opens =
+        before == ','
+            || before == '"'
+            || before == '“'
+            || (before == '.' || before == '!' || before == '?')
+                && m.quoted[from]
+                && !(from > 0 && TITLES.contains(m.lower[from - 1]));
     boolean closes =
         after == ','
             || after == '.'
@@ -481,6 +506,9 @@ final class CharacterFinder {
             || after == '”';
     return opens && closes;
   }
+
+  /** Titles abbreviated with a period: "Mr. Merry" is no name called out after a sentence. */
+  private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "dr", "st", "prof", "mx");
 
   /** Japanese honorifics written after a name, as fans of anime and manga write them. */
   static final Set<String> HONORIFICS =

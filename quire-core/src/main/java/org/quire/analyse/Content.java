@@ -648,7 +648,7 @@ final class Content {
     int to = Math.min(m.sentEnd[s], t + NEAR + 1);
     for (int k = from; k < to; k++) {
       CharacterFinder.Found f = nameAt[k];
-      if (f == null) {
+      if (f == null || possessor(k, t)) {
         continue;
       }
       int d = k < t ? t - nameEnd[k] : k - t;
@@ -660,6 +660,24 @@ final class Content {
     }
     return best != null ? best : pronounSubject(t);
   }
+
+  /**
+   * Whether the name at {@code k} owns what the death word at {@code t} is said of: "Maggie's music
+   * dies", "Anya's mother died". Not "Maggie's dead" or "Maggie's been killed", where the "'s" is
+   * "is" or "has".
+   */
+  private boolean possessor(int k, int t) {
+    int e = nameEnd[k];
+    if (e >= t || !m.lower[e - 1].equals("'s") && (e >= m.size || !m.lower[e].equals("'s"))) {
+      return false;
+    }
+    int next = m.lower[e - 1].equals("'s") ? e : e + 1;
+    return next < t && !IS_OR_HAS.contains(m.lower[next]);
+  }
+
+  private static final Set<String> IS_OR_HAS =
+      Set.of(
+          "been", "not", "going", "about", "just", "really", "already", "never", "still", "gone");
 
   /**
    * "…says Gimli, and smiles. Some time after, he stops breathing.": a death told of "he" or "she"

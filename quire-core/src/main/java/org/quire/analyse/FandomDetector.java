@@ -114,6 +114,11 @@ final class FandomDetector {
           int[] c = counts.computeIfAbsent(f.name(), k -> new int[2]);
           c[0] += f.unambiguous;
           c[1] += f.count();
+          // A full name in the summary ("Bruce Banner does his laundry") is the author saying whose
+          // story it is: as strong as the fandom's own words.
+          if (i > 0 && f.unambiguous > 0 && f.mentions.stream().anyMatch(t -> t[1] - t[0] >= 2)) {
+            strong.merge(p, 1, Integer::sum);
+          }
         }
       }
       group++;

@@ -43,6 +43,9 @@ final class NarratorFinder {
         });
   }
 
+  /** The least weight of cues that names a teller. */
+  private static final int MIN_CUES = 1;
+
   /** The teller, added to {@code chars} (or found there), or null for third person or unknown. */
   static CharacterFinder.Found find(
       TextModel m,
@@ -50,20 +53,28 @@ final class NarratorFinder {
       List<CharacterFinder.Found> chars,
       List<KnowledgePack> chosen,
       Packs.Cast said,
+      List<Packs.Cast> paired,
       List<Packs.Cast> inSummary) {
     boolean first = pov.person().equals("first");
     if (!first && !pov.person().equals("second")) {
       return null;
     }
     Map<String, Integer> namedInNarration = new HashMap<>();
+    // Spoken of, not to: "Giles says the prophecy thing is a recipe" is said to the teller about
+    // somebody else.
+    Map<String, Integer> spokenOf = new HashMap<>();
     for (CharacterFinder.Found f : chars) {
       int n = 0;
+      int of = 0;
       for (int[] at : f.mentions) {
         if (!m.quoted[at[0]]) {
           n++;
+        } else if (!CharacterFinder.addressed(m, at[0], at[1])) {
+          of++;
         }
       }
       namedInNarration.put(f.name(), n);
+      spokenOf.put(f.name(), of);
     }
     // One pass over the text for every character's self phrases.
     PhraseMatcher<Packs.Cast> matcher = matcher(chosen);
@@ -110,14 +121,15 @@ final class NarratorFinder {
       KnowledgePack.Character c = e.getKey().character();
       int score =
           weight.getOrDefault(e.getKey(), 0)
-              - 2 * Math.max(0, namedInNarration.getOrDefault(c.name(), 0) - 1);
-      if (score > bestScore) {
+              - 2 * Math.max(0, namedInNarration.getOrDefault(c.name(), 0) - 1)
+              - 2 * spokenOf.getOrDefault(c.name(), 0);
+      if (score > bestScore && score >= MIN_CUES) {
         best = c;
         bestPack = e.getKey().pack();
         bestCues = e.getValue();
         bestScore = score;
         tie = false;
-      } else if (score == bestScore && score > 0) {
+      } else if (score == bestScore && score >= MIN_CUES) {
         tie = true;
       }
     }
@@ -126,6 +138,25 @@ final class NarratorFinder {
       if (said != null) {
         best = said.character();
         bestPack = said.pack();
+        bestCues = List.of();
+        tie = false;
+      }
+    }
+    if (best == null || tie) {
+      // Nor that: of a pairing the author declared ("willow/tara"), the one the narration never
+      // names while it names the other.
+      List<Packs.Cast> unnamed = new ArrayList<>();
+      boolean otherNamed = false;
+      for (Packs.Cast c : paired) {
+        if (namedInNarration.getOrDefault(c.name(), 0) == 0) {
+          unnamed.add(c);
+        } else {
+          otherNamed = true;
+        }
+      }
+      if (unnamed.size() == 1 && otherNamed) {
+        best = unnamed.getFirst().character();
+        bestPack = unnamed.getFirst().pack();
         bestCues = List.of();
         tie = false;
       }
