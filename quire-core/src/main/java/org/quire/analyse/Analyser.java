@@ -504,6 +504,9 @@ public final class Analyser {
     return out;
   }
 
+  private static final Set<String> NOT =
+      Set.of("not", "no", "isn't", "isn’t", "never", "without", "non", "nope");
+
   /** Pairings "Buffy/Spike" in the notes or summary, a known ship name ("Spuffy"), or tagged. */
   private Set<String> declaredPairings(Work w, String notesText, List<KnowledgePack> chosen) {
     Set<String> declared = new LinkedHashSet<>();
@@ -520,8 +523,15 @@ public final class Analyser {
                 List.of(a.getFirst().name(), b.getFirst().name()), dm.group(2).equals("&")));
       }
     }
-    for (String word : notesText.split("[^\\p{L}'’-]+")) {
-      if (word.length() >= 4) {
+    // "This is NOT johnlock": a ship name denied is no pairing.
+    String[] words = notesText.split("[^\\p{L}'’-]+");
+    for (int i = 0; i < words.length; i++) {
+      String word = words[i];
+      boolean denied = false;
+      for (int k = Math.max(0, i - 3); k < i; k++) {
+        denied |= NOT.contains(words[k].toLowerCase(Locale.ROOT));
+      }
+      if (word.length() >= 4 && !denied) {
         String r = packs.canonicalRelationship(word, chosen);
         if (!r.equalsIgnoreCase(word.strip()) && (r.contains("/") || r.contains("&"))) {
           declared.add(r);

@@ -46,7 +46,8 @@ public final class WarningWords {
               "Abuse",
               null),
           kind(
-              "addiction|drug use|drug abuse|alcoholism|alcohol abuse|substance abuse|overdose",
+              "addiction|drug use|drug abuse|alcoholism|alcoholic|alcohol abuse|substance abuse"
+                  + "|overdose|relaps\\w*|withdrawal",
               "Addiction",
               null),
           kind("eating disorders?|anorexia|bulimia", "Eating Disorder", null),
