@@ -27,6 +27,7 @@ final class CharacterFinder {
     int speaking;
     int focal;
     int addressed; // spoken to by name: "Spike." / "Hello, Slayer."
+    int narrated; // named outside quotations
     private String gender;
 
     Found(Packs.Cast cast) {
@@ -50,10 +51,11 @@ final class CharacterFinder {
 
     /**
      * In the story rather than only mentioned: speaks, is spoken to, is the point of view, or is
-     * named twice.
+     * named twice, once at least by the narration ("Giles says…" twice in dialogue is Giles talked
+     * about, not there).
      */
     boolean present() {
-      return speaking > 0 || focal > 0 || addressed > 0 || count() >= 2;
+      return speaking > 0 || focal > 0 || addressed > 0 || count() >= 2 && narrated > 0;
     }
 
     /** Mentions, speaking lines and point of view, weighted. */
@@ -230,7 +232,12 @@ final class CharacterFinder {
       if (alone.contains(n)) {
         continue; // "Spaceman" with no Donna on the page is nobody in particular
       }
-      if (!n.ambiguous() || properNameMidSentence(m, x) || standing.contains(n)) {
+      // A name that needs a companion, with the companion on the page ("Gramps" beside Donna),
+      // is its character's.
+      if (!n.ambiguous()
+          || properNameMidSentence(m, x)
+          || standing.contains(n)
+          || !n.onlyWith().isEmpty()) {
         cast = n.casts().getFirst();
       } else {
         // An ambiguous name counts for the present character it could be, the most named one.
@@ -248,6 +255,9 @@ final class CharacterFinder {
       }
       Found f = found.computeIfAbsent(cast, Found::new);
       f.mentions.add(new int[] {x.from(), x.to()});
+      if (!m.quoted[x.from()]) {
+        f.narrated++;
+      }
       f.sentences.add(m.sentence[x.from()]);
     }
     found.values().removeIf(f -> f.mentions.isEmpty());
@@ -269,7 +279,10 @@ final class CharacterFinder {
       if (n.onlyWith().isEmpty() == needingCompanion || alone.contains(n)) {
         continue;
       }
-      if ((!n.ambiguous() || properNameMidSentence(m, x) || standing.contains(n))
+      if ((!n.ambiguous()
+              || properNameMidSentence(m, x)
+              || standing.contains(n)
+              || needingCompanion)
           && !sentenceInitialCommonWord(m, x)) {
         found.computeIfAbsent(n.casts().getFirst(), Found::new).unambiguous++;
       }
