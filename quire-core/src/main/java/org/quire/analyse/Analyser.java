@@ -370,7 +370,12 @@ public final class Analyser {
 
   private static final Pattern DECLARED =
       Pattern.compile(
-          "([\\p{Lu}][\\p{L}'’.-]*(?: [\\p{Lu}][\\p{L}'’.-]*)?)\\s*(/|&| x )\\s*([\\p{Lu}][\\p{L}'’.-]*(?: [\\p{Lu}][\\p{L}'’.-]*)?)");
+          "(?<![\\p{L}'’.-])([\\p{L}][\\p{L}'’.-]*(?: [\\p{Lu}][\\p{L}'’.-]*)?)\\s*(/|&| x )\\s*"
+              + "([\\p{L}][\\p{L}'’.-]*(?: [\\p{Lu}][\\p{L}'’.-]*)?)");
+
+  /** One more member of a declared pairing or group: " & mccoy". */
+  private static final Pattern MORE_MEMBERS =
+      Pattern.compile("\\s*(/|&)\\s*([\\p{L}][\\p{L}'’.-]*(?: [\\p{Lu}][\\p{L}'’.-]*)?)");
 
   /** Below this length a character named once is still tagged (as mentioned only). */
   private static final int MENTIONS_COUNT_BELOW_WORDS = 300;
@@ -518,9 +523,18 @@ public final class Analyser {
           && !b.isEmpty()
           && !a.getFirst().equals(b.getFirst())
           && (chosen.isEmpty() || chosen.contains(a.getFirst().pack()))) {
-        declared.add(
-            packs.relationship(
-                List.of(a.getFirst().name(), b.getFirst().name()), dm.group(2).equals("&")));
+        List<String> members = new ArrayList<>(List.of(a.getFirst().name(), b.getFirst().name()));
+        // "kirk & spock & mccoy": the group, not its first two.
+        Matcher more = MORE_MEMBERS.matcher(notesText).region(dm.end(), notesText.length());
+        while (more.lookingAt() && more.group(1).equals(dm.group(2).strip())) {
+          List<Packs.Cast> c = castOf(more.group(2), chosen, true);
+          if (c.isEmpty() || members.contains(c.getFirst().name())) {
+            break;
+          }
+          members.add(c.getFirst().name());
+          more.region(more.end(), notesText.length());
+        }
+        declared.add(packs.relationship(members, dm.group(2).equals("&")));
       }
     }
     // "This is NOT johnlock": a ship name denied is no pairing.

@@ -104,7 +104,24 @@ final class Lexicon {
             "dead certain",
             "dead ringer",
             "dead on time",
-            "bloody nose")) {
+            "bloody nose",
+            // Desserts and titles: "Death by Chocolate".
+            "death by",
+            // Medicine, not violence.
+            "blood pressure",
+            "blood draw",
+            "blood test",
+            "blood tests",
+            "blood sugar",
+            "blood type",
+            "blood sample",
+            "blood samples",
+            "blood work",
+            "drew blood",
+            "draw blood",
+            "drawn the blood",
+            "drew the blood",
+            "blood donor")) {
       FIGURATIVE.add(idiom, false, idiom);
     }
   }
@@ -179,11 +196,25 @@ final class Lexicon {
                   x.phrase().text(),
                   negated(m, x.from()),
                   hypothetical(m, x.from()),
-                  figurative[x.from()] || simile(m, x.from()),
+                  figurative[x.from()] || simile(m, x.from()) || titled(m, x),
                   m.quoted[x.from()]));
     }
     return out;
   }
+
+  /**
+   * A word capitalised in mid-sentence that the list spells in lower case is part of a name or a
+   * title ("course four, Death by Meringue"; "the Kill Switch"), not the thing itself.
+   */
+  private static boolean titled(TextModel m, PhraseMatcher.Match<String> x) {
+    return TITLED.contains(x.phrase().value())
+        && m.cap[x.from()]
+        && !m.sentenceInitial(x.from())
+        && Character.isLowerCase(x.phrase().text().charAt(0));
+  }
+
+  /** Lists whose words turn up in titles; not swearing, which is shouted in capitals. */
+  private static final Set<String> TITLED = Set.of("death", "violence", "gore", "blood", "injury");
 
   /**
    * "A noise like a dying robot", "ran like the dead were after her": a comparison, not an event.

@@ -157,7 +157,13 @@ final class AuthorTags {
                     }
                   });
       case CONTENT_WARNINGS ->
-          warnings(value).forEach(v -> out.add(Tag.byAuthor(TagType.CONTENT_WARNING, v)));
+          // "disordered eating" is Eating Disorder in Quire's words; "needles" stays as written.
+          warnings(value)
+              .forEach(
+                  v -> {
+                    String named = WarningWords.contentWarning(v);
+                    out.add(Tag.byAuthor(TagType.CONTENT_WARNING, named != null ? named : v));
+                  });
       case CATEGORY ->
           split(value)
               .forEach(
@@ -386,6 +392,9 @@ final class AuthorTags {
       if (none) {
         continue;
       }
+      // "A & B (or A/B, honestly, squint or don't)": the alternative offered, and an aside long
+      // enough to hold commas, go before the line is split at its commas.
+      sentence = LONG_ASIDE.matcher(sentence).replaceAll("");
       for (String item : split(sentence)) {
         Matcher bracket = BRACKET.matcher(item);
         StringBuilder rest = new StringBuilder();
@@ -441,7 +450,9 @@ final class AuthorTags {
     String[] sentences = value.strip().split(NOT_AN_ABBREVIATION + "\\s+");
     for (int i = 0; i < sentences.length; i++) {
       for (String item : split(sentences[i])) {
-        if (i == 0 || words(item) <= 3 && !DENIAL.matcher(item).lookingAt()) {
+        // "the Impala is also there": a remark with a verb in it names nobody.
+        if ((i == 0 || words(item) <= 3 && !DENIAL.matcher(item).lookingAt())
+            && !REMARK.matcher(withoutAside(item)).find()) {
           out.add(item);
         }
       }
@@ -466,8 +477,12 @@ final class AuthorTags {
    */
   private static final Pattern ASIDE =
       Pattern.compile(
-          "\\s*\\((?:(?=\\p{Ll})|[^()]*\\b(?:OCs?|briefly|mentioned|cameo|minor|background)\\b)"
-              + "[^()]*\\)");
+          "\\s*\\((?:(?=\\p{Ll})|[^()]*\\b(?:OCs?|briefly|mentioned|cameo|minor|background)\\b"
+              + "|[^()]*\\b\\p{Ll}+\\s+\\p{Ll}+\\b)[^()]*\\)");
+
+  /** A characters item that says something rather than names someone. */
+  private static final Pattern REMARK =
+      Pattern.compile("\\s(?:is|are|was|were|shows up|show up|appears?)\\b");
 
   /** "Giles mentioned", "Dawn (mentioned only)": the name without the remark. */
   private static final Pattern MENTIONED =
@@ -492,6 +507,12 @@ final class AuthorTags {
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern BRACKET = Pattern.compile("\\s*\\(([^()]*)\\)");
+
+  /** A bracket offering an alternative ("(or A/B)") or an aside in lower case with commas in it. */
+  private static final Pattern LONG_ASIDE =
+      Pattern.compile(
+          "\\s*\\((?:(?:or|and/or|maybe|possibly)\\s[^()]*|(?=\\p{Ll})[^()]*,[^()]*)\\)",
+          Pattern.CASE_INSENSITIVE);
 
   /**
    * Names of a friendship or family story: "Buffy & Dawn sisterfic", "Kirk, Spock and McCoy gen".

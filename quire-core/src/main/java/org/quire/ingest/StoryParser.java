@@ -35,6 +35,11 @@ final class StoryParser {
       List<IngestProblem> problems,
       int expectedChapters) {}
 
+  /** A preface over a rule: at most this many lines, each at most this long. */
+  private static final int MAX_PREFACE_LINES = 6;
+
+  private static final int MAX_PREFACE_LINE = 300;
+
   /** A line of a mailing-list post's header. */
   private static final Pattern POST_LINE =
       Pattern.compile("(?i)\\s*(from|subject|date|to|newsgroups)\\s*:.*");
@@ -248,9 +253,51 @@ final class StoryParser {
         } else if (sawHeader && SceneBreaks.isBreak(l)) {
           i = j + 1; // the rule under a header block
         } else {
-          return j;
+          int rule = prefaceRule(j);
+          if (rule < 0) {
+            return j;
+          }
+          // "sakura/ino, post-war" over a "TW:" line and a rule: the author's own words about the
+          // story, kept as notes, the labelled lines among them read as a header.
+          for (int k = j; k < rule; k++) {
+            if (blank(k)) {
+              continue;
+            }
+            HeaderField.Line hk = HeaderField.parse(line(k));
+            if (hk != null) {
+              k = header(k, hk) - 1;
+            } else {
+              notes.add(line(k).strip());
+            }
+          }
+          i = rule + 1;
+          sawHeader = true;
         }
       }
+    }
+
+    /**
+     * The rule line closing a preface that starts at line {@code i}: a few short lines, one of them
+     * labelled ("TW: …", "Rating: …") or an author's note, then a rule ("---", "***"); or -1.
+     */
+    int prefaceRule(int i) {
+      boolean labelled = false;
+      int seen = 0;
+      for (int k = i; k < lines.size() && seen <= MAX_PREFACE_LINES; k++) {
+        if (blank(k)) {
+          continue;
+        }
+        String l = line(k);
+        if (SceneBreaks.isBreak(l)) {
+          return labelled ? k : -1;
+        }
+        if (l.length() > MAX_PREFACE_LINE) {
+          return -1;
+        }
+        labelled |= HeaderField.parse(l) != null || NOTE.matcher(l).matches();
+        seen++;
+      }
+      return -1;
     }
 
     /**

@@ -50,7 +50,10 @@ public final class WarningWords {
                   + "|overdose|relaps\\w*|withdrawal",
               "Addiction",
               null),
-          kind("eating disorders?|anorexia|bulimia", "Eating Disorder", null),
+          kind(
+              "eating disorders?|disordered eating|ED recovery|anorexia|bulimia",
+              "Eating Disorder",
+              null),
           kind("depression", "Depression", null),
           kind("homophob\\w*|transphob\\w*", "Homophobia", null),
           kind(

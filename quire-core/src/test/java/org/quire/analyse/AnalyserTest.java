@@ -968,4 +968,104 @@ class AnalyserTest {
     Work clean = tagged("Title\n\nMara missed the ferry at Oakvale. \"Oh no,\" she said.\n");
     assertThat(clean.tagNames(TagType.RATING)).containsExactly("General Audiences");
   }
+
+  /** Words enough that a character named once is left out unless the story shows them. */
+  private static final String FILLER =
+      " The river ran slow and brown past the jetty, and the gulls argued over the nets."
+          .repeat(30);
+
+  @Test
+  void theSummaryChoosesTheFandomAndSettlesASharedName() {
+    String body =
+        "\n\nHe poled the ferry across. The river was wide and he was tired. Hope came down"
+            + " to the water at dusk. Hope said nothing.\n";
+    assertThat(tagged("Title" + body).tagNames(TagType.FANDOM)).isEmpty();
+    Work w = tagged("Title\n\nSummary: Tobin Reed keeps the ferry, and Hope Ward waits." + body);
+    assertThat(w.tagNames(TagType.FANDOM)).containsExactly("Test Fandom");
+    assertThat(w.tagNames(TagType.CHARACTER)).contains("Hope Ward");
+  }
+
+  @Test
+  void theSummaryNamesTheTellerTheNarrationNeverNames() {
+    String story =
+        "Title\n\n%sYou walk down to the river at Oakvale. Tobin is there already, and the"
+            + " lantern is lit. \"You're late,\" Tobin says. You sit beside him and say nothing."
+            + " You watch the river run slow and brown past the jetty.".repeat(30)
+            + "\n";
+    assertThat(tagged(story.formatted("")).tagNames(TagType.CHARACTER))
+        .doesNotContain("Mara Quill");
+    assertThat(
+            tagged(story.formatted("Summary: Mara goes down to the river.\n\n"))
+                .tagNames(TagType.CHARACTER))
+        .contains("Mara Quill", "Tobin Reed");
+  }
+
+  @Test
+  void theAuthorsPairingNamesTheTellerTheNarrationNeverNames() {
+    Work w =
+        tagged(
+            "Title\nPairing: mara/tobin\n\nI walked down to the river at Oakvale. Tobin was"
+                + " there already, and the lantern was lit. Tobin kissed me."
+                + " I watched the river run slow and brown past the jetty.".repeat(30)
+                + "\n");
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).hasSize(1);
+    assertThat(w.tagNames(TagType.CHARACTER)).contains("Mara Quill", "Tobin Reed");
+  }
+
+  @Test
+  void aNameCalledOutIsAPersonsButNotTheSubjectOfASplitQuotation() {
+    String start = "Title\n\nMara walked through Oakvale with Tobin.";
+    assertThat(
+            tagged(start + " \"Hope,\" Tobin said. \"Wait.\" Hope stopped.\n")
+                .tagNames(TagType.CHARACTER))
+        .contains("Hope Ward");
+    assertThat(
+            tagged(start + " \"Hope,\" said Tobin, \"is a fine thing.\" Hope is.\n")
+                .tagNames(TagType.CHARACTER))
+        .doesNotContain("Hope Ward");
+  }
+
+  @Test
+  void aNameSaidOnlyInDialogueIsTalkedAboutNotThere() {
+    String talk =
+        "Title\n\nMara walked through Oakvale with Tobin. \"Ines is late,\" Mara said."
+            + " \"Ines is always late,\" Tobin said."
+            + FILLER
+            + "\n";
+    assertThat(tagged(talk).tagNames(TagType.CHARACTER)).doesNotContain("Ines Vale");
+    assertThat(
+            tagged(talk.replace("Tobin said.", "Tobin said. Ines came at last."))
+                .tagNames(TagType.CHARACTER))
+        .contains("Ines Vale");
+  }
+
+  @Test
+  void whatAPersonOwnsDyingIsNoDeathOfTheirs() {
+    String start = "Title\n\nMara and Tobin walked home through Oakvale.";
+    assertThat(
+            tagged(start + " Mara's lantern died in the wind.\n").tagNames(TagType.CONTENT_WARNING))
+        .doesNotContain("Character Death");
+    assertThat(tagged(start + " Mara died in the wind.\n").tagNames(TagType.CONTENT_WARNING))
+        .contains("Character Death");
+  }
+
+  @Test
+  void deathInATitleAndBloodAtTheDoctorsAreNeitherDeathNorViolence() {
+    Work w =
+        tagged(
+            "Title\n\nMara and Tobin ate at Oakvale. Tobin ordered the Death by Chocolate, and"
+                + " Mara had her blood pressure taken, and a blood test, and the blood draw hurt"
+                + " less than the bill.\n");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).doesNotContain("Character Death", "Violence");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("No Archive Warnings Apply");
+  }
+
+  @Test
+  void swearingAloneHoweverMuchIsTeen() {
+    Work w =
+        tagged(
+            "Title\n\nMara missed the ferry at Oakvale. \"Fuck,\" she said. \"Fuck this"
+                + " fucking ferry. Fuck the river. Fuck the fucking gulls. Shit.\" Tobin laughed.\n");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Teen And Up Audiences");
+  }
 }

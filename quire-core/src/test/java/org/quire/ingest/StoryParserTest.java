@@ -528,4 +528,32 @@ class StoryParserTest {
     assertThat(w.wordCount()).isEqualTo(4);
     assertThat(List.of(w.summary())).containsExactly("many many words here");
   }
+
+  @Test
+  void aPrefaceOverARuleIsNotesWithItsLabelledLinesReadAsAHeader() {
+    Work w =
+        read(
+            "a.txt",
+            "what ino packs\n\nsakura/ino, post-war, both of them grown\n\nTW: disordered eating /"
+                + " ED recovery\n\n"
+                + "---\n\nThe bento is wrapped in a furoshiki.\n\nShe eats all of it.\n");
+    assertThat(w.notes()).contains("sakura/ino, post-war");
+    assertThat(w.tagNames(TagType.CONTENT_WARNING)).containsExactly("Eating Disorder");
+    assertThat(w.chapters().getFirst().text()).startsWith("The bento");
+    // A short opening scene over a scene break, with no labelled line, stays story.
+    Work scene =
+        read("b.txt", "The kid never stays in the ship.\n\n---\n\nThis time it was ice.\n");
+    assertThat(scene.chapters().getFirst().text()).startsWith("The kid never stays");
+  }
+
+  @Test
+  void headerRemarksAreNotTags() {
+    Work w =
+        read(
+            "a.txt",
+            "Title: Vacancy\nCharacters: Sam, Dean, the Impala is also there\nPairing: aziraphale"
+                + " & crowley (or aziraphale/crowley, honestly, squint or don't)\n\nThe story.\n");
+    assertThat(w.tagNames(TagType.CHARACTER)).containsExactly("Sam", "Dean");
+    assertThat(w.tagNames(TagType.RELATIONSHIP)).containsExactly("aziraphale & crowley");
+  }
 }
