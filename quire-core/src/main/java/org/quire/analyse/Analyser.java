@@ -112,7 +112,7 @@ public final class Analyser {
             chars,
             chosen,
             NarratorFinder.declaredTeller(notesText, chosen, packs),
-            pairedByAuthor(w, notesText, chosen),
+            namedByAuthor(w, notesText, chosen),
             inSummary);
     chars.sort(Comparator.comparingDouble(CharacterFinder.Found::prominence).reversed());
     // "The Doctor" with Donna on the page is the Tenth Doctor: names as the tags will show them.
@@ -494,14 +494,29 @@ public final class Analyser {
     return result;
   }
 
-  /** The characters of the pairings the author declared, as the packs know them. */
-  private List<Packs.Cast> pairedByAuthor(Work w, String notesText, List<KnowledgePack> chosen) {
+  /**
+   * The characters the author names in the header, as the packs know them: those of the pairings
+   * declared, or else those of the characters line ("Characters: Pippin, Merry, Frodo, Sam").
+   */
+  private List<Packs.Cast> namedByAuthor(Work w, String notesText, List<KnowledgePack> chosen) {
     List<Packs.Cast> out = new ArrayList<>();
     for (String d : declaredPairings(w, notesText, chosen)) {
       for (String name : d.split("\\s*/\\s*|\\s+&\\s+")) {
         for (Packs.Cast c : packs.characters(name, chosen)) {
           if (chosen.contains(c.pack()) && c.name().equals(name) && !out.contains(c)) {
             out.add(c);
+          }
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      for (Tag t : w.tags()) {
+        if (t.type() == TagType.CHARACTER && t.provenance() == Provenance.AUTHOR) {
+          List<Packs.Cast> c = packs.characters(t.name(), chosen);
+          if (c.size() == 1
+              && chosen.contains(c.getFirst().pack())
+              && !out.contains(c.getFirst())) {
+            out.add(c.getFirst());
           }
         }
       }

@@ -39,7 +39,14 @@ final class Lexicon {
           "should've",
           "would've",
           "could've",
-          "might've");
+          "might've",
+          // What someone fears or expects: "expected to be dead by Thursday".
+          "expected",
+          "expecting",
+          "expect",
+          "expects",
+          "feared",
+          "afraid");
   private static final PhraseMatcher<String> FIGURATIVE = new PhraseMatcher<>();
 
   static {

@@ -53,7 +53,7 @@ final class NarratorFinder {
       List<CharacterFinder.Found> chars,
       List<KnowledgePack> chosen,
       Packs.Cast said,
-      List<Packs.Cast> paired,
+      List<Packs.Cast> declared,
       List<Packs.Cast> inSummary) {
     boolean first = pov.person().equals("first");
     if (!first && !pov.person().equals("second")) {
@@ -143,11 +143,11 @@ final class NarratorFinder {
       }
     }
     if (best == null || tie) {
-      // Nor that: of a pairing the author declared ("willow/tara"), the one the narration never
-      // names while it names the other.
+      // Nor that: of the people the author's header names (a pairing, "willow/tara", or the
+      // characters line), the one the narration never names while it names the others.
       List<Packs.Cast> unnamed = new ArrayList<>();
       boolean otherNamed = false;
-      for (Packs.Cast c : paired) {
+      for (Packs.Cast c : declared) {
         if (namedInNarration.getOrDefault(c.name(), 0) == 0) {
           unnamed.add(c);
         } else {
