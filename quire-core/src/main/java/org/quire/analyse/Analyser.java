@@ -395,7 +395,7 @@ public final class Analyser {
       out.put(d, Tag.suggested(TagType.RELATIONSHIP, d, 0.95, noteEvidence(w, d)).withNote("main"));
     }
     // Shown in the text.
-    List<RelationshipFinder.Pair> pairs = RelationshipFinder.find(m, chars, hits);
+    List<RelationshipFinder.Pair> pairs = RelationshipFinder.find(m, chars, hits, narrator);
     pairs.sort(Comparator.comparingDouble((RelationshipFinder.Pair p) -> p.romantic).reversed());
     List<CharacterFinder.Found> top = chars.subList(0, Math.min(2, chars.size()));
     boolean mainTaken = !declared.isEmpty();

@@ -37,6 +37,18 @@ final class RelationshipFinder {
 
   static List<Pair> find(
       TextModel m, List<CharacterFinder.Found> chars, Map<String, List<Lexicon.Hit>> hits) {
+    return find(m, chars, hits, null);
+  }
+
+  /**
+   * The pairs, with the story's teller (or null): in a story told by "I", the teller is one of
+   * whoever a "he" or "she" kisses.
+   */
+  static List<Pair> find(
+      TextModel m,
+      List<CharacterFinder.Found> chars,
+      Map<String, List<Lexicon.Hit>> hits,
+      CharacterFinder.Found teller) {
     // Who is named in each sentence, in order.
     Map<Integer, List<CharacterFinder.Found>> bySentence = new HashMap<>();
     for (CharacterFinder.Found f : chars) {
@@ -54,7 +66,9 @@ final class RelationshipFinder {
         chars.size() >= 2 && chars.get(0).present() && chars.get(1).present()
             ? chars.subList(0, 2)
             : List.of();
-    Cues cues = new Cues(m, bySentence, pairs, leads);
+    Cues cues =
+        new Cues(
+            m, bySentence, pairs, leads, teller != null && leads.contains(teller) ? teller : null);
     cues.score(hits.get("romantic_cues"), true, 1.0);
     // Holding hands is what lovers do, and also friends at a deathbed: less weight than a kiss.
     cues.score(hits.getOrDefault("hand_cues", List.of()), true, 0.7);
@@ -69,7 +83,8 @@ final class RelationshipFinder {
       TextModel m,
       Map<Integer, List<CharacterFinder.Found>> bySentence,
       Map<String, Pair> pairs,
-      List<CharacterFinder.Found> leads) {
+      List<CharacterFinder.Found> leads,
+      CharacterFinder.Found teller) {
 
     /** Scores each cue (one per sentence) for the pair of characters it is between. */
     void score(List<Lexicon.Hit> cues, boolean romantic, double weight) {
@@ -111,6 +126,9 @@ final class RelationshipFinder {
             // "It was a bad kiss. Angled wrong, his mouth cold, her nose squashed…": a cue with
             // no one in its sentence belongs to the people of the next.
             two = leadsByPronouns(m, s + 1, leads, bySentence);
+          }
+          if (two == null && teller != null) {
+            two = withTeller(m, s, h.from(), leads, teller, bySentence);
           }
           if (two == null) {
             two = byPronouns(m, s, bySentence);
@@ -208,6 +226,34 @@ final class RelationshipFinder {
                 && (g0.equals("female") && g1.equals("male")
                     || g0.equals("male") && g1.equals("female"));
     return fits ? new CharacterFinder.Found[] {leads.get(0), leads.get(1)} : null;
+  }
+
+  /**
+   * "He kissed like he washed up", told by "I" whose story is about the two of them: the teller and
+   * the other lead, when the cue's subject is the other lead's "he" or "she" and no pronoun of the
+   * other gender is in the sentence ("The Pellish loved him" is not the teller's).
+   */
+  private static CharacterFinder.Found[] withTeller(
+      TextModel m,
+      int s,
+      int cue,
+      List<CharacterFinder.Found> leads,
+      CharacterFinder.Found teller,
+      Map<Integer, List<CharacterFinder.Found>> bySentence) {
+    CharacterFinder.Found other = leads.get(0) == teller ? leads.get(1) : leads.get(0);
+    if (!namedLately(s, List.of(other), bySentence)) {
+      return null;
+    }
+    String subject = other.gender().equals("female") ? "she" : "he";
+    Set<String> not = other.gender().equals("female") ? MALE : FEMALE;
+    boolean fits = false;
+    for (int t = m.sentFirst[s]; t < m.sentEnd[s]; t++) {
+      if (not.contains(m.lower[t])) {
+        return null;
+      }
+      fits |= t < cue && t >= cue - 3 && m.lower[t].equals(subject) && !m.quoted[t];
+    }
+    return fits ? new CharacterFinder.Found[] {teller, other} : null;
   }
 
   /** Whether the sentence has no third-person pronoun of a person at all. */
