@@ -1068,4 +1068,20 @@ class AnalyserTest {
                 + " fucking ferry. Fuck the river. Fuck the fucking gulls. Shit.\" Tobin laughed.\n");
     assertThat(w.tagNames(TagType.RATING)).containsExactly("Teen And Up Audiences");
   }
+
+  @Test
+  void inAStoryToldByIAKissWhoseSubjectIsTheOtherLeadIsTheTellers() {
+    String story =
+        "Title\n\nSummary: Mara and the ferry.\n\nI went down to the river at Oakvale. Tobin was"
+            + " there already. \"Late,\" Tobin said. %s"
+            + " I watched the river run slow and brown past the jetty.".repeat(30)
+            + "\n";
+    assertThat(
+            tagged(story.formatted("He kissed like he rowed: slowly."))
+                .tagNames(TagType.RELATIONSHIP))
+        .containsExactly("Mara Quill/Tobin Reed");
+    // Somebody else's love for him is not the teller's.
+    assertThat(tagged(story.formatted("The gulls loved him.")).tagNames(TagType.RELATIONSHIP))
+        .doesNotContain("Mara Quill/Tobin Reed");
+  }
 }
