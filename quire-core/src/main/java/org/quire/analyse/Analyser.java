@@ -180,6 +180,24 @@ public final class Analyser {
     List<Tag> contentWarnings =
         new ArrayList<>(withDeclared(content.contentWarnings(), said.contentWarnings()));
     contentWarnings.addAll(summaryThemes(w.summary(), contentWarnings));
+    // An author who rates a story Explicit, over a text with any sign of sex in it, is warning of
+    // sex the words did not make a scene of ("she settled between my thighs").
+    boolean explicit =
+        statedRating != null && statedRating.name().equals(EXPLICIT)
+            || w.tags().stream()
+                .anyMatch(
+                    t ->
+                        t.type() == TagType.RATING
+                            && t.provenance() == Provenance.AUTHOR
+                            && t.name().equals(EXPLICIT));
+    if (explicit && contentWarnings.stream().noneMatch(t -> t.name().equals("Sexual Content"))) {
+      List<Evidence> signs = content.sexSigns();
+      if (!signs.isEmpty()) {
+        contentWarnings.add(
+            Tag.suggested(TagType.CONTENT_WARNING, "Sexual Content", 0.6, signs)
+                .withNote("rated Explicit by the author"));
+      }
+    }
     // A rating the author states is the rating; else what the text and its warnings call for.
     out.add(
         statedRating != null
@@ -409,7 +427,10 @@ public final class Analyser {
         continue;
       }
       // The two leads need less evidence than a side pairing: one kiss between them is romance.
-      boolean leads = top.size() == 2 && top.contains(p.a) && top.contains(p.b);
+      // Beside a pairing the author declared, one of its members with someone else is no pair of
+      // leads: "MARRY HER" held up by a friend is not a second romance.
+      boolean declaredMember = inDeclared.contains(p.a.name()) || inDeclared.contains(p.b.name());
+      boolean leads = top.size() == 2 && top.contains(p.a) && top.contains(p.b) && !declaredMember;
       String romanticName = packs.relationship(List.of(p.a.name(), p.b.name()), false);
       // A side pair needs more than a kiss, unless the two are a couple in canon: Nina kissing
       // Maggie's head in passing is their romance in the background.

@@ -334,6 +334,21 @@ final class Content {
     return false;
   }
 
+  /** Any sign of sex in the narration: its words, a scene's signs, a kiss; as evidence. */
+  List<Evidence> sexSigns() {
+    List<Lexicon.Hit> signs = new ArrayList<>();
+    for (String c :
+        List.of(
+            "sexual_explicit", "sexual_suggestive", "intimacy_act", "intimacy_named", "kissing")) {
+      for (Lexicon.Hit h : asserted(c)) {
+        if (!h.quoted()) {
+          signs.add(h);
+        }
+      }
+    }
+    return evidence(signs, 3);
+  }
+
   /** Sentences of sex on the page (level 2 or more), or none. */
   List<Evidence> sexOnPage() {
     if (sexLevel() < 2) {
@@ -653,7 +668,13 @@ final class Content {
         continue;
       }
       int d = k < t ? t - nameEnd[k] : k - t;
-      int near = TELLER.contains(m.lower[k]) ? NEAR_TELLER : NEAR;
+      boolean teller = TELLER.contains(m.lower[k]);
+      // "When the last note dies you let the silence run": a teller's word after the death is
+      // the next clause's subject, unless the death is done to them ("killed me").
+      if (teller && k > t && !DONE_TO.contains(m.lower[t])) {
+        continue;
+      }
+      int near = teller ? NEAR_TELLER : NEAR;
       if (d <= near && d < closest) {
         closest = d;
         best = f;
@@ -730,6 +751,9 @@ final class Content {
 
   private static final int NEAR = 15;
   private static final int NEAR_TELLER = 2;
+
+  /** Death words whose object is the one who dies. */
+  private static final Set<String> DONE_TO = Set.of("killed", "murdered", "kill", "killing");
 
   /** The words a teller's mentions are made of (NarratorFinder adds them). */
   private static final Set<String> TELLER = teller();

@@ -128,7 +128,12 @@ final class Lexicon {
             "draw blood",
             "drawn the blood",
             "drew the blood",
-            "blood donor")) {
+            "blood donor",
+            // A vampire dusted, not a slur.
+            "go poof",
+            "goes poof",
+            "went poof",
+            "going poof")) {
       FIGURATIVE.add(idiom, false, idiom);
     }
   }

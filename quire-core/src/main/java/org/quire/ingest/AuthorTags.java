@@ -404,9 +404,9 @@ final class AuthorTags {
           if (pairing) {
             items.add(inside);
           }
-          // A bracket of several words in lower case is the author's aside ("they never say
-          // it. of course they don't."), not a name: it goes.
-          boolean aside = Character.isLowerCase(inside.codePointAt(0)) && words(inside) > 2;
+          // A bracket in lower case is the author's aside ("(obviously)", "they never say it. of
+          // course they don't."), not a name: it goes.
+          boolean aside = Character.isLowerCase(inside.codePointAt(0));
           bracket.appendReplacement(
               rest,
               pairing || aside || category(inside) != null

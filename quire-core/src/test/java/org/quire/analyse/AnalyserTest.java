@@ -1084,4 +1084,28 @@ class AnalyserTest {
     assertThat(tagged(story.formatted("The gulls loved him.")).tagNames(TagType.RELATIONSHIP))
         .doesNotContain("Mara Quill/Tobin Reed");
   }
+
+  @Test
+  void anAuthorsExplicitOverASignOfSexWarnsOfSex() {
+    String story =
+        "Title\nRating: %s\n\nMara and Tobin came home to Oakvale. He kissed her in the hall,"
+            + " and she took his hand.\n";
+    assertThat(tagged(story.formatted("Explicit")).tagNames(TagType.CONTENT_WARNING))
+        .contains("Sexual Content");
+    assertThat(tagged(story.formatted("Teen")).tagNames(TagType.CONTENT_WARNING))
+        .doesNotContain("Sexual Content");
+  }
+
+  @Test
+  void aTellersWordAfterADeathIsTheNextClausesSubject() {
+    String story =
+        "Title\n\nYou sit with Tobin at Oakvale while the band plays. When the last note dies you"
+            + " let the silence run. %s"
+            + " You watch the river run slow and brown past the jetty.".repeat(20)
+            + "\n";
+    assertThat(tagged(story.formatted("")).tagNames(TagType.CONTENT_WARNING))
+        .doesNotContain("Character Death");
+    assertThat(tagged(story.formatted("Tobin died that winter.")).tagNames(TagType.CONTENT_WARNING))
+        .contains("Character Death");
+  }
 }

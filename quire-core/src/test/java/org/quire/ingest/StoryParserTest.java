@@ -311,15 +311,15 @@ class StoryParserTest {
         .containsExactly("Mature");
     assertThat(read("d.txt", "Warnings: None apply.\n\nText.\n").tagNames(TagType.ARCHIVE_WARNING))
         .containsExactly("No Archive Warnings Apply");
-    // AO3's own spellings keep their brackets.
+    // AO3's own spellings keep their brackets; an aside in lower case goes ("(obviously)").
     assertThat(
             read(
                     "e.txt",
                     "Pairing: Aziraphale/Crowley (Good Omens), Buffy/Spike (BtVS), Sam/Dean"
-                        + " (mentioned)\n\nT.\n")
+                        + " (mentioned), Kirk/Spock (obviously)\n\nT.\n")
                 .tagNames(TagType.RELATIONSHIP))
         .containsExactly(
-            "Aziraphale/Crowley (Good Omens)", "Buffy/Spike (BtVS)", "Sam/Dean (mentioned)");
+            "Aziraphale/Crowley (Good Omens)", "Buffy/Spike (BtVS)", "Sam/Dean", "Kirk/Spock");
   }
 
   @Test
