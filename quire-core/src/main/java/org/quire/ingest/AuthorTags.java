@@ -419,6 +419,13 @@ final class AuthorTags {
     }
     List<String> out = new ArrayList<>();
     for (String item : items) {
+      // "none - John & Sherlock": no romance, and the friendship named after it.
+      item = NONE_THEN.matcher(item.strip()).replaceFirst("");
+      // "Clint & Nat are best friends and that's sacred to me": the pair, not the remark.
+      Matcher remark = REMARK.matcher(item);
+      if (remark.find()) {
+        item = item.substring(0, remark.start());
+      }
       // "background Thirteen/Yaz", "past Angel/Buffy": the pairing, whatever its place in the
       // story.
       String r =
@@ -432,7 +439,9 @@ final class AuthorTags {
           || NONE_FIRST.matcher(r).lookingAt()) {
         continue;
       }
-      boolean joined = r.contains("/") || r.contains(" & ") || r.contains(" and ");
+      // "flatmates and best mates" joins words, not names.
+      boolean joined =
+          r.contains("/") || r.contains(" & ") || r.contains(" and ") && r.matches(".*\\p{Lu}.*");
       boolean shipName = words(r) <= SHIP_NAME_WORDS && Character.isUpperCase(r.codePointAt(0));
       if (category(r) == null && (joined || shipName)) {
         out.add(r);
@@ -450,10 +459,14 @@ final class AuthorTags {
     String[] sentences = value.strip().split(NOT_AN_ABBREVIATION + "\\s+");
     for (int i = 0; i < sentences.length; i++) {
       for (String item : split(sentences[i])) {
-        // "the Impala is also there": a remark with a verb in it names nobody.
-        if ((i == 0 || words(item) <= 3 && !DENIAL.matcher(item).lookingAt())
-            && !REMARK.matcher(withoutAside(item)).find()) {
-          out.add(item);
+        boolean listed = i == 0 || words(item) <= 3 && !DENIAL.matcher(item).lookingAt();
+        // "Muriel being Muriel" is Muriel; "the Impala is also there" names nobody.
+        Matcher being = BEING.matcher(item);
+        if (being.find() && being.start() > 0) {
+          item = item.substring(0, being.start());
+        }
+        if (listed && !REMARK.matcher(withoutAside(item)).find()) {
+          out.add(originals(item));
         }
       }
     }
@@ -477,8 +490,31 @@ final class AuthorTags {
    */
   private static final Pattern ASIDE =
       Pattern.compile(
-          "\\s*\\((?:(?=\\p{Ll})|[^()]*\\b(?:OCs?|briefly|mentioned|cameo|minor|background)\\b"
+          "\\s*\\((?!s\\))(?:(?=\\p{Ll})|[^()]*\\b(?:OCs?|briefly|mentioned|cameo|minor|background)\\b"
               + "|[^()]*\\b\\p{Ll}+\\s+\\p{Ll}+\\b)[^()]*\\)");
+
+  /** "Muriel being Muriel", "Donovan being Donovan": a name and a remark on it. */
+  private static final Pattern BEING = Pattern.compile("\\s+being\\s");
+
+  /**
+   * "an OMC", "a couple of OCs", "OFC": AO3's tags for original characters; any other item as it
+   * is.
+   */
+  static String originals(String item) {
+    String bare =
+        item.strip()
+            .replaceFirst(
+                "(?i)^(?:a couple of|couple of|a few|an?|the|some|two|three|various|random)\\s+",
+                "");
+    return switch (bare.toLowerCase(java.util.Locale.ROOT)) {
+      case "oc", "ocs", "original character", "original characters" -> "Original Character(s)";
+      case "omc", "omcs", "original male character", "original male characters" ->
+          "Original Male Character(s)";
+      case "ofc", "ofcs", "original female character", "original female characters" ->
+          "Original Female Character(s)";
+      default -> item;
+    };
+  }
 
   /** A characters item that says something rather than names someone. */
   private static final Pattern REMARK =
@@ -492,6 +528,12 @@ final class AuthorTags {
   /** "none (gen!) they are cousins and best friends": a pairing line's remark that denies one. */
   private static final Pattern NONE_FIRST =
       Pattern.compile("(?:none|no pairing|no romance|no ship)\\b", Pattern.CASE_INSENSITIVE);
+
+  /** "none - ", "no pairing!! " before a friendship the line goes on to name. */
+  private static final Pattern NONE_THEN =
+      Pattern.compile(
+          "^(?:none|no pairing|no romance|no ship)\\s*(?:[-–—:]|!+)\\s*(?=[^&/]*\\S\\s*&\\s*\\S)",
+          Pattern.CASE_INSENSITIVE);
 
   /** A word before a pairing saying where it stands in the story. */
   private static final Pattern PLACE_IN_STORY =

@@ -555,5 +555,23 @@ class StoryParserTest {
                 + " & crowley (or aziraphale/crowley, honestly, squint or don't)\n\nThe story.\n");
     assertThat(w.tagNames(TagType.CHARACTER)).containsExactly("Sam", "Dean");
     assertThat(w.tagNames(TagType.RELATIONSHIP)).containsExactly("aziraphale & crowley");
+    Work more =
+        read(
+            "b.txt",
+            "Title: Ninety Seconds\nCharacters: Clint Barton, Muriel being Muriel, Maria Hill (on"
+                + " comms), an OMC, a couple of OCs\nPairing: no pairing!! Clint & Nat are best"
+                + " friends and that's sacred to me\n\nThe story.\n");
+    assertThat(more.tagNames(TagType.CHARACTER))
+        .containsExactly(
+            "Clint Barton",
+            "Muriel",
+            "Maria Hill",
+            "Original Male Character(s)",
+            "Original Character(s)");
+    assertThat(more.tagNames(TagType.RELATIONSHIP)).containsExactly("Clint & Nat");
+    assertThat(
+            read("c.txt", "Pairing: none - John & Sherlock, flatmates and best mates\n\nT.\n")
+                .tagNames(TagType.RELATIONSHIP))
+        .containsExactly("John & Sherlock");
   }
 }
