@@ -349,6 +349,13 @@ final class Content {
     return evidence(signs, 3);
   }
 
+  /** Asserted hits of a list outside dialogue. */
+  private List<Lexicon.Hit> narrated(String category) {
+    List<Lexicon.Hit> out = new ArrayList<>(asserted(category));
+    out.removeIf(Lexicon.Hit::quoted);
+    return out;
+  }
+
   /** Sentences of sex on the page (level 2 or more), or none. */
   List<Evidence> sexOnPage() {
     if (sexLevel() < 2) {
@@ -563,9 +570,10 @@ final class Content {
 
   List<Tag> archiveWarnings() {
     List<Tag> out = new ArrayList<>();
-    List<Lexicon.Hit> gore = asserted("gore");
+    // Depicted, so told in the narration: "You're bleeding on Buffy's porch" is said, not shown.
+    List<Lexicon.Hit> gore = narrated("gore");
     List<Lexicon.Hit> violence = asserted("violence");
-    int blood = asserted("blood").size();
+    int blood = narrated("blood").size();
     List<Integer> injuries = injurySentences();
     if (gore.size() >= 2
         || gore.size() >= 1 && (violence() >= 4 || blood >= 2)

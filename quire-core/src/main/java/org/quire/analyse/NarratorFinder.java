@@ -27,20 +27,32 @@ final class NarratorFinder {
   private static final Map<List<KnowledgePack>, PhraseMatcher<Packs.Cast>> MATCHERS =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** The self phrases of every character of these packs, built once per set of packs. */
-  private static PhraseMatcher<Packs.Cast> matcher(List<KnowledgePack> chosen) {
-    return MATCHERS.computeIfAbsent(
-        List.copyOf(chosen),
-        packs -> {
-          PhraseMatcher<Packs.Cast> m = new PhraseMatcher<>();
-          for (KnowledgePack p : packs) {
-            for (KnowledgePack.Character c : p.characters()) {
-              Packs.Cast who = new Packs.Cast(p, c);
-              c.selfCues().forEach(phrase -> m.add(phrase, false, who));
-            }
-          }
-          return m;
-        });
+  private static final Map<List<KnowledgePack>, PhraseMatcher<Packs.Cast>> SECOND_PERSON =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The self phrases of every character of these packs, built once per set of packs; told to "you",
+   * "my helmet" is "your helmet".
+   */
+  private static PhraseMatcher<Packs.Cast> matcher(List<KnowledgePack> chosen, boolean second) {
+    return (second ? SECOND_PERSON : MATCHERS)
+        .computeIfAbsent(
+            List.copyOf(chosen),
+            packs -> {
+              PhraseMatcher<Packs.Cast> m = new PhraseMatcher<>();
+              for (KnowledgePack p : packs) {
+                for (KnowledgePack.Character c : p.characters()) {
+                  Packs.Cast who = new Packs.Cast(p, c);
+                  for (String phrase : c.selfCues()) {
+                    m.add(phrase, false, who);
+                    if (second && phrase.startsWith("my ")) {
+                      m.add("your " + phrase.substring(3), false, who);
+                    }
+                  }
+                }
+              }
+              return m;
+            });
   }
 
   /** The least weight of cues that names a teller. */
@@ -77,7 +89,7 @@ final class NarratorFinder {
       spokenOf.put(f.name(), of);
     }
     // One pass over the text for every character's self phrases.
-    PhraseMatcher<Packs.Cast> matcher = matcher(chosen);
+    PhraseMatcher<Packs.Cast> matcher = matcher(chosen, !first);
     // Each cue's weight, in halves: a place said with "the" ("the bookshop") may be a neighbour's,
     // so it weighs half of a self phrase ("my bookshop") or a name spoken to the teller, and only
     // the first time.
