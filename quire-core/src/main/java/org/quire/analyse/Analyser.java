@@ -105,6 +105,8 @@ public final class Analyser {
     List<CharacterFinder.Found> chars = chosen.isEmpty() ? List.of() : finder.find(m, inSummary);
     PovDetector.Pov pov = PovDetector.detect(m, chars);
     chars = new ArrayList<>(chars);
+    // Pairings the author declared: "Buffy/Spike" in the notes, a ship name, a tag.
+    Set<String> declared = declaredPairings(w, notesText, chosen);
     CharacterFinder.Found narrator =
         NarratorFinder.find(
             m,
@@ -112,7 +114,7 @@ public final class Analyser {
             chars,
             chosen,
             NarratorFinder.declaredTeller(notesText, chosen, packs),
-            namedByAuthor(w, notesText, chosen),
+            namedByAuthor(w, declared, chosen),
             inSummary);
     chars.sort(Comparator.comparingDouble(CharacterFinder.Found::prominence).reversed());
     // "The Doctor" with Donna on the page is the Tenth Doctor: names as the tags will show them.
@@ -160,7 +162,7 @@ public final class Analyser {
     List<Tag> rels =
         inForms(
             forms,
-            relationships(w, m, notesText, chars, narrator, chosen, hits, content.sexOnPage()));
+            relationships(w, m, declared, chars, narrator, chosen, hits, content.sexOnPage()));
     out.addAll(rels);
     out.addAll(relationshipMembers(rels, out, chosen, forms));
 
@@ -401,14 +403,13 @@ public final class Analyser {
   private List<Tag> relationships(
       Work w,
       TextModel m,
-      String notesText,
+      Set<String> declared,
       List<CharacterFinder.Found> chars,
       CharacterFinder.Found narrator,
       List<KnowledgePack> chosen,
       Map<String, List<Lexicon.Hit>> hits,
       List<Evidence> sexOnPage) {
     Map<String, Tag> out = new LinkedHashMap<>();
-    Set<String> declared = declaredPairings(w, notesText, chosen);
     for (String d : declared) {
       out.put(d, Tag.suggested(TagType.RELATIONSHIP, d, 0.95, noteEvidence(w, d)).withNote("main"));
     }
@@ -519,9 +520,9 @@ public final class Analyser {
    * The characters the author names in the header, as the packs know them: those of the pairings
    * declared, or else those of the characters line ("Characters: Pippin, Merry, Frodo, Sam").
    */
-  private List<Packs.Cast> namedByAuthor(Work w, String notesText, List<KnowledgePack> chosen) {
+  private List<Packs.Cast> namedByAuthor(Work w, Set<String> declared, List<KnowledgePack> chosen) {
     List<Packs.Cast> out = new ArrayList<>();
-    for (String d : declaredPairings(w, notesText, chosen)) {
+    for (String d : declared) {
       for (String name : d.split("\\s*/\\s*|\\s+&\\s+")) {
         for (Packs.Cast c : packs.characters(name, chosen)) {
           if (chosen.contains(c.pack()) && c.name().equals(name) && !out.contains(c)) {
@@ -551,7 +552,10 @@ public final class Analyser {
   /** Pairings "Buffy/Spike" in the notes or summary, a known ship name ("Spuffy"), or tagged. */
   private Set<String> declaredPairings(Work w, String notesText, List<KnowledgePack> chosen) {
     Set<String> declared = new LinkedHashSet<>();
-    Matcher dm = DECLARED.matcher(notesText);
+    // Most notes join no names at all: the pattern, which tries every word, only where one might.
+    boolean joins =
+        notesText.indexOf('/') >= 0 || notesText.indexOf('&') >= 0 || notesText.contains(" x ");
+    Matcher dm = DECLARED.matcher(joins ? notesText : "");
     while (dm.find()) {
       List<Packs.Cast> a = castOf(dm.group(1), chosen, false);
       List<Packs.Cast> b = castOf(dm.group(3), chosen, true);
@@ -575,12 +579,13 @@ public final class Analyser {
     }
     // "This is NOT johnlock": a ship name denied is no pairing.
     String[] words = notesText.split("[^\\p{L}'’-]+");
+    int lastNot = -10;
     for (int i = 0; i < words.length; i++) {
       String word = words[i];
-      boolean denied = false;
-      for (int k = Math.max(0, i - 3); k < i; k++) {
-        denied |= NOT.contains(words[k].toLowerCase(Locale.ROOT));
+      if (word.length() <= 7 && NOT.contains(word.toLowerCase(Locale.ROOT))) {
+        lastNot = i;
       }
+      boolean denied = i - lastNot <= 3;
       if (word.length() >= 4 && !denied) {
         String r = packs.canonicalRelationship(word, chosen);
         if (!r.equalsIgnoreCase(word.strip()) && (r.contains("/") || r.contains("&"))) {
