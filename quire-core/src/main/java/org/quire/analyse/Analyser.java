@@ -107,6 +107,7 @@ public final class Analyser {
     chars = new ArrayList<>(chars);
     // Pairings the author declared: "Buffy/Spike" in the notes, a ship name, a tag.
     Set<String> declared = declaredPairings(w, notesText, chosen);
+    Map<String, List<Lexicon.Hit>> hits = lexicon.scan(m);
     CharacterFinder.Found narrator =
         NarratorFinder.find(
             m,
@@ -115,7 +116,8 @@ public final class Analyser {
             chosen,
             NarratorFinder.declaredTeller(notesText, chosen, packs),
             namedByAuthor(w, declared, chosen),
-            inSummary);
+            inSummary,
+            hits.getOrDefault("romantic_cues", List.of()));
     chars.sort(Comparator.comparingDouble(CharacterFinder.Found::prominence).reversed());
     // "The Doctor" with Donna on the page is the Tenth Doctor: names as the tags will show them.
     Map<String, String> forms = formsByCompany(chars, chosen);
@@ -157,7 +159,6 @@ public final class Analyser {
     }
 
     // Relationships: declared in notes and summary, or shown in the text.
-    Map<String, List<Lexicon.Hit>> hits = lexicon.scan(m);
     Content content = new Content(m, hits, chars, w.wordCount());
     List<Tag> rels =
         inForms(
@@ -435,7 +436,11 @@ public final class Analyser {
       String romanticName = packs.relationship(List.of(p.a.name(), p.b.name()), false);
       // A side pair needs more than a kiss, unless the two are a couple in canon: Nina kissing
       // Maggie's head in passing is their romance in the background.
-      boolean romantic = p.romantic >= (leads ? 0.6 : packs.canonCouple(romanticName) ? 0.8 : 1.5);
+      boolean romantic =
+          p.romantic >= (leads ? 0.6 : packs.canonCouple(romanticName) ? 0.8 : 1.5)
+              // Someone the story calls "Gramps" or "Mum" is family: a kiss is a kiss on the cheek.
+              && !calledFamily(m, p.a)
+              && !calledFamily(m, p.b);
       boolean platonic = !romantic && p.platonic >= 2.0 && p.romantic < 0.8;
       if (platonic && leads && packs.canonCouple(romanticName)) {
         // Close, and a couple in canon: the story is about the couple.
@@ -515,6 +520,36 @@ public final class Analyser {
     }
     return result;
   }
+
+  /** Whether the story calls this character by a family word ("Gramps", "Mum", "Dad"). */
+  private static boolean calledFamily(TextModel m, CharacterFinder.Found f) {
+    for (int[] at : f.mentions) {
+      if (at[1] - at[0] == 1 && FAMILY.contains(m.lower[at[0]])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> FAMILY =
+      Set.of(
+          "gramps",
+          "grandad",
+          "granddad",
+          "grandpa",
+          "grandma",
+          "gran",
+          "nan",
+          "nana",
+          "mum",
+          "mom",
+          "mama",
+          "mam",
+          "dad",
+          "papa",
+          "pa",
+          "ma",
+          "da");
 
   /**
    * The characters the author names in the header, as the packs know them: those of the pairings

@@ -129,6 +129,15 @@ final class Lexicon {
             "drawn the blood",
             "drew the blood",
             "blood donor",
+            // A belief, not a death: "when I thought you were dead".
+            "thought you were dead",
+            "thought he was dead",
+            "thought she was dead",
+            "thought I was dead",
+            "thought they were dead",
+            "thought we were dead",
+            "believed he was dead",
+            "believed she was dead",
             // A vampire dusted, not a slur.
             "go poof",
             "goes poof",

@@ -66,7 +66,8 @@ final class NarratorFinder {
       List<KnowledgePack> chosen,
       Packs.Cast said,
       List<Packs.Cast> declared,
-      List<Packs.Cast> inSummary) {
+      List<Packs.Cast> inSummary,
+      List<Lexicon.Hit> romance) {
     boolean first = pov.person().equals("first");
     if (!first && !pov.person().equals("second")) {
       return null;
@@ -202,7 +203,19 @@ final class NarratorFinder {
         }
       }
       if (best == null) {
-        return null;
+        // Nor that: the one partner canon gives the person the story is most about (Tara's
+        // Willow, Amy's Rory), when the narration never names them: a story told by "I" about
+        // someone is most often told by the one who loves them.
+        CharacterFinder.Found lead = mostProminent(chars);
+        Packs.Cast partner = canonPartner(lead, chosen);
+        if (partner == null
+            || namedInNarration.getOrDefault(partner.name(), 0) > 0
+            || !romanceWithTeller(m, lead, romance, first ? FIRST : SECOND)) {
+          return null;
+        }
+        best = partner.character();
+        bestPack = partner.pack();
+        bestCues = List.of();
       }
     }
     CharacterFinder.Found teller = null;
@@ -232,6 +245,73 @@ final class NarratorFinder {
     teller.mentions.addAll(mentions);
     teller.focal = Math.max(teller.focal, 1);
     return teller;
+  }
+
+  /**
+   * Whether the narration tells of romance between the teller and {@code lead}: a romantic cue in a
+   * sentence with the teller's own word ("took my hand", "kissed me") and the lead's name or
+   * pronoun.
+   */
+  private static boolean romanceWithTeller(
+      TextModel m, CharacterFinder.Found lead, List<Lexicon.Hit> romance, Set<String> teller) {
+    Set<String> pronouns =
+        lead.gender().equals("female")
+            ? Set.of("she", "her", "hers")
+            : lead.gender().equals("male") ? Set.of("he", "him", "his") : Set.of();
+    for (Lexicon.Hit h : romance) {
+      if (h.quoted() || h.negated() || h.hypothetical()) {
+        continue;
+      }
+      int s = m.sentence[h.from()];
+      boolean tellers = false;
+      boolean leads = lead.sentences.contains(s);
+      for (int t = m.sentFirst[s]; t < m.sentEnd[s]; t++) {
+        if (!m.quoted[t]) {
+          tellers |= teller.contains(m.lower[t]);
+          leads |= pronouns.contains(m.lower[t]);
+        }
+      }
+      if (tellers && leads) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static CharacterFinder.Found mostProminent(List<CharacterFinder.Found> chars) {
+    CharacterFinder.Found best = null;
+    for (CharacterFinder.Found f : chars) {
+      if (best == null || f.prominence() > best.prominence()) {
+        best = f;
+      }
+    }
+    return best;
+  }
+
+  /** The character's one partner in a couple of the canon, or null (none, or several). */
+  private static Packs.Cast canonPartner(CharacterFinder.Found who, List<KnowledgePack> chosen) {
+    if (who == null) {
+      return null;
+    }
+    Packs.Cast partner = null;
+    for (KnowledgePack p : chosen) {
+      for (KnowledgePack.Relationship r : p.relationships()) {
+        List<String> two = List.of(r.name().split("/"));
+        if (!r.canon() || two.size() != 2 || !two.contains(who.name())) {
+          continue;
+        }
+        String other = two.get(0).equals(who.name()) ? two.get(1) : two.get(0);
+        for (KnowledgePack.Character c : p.characters()) {
+          if (c.name().equals(other)) {
+            if (partner != null) {
+              return null;
+            }
+            partner = new Packs.Cast(p, c);
+          }
+        }
+      }
+    }
+    return partner;
   }
 
   /** Whether the narration (outside quotations) of sentence {@code s} uses one of these words. */

@@ -20,7 +20,8 @@ class AnalyserTest {
        "cues": {"places": ["Oakvale"], "terms": ["lantern"], "strong": ["Oakvale", "Lanternwatch"]},
        "characters": [
          {"name": "Mara Quill", "gender": "female", "aliases": ["Mara", "Quill"], "epithets": ["the lamplighter", "Sparrow"], "ambiguous": ["Sparrow"]},
-         {"name": "Tobin Reed", "gender": "male", "aliases": ["Tobin", "Tobin Reed"], "epithets": ["the ferryman"]},
+         {"name": "Tobin Reed", "gender": "male", "aliases": ["Tobin", "Tobin Reed", "Gramps"], "epithets": ["the ferryman"],
+          "ambiguous": ["Gramps"], "only_with": {"Gramps": ["Mara Quill"]}},
          {"name": "Ines Vale", "gender": "female", "aliases": ["Ines"], "epithets": ["the Warden"], "ambiguous": ["the Warden"]},
          {"name": "Hope Ward", "gender": "female", "aliases": ["Hope"], "ambiguous": ["Hope"]},
          {"name": "Pip Reed", "gender": "male", "aliases": ["Pip"], "epithets": ["the boy"],
@@ -1107,5 +1108,30 @@ class AnalyserTest {
         .doesNotContain("Character Death");
     assertThat(tagged(story.formatted("Tobin died that winter.")).tagNames(TagType.CONTENT_WARNING))
         .contains("Character Death");
+  }
+
+  @Test
+  void aStoryToldByILovingTheOneItIsAboutIsToldByTheirPartnerInCanon() {
+    // The test pack's couple in canon: Ines Vale/Tobin Reed.
+    String story =
+        "Title\n\nTobin came home late to Oakvale, and the lantern was still lit. %s"
+            + " I watched the river run slow and brown past the jetty.".repeat(30)
+            + "\n";
+    assertThat(tagged(story.formatted("He kissed me in the doorway.")).tagNames(TagType.CHARACTER))
+        .contains("Ines Vale", "Tobin Reed");
+    // Told by someone who only watches him, it is nobody's in particular.
+    assertThat(tagged(story.formatted("He waved from the doorway.")).tagNames(TagType.CHARACTER))
+        .doesNotContain("Ines Vale");
+  }
+
+  @Test
+  void someoneCalledGrampsIsFamilyAndAKissIsNoRomance() {
+    String story =
+        "Title\n\nMara walked up the hill at Oakvale with Tobin. \"%s,\" Mara said, and she"
+            + " kissed him on the cheek. Tobin laughed. Mara and Tobin watched the river.\n";
+    assertThat(tagged(story.formatted("Tobin")).tagNames(TagType.RELATIONSHIP))
+        .contains("Mara Quill/Tobin Reed");
+    assertThat(tagged(story.formatted("Gramps")).tagNames(TagType.RELATIONSHIP))
+        .doesNotContain("Mara Quill/Tobin Reed");
   }
 }
