@@ -40,15 +40,15 @@ final class FandomDetector {
       Set<String> strong = new HashSet<>();
       for (String s : p.cues().strong()) {
         strong.add(bare(s));
-        cues.add(s, Character.isUpperCase(s.charAt(0)), new Object[] {p, 3.0, s});
+        cues.add(s, !s.equals(s.toLowerCase(java.util.Locale.ROOT)), new Object[] {p, 3.0, s});
       }
       for (String s : p.cues().places()) {
         double w = strong.contains(bare(s)) ? 3.0 : 1.0;
-        cues.add(s, Character.isUpperCase(s.charAt(0)), new Object[] {p, w, s});
+        cues.add(s, !s.equals(s.toLowerCase(java.util.Locale.ROOT)), new Object[] {p, w, s});
       }
       for (String s : p.cues().terms()) {
         double w = strong.contains(bare(s)) ? 3.0 : 0.5;
-        cues.add(s, Character.isUpperCase(s.charAt(0)), new Object[] {p, w, s});
+        cues.add(s, !s.equals(s.toLowerCase(java.util.Locale.ROOT)), new Object[] {p, w, s});
       }
     }
   }
