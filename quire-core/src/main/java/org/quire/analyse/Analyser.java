@@ -591,7 +591,9 @@ public final class Analyser {
     boolean joins =
         notesText.indexOf('/') >= 0 || notesText.indexOf('&') >= 0 || notesText.contains(" x ");
     Matcher dm = DECLARED.matcher(joins ? notesText : "");
-    while (dm.find()) {
+    int from = 0;
+    while (dm.find(from)) {
+      from = dm.end();
       List<Packs.Cast> a = castOf(dm.group(1), chosen, false);
       List<Packs.Cast> b = castOf(dm.group(3), chosen, true);
       if (!a.isEmpty()
@@ -608,23 +610,27 @@ public final class Analyser {
           }
           members.add(c.getFirst().name());
           more.region(more.end(), notesText.length());
+          from = more.regionStart();
         }
         declared.add(packs.relationship(members, dm.group(2).equals("&")));
       }
     }
-    // "This is NOT johnlock": a ship name denied is no pairing.
-    String[] words = notesText.split("[^\\p{L}'’-]+");
-    int lastNot = -10;
-    for (int i = 0; i < words.length; i++) {
-      String word = words[i];
-      if (word.length() <= 7 && NOT.contains(word.toLowerCase(Locale.ROOT))) {
-        lastNot = i;
-      }
-      boolean denied = i - lastNot <= 3;
-      if (word.length() >= 4 && !denied) {
-        String r = packs.canonicalRelationship(word, chosen);
-        if (!r.equalsIgnoreCase(word.strip()) && (r.contains("/") || r.contains("&"))) {
-          declared.add(r);
+    // "This is NOT johnlock": a ship name denied is no pairing (in its own sentence: "No beta.
+    // Destiel fluff." denies nothing).
+    for (String sentence : notesText.split("[.!?\\n]+")) {
+      String[] words = sentence.split("[^\\p{L}'’-]+");
+      int lastNot = -10;
+      for (int i = 0; i < words.length; i++) {
+        String word = words[i];
+        if (word.length() <= 7 && NOT.contains(word.toLowerCase(Locale.ROOT))) {
+          lastNot = i;
+        }
+        boolean denied = i - lastNot <= 3;
+        if (word.length() >= 4 && !denied) {
+          String r = packs.canonicalRelationship(word, chosen);
+          if (!r.equalsIgnoreCase(word.strip()) && (r.contains("/") || r.contains("&"))) {
+            declared.add(r);
+          }
         }
       }
     }

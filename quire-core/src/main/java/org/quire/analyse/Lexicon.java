@@ -40,13 +40,12 @@ final class Lexicon {
           "would've",
           "could've",
           "might've",
-          // What someone fears or expects: "expected to be dead by Thursday".
+          // What someone fears or expects: "expected to be dead by Thursday" (not "as expected").
           "expected",
           "expecting",
           "expect",
           "expects",
-          "feared",
-          "afraid");
+          "feared");
   private static final PhraseMatcher<String> FIGURATIVE = new PhraseMatcher<>();
 
   static {
@@ -112,8 +111,6 @@ final class Lexicon {
             "dead ringer",
             "dead on time",
             "bloody nose",
-            // Desserts and titles: "Death by Chocolate".
-            "death by",
             // Medicine, not violence.
             "blood pressure",
             "blood draw",
@@ -230,8 +227,16 @@ final class Lexicon {
   private static boolean titled(TextModel m, PhraseMatcher.Match<String> x) {
     return TITLED.contains(x.phrase().value())
         && m.cap[x.from()]
+        && !shouted(m, x.from())
         && !m.sentenceInitial(x.from())
         && Character.isLowerCase(x.phrase().text().charAt(0));
+  }
+
+  /** A word written in capitals throughout ("There was BLOOD everywhere"): shouted, not a title. */
+  private static boolean shouted(TextModel m, int t) {
+    String text = m.partOfSentence(m.sentence[t]).text();
+    int at = m.start[t] + 1;
+    return at < m.end[t] && at < text.length() && Character.isUpperCase(text.charAt(at));
   }
 
   /** Lists whose words turn up in titles; not swearing, which is shouted in capitals. */
@@ -266,7 +271,8 @@ final class Lexicon {
     int sent = m.sentence[from];
     for (int t = from - 1; t >= Math.max(0, from - 4) && m.sentence[t] == sent; t--) {
       String w = m.lower[t];
-      if (HYPOTHETICAL.contains(w)) {
+      if (HYPOTHETICAL.contains(w)
+          && !(w.startsWith("expect") && t > 0 && m.lower[t - 1].equals("as"))) {
         return true;
       }
     }

@@ -34,27 +34,8 @@ final class PovDetector {
     }
   }
 
-  // "We" in the narration is a first-person teller too (a blog's "meeting us on the stairs").
   private static final Set<String> FIRST =
-      Set.of(
-          "i",
-          "me",
-          "my",
-          "mine",
-          "myself",
-          "i'm",
-          "i'd",
-          "i'll",
-          "i've",
-          "we",
-          "us",
-          "our",
-          "ours",
-          "ourselves",
-          "we'd",
-          "we're",
-          "we'll",
-          "we've");
+      Set.of("i", "me", "my", "mine", "myself", "i'm", "i'd", "i'll", "i've");
   private static final Set<String> SECOND =
       Set.of("you", "your", "yours", "yourself", "you're", "you'd", "you'll", "you've");
   private static final Set<String> THIRD =
@@ -140,7 +121,7 @@ final class PovDetector {
     String person =
         // A teller who watches others ("I said", then a page of what he did) says "I" less than
         // "he" and "she", but still says it again and again.
-        first >= 0.5 * third && first >= 3 || first >= 0.3 * third && first >= 10
+        first >= 0.5 * third && first >= 3 || first >= 0.25 * third && first >= 10
             ? "first"
             : second >= 0.5 * third && second >= 3 ? "second" : "third";
     String tense = present > past ? "present" : "past";

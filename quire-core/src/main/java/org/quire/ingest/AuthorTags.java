@@ -402,11 +402,11 @@ final class AuthorTags {
           String inside = bracket.group(1).strip();
           boolean pairing = !relationship(inside).equals(inside) || inside.matches(".*[/&].*");
           if (pairing) {
-            items.add(inside);
+            items.addAll(split(inside)); // "(Willow/Tara, Xander/Anya)": two pairings
           }
           // A bracket in lower case is the author's aside ("(obviously)", "they never say it. of
           // course they don't."), not a name: it goes.
-          boolean aside = Character.isLowerCase(inside.codePointAt(0));
+          boolean aside = inside.isEmpty() || Character.isLowerCase(inside.codePointAt(0));
           bracket.appendReplacement(
               rest,
               pairing || aside || category(inside) != null
@@ -552,9 +552,12 @@ final class AuthorTags {
 
   /** A bracket offering an alternative ("(or A/B)") or an aside in lower case with commas in it. */
   private static final Pattern LONG_ASIDE =
+      // Possessive and anchored: an unclosed "(a,a,a,…" must not be tried from every comma and
+      // every space (a hostile header line of 300 KB would take minutes). Case folds only the
+      // opening words, so "(Willow/Tara, Xander/Anya)" is no lower-case aside.
       Pattern.compile(
-          "\\s*\\((?:(?:or|and/or|maybe|possibly)\\s[^()]*|(?=\\p{Ll})[^()]*,[^()]*)\\)",
-          Pattern.CASE_INSENSITIVE);
+          "(?<!\\s)\\s*+\\((?:(?i:or|and/or|maybe|possibly)\\s[^()]*+"
+              + "|(?=\\p{Ll})(?=[^(),]*+,)[^()]*+)\\)");
 
   /**
    * Names of a friendship or family story: "Buffy & Dawn sisterfic", "Kirk, Spock and McCoy gen".

@@ -35,6 +35,22 @@ final class StoryParser {
       List<IngestProblem> problems,
       int expectedChapters) {}
 
+  /**
+   * The labels that make a few lines over a rule a preface: "Status: stranded." in a captain's log
+   * is the story's, a warning or a pairing is the author's.
+   */
+  private static final java.util.Set<HeaderField> PREFACE_FIELDS =
+      java.util.EnumSet.of(
+          HeaderField.TITLE,
+          HeaderField.AUTHOR,
+          HeaderField.FANDOM,
+          HeaderField.RATING,
+          HeaderField.RELATIONSHIP,
+          HeaderField.CHARACTERS,
+          HeaderField.WARNINGS,
+          HeaderField.CONTENT_WARNINGS,
+          HeaderField.SUMMARY);
+
   /** A preface over a rule: at most this many lines, each at most this long. */
   private static final int MAX_PREFACE_LINES = 6;
 
@@ -294,7 +310,8 @@ final class StoryParser {
         if (l.length() > MAX_PREFACE_LINE) {
           return -1;
         }
-        labelled |= HeaderField.parse(l) != null || NOTE.matcher(l).matches();
+        HeaderField.Line h = HeaderField.parse(l);
+        labelled |= h != null && PREFACE_FIELDS.contains(h.field()) || NOTE.matcher(l).matches();
         seen++;
       }
       return -1;
@@ -338,6 +355,7 @@ final class StoryParser {
         while (j < lines.size()
             && !blank(j)
             && HeaderField.parse(line(j)) == null
+            && !SceneBreaks.isBreak(line(j))
             && (blankSeparated || value.isEmpty() || blankWithin(j, 12))) {
           value.append(value.isEmpty() ? "" : "\n").append(line(j).strip());
           j++;

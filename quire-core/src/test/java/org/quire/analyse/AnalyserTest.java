@@ -1134,4 +1134,33 @@ class AnalyserTest {
     assertThat(tagged(story.formatted("Gramps")).tagNames(TagType.RELATIONSHIP))
         .doesNotContain("Mara Quill/Tobin Reed");
   }
+
+  @Test
+  void realDeathsAReviewFoundAreStillDeaths() {
+    String start = "Title\n\nMara and Tobin walked home through Oakvale.";
+    for (String death :
+        List.of(
+            " The guards beat Tobin to death by the river.",
+            " As expected, Tobin was dead by morning.",
+            " \"I'm afraid Tobin is dead,\" Mara said. Tobin died in the night.")) {
+      assertThat(tagged(start + death + "\n").tagNames(TagType.CONTENT_WARNING))
+          .as(death)
+          .contains("Character Death");
+    }
+  }
+
+  @Test
+  void aDeclaredGroupOfFourIsOneGroupAndADenialEndsWithItsSentence() {
+    Work w =
+        tagged(
+            "Title\nNotes: mara & tobin & ines & hope go to the fair.\n\nMara, Tobin, Ines and"
+                + " Hope went to the fair at Oakvale.\n");
+    assertThat(w.tagNames(TagType.RELATIONSHIP))
+        .containsExactly("Hope Ward & Ines Vale & Mara Quill & Tobin Reed");
+    assertThat(
+            tagged(
+                    "Title\nNotes: No beta. Marobin fluff.\n\nMara and Tobin walked through Oakvale.\n")
+                .tagNames(TagType.RELATIONSHIP))
+        .contains("Mara Quill/Tobin Reed");
+  }
 }

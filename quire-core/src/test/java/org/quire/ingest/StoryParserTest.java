@@ -574,4 +574,34 @@ class StoryParserTest {
                 .tagNames(TagType.RELATIONSHIP))
         .containsExactly("John & Sherlock");
   }
+
+  @Test
+  void headerEdgesAReviewFound() {
+    // Brackets of pairings, not asides, stay; empty brackets are nothing; an unclosed bracket
+    // full of commas is read without trying every comma from every space.
+    assertThat(
+            read("a.txt", "Pairing: Buffy/Spike (Willow/Tara, Xander/Anya)\n\nT.\n")
+                .tagNames(TagType.RELATIONSHIP))
+        .contains("Willow/Tara", "Xander/Anya", "Buffy/Spike");
+    assertThat(
+            read("b.txt", "Title: Motel\nPairing: Buffy/Spike ()\n\nT.\n")
+                .tagNames(TagType.RELATIONSHIP))
+        .containsExactly("Buffy/Spike");
+    String unclosed = "Pairing: Buffy/Spike (" + "a,".repeat(20_000) + "\n\nT.\n";
+    assertThat(read("c.txt", unclosed).chapters()).isNotEmpty();
+    // A preface's summary stops at the rule; a story's own "Status:" line is no preface.
+    Work w =
+        read(
+            "d.txt",
+            "The Flower Shop\n\nsakura/ino, post-war\nSummary: set after the war.\n---\n"
+                + "Sakura opened the shutters at dawn.\nIno was already there.\n");
+    assertThat(w.summary()).isEqualTo("set after the war.");
+    assertThat(w.chapters().getFirst().text()).startsWith("Sakura opened");
+    Work log =
+        read(
+            "e.txt",
+            "Captain's log, day forty.\nStatus: stranded.\n\n***\n\nDin woke to the sound of"
+                + " rain.\n");
+    assertThat(log.chapters().getFirst().text()).startsWith("Captain's log");
+  }
 }
