@@ -163,10 +163,7 @@ final class CharacterFinder {
     for (PhraseMatcher.Match<Name> x : matcher.findAll(summary)) {
       Name n = x.phrase().value();
       Packs.Cast c = n.casts().getFirst();
-      if ((!n.ambiguous() || properNameMidSentence(summary, x))
-          && !sentenceInitialCommonWord(summary, x)
-          && n.onlyWith().isEmpty()
-          && !out.contains(c)) {
+      if (namesOnItsOwn(summary, x, Set.<Name>of()) && n.onlyWith().isEmpty() && !out.contains(c)) {
         out.add(c);
       }
     }
@@ -266,6 +263,18 @@ final class CharacterFinder {
     return out;
   }
 
+  /**
+   * Whether a match names its character without help from the rest of the story: a name of its own,
+   * a proper name mid-sentence, or a description the story keeps using; never a common word that
+   * merely opens a sentence.
+   */
+  private static boolean namesOnItsOwn(
+      TextModel m, PhraseMatcher.Match<Name> x, Set<Name> standing) {
+    Name n = x.phrase().value();
+    return (!n.ambiguous() || properNameMidSentence(m, x) || standing.contains(n))
+        && !sentenceInitialCommonWord(m, x);
+  }
+
   /** Counts each character's unambiguous names, those needing a companion or the others. */
   private static void countUnambiguous(
       TextModel m,
@@ -279,11 +288,7 @@ final class CharacterFinder {
       if (n.onlyWith().isEmpty() == needingCompanion || alone.contains(n)) {
         continue;
       }
-      if ((!n.ambiguous()
-              || properNameMidSentence(m, x)
-              || standing.contains(n)
-              || needingCompanion)
-          && !sentenceInitialCommonWord(m, x)) {
+      if (needingCompanion && !sentenceInitialCommonWord(m, x) || namesOnItsOwn(m, x, standing)) {
         found.computeIfAbsent(n.casts().getFirst(), Found::new).unambiguous++;
       }
     }

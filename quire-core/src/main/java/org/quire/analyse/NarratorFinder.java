@@ -55,6 +55,60 @@ final class NarratorFinder {
             });
   }
 
+  /**
+   * The teller when no self phrase decides, by the first sign there is: the one the author's notes
+   * name ("mccoy pov"); of the people the header names (a pairing, "willow/tara", or the characters
+   * line), the one the narration never names while it names the others; the first the summary names
+   * whom the narration never names ("Donna goes shopping…" over a story told to "you"); a fandom's
+   * traditional narrator, never named in the narration; the one partner canon gives the person the
+   * story is most about (Tara's Willow, Amy's Rory), when the narration tells of romance between
+   * the two, since a story told by "I" about someone is most often told by the one who loves them.
+   * Null when there is no sign.
+   */
+  private static Packs.Cast withoutPhrases(
+      TextModel m,
+      boolean first,
+      List<CharacterFinder.Found> chars,
+      List<KnowledgePack> chosen,
+      Packs.Cast said,
+      List<Packs.Cast> declared,
+      List<Packs.Cast> inSummary,
+      List<Lexicon.Hit> romance,
+      java.util.function.Predicate<String> unnamed) {
+    if (said != null) {
+      return said;
+    }
+    List<Packs.Cast> neverNamed = declared.stream().filter(c -> unnamed.test(c.name())).toList();
+    if (neverNamed.size() == 1 && neverNamed.size() < declared.size()) {
+      return neverNamed.getFirst();
+    }
+    for (Packs.Cast c : inSummary) {
+      if (unnamed.test(c.name())) {
+        return c;
+      }
+    }
+    Packs.Cast narrator = null;
+    for (KnowledgePack p : chosen) {
+      if (p.narrator() != null && unnamed.test(p.narrator())) {
+        for (KnowledgePack.Character c : p.characters()) {
+          if (c.name().equals(p.narrator())) {
+            narrator = new Packs.Cast(p, c);
+          }
+        }
+      }
+    }
+    if (narrator != null) {
+      return narrator;
+    }
+    CharacterFinder.Found lead = mostProminent(chars);
+    Packs.Cast partner = canonPartner(lead, chosen);
+    return partner != null
+            && unnamed.test(partner.name())
+            && romanceWithTeller(m, lead, romance, first ? FIRST : SECOND)
+        ? partner
+        : null;
+  }
+
   /** The least weight of cues that names a teller. */
   private static final int MIN_CUES = 1;
 
@@ -125,20 +179,18 @@ final class NarratorFinder {
         }
       }
     }
-    KnowledgePack.Character best = null;
-    KnowledgePack bestPack = null;
+    Packs.Cast best = null;
     List<int[]> bestCues = List.of();
     int bestScore = 0;
     boolean tie = false;
     for (Map.Entry<Packs.Cast, List<int[]>> e : cuesOf.entrySet()) {
-      KnowledgePack.Character c = e.getKey().character();
+      String name = e.getKey().name();
       int score =
           weight.getOrDefault(e.getKey(), 0)
-              - 2 * Math.max(0, namedInNarration.getOrDefault(c.name(), 0) - 1)
-              - 2 * spokenOf.getOrDefault(c.name(), 0);
+              - 2 * Math.max(0, namedInNarration.getOrDefault(name, 0) - 1)
+              - 2 * spokenOf.getOrDefault(name, 0);
       if (score > bestScore && score >= MIN_CUES) {
-        best = c;
-        bestPack = e.getKey().pack();
+        best = e.getKey();
         bestCues = e.getValue();
         bestScore = score;
         tie = false;
@@ -147,75 +199,20 @@ final class NarratorFinder {
       }
     }
     if (best == null || tie) {
-      // No self phrase: the teller the author's notes name ("mccoy pov", "POV: Todoroki").
-      if (said != null) {
-        best = said.character();
-        bestPack = said.pack();
-        bestCues = List.of();
-        tie = false;
-      }
-    }
-    if (best == null || tie) {
-      // Nor that: of the people the author's header names (a pairing, "willow/tara", or the
-      // characters line), the one the narration never names while it names the others.
-      List<Packs.Cast> unnamed = new ArrayList<>();
-      boolean otherNamed = false;
-      for (Packs.Cast c : declared) {
-        if (namedInNarration.getOrDefault(c.name(), 0) == 0) {
-          unnamed.add(c);
-        } else {
-          otherNamed = true;
-        }
-      }
-      if (unnamed.size() == 1 && otherNamed) {
-        best = unnamed.getFirst().character();
-        bestPack = unnamed.getFirst().pack();
-        bestCues = List.of();
-        tie = false;
-      }
-    }
-    if (best == null || tie) {
-      // Nor that: the first character the summary names whom the narration never names ("Donna
-      // goes shopping…" over a story told to "you").
-      for (Packs.Cast c : inSummary) {
-        if (namedInNarration.getOrDefault(c.name(), 0) == 0) {
-          best = c.character();
-          bestPack = c.pack();
-          bestCues = List.of();
-          tie = false;
-          break;
-        }
-      }
-    }
-    if (best == null || tie) {
-      // No self phrase: a fandom's traditional narrator, if the narration never names them.
-      best = null;
-      for (KnowledgePack p : chosen) {
-        if (p.narrator() == null || namedInNarration.getOrDefault(p.narrator(), 0) > 0) {
-          continue;
-        }
-        for (KnowledgePack.Character c : p.characters()) {
-          if (c.name().equals(p.narrator())) {
-            best = c;
-            bestPack = p;
-            bestCues = List.of();
-          }
-        }
-      }
+      bestCues = List.of();
+      best =
+          withoutPhrases(
+              m,
+              first,
+              chars,
+              chosen,
+              said,
+              declared,
+              inSummary,
+              romance,
+              c -> namedInNarration.getOrDefault(c, 0) == 0);
       if (best == null) {
-        // Nor that: the one partner canon gives the person the story is most about (Tara's
-        // Willow, Amy's Rory), when the narration never names them: a story told by "I" about
-        // someone is most often told by the one who loves them.
-        CharacterFinder.Found lead = mostProminent(chars);
-        Packs.Cast partner = canonPartner(lead, chosen);
-        if (partner == null
-            || namedInNarration.getOrDefault(partner.name(), 0) > 0
-            || !romanceWithTeller(m, lead, romance, first ? FIRST : SECOND)) {
-          return null;
-        }
-        best = partner.character();
-        bestPack = partner.pack();
-        bestCues = List.of();
+        return null;
       }
     }
     CharacterFinder.Found teller = null;
@@ -225,7 +222,7 @@ final class NarratorFinder {
       }
     }
     if (teller == null) {
-      teller = new CharacterFinder.Found(new Packs.Cast(bestPack, best));
+      teller = new CharacterFinder.Found(best);
       chars.add(teller);
     }
     // The phrases that identified the teller first, so they are the evidence shown.

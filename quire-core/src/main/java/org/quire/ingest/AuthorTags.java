@@ -525,14 +525,17 @@ final class AuthorTags {
       Pattern.compile(
           "\\s+(?:only\\s+)?(?:mentioned|cameo)(?:\\s+only)?$", Pattern.CASE_INSENSITIVE);
 
+  /** The words a pairing line opens with to say there is none. */
+  private static final String NO_PAIRING_WORDS = "(?:none|no pairing|no romance|no ship)";
+
   /** "none (gen!) they are cousins and best friends": a pairing line's remark that denies one. */
   private static final Pattern NONE_FIRST =
-      Pattern.compile("(?:none|no pairing|no romance|no ship)\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(NO_PAIRING_WORDS + "\\b", Pattern.CASE_INSENSITIVE);
 
   /** "none - ", "no pairing!! " before a friendship the line goes on to name. */
   private static final Pattern NONE_THEN =
       Pattern.compile(
-          "^(?:none|no pairing|no romance|no ship)\\s*(?:[-–—:]|!+)\\s*(?=[^&/]*\\S\\s*&\\s*\\S)",
+          "^" + NO_PAIRING_WORDS + "\\s*(?:[-–—:]|!+)\\s*(?=[^&/]*\\S\\s*&\\s*\\S)",
           Pattern.CASE_INSENSITIVE);
 
   /** A word before a pairing saying where it stands in the story. */
