@@ -10,24 +10,20 @@ import org.quire.model.TagType;
 import org.quire.tags.TagWrangler;
 
 /**
- * A work's shown tags as every backend indexes them, per tag type: the names to search (the
- * spelling used and its canonical tag), the filter keys (the spelling, the canonical tag and every
- * meta tag above it, so a filter by a canonical tag finds synonyms and sub-tags), and the canonical
- * names to count in facets.
+ * A work's shown tags as every backend indexes them, per tag type: the filter keys (the spelling,
+ * the canonical tag and every meta tag above it, so a filter by a canonical tag finds synonyms and
+ * sub-tags), whose words are also what {@code tag:}, {@code character:} and plain words search, and
+ * the canonical names to count in facets.
  *
- * @param names searchable names by type
  * @param filterKeys {@link TagWrangler#key} values by type
  * @param facets canonical names by type
  */
 public record IndexedTags(
-    Map<TagType, List<String>> names,
-    Map<TagType, List<String>> filterKeys,
-    Map<TagType, List<String>> facets) {
+    Map<TagType, List<String>> filterKeys, Map<TagType, List<String>> facets) {
 
   /** The tags of a work as the wrangler sees them now. */
   public static IndexedTags of(List<Tag> tags, TagWrangler wrangler) {
     // Every indexed work comes through here: small lists with a contains check, no sets.
-    Map<TagType, List<String>> names = new EnumMap<>(TagType.class);
     Map<TagType, List<String>> keys = new EnumMap<>(TagType.class);
     Map<TagType, List<String>> facets = new EnumMap<>(TagType.class);
     for (Tag t : tags) {
@@ -35,16 +31,13 @@ public record IndexedTags(
         continue;
       }
       String canonical = wrangler.canonical(t.type(), t.name());
-      List<String> n = list(names, t.type());
-      addNew(n, t.name());
-      addNew(n, canonical);
       List<String> k = list(keys, t.type());
       for (String key : wrangler.filterKeys(t.type(), t.name())) {
         addNew(k, key);
       }
       addNew(list(facets, t.type()), canonical);
     }
-    return new IndexedTags(frozen(names), frozen(keys), frozen(facets));
+    return new IndexedTags(frozen(keys), frozen(facets));
   }
 
   private static List<String> list(Map<TagType, List<String>> m, TagType type) {

@@ -86,11 +86,6 @@ class IndexedTagsTest {
                 Tag.suggested(TagType.ADDITIONAL, "Fluff", 0.1, List.of())
                     .withProvenance(Provenance.REJECTED)),
             TagWrangler.builtIn());
-    assertThat(t.names())
-        .isEqualTo(
-            Map.of(
-                TagType.CHARACTER, List.of("William the Bloody", "Spike", "Willow Rosenberg"),
-                TagType.FANDOM, List.of("MCU", "Marvel Cinematic Universe")));
     assertThat(t.filterKeys())
         .isEqualTo(
             Map.of(

@@ -170,6 +170,39 @@ abstract class SearchIndexContract {
     assertThat(ids("tag:witch")).isEmpty();
     assertThat(ids("rosenberg")).containsExactly(1L);
     assertThat(ids("\"general audiences\"")).containsExactly(2L);
+    // A tag's words are those of its spelling, its canonical tag and the meta tags above it, as
+    // a filter by any of them finds it; a type's field looks in that type's names only.
+    assertThat(ids("tag:\"william the bloody\"")).containsExactly(1L);
+    assertThat(ids("tag:marvel")).containsExactly(3L);
+    assertThat(ids("character:rosenberg")).containsExactly(1L);
+    assertThat(ids("fandom:rosenberg")).isEmpty();
+    assertThat(ids("relationship:spik*")).containsExactly(1L);
+  }
+
+  @Test
+  void aNewTagsWordsAreFoundAtOnceAndAfterReopening() {
+    indexTheLibrary();
+    assertThat(ids("tag:moonlit")).isEmpty();
+    index.index(
+        work(
+            4,
+            "Late",
+            "Quill",
+            List.of("Nothing to see."),
+            tag(TagType.ADDITIONAL, "Moonlit Gardens"),
+            tag(TagType.CHARACTER, "Willow Rosenberg")));
+    index.refresh();
+    assertThat(ids("tag:moonlit")).containsExactly(4L);
+    assertThat(ids("moonlit gardens")).containsExactly(4L);
+    index.close();
+    index = reopen(id -> texts.getOrDefault(id, List.of()));
+    assertThat(ids("tag:\"moonlit gardens\"")).containsExactly(4L);
+    assertThat(ids("character:rosenberg")).containsExactlyInAnyOrder(1L, 4L);
+    assertThat(ids("tag:moon*")).containsExactly(4L);
+    // A name whose works are gone matches nothing.
+    index.delete(4);
+    index.refresh();
+    assertThat(ids("tag:moonlit")).isEmpty();
   }
 
   @Test

@@ -18,9 +18,10 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 final class Analyzers {
   /**
    * Changes whenever the chains make different terms of the same text, or the text's postings
-   * change shape (3: positions without offsets): an index built otherwise is rebuilt when opened.
+   * change shape (3: positions without offsets; 4: tag names searched in {@link TagNames}, not
+   * indexed with each work): an index built otherwise is rebuilt when opened.
    */
-  static final String VERSION = "3";
+  static final String VERSION = "4";
 
   /** Gap between values of a multi-valued field (chapters): phrases never span two. */
   static final int VALUE_GAP = 100;

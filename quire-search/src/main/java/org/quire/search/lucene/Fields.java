@@ -14,9 +14,6 @@ final class Fields {
   /** Chapter text, one value per chapter in order, with positions (snippets place them). */
   static final String TEXT = "text";
 
-  /** Every tag's name, any type: the {@code tag:} field and part of plain searches. */
-  static final String TAG = "tag";
-
   static final String LANGUAGE = "f_language";
 
   /** Author names, lower-cased whole, for muting an author exactly. */
@@ -45,13 +42,11 @@ final class Fields {
 
   private Fields() {}
 
-  /** Filter terms of one tag type: the canonical tag, its ancestors and the spelling used. */
+  /**
+   * Filter terms of one tag type: the canonical tag, its ancestors and the spelling used, each as
+   * its {@link org.quire.tags.TagWrangler#key}; their words are searched in {@link TagNames}.
+   */
   static String filter(TagType t) {
     return "f_" + t.key();
-  }
-
-  /** Searchable text of one tag type's names, for {@code character:} and friends. */
-  static String tagText(TagType t) {
-    return "t_" + t.key();
   }
 }

@@ -94,6 +94,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   private final QueryTranslator translator;
   private final SnippetHighlighter highlighter;
   private final FacetsConfig facets = new FacetsConfig();
+  private final TagNames tagNames = new TagNames();
   private final AtomicLong indexedThrough;
   private final java.util.concurrent.atomic.AtomicBoolean dirty =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -117,7 +118,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     this.dir = FSDirectory.open(path);
     this.analyzer = Analyzers.perField();
     this.wrangler = wrangler;
-    this.translator = new QueryTranslator(analyzer, wrangler);
+    this.translator = new QueryTranslator(analyzer, wrangler, tagNames);
     this.highlighter = texts == null ? null : new SnippetHighlighter(analyzer, texts, pool);
     for (TagType t : TagType.values()) {
       facets.setMultiValued(t.key(), true);
@@ -146,6 +147,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     cfg.setMergePolicy(mergePolicy());
     cfg.setMergeScheduler(mergeScheduler());
     this.writer = new IndexWriter(dir, cfg);
+    tagNames.load(DirectoryReader.open(writer));
     this.searchers =
         new SearcherManager(
             writer,
@@ -240,6 +242,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     return new LuceneSearchIndex(path, wrangler, texts, minSliceDocs);
   }
 
+  /** How this index turns queries into Lucene's (for tests). */
+  QueryTranslator translator() {
+    return translator;
+  }
+
   /** How many parts a search of the current view runs in. */
   int slices() throws IOException {
     IndexSearcher s = searchers.acquire();
@@ -314,18 +321,14 @@ public final class LuceneSearchIndex implements SearchIndex {
       d.add(new Field(Fields.TEXT, c.text(), TEXT_WITH_POSITIONS));
     }
     IndexedTags tags = IndexedTags.of(work.tags(), wrangler);
-    tags.names()
-        .forEach(
-            (type, names) ->
-                names.forEach(
-                    n -> {
-                      d.add(new TextField(Fields.TAG, n, Field.Store.NO));
-                      d.add(new TextField(Fields.tagText(type), n, Field.Store.NO));
-                    }));
     tags.filterKeys()
         .forEach(
             (type, keys) ->
-                keys.forEach(k -> d.add(new StringField(Fields.filter(type), k, Field.Store.NO))));
+                keys.forEach(
+                    k -> {
+                      tagNames.add(type, k); // before the work: its names are never behind it
+                      d.add(new StringField(Fields.filter(type), k, Field.Store.NO));
+                    }));
     tags.facets()
         .forEach(
             (type, names) ->
@@ -625,7 +628,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     try (dir;
         writer;
         searchers;
-        pool) {
+        pool;
+        tagNames) {
       writer.setLiveCommitData(commitData().entrySet());
       writer.commit();
     } catch (IOException e) {

@@ -1,5 +1,7 @@
 package org.quire.search.lucene;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -26,24 +28,27 @@ import org.quire.tags.TagWrangler;
 
 /** Turns a {@link SearchQuery} into Lucene queries: one that scores, and filters that don't. */
 final class QueryTranslator {
-  /** Plain words look in these fields, with these weights. */
+  /** Plain words look in these fields, with these weights, and in tag names ({@link #TAGS}). */
   private static final Map<String, Float> ALL_FIELDS =
       Map.of(
           Fields.TITLE, 4f,
           Fields.AUTHOR, 3f,
-          Fields.TAG, 3f,
           Fields.SUMMARY, 2f,
           Fields.NOTES, 1f,
           Fields.TEXT, 1f);
 
+  private static final float TAGS = 3f;
+
   private final Analyzer analyzer;
   private final QueryBuilder builder;
   private final TagWrangler wrangler;
+  private final TagNames tagNames;
 
-  QueryTranslator(Analyzer analyzer, TagWrangler wrangler) {
+  QueryTranslator(Analyzer analyzer, TagWrangler wrangler, TagNames tagNames) {
     this.analyzer = analyzer;
     this.builder = new QueryBuilder(analyzer);
     this.wrangler = wrangler;
+    this.tagNames = tagNames;
   }
 
   /** The whole query: text clauses scoring, everything else as filters. */
@@ -127,6 +132,10 @@ final class QueryTranslator {
       case ALL -> {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         ALL_FIELDS.forEach((field, boost) -> add(b, field, t, boost));
+        Query tags = tagWords(null, t);
+        if (tags != null) {
+          b.add(new BoostQuery(tags, TAGS), Occur.SHOULD);
+        }
         yield orNothing(b);
       }
       case TITLE -> inField(Fields.TITLE, t);
@@ -134,7 +143,10 @@ final class QueryTranslator {
       case SUMMARY -> inField(Fields.SUMMARY, t);
       case NOTES -> inField(Fields.NOTES, t);
       case TEXT -> inField(Fields.TEXT, t);
-      case TAG -> inField(Fields.TAG, t);
+      case TAG -> {
+        Query tags = tagWords(null, t);
+        yield tags == null ? new MatchNoDocsQuery() : tags;
+      }
       case LANGUAGE -> new TermQuery(new Term(Fields.LANGUAGE, lower(t.text())));
       default -> tagTerm(t.field(), t);
     };
@@ -144,8 +156,24 @@ final class QueryTranslator {
   private Query tagTerm(Field field, QueryText.Term t) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(new BoostQuery(tagFilter(field.tagType(), t.text()), 2f), Occur.SHOULD);
-    add(b, Fields.tagText(field.tagType()), t, 1f);
+    Query words = tagWords(field.tagType(), t);
+    if (words != null) {
+      b.add(words, Occur.SHOULD);
+    }
     return b.build();
+  }
+
+  /** The works with a tag of {@code type} (any when null) whose name has these words, or null. */
+  private Query tagWords(TagType type, QueryText.Term t) {
+    Query words = single(TagNames.NAME, t);
+    if (words == null) {
+      return null;
+    }
+    try {
+      return tagNames.works(type, words);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Query inField(String field, QueryText.Term t) {

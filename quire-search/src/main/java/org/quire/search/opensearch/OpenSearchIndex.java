@@ -209,15 +209,21 @@ public final class OpenSearchIndex implements SearchIndex {
       d.put(Docs.SUMMARY, work.summary());
     }
     IndexedTags tags = IndexedTags.of(work.tags(), wrangler);
+    // A tag's words are those of its keys (spelling, canonical and meta tags), as in Lucene's
+    // index.
     ArrayNode allTags = d.putArray(Docs.TAG);
-    tags.names()
+    tags.filterKeys()
         .forEach(
-            (type, names) -> {
+            (type, keys) -> {
               ArrayNode typed = d.putArray(Docs.tagText(type));
-              names.forEach(n -> typed.add(n));
-              names.forEach(n -> allTags.add(n));
+              ArrayNode filter = d.putArray(Docs.filter(type));
+              keys.forEach(
+                  k -> {
+                    typed.add(k);
+                    allTags.add(k);
+                    filter.add(k);
+                  });
             });
-    tags.filterKeys().forEach((type, keys) -> keys.forEach(d.putArray(Docs.filter(type))::add));
     tags.facets().forEach((type, names) -> names.forEach(d.putArray(Docs.facet(type))::add));
     if (work.language() != null && !work.language().isBlank()) {
       d.put(Docs.LANGUAGE, OpenSearchQueries.lower(work.language()));

@@ -47,7 +47,7 @@ class RelevancePagesTest {
       }
       index.refresh();
       assertThat(index.slices()).isGreaterThan(1);
-      QueryTranslator translator = new QueryTranslator(Analyzers.perField(), wrangler);
+      QueryTranslator translator = index.translator();
       try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
         IndexSearcher reference = new IndexSearcher(reader);
         List<SearchQuery> queries = new ArrayList<>();

@@ -1,0 +1,288 @@
+package org.quire.search.lucene;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.quire.model.TagType;
+
+/**
+ * Every tag name the index knows, by type, as a small index of its own: the words of tag names are
+ * searched here, and a match becomes a filter on the works' tag keys ({@link Fields#filter}).
+ *
+ * <p>Why not index each work's tag names as text: a short work carries some fifty tag values, and
+ * inverting their words with every work cost a sixth of indexing it (bench/RESULTS.md, "Tag words
+ * searched in a dictionary of names"), for names an archive repeats across thousands of works. Here
+ * each name is inverted once. A work's keys are its tags' spellings, their canonical tags and the
+ * meta tags above those, so the words of a meta tag find the works of its sub-tags too, as a filter
+ * by it does.
+ *
+ * <p>The names live in memory and are rebuilt from the index's own key terms when it opens, so they
+ * never disagree with it; a name whose works were all deleted only matches nothing.
+ */
+final class TagNames implements AutoCloseable {
+  /** The analysed words of a name (the names chain: folded, not stemmed). */
+  static final String NAME = "name";
+
+  private static final String TYPE = "type";
+  private static final String KEY = "key";
+  private static final TagType[] TYPES = TagType.values();
+
+  private final IndexWriter writer;
+
+  /** Hashes of the names added, in stripes so indexing threads seldom wait for each other. */
+  private final LongSet[] known = new LongSet[16];
+
+  private volatile boolean dirty;
+  private volatile boolean closing;
+  private volatile CompletableFuture<Void> loaded = CompletableFuture.completedFuture(null);
+  private DirectoryReader reader;
+
+  TagNames() throws IOException {
+    for (int i = 0; i < known.length; i++) {
+      known[i] = new LongSet();
+    }
+    writer =
+        new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(Analyzers.perField()));
+    reader = DirectoryReader.open(writer);
+  }
+
+  /**
+   * Adds the names of every tag key in {@code index}, on a thread of its own, and closes it:
+   * opening an archive does not wait for a quarter of a million names (about two seconds at a
+   * million works); a search for tag words does, until they are in.
+   */
+  void load(DirectoryReader index) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    loaded = done;
+    Thread.ofPlatform()
+        .daemon()
+        .name("quire-tag-names")
+        .start(
+            () -> {
+              try (index) {
+                addAll(index);
+                done.complete(null);
+              } catch (Throwable e) {
+                done.completeExceptionally(e);
+              }
+            });
+  }
+
+  private void addAll(IndexReader index) throws IOException {
+    for (TagType type : TYPES) {
+      Terms terms = MultiTerms.getTerms(index, Fields.filter(type));
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum e = terms.iterator();
+      for (BytesRef t = e.next(); t != null && !closing; t = e.next()) {
+        add(type, t.utf8ToString());
+      }
+    }
+  }
+
+  /** Adds a tag key of a work about to be indexed, unless it is known. */
+  void add(TagType type, String key) {
+    long h = hash(type, key);
+    if (!known[(int) (h >>> 60)].add(h)) {
+      return;
+    }
+    Document d = new Document();
+    d.add(new TextField(NAME, key, Field.Store.NO));
+    d.add(new StringField(TYPE, type.key(), Field.Store.NO));
+    d.add(new NumericDocValuesField(TYPE, type.ordinal()));
+    d.add(new BinaryDocValuesField(KEY, new BytesRef(key)));
+    try {
+      writer.addDocument(d);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    dirty = true;
+  }
+
+  /**
+   * The works with a tag (of {@code type}, or of any type when null) whose name matches {@code
+   * words}, a query on {@link #NAME}; null when no name does.
+   */
+  Query works(TagType type, Query words) throws IOException {
+    try {
+      loaded.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw new IOException("Tag names could not be read from the index: " + e.getCause(), e);
+    }
+    Query q = words;
+    if (type != null) {
+      q =
+          new BooleanQuery.Builder()
+              .add(words, Occur.MUST)
+              .add(new TermQuery(new Term(TYPE, type.key())), Occur.FILTER)
+              .build();
+    }
+    Map<TagType, List<BytesRef>> keys = new EnumMap<>(TagType.class);
+    new IndexSearcher(current()).search(q, new KeyCollector(keys));
+    if (keys.isEmpty()) {
+      return null;
+    }
+    List<Query> byType = new ArrayList<>(keys.size());
+    keys.forEach((t, k) -> byType.add(new TermInSetQuery(Fields.filter(t), k)));
+    if (byType.size() == 1) {
+      return byType.getFirst();
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    byType.forEach(x -> b.add(x, Occur.SHOULD));
+    return b.build();
+  }
+
+  /** The names added so far, reopened only when some were added since. */
+  private synchronized DirectoryReader current() throws IOException {
+    if (dirty) {
+      dirty = false;
+      DirectoryReader newer = DirectoryReader.openIfChanged(reader, writer);
+      if (newer != null) {
+        reader.close();
+        reader = newer;
+      }
+    }
+    return reader;
+  }
+
+  @Override
+  public void close() throws IOException {
+    closing = true;
+    try {
+      loaded.join(); // the loader stops at its next name
+    } catch (java.util.concurrent.CompletionException e) {
+      // already reported to searches; nothing left to load
+    }
+    synchronized (this) {
+      reader.close();
+      writer.close();
+    }
+  }
+
+  /** Collects the type and key of every matching name. */
+  private static final class KeyCollector extends SimpleCollector {
+    private final Map<TagType, List<BytesRef>> keys;
+    private NumericDocValues types;
+    private BinaryDocValues values;
+
+    KeyCollector(Map<TagType, List<BytesRef>> keys) {
+      this.keys = keys;
+    }
+
+    @Override
+    protected void doSetNextReader(LeafReaderContext context) throws IOException {
+      types = context.reader().getNumericDocValues(TYPE);
+      values = context.reader().getBinaryDocValues(KEY);
+    }
+
+    @Override
+    public void collect(int doc) throws IOException {
+      if (types.advanceExact(doc) && values.advanceExact(doc)) {
+        keys.computeIfAbsent(TYPES[(int) types.longValue()], t -> new ArrayList<>())
+            .add(BytesRef.deepCopyOf(values.binaryValue()));
+      }
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+  }
+
+  /**
+   * A 64-bit hash of a type and key: the known names are kept as hashes, not strings (a million
+   * works carry a quarter of a million distinct names). Two names sharing a hash, about one chance
+   * in a billion at that size, would leave the second unsearchable by its words until the index is
+   * next opened.
+   */
+  static long hash(TagType type, String key) {
+    long h = 0xcbf29ce484222325L ^ type.ordinal();
+    for (int i = 0; i < key.length(); i++) {
+      h = (h ^ key.charAt(i)) * 0x100000001b3L;
+    }
+    // Finalise (MurmurHash3's fmix64) so nearby strings spread over the table.
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
+  }
+
+  /** A set of longs, open addressing, 0 standing for an empty slot. */
+  static final class LongSet {
+    private long[] slots = new long[1 << 12];
+    private int size;
+
+    /** False when {@code v} was already in the set. */
+    synchronized boolean add(long v) {
+      if (v == 0) {
+        v = 1; // 0 marks an empty slot
+      }
+      int mask = slots.length - 1;
+      int i = (int) v & mask;
+      while (slots[i] != 0) {
+        if (slots[i] == v) {
+          return false;
+        }
+        i = (i + 1) & mask;
+      }
+      slots[i] = v;
+      if (++size * 2 > slots.length) {
+        grow();
+      }
+      return true;
+    }
+
+    synchronized int size() {
+      return size;
+    }
+
+    private void grow() {
+      long[] old = slots;
+      slots = new long[old.length * 2];
+      int mask = slots.length - 1;
+      for (long v : old) {
+        if (v != 0) {
+          int i = (int) v & mask;
+          while (slots[i] != 0) {
+            i = (i + 1) & mask;
+          }
+          slots[i] = v;
+        }
+      }
+    }
+  }
+}
