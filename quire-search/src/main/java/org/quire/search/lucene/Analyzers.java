@@ -18,8 +18,8 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 final class Analyzers {
   /**
    * Changes whenever the chains make different terms of the same text, or the text's postings
-   * change shape (3: positions without offsets; 4: tag names searched in {@link TagNames}, not
-   * indexed with each work): an index built otherwise is rebuilt when opened.
+   * change shape (3: positions without offsets; 4: the words of a work's tag keys in one field, a
+   * type's words looked up in {@link TagNames}): an index built otherwise is rebuilt when opened.
    */
   static final String VERSION = "4";
 

@@ -14,6 +14,12 @@ final class Fields {
   /** Chapter text, one value per chapter in order, with positions (snippets place them). */
   static final String TEXT = "text";
 
+  /**
+   * The words of every tag's keys, any type: {@code tag:} and plain words search them here, in one
+   * field; a type's words ({@code character:}) are looked up in {@link TagNames}.
+   */
+  static final String TAG = "tag";
+
   static final String LANGUAGE = "f_language";
 
   /** Author names, lower-cased whole, for muting an author exactly. */

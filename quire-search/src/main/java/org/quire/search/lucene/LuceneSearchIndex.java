@@ -327,6 +327,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 keys.forEach(
                     k -> {
                       tagNames.add(type, k); // before the work: its names are never behind it
+                      d.add(new TextField(Fields.TAG, k, Field.Store.NO));
                       d.add(new StringField(Fields.filter(type), k, Field.Store.NO));
                     }));
     tags.facets()

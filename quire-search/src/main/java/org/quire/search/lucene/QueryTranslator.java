@@ -28,16 +28,15 @@ import org.quire.tags.TagWrangler;
 
 /** Turns a {@link SearchQuery} into Lucene queries: one that scores, and filters that don't. */
 final class QueryTranslator {
-  /** Plain words look in these fields, with these weights, and in tag names ({@link #TAGS}). */
+  /** Plain words look in these fields, with these weights. */
   private static final Map<String, Float> ALL_FIELDS =
       Map.of(
           Fields.TITLE, 4f,
           Fields.AUTHOR, 3f,
+          Fields.TAG, 3f,
           Fields.SUMMARY, 2f,
           Fields.NOTES, 1f,
           Fields.TEXT, 1f);
-
-  private static final float TAGS = 3f;
 
   private final Analyzer analyzer;
   private final QueryBuilder builder;
@@ -132,10 +131,6 @@ final class QueryTranslator {
       case ALL -> {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         ALL_FIELDS.forEach((field, boost) -> add(b, field, t, boost));
-        Query tags = tagWords(null, t);
-        if (tags != null) {
-          b.add(new BoostQuery(tags, TAGS), Occur.SHOULD);
-        }
         yield orNothing(b);
       }
       case TITLE -> inField(Fields.TITLE, t);
@@ -143,10 +138,7 @@ final class QueryTranslator {
       case SUMMARY -> inField(Fields.SUMMARY, t);
       case NOTES -> inField(Fields.NOTES, t);
       case TEXT -> inField(Fields.TEXT, t);
-      case TAG -> {
-        Query tags = tagWords(null, t);
-        yield tags == null ? new MatchNoDocsQuery() : tags;
-      }
+      case TAG -> inField(Fields.TAG, t);
       case LANGUAGE -> new TermQuery(new Term(Fields.LANGUAGE, lower(t.text())));
       default -> tagTerm(t.field(), t);
     };
@@ -163,7 +155,7 @@ final class QueryTranslator {
     return b.build();
   }
 
-  /** The works with a tag of {@code type} (any when null) whose name has these words, or null. */
+  /** The works with a tag of {@code type} whose name has these words, or null. */
   private Query tagWords(TagType type, QueryText.Term t) {
     Query words = single(TagNames.NAME, t);
     if (words == null) {

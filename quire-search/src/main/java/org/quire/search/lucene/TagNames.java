@@ -3,14 +3,11 @@ package org.quire.search.lucene;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.BinaryDocValues;
@@ -20,7 +17,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -37,18 +33,24 @@ import org.apache.lucene.util.BytesRef;
 import org.quire.model.TagType;
 
 /**
- * Every tag name the index knows, by type, as a small index of its own: the words of tag names are
- * searched here, and a match becomes a filter on the works' tag keys ({@link Fields#filter}).
+ * Every tag name the index knows, by type, as a small index of its own: the words of one type's tag
+ * names ({@code character:rosenberg}) are searched here, and a match becomes a filter on the works'
+ * tag keys of that type ({@link Fields#filter}).
  *
- * <p>Why not index each work's tag names as text: a short work carries some fifty tag values, and
- * inverting their words with every work cost a sixth of indexing it (bench/RESULTS.md, "Tag words
- * searched in a dictionary of names"), for names an archive repeats across thousands of works. Here
- * each name is inverted once. A work's keys are its tags' spellings, their canonical tags and the
- * meta tags above those, so the words of a meta tag find the works of its sub-tags too, as a filter
- * by it does.
+ * <p>Why not index each type's tag words with every work, as the words of all tags are ({@link
+ * Fields#TAG}): a short work carries some fifty tag values, and inverting their words a second time
+ * per type cost 6–8 % of indexing it (bench/RESULTS.md, "A type's tag words from a dictionary of
+ * names"), for names an archive repeats across thousands of works; here each name is inverted once.
+ * A work's keys are its tags' spellings, their canonical tags and the meta tags above those, so the
+ * words of a meta tag find the works of its sub-tags too, as a filter by it does.
  *
- * <p>The names live in memory and are rebuilt from the index's own key terms when it opens, so they
- * never disagree with it; a name whose works were all deleted only matches nothing.
+ * <p>Words found in all tags stay in the work's own field: a character's first name is in every
+ * relationship tag that names them, hundreds of keys that a plain search would have to gather,
+ * where one posting list of the word already holds them.
+ *
+ * <p>The names live in memory and are rebuilt from the index's own key terms when it opens ({@link
+ * #load}), so they never disagree with it; a name whose works were all deleted only matches
+ * nothing.
  */
 final class TagNames implements AutoCloseable {
   /** The analysed words of a name (the names chain: folded, not stemmed). */
@@ -121,7 +123,6 @@ final class TagNames implements AutoCloseable {
     Document d = new Document();
     d.add(new TextField(NAME, key, Field.Store.NO));
     d.add(new StringField(TYPE, type.key(), Field.Store.NO));
-    d.add(new NumericDocValuesField(TYPE, type.ordinal()));
     d.add(new BinaryDocValuesField(KEY, new BytesRef(key)));
     try {
       writer.addDocument(d);
@@ -132,8 +133,8 @@ final class TagNames implements AutoCloseable {
   }
 
   /**
-   * The works with a tag (of {@code type}, or of any type when null) whose name matches {@code
-   * words}, a query on {@link #NAME}; null when no name does.
+   * The works with a tag of {@code type} whose name matches {@code words}, a query on {@link
+   * #NAME}; null when no name does.
    */
   Query works(TagType type, Query words) throws IOException {
     try {
@@ -141,27 +142,14 @@ final class TagNames implements AutoCloseable {
     } catch (java.util.concurrent.CompletionException e) {
       throw new IOException("Tag names could not be read from the index: " + e.getCause(), e);
     }
-    Query q = words;
-    if (type != null) {
-      q =
-          new BooleanQuery.Builder()
-              .add(words, Occur.MUST)
-              .add(new TermQuery(new Term(TYPE, type.key())), Occur.FILTER)
-              .build();
-    }
-    Map<TagType, List<BytesRef>> keys = new EnumMap<>(TagType.class);
-    new IndexSearcher(current()).search(q, new KeyCollector(keys));
-    if (keys.isEmpty()) {
-      return null;
-    }
-    List<Query> byType = new ArrayList<>(keys.size());
-    keys.forEach((t, k) -> byType.add(new TermInSetQuery(Fields.filter(t), k)));
-    if (byType.size() == 1) {
-      return byType.getFirst();
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    byType.forEach(x -> b.add(x, Occur.SHOULD));
-    return b.build();
+    Query ofType =
+        new BooleanQuery.Builder()
+            .add(words, Occur.MUST)
+            .add(new TermQuery(new Term(TYPE, type.key())), Occur.FILTER)
+            .build();
+    List<BytesRef> keys = new ArrayList<>();
+    new IndexSearcher(current()).search(ofType, new KeyCollector(keys));
+    return keys.isEmpty() ? null : new TermInSetQuery(Fields.filter(type), keys);
   }
 
   /** The names added so far, reopened only when some were added since. */
@@ -191,27 +179,24 @@ final class TagNames implements AutoCloseable {
     }
   }
 
-  /** Collects the type and key of every matching name. */
+  /** Collects the key of every matching name. */
   private static final class KeyCollector extends SimpleCollector {
-    private final Map<TagType, List<BytesRef>> keys;
-    private NumericDocValues types;
+    private final List<BytesRef> keys;
     private BinaryDocValues values;
 
-    KeyCollector(Map<TagType, List<BytesRef>> keys) {
+    KeyCollector(List<BytesRef> keys) {
       this.keys = keys;
     }
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
-      types = context.reader().getNumericDocValues(TYPE);
       values = context.reader().getBinaryDocValues(KEY);
     }
 
     @Override
     public void collect(int doc) throws IOException {
-      if (types.advanceExact(doc) && values.advanceExact(doc)) {
-        keys.computeIfAbsent(TYPES[(int) types.longValue()], t -> new ArrayList<>())
-            .add(BytesRef.deepCopyOf(values.binaryValue()));
+      if (values.advanceExact(doc)) {
+        keys.add(BytesRef.deepCopyOf(values.binaryValue()));
       }
     }
 
