@@ -39,7 +39,7 @@ import org.quire.model.TagType;
  *
  * <p>Why not index each type's tag words with every work, as the words of all tags are ({@link
  * Fields#TAG}): a short work carries some fifty tag values, and inverting their words a second time
- * per type cost 6–8 % of indexing it (bench/RESULTS.md, "A type's tag words from a dictionary of
+ * per type cost 11–16 % of the time to index it (bench/RESULTS.md, "A type's tag words from a dictionary of
  * names"), for names an archive repeats across thousands of works; here each name is inverted once.
  * A work's keys are its tags' spellings, their canonical tags and the meta tags above those, so the
  * words of a meta tag find the works of its sub-tags too, as a filter by it does.
