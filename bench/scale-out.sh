@@ -24,7 +24,7 @@ PG="$("$ROOT/scripts/postgres" start)"
 OS="$("$ROOT/scripts/opensearch" start)"
 TAG="bench_$(date +%s)"
 export QUIRE_DB_URL="$PG?currentSchema=$TAG" QUIRE_SEARCH_URL="$OS" QUIRE_SEARCH_INDEX="${TAG//_/-}"
-echo "PostgreSQL $PG (schema $TAG), OpenSearch $OS (index $QUIRE_SEARCH_INDEX-v1)"
+echo "PostgreSQL $PG (schema $TAG), OpenSearch $OS (index $QUIRE_SEARCH_INDEX-v2)"
 
 QUIRE_BENCH_PORT=7071 "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$CP" \
   org.quire.bench.ServeBench "$WORKS" "$REQUESTS" "$WORK/a" > "$WORK/a.log" 2>"$WORK/a.err" &

@@ -24,7 +24,7 @@ import org.quire.tags.TagWrangler;
  * baseline in the same run, into SQLite FTS5; then times five query kinds on both.
  *
  * <p>With {@code --opensearch URL} the same corpus also goes into an OpenSearch index ({@code
- * quire-bench-v1}, dropped at the end) and the same queries run there, through Quire's OpenSearch
+ * quire-bench-v2}, dropped at the end) and the same queries run there, through Quire's OpenSearch
  * backend: same page contents (facets, snippets), bulk indexing on two threads.
  *
  * <p>Usage: {@code SearchBench WORKS short|full [QUERIES] [--no-fts5] [--opensearch URL]

@@ -3,13 +3,18 @@ package org.quire.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quire.model.TagType;
+import org.quire.model.Work;
 import org.quire.search.lucene.LuceneSearchIndex;
 
 class LuceneSearchIndexTest extends SearchIndexContract {
@@ -23,6 +28,53 @@ class LuceneSearchIndexTest extends SearchIndexContract {
   @Override
   SearchIndex reopen(ChapterTexts texts) {
     return LuceneSearchIndex.open(dir, WRANGLER, texts);
+  }
+
+  @Test
+  void typedTagWordsOfNewNamesAreFoundWhileTwoThreadsIndexAndAnotherSearches() throws Exception {
+    // Both indexing threads bring the same new names in the same order, so each name is new to
+    // both at once; the searches reopen the names as they arrive.
+    int names = 300;
+    List<List<Work>> batches = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      List<Work> batch = new ArrayList<>();
+      for (int i = 0; i < names; i++) {
+        long id = 1 + t * names + i;
+        batch.add(work(id, "W", "Quill", List.of("text"), tag(TagType.ADDITIONAL, "Theme" + i)));
+      }
+      batches.add(batch);
+    }
+    AtomicBoolean done = new AtomicBoolean();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread searching =
+        new Thread(
+            () -> {
+              for (int i = 0; !done.get(); i++) {
+                try {
+                  index.search(SearchQuery.of("additional:theme" + (i % names)));
+                } catch (Throwable e) {
+                  failure.compareAndSet(null, e);
+                  return;
+                }
+              }
+            });
+    searching.start();
+    List<Thread> indexing = new ArrayList<>();
+    for (List<Work> batch : batches) {
+      Thread t = new Thread(() -> batch.forEach(w -> index.index(w)));
+      indexing.add(t);
+      t.start();
+    }
+    for (Thread t : indexing) {
+      t.join();
+    }
+    done.set(true);
+    searching.join();
+    index.refresh();
+    assertThat(failure.get()).isNull();
+    for (int i = 0; i < names; i++) {
+      assertThat(ids("additional:theme" + i)).as("theme%d", i).hasSize(2);
+    }
   }
 
   @Test

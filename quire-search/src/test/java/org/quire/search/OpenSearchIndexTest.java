@@ -33,7 +33,7 @@ class OpenSearchIndexTest extends SearchIndexContract {
     try {
       HttpClient.newHttpClient()
           .send(
-              HttpRequest.newBuilder(URI.create(TestServers.openSearch() + "/" + name + "-v1"))
+              HttpRequest.newBuilder(URI.create(TestServers.openSearch() + "/" + name + "-v2"))
                   .DELETE()
                   .build(),
               HttpResponse.BodyHandlers.discarding());
@@ -48,7 +48,7 @@ class OpenSearchIndexTest extends SearchIndexContract {
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(
-                        URI.create(TestServers.openSearch() + "/" + name + "-v1/_mapping"))
+                        URI.create(TestServers.openSearch() + "/" + name + "-v2/_mapping"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();

@@ -177,6 +177,9 @@ abstract class SearchIndexContract {
     assertThat(ids("character:rosenberg")).containsExactly(1L);
     assertThat(ids("fandom:rosenberg")).isEmpty();
     assertThat(ids("relationship:spik*")).containsExactly(1L);
+    // Words of one term may come from two names of the type.
+    assertThat(ids("character:rosenberg/bloody")).containsExactly(1L);
+    assertThat(ids("character:rosenberg/stark")).isEmpty();
   }
 
   @Test

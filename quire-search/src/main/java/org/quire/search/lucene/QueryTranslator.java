@@ -2,9 +2,13 @@ package org.quire.search.lucene;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -157,7 +161,26 @@ final class QueryTranslator {
 
   /** The works with a tag of {@code type} whose name has these words, or null. */
   private Query tagWords(TagType type, QueryText.Term t) {
-    Query words = single(TagNames.NAME, t);
+    if (!t.phrase() && !t.prefix()) {
+      List<String> words = words(TagNames.NAME, t.text());
+      if (words.size() > 1) {
+        // Each word in some name of the type, not necessarily the same one, as when the words
+        // were a field of the work's own (and as on OpenSearch): character:buffy/spike.
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String w : words) {
+          Query one = tagWords(type, new TermQuery(new Term(TagNames.NAME, w)));
+          if (one == null) {
+            return null;
+          }
+          all.add(one, Occur.MUST);
+        }
+        return all.build();
+      }
+    }
+    return tagWords(type, single(TagNames.NAME, t));
+  }
+
+  private Query tagWords(TagType type, Query words) {
     if (words == null) {
       return null;
     }
@@ -183,6 +206,22 @@ final class QueryTranslator {
   private static Query orNothing(BooleanQuery.Builder b) {
     BooleanQuery q = b.build();
     return q.clauses().isEmpty() ? new MatchNoDocsQuery() : q;
+  }
+
+  /** The terms {@code text} makes in {@code field}. */
+  private List<String> words(String field, String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 
   /** One term in one field, analysed as that field is; null when nothing is left to search. */

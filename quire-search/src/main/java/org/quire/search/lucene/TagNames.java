@@ -25,6 +25,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -39,10 +40,11 @@ import org.quire.model.TagType;
  *
  * <p>Why not index each type's tag words with every work, as the words of all tags are ({@link
  * Fields#TAG}): a short work carries some fifty tag values, and inverting their words a second time
- * per type cost 11–16 % of the time to index it (bench/RESULTS.md, "A type's tag words from a dictionary of
- * names"), for names an archive repeats across thousands of works; here each name is inverted once.
- * A work's keys are its tags' spellings, their canonical tags and the meta tags above those, so the
- * words of a meta tag find the works of its sub-tags too, as a filter by it does.
+ * per type cost 11–16 % of the time to index it (bench/RESULTS.md, "A type's tag words from a
+ * dictionary of names"), for names an archive repeats across thousands of works; here each name is
+ * inverted once. A work's keys are its tags' spellings, their canonical tags and the meta tags
+ * above those, so the words of a meta tag find the works of its sub-tags too, as a filter by it
+ * does.
  *
  * <p>Words found in all tags stay in the work's own field: a character's first name is in every
  * relationship tag that names them, hundreds of keys that a plain search would have to gather,
@@ -65,10 +67,12 @@ final class TagNames implements AutoCloseable {
   /** Hashes of the names added, in stripes so indexing threads seldom wait for each other. */
   private final LongSet[] known = new LongSet[16];
 
+  /** Searchers over the names added so far; a search holds one while a reopen replaces it. */
+  private final SearcherManager searchers;
+
   private volatile boolean dirty;
   private volatile boolean closing;
   private volatile CompletableFuture<Void> loaded = CompletableFuture.completedFuture(null);
-  private DirectoryReader reader;
 
   TagNames() throws IOException {
     for (int i = 0; i < known.length; i++) {
@@ -76,7 +80,7 @@ final class TagNames implements AutoCloseable {
     }
     writer =
         new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(Analyzers.perField()));
-    reader = DirectoryReader.open(writer);
+    searchers = new SearcherManager(writer, null);
   }
 
   /**
@@ -117,7 +121,8 @@ final class TagNames implements AutoCloseable {
   /** Adds a tag key of a work about to be indexed, unless it is known. */
   void add(TagType type, String key) {
     long h = hash(type, key);
-    if (!known[(int) (h >>> 60)].add(h)) {
+    LongSet stripe = known[(int) (h >>> 60)];
+    if (stripe.contains(h)) {
       return;
     }
     Document d = new Document();
@@ -129,6 +134,9 @@ final class TagNames implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // Known only once added, so a second thread with the same new name never returns before the
+    // name is in (it may add it twice: a key found twice is one term of the filter).
+    stripe.add(h);
     dirty = true;
   }
 
@@ -148,21 +156,17 @@ final class TagNames implements AutoCloseable {
             .add(new TermQuery(new Term(TYPE, type.key())), Occur.FILTER)
             .build();
     List<BytesRef> keys = new ArrayList<>();
-    new IndexSearcher(current()).search(ofType, new KeyCollector(keys));
-    return keys.isEmpty() ? null : new TermInSetQuery(Fields.filter(type), keys);
-  }
-
-  /** The names added so far, reopened only when some were added since. */
-  private synchronized DirectoryReader current() throws IOException {
     if (dirty) {
       dirty = false;
-      DirectoryReader newer = DirectoryReader.openIfChanged(reader, writer);
-      if (newer != null) {
-        reader.close();
-        reader = newer;
-      }
+      searchers.maybeRefreshBlocking();
     }
-    return reader;
+    IndexSearcher s = searchers.acquire();
+    try {
+      s.search(ofType, new KeyCollector(keys));
+    } finally {
+      searchers.release(s);
+    }
+    return keys.isEmpty() ? null : new TermInSetQuery(Fields.filter(type), keys);
   }
 
   @Override
@@ -173,9 +177,8 @@ final class TagNames implements AutoCloseable {
     } catch (java.util.concurrent.CompletionException e) {
       // already reported to searches; nothing left to load
     }
-    synchronized (this) {
-      reader.close();
-      writer.close();
+    try (writer) {
+      searchers.close();
     }
   }
 
@@ -230,6 +233,19 @@ final class TagNames implements AutoCloseable {
   static final class LongSet {
     private long[] slots = new long[1 << 12];
     private int size;
+
+    synchronized boolean contains(long v) {
+      if (v == 0) {
+        v = 1;
+      }
+      int mask = slots.length - 1;
+      for (int i = (int) v & mask; slots[i] != 0; i = (i + 1) & mask) {
+        if (slots[i] == v) {
+          return true;
+        }
+      }
+      return false;
+    }
 
     /** False when {@code v} was already in the set. */
     synchronized boolean add(long v) {

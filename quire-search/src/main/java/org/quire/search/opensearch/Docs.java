@@ -2,7 +2,7 @@ package org.quire.search.opensearch;
 
 import org.quire.model.TagType;
 
-/** Field names of the OpenSearch documents (see {@code works-v1.json}); one document per work. */
+/** Field names of the OpenSearch documents (see {@code works-v2.json}); one document per work. */
 final class Docs {
   static final String ID = "id";
   static final String TITLE = "title";
@@ -29,8 +29,12 @@ final class Docs {
   static final String TITLE_SORT = "title_sort";
   static final String AUTHOR_SORT = "author_sort";
 
-  /** The version of the mapping this code writes; a new one goes to a new index. */
-  static final int MAPPING_VERSION = 1;
+  /**
+   * The version of the mapping and documents this code writes; a new one goes to a new index, which
+   * the archive, finding it short of the store, fills (2: a tag's words from its keys, meta tags
+   * included).
+   */
+  static final int MAPPING_VERSION = 2;
 
   private Docs() {}
 

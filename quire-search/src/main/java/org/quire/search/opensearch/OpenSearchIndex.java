@@ -121,7 +121,7 @@ public final class OpenSearchIndex implements SearchIndex {
 
   private void createIndex() {
     JsonNode mapping;
-    try (InputStream in = OpenSearchIndex.class.getResourceAsStream("works-v1.json")) {
+    try (InputStream in = OpenSearchIndex.class.getResourceAsStream("works-v2.json")) {
       mapping = JSON.readTree(in);
     } catch (IOException e) {
       throw new QuireException("The index mapping is missing from Quire's jar.", e);
