@@ -95,12 +95,19 @@ final class QueryTranslator {
     return b.build();
   }
 
-  /** The text-only part, for highlighting: filters must not light up words. */
+  /**
+   * The text-only part, for highlighting chapter text: filters must not light up words, and terms
+   * of fields other than chapter text could not (nor are a type's tag names looked up twice).
+   */
   Query textOnly(QueryText text) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (QueryText.Clause c : text.clauses()) {
       if (!c.negated()) {
-        b.add(clause(c), Occur.SHOULD);
+        for (QueryText.Term t : c.anyOf()) {
+          if (t.field() == Field.ALL || t.field() == Field.TEXT) {
+            b.add(term(t), Occur.SHOULD);
+          }
+        }
       }
     }
     return b.build();

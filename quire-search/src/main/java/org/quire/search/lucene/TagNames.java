@@ -267,10 +267,6 @@ final class TagNames implements AutoCloseable {
       return true;
     }
 
-    synchronized int size() {
-      return size;
-    }
-
     private void grow() {
       long[] old = slots;
       slots = new long[old.length * 2];
