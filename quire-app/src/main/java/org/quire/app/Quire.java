@@ -78,6 +78,64 @@ public final class Quire implements AutoCloseable {
     } else {
       this.sharedStateSync = null;
     }
+    this.hitsToIndex =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "quire-hits");
+              t.setDaemon(true);
+              return t;
+            });
+    hitsToIndex.scheduleWithFixedDelay(
+        this::indexNewHitsQuietly,
+        HITS_SECONDS,
+        HITS_SECONDS,
+        java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /**
+   * How often works read since the last pass are indexed again with their new hit counts: a visit
+   * is not worth re-indexing a work on the spot (a busy page would be indexed on every read), but
+   * sorting by hits should not stay wrong for long.
+   */
+  static final long HITS_SECONDS = 10;
+
+  /** At most this many works are indexed again per pass; the rest wait for the next. */
+  static final int HITS_PER_PASS = 2_000;
+
+  private final java.util.concurrent.ScheduledExecutorService hitsToIndex;
+
+  /** Works with visits the index has not seen yet. */
+  private final java.util.Set<Long> newHits = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** Counts a reader's visit to a work; searches see the new count within {@link #HITS_SECONDS}. */
+  public void hit(long workId) {
+    store.readers().addHit(workId);
+    newHits.add(workId);
+  }
+
+  /**
+   * Indexes again the works visited since the last pass (at most {@link #HITS_PER_PASS}), so that
+   * sorts and ranges by hits follow the counts; runs by itself every {@link #HITS_SECONDS}.
+   *
+   * @return how many works were indexed again
+   */
+  public int indexNewHits() {
+    int n = 0;
+    for (java.util.Iterator<Long> it = newHits.iterator(); it.hasNext() && n < HITS_PER_PASS; ) {
+      long id = it.next();
+      it.remove();
+      reindexWork(id);
+      n++;
+    }
+    return n;
+  }
+
+  private void indexNewHitsQuietly() {
+    try {
+      indexNewHits();
+    } catch (RuntimeException e) {
+      LOG.warn("Could not index new hit counts: {}", e.getMessage());
+    }
   }
 
   /** How often a process on a shared database re-reads settings and tag rules. */
@@ -1025,6 +1083,15 @@ public final class Quire implements AutoCloseable {
   public void close() {
     if (sharedStateSync != null) {
       sharedStateSync.shutdownNow();
+    }
+    // Not interrupted: a thread interrupted inside Lucene's file I/O would close the index
+    // writer. A pass under way finishes, then the visits it did not reach are indexed.
+    hitsToIndex.shutdown();
+    try {
+      hitsToIndex.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+      indexNewHitsQuietly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     try {
       index.close();

@@ -177,6 +177,65 @@ final class JdbiSiteStore implements SiteStore {
   }
 
   @Override
+  public List<TagName> tagsStartingWith(String prefix, boolean member, int limit) {
+    String p = likeEscaped(prefix.strip().toLowerCase(java.util.Locale.ROOT));
+    if (p.isEmpty()) {
+      return List.of();
+    }
+    // Word starts after a space, a relationship's "/" or "&", or an opening parenthesis.
+    return db.read(
+        "suggest tags",
+        h ->
+            h.createQuery(
+                    "SELECT t.type, t.name FROM tags t WHERE (lower(t.name) LIKE :p ESCAPE '!'"
+                        + " OR lower(t.name) LIKE :space ESCAPE '!'"
+                        + " OR lower(t.name) LIKE :slash ESCAPE '!'"
+                        + " OR lower(t.name) LIKE :amp ESCAPE '!'"
+                        + " OR lower(t.name) LIKE :paren ESCAPE '!')"
+                        + " AND EXISTS (SELECT 1 FROM work_tags wt JOIN works w ON w.id = wt.work_id"
+                        + " WHERE wt.tag_id = t.id AND wt.provenance <> 'rejected'"
+                        + " AND w.visibility IN (:public, :restricted))"
+                        + " ORDER BY CASE WHEN lower(t.name) LIKE :p ESCAPE '!' THEN 0 ELSE 1 END,"
+                        + " length(t.name), t.name LIMIT :limit")
+                .bind("p", p + "%")
+                .bind("space", "% " + p + "%")
+                .bind("slash", "%/" + p + "%")
+                .bind("amp", "%&" + p + "%")
+                .bind("paren", "%(" + p + "%")
+                .bind("public", org.quire.model.Visibility.PUBLIC.key())
+                .bind(
+                    "restricted",
+                    member
+                        ? org.quire.model.Visibility.RESTRICTED.key()
+                        : org.quire.model.Visibility.PUBLIC.key())
+                .bind("limit", Math.max(0, Math.min(limit, 50)))
+                .map((rs, ctx) -> new TagName(TagType.fromKey(rs.getString(1)), rs.getString(2)))
+                .list());
+  }
+
+  /** A LIKE pattern's literal text: its wildcards and the escape character escaped with "!". */
+  private static String likeEscaped(String s) {
+    return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+
+  @Override
+  public List<TagType> typesOf(String name) {
+    return db.read(
+        "find the kinds of a tag",
+        h ->
+            h.createQuery(
+                    "SELECT t.type FROM tags t JOIN work_tags wt ON wt.tag_id = t.id"
+                        + " WHERE t.type IN (<types>) AND lower(t.name) = lower(:name)"
+                        + " AND wt.provenance <> 'rejected'"
+                        + " GROUP BY t.type ORDER BY count(*) DESC, t.type")
+                .bindList(
+                    "types", java.util.Arrays.stream(TagType.values()).map(TagType::key).toList())
+                .bind("name", name.strip())
+                .map((rs, ctx) -> TagType.fromKey(rs.getString(1)))
+                .list());
+  }
+
+  @Override
   public List<AccountStore.User> users(int offset, int limit) {
     return db.read(
         "list the accounts",

@@ -80,6 +80,20 @@ public interface SiteStore {
   /** Tags on works, most used first, optionally of one kind. */
   List<TagUse> tagsInUse(TagType type, int limit);
 
+  /** A tag's kind and name as spelt on works, as suggestions offer it. */
+  record TagName(TagType type, String name) {}
+
+  /**
+   * Tags whose name, or a word of it, starts with {@code prefix} (without case), shown on at least
+   * one work the searcher may see: public works, and restricted ones for members; never drafts, so
+   * a suggestion cannot reveal an unpublished work. Names that start with the prefix come first,
+   * then shorter names before longer ones.
+   */
+  List<TagName> tagsStartingWith(String prefix, boolean member, int limit);
+
+  /** The kinds of tag a name is used as on works (without case), most used first. */
+  List<TagType> typesOf(String name);
+
   /** Every account, oldest first. */
   List<AccountStore.User> users(int offset, int limit);
 

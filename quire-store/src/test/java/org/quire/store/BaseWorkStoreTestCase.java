@@ -194,6 +194,48 @@ public abstract class BaseWorkStoreTestCase {
   }
 
   @Test
+  void tagSuggestionsMatchWordStartsOnWorksTheSearcherMaySee() {
+    long a = store.add(work("A", "1")).id();
+    long b = store.add(work("B", "2")).id();
+    long c = store.add(work("C", "3")).id();
+    store.replaceTags(
+        a,
+        List.of(
+            Tag.byAuthor(TagType.CHARACTER, "Willow Rosenberg"),
+            Tag.byAuthor(TagType.RELATIONSHIP, "Tara Maclay/Willow Rosenberg"),
+            Tag.byAuthor(TagType.ADDITIONAL, "100%_Willow")));
+    store.replaceTags(b, List.of(Tag.byAuthor(TagType.ADDITIONAL, "Secret Willow Draft")));
+    store.setVisibility(b, org.quire.model.Visibility.DRAFT);
+    store.replaceTags(c, List.of(Tag.byAuthor(TagType.ADDITIONAL, "Willow Members Only")));
+    store.setVisibility(c, org.quire.model.Visibility.RESTRICTED);
+    SiteStore site = store.site();
+
+    assertThat(site.tagsStartingWith("WIL", false, 10))
+        .extracting(SiteStore.TagName::name)
+        .containsExactly("Willow Rosenberg", "Tara Maclay/Willow Rosenberg");
+    assertThat(site.tagsStartingWith("wil", true, 10))
+        .extracting(SiteStore.TagName::name)
+        .containsExactly("Willow Rosenberg", "Willow Members Only", "Tara Maclay/Willow Rosenberg");
+    assertThat(site.tagsStartingWith("rosen", false, 10))
+        .containsExactly(
+            new SiteStore.TagName(TagType.CHARACTER, "Willow Rosenberg"),
+            new SiteStore.TagName(TagType.RELATIONSHIP, "Tara Maclay/Willow Rosenberg"));
+    // LIKE's wildcards are literal text here.
+    assertThat(site.tagsStartingWith("100%_", false, 10))
+        .extracting(SiteStore.TagName::name)
+        .containsExactly("100%_Willow");
+    assertThat(site.tagsStartingWith("1_", false, 10)).isEmpty();
+    assertThat(site.tagsStartingWith("%", false, 10)).isEmpty();
+    assertThat(site.tagsStartingWith("  ", false, 10)).isEmpty();
+    assertThat(site.tagsStartingWith("wil", true, 1)).hasSize(1);
+
+    store.replaceTags(b, List.of(Tag.byAuthor(TagType.CHARACTER, "willow rosenberg")));
+    store.setVisibility(b, org.quire.model.Visibility.PUBLIC);
+    assertThat(site.typesOf(" WILLOW ROSENBERG ")).containsExactly(TagType.CHARACTER);
+    assertThat(site.typesOf("Nobody")).isEmpty();
+  }
+
+  @Test
   void deletingAnAccountRemovesItsReadingDataButKeepsCommentThreads() {
     long w = store.add(work("Thread", "t1", "One")).id();
     AccountStore.User a = store.accounts().createUser("Ann", null, "h", AccountStore.Role.MEMBER);

@@ -386,9 +386,19 @@ final class Api {
     send(ctx, Map.of("type", type.key(), "tags", values));
   }
 
+  /**
+   * Tags whose name or a word of it starts with {@code q}, on works the caller may find: for
+   * completing the names given to {@code include_tags} and {@code exclude_tags}.
+   */
+  void suggestTags(Context ctx) {
+    send(
+        ctx, Map.of("tags", TagInputs.suggest(quire, ctx.queryParam("q"), audience(ctx).member())));
+  }
+
   /** The JSON form of a search: the same parameters as the page, results with snippets. */
   void search(Context ctx) {
-    SearchForm form = SearchForm.of(ctx.queryParamMap());
+    List<String> unknownTags = new ArrayList<>();
+    SearchForm form = SearchForm.of(TagInputs.expand(ctx.queryParamMap(), quire, unknownTags));
     SearchResults res = quire.index().search(form.query().withAudience(audience(ctx)));
     Map<Long, WorkSummary> works = QuireWeb.summaries(quire, res);
     List<Map<String, Object>> results = new ArrayList<>();
@@ -418,6 +428,9 @@ final class Api {
     body.put("facets", res.facets());
     if (res.message() != null) {
       body.put("message", res.message());
+    }
+    if (!unknownTags.isEmpty()) {
+      body.put("unknownTags", unknownTags);
     }
     if (!form.ignored().isEmpty()) {
       body.put("ignored", form.ignored());

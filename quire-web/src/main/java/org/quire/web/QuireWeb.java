@@ -158,12 +158,14 @@ public final class QuireWeb {
           config.routes.get("/works/{id}/chapters/{n}", web::reader);
           config.routes.get("/works/{id}/download/{format}", web::download);
           config.routes.get("/search", web::search);
+          config.routes.get("/search/tags", web::suggestTags);
           config.routes.get("/api/v1/search", api::search);
           config.routes.get("/api/v1/works", api::works);
           config.routes.get("/api/v1/works/{id}", api::work);
           config.routes.post("/api/v1/works", api::post);
           config.routes.post("/api/v1/works/{id}/kudos", api::kudos);
           config.routes.get("/api/v1/works/{id}/chapters/{n}", api::chapter);
+          config.routes.get("/api/v1/tags", api::suggestTags);
           config.routes.get("/api/v1/tags/{type}", api::tags);
           config.routes.get("/api/v1/works/{id}/chapters/{n}/comments", api::comments);
           config.routes.post("/api/v1/works/{id}/chapters/{n}/comments", api::comment);
@@ -576,8 +578,20 @@ public final class QuireWeb {
     ctx.contentType(type).result(body);
   }
 
+  /**
+   * Tag names for the search form's include and exclude fields, as JSON ({@code ?q=wil}): the
+   * form's script asks as the reader types. Only tags of works this reader may find are offered.
+   */
+  private void suggestTags(Context ctx) {
+    Api.send(
+        ctx,
+        Map.of(
+            "tags", TagInputs.suggest(quire, ctx.queryParam("q"), readers.audience(ctx).member())));
+  }
+
   private void search(Context ctx) {
-    SearchForm form = SearchForm.of(ctx.queryParamMap());
+    List<String> unknownTags = new ArrayList<>();
+    SearchForm form = SearchForm.of(TagInputs.expand(ctx.queryParamMap(), quire, unknownTags));
     SearchQuery.Audience audience = readers.audience(ctx);
     SearchResults res = quire.index().search(form.query().withAudience(audience));
     Map<Long, WorkSummary> works = summaries(quire, res);
@@ -595,6 +609,28 @@ public final class QuireWeb {
       }
     }
     String message = res.message();
+    if (!unknownTags.isEmpty()) {
+      message =
+          (message == null ? "" : message + " ")
+              + "No tag is called "
+              + unknownTags.stream()
+                  .map(t -> "\u201c" + t + "\u201d")
+                  .collect(java.util.stream.Collectors.joining(", "))
+              + ", so "
+              + (unknownTags.size() == 1 ? "it was" : "they were")
+              + " left out; pick from the suggestions as you type, or search for the words.";
+    }
+    if (results.isEmpty() && res.total() > 0 && form.page() > 1) {
+      long pages = (Math.min(res.total(), SearchQuery.MAX_OFFSET) + PAGE_SIZE - 1) / PAGE_SIZE;
+      message =
+          (message == null ? "" : message + " ")
+              + "This search has "
+              + Texts.number(pages)
+              + (pages == 1 ? " page" : " pages")
+              + " of results; page "
+              + Texts.number(form.page())
+              + " is past the end.";
+    }
     if (!form.ignored().isEmpty()) {
       message =
           (message == null ? "" : message + " ")

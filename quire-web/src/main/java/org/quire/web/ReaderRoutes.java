@@ -167,7 +167,7 @@ final class ReaderRoutes {
       counted.clear();
     }
     if (counted.add(giver + "/" + workId)) {
-      readers().addHit(workId);
+      quire.hit(workId);
     }
   }
 

@@ -29,6 +29,12 @@ public final class SearchForm {
   private final Boolean complete;
   private final Integer wordsMin;
   private final Integer wordsMax;
+  private final Integer kudosMin;
+  private final Integer kudosMax;
+  private final Integer hitsMin;
+  private final Integer hitsMax;
+  private final Integer bookmarksMin;
+  private final Integer bookmarksMax;
   private final LocalDate from;
   private final LocalDate to;
   private final SearchQuery.Sort sort;
@@ -40,10 +46,10 @@ public final class SearchForm {
     Map<String, List<String>> params = withoutControls(raw);
     this.q = cut(first(params, "q"), 1000);
     for (String f : params.getOrDefault("include", List.of())) {
-      filter(f).ifPresent(include::add);
+      filter(f).filter(t -> !include.contains(t)).ifPresent(include::add);
     }
     for (String f : params.getOrDefault("exclude", List.of())) {
-      filter(f).ifPresent(exclude::add);
+      filter(f).filter(t -> !exclude.contains(t) && !include.contains(t)).ifPresent(exclude::add);
     }
     this.lang = cut(first(params, "lang"), 100);
     String c = first(params, "complete").strip();
@@ -53,6 +59,12 @@ public final class SearchForm {
     }
     this.wordsMin = number(params, "words_min");
     this.wordsMax = number(params, "words_max");
+    this.kudosMin = number(params, "kudos_min");
+    this.kudosMax = number(params, "kudos_max");
+    this.hitsMin = number(params, "hits_min");
+    this.hitsMax = number(params, "hits_max");
+    this.bookmarksMin = number(params, "bookmarks_min");
+    this.bookmarksMax = number(params, "bookmarks_max");
     this.from = date(params, "updated_from");
     this.to = date(params, "updated_to");
     String sortKey = first(params, "sort").strip();
@@ -155,6 +167,10 @@ public final class SearchForm {
             new SearchQuery.DateRange(
                 from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
                 to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)))
+        .withStats(
+            new SearchQuery.Range(kudosMin, kudosMax),
+            new SearchQuery.Range(hitsMin, hitsMax),
+            new SearchQuery.Range(bookmarksMin, bookmarksMax))
         .withSort(sort)
         .withPage((page - 1) * QuireWeb.PAGE_SIZE, QuireWeb.PAGE_SIZE);
   }
@@ -188,6 +204,43 @@ public final class SearchForm {
     return wordsMax == null ? "" : wordsMax.toString();
   }
 
+  public String kudosMin() {
+    return text(kudosMin);
+  }
+
+  public String kudosMax() {
+    return text(kudosMax);
+  }
+
+  public String hitsMin() {
+    return text(hitsMin);
+  }
+
+  public String hitsMax() {
+    return text(hitsMax);
+  }
+
+  public String bookmarksMin() {
+    return text(bookmarksMin);
+  }
+
+  public String bookmarksMax() {
+    return text(bookmarksMax);
+  }
+
+  private static String text(Integer n) {
+    return n == null ? "" : n.toString();
+  }
+
+  private boolean hasStatRanges() {
+    return kudosMin != null
+        || kudosMax != null
+        || hitsMin != null
+        || hitsMax != null
+        || bookmarksMin != null
+        || bookmarksMax != null;
+  }
+
   public String updatedFrom() {
     return from == null ? "" : from.toString();
   }
@@ -219,7 +272,8 @@ public final class SearchForm {
         || wordsMin != null
         || wordsMax != null
         || from != null
-        || to != null;
+        || to != null
+        || hasStatRanges();
   }
 
   /** True when a sort, range or language is set (the page then shows those controls open). */
@@ -230,6 +284,7 @@ public final class SearchForm {
         || wordsMax != null
         || from != null
         || to != null
+        || hasStatRanges()
         || !lang.isBlank();
   }
 
@@ -247,6 +302,12 @@ public final class SearchForm {
     put(p, "complete", complete());
     put(p, "words_min", wordsMin());
     put(p, "words_max", wordsMax());
+    put(p, "kudos_min", kudosMin());
+    put(p, "kudos_max", kudosMax());
+    put(p, "hits_min", hitsMin());
+    put(p, "hits_max", hitsMax());
+    put(p, "bookmarks_min", bookmarksMin());
+    put(p, "bookmarks_max", bookmarksMax());
     put(p, "updated_from", updatedFrom());
     put(p, "updated_to", updatedTo());
     if (sort != SearchQuery.Sort.RELEVANCE) {

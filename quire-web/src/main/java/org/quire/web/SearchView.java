@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.quire.model.TagType;
+import org.quire.search.SearchQuery;
 import org.quire.search.SearchResults;
 
 /**
@@ -43,14 +44,18 @@ public record SearchView(
       }
       List<FacetItem> items = new ArrayList<>();
       for (SearchResults.FacetValue v : values) {
+        boolean in = form.isIncluded(t, v.name());
+        boolean out = form.isExcluded(t, v.name());
+        SearchQuery.TagFilter tag = new SearchQuery.TagFilter(t, v.name());
+        // A value already filtered on links to the search without it: a second click undoes.
         items.add(
             new FacetItem(
                 v.name(),
                 v.count(),
-                form.includeHref(t, v.name()),
-                form.excludeHref(t, v.name()),
-                form.isIncluded(t, v.name()),
-                form.isExcluded(t, v.name())));
+                in ? form.removeHref("include", tag) : form.includeHref(t, v.name()),
+                out ? form.removeHref("exclude", tag) : form.excludeHref(t, v.name()),
+                in,
+                out));
       }
       groups.add(new FacetGroup(plural(t), items));
     }

@@ -22,7 +22,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The style sheet and script under {@code /assets/}, held in memory with their gzip forms and
+ * The style sheet and scripts under {@code /assets/}, held in memory with their gzip forms and
  * headers encoded once, and answered from Jetty ahead of Javalin's static-file handler (which read
  * the class-path resource, guessed its type and compressed it on every request: 7,400 requests/s
  * against 26,000 for a cached reader page). A strong ETag from the content lets a browser
@@ -33,7 +33,8 @@ final class StaticAssets {
   static final Map<String, String> FILES =
       Map.of(
           "quire.css", "text/css;charset=utf-8",
-          "reader.js", "text/javascript;charset=utf-8");
+          "reader.js", "text/javascript;charset=utf-8",
+          "tags.js", "text/javascript;charset=utf-8");
 
   static final String PREFIX = "/assets/";
   private static final HttpField GZIP =

@@ -1,0 +1,189 @@
+package org.quire.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quire.model.Visibility;
+
+/**
+ * The search page's filters beyond the facets: tags typed by name (with suggestions), kudos, hits
+ * and bookmark ranges, facets that undo themselves, and pages past the end.
+ */
+class SearchFiltersWebTest extends ServerTestBase {
+  static long fluff;
+  static long angst;
+  static long members;
+  static long draft;
+
+  @BeforeAll
+  static void works() throws Exception {
+    signedUp("Quill");
+    fluff =
+        post(
+            "Quill",
+            "Title: Cocoa Night\nAuthor: Quill\nFandom: Buffy the Vampire Slayer\n"
+                + "Characters: Spike, Willow Rosenberg\nAdditional Tags: Fluff, Hot Chocolate\n\n"
+                + "They drank cocoa on the porch until the sun came up.",
+            Visibility.PUBLIC);
+    angst =
+        post(
+            "Quill",
+            "Title: Ashes Again\nAuthor: Quill\nFandom: Buffy the Vampire Slayer\n"
+                + "Characters: Willow Rosenberg\nAdditional Tags: Angst, Rain\n\n"
+                + "The rain did not stop all week, and neither did the grief.",
+            Visibility.PUBLIC);
+    members =
+        post(
+            "Quill",
+            "Title: Back Room\nAuthor: Quill\nAdditional Tags: Fluffernutter Sandwiches\n\n"
+                + "A sandwich was made in the back room of the shop.",
+            Visibility.RESTRICTED);
+    draft =
+        post(
+            "Quill",
+            "Title: Unfinished\nAuthor: Quill\nAdditional Tags: Fluffy Secret Plans\n\n"
+                + "Nothing to see here yet.",
+            Visibility.DRAFT);
+    quire.store().readers().addKudos(fluff, "a guest", null);
+    quire.engagementChanged(fluff);
+    quire.index().refresh();
+  }
+
+  private static Document page(HttpBrowser b, String path) throws Exception {
+    var r = b.get(path);
+    assertThat(r.statusCode()).as(path).isEqualTo(200);
+    return Jsoup.parse(r.body());
+  }
+
+  @Test
+  void tagsTypedByNameBecomeFiltersAndChips() throws Exception {
+    HttpBrowser b = visitor();
+    Document in = page(b, "/search?include_tags=" + Texts.url("fluff"));
+    assertThat(in.select(".count").text()).contains("1 work found");
+    assertThat(in.text()).contains("Cocoa Night").doesNotContain("Ashes Again");
+    assertThat(in.select(".chips .chip").text()).contains("Additional Tags: fluff");
+    // The chip's link removes the filter again.
+    Document removed = page(b, in.selectFirst(".chips .chip a").attr("href"));
+    assertThat(removed.select(".chips .chip")).isEmpty();
+
+    Document out =
+        page(
+            b,
+            "/search?exclude_tags="
+                + Texts.url("Hot Chocolate, character:Spike")
+                + "&include_tags="
+                + Texts.url("Willow Rosenberg"));
+    assertThat(out.text()).contains("Ashes Again").doesNotContain("Cocoa Night");
+    assertThat(out.select(".chips .chip-out").text()).contains("Spike", "Hot Chocolate");
+    // Names known only to the packs are found by their kind too (no work is tagged Xander).
+    assertThat(page(b, "/search?include_tags=" + Texts.url("Xander Harris")).text())
+        .contains("0 works found")
+        .doesNotContain("No tag is called");
+    // A name no tag has is reported, never searched as a silent empty filter.
+    Document unknown = page(b, "/search?include_tags=" + Texts.url("Nonexistent Tag <b>x</b>"));
+    assertThat(unknown.select(".notice").text())
+        .contains("No tag is called \u201cNonexistent Tag <b>x</b>\u201d");
+    assertThat(unknown.select(".notice b")).isEmpty();
+    assertThat(unknown.select(".chips .chip")).isEmpty();
+
+    JsonNode api =
+        new ObjectMapper()
+            .readTree(
+                b.get("/api/v1/search?include_tags=" + Texts.url("Angst, Nothing Such")).body());
+    assertThat(api.get("total").asLong()).isEqualTo(1);
+    assertThat(api.get("results").get(0).get("title").asText()).isEqualTo("Ashes Again");
+    assertThat(api.get("unknownTags").toString()).isEqualTo("[\"Nothing Such\"]");
+  }
+
+  @Test
+  void suggestionsOfferOnlyTagsOfWorksTheReaderMayFind() throws Exception {
+    JsonNode visitor = new ObjectMapper().readTree(visitor().get("/search/tags?q=flu").body());
+    assertThat(names(visitor)).containsExactly("Fluff");
+    assertThat(visitor.get("tags").get(0).get("param").asText()).isEqualTo("additional:Fluff");
+    HttpBrowser member = signedUp("Reader Two");
+    JsonNode signedIn = new ObjectMapper().readTree(member.get("/search/tags?q=FLU").body());
+    // Members also find restricted works' tags; nobody finds a draft's.
+    assertThat(names(signedIn)).containsExactly("Fluff", "Fluffernutter Sandwiches");
+    JsonNode word = new ObjectMapper().readTree(visitor().get("/search/tags?q=chocol").body());
+    assertThat(names(word)).containsExactly("Hot Chocolate");
+    JsonNode api = new ObjectMapper().readTree(visitor().get("/api/v1/tags?q=rosen").body());
+    assertThat(names(api)).containsExactly("Willow Rosenberg");
+    for (String q : List.of("", "%", "_", "'", "a".repeat(500), "\u0000")) {
+      var r = visitor().get("/search/tags?q=" + Texts.url(q));
+      assertThat(r.statusCode()).as(q).isEqualTo(200);
+      assertThat(names(new ObjectMapper().readTree(r.body()))).as(q).isEmpty();
+    }
+    // The page offers the fields, and the script that fills their suggestions is served.
+    Document search = page(visitor(), "/search");
+    assertThat(search.select("input#include_tags[data-suggest][list]")).hasSize(1);
+    assertThat(search.select("input#exclude_tags[data-suggest][list]")).hasSize(1);
+    assertThat(visitor().get("/assets/tags.js").statusCode()).isEqualTo(200);
+  }
+
+  private static List<String> names(JsonNode body) {
+    return body.get("tags").findValuesAsText("name");
+  }
+
+  @Test
+  void kudosRangesFilterAndShowInTheForm() throws Exception {
+    HttpBrowser b = visitor();
+    Document liked = page(b, "/search?kudos_min=1");
+    assertThat(liked.text()).contains("Cocoa Night").doesNotContain("Ashes Again");
+    assertThat(liked.selectFirst("#kudos_min").attr("value")).isEqualTo("1");
+    assertThat(liked.selectFirst("details.more[open] #kudos_min")).isNotNull();
+    Document none = page(b, "/search?kudos_max=0&hits_min=0&bookmarks_max=0");
+    assertThat(none.text()).contains("Ashes Again").doesNotContain("Cocoa Night");
+    // The pager and the facets keep the range.
+    assertThat(liked.select("aside.facets a.facet-in").eachAttr("href"))
+        .allMatch(h -> h.contains("kudos_min=1"));
+    JsonNode api = new ObjectMapper().readTree(b.get("/api/v1/search?kudos_min=1").body());
+    assertThat(api.get("total").asLong()).isEqualTo(1);
+    assertThat(page(b, "/search?hits_min=lots").select(".notice").text()).contains("hits_min=lots");
+  }
+
+  @Test
+  void aFacetAlreadyFilteredOnLinksToTheSearchWithoutIt() throws Exception {
+    HttpBrowser b = visitor();
+    String include = "/search?include=" + Texts.url("additional:Fluff");
+    Document d = page(b, include);
+    var on = d.selectFirst("aside.facets li.on a.facet-in");
+    assertThat(on).isNotNull();
+    assertThat(on.text()).isEqualTo("Fluff");
+    assertThat(on.attr("aria-current")).isEqualTo("true");
+    Document undone = page(b, on.attr("href"));
+    assertThat(undone.select(".chips .chip")).isEmpty();
+    assertThat(undone.select(".count").text()).contains("in the archive");
+    // A filter given twice is one filter.
+    Document twice = page(b, include + "&include=" + Texts.url("additional:Fluff"));
+    assertThat(twice.select(".chips .chip")).hasSize(1);
+  }
+
+  @Test
+  void readersVisitsReachTheIndexForSortsAndRangesByHits() throws Exception {
+    HttpBrowser b = visitor();
+    assertThat(b.get("/works/" + angst).statusCode()).isEqualTo(200);
+    // Indexed on the next pass (every few seconds), here run at once.
+    quire.indexNewHits();
+    assertThat(quire.indexNewHits()).isZero();
+    quire.index().refresh();
+    JsonNode sorted = new ObjectMapper().readTree(b.get("/api/v1/search?sort=hits").body());
+    assertThat(sorted.get("results").get(0).get("title").asText()).isEqualTo("Ashes Again");
+    JsonNode read = new ObjectMapper().readTree(b.get("/api/v1/search?hits_min=1").body());
+    assertThat(read.get("results").findValuesAsText("title")).containsExactly("Ashes Again");
+  }
+
+  @Test
+  void aPagePastTheEndSaysSo() throws Exception {
+    Document d = page(visitor(), "/search?page=50");
+    assertThat(d.select("ol.blurbs > li")).isEmpty();
+    assertThat(d.select(".notice").text())
+        .contains("This search has 1 page of results")
+        .contains("page 50 is past the end");
+  }
+}
