@@ -328,8 +328,16 @@ final class AccountRoutes {
 
   /** Thrown where a page needs an account; answered with a redirect to the log-in page. */
   static final class LoginRequired extends RuntimeException {
+    /** True when the page is a members-only work (the log-in page then says so). */
+    final boolean membersOnly;
+
     LoginRequired() {
+      this(false);
+    }
+
+    LoginRequired(boolean membersOnly) {
       super("log in first", null, false, false);
+      this.membersOnly = membersOnly;
     }
   }
 
@@ -389,7 +397,13 @@ final class AccountRoutes {
           v.loggedIn() ? quire.store().accounts().tokens(v.user().id()) : java.util.List.of());
       params.put("newToken", values.getOrDefault("newToken", ""));
     }
-    params.put("notice", ctx.queryParam("changed") != null ? "Your password was changed." : "");
+    params.put(
+        "notice",
+        ctx.queryParam("changed") != null
+            ? "Your password was changed."
+            : "members".equals(ctx.queryParam("why"))
+                ? "This work is for members of the archive only. Log in to read it."
+                : "");
     web.render(ctx, template, params);
   }
 

@@ -175,21 +175,28 @@ final class PostingRoutes {
       }
     }
     String type = ctx.formParam("add_type");
-    String name = ctx.formParam("add_name");
-    if (type != null && name != null && !name.isBlank()) {
-      if (name.length() > 200) {
-        throw new BadRequestResponse("A tag name is at most 200 characters.");
-      }
+    String names = ctx.formParam("add_name");
+    if (type != null && names != null && !names.isBlank()) {
       TagType tt;
       try {
         tt = TagType.fromKey(type);
       } catch (IllegalArgumentException e) {
         throw new BadRequestResponse("There is no kind of tag called \"" + type + "\".");
       }
-      try {
-        FixedTags.addByAuthor(out, tt, name);
-      } catch (IllegalArgumentException e) {
-        throw new BadRequestResponse(e.getMessage());
+      // Several tags at once, separated by commas, as AO3's tag fields take them (no tag name
+      // has a comma in it).
+      for (String name : names.split(",")) {
+        if (name.isBlank()) {
+          continue;
+        }
+        if (name.strip().length() > 200) {
+          throw new BadRequestResponse("A tag name is at most 200 characters.");
+        }
+        try {
+          FixedTags.addByAuthor(out, tt, name);
+        } catch (IllegalArgumentException e) {
+          throw new BadRequestResponse(e.getMessage());
+        }
       }
     }
     quire.retag(w.id(), out);

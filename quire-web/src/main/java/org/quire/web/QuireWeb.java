@@ -187,7 +187,11 @@ public final class QuireWeb {
           config.routes.exception(
               AccountRoutes.LoginRequired.class,
               (e, ctx) ->
-                  ctx.redirect("/login?next=" + Texts.url(afterLogin(ctx)), HttpStatus.SEE_OTHER));
+                  ctx.redirect(
+                      "/login?next="
+                          + Texts.url(afterLogin(ctx))
+                          + (e.membersOnly ? "&why=members" : ""),
+                      HttpStatus.SEE_OTHER));
           config.routes.exception(
               io.javalin.http.HttpResponseException.class,
               (e, ctx) -> {
@@ -474,7 +478,8 @@ public final class QuireWeb {
     var rs = store.readers();
     readers.countHit(ctx, w.id());
     Long uid = v.loggedIn() ? v.user().id() : null;
-    boolean owner = canEdit(ctx, w.id());
+    boolean creator = uid != null && store.accounts().isCreator(w.id(), uid);
+    boolean owner = creator || v.admin();
     int resume = 0;
     if (uid != null) {
       int shown = r.full() ? 0 : r.current();
@@ -496,6 +501,7 @@ public final class QuireWeb {
         kudos.names(),
         kudos.guests(),
         owner,
+        creator,
         uid == null ? null : rs.bookmark(uid, w.id()).orElse(null),
         resume,
         commentChapter,
@@ -701,7 +707,34 @@ public final class QuireWeb {
             "title",
             title,
             "message",
-            message == null ? "" : message));
+            message == null ? "" : message,
+            "back",
+            status == 400 && "POST".equals(ctx.method().name()) ? formPage(ctx) : ""));
+  }
+
+  /**
+   * The page of this site a refused form was sent from (its Referer, when on this host), so the
+   * error can lead back to it: the browser's back button keeps what was typed and chosen there.
+   */
+  static String formPage(Context ctx) {
+    String referer = ctx.header("Referer");
+    String host = ctx.header("Host");
+    if (referer == null || host == null || referer.length() > 1000) {
+      return "";
+    }
+    try {
+      java.net.URI u = new java.net.URI(referer);
+      String path = u.getRawPath();
+      if (!host.equalsIgnoreCase(u.getRawAuthority())
+          || path == null
+          || !path.startsWith("/")
+          || path.startsWith("//")) {
+        return "";
+      }
+      return u.getRawQuery() == null ? path : path + "?" + u.getRawQuery();
+    } catch (java.net.URISyntaxException e) {
+      return "";
+    }
   }
 
   static int pageParam(Context ctx) {

@@ -20,7 +20,8 @@ import org.quire.store.ReaderStore;
  * @param kudosGiven whether this reader left kudos
  * @param kudosNames accounts that left kudos, newest first
  * @param guestKudos how many guests left kudos
- * @param owner whether the reader posted the work (or is an admin)
+ * @param owner whether the reader may change the work: its poster, or an admin
+ * @param creator whether the reader posted the work (no kudos, reports or mutes of one's own)
  * @param bookmark the reader's bookmark, or null
  * @param resumeChapter the chapter where this reader stopped, when it is not the one shown, or 0
  * @param commentChapter the chapter whose comments are shown, or 0 when several chapters are
@@ -37,6 +38,7 @@ public record ReaderExtras(
     List<String> kudosNames,
     int guestKudos,
     boolean owner,
+    boolean creator,
     ReaderStore.Bookmark bookmark,
     int resumeChapter,
     int commentChapter,

@@ -186,7 +186,7 @@ final class ReaderRoutes {
             .work(id)
             .orElseThrow(() -> new NotFoundResponse("There is no work " + id + "."));
       }
-      case MEMBERS_ONLY -> throw new AccountRoutes.LoginRequired();
+      case MEMBERS_ONLY -> throw new AccountRoutes.LoginRequired(true);
       default -> throw new NotFoundResponse("There is no work " + id + ".");
     }
   }

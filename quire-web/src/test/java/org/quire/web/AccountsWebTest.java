@@ -129,7 +129,7 @@ class AccountsWebTest extends ServerTestBase {
     form.put("d" + willow, "accept");
     form.put("n" + willow, "Willow Rosenberg (Season 1)");
     form.put("add_type", "additional");
-    form.put("add_name", "Library Research");
+    form.put("add_name", "Library Research, Rainy Days ,");
     assertThat(b.submit(review, review, form).statusCode()).isEqualTo(303);
     Work after = quire.work(id).orElseThrow();
     assertThat(after.tags())
@@ -140,7 +140,8 @@ class AccountsWebTest extends ServerTestBase {
                 t.name().equals("Buffy the Vampire Slayer")
                     && t.provenance() == Provenance.REJECTED);
     assertThat(after.tagNames(TagType.FANDOM)).doesNotContain("Buffy the Vampire Slayer");
-    assertThat(after.tagNames(TagType.ADDITIONAL)).contains("Library Research");
+    // Several tags at once, separated by commas.
+    assertThat(after.tagNames(TagType.ADDITIONAL)).contains("Library Research", "Rainy Days");
     assertThat(after.tags())
         .anyMatch(
             t ->
@@ -184,6 +185,9 @@ class AccountsWebTest extends ServerTestBase {
         b.submit(review, review, Map.of("add_type", "rating", "add_name", "Super Explicit"));
     assertThat(odd.statusCode()).isEqualTo(400);
     assertThat(odd.body()).contains("Super Explicit", "General Audiences");
+    // The error leads back to the form it came from.
+    assertThat(Jsoup.parse(odd.body()).selectFirst("a.back-to-form").attr("href"))
+        .isEqualTo(review);
     assertThat(b.submit(review, review, Map.of("add_type", "mood", "add_name", "x")).statusCode())
         .isEqualTo(400);
     assertThat(quire.work(id).orElseThrow().tagNames(TagType.RATING))
@@ -274,6 +278,9 @@ class AccountsWebTest extends ServerTestBase {
     // Back to the page after logging in, not to the comment form's POST-only address.
     assertThat(r.headers().firstValue("Location").orElseThrow())
         .isEqualTo("/login?next=" + Texts.url(page));
+    // A public work's page: the log-in page does not call it members-only.
+    assertThat(new Browser().get("/login?next=" + Texts.url(page)).body())
+        .doesNotContain("members of the archive only");
   }
 
   @Test

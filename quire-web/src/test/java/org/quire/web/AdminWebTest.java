@@ -94,6 +94,36 @@ class AdminWebTest extends ServerTestBase {
   }
 
   @Test
+  @Order(2)
+  void anAdminModeratesOthersWorksButReadsThemAsAReader() throws Exception {
+    long uid = quire.store().accounts().userByName("Member One").orElseThrow().id();
+    long id =
+        quire
+            .post(
+                "m.txt",
+                "Title: Someone Else's\n\nA story about a kettle.\n"
+                    .getBytes(StandardCharsets.UTF_8),
+                uid,
+                Visibility.PUBLIC)
+            .id();
+    var page = Jsoup.parse(admin.get("/works/" + id).body());
+    assertThat(page.select("dt").eachText()).contains("Moderate").doesNotContain("Your work");
+    assertThat(page.selectFirst("a[href=/works/" + id + "/edit]")).isNotNull();
+    // Kudos, following and reporting stay open to an admin who did not write the work.
+    assertThat(page.selectFirst("button.kudos").hasAttr("disabled")).isFalse();
+    assertThat(page.selectFirst("button.subscribe")).isNotNull();
+    assertThat(page.selectFirst("details.report-panel")).isNotNull();
+    assertThat(admin.submit("/works/" + id, "/works/" + id + "/kudos", Map.of()).statusCode())
+        .isEqualTo(303);
+    assertThat(quire.store().readers().engagement(id).kudos()).isEqualTo(1);
+    // Its writer sees their own work's controls and no kudos button to press.
+    var own = Jsoup.parse(member.get("/works/" + id).body());
+    assertThat(own.select("dt").eachText()).contains("Your work");
+    assertThat(own.selectFirst("button.kudos").hasAttr("disabled")).isTrue();
+    assertThat(own.selectFirst("details.report-panel")).isNull();
+  }
+
+  @Test
   @Order(3)
   void reportsReachTheKeepersAndCanBeResolved() throws Exception {
     long uid = quire.store().accounts().userByName("Keeper").orElseThrow().id();

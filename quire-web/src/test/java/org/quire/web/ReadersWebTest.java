@@ -52,7 +52,9 @@ class ReadersWebTest extends ServerTestBase {
     HttpResponse<String> locked = guest.get("/works/" + members);
     assertThat(locked.statusCode()).isEqualTo(303);
     assertThat(locked.headers().firstValue("Location"))
-        .hasValue("/login?next=%2Fworks%2F" + members);
+        .hasValue("/login?next=%2Fworks%2F" + members + "&why=members");
+    assertThat(guest.get(locked.headers().firstValue("Location").orElseThrow()).body())
+        .contains("for members of the archive only");
     assertThat(guest.get("/works/" + members + "/download/epub").statusCode()).isEqualTo(303);
     assertThat(guest.get("/works/" + draft).statusCode()).isEqualTo(404);
     assertThat(guest.get("/api/v1/works").body()).contains("Open Book").doesNotContain("Members");
