@@ -3,8 +3,11 @@ package org.quire.export;
 import java.util.Locale;
 import java.util.Map;
 
-/** Language names as Quire stores them ("English") to BCP 47 tags ("en") for EPUB and HTML. */
-final class Languages {
+/**
+ * Language names as Quire stores them ("English") to BCP 47 tags ("en") for EPUB, HTML and feeds,
+ * and codes back to names for readers who type a code where a name is asked for.
+ */
+public final class Languages {
   private static final Map<String, String> CODES =
       Map.ofEntries(
           Map.entry("english", "en"),
@@ -40,10 +43,36 @@ final class Languages {
           Map.entry("catalan", "ca"),
           Map.entry("latin", "la"));
 
+  /** Every language Java can name in English, by that name, beside the spellings above. */
+  private static final Map<String, String> BY_NAME = new java.util.HashMap<>(CODES);
+
+  static {
+    for (String two : Locale.getISOLanguages()) {
+      String name = Locale.of(two).getDisplayLanguage(Locale.ENGLISH).toLowerCase(Locale.ROOT);
+      if (!name.isEmpty() && !name.equals(two)) {
+        BY_NAME.putIfAbsent(name, two);
+      }
+    }
+  }
+
   private Languages() {}
 
+  /**
+   * The language's English name for a two- or three-letter code ("fr" → "French"); anything else (a
+   * name already, or a code Java cannot name) as it was given, stripped.
+   */
+  public static String name(String codeOrName) {
+    String s = codeOrName == null ? "" : codeOrName.strip();
+    if (!s.matches("[A-Za-z]{2,3}")) {
+      return s;
+    }
+    Locale l = Locale.forLanguageTag(s.toLowerCase(Locale.ROOT));
+    String name = l.getDisplayLanguage(Locale.ENGLISH);
+    return name.isEmpty() || name.equalsIgnoreCase(s) ? s : name;
+  }
+
   /** A BCP 47 tag; "und" (undetermined) when the language is unknown. */
-  static String tag(String language) {
+  public static String tag(String language) {
     if (language == null || language.isBlank()) {
       return "und";
     }
@@ -51,6 +80,6 @@ final class Languages {
     if (l.matches("[a-z]{2,3}(-[a-z0-9]{2,8})*")) {
       return l;
     }
-    return CODES.getOrDefault(l, "und");
+    return BY_NAME.getOrDefault(l, "und");
   }
 }

@@ -131,7 +131,8 @@ final class Catalog {
   }
 
   void openSearch(Context ctx) {
-    ctx.contentType(Feeds.OPENSEARCH + ";charset=utf-8").result(Feeds.openSearch(site()));
+    ctx.contentType(Feeds.OPENSEARCH + ";charset=utf-8")
+        .result(Feeds.openSearch(site(), QuireWeb.siteAddress(ctx)));
   }
 
   private String site() {

@@ -82,7 +82,11 @@ final class Feeds {
         b.append("<author><name>").append(escape(a)).append("</name></author>\n");
       }
       if (w.language() != null) {
-        b.append("<dc:language>").append(escape(w.language())).append("</dc:language>\n");
+        // A BCP 47 tag ("en"), as Dublin Core asks, not the name shown on pages.
+        String tag = org.quire.export.Languages.tag(w.language());
+        if (!tag.equals("und")) {
+          b.append("<dc:language>").append(escape(tag)).append("</dc:language>\n");
+        }
       }
       for (Tag t : w.tags()) {
         b.append("<category scheme=\"urn:quire:tag:")
@@ -161,7 +165,13 @@ final class Feeds {
     return b.append("/>\n").toString();
   }
 
-  static String openSearch(String siteName) {
+  /**
+   * The OpenSearch description of this archive, with absolute templates (the specification asks for
+   * them, and some readers cannot resolve a relative one): {@code base} is the site's address, such
+   * as {@code https://archive.example}. Browsers pick the HTML search page; OPDS readers the
+   * acquisition feed.
+   */
+  static String openSearch(String siteName, String base) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         + "<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">\n"
         + "<ShortName>"
@@ -171,9 +181,14 @@ final class Feeds {
         + escape(siteName)
         + "</Description>\n"
         + "<InputEncoding>UTF-8</InputEncoding>\n<OutputEncoding>UTF-8</OutputEncoding>\n"
+        + "<Url type=\"text/html\" template=\""
+        + escape(base)
+        + "/search?q={searchTerms}\"/>\n"
         + "<Url type=\""
         + ACQUISITION
-        + "\" template=\"/opds/works?q={searchTerms}\"/>\n"
+        + "\" template=\""
+        + escape(base)
+        + "/opds/works?q={searchTerms}\"/>\n"
         + "</OpenSearchDescription>\n";
   }
 

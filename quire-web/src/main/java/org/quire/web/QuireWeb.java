@@ -713,6 +713,20 @@ public final class QuireWeb {
   }
 
   /**
+   * This site's address as the request reached it ({@code https://host:port}, no slash at the end),
+   * for the few documents that must give absolute links; a proxy's X-Forwarded-Proto is followed as
+   * for cookies.
+   */
+  static String siteAddress(Context ctx) {
+    String host = ctx.header("Host");
+    if (host == null
+        || !host.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?")) {
+      host = ctx.host() == null ? "localhost" : ctx.host();
+    }
+    return (tls(ctx.scheme(), ctx.header("X-Forwarded-Proto")) ? "https" : "http") + "://" + host;
+  }
+
+  /**
    * The page of this site a refused form was sent from (its Referer, when on this host), so the
    * error can lead back to it: the browser's back button keeps what was typed and chosen there.
    */

@@ -51,7 +51,8 @@ public final class SearchForm {
     for (String f : params.getOrDefault("exclude", List.of())) {
       filter(f).filter(t -> !exclude.contains(t) && !include.contains(t)).ifPresent(exclude::add);
     }
-    this.lang = cut(first(params, "lang"), 100);
+    // A code ("fr") means its language: works are filed under names ("French").
+    this.lang = org.quire.export.Languages.name(cut(first(params, "lang"), 100));
     String c = first(params, "complete").strip();
     this.complete = c.equals("true") ? Boolean.TRUE : c.equals("false") ? Boolean.FALSE : null;
     if (!c.isEmpty() && complete == null) {

@@ -390,7 +390,23 @@ class WebTest {
     // The hostile title is escaped, not markup.
     assertThat(get("/opds/works?q=box").body()).doesNotContain("<script>");
     String openSearch = get("/opds/opensearch.xml").body();
-    assertThat(openSearch).contains("template=\"/opds/works?q={searchTerms}\"");
+    // Absolute templates, as the specification asks: the HTML page for browsers, the feed for
+    // OPDS readers.
+    String base = "http://127.0.0.1:" + app.port();
+    assertThat(openSearch)
+        .contains("type=\"text/html\" template=\"" + base + "/search?q={searchTerms}\"")
+        .contains("template=\"" + base + "/opds/works?q={searchTerms}\"");
+    // Entry ids are IRIs (no spaces), and languages BCP 47 tags.
+    String fandoms = get("/opds/fandoms").body();
+    var ids = atom(fandoms).getElementsByTagNameNS("http://www.w3.org/2005/Atom", "id");
+    for (int i = 0; i < ids.getLength(); i++) {
+      assertThat(ids.item(i).getTextContent()).doesNotContain(" ");
+    }
+    assertThat(get("/opds/works").body())
+        .contains("<dc:language>en</dc:language>")
+        .doesNotContain("<dc:language>English");
+    // A language code in the search form means its language's name.
+    assertThat(get("/search?lang=en&q=middle").body()).contains("1 work found");
     var found = atom(get("/opds/works?q=middle").body());
     assertThat(found.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength())
         .isEqualTo(1);
