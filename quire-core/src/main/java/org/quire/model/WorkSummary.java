@@ -21,6 +21,7 @@ import java.util.List;
  * @param visibility who may see it
  * @param engagement kudos, hits, bookmarks and comments
  * @param expectedChapters chapters the author plans, 0 when unknown
+ * @param updatedAt when the work last changed (its text, tags or who may read it)
  */
 public record WorkSummary(
     long id,
@@ -37,8 +38,10 @@ public record WorkSummary(
     List<Tag> tags,
     Visibility visibility,
     Engagement engagement,
-    int expectedChapters) {
+    int expectedChapters,
+    Instant updatedAt) {
   public WorkSummary {
+    updatedAt = updatedAt == null ? importedAt : updatedAt;
     visibility = visibility == null ? Visibility.PUBLIC : visibility;
     engagement = engagement == null ? Engagement.NONE : engagement;
     authors = List.copyOf(authors);

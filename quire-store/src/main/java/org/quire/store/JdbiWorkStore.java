@@ -491,7 +491,7 @@ public final class JdbiWorkStore implements WorkStore {
 
   private static final String SUMMARY_COLUMNS =
       "SELECT w.id, w.title, w.title_generated, w.summary, w.word_count, w.language, w.complete,"
-          + " w.expected_chapters, w.imported_at, w.visibility, w.hits,"
+          + " w.expected_chapters, w.imported_at, w.updated_at, w.visibility, w.hits,"
           + " (SELECT count(*) FROM kudos k WHERE k.work_id = w.id) AS kudos,"
           + " (SELECT count(*) FROM bookmarks b WHERE b.work_id = w.id AND b.private = 0)"
           + " AS bookmarks,"
@@ -614,7 +614,8 @@ public final class JdbiWorkStore implements WorkStore {
                   (int) num(r.get("hits")),
                   (int) num(r.get("bookmarks")),
                   (int) num(r.get("comments"))),
-              (int) num(r.get("expected_chapters"))));
+              (int) num(r.get("expected_chapters")),
+              Instant.ofEpochMilli(num(r.get("updated_at")))));
     }
     return out;
   }

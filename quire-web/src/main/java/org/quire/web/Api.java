@@ -66,10 +66,22 @@ final class Api {
     body.put("notes", w.notes());
     body.put("endNotes", w.endNotes());
     body.put("language", w.language());
+    body.put("posted", w.importedAt() == null ? null : w.importedAt().toString());
+    body.put(
+        "updated", quire.store().updatedAt(w.id()).map(java.time.Instant::toString).orElse(null));
     body.put("complete", w.complete());
     body.put("expectedChapters", w.expectedChapters() > 0 ? w.expectedChapters() : null);
     body.put("words", w.wordCount());
     body.put("url", "/works/" + w.id());
+    org.quire.model.Engagement e = quire.store().readers().engagement(w.id());
+    body.put(
+        "stats",
+        new java.util.TreeMap<>(
+            Map.of(
+                "kudos", e.kudos(),
+                "hits", e.hits(),
+                "bookmarks", e.bookmarks(),
+                "comments", e.comments())));
     List<Map<String, Object>> chapters = new ArrayList<>();
     for (Chapter c : w.chapters()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -456,6 +468,8 @@ final class Api {
     r.put("complete", w.complete());
     r.put("expectedChapters", w.expectedChapters() > 0 ? w.expectedChapters() : null);
     r.put("language", w.language());
+    r.put("posted", w.importedAt().toString());
+    r.put("updated", w.updatedAt().toString());
     r.put(
         "stats",
         new java.util.TreeMap<>(

@@ -27,6 +27,7 @@ import org.quire.model.WorkSummary;
  * @param visibility who may see it (restricted works are marked)
  * @param engagement kudos, hits, bookmarks and comments
  * @param expectedChapters chapters the author plans, 0 when unknown
+ * @param updated when the work last changed: AO3's blurbs are dated so
  */
 public record Blurb(
     long id,
@@ -46,7 +47,8 @@ public record Blurb(
     String language,
     Visibility visibility,
     Engagement engagement,
-    int expectedChapters) {
+    int expectedChapters,
+    java.time.Instant updated) {
 
   /** A tag shown on a page, with its kind for styling. */
   public record TagLink(String kind, String name) {}
@@ -85,7 +87,13 @@ public record Blurb(
         w.language(),
         w.visibility(),
         w.engagement(),
-        w.expectedChapters());
+        w.expectedChapters(),
+        w.updatedAt());
+  }
+
+  /** The day it last changed as an ISO date, for {@code <time datetime>}. */
+  public String updatedDay() {
+    return updated.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
   }
 
   /** AO3's "2/5" (or "2/?"). */

@@ -515,9 +515,8 @@ public final class QuireWeb {
                 uid,
                 new org.quire.store.ReaderStore.Subscription(
                     org.quire.store.ReaderStore.SubscriptionKind.WORK, Long.toString(w.id()))),
-        rs.publicBookmarks(w.id(), 50).stream()
-            .filter(b -> !blocked.contains(b.userId()))
-            .toList());
+        rs.publicBookmarks(w.id(), 50).stream().filter(b -> !blocked.contains(b.userId())).toList(),
+        store.updatedAt(w.id()).orElse(w.importedAt()));
   }
 
   private List<ReaderExtras.SeriesPlace> seriesPlaces(long workId) {

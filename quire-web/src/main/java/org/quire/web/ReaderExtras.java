@@ -30,6 +30,7 @@ import org.quire.store.ReaderStore;
  * @param series the series the work is part of, with its neighbours
  * @param subscribed whether the reader follows this work
  * @param publicBookmarks other readers' public bookmarks (blocked accounts left out)
+ * @param updated when the work last changed
  */
 public record ReaderExtras(
     Visibility visibility,
@@ -46,7 +47,8 @@ public record ReaderExtras(
     Map<Integer, Integer> commentCounts,
     List<SeriesPlace> series,
     boolean subscribed,
-    List<ReaderStore.PublicBookmark> publicBookmarks) {
+    List<ReaderStore.PublicBookmark> publicBookmarks,
+    java.time.Instant updated) {
 
   /**
    * Where a work sits in one of its series.

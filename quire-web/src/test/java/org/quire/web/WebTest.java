@@ -81,6 +81,18 @@ class WebTest {
         .doesNotContain("<img")
         .doesNotContain("<b>Mallory");
     assertThat(body).contains("<main id=\"main\">").contains("role=\"search\"");
+    // Each blurb is dated by its last change, as AO3's are; the reader page gives both dates.
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    var dates = org.jsoup.Jsoup.parse(body).select("li.blurb .blurb-date time");
+    assertThat(dates).hasSize(3);
+    assertThat(dates.eachAttr("datetime")).containsOnly(today);
+    assertThat(
+            org.jsoup.Jsoup.parse(get("/works/" + chaptersId).body()).select(".stats-line").text())
+        .contains("Published: " + Texts.date(java.time.Instant.now()))
+        .contains("Updated: ");
+    var api =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(get("/api/v1/works").body());
+    assertThat(api.findValuesAsText("updated")).hasSize(3).allMatch(u -> u.startsWith(today));
   }
 
   @Test
