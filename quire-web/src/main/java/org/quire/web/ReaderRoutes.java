@@ -204,7 +204,7 @@ final class ReaderRoutes {
     readable(ctx, id);
     Viewer v = Viewer.of(ctx);
     if (v.loggedIn() && quire.store().accounts().isCreator(id, v.user().id())) {
-      web.back(ctx, "/works/" + id, "You can't leave kudos on your own work.");
+      web.back(ctx, backToWork(ctx, id), "You can't leave kudos on your own work.");
       return;
     }
     boolean added = readers().addKudos(id, giver(ctx), v.loggedIn() ? v.user().id() : null);
@@ -213,8 +213,20 @@ final class ReaderRoutes {
     }
     web.back(
         ctx,
-        "/works/" + id,
+        backToWork(ctx, id),
         added ? "Thank you for leaving kudos!" : "You have already left kudos here.");
+  }
+
+  /**
+   * Where an action on a work returns to: the page of the work its form was on (a chapter, or the
+   * entire work), so the reader keeps their place; else the work's first page.
+   */
+  static String backToWork(Context ctx, long id) {
+    String from = QuireWeb.formPage(ctx);
+    String base = "/works/" + id;
+    return from.equals(base) || from.startsWith(base + "/chapters/") || from.startsWith(base + "?")
+        ? from
+        : base;
   }
 
   void comment(Context ctx) {
@@ -299,7 +311,7 @@ final class ReaderRoutes {
                 ctx.formParam("private") != null,
                 ctx.formParam("later") != null));
     quire.engagementChanged(id);
-    web.back(ctx, "/works/" + id, "Bookmarked.");
+    web.back(ctx, backToWork(ctx, id), "Bookmarked.");
   }
 
   void deleteBookmark(Context ctx) {
@@ -309,7 +321,9 @@ final class ReaderRoutes {
       quire.engagementChanged(id);
     }
     web.back(
-        ctx, ctx.formParam("back") != null ? "/bookmarks" : "/works/" + id, "Bookmark removed.");
+        ctx,
+        ctx.formParam("back") != null ? "/bookmarks" : backToWork(ctx, id),
+        "Bookmark removed.");
   }
 
   /** The work's author (or an admin) makes it public, members-only, or a draft again. */

@@ -103,6 +103,38 @@ class ReadersWebTest extends ServerTestBase {
   }
 
   @Test
+  void kudosAndBookmarksReturnToTheChapterTheyWereLeftOn() throws Exception {
+    signedUp("D Hoffryn");
+    long id =
+        post(
+            "D Hoffryn",
+            "Title: Two Ledgers\nAuthor: D Hoffryn\n\nChapter 1\n\nProfit came first.\n\n"
+                + "Chapter 2\n\nThen more profit.",
+            Visibility.PUBLIC);
+    String second = "/works/" + id + "/chapters/2";
+    HttpBrowser reader = signedUp("Halfrek");
+    HttpResponse<String> kudos = reader.submit(second, "/works/" + id + "/kudos", Map.of());
+    assertThat(kudos.headers().firstValue("Location")).hasValue(second);
+    HttpResponse<String> mark =
+        reader.submit(second, "/works/" + id + "/bookmark", Map.of("note", "Good bit."));
+    assertThat(mark.headers().firstValue("Location")).hasValue(second);
+    String full = "/works/" + id + "?view=full";
+    assertThat(
+            reader
+                .submit(full, "/works/" + id + "/bookmark/delete", Map.of())
+                .headers()
+                .firstValue("Location"))
+        .hasValue(full);
+    // A form sent from another site, or another work, returns to the work's first page.
+    HttpResponse<String> elsewhere =
+        reader.post(
+            "/works/" + id + "/kudos",
+            Map.of("csrf", reader.csrf(second)),
+            "/works/" + (id + 1000) + "/chapters/2");
+    assertThat(elsewhere.headers().firstValue("Location")).hasValue("/works/" + id);
+  }
+
+  @Test
   void kudosOncePerReaderCommentsAreSanitisedThreadedAndModerated() throws Exception {
     HttpBrowser author = signedUp("Giles R");
     long id =
