@@ -25,7 +25,49 @@ public final class ChapterRenderer {
    * @param sceneBreak true for a scene break
    * @param lines the paragraph's lines (shown with line breaks between), empty for a break
    */
-  public record Block(boolean sceneBreak, List<String> lines) {}
+  public record Block(boolean sceneBreak, List<String> lines) {
+    /** Line {@code i} as safe HTML: escaped, with the writer's *emphasis* shown as such. */
+    public String htmlLine(int i) {
+      return emphasised(lines.get(i));
+    }
+  }
+
+  /**
+   * Emphasis as writers of plain text mark it, {@code *word*}, {@code _word_} and {@code **word**}:
+   * the marks must hug the words they enclose and stand apart from the words around them, so "5*3"
+   * or "snake_case" or a lone "*" stays as typed. The stored text keeps its marks; only the page
+   * shows them as italics and bold. A span is at most 400 characters, which also bounds the work on
+   * a hostile line full of marks.
+   */
+  private static final java.util.regex.Pattern EMPHASIS =
+      java.util.regex.Pattern.compile(
+          "(?<![\\p{L}\\p{N}*_])(\\*\\*|__|\\*|_)(?=[^\\s*_])(.{1,400}?)(?<=[^\\s*_])\\1(?![\\p{L}\\p{N}*_])");
+
+  /**
+   * A plain-text line as safe HTML with its emphasis marks turned into {@code em} and {@code
+   * strong}.
+   */
+  public static String emphasised(String line) {
+    if (line.indexOf('*') < 0 && line.indexOf('_') < 0) {
+      return escape(line);
+    }
+    java.util.regex.Matcher m = EMPHASIS.matcher(line);
+    StringBuilder out = new StringBuilder(line.length() + 16);
+    int last = 0;
+    while (m.find()) {
+      String tag = m.group(1).length() == 2 ? "strong" : "em";
+      out.append(escape(line.substring(last, m.start())))
+          .append('<')
+          .append(tag)
+          .append('>')
+          .append(emphasised(m.group(2)))
+          .append("</")
+          .append(tag)
+          .append('>');
+      last = m.end();
+    }
+    return out.append(escape(line.substring(last))).toString();
+  }
 
   private static final Parser MARKDOWN = Parser.builder().build();
   private static final HtmlRenderer HTML =
@@ -122,7 +164,7 @@ public final class ChapterRenderer {
       } else {
         b.append("<p>");
         for (int i = 0; i < bl.lines().size(); i++) {
-          b.append(i == 0 ? "" : "<br />").append(escape(bl.lines().get(i)));
+          b.append(i == 0 ? "" : "<br />").append(bl.htmlLine(i));
         }
         b.append("</p>\n");
       }

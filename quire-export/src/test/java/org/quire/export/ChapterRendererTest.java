@@ -1,0 +1,51 @@
+package org.quire.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.quire.model.TextFormat;
+
+class ChapterRendererTest {
+  @Test
+  void writersEmphasisMarksBecomeItalicsAndBold() {
+    assertThat(ChapterRenderer.emphasised("*Dear Hermione,* she read."))
+        .isEqualTo("<em>Dear Hermione,</em> she read.");
+    assertThat(ChapterRenderer.emphasised("It was _not_ fine, and **never** would be."))
+        .isEqualTo("It was <em>not</em> fine, and <strong>never</strong> would be.");
+    assertThat(ChapterRenderer.emphasised("**Loud *and* clear**"))
+        .isEqualTo("<strong>Loud <em>and</em> clear</strong>");
+    assertThat(ChapterRenderer.emphasised("\"*Sigh*,\" said Xander."))
+        .isEqualTo("&quot;<em>Sigh</em>,&quot; said Xander.");
+  }
+
+  @Test
+  void marksThatDoNotHugWordsStayAsTyped() {
+    for (String s :
+        new String[] {
+          "5*3*2 is thirty",
+          "snake_case_name here",
+          "a * b * c",
+          "* bullet",
+          "** nothing **",
+          "*unclosed emphasis",
+          "a lone _ mark",
+          "she said *",
+          "2*x*y"
+        }) {
+      assertThat(ChapterRenderer.emphasised(s)).as(s).isEqualTo(ChapterRenderer.escape(s));
+    }
+  }
+
+  @Test
+  void emphasisNeverLetsMarkupThrough() {
+    assertThat(ChapterRenderer.emphasised("*<script>alert(1)</script>*"))
+        .isEqualTo("<em>&lt;script&gt;alert(1)&lt;/script&gt;</em>");
+    assertThat(ChapterRenderer.emphasised("_<b>x</b>_ & *\"y\"*"))
+        .isEqualTo("<em>&lt;b&gt;x&lt;/b&gt;</em> &amp; <em>&quot;y&quot;</em>");
+    // A hostile line of marks is rendered, escaped, without a runaway match.
+    String marks = "*a ".repeat(50_000);
+    assertThat(ChapterRenderer.emphasised(marks)).doesNotContain("<em>");
+    assertThat(ChapterRenderer.html("Plain *words* here.", TextFormat.PLAIN, true))
+        .isEqualTo("<p>Plain <em>words</em> here.</p>\n");
+  }
+}
