@@ -1,6 +1,7 @@
 package org.quire.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.quire.ingest.Ingester;
 import org.quire.model.Validate;
@@ -58,10 +59,21 @@ public record QuireConfig(Store store, Index index, Web web, Ingest ingest) {
    * @param host the address to listen on
    * @param port the TCP port (0 picks a free one)
    * @param siteName shown in every page's header
+   * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} names the
+   *     client (empty: the connection's own address is the client)
    */
-  public record Web(String host, int port, String siteName) {
+  public record Web(String host, int port, String siteName, List<String> trustedProxies) {
     public Web {
       Validate.isTrue(port >= 0 && port <= 65535, "port must be in 0..65535", port);
+      trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+    }
+
+    public Web(String host, int port, String siteName) {
+      this(host, port, siteName, List.of());
+    }
+
+    Web withTrustedProxies(List<String> proxies) {
+      return new Web(host, port, siteName, proxies);
     }
   }
 
@@ -94,7 +106,7 @@ public record QuireConfig(Store store, Index index, Web web, Ingest ingest) {
           new QuireConfig(
               c.store,
               c.index,
-              new Web(env.get("QUIRE_HOST"), c.web.port, c.web.siteName),
+              new Web(env.get("QUIRE_HOST"), c.web.port, c.web.siteName, c.web.trustedProxies),
               c.ingest);
     }
     if (env.containsKey("QUIRE_MAX_FILE_MB")) {
@@ -147,8 +159,23 @@ public record QuireConfig(Store store, Index index, Web web, Ingest ingest) {
           new QuireConfig(
               c.store,
               c.index,
-              new Web(c.web.host, c.web.port, env.get("QUIRE_SITE_NAME")),
+              new Web(c.web.host, c.web.port, env.get("QUIRE_SITE_NAME"), c.web.trustedProxies),
               c.ingest);
+    }
+    if (env.containsKey("QUIRE_TRUSTED_PROXIES")) {
+      List<String> proxies = new java.util.ArrayList<>();
+      for (String p : env.get("QUIRE_TRUSTED_PROXIES").split(",")) {
+        String a = p.strip();
+        if (a.isEmpty()) {
+          continue;
+        }
+        if (!a.matches("[0-9A-Fa-f:.\\[\\]]{2,47}")) {
+          throw new IllegalArgumentException(
+              "QUIRE_TRUSTED_PROXIES must be IP addresses separated by commas; got \"" + a + "\".");
+        }
+        proxies.add(a);
+      }
+      c = new QuireConfig(c.store, c.index, c.web.withTrustedProxies(proxies), c.ingest);
     }
     return c;
   }
@@ -164,7 +191,8 @@ public record QuireConfig(Store store, Index index, Web web, Ingest ingest) {
           "storage.url", "QUIRE_DB_URL",
           "storage.pool", "QUIRE_DB_POOL",
           "search.url", "QUIRE_SEARCH_URL",
-          "search.index", "QUIRE_SEARCH_INDEX");
+          "search.index", "QUIRE_SEARCH_INDEX",
+          "web.trusted-proxies", "QUIRE_TRUSTED_PROXIES");
 
   /**
    * Defaults, overridden by a config file, overridden by the environment. The file is {@code
@@ -213,12 +241,19 @@ public record QuireConfig(Store store, Index index, Web web, Ingest ingest) {
         ingest);
   }
 
+  /** This config behind reverse proxies at these addresses (see {@link Web#trustedProxies}). */
+  public QuireConfig withTrustedProxies(List<String> proxies) {
+    return new QuireConfig(store, index, web.withTrustedProxies(proxies), ingest);
+  }
+
   public QuireConfig withPort(int port) {
-    return new QuireConfig(store, index, new Web(web.host, port, web.siteName), ingest);
+    return new QuireConfig(
+        store, index, new Web(web.host, port, web.siteName, web.trustedProxies), ingest);
   }
 
   public QuireConfig withHost(String host) {
-    return new QuireConfig(store, index, new Web(host, web.port, web.siteName), ingest);
+    return new QuireConfig(
+        store, index, new Web(host, web.port, web.siteName, web.trustedProxies), ingest);
   }
 
   static int parsePort(String s) {

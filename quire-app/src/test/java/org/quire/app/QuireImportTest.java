@@ -205,12 +205,19 @@ class QuireImportTest {
     Files.writeString(
         file,
         "# an archive's settings\nport = 9090\nsite.name = The Watchers' Library\n"
-            + "ingest.max-file-mb = 8\ndata = /srv/quire\n");
+            + "ingest.max-file-mb = 8\ndata = /srv/quire\n"
+            + "web.trusted-proxies = 127.0.0.1, ::1\n");
     QuireConfig c =
         QuireConfig.fromFileAndEnvironment(
             java.util.Map.of("QUIRE_CONFIG", file.toString(), "QUIRE_PORT", "7171"));
     assertThat(c.web().port()).isEqualTo(7171); // the environment wins
     assertThat(c.web().siteName()).isEqualTo("The Watchers' Library");
+    assertThat(c.web().trustedProxies()).containsExactly("127.0.0.1", "::1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                QuireConfig.fromEnvironment(
+                    java.util.Map.of("QUIRE_TRUSTED_PROXIES", "proxy.example")))
+        .hasMessageContaining("QUIRE_TRUSTED_PROXIES must be IP addresses");
     assertThat(c.ingest().maxFileBytes()).isEqualTo(8L * 1024 * 1024);
     assertThat(c.store().database()).isEqualTo(Path.of("/srv/quire/quire.db"));
     Files.writeString(file, "prot = 1\n");

@@ -166,7 +166,7 @@ final class AccountRoutes {
 
   void login(Context ctx) {
     String name = ctx.formParam("name");
-    String ip = ctx.ip();
+    String ip = QuireWeb.clientIp(ctx);
     if (!limiter.allowed(ip, name)) {
       ctx.status(HttpStatus.TOO_MANY_REQUESTS);
       form(
@@ -214,7 +214,7 @@ final class AccountRoutes {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("layout", web.layout(ctx, "Forgot your password?", null));
     String who = ctx.formParam("who");
-    if (!resetLimiter.allowed(ctx.ip(), who)) {
+    if (!resetLimiter.allowed(QuireWeb.clientIp(ctx), who)) {
       ctx.status(HttpStatus.TOO_MANY_REQUESTS);
       p.put("notice", "");
       p.put("error", "Too many requests. Wait a quarter of an hour and try again.");
@@ -222,7 +222,7 @@ final class AccountRoutes {
       return;
     }
     // Counted as a failure so repeated requests are limited; never reset by a success.
-    resetLimiter.failed(ctx.ip(), who);
+    resetLimiter.failed(QuireWeb.clientIp(ctx), who);
     String base = quire.settings().getOrDefault("site.url", "");
     accounts().requestReset(who, base, quire.outbox());
     p.put("notice", RESET_SENT);
@@ -259,7 +259,7 @@ final class AccountRoutes {
       resetForm(ctx, e.getMessage());
       return;
     }
-    limiter.forgive(ctx.ip());
+    limiter.forgive(QuireWeb.clientIp(ctx));
     web.back(ctx, "/login", "Your new password is saved. Log in with it.");
   }
 

@@ -55,7 +55,7 @@ final class ApiAccess {
       ctx.attribute(USER, u);
       key = "u:" + u.id();
     } else {
-      key = "ip:" + ctx.ip();
+      key = "ip:" + QuireWeb.clientIp(ctx);
     }
     int limit = auth != null ? TOKEN_LIMIT : VISITOR_LIMIT;
     long minute = System.currentTimeMillis() / 60_000;

@@ -68,11 +68,14 @@ final class PageFastPath extends Handler.Wrapper {
     };
   }
 
-  PageFastPath(Quire quire, PageCache pages, ReaderRoutes readers) {
+  PageFastPath(Quire quire, PageCache pages, ReaderRoutes readers, ClientAddress clients) {
     this.quire = quire;
     this.pages = pages;
     this.readers = readers;
+    this.clients = clients;
   }
+
+  private final ClientAddress clients;
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -116,7 +119,11 @@ final class PageFastPath extends Handler.Wrapper {
         default -> {}
       }
     }
-    String giver = ReaderRoutes.guest(Request.getRemoteAddr(request));
+    String giver =
+        ReaderRoutes.guest(
+            clients.of(
+                Request.getRemoteAddr(request),
+                request.getHeaders().getValuesList(ClientAddress.HEADER)));
     boolean kudos = pages.kudos(id, giver, () -> quire.store().readers().hasKudos(id, giver));
     PageCache.Page page =
         pages.page(new PageCache.Key(path, request.getHttpURI().getQuery(), prefs, kudos), false);

@@ -35,8 +35,20 @@ public final class QuireWeb {
   /** Visitors' reader pages: 2,000 pages, each at most 5 s old. */
   final PageCache pages = new PageCache(2_000, 5_000);
 
+  /** Who the reader behind a request is, through the proxies the keeper trusts. */
+  final ClientAddress clients;
+
   private QuireWeb(Quire quire) {
     this.quire = quire;
+    this.clients = new ClientAddress(quire.config().web().trustedProxies());
+  }
+
+  private static final String CLIENT = "quire.client";
+
+  /** The reader's address (see {@link ClientAddress}), as found when the request arrived. */
+  static String clientIp(Context ctx) {
+    String ip = ctx.attribute(CLIENT);
+    return ip == null ? ctx.ip() : ip;
   }
 
   /**
@@ -66,7 +78,7 @@ public final class QuireWeb {
           config.jetty.modifyServer(
               server -> {
                 server.setErrorHandler(new ErrorPages());
-                PageFastPath fast = new PageFastPath(quire, web.pages, readers);
+                PageFastPath fast = new PageFastPath(quire, web.pages, readers, web.clients);
                 if (server.getHandler() instanceof Handler.Wrapper outer) {
                   outer.insertHandler(fast);
                 } else {
@@ -82,6 +94,7 @@ public final class QuireWeb {
               });
           config.http.maxRequestSize = quire.config().ingest().maxFileBytes() + 1024 * 1024;
           config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+          config.routes.before(ctx -> ctx.attribute(CLIENT, web.clients.of(ctx)));
           config.routes.before(QuireWeb::securityHeaders);
           config.routes.before(accounts::identify);
           config.routes.before(accounts::checkCsrf);

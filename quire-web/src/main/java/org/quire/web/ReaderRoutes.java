@@ -119,7 +119,7 @@ final class ReaderRoutes {
     if (known != null) {
       return known; // hashed once per request
     }
-    String giver = guest(ctx.ip());
+    String giver = guest(QuireWeb.clientIp(ctx));
     ctx.attribute(GIVER, giver);
     return giver;
   }

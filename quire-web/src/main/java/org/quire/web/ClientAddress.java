@@ -1,0 +1,74 @@
+package org.quire.web;
+
+import io.javalin.http.Context;
+import java.util.Collection;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The address of the reader behind a request: the connection's own address, or, when that is a
+ * reverse proxy the keeper named as trusted ({@code QUIRE_TRUSTED_PROXIES}), the address the proxy
+ * reports in {@code X-Forwarded-For}. Guests' kudos and hits, and the log-in and API rate limits,
+ * are kept per address, so behind a proxy without this every guest would be one guest.
+ *
+ * <p>The header is believed only from a trusted peer (anyone can send one), and read from its right
+ * end: each proxy appends the address it saw, so the rightmost entry that is not itself a trusted
+ * proxy is the client; entries further left are the client's own claims.
+ */
+final class ClientAddress {
+  static final String HEADER = "X-Forwarded-For";
+
+  /** IPv4, or IPv6 (possibly bracketed): no host names, ports or junk. */
+  private static final Pattern IP =
+      Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|\\[?[0-9A-Fa-f:.]{2,45}]?");
+
+  private final Set<String> trusted;
+
+  ClientAddress(Collection<String> trustedProxies) {
+    this.trusted =
+        trustedProxies.stream()
+            .map(ClientAddress::normal)
+            .filter(s -> !s.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** The client of a request the web app handles. */
+  String of(Context ctx) {
+    String peer = ctx.req().getRemoteAddr();
+    if (trusted.isEmpty() || !trusted.contains(normal(peer))) {
+      return peer;
+    }
+    Enumeration<String> headers = ctx.req().getHeaders(HEADER);
+    return of(peer, headers == null ? List.of() : java.util.Collections.list(headers));
+  }
+
+  /**
+   * The client, given the connection's address and every {@code X-Forwarded-For} header value in
+   * the order they came.
+   */
+  String of(String peer, List<String> forwardedFor) {
+    if (trusted.isEmpty() || !trusted.contains(normal(peer))) {
+      return peer;
+    }
+    String[] hops = String.join(",", forwardedFor).split(",");
+    for (int i = hops.length - 1; i >= 0; i--) {
+      String hop = normal(hops[i]);
+      if (hop.isEmpty() || trusted.contains(hop)) {
+        continue;
+      }
+      return IP.matcher(hop).matches() ? hop : peer;
+    }
+    return peer;
+  }
+
+  private static String normal(String address) {
+    String a = address == null ? "" : address.strip();
+    if (a.startsWith("[") && a.endsWith("]")) {
+      a = a.substring(1, a.length() - 1);
+    }
+    return a.toLowerCase(java.util.Locale.ROOT);
+  }
+}
