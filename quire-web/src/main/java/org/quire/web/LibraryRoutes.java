@@ -123,6 +123,9 @@ final class LibraryRoutes {
   void prefsPage(Context ctx) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("layout", web.layout(ctx, "Reading preferences", null));
+    // Saving returns to the page the reader came from (a chapter, say), not to this form.
+    String from = ctx.queryParam("back") != null ? ctx.queryParam("back") : QuireWeb.formPage(ctx);
+    p.put("back", localPage(from));
     web.render(ctx, "prefs.jte", p);
   }
 
@@ -141,11 +144,21 @@ final class LibraryRoutes {
       AccountRoutes.setCookie(ctx, ReaderPrefs.COOKIE, p.encode(), 365 * 24 * 3600, "Lax");
     }
     ctx.attribute("quire.prefs", p);
-    String back = ctx.formParam("back");
-    web.back(
-        ctx,
-        back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/prefs",
-        "Your reading preferences were saved.");
+    String back = localPage(ctx.formParam("back"));
+    web.back(ctx, back.isEmpty() ? "/prefs" : back, "Your reading preferences were saved.");
+  }
+
+  /** A path on this site other than the preferences form itself, or "" for anything else. */
+  private static String localPage(String path) {
+    return path != null
+            && path.startsWith("/")
+            && !path.startsWith("//")
+            && !path.startsWith("/\\")
+            && !path.startsWith("/prefs")
+            && path.length() <= 500
+            && path.chars().noneMatch(c -> c < 0x20)
+        ? path
+        : "";
   }
 
   void mutesPage(Context ctx) {

@@ -103,14 +103,18 @@ final class PostingRoutes {
       return;
     }
     try {
-      WorkStore.Added added = quire.post(fileName, bytes, u.id(), visibility, true, planned);
+      // Stored as a draft until its author has seen the suggested tags: a machine's guess at a
+      // rating or warnings is never public before they confirm it (AO3's preview before posting).
+      // The review page posts it for the readers chosen here.
+      WorkStore.Added added = quire.post(fileName, bytes, u.id(), Visibility.DRAFT, true, planned);
       if (added.duplicate()) {
         web.back(
             ctx,
             "/works/" + added.id(),
             "That story is already in the archive, as this work: nothing new was posted.");
       } else {
-        ctx.redirect("/works/" + added.id() + "/tags", HttpStatus.SEE_OTHER);
+        ctx.redirect(
+            "/works/" + added.id() + "/tags?post=" + visibility.key(), HttpStatus.SEE_OTHER);
       }
     } catch (IngestException e) {
       ctx.status(HttpStatus.BAD_REQUEST);
@@ -146,6 +150,17 @@ final class PostingRoutes {
     p.put("layout", web.layout(ctx, "Tags of " + w.title(), null));
     p.put("work", w);
     p.put("types", List.of(TagType.values()));
+    Visibility now = quire.store().visibility(w.id()).orElse(Visibility.DRAFT);
+    Visibility intended = now;
+    if (now == Visibility.DRAFT && ctx.queryParam("post") != null) {
+      try {
+        intended = Visibility.fromKey(ctx.queryParam("post"));
+      } catch (IllegalArgumentException e) {
+        // An odd link: keep the draft a draft.
+      }
+    }
+    p.put("now", now);
+    p.put("intended", intended);
     web.render(ctx, "review.jte", p);
   }
 
@@ -200,6 +215,24 @@ final class PostingRoutes {
       }
     }
     quire.retag(w.id(), out);
+    String chosen = ctx.formParam("visibility");
+    if (chosen != null) {
+      Visibility v;
+      try {
+        v = Visibility.fromKey(chosen);
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestResponse(
+            "Choose who may read the work: everyone, members, or only you.");
+      }
+      Visibility before = quire.store().visibility(w.id()).orElse(Visibility.DRAFT);
+      if (v != before) {
+        quire.setVisibility(w.id(), v);
+        if (before == Visibility.DRAFT) {
+          web.back(ctx, "/works/" + w.id(), "Your work is posted: " + v.label() + ".");
+          return;
+        }
+      }
+    }
     ctx.redirect("/works/" + w.id(), HttpStatus.SEE_OTHER);
   }
 

@@ -11,6 +11,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.quire.model.Provenance;
 import org.quire.model.TagType;
+import org.quire.model.Visibility;
 import org.quire.model.Work;
 
 /** Accounts, CSRF, posting and tag review, over real HTTP with a browser-like cookie jar. */
@@ -21,6 +22,16 @@ class AccountsWebTest extends ServerTestBase {
     Browser() {
       super(app.port());
     }
+  }
+
+  /** Posts the work a posting form sent, as its review page does, for everyone to read. */
+  static long publish(Browser b, HttpResponse<String> posted) throws Exception {
+    String review = posted.headers().firstValue("Location").orElseThrow();
+    long id = Long.parseLong(review.replaceAll("\\?.*", "").replaceAll("\\D", ""));
+    assertThat(
+            b.submit(review, "/works/" + id + "/tags", Map.of("visibility", "public")).statusCode())
+        .isEqualTo(303);
+    return id;
   }
 
   static Browser signedUp(String name) throws Exception {
@@ -112,10 +123,17 @@ class AccountsWebTest extends ServerTestBase {
         b.submit("/works/new", "/works/new", Map.of("title", "Lockers", "text", story));
     assertThat(posted.statusCode()).isEqualTo(303);
     String review = posted.headers().firstValue("Location").orElseThrow();
-    assertThat(review).matches("/works/\\d+/tags");
+    assertThat(review).matches("/works/\\d+/tags\\?post=public");
     long id = Long.parseLong(review.replaceAll("\\D", ""));
     var page = Jsoup.parse(b.get(review).body());
     assertThat(page.select("li.review-tag")).isNotEmpty();
+    // Nobody else sees the work, nor Quire's guesses at its rating and warnings, until its author
+    // has reviewed them and posts it.
+    assertThat(quire.store().visibility(id)).hasValue(Visibility.DRAFT);
+    assertThat(new Browser().get("/works/" + id).statusCode()).isEqualTo(404);
+    assertThat(page.selectFirst("input[name=visibility][value=public]").hasAttr("checked"))
+        .isTrue();
+    assertThat(page.select(".review button[type=submit]").text()).contains("post the work");
     Work w = quire.work(id).orElseThrow();
     assertThat(w.title()).isEqualTo("Lockers");
     int buffy = indexOf(w, TagType.CHARACTER, "Buffy Summers");
@@ -130,6 +148,7 @@ class AccountsWebTest extends ServerTestBase {
     form.put("n" + willow, "Willow Rosenberg (Season 1)");
     form.put("add_type", "additional");
     form.put("add_name", "Library Research, Rainy Days ,");
+    form.put("visibility", "public");
     assertThat(b.submit(review, review, form).statusCode()).isEqualTo(303);
     Work after = quire.work(id).orElseThrow();
     assertThat(after.tags())
@@ -217,8 +236,7 @@ class AccountsWebTest extends ServerTestBase {
             "/works/new",
             "/works/new",
             Map.of("text", "Short Story\n\nA quiet tale of a kettle.\n"));
-    long id =
-        Long.parseLong(posted.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+    long id = publish(laptop, posted);
     assertThat(
             laptop
                 .submit(
@@ -268,8 +286,7 @@ class AccountsWebTest extends ServerTestBase {
     HttpResponse<String> posted =
         author.submit(
             "/works/new", "/works/new", Map.of("text", "Coming Back\n\nA tale of a return.\n"));
-    long id =
-        Long.parseLong(posted.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+    long id = publish(author, posted);
     String page = "/works/" + id;
     // A visitor (or a member whose session ended) sends the comment form from the work's page.
     HttpResponse<String> r =

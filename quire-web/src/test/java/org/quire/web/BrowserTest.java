@@ -190,7 +190,8 @@ class BrowserTest {
     submit(css("form[action='/works/new'] button[type=submit]"));
 
     // Tag review: Quire's suggestions with their evidence; the author adds a tag of their own.
-    assertThat(driver.getCurrentUrl()).endsWith("/tags");
+    assertThat(driver.getCurrentUrl()).endsWith("/tags?post=public");
+    assertThat(css(".review .notice").getText()).contains("saved as a draft");
     assertThat(css("h1").getText()).contains("The Long Night");
     List<String> suggested =
         all(".review-tag legend strong").stream().map(WebElement::getText).toList();

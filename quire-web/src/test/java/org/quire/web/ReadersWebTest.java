@@ -119,6 +119,13 @@ class ReadersWebTest extends ServerTestBase {
         reader.submit(second, "/works/" + id + "/bookmark", Map.of("note", "Good bit."));
     assertThat(mark.headers().firstValue("Location")).hasValue(second);
     String full = "/works/" + id + "?view=full";
+    // The entire work leads to each chapter's comments.
+    assertThat(
+            org.jsoup.Jsoup.parse(reader.get(full).body())
+                .select("section#comments a")
+                .eachAttr("href"))
+        .containsExactly(
+            "/works/" + id + "/chapters/1#comments", "/works/" + id + "/chapters/2#comments");
     assertThat(
             reader
                 .submit(full, "/works/" + id + "/bookmark/delete", Map.of())
@@ -345,6 +352,17 @@ class ReadersWebTest extends ServerTestBase {
         Map.of("theme", "<script>", "font", "comic", "size", "9999", "width", "\"x"));
     assertThat(Jsoup.parse(guest.get("/").body()).body().className())
         .isEqualTo("theme-auto font-serif size-200 width-medium");
+    // Opened from a page (the footer's link), saving returns there.
+    var form = Jsoup.parse(guest.get("/prefs?back=" + Texts.url("/works?page=1")).body());
+    assertThat(form.selectFirst("input[name=back]").val()).isEqualTo("/works?page=1");
+    HttpResponse<String> saved =
+        guest.post(
+            "/prefs",
+            Map.of("csrf", guest.csrf("/prefs"), "theme", "dark", "back", "/works?page=1"));
+    assertThat(saved.headers().firstValue("Location")).hasValue("/works?page=1");
+    HttpResponse<String> offsite =
+        guest.post("/prefs", Map.of("csrf", guest.csrf("/prefs"), "back", "//evil.example/"));
+    assertThat(offsite.headers().firstValue("Location")).hasValue("/prefs");
 
     HttpBrowser member = signedUp("Kennedy");
     member.submit("/prefs", "/prefs", Map.of("theme", "dark", "size", "90", "hide", "1"));
