@@ -49,6 +49,16 @@ public interface SearchIndex extends AutoCloseable {
     return search(query);
   }
 
+  /**
+   * The tags of one kind on the works an audience may find, most used first, with how many works
+   * carry each (counted under their canonical names, as facets are): the archive's fandom list,
+   * say, beyond the few values a search's facets show.
+   *
+   * @param limit at most this many tags
+   */
+  java.util.List<SearchResults.FacetValue> tagCounts(
+      org.quire.model.TagType type, SearchQuery.Audience audience, int limit);
+
   /** Number of indexed works. */
   long count();
 

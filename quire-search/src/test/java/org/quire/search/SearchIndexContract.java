@@ -382,6 +382,38 @@ abstract class SearchIndexContract {
   }
 
   @Test
+  void tagCountsListEveryTagOfAKindOnWorksTheAudienceMayFind() {
+    for (long i = 1; i <= 45; i++) {
+      // Forty fandoms, one work each, and five more works in the first: more than facets show.
+      String fandom = "Fandom " + (i <= 40 ? i : 1);
+      index.index(
+          work(i, "Work " + i, "Quill", List.of("text"), tag(TagType.FANDOM, fandom)),
+          new WorkStats(Instant.EPOCH, Instant.ofEpochSecond(i), 0, 0, 0, 0, Visibility.PUBLIC));
+    }
+    index.index(
+        work(46, "Members", "Quill", List.of("text"), tag(TagType.FANDOM, "Members Fandom")),
+        new WorkStats(Instant.EPOCH, Instant.EPOCH, 0, 0, 0, 0, Visibility.RESTRICTED));
+    index.index(
+        work(47, "Draft", "Quill", List.of("text"), tag(TagType.FANDOM, "Draft Fandom")),
+        new WorkStats(Instant.EPOCH, Instant.EPOCH, 0, 0, 0, 0, Visibility.DRAFT));
+    index.refresh();
+    List<SearchResults.FacetValue> visitor =
+        index.tagCounts(TagType.FANDOM, SearchQuery.Audience.VISITOR, 1000);
+    // More than a search's facets show, most used first, drafts and members-only left out.
+    assertThat(visitor).hasSize(40);
+    assertThat(visitor.getFirst()).isEqualTo(new SearchResults.FacetValue("Fandom 1", 6));
+    assertThat(visitor)
+        .extracting(SearchResults.FacetValue::name)
+        .doesNotContain("Members Fandom", "Draft Fandom");
+    assertThat(index.tagCounts(TagType.FANDOM, SearchQuery.Audience.MEMBER, 1000))
+        .extracting(SearchResults.FacetValue::name)
+        .contains("Members Fandom")
+        .doesNotContain("Draft Fandom");
+    assertThat(index.tagCounts(TagType.FANDOM, SearchQuery.Audience.VISITOR, 5)).hasSize(5);
+    assertThat(index.tagCounts(TagType.CHARACTER, SearchQuery.Audience.VISITOR, 10)).isEmpty();
+  }
+
+  @Test
   void pagesAreStableAndDeepPagingIsBounded() {
     for (long i = 1; i <= 45; i++) {
       index.index(work(i, "Same " + i, "Quill", List.of("identical words everywhere")));

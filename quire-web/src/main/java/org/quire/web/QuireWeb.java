@@ -172,6 +172,7 @@ public final class QuireWeb {
           config.routes.get("/works/{id}/download/{format}", web::download);
           config.routes.get("/search", web::search);
           config.routes.get("/search/tags", web::suggestTags);
+          config.routes.get("/fandoms", web::fandoms);
           config.routes.get("/api/v1/search", api::search);
           config.routes.get("/api/v1/works", api::works);
           config.routes.get("/api/v1/works/{id}", api::work);
@@ -606,6 +607,20 @@ public final class QuireWeb {
         Map.of(
             "tags", TagInputs.suggest(quire, ctx.queryParam("q"), readers.audience(ctx).member())));
   }
+
+  /** Every fandom with works this reader may find, A to Z. */
+  private void fandoms(Context ctx) {
+    FandomsView v =
+        FandomsView.of(
+            quire
+                .index()
+                .tagCounts(
+                    org.quire.model.TagType.FANDOM, readers.audience(ctx), MAX_FANDOMS_LISTED));
+    render(ctx, "fandoms.jte", Map.of("layout", layout(ctx, "Fandoms", null), "v", v));
+  }
+
+  /** The fandom page lists at most this many (the most used, then A to Z). */
+  static final int MAX_FANDOMS_LISTED = 5_000;
 
   private void search(Context ctx) {
     List<String> unknownTags = new ArrayList<>();

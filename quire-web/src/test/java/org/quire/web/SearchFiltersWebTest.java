@@ -179,6 +179,18 @@ class SearchFiltersWebTest extends ServerTestBase {
   }
 
   @Test
+  void theFandomsPageListsEveryFandomAToZWithItsWorks() throws Exception {
+    Document d = page(visitor(), "/fandoms");
+    var buffy = d.selectFirst("section#letter-B a:containsOwn(Buffy the Vampire Slayer)");
+    assertThat(buffy).isNotNull();
+    assertThat(buffy.parent().selectFirst(".n").text()).isEqualTo("(2)");
+    assertThat(d.select("nav.letters a").eachAttr("href")).contains("#letter-B");
+    Document works = page(visitor(), buffy.attr("href"));
+    assertThat(works.select(".count").text()).contains("2 works found");
+    assertThat(page(visitor(), "/").select("header nav a[href=/fandoms]")).hasSize(1);
+  }
+
+  @Test
   void aPagePastTheEndSaysSo() throws Exception {
     Document d = page(visitor(), "/search?page=50");
     assertThat(d.select("ol.blurbs > li")).isEmpty();

@@ -504,6 +504,31 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
   }
 
+  @Override
+  public List<SearchResults.FacetValue> tagCounts(
+      TagType type, SearchQuery.Audience audience, int limit) {
+    Query all =
+        translator.translate(SearchQuery.of("").withAudience(audience), QueryText.parse(""));
+    try {
+      freshen();
+      IndexSearcher s = searchers.acquire();
+      try {
+        DefaultSortedSetDocValuesReaderState state = facetState(s.getIndexReader());
+        if (state == null) {
+          return List.of();
+        }
+        FacetsCollector matching = s.search(all, new FacetsCollectorManager());
+        return facetCounter
+            .count(state, matching, Math.max(1, limit))
+            .getOrDefault(type.key(), List.of());
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private List<SearchResults.Hit> hits(IndexSearcher s, TopDocs top, int offset, QueryText text)
       throws IOException {
     ScoreDoc[] docs = top.scoreDocs;

@@ -355,6 +355,34 @@ public final class OpenSearchIndex implements SearchIndex {
     return new SearchResults(total, hits, facets, null);
   }
 
+  @Override
+  public List<SearchResults.FacetValue> tagCounts(
+      TagType type, SearchQuery.Audience audience, int limit) {
+    refreshIfDirty();
+    ObjectNode body = JSON.createObjectNode();
+    body.put("size", 0);
+    body.set(
+        "query", queries.translate(SearchQuery.of("").withAudience(audience), QueryText.parse("")));
+    body.putObject("aggs")
+        .set(
+            "t",
+            obj(
+                "terms",
+                JSON.createObjectNode()
+                    .put("field", Docs.facet(type))
+                    .put("size", Math.max(1, limit))));
+    Reply r = call("POST", "/" + index + "/_search", body);
+    if (r.status() != 200) {
+      throw failure("count tags", r);
+    }
+    List<SearchResults.FacetValue> values = new ArrayList<>();
+    for (JsonNode b : r.json().path("aggregations").path("t").path("buckets")) {
+      values.add(
+          new SearchResults.FacetValue(b.path("key").asText(), b.path("doc_count").asLong()));
+    }
+    return values;
+  }
+
   private static ObjectNode terms(String field) {
     return obj("terms", JSON.createObjectNode().put("field", field).put("size", FACET_VALUES));
   }
