@@ -41,8 +41,9 @@ final class Api {
 
   void works(Context ctx) {
     int page = QuireWeb.pageParam(ctx);
+    int size = SearchForm.of(ctx.queryParamMap()).pageSize();
     // Public works only: the API has no accounts, so it sees what a visitor sees.
-    SearchResults res = QuireWeb.newest(quire, audience(ctx), page);
+    SearchResults res = QuireWeb.newest(quire, audience(ctx), page, size);
     List<Map<String, Object>> results = new ArrayList<>();
     for (WorkSummary w : QuireWeb.inOrder(res, QuireWeb.summaries(quire, res))) {
       results.add(summary(w));
@@ -50,7 +51,7 @@ final class Api {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("total", res.total());
     body.put("page", page);
-    body.put("pageSize", QuireWeb.PAGE_SIZE);
+    body.put("pageSize", size);
     body.put("results", results);
     send(ctx, body);
   }
@@ -435,7 +436,7 @@ final class Api {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("total", res.total());
     body.put("page", form.page());
-    body.put("pageSize", QuireWeb.PAGE_SIZE);
+    body.put("pageSize", form.pageSize());
     body.put("results", results);
     body.put("facets", res.facets());
     if (res.message() != null) {

@@ -92,12 +92,7 @@ final class Catalog {
     List<WorkSummary> works =
         quire.store().summaries(res.hits().stream().map(SearchResults.Hit::workId).toList());
     List<Feeds.Link> links = new ArrayList<>();
-    int pages =
-        (int)
-            Math.max(
-                1,
-                (Math.min(res.total(), SearchQuery.MAX_OFFSET) + QuireWeb.PAGE_SIZE - 1)
-                    / QuireWeb.PAGE_SIZE);
+    long pages = form.pages(res.total());
     String base = form.pagerBase();
     links.add(Feeds.Link.of("first", base + "page=1", type));
     if (form.page() > 1) {

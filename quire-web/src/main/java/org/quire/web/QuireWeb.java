@@ -654,7 +654,7 @@ public final class QuireWeb {
               + " left out; pick from the suggestions as you type, or search for the words.";
     }
     if (results.isEmpty() && res.total() > 0 && form.page() > 1) {
-      long pages = (Math.min(res.total(), SearchQuery.MAX_OFFSET) + PAGE_SIZE - 1) / PAGE_SIZE;
+      long pages = form.pages(res.total());
       message =
           (message == null ? "" : message + " ")
               + "This search has "
@@ -683,7 +683,7 @@ public final class QuireWeb {
                 form.pagerBase(),
                 form.page(),
                 Math.min(res.total(), SearchQuery.MAX_OFFSET),
-                PAGE_SIZE));
+                form.pageSize()));
     String q = form.q();
     render(
         ctx,
@@ -696,13 +696,18 @@ public final class QuireWeb {
    * without facet counts, which listings do not show.
    */
   static SearchResults newest(Quire quire, SearchQuery.Audience audience, int page) {
+    return newest(quire, audience, page, PAGE_SIZE);
+  }
+
+  /** The same, {@code size} works to a page. */
+  static SearchResults newest(Quire quire, SearchQuery.Audience audience, int page, int size) {
     return quire
         .index()
         .hitsOnly(
             SearchQuery.of("")
                 .withSort(SearchQuery.Sort.POSTED)
                 .withAudience(audience)
-                .withPage((page - 1) * PAGE_SIZE, PAGE_SIZE));
+                .withPage((page - 1) * size, size));
   }
 
   /** The hits' listing data in hit order (works deleted since the search are left out). */

@@ -19,7 +19,6 @@ import org.quire.search.SearchQuery.TagFilter;
  * is ignored rather than refused, and listed in {@link #ignored()}.
  */
 public final class SearchForm {
-  static final int MAX_PAGE = SearchQuery.MAX_OFFSET / QuireWeb.PAGE_SIZE + 1;
 
   private final String path;
   private final String q;
@@ -39,6 +38,7 @@ public final class SearchForm {
   private final LocalDate to;
   private final SearchQuery.Sort sort;
   private final int page;
+  private final int pageSize;
   private final List<String> ignored = new ArrayList<>();
 
   private SearchForm(Map<String, List<String>> raw, String path) {
@@ -73,11 +73,14 @@ public final class SearchForm {
     if (!sortKey.isEmpty() && !sort.key().equalsIgnoreCase(sortKey)) {
       ignored.add("sort=" + cut(sortKey, 40));
     }
+    Integer size = number(params, "page_size");
+    this.pageSize =
+        size == null ? QuireWeb.PAGE_SIZE : Math.max(1, Math.min(SearchQuery.MAX_LIMIT, size));
     Integer p = number(params, "page");
     if (p != null && p < 1) {
       ignored.add("page=" + first(params, "page").strip());
     }
-    this.page = p == null ? 1 : Math.max(1, Math.min(MAX_PAGE, p));
+    this.page = p == null ? 1 : Math.max(1, Math.min(SearchQuery.MAX_OFFSET / pageSize + 1, p));
   }
 
   /** Reads the parameters of a request (as Javalin's {@code queryParamMap()} gives them). */
@@ -173,7 +176,7 @@ public final class SearchForm {
             new SearchQuery.Range(hitsMin, hitsMax),
             new SearchQuery.Range(bookmarksMin, bookmarksMax))
         .withSort(sort)
-        .withPage((page - 1) * QuireWeb.PAGE_SIZE, QuireWeb.PAGE_SIZE);
+        .withPage((page - 1) * pageSize, pageSize);
   }
 
   public String q() {
@@ -182,6 +185,16 @@ public final class SearchForm {
 
   public int page() {
     return page;
+  }
+
+  /** Results per page: {@code page_size}, 1 to 100, 20 when not given. */
+  public int pageSize() {
+    return pageSize;
+  }
+
+  /** How many pages {@code total} results fill (at least one), up to the paging limit. */
+  public long pages(long total) {
+    return Math.max(1, (Math.min(total, SearchQuery.MAX_OFFSET) + pageSize - 1) / pageSize);
   }
 
   public SearchQuery.Sort sort() {
@@ -313,6 +326,9 @@ public final class SearchForm {
     put(p, "updated_to", updatedTo());
     if (sort != SearchQuery.Sort.RELEVANCE) {
       put(p, "sort", sort.key());
+    }
+    if (pageSize != QuireWeb.PAGE_SIZE) {
+      put(p, "page_size", Integer.toString(pageSize));
     }
     return p;
   }

@@ -264,6 +264,17 @@ class WebTest {
             .readTree(get("/api/v1/search?q=middle&sort=bogus&page=0").body());
     assertThat(odd.get("ignored").toString()).contains("sort=bogus", "page=0");
     assertThat(odd.get("total").asLong()).isEqualTo(1);
+    // Page size, 1 to 100, in searches and the works list alike.
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var small = mapper.readTree(get("/api/v1/search?sort=title&page_size=2&page=2").body());
+    assertThat(small.get("pageSize").asInt()).isEqualTo(2);
+    assertThat(small.get("results")).hasSize(1);
+    assertThat(small.get("total").asLong()).isEqualTo(3);
+    var works = mapper.readTree(get("/api/v1/works?page_size=1").body());
+    assertThat(works.get("results")).hasSize(1);
+    assertThat(works.get("pageSize").asInt()).isEqualTo(1);
+    assertThat(mapper.readTree(get("/api/v1/works?page_size=5000").body()).get("pageSize").asInt())
+        .isEqualTo(100);
   }
 
   @Test
