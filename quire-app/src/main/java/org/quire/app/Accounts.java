@@ -78,6 +78,10 @@ public final class Accounts {
       return Optional.empty();
     }
     Optional<User> u = store.userByName(name);
+    if (u.isEmpty() && name.contains("@")) {
+      // Or by the account's email address, as AO3's log-in takes either.
+      u = store.userByEmail(name.strip());
+    }
     boolean ok = matches(password, u.map(User::passwordHash).orElse(DUMMY_HASH));
     return ok ? u : Optional.empty();
   }

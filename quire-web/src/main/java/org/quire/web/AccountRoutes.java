@@ -185,7 +185,7 @@ final class AccountRoutes {
           ctx,
           "login.jte",
           "Log in",
-          "That name and password do not match an account.",
+          "That name (or email) and password do not match an account.",
           Map.of("name", name == null ? "" : name));
       return;
     }

@@ -308,7 +308,8 @@ final class AuthoringRoutes {
     String name = authorParam(ctx);
     Viewer v = Viewer.of(ctx);
     List<Long> ids = byAuthor(ctx, name).stream().map(Work::id).toList();
-    if (ids.isEmpty()) {
+    // A member who has posted nothing (yet) still has a page; a name nobody has is not found.
+    if (ids.isEmpty() && quire.store().accounts().userByName(name).isEmpty()) {
       throw new NotFoundResponse("There are no works by " + name + " here.");
     }
     List<Blurb> works = quire.store().summaries(ids).stream().map(Blurb::of).toList();

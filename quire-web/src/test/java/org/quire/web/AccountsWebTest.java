@@ -277,7 +277,11 @@ class AccountsWebTest extends ServerTestBase {
             quire.index().search(org.quire.search.SearchQuery.of("author:orphan_account")).hits())
         .anyMatch(h -> h.workId() == id);
     Browser newcomer = signedUp("Mover");
-    assertThat(newcomer.get("/authors/Mover").body()).doesNotContain("Short Story");
+    HttpResponse<String> profile = newcomer.get("/authors/Mover");
+    // A member without works has a page saying so; a name nobody has is not found.
+    assertThat(profile.statusCode()).isEqualTo(200);
+    assertThat(profile.body()).doesNotContain("Short Story").contains("has no works here yet");
+    assertThat(newcomer.get("/authors/Nobody%20At%20All").statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -308,6 +312,25 @@ class AccountsWebTest extends ServerTestBase {
         "/signup",
         Map.of("name", "Resetter", "email", "resetter@example.org", "password", "an old password"));
     assertThat(owner.get("/account").statusCode()).isEqualTo(200);
+    // The email address logs in as the name does.
+    Browser byEmail = new Browser();
+    assertThat(
+            byEmail
+                .submit(
+                    "/login",
+                    "/login",
+                    Map.of("name", "Resetter@Example.org", "password", "an old password"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(byEmail.get("/account").statusCode()).isEqualTo(200);
+    assertThat(
+            new Browser()
+                .submit(
+                    "/login",
+                    "/login",
+                    Map.of("name", "resetter@example.org", "password", "a wrong password"))
+                .statusCode())
+        .isEqualTo(401);
     java.nio.file.Path outbox = quire.outbox();
 
     Browser stranger = new Browser();
