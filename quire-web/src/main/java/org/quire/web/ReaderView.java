@@ -57,7 +57,7 @@ public record ReaderView(
         shown.add(
             new ChapterView(
                 c.number(),
-                c.title(),
+                w.chapters().size() > 1 ? label(c) : c.title(),
                 c.notes(),
                 md ? List.of() : ChapterRenderer.blocks(c.text(), blankSeparated),
                 md ? ChapterRenderer.markdownHtml(c.text()) : null));
@@ -88,6 +88,20 @@ public record ReaderView(
 
   /** A chapter's heading for the index: its own, or "Chapter N". */
   public String chapterLabel(Chapter c) {
-    return c.title() != null ? c.title() : "Chapter " + c.number();
+    return label(c);
+  }
+
+  /**
+   * AO3's "Chapter 2: Aftermath": the number, then the title. A title that names its chapter
+   * already ("Chapter 1: The Last Cup", as imported files often have) is shown as it is.
+   */
+  static String label(Chapter c) {
+    String title = c.title() == null ? "" : c.title().strip();
+    if (title.isEmpty()) {
+      return "Chapter " + c.number();
+    }
+    return title.regionMatches(true, 0, "chapter", 0, 7)
+        ? title
+        : "Chapter " + c.number() + ": " + title;
   }
 }

@@ -104,6 +104,11 @@ class WebTest {
     String ch = get("/works/" + chaptersId).body();
     assertThat(ch).contains("<h2 id=\"notes-heading\">Notes</h2>").contains("Thanks, beta!");
     assertThat(ch).contains("Chapter 1: Start").contains("First part.<br>Second line of it.");
+    // Where the reader is, with a way on, above the chapter as well as below it.
+    var top =
+        org.jsoup.Jsoup.parse(get("/works/" + chaptersId + "/chapters/2").body())
+            .selectFirst("nav.prev-next-top");
+    assertThat(top.text()).contains("Chapter 2 of 3", "Previous", "Next");
     assertThat(ch).doesNotContain("Middle part.");
     assertThat(ch).contains("/works/" + chaptersId + "/chapters/2").contains("Next chapter");
     assertThat(ch).doesNotContain("Bye.");
