@@ -376,6 +376,57 @@ public final class SearchForm {
     return trim(href(path, p));
   }
 
+  /** A filter other than a tag shown as a chip: what it keeps, and the search without it. */
+  public record Chip(String label, String removeHref) {}
+
+  /** The language, status and ranges this search applies, each removable on its own. */
+  public List<Chip> otherChips() {
+    List<Chip> out = new ArrayList<>();
+    if (!lang.isBlank()) {
+      out.add(new Chip("Language: " + lang, without("lang")));
+    }
+    if (complete != null) {
+      out.add(new Chip(complete ? "Complete only" : "In progress only", without("complete")));
+    }
+    range(out, "Words", wordsMin, wordsMax, "words_min", "words_max");
+    range(out, "Kudos", kudosMin, kudosMax, "kudos_min", "kudos_max");
+    range(out, "Hits", hitsMin, hitsMax, "hits_min", "hits_max");
+    range(out, "Bookmarks", bookmarksMin, bookmarksMax, "bookmarks_min", "bookmarks_max");
+    if (from != null || to != null) {
+      out.add(
+          new Chip(
+              "Updated "
+                  + (from == null
+                      ? "until " + to
+                      : to == null ? "since " + from : from + " to " + to),
+              without("updated_from", "updated_to")));
+    }
+    return out;
+  }
+
+  private void range(
+      List<Chip> out, String what, Integer min, Integer max, String minKey, String maxKey) {
+    if (min == null && max == null) {
+      return;
+    }
+    String label =
+        min == null
+            ? what + ": at most " + Texts.number(max)
+            : max == null
+                ? what + ": at least " + Texts.number(min)
+                : what + ": " + Texts.number(min) + "–" + Texts.number(max);
+    out.add(new Chip(label, without(minKey, maxKey)));
+  }
+
+  /** This search without some parameters. */
+  private String without(String... keys) {
+    Map<String, List<String>> p = params();
+    for (String k : keys) {
+      p.remove(k);
+    }
+    return trim(href(path, p));
+  }
+
   /** This search limited to one language (or, with null, any). */
   public String languageHref(String language) {
     Map<String, List<String>> p = params();

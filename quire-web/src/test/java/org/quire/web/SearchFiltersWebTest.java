@@ -145,6 +145,18 @@ class SearchFiltersWebTest extends ServerTestBase {
     JsonNode api = new ObjectMapper().readTree(b.get("/api/v1/search?kudos_min=1").body());
     assertThat(api.get("total").asLong()).isEqualTo(1);
     assertThat(page(b, "/search?hits_min=lots").select(".notice").text()).contains("hits_min=lots");
+    // Ranges, language and status show as chips, each removable on its own.
+    Document several =
+        page(b, "/search?kudos_min=1&words_max=5000&lang=en&complete=true&updated_from=2020-01-01");
+    assertThat(several.select(".chips .chip-range span").eachText())
+        .containsExactly(
+            "Language: English",
+            "Complete only",
+            "Words: at most 5,000",
+            "Kudos: at least 1",
+            "Updated since 2020-01-01");
+    String withoutKudos = several.selectFirst(".chips .chip-range:contains(Kudos) a").attr("href");
+    assertThat(withoutKudos).doesNotContain("kudos_min").contains("words_max=5000", "lang=");
   }
 
   @Test
