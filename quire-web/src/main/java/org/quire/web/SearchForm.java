@@ -46,10 +46,15 @@ public final class SearchForm {
     Map<String, List<String>> params = withoutControls(raw);
     this.q = cut(first(params, "q"), 1000);
     for (String f : params.getOrDefault("include", List.of())) {
-      filter(f).filter(t -> !include.contains(t)).ifPresent(include::add);
+      filter(f).filter(t -> find(include, t.type(), t.name()).isEmpty()).ifPresent(include::add);
     }
     for (String f : params.getOrDefault("exclude", List.of())) {
-      filter(f).filter(t -> !exclude.contains(t) && !include.contains(t)).ifPresent(exclude::add);
+      filter(f)
+          .filter(
+              t ->
+                  find(exclude, t.type(), t.name()).isEmpty()
+                      && find(include, t.type(), t.name()).isEmpty())
+          .ifPresent(exclude::add);
     }
     // A code ("fr") means its language: works are filed under names ("French").
     this.lang = org.quire.export.Languages.name(cut(first(params, "lang"), 100));
@@ -436,11 +441,30 @@ public final class SearchForm {
   }
 
   public boolean isIncluded(TagType type, String name) {
-    return include.contains(new TagFilter(type, name));
+    return find(include, type, name).isPresent();
   }
 
   public boolean isExcluded(TagType type, String name) {
-    return exclude.contains(new TagFilter(type, name));
+    return find(exclude, type, name).isPresent();
+  }
+
+  /** The included filter for a tag as spelt in this search ("fluff" for a facet's "Fluff"). */
+  public java.util.Optional<TagFilter> included(TagType type, String name) {
+    return find(include, type, name);
+  }
+
+  /** The same for an excluded tag. */
+  public java.util.Optional<TagFilter> excluded(TagType type, String name) {
+    return find(exclude, type, name);
+  }
+
+  /** A filter on this tag, whatever its case and spacing (the index files tags so). */
+  private static java.util.Optional<TagFilter> find(
+      List<TagFilter> filters, TagType type, String name) {
+    String key = org.quire.tags.TagWrangler.key(name);
+    return filters.stream()
+        .filter(f -> f.type() == type && org.quire.tags.TagWrangler.key(f.name()).equals(key))
+        .findFirst();
   }
 
   private static String trim(String href) {

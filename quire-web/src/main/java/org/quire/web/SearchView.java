@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.quire.model.TagType;
-import org.quire.search.SearchQuery;
 import org.quire.search.SearchResults;
 
 /**
@@ -44,18 +43,19 @@ public record SearchView(
       }
       List<FacetItem> items = new ArrayList<>();
       for (SearchResults.FacetValue v : values) {
-        boolean in = form.isIncluded(t, v.name());
-        boolean out = form.isExcluded(t, v.name());
-        SearchQuery.TagFilter tag = new SearchQuery.TagFilter(t, v.name());
+        var in = form.included(t, v.name());
+        var out = form.excluded(t, v.name());
         // A value already filtered on links to the search without it: a second click undoes.
         items.add(
             new FacetItem(
                 v.name(),
                 v.count(),
-                in ? form.removeHref("include", tag) : form.includeHref(t, v.name()),
-                out ? form.removeHref("exclude", tag) : form.excludeHref(t, v.name()),
-                in,
-                out));
+                in.map(tag -> form.removeHref("include", tag))
+                    .orElse(form.includeHref(t, v.name())),
+                out.map(tag -> form.removeHref("exclude", tag))
+                    .orElse(form.excludeHref(t, v.name())),
+                in.isPresent(),
+                out.isPresent()));
       }
       groups.add(new FacetGroup(plural(t), items));
     }

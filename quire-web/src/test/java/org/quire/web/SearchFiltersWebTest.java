@@ -171,9 +171,16 @@ class SearchFiltersWebTest extends ServerTestBase {
     Document undone = page(b, on.attr("href"));
     assertThat(undone.select(".chips .chip")).isEmpty();
     assertThat(undone.select(".count").text()).contains("in the archive");
-    // A filter given twice is one filter.
-    Document twice = page(b, include + "&include=" + Texts.url("additional:Fluff"));
+    // A filter given twice is one filter, whatever its case; typed in lower case, the facet
+    // still shows it on, and undoes it.
+    Document twice = page(b, include + "&include=" + Texts.url("additional:fluff"));
     assertThat(twice.select(".chips .chip")).hasSize(1);
+    Document lower = page(b, "/search?include=" + Texts.url("additional:fluff"));
+    var onLower = lower.selectFirst("aside.facets li.on a.facet-in");
+    assertThat(onLower.text()).isEqualTo("Fluff");
+    assertThat(page(b, onLower.attr("href")).select(".chips .chip")).isEmpty();
+    assertThat(lower.select("p.jump-filters a[href=#filters]")).hasSize(1);
+    assertThat(lower.select("aside#filters")).hasSize(1);
   }
 
   @Test
