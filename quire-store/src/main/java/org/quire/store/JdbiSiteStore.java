@@ -178,40 +178,65 @@ final class JdbiSiteStore implements SiteStore {
 
   @Override
   public List<TagName> tagsStartingWith(String prefix, boolean member, int limit) {
-    String p = likeEscaped(prefix.strip().toLowerCase(java.util.Locale.ROOT));
-    if (p.isEmpty()) {
+    // The typed words, as tag words are kept; each must start a word of the name ("tara m" finds
+    // "Tara Maclay"). The longest picks the candidates, at most CANDIDATES of them, from the
+    // index of words; the others filter those.
+    List<String> typed = new java.util.ArrayList<>(JdbiWorkStore.tagWords(prefix));
+    if (typed.isEmpty() || limit <= 0) {
       return List.of();
     }
-    // Word starts after a space, a relationship's "/" or "&", or an opening parenthesis.
+    if (typed.size() > 4) {
+      typed = typed.subList(0, 4);
+    }
+    String lead = typed.stream().max(java.util.Comparator.comparingInt(String::length)).get();
+    List<String> rest = new java.util.ArrayList<>(typed);
+    rest.remove(lead);
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT t.type, t.name FROM (SELECT tag_id FROM tag_words WHERE word >= :w AND word < :wEnd"
+                + " ORDER BY word, tag_id LIMIT "
+                + CANDIDATES
+                + ") c JOIN tags t ON t.id = c.tag_id WHERE");
+    for (int k = 0; k < rest.size(); k++) {
+      sql.append(" EXISTS (SELECT 1 FROM tag_words o WHERE o.tag_id = t.id AND o.word >= :o")
+          .append(k)
+          .append(" AND o.word < :oEnd")
+          .append(k)
+          .append(") AND");
+    }
+    sql.append(
+        " EXISTS (SELECT 1 FROM work_tags wt JOIN works w ON w.id = wt.work_id"
+            + " WHERE wt.tag_id = t.id AND wt.provenance <> 'rejected'"
+            + " AND w.visibility IN (:public, :restricted))"
+            + " ORDER BY CASE WHEN lower(t.name) LIKE :p ESCAPE '!' THEN 0 ELSE 1 END,"
+            + " length(t.name), t.name LIMIT :limit");
+    String whole = likeEscaped(prefix.strip().toLowerCase(java.util.Locale.ROOT));
+    List<String> others = rest;
     return db.read(
         "suggest tags",
-        h ->
-            h.createQuery(
-                    "SELECT t.type, t.name FROM tags t WHERE (lower(t.name) LIKE :p ESCAPE '!'"
-                        + " OR lower(t.name) LIKE :space ESCAPE '!'"
-                        + " OR lower(t.name) LIKE :slash ESCAPE '!'"
-                        + " OR lower(t.name) LIKE :amp ESCAPE '!'"
-                        + " OR lower(t.name) LIKE :paren ESCAPE '!')"
-                        + " AND EXISTS (SELECT 1 FROM work_tags wt JOIN works w ON w.id = wt.work_id"
-                        + " WHERE wt.tag_id = t.id AND wt.provenance <> 'rejected'"
-                        + " AND w.visibility IN (:public, :restricted))"
-                        + " ORDER BY CASE WHEN lower(t.name) LIKE :p ESCAPE '!' THEN 0 ELSE 1 END,"
-                        + " length(t.name), t.name LIMIT :limit")
-                .bind("p", p + "%")
-                .bind("space", "% " + p + "%")
-                .bind("slash", "%/" + p + "%")
-                .bind("amp", "%&" + p + "%")
-                .bind("paren", "%(" + p + "%")
-                .bind("public", org.quire.model.Visibility.PUBLIC.key())
-                .bind(
-                    "restricted",
-                    member
-                        ? org.quire.model.Visibility.RESTRICTED.key()
-                        : org.quire.model.Visibility.PUBLIC.key())
-                .bind("limit", Math.max(0, Math.min(limit, 50)))
-                .map((rs, ctx) -> new TagName(TagType.fromKey(rs.getString(1)), rs.getString(2)))
-                .list());
+        h -> {
+          var q =
+              h.createQuery(sql.toString())
+                  .bind("w", lead)
+                  .bind("wEnd", lead + "\uffff")
+                  .bind("p", whole + "%")
+                  .bind("public", org.quire.model.Visibility.PUBLIC.key())
+                  .bind(
+                      "restricted",
+                      member
+                          ? org.quire.model.Visibility.RESTRICTED.key()
+                          : org.quire.model.Visibility.PUBLIC.key())
+                  .bind("limit", Math.min(limit, 50));
+          for (int k = 0; k < others.size(); k++) {
+            q.bind("o" + k, others.get(k)).bind("oEnd" + k, others.get(k) + "\uffff");
+          }
+          return q.map((rs, ctx) -> new TagName(TagType.fromKey(rs.getString(1)), rs.getString(2)))
+              .list();
+        });
   }
+
+  /** Tags looked at per suggestion, at most: a short prefix of a common word starts thousands. */
+  static final int CANDIDATES = 2_000;
 
   /** A LIKE pattern's literal text: its wildcards and the escape character escaped with "!". */
   private static String likeEscaped(String s) {

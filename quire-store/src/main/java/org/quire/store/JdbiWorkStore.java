@@ -79,6 +79,79 @@ public final class JdbiWorkStore implements WorkStore {
     this.readers = new JdbiReaderStore(db);
     this.site = new JdbiSiteStore(db);
     this.series = new JdbiSeriesStore(db);
+    fillTagWords();
+  }
+
+  /**
+   * The words of a tag's name as {@code tag_words} holds them and suggestions look them up:
+   * lower-cased, accents removed, split at anything but letters and digits ("Tara Maclay/Willow
+   * Rosenberg" has four), each at most 40 characters, at most 20 of them.
+   */
+  public static java.util.Set<String> tagWords(String name) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (String w : normalWords(name).split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty() && out.size() < 20) {
+        out.add(w.length() > 40 ? w.substring(0, 40) : w);
+      }
+    }
+    return out;
+  }
+
+  /** Lower case without accents, as tag words are kept. */
+  static String normalWords(String s) {
+    return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "")
+        .toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static void addTagWords(Connection c, long tagId, String name) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO tag_words (word, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+      for (String w : tagWords(name)) {
+        ps.setString(1, w);
+        ps.setLong(2, tagId);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /**
+   * Fills {@code tag_words} for an archive whose tags were stored before it existed: once, in one
+   * transaction, when the table is empty and the tags are not.
+   */
+  private void fillTagWords() {
+    writeLock.lock();
+    try {
+      jdbi.useTransaction(
+          h -> {
+            boolean empty =
+                h.createQuery("SELECT count(*) FROM (SELECT 1 FROM tag_words LIMIT 1) x")
+                        .mapTo(Integer.class)
+                        .one()
+                    == 0;
+            if (!empty) {
+              return;
+            }
+            Connection c = h.getConnection();
+            List<Map.Entry<Long, String>> tags =
+                h.createQuery("SELECT id, name FROM tags ORDER BY id")
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .list();
+            try {
+              for (Map.Entry<Long, String> t : tags) {
+                addTagWords(c, t.getKey(), t.getValue());
+              }
+            } catch (SQLException e) {
+              throw new StoreException("Could not index the tags' words: " + e.getMessage(), e);
+            }
+          });
+    } catch (JdbiException e) {
+      throw new StoreException("Could not index the tags' words: " + rootMessage(e), e);
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   /** The database, for whole-archive copies ({@link StoreCopier}). */
@@ -362,12 +435,13 @@ public final class JdbiWorkStore implements WorkStore {
     if (id != null) {
       return id;
     }
+    boolean added;
     try (PreparedStatement ins =
         c.prepareStatement(
             "INSERT INTO tags (type, name) VALUES (?, ?) ON CONFLICT (type, name) DO NOTHING")) {
       ins.setString(1, t.type().key());
       ins.setString(2, t.name());
-      ins.executeUpdate();
+      added = ins.executeUpdate() == 1;
     }
     try (PreparedStatement q =
         c.prepareStatement("SELECT id FROM tags WHERE type = ? AND name = ?")) {
@@ -379,6 +453,10 @@ public final class JdbiWorkStore implements WorkStore {
         }
         id = rs.getLong(1);
       }
+    }
+    if (added) {
+      // Only the process that stored the tag files its words (it holds the row's transaction).
+      addTagWords(c, id, t.name());
     }
     fresh.put(key, id);
     return id;

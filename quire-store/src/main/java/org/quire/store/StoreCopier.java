@@ -28,6 +28,7 @@ public final class StoreCopier {
           "work_authors",
           "chapters",
           "tags",
+          "tag_words",
           "work_tags",
           "ingest_problems",
           "tag_rules",

@@ -203,7 +203,7 @@ public abstract class BaseWorkStoreTestCase {
         List.of(
             Tag.byAuthor(TagType.CHARACTER, "Willow Rosenberg"),
             Tag.byAuthor(TagType.RELATIONSHIP, "Tara Maclay/Willow Rosenberg"),
-            Tag.byAuthor(TagType.ADDITIONAL, "100%_Willow")));
+            Tag.byAuthor(TagType.ADDITIONAL, "100%_Xander")));
     store.replaceTags(b, List.of(Tag.byAuthor(TagType.ADDITIONAL, "Secret Willow Draft")));
     store.setVisibility(b, org.quire.model.Visibility.DRAFT);
     store.replaceTags(c, List.of(Tag.byAuthor(TagType.ADDITIONAL, "Willow Members Only")));
@@ -220,14 +220,22 @@ public abstract class BaseWorkStoreTestCase {
         .containsExactly(
             new SiteStore.TagName(TagType.CHARACTER, "Willow Rosenberg"),
             new SiteStore.TagName(TagType.RELATIONSHIP, "Tara Maclay/Willow Rosenberg"));
-    // LIKE's wildcards are literal text here.
+    // Words are letters and digits: LIKE's wildcards and other marks only separate them.
     assertThat(site.tagsStartingWith("100%_", false, 10))
         .extracting(SiteStore.TagName::name)
-        .containsExactly("100%_Willow");
-    assertThat(site.tagsStartingWith("1_", false, 10)).isEmpty();
+        .containsExactly("100%_Xander");
     assertThat(site.tagsStartingWith("%", false, 10)).isEmpty();
     assertThat(site.tagsStartingWith("  ", false, 10)).isEmpty();
     assertThat(site.tagsStartingWith("wil", true, 1)).hasSize(1);
+    // Every typed word must start a word of the name, in any order, accents and case aside.
+    assertThat(site.tagsStartingWith("ROSEN tar", false, 10))
+        .extracting(SiteStore.TagName::name)
+        .containsExactly("Tara Maclay/Willow Rosenberg");
+    assertThat(site.tagsStartingWith("wíllow rosenberg", false, 10))
+        .extracting(SiteStore.TagName::name)
+        .containsExactly("Willow Rosenberg", "Tara Maclay/Willow Rosenberg");
+    assertThat(JdbiWorkStore.tagWords("Tara Maclay/Willow Rosenberg (Season 4)"))
+        .containsExactly("tara", "maclay", "willow", "rosenberg", "season", "4");
 
     store.replaceTags(b, List.of(Tag.byAuthor(TagType.CHARACTER, "willow rosenberg")));
     store.setVisibility(b, org.quire.model.Visibility.PUBLIC);

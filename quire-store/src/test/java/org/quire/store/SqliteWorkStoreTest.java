@@ -54,6 +54,26 @@ class SqliteWorkStoreTest extends BaseWorkStoreTestCase {
   }
 
   @Test
+  void anArchiveFromBeforeTagWordsHasThemFilledWhenItOpens() throws Exception {
+    store.add(work("Old", "o")); // tagged Willow Rosenberg and Buffy the Vampire Slayer
+    store.close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("quire.db"));
+        Statement s = c.createStatement()) {
+      s.execute("DELETE FROM tag_words");
+    }
+    store = newStore();
+    assertThat(store.site().tagsStartingWith("vamp", false, 10))
+        .extracting(SiteStore.TagName::name)
+        .containsExactly("Buffy the Vampire Slayer");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("quire.db"));
+        Statement s = c.createStatement()) {
+      var rs = s.executeQuery("SELECT count(*) FROM tag_words");
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(6); // buffy, the, vampire, slayer, willow, rosenberg
+    }
+  }
+
+  @Test
   void reopeningKeepsWorks() {
     long id = store.add(work("Persist", "p")).id();
     store.close();
