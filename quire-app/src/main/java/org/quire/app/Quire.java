@@ -63,13 +63,7 @@ public final class Quire implements AutoCloseable {
     this.ingester = new Ingester(config.ingest().maxFileBytes());
     if (config.store().onServer()) {
       // Several processes share the database: pick up what the others changed.
-      this.sharedStateSync =
-          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "quire-shared-state");
-                t.setDaemon(true);
-                return t;
-              });
+      this.sharedStateSync = daemonScheduler("quire-shared-state");
       sharedStateSync.scheduleWithFixedDelay(
           this::syncSharedStateQuietly,
           SHARED_STATE_SECONDS,
@@ -78,18 +72,22 @@ public final class Quire implements AutoCloseable {
     } else {
       this.sharedStateSync = null;
     }
-    this.hitsToIndex =
-        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "quire-hits");
-              t.setDaemon(true);
-              return t;
-            });
+    this.hitsToIndex = daemonScheduler("quire-hits");
     hitsToIndex.scheduleWithFixedDelay(
         this::indexNewHitsQuietly,
         HITS_SECONDS,
         HITS_SECONDS,
         java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /** One background thread for periodic chores; it never keeps the process alive. */
+  private static java.util.concurrent.ScheduledExecutorService daemonScheduler(String name) {
+    return java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /**

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.quire.app.Quire;
-import org.quire.model.FixedTags;
 import org.quire.model.Tag;
 import org.quire.model.TagType;
 import org.quire.model.Work;
@@ -145,15 +144,7 @@ final class ApiAuthoring {
     }
     for (Map<?, ?> a : objects(body.get("add"), "add")) {
       TagType type = type(a);
-      String name = text(a.get("name"), "name").replaceAll("\\s+", " ");
-      if (name.length() > 200) {
-        throw new BadRequestResponse("A tag name is at most 200 characters.");
-      }
-      try {
-        FixedTags.addByAuthor(tags, type, name);
-      } catch (IllegalArgumentException e) {
-        throw new BadRequestResponse(e.getMessage());
-      }
+      PostingRoutes.addByAuthor(tags, type, text(a.get("name"), "name").replaceAll("\\s+", " "));
     }
     quire.retag(w.id(), tags);
     Work after = quire.work(w.id()).orElseThrow();

@@ -201,16 +201,8 @@ final class PostingRoutes {
       // Several tags at once, separated by commas, as AO3's tag fields take them (no tag name
       // has a comma in it).
       for (String name : names.split(",")) {
-        if (name.isBlank()) {
-          continue;
-        }
-        if (name.strip().length() > 200) {
-          throw new BadRequestResponse("A tag name is at most 200 characters.");
-        }
-        try {
-          FixedTags.addByAuthor(out, tt, name);
-        } catch (IllegalArgumentException e) {
-          throw new BadRequestResponse(e.getMessage());
+        if (!name.isBlank()) {
+          addByAuthor(out, tt, name);
         }
       }
     }
@@ -234,6 +226,21 @@ final class PostingRoutes {
       }
     }
     ctx.redirect("/works/" + w.id(), HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * Adds an author's own tag to a work's list (see {@link FixedTags#addByAuthor}), refusing a name
+   * over 200 characters or outside a closed type's list with a reason for the author.
+   */
+  static void addByAuthor(List<Tag> tags, TagType type, String name) {
+    if (name.strip().length() > 200) {
+      throw new BadRequestResponse("A tag name is at most 200 characters.");
+    }
+    try {
+      FixedTags.addByAuthor(tags, type, name);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestResponse(e.getMessage());
+    }
   }
 
   /** A renamed tag's name, checked against its type's fixed list when it has one. */
