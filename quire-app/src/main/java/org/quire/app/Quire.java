@@ -122,7 +122,12 @@ public final class Quire implements AutoCloseable {
     for (java.util.Iterator<Long> it = newHits.iterator(); it.hasNext() && n < HITS_PER_PASS; ) {
       long id = it.next();
       it.remove();
-      reindexWork(id);
+      try {
+        reindexWork(id);
+      } catch (RuntimeException e) {
+        newHits.add(id); // tried again on the next pass (the search server may be back by then)
+        throw e;
+      }
       n++;
     }
     return n;
@@ -276,7 +281,26 @@ public final class Quire implements AutoCloseable {
 
   /** Indexes one work again from the store (after its tags or text changed). */
   public void reindexWork(long id) {
-    store.get(id).ifPresentOrElse(w -> index.index(w, stats(w)), () -> index.delete(id));
+    // One writer per work at a time, reading the store inside the lock: otherwise a pass that read
+    // a work just before its author made it a draft (or deleted it) could write the old copy over
+    // the new one, and a draft would stay findable.
+    synchronized (reindexLock(id)) {
+      store.get(id).ifPresentOrElse(w -> index.index(w, stats(w)), () -> index.delete(id));
+    }
+  }
+
+  private final Object[] reindexLocks = newLocks(64);
+
+  private static Object[] newLocks(int n) {
+    Object[] locks = new Object[n];
+    for (int i = 0; i < n; i++) {
+      locks[i] = new Object();
+    }
+    return locks;
+  }
+
+  private Object reindexLock(long workId) {
+    return reindexLocks[(int) Math.floorMod(workId, (long) reindexLocks.length)];
   }
 
   /** A work just stored: public, no readers yet; saves three queries per imported work. */
@@ -471,8 +495,11 @@ public final class Quire implements AutoCloseable {
 
   /** Deletes a work, everything readers left on it, and its search entry. */
   public boolean deleteWork(long workId) {
-    boolean gone = store.delete(workId);
-    index.delete(workId);
+    boolean gone;
+    synchronized (reindexLock(workId)) {
+      gone = store.delete(workId);
+      index.delete(workId);
+    }
     index.refresh();
     return gone;
   }
@@ -592,12 +619,9 @@ public final class Quire implements AutoCloseable {
       }
     }
     Work work = autoTag ? analyser.apply(read, analyser.analyse(read)) : read;
-    WorkStore.Added added = store.add(work);
+    WorkStore.Added added = store.add(work, visibility);
     if (!added.duplicate()) {
       store.accounts().setOwner(added.id(), ownerId);
-      if (visibility != Visibility.PUBLIC) {
-        store.setVisibility(added.id(), visibility);
-      }
       if (visibility != Visibility.DRAFT) {
         Work posted = work.withId(added.id());
         tell(posted, newWorkMessage(posted), "/works/" + added.id(), false);
@@ -1086,8 +1110,11 @@ public final class Quire implements AutoCloseable {
     // writer. A pass under way finishes, then the visits it did not reach are indexed.
     hitsToIndex.shutdown();
     try {
-      hitsToIndex.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-      indexNewHitsQuietly();
+      if (hitsToIndex.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        indexNewHitsQuietly();
+      } else {
+        LOG.warn("A pass indexing new hit counts did not finish in 30 s; closing anyway.");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -182,7 +182,7 @@ final class EpubReader {
         notes.isEmpty() ? null : String.join("\n\n", notes),
         endNotes,
         chapters,
-        language == null || language.isBlank() ? null : language,
+        language == null || language.isBlank() ? null : languageName(language),
         complete,
         dedupe(tags),
         problems,
@@ -254,6 +254,22 @@ final class EpubReader {
       out.putIfAbsent(t.type() + "\u0000" + t.name().toLowerCase(Locale.ROOT), t);
     }
     return new ArrayList<>(out.values());
+  }
+
+  /**
+   * A package's language as Quire files languages, by English name: EPUBs give a BCP 47 tag ("en",
+   * "pt-BR"), AO3 pages and Quire's own guess a name ("English"), and filters and facets need one
+   * spelling. A tag Java cannot name is kept as given.
+   */
+  static String languageName(String language) {
+    String l = language.strip();
+    if (!l.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*")) {
+      return l;
+    }
+    String name =
+        java.util.Locale.forLanguageTag(l.replace('_', '-'))
+            .getDisplayLanguage(java.util.Locale.ENGLISH);
+    return name.isEmpty() || name.equalsIgnoreCase(l) ? l : name;
   }
 
   private static String text(Element e) {

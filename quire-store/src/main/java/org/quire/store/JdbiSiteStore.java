@@ -193,10 +193,12 @@ final class JdbiSiteStore implements SiteStore {
     rest.remove(lead);
     StringBuilder sql =
         new StringBuilder(
-            "SELECT t.type, t.name FROM (SELECT tag_id FROM tag_words WHERE word >= :w AND word < :wEnd"
-                + " ORDER BY word, tag_id LIMIT "
+            // DISTINCT: two words of one name can start with the same letters ("st": Tony
+            // Stark/Steve Rogers).
+            "SELECT t.type, t.name FROM (SELECT DISTINCT tag_id FROM (SELECT tag_id FROM tag_words"
+                + " WHERE word >= :w AND word < :wEnd ORDER BY word, tag_id LIMIT "
                 + CANDIDATES
-                + ") c JOIN tags t ON t.id = c.tag_id WHERE");
+                + ") x) c JOIN tags t ON t.id = c.tag_id WHERE");
     for (int k = 0; k < rest.size(); k++) {
       sql.append(" EXISTS (SELECT 1 FROM tag_words o WHERE o.tag_id = t.id AND o.word >= :o")
           .append(k)
@@ -244,18 +246,25 @@ final class JdbiSiteStore implements SiteStore {
   }
 
   @Override
-  public List<TagType> typesOf(String name) {
+  public List<TagType> typesOf(String name, boolean member) {
     return db.read(
         "find the kinds of a tag",
         h ->
             h.createQuery(
                     "SELECT t.type FROM tags t JOIN work_tags wt ON wt.tag_id = t.id"
+                        + " JOIN works w ON w.id = wt.work_id"
                         + " WHERE t.type IN (<types>) AND lower(t.name) = lower(:name)"
-                        + " AND wt.provenance <> 'rejected'"
+                        + " AND wt.provenance <> 'rejected' AND w.visibility IN (:public, :restricted)"
                         + " GROUP BY t.type ORDER BY count(*) DESC, t.type")
                 .bindList(
                     "types", java.util.Arrays.stream(TagType.values()).map(TagType::key).toList())
                 .bind("name", name.strip())
+                .bind("public", org.quire.model.Visibility.PUBLIC.key())
+                .bind(
+                    "restricted",
+                    member
+                        ? org.quire.model.Visibility.RESTRICTED.key()
+                        : org.quire.model.Visibility.PUBLIC.key())
                 .map((rs, ctx) -> TagType.fromKey(rs.getString(1)))
                 .list());
   }

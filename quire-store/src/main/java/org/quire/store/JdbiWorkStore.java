@@ -197,11 +197,16 @@ public final class JdbiWorkStore implements WorkStore {
 
   @Override
   public Added add(Work work) {
+    return add(work, Visibility.PUBLIC);
+  }
+
+  @Override
+  public Added add(Work work, Visibility visibility) {
     String sha = work.source() == null ? null : work.source().sha256();
     Map<String, Long> fresh = new HashMap<>();
     writeLock.lock();
     try {
-      Added added = inTransaction(c -> insertWork(c, work, sha, fresh));
+      Added added = inTransaction(c -> insertWork(c, work, sha, fresh, visibility));
       remember(fresh);
       return added;
     } catch (SQLException e) {
@@ -254,7 +259,8 @@ public final class JdbiWorkStore implements WorkStore {
     }
   }
 
-  private Added insertWork(Connection c, Work work, String sha, Map<String, Long> fresh)
+  private Added insertWork(
+      Connection c, Work work, String sha, Map<String, Long> fresh, Visibility visibility)
       throws SQLException {
     if (sha != null) {
       Optional<Long> existing = findBySha256(c, sha);
@@ -269,7 +275,8 @@ public final class JdbiWorkStore implements WorkStore {
         c.prepareStatement(
             "INSERT INTO works (title, title_generated, summary, notes, end_notes, language,"
                 + " complete, word_count, format, source_name, source_sha256, imported_at,"
-                + " updated_at, expected_chapters) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " updated_at, expected_chapters, visibility)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             new String[] {"id"})) {
       ps.setString(1, work.title());
       ps.setInt(2, work.titleGenerated() ? 1 : 0);
@@ -285,6 +292,7 @@ public final class JdbiWorkStore implements WorkStore {
       ps.setLong(12, imported);
       ps.setLong(13, now);
       ps.setInt(14, work.expectedChapters());
+      ps.setString(15, visibility.key());
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         if (!keys.next()) {

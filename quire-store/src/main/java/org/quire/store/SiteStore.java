@@ -91,8 +91,11 @@ public interface SiteStore {
    */
   List<TagName> tagsStartingWith(String prefix, boolean member, int limit);
 
-  /** The kinds of tag a name is used as on works (without case), most used first. */
-  List<TagType> typesOf(String name);
+  /**
+   * The kinds of tag a name is used as (without case) on works the searcher may see, as for {@link
+   * #tagsStartingWith}, most used first.
+   */
+  List<TagType> typesOf(String name, boolean member);
 
   /** Every account, oldest first. */
   List<AccountStore.User> users(int offset, int limit);

@@ -39,6 +39,12 @@ public interface WorkStore extends AutoCloseable {
   Added add(Work work);
 
   /**
+   * The same, stored from the start as visible to {@code visibility} (a draft is never public for a
+   * moment between two writes).
+   */
+  Added add(Work work, Visibility visibility);
+
+  /**
    * Replaces an edited work's title, summary, notes, completion, authors and chapters; its tags,
    * source and posting date stay. Counts as a change.
    *

@@ -239,8 +239,17 @@ public abstract class BaseWorkStoreTestCase {
 
     store.replaceTags(b, List.of(Tag.byAuthor(TagType.CHARACTER, "willow rosenberg")));
     store.setVisibility(b, org.quire.model.Visibility.PUBLIC);
-    assertThat(site.typesOf(" WILLOW ROSENBERG ")).containsExactly(TagType.CHARACTER);
-    assertThat(site.typesOf("Nobody")).isEmpty();
+    assertThat(site.typesOf(" WILLOW ROSENBERG ", false)).containsExactly(TagType.CHARACTER);
+    assertThat(site.typesOf("Nobody", false)).isEmpty();
+    // A name used only on drafts or members' works is no tag to a visitor.
+    assertThat(site.typesOf("Willow Members Only", false)).isEmpty();
+    assertThat(site.typesOf("Willow Members Only", true)).containsExactly(TagType.ADDITIONAL);
+    // Two words of one name starting alike: the name is offered once.
+    long d = store.add(work("D", "4")).id();
+    store.replaceTags(d, List.of(Tag.byAuthor(TagType.RELATIONSHIP, "Tony Stark/Steve Rogers")));
+    assertThat(site.tagsStartingWith("st", false, 10))
+        .extracting(SiteStore.TagName::name)
+        .containsExactly("Tony Stark/Steve Rogers");
   }
 
   @Test

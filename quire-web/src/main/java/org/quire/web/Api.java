@@ -40,8 +40,9 @@ final class Api {
   }
 
   void works(Context ctx) {
-    int page = QuireWeb.pageParam(ctx);
-    int size = SearchForm.of(ctx.queryParamMap()).pageSize();
+    SearchForm form = SearchForm.of(ctx.queryParamMap());
+    int page = form.page();
+    int size = form.pageSize();
     // Public works only: the API has no accounts, so it sees what a visitor sees.
     SearchResults res = QuireWeb.newest(quire, audience(ctx), page, size);
     List<Map<String, Object>> results = new ArrayList<>();
@@ -411,7 +412,9 @@ final class Api {
   /** The JSON form of a search: the same parameters as the page, results with snippets. */
   void search(Context ctx) {
     List<String> unknownTags = new ArrayList<>();
-    SearchForm form = SearchForm.of(TagInputs.expand(ctx.queryParamMap(), quire, unknownTags));
+    SearchForm form =
+        SearchForm.of(
+            TagInputs.expand(ctx.queryParamMap(), quire, audience(ctx).member(), unknownTags));
     SearchResults res = quire.index().search(form.query().withAudience(audience(ctx)));
     Map<Long, WorkSummary> works = QuireWeb.summaries(quire, res);
     List<Map<String, Object>> results = new ArrayList<>();

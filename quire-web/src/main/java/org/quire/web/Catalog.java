@@ -56,12 +56,15 @@ final class Catalog {
   }
 
   void fandoms(Context ctx) {
-    SearchResults all = quire.index().search(SearchQuery.of("").withPage(0, 1));
+    // Every fandom of the public works (not only a search's top facets), most works first.
     List<Feeds.Nav> entries = new ArrayList<>();
-    for (SearchResults.FacetValue f : all.facets().getOrDefault(TagType.FANDOM.key(), List.of())) {
+    for (SearchResults.FacetValue f :
+        quire
+            .index()
+            .tagCounts(TagType.FANDOM, SearchQuery.Audience.VISITOR, QuireWeb.MAX_FANDOMS_LISTED)) {
       entries.add(
           new Feeds.Nav(
-              "urn:quire:fandom:" + f.name(),
+              "urn:quire:fandom:" + Texts.segment(f.name()),
               f.name(),
               f.count() + (f.count() == 1 ? " work" : " works"),
               "/opds/works?include=" + Texts.url("fandom:" + f.name()),
@@ -85,7 +88,10 @@ final class Catalog {
   }
 
   private void acquisition(Context ctx, String path, String type, SearchQuery.Sort defaultSort) {
-    Map<String, List<String>> params = new java.util.LinkedHashMap<>(ctx.queryParamMap());
+    // Feeds are public: tags typed by name resolve as a visitor's would; unknown ones are left out.
+    Map<String, List<String>> params =
+        new java.util.LinkedHashMap<>(
+            TagInputs.expand(ctx.queryParamMap(), quire, false, new ArrayList<>()));
     params.putIfAbsent("sort", List.of(defaultSort.key()));
     SearchForm form = SearchForm.of(params, path);
     SearchResults res = quire.index().search(form.query());
@@ -125,9 +131,21 @@ final class Catalog {
                 links));
   }
 
+  /**
+   * The archive's public address: the one its keeper set on /admin (behind a proxy the request's
+   * Host may be the proxy's upstream name), else as the request reached it.
+   */
+  private String siteAddress(Context ctx) {
+    String set = quire.settings().getOrDefault("site.url", "").strip();
+    if (set.startsWith("https://") || set.startsWith("http://")) {
+      return set.endsWith("/") ? set.substring(0, set.length() - 1) : set;
+    }
+    return QuireWeb.siteAddress(ctx);
+  }
+
   void openSearch(Context ctx) {
     ctx.contentType(Feeds.OPENSEARCH + ";charset=utf-8")
-        .result(Feeds.openSearch(site(), QuireWeb.siteAddress(ctx)));
+        .result(Feeds.openSearch(site(), siteAddress(ctx)));
   }
 
   private String site() {

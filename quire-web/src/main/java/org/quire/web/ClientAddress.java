@@ -21,9 +21,14 @@ import java.util.stream.Collectors;
 final class ClientAddress {
   static final String HEADER = "X-Forwarded-For";
 
-  /** IPv4, or IPv6 (possibly bracketed): no host names, ports or junk. */
+  /** IPv4, or IPv6 (with at least two colons): no host names, ports or junk. */
   private static final Pattern IP =
-      Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|\\[?[0-9A-Fa-f:.]{2,45}]?");
+      Pattern.compile(
+          "(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}"
+              + "|[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}(:[0-9.]{7,15})?");
+
+  /** IPv4 with a port ("203.0.113.9:1234"), as some proxies write it. */
+  private static final Pattern IPV4_PORT = Pattern.compile("([0-9.]{7,15}):[0-9]{1,5}");
 
   private final Set<String> trusted;
 
@@ -59,16 +64,26 @@ final class ClientAddress {
       if (hop.isEmpty() || trusted.contains(hop)) {
         continue;
       }
+      // Read strictly: a port or other junk must not make one reader many (rate limits, kudos).
       return IP.matcher(hop).matches() ? hop : peer;
     }
     return peer;
   }
 
+  /** Lower case, without brackets, ports or an IPv4 address's IPv6 mapping ("::ffff:"). */
   private static String normal(String address) {
-    String a = address == null ? "" : address.strip();
-    if (a.startsWith("[") && a.endsWith("]")) {
-      a = a.substring(1, a.length() - 1);
+    String a = address == null ? "" : address.strip().toLowerCase(java.util.Locale.ROOT);
+    if (a.startsWith("[")) {
+      int end = a.indexOf(']');
+      a = end < 0 ? a : a.substring(1, end); // "[2001:db8::7]:443" is the address inside
     }
-    return a.toLowerCase(java.util.Locale.ROOT);
+    var withPort = IPV4_PORT.matcher(a);
+    if (withPort.matches()) {
+      a = withPort.group(1);
+    }
+    if (a.startsWith("::ffff:") && a.indexOf('.') > 0) {
+      a = a.substring("::ffff:".length());
+    }
+    return a;
   }
 }

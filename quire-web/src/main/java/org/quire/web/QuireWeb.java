@@ -624,8 +624,9 @@ public final class QuireWeb {
 
   private void search(Context ctx) {
     List<String> unknownTags = new ArrayList<>();
-    SearchForm form = SearchForm.of(TagInputs.expand(ctx.queryParamMap(), quire, unknownTags));
     SearchQuery.Audience audience = readers.audience(ctx);
+    SearchForm form =
+        SearchForm.of(TagInputs.expand(ctx.queryParamMap(), quire, audience.member(), unknownTags));
     SearchResults res = quire.index().search(form.query().withAudience(audience));
     Map<Long, WorkSummary> works = summaries(quire, res);
     List<SearchView.Result> results = new ArrayList<>();
@@ -653,7 +654,7 @@ public final class QuireWeb {
               + (unknownTags.size() == 1 ? "it was" : "they were")
               + " left out; pick from the suggestions as you type, or search for the words.";
     }
-    if (results.isEmpty() && res.total() > 0 && form.page() > 1) {
+    if (results.isEmpty() && res.total() > 0 && form.page() > 1 && res.message() == null) {
       long pages = form.pages(res.total());
       message =
           (message == null ? "" : message + " ")

@@ -361,7 +361,9 @@ public final class SearchForm {
     Map<String, List<String>> p = params();
     TagFilter f = new TagFilter(type, name);
     p.computeIfAbsent("include", k -> new ArrayList<>()).add(param(f));
-    p.getOrDefault("exclude", new ArrayList<>()).remove(param(f));
+    // The exclusion as this search spells it ("fluff" for the facet's "Fluff").
+    find(exclude, type, name)
+        .ifPresent(e -> p.getOrDefault("exclude", new ArrayList<>()).remove(param(e)));
     return trim(href(path, p));
   }
 
@@ -370,7 +372,8 @@ public final class SearchForm {
     Map<String, List<String>> p = params();
     TagFilter f = new TagFilter(type, name);
     p.computeIfAbsent("exclude", k -> new ArrayList<>()).add(param(f));
-    p.getOrDefault("include", new ArrayList<>()).remove(param(f));
+    find(include, type, name)
+        .ifPresent(i -> p.getOrDefault("include", new ArrayList<>()).remove(param(i)));
     return trim(href(path, p));
   }
 

@@ -37,7 +37,7 @@ final class TagInputs {
    * {@code unknown}.
    */
   static Map<String, List<String>> expand(
-      Map<String, List<String>> params, Quire quire, List<String> unknown) {
+      Map<String, List<String>> params, Quire quire, boolean member, List<String> unknown) {
     if (!params.containsKey(INCLUDE) && !params.containsKey(EXCLUDE)) {
       return params;
     }
@@ -46,11 +46,11 @@ final class TagInputs {
     List<String> in = names(out.remove(INCLUDE));
     List<String> ex = names(out.remove(EXCLUDE));
     for (String name : in) {
-      filter(name, quire, unknown)
+      filter(name, quire, member, unknown)
           .ifPresent(f -> out.computeIfAbsent("include", k -> new ArrayList<>()).add(f));
     }
     for (String name : ex) {
-      filter(name, quire, unknown)
+      filter(name, quire, member, unknown)
           .ifPresent(f -> out.computeIfAbsent("exclude", k -> new ArrayList<>()).add(f));
     }
     return out;
@@ -74,7 +74,8 @@ final class TagInputs {
   }
 
   /** A filter parameter ("type:Name") for one typed name, or empty when no tag has that name. */
-  private static Optional<String> filter(String name, Quire quire, List<String> unknown) {
+  private static Optional<String> filter(
+      String name, Quire quire, boolean member, List<String> unknown) {
     int colon = name.indexOf(':');
     if (colon > 0) {
       try {
@@ -87,15 +88,16 @@ final class TagInputs {
         // Not a type: a name with a colon in it ("Angel: the Series").
       }
     }
-    Optional<TagType> type = typeOf(name, quire);
+    Optional<TagType> type = typeOf(name, quire, member);
     if (type.isEmpty()) {
       unknown.add(name);
     }
     return type.map(t -> t.key() + ":" + name);
   }
 
-  private static Optional<TagType> typeOf(String name, Quire quire) {
-    List<TagType> used = quire.store().site().typesOf(name);
+  private static Optional<TagType> typeOf(String name, Quire quire, boolean member) {
+    // Only works this searcher may find count: a name used only on drafts is no tag to them.
+    List<TagType> used = quire.store().site().typesOf(name, member);
     if (!used.isEmpty()) {
       return Optional.of(used.getFirst());
     }

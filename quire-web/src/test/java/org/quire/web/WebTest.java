@@ -34,7 +34,7 @@ class WebTest {
     Path in = Files.createDirectories(tmp.resolve("in"));
     Files.writeString(
         in.resolve("hostile.txt"),
-        "Title: <script>alert('x')</script> & Friends\nAuthor: <b>Mallory</b>\nSummary: <img src=x onerror=alert(1)>\n\n"
+        "Title: <script>alert('x')</script> & Friends\nAuthor: <b>Mallory</b>\nFandom: Buffy the Vampire Slayer\nSummary: <img src=x onerror=alert(1)>\n\n"
             + "She typed <script>alert(2)</script> into the box.\n\n* * *\n\nThen she left.\n");
     Files.writeString(
         in.resolve("chapters.txt"),
@@ -427,6 +427,8 @@ class WebTest {
     // Entry ids are IRIs (no spaces), and languages BCP 47 tags.
     String fandoms = get("/opds/fandoms").body();
     var ids = atom(fandoms).getElementsByTagNameNS("http://www.w3.org/2005/Atom", "id");
+    assertThat(ids.getLength()).isGreaterThan(1);
+    assertThat(fandoms).contains("urn:quire:fandom:Buffy%20the%20Vampire%20Slayer");
     for (int i = 0; i < ids.getLength(); i++) {
       assertThat(ids.item(i).getTextContent()).doesNotContain(" ");
     }
