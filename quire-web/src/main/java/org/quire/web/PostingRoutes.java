@@ -51,6 +51,14 @@ final class PostingRoutes {
     p.put("title", typed(ctx, "title"));
     p.put("text", typed(ctx, "text"));
     p.put("planned", typed(ctx, "expectedChapters"));
+    p.put("summary", typed(ctx, "summary"));
+    p.put("rating", typed(ctx, "rating"));
+    for (String f : TAG_FIELDS.keySet()) {
+      p.put(f, typed(ctx, f));
+    }
+    p.put(
+        "warnings",
+        ctx.method() == io.javalin.http.HandlerType.POST ? ctx.formParams("warning") : List.of());
     web.render(ctx, "post.jte", p);
   }
 
@@ -95,8 +103,11 @@ final class PostingRoutes {
       return;
     }
     int planned;
+    List<Tag> given = new ArrayList<>();
     try {
       planned = AuthoringRoutes.planned(ctx, true);
+      // Checked before anything is stored: a rating outside AO3's list sends the form back.
+      givenTags(ctx, given);
     } catch (io.javalin.http.BadRequestResponse e) {
       ctx.status(HttpStatus.BAD_REQUEST);
       page(ctx, e.getMessage());
@@ -113,12 +124,76 @@ final class PostingRoutes {
             "/works/" + added.id(),
             "That story is already in the archive, as this work: nothing new was posted.");
       } else {
+        withAuthorsChoices(ctx, added.id(), given);
         ctx.redirect(
             "/works/" + added.id() + "/tags?post=" + visibility.key(), HttpStatus.SEE_OTHER);
       }
     } catch (IngestException e) {
       ctx.status(HttpStatus.BAD_REQUEST);
       page(ctx, "Quire could not read that: " + e.reason());
+    }
+  }
+
+  /** The posting form's tag fields (names separated by commas) and the kind each one gives. */
+  static final Map<String, TagType> TAG_FIELDS =
+      new java.util.LinkedHashMap<>(
+          Map.of(
+              "fandoms", TagType.FANDOM,
+              "relationships", TagType.RELATIONSHIP,
+              "characters", TagType.CHARACTER,
+              "additional", TagType.ADDITIONAL));
+
+  /** The tags an author gave on the posting form, checked (a refusal names the reason). */
+  private static void givenTags(Context ctx, List<Tag> out) {
+    String rating = ctx.formParam("rating");
+    if (rating != null && !rating.isBlank()) {
+      addByAuthor(out, TagType.RATING, rating);
+    }
+    for (String w : ctx.formParams("warning")) {
+      addByAuthor(out, TagType.ARCHIVE_WARNING, w);
+    }
+    for (Map.Entry<String, TagType> f : TAG_FIELDS.entrySet()) {
+      String v = ctx.formParam(f.getKey());
+      if (v != null) {
+        for (String name : v.split(",")) {
+          if (!name.isBlank()) {
+            addByAuthor(out, f.getValue(), name);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The summary and tags the author gave on the posting form, over what Quire found in the file:
+   * the author's own tags win (a rating given replaces the one suggested).
+   */
+  private void withAuthorsChoices(Context ctx, long id, List<Tag> given) {
+    String summary = ctx.formParam("summary");
+    boolean hasSummary = summary != null && !summary.isBlank();
+    if (!hasSummary && given.isEmpty()) {
+      return;
+    }
+    Work w = quire.work(id).orElseThrow();
+    if (hasSummary) {
+      String s = summary.strip();
+      quire.edit(
+          id,
+          new Quire.Edit(
+              w.title(),
+              s.length() > 5_000 ? s.substring(0, 5_000) : s,
+              w.notes(),
+              w.endNotes(),
+              w.complete(),
+              w.chapters(),
+              w.expectedChapters()));
+    }
+    if (!given.isEmpty()) {
+      List<Tag> tags = new ArrayList<>(w.tags());
+      for (Tag t : given) {
+        addByAuthor(tags, t.type(), t.name());
+      }
+      quire.retag(id, tags);
     }
   }
 

@@ -8,7 +8,11 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.quire.model.Provenance;
+import org.quire.model.Tag;
+import org.quire.model.TagType;
 import org.quire.model.Visibility;
+import org.quire.model.Work;
 
 /** Editing, chapters, series, co-authors, orphaning, deleting; subscriptions and the inbox. */
 class AuthoringWebTest extends ServerTestBase {
@@ -36,6 +40,59 @@ class AuthoringWebTest extends ServerTestBase {
             });
     f.putAll(changes);
     return f;
+  }
+
+  @Test
+  void thePostingFormTakesASummaryAndTheAuthorsOwnTags() throws Exception {
+    HttpBrowser author = signedUp("Cordelia C");
+    Map<String, String> form = new java.util.LinkedHashMap<>();
+    form.put("text", "Queen C\n\nShe walked the halls of Sunnydale High as if she owned them.");
+    form.put("summary", "A day in the life of the queen of the school.");
+    form.put("rating", "Teen And Up Audiences");
+    form.put("warning", "No Archive Warnings Apply");
+    form.put("fandoms", "Buffy the Vampire Slayer");
+    form.put("characters", "Cordelia Chase, Harmony Kendall");
+    form.put("additional", "Character Study");
+    HttpResponse<String> posted = author.submit("/works/new", "/works/new", form);
+    assertThat(posted.statusCode()).isEqualTo(303);
+    long id =
+        Long.parseLong(
+            posted
+                .headers()
+                .firstValue("Location")
+                .orElseThrow()
+                .replaceAll("\\?.*", "")
+                .replaceAll("\\D", ""));
+    Work w = quire.work(id).orElseThrow();
+    assertThat(w.summary()).isEqualTo("A day in the life of the queen of the school.");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Teen And Up Audiences");
+    assertThat(w.tags())
+        .filteredOn(t -> t.provenance() == Provenance.AUTHOR)
+        .extracting(Tag::name)
+        .contains(
+            "Teen And Up Audiences",
+            "No Archive Warnings Apply",
+            "Buffy the Vampire Slayer",
+            "Cordelia Chase",
+            "Harmony Kendall",
+            "Character Study");
+    // A rating outside AO3's list sends the form back as typed, and nothing is posted.
+    long before = quire.store().count();
+    form.put("rating", "Super Explicit");
+    form.put("text", "Another day\n\nMore halls.");
+    HttpResponse<String> refused = author.submit("/works/new", "/works/new", form);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    Document again = Jsoup.parse(refused.body());
+    assertThat(again.select(".form-error").text()).contains("Super Explicit");
+    assertThat(again.select("#summary").val())
+        .isEqualTo("A day in the life of the queen of the school.");
+    assertThat(again.select("#characters").val()).isEqualTo("Cordelia Chase, Harmony Kendall");
+    assertThat(
+            again
+                .selectFirst("input[name=warning][value=No Archive Warnings Apply]")
+                .hasAttr("checked"))
+        .isTrue();
+    assertThat(quire.store().count()).isEqualTo(before);
   }
 
   @Test
