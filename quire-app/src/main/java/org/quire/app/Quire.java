@@ -97,8 +97,12 @@ public final class Quire implements AutoCloseable {
    */
   static final long HITS_SECONDS = 10;
 
-  /** At most this many works are indexed again per pass; the rest wait for the next. */
-  static final int HITS_PER_PASS = 2_000;
+  /**
+   * A pass stops after this long, the rest waiting for the next: re-indexing a long work inverts
+   * all its text again, and a busy archive's visits must not take a core from its readers (at most
+   * about 5 % of one here).
+   */
+  static final long HITS_PASS_MILLIS = 500;
 
   private final java.util.concurrent.ScheduledExecutorService hitsToIndex;
 
@@ -112,14 +116,16 @@ public final class Quire implements AutoCloseable {
   }
 
   /**
-   * Indexes again the works visited since the last pass (at most {@link #HITS_PER_PASS}), so that
-   * sorts and ranges by hits follow the counts; runs by itself every {@link #HITS_SECONDS}.
+   * Indexes again the works visited since the last pass (for at most {@link #HITS_PASS_MILLIS}), so
+   * that sorts and ranges by hits follow the counts; runs by itself every {@link #HITS_SECONDS}.
    *
    * @return how many works were indexed again
    */
   public int indexNewHits() {
     int n = 0;
-    for (java.util.Iterator<Long> it = newHits.iterator(); it.hasNext() && n < HITS_PER_PASS; ) {
+    long deadline = System.nanoTime() + HITS_PASS_MILLIS * 1_000_000;
+    for (java.util.Iterator<Long> it = newHits.iterator();
+        it.hasNext() && (n == 0 || System.nanoTime() < deadline); ) {
       long id = it.next();
       it.remove();
       try {
