@@ -222,19 +222,25 @@ final class JdbiSiteStore implements SiteStore {
                   .bind("w", lead)
                   .bind("wEnd", lead + "\uffff")
                   .bind("p", whole + "%")
-                  .bind("public", org.quire.model.Visibility.PUBLIC.key())
-                  .bind(
-                      "restricted",
-                      member
-                          ? org.quire.model.Visibility.RESTRICTED.key()
-                          : org.quire.model.Visibility.PUBLIC.key())
                   .bind("limit", Math.min(limit, 50));
+          bindAudience(q, member);
           for (int k = 0; k < others.size(); k++) {
             q.bind("o" + k, others.get(k)).bind("oEnd" + k, others.get(k) + "\uffff");
           }
           return q.map((rs, ctx) -> new TagName(TagType.fromKey(rs.getString(1)), rs.getString(2)))
               .list();
         });
+  }
+
+  /** Binds {@code :public} and {@code :restricted}: the visibilities a searcher may see. */
+  private static org.jdbi.v3.core.statement.Query bindAudience(
+      org.jdbi.v3.core.statement.Query q, boolean member) {
+    return q.bind("public", org.quire.model.Visibility.PUBLIC.key())
+        .bind(
+            "restricted",
+            member
+                ? org.quire.model.Visibility.RESTRICTED.key()
+                : org.quire.model.Visibility.PUBLIC.key());
   }
 
   /** Tags looked at per suggestion, at most: a short prefix of a common word starts thousands. */
@@ -250,21 +256,17 @@ final class JdbiSiteStore implements SiteStore {
     return db.read(
         "find the kinds of a tag",
         h ->
-            h.createQuery(
-                    "SELECT t.type FROM tags t JOIN work_tags wt ON wt.tag_id = t.id"
-                        + " JOIN works w ON w.id = wt.work_id"
-                        + " WHERE t.type IN (<types>) AND lower(t.name) = lower(:name)"
-                        + " AND wt.provenance <> 'rejected' AND w.visibility IN (:public, :restricted)"
-                        + " GROUP BY t.type ORDER BY count(*) DESC, t.type")
+            bindAudience(
+                    h.createQuery(
+                        "SELECT t.type FROM tags t JOIN work_tags wt ON wt.tag_id = t.id"
+                            + " JOIN works w ON w.id = wt.work_id"
+                            + " WHERE t.type IN (<types>) AND lower(t.name) = lower(:name)"
+                            + " AND wt.provenance <> 'rejected' AND w.visibility IN (:public, :restricted)"
+                            + " GROUP BY t.type ORDER BY count(*) DESC, t.type"),
+                    member)
                 .bindList(
                     "types", java.util.Arrays.stream(TagType.values()).map(TagType::key).toList())
                 .bind("name", name.strip())
-                .bind("public", org.quire.model.Visibility.PUBLIC.key())
-                .bind(
-                    "restricted",
-                    member
-                        ? org.quire.model.Visibility.RESTRICTED.key()
-                        : org.quire.model.Visibility.PUBLIC.key())
                 .map((rs, ctx) -> TagType.fromKey(rs.getString(1)))
                 .list());
   }
