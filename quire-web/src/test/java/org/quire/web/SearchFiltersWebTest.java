@@ -123,6 +123,8 @@ class SearchFiltersWebTest extends ServerTestBase {
     Document search = page(visitor(), "/search");
     assertThat(search.select("input#include_tags[data-suggest][list]")).hasSize(1);
     assertThat(search.select("input#exclude_tags[data-suggest][list]")).hasSize(1);
+    // The language field offers the archive's languages.
+    assertThat(search.select("datalist#lang-list option").eachAttr("value")).contains("English");
     assertThat(visitor().get("/assets/tags.js").statusCode()).isEqualTo(200);
   }
 
