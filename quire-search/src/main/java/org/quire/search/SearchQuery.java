@@ -22,6 +22,8 @@ import org.quire.model.TagType;
  * @param offset results to skip (bounded by {@link #MAX_OFFSET})
  * @param limit page size (1..{@link #MAX_LIMIT})
  * @param audience who is searching: what they may see and what they chose not to
+ * @param reverse the sort's own order turned round: oldest first, fewest kudos first, Z to A (best
+ *     match has no other order)
  */
 public record SearchQuery(
     String text,
@@ -37,7 +39,8 @@ public record SearchQuery(
     Sort sort,
     int offset,
     int limit,
-    Audience audience) {
+    Audience audience,
+    boolean reverse) {
 
   /** Deep paging stops here: past it, users are asked to narrow the search. */
   public static final int MAX_OFFSET = 10_000;
@@ -167,60 +170,67 @@ public record SearchQuery(
   /** Words only, first page, best match first. */
   public static SearchQuery of(String text) {
     return new SearchQuery(
-        text, null, null, null, null, null, null, null, null, null, null, 0, 20, null);
+        text, null, null, null, null, null, null, null, null, null, null, 0, 20, null, false);
   }
 
   public SearchQuery withFilters(List<TagFilter> in, List<TagFilter> out) {
     return new SearchQuery(
         text, in, out, language, complete, words, updated, kudos, hits, bookmarks, sort, offset,
-        limit, audience);
+        limit, audience, reverse);
   }
 
   public SearchQuery withLanguage(String lang) {
     return new SearchQuery(
         text, include, exclude, lang, complete, words, updated, kudos, hits, bookmarks, sort,
-        offset, limit, audience);
+        offset, limit, audience, reverse);
   }
 
   public SearchQuery withComplete(Boolean done) {
     return new SearchQuery(
         text, include, exclude, language, done, words, updated, kudos, hits, bookmarks, sort,
-        offset, limit, audience);
+        offset, limit, audience, reverse);
   }
 
   public SearchQuery withWords(Range r) {
     return new SearchQuery(
         text, include, exclude, language, complete, r, updated, kudos, hits, bookmarks, sort,
-        offset, limit, audience);
+        offset, limit, audience, reverse);
   }
 
   public SearchQuery withUpdated(DateRange r) {
     return new SearchQuery(
         text, include, exclude, language, complete, words, r, kudos, hits, bookmarks, sort, offset,
-        limit, audience);
+        limit, audience, reverse);
   }
 
   public SearchQuery withStats(Range k, Range h, Range b) {
     return new SearchQuery(
         text, include, exclude, language, complete, words, updated, k, h, b, sort, offset, limit,
-        audience);
+        audience, reverse);
   }
 
   public SearchQuery withSort(Sort s) {
     return new SearchQuery(
         text, include, exclude, language, complete, words, updated, kudos, hits, bookmarks, s,
-        offset, limit, audience);
+        offset, limit, audience, reverse);
   }
 
   public SearchQuery withAudience(Audience a) {
     return new SearchQuery(
         text, include, exclude, language, complete, words, updated, kudos, hits, bookmarks, sort,
-        offset, limit, a);
+        offset, limit, a, reverse);
+  }
+
+  /** The same search in the opposite of its sort's usual order (see {@link #reverse}). */
+  public SearchQuery withReverse(boolean r) {
+    return new SearchQuery(
+        text, include, exclude, language, complete, words, updated, kudos, hits, bookmarks, sort,
+        offset, limit, audience, r);
   }
 
   public SearchQuery withPage(int off, int lim) {
     return new SearchQuery(
         text, include, exclude, language, complete, words, updated, kudos, hits, bookmarks, sort,
-        off, lim, audience);
+        off, lim, audience, reverse);
   }
 }

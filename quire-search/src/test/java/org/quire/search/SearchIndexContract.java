@@ -323,6 +323,15 @@ abstract class SearchIndexContract {
     assertThat(ids(all.withSort(SearchQuery.Sort.KUDOS)).getFirst()).isEqualTo(4L);
     assertThat(ids(all.withStats(new SearchQuery.Range(10, null), null, null))).containsExactly(4L);
     assertThat(ids(all.withStats(null, null, new SearchQuery.Range(1, 10)))).containsExactly(4L);
+    // Each order turned round: Z to A, oldest first, fewest kudos first.
+    SearchQuery back = all.withReverse(true);
+    assertThat(ids(back.withSort(SearchQuery.Sort.TITLE))).containsExactly(4L, 2L, 1L, 3L);
+    assertThat(ids(back.withSort(SearchQuery.Sort.AUTHOR))).containsExactly(2L, 1L, 3L, 4L);
+    assertThat(ids(back.withSort(SearchQuery.Sort.UPDATED))).containsExactly(4L, 1L, 2L, 3L);
+    assertThat(ids(back.withSort(SearchQuery.Sort.KUDOS)).getLast()).isEqualTo(4L);
+    // Best match has one order.
+    assertThat(ids(SearchQuery.of("witch").withReverse(true)))
+        .isEqualTo(ids(SearchQuery.of("witch")));
   }
 
   @Test

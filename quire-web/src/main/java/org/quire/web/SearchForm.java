@@ -15,8 +15,9 @@ import org.quire.search.SearchQuery.TagFilter;
  * The search page's state as URL parameters, shared by the web page and the JSON API: {@code q},
  * {@code include=type:Tag} and {@code exclude=type:Tag} (repeatable), {@code lang}, {@code
  * words_min}, {@code words_max}, {@code complete} ({@code true} or {@code false}), {@code
- * updated_from}, {@code updated_to} (YYYY-MM-DD), {@code sort} and {@code page}. Anything malformed
- * is ignored rather than refused, and listed in {@link #ignored()}.
+ * updated_from}, {@code updated_to} (YYYY-MM-DD), {@code sort}, {@code sort_direction} ({@code asc}
+ * or {@code desc}; without it each sort's usual order) and {@code page}. Anything malformed is
+ * ignored rather than refused, and listed in {@link #ignored()}.
  */
 public final class SearchForm {
 
@@ -37,6 +38,7 @@ public final class SearchForm {
   private final LocalDate from;
   private final LocalDate to;
   private final SearchQuery.Sort sort;
+  private final String direction;
   private final int page;
   private final int pageSize;
   private final List<String> ignored = new ArrayList<>();
@@ -77,6 +79,11 @@ public final class SearchForm {
     this.sort = SearchQuery.Sort.fromKey(sortKey);
     if (!sortKey.isEmpty() && !sort.key().equalsIgnoreCase(sortKey)) {
       ignored.add("sort=" + cut(sortKey, 40));
+    }
+    String dir = first(params, "sort_direction").strip().toLowerCase(java.util.Locale.ROOT);
+    this.direction = dir.equals("asc") || dir.equals("desc") ? dir : "";
+    if (!dir.isEmpty() && direction.isEmpty()) {
+      ignored.add("sort_direction=" + cut(dir, 40));
     }
     Integer size = number(params, "page_size");
     this.pageSize =
@@ -181,6 +188,7 @@ public final class SearchForm {
             new SearchQuery.Range(hitsMin, hitsMax),
             new SearchQuery.Range(bookmarksMin, bookmarksMax))
         .withSort(sort)
+        .withReverse(reversed())
         .withPage((page - 1) * pageSize, pageSize);
   }
 
@@ -204,6 +212,23 @@ public final class SearchForm {
 
   public SearchQuery.Sort sort() {
     return sort;
+  }
+
+  /** "asc", "desc", or "" for the sort's usual order. */
+  public String direction() {
+    return direction;
+  }
+
+  /**
+   * Whether the direction asked for is the opposite of the sort's usual one: titles and authors run
+   * A to Z, everything else highest (or newest) first; best match has one order.
+   */
+  private boolean reversed() {
+    if (direction.isEmpty() || sort == SearchQuery.Sort.RELEVANCE) {
+      return false;
+    }
+    boolean ascendingByDefault = sort == SearchQuery.Sort.TITLE || sort == SearchQuery.Sort.AUTHOR;
+    return direction.equals("asc") != ascendingByDefault;
   }
 
   public String lang() {
@@ -298,6 +323,7 @@ public final class SearchForm {
   /** True when a sort, range or language is set (the page then shows those controls open). */
   public boolean hasRanges() {
     return sort != SearchQuery.Sort.RELEVANCE
+        || !direction.isEmpty()
         || complete != null
         || wordsMin != null
         || wordsMax != null
@@ -332,6 +358,7 @@ public final class SearchForm {
     if (sort != SearchQuery.Sort.RELEVANCE) {
       put(p, "sort", sort.key());
     }
+    put(p, "sort_direction", direction);
     if (pageSize != QuireWeb.PAGE_SIZE) {
       put(p, "page_size", Integer.toString(pageSize));
     }

@@ -212,6 +212,34 @@ class SearchFiltersWebTest extends ServerTestBase {
   }
 
   @Test
+  void sortsRunEitherWay() throws Exception {
+    HttpBrowser b = visitor();
+    ObjectMapper json = new ObjectMapper();
+    assertThat(
+            json.readTree(b.get("/api/v1/search?sort=title").body())
+                .get("results")
+                .findValuesAsText("title"))
+        .containsExactly("Ashes Again", "Cocoa Night");
+    assertThat(
+            json.readTree(b.get("/api/v1/search?sort=title&sort_direction=desc").body())
+                .get("results")
+                .findValuesAsText("title"))
+        .containsExactly("Cocoa Night", "Ashes Again");
+    // Kudos run most first, or fewest first when asked.
+    assertThat(
+            json.readTree(b.get("/api/v1/search?sort=kudos&sort_direction=asc").body())
+                .get("results")
+                .findValuesAsText("title"))
+        .containsExactly("Ashes Again", "Cocoa Night");
+    Document page = page(b, "/search?sort=kudos&sort_direction=asc");
+    assertThat(page.selectFirst("#sort_direction option[value=asc]").hasAttr("selected")).isTrue();
+    assertThat(page.select(".pager a, aside.facets a.facet-in").eachAttr("href"))
+        .allMatch(h -> h.contains("sort_direction=asc"));
+    assertThat(page(b, "/search?sort_direction=sideways").select(".notice").text())
+        .contains("sort_direction=sideways");
+  }
+
+  @Test
   void aPagePastTheEndSaysSo() throws Exception {
     Document d = page(visitor(), "/search?page=50");
     assertThat(d.select("ol.blurbs > li")).isEmpty();

@@ -469,13 +469,13 @@ public final class LuceneSearchIndex implements SearchIndex {
           } else {
             total = s.count(matches);
           }
-          top = s.search(query, new TopFieldCollectorManager(sort(q.sort()), n, n));
+          top = s.search(query, new TopFieldCollectorManager(sort(q.sort(), false), n, n));
         } else {
           String numeric = numericSortField(q.sort());
           CollectorManager<?, ? extends TopDocs> first =
               numeric != null
-                  ? new NumericTop(numeric, n)
-                  : new TopFieldCollectorManager(sort(q.sort()), n, Integer.MAX_VALUE);
+                  ? new NumericTop(numeric, n, q.reverse())
+                  : new TopFieldCollectorManager(sort(q.sort(), q.reverse()), n, Integer.MAX_VALUE);
           if (withFacets) {
             Object[] r =
                 s.search(query, new MultiCollectorManager(new FacetsCollectorManager(), first));
@@ -580,13 +580,13 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   /** Every sort ends with the work id, newest first, so pages never shift between requests. */
-  private static Sort sort(SearchQuery.Sort sort) {
+  private static Sort sort(SearchQuery.Sort sort, boolean reverse) {
     SortField tie = new SortField(Fields.ID, SortField.Type.LONG, true);
     SortField first =
         switch (sort) {
           case RELEVANCE -> SortField.FIELD_SCORE;
-          case TITLE -> new SortField(Fields.TITLE_SORT, SortField.Type.STRING);
-          case AUTHOR -> new SortField(Fields.AUTHOR_SORT, SortField.Type.STRING);
+          case TITLE -> new SortField(Fields.TITLE_SORT, SortField.Type.STRING, reverse);
+          case AUTHOR -> new SortField(Fields.AUTHOR_SORT, SortField.Type.STRING, reverse);
           default -> throw new IllegalArgumentException(sort + " is picked by NumericTop");
         };
     return new Sort(first, tie);

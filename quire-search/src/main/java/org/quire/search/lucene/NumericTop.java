@@ -29,18 +29,25 @@ import org.apache.lucene.util.IntroSelector;
 final class NumericTop implements CollectorManager<NumericTop.Slice, TopDocs> {
   private final String field;
   private final int n;
+  private final boolean lowestFirst;
 
   NumericTop(String field, int n) {
+    this(field, n, false);
+  }
+
+  /** With {@code lowestFirst}, the lowest values first (ties still by work id, highest first). */
+  NumericTop(String field, int n, boolean lowestFirst) {
     if (n < 1) {
       throw new IllegalArgumentException("n must be at least 1: " + n);
     }
     this.field = field;
     this.n = n;
+    this.lowestFirst = lowestFirst;
   }
 
   @Override
   public Slice newCollector() {
-    return new Slice(field, n);
+    return new Slice(field, n, lowestFirst);
   }
 
   @Override
@@ -72,9 +79,12 @@ final class NumericTop implements CollectorManager<NumericTop.Slice, TopDocs> {
     private long worstValue;
     private long worstId;
 
-    Slice(String field, int n) {
+    private final boolean lowestFirst;
+
+    Slice(String field, int n, boolean lowestFirst) {
       this.field = field;
       this.n = n;
+      this.lowestFirst = lowestFirst;
       this.kept = new Entries(4 * n);
     }
 
@@ -96,6 +106,12 @@ final class NumericTop implements CollectorManager<NumericTop.Slice, TopDocs> {
         public void collect(int doc) throws IOException {
           total++;
           long v = values.advanceExact(doc) ? values.longValue() : Long.MIN_VALUE;
+          // Lowest first is highest first of the values turned round (counts and times are
+          // far from the ends of a long, so negating them never overflows; a missing value
+          // stays last).
+          if (lowestFirst && v != Long.MIN_VALUE) {
+            v = -v;
+          }
           if (full && v < worstValue) {
             return;
           }

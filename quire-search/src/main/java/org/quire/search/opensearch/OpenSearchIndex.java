@@ -292,7 +292,7 @@ public final class OpenSearchIndex implements SearchIndex {
     body.put("track_total_hits", true);
     body.put("_source", false);
     body.set("query", queries.translate(q, text));
-    body.set("sort", sort(q.sort()));
+    body.set("sort", sort(q.sort(), q.reverse()));
     ObjectNode aggs = body.putObject("aggs");
     for (TagType t : TagType.values()) {
       aggs.set(t.key(), terms(Docs.facet(t)));
@@ -388,30 +388,34 @@ public final class OpenSearchIndex implements SearchIndex {
   }
 
   /** Every sort ends with the work id, newest first, so pages never shift between requests. */
-  private static ArrayNode sort(SearchQuery.Sort sort) {
+  private static ArrayNode sort(SearchQuery.Sort sort, boolean reverse) {
     ArrayNode s = JSON.createArrayNode();
+    // Counts and dates run highest first, titles and authors A to Z, unless turned round; ties by
+    // work id, highest first, either way (as the Lucene index does).
+    String high = reverse ? "asc" : "desc";
+    String az = reverse ? "desc" : "asc";
     switch (sort) {
       case RELEVANCE -> s.add(obj("_score", JSON.createObjectNode().put("order", "desc")));
-      case UPDATED -> s.add(desc(Docs.UPDATED));
-      case POSTED -> s.add(desc(Docs.POSTED));
-      case WORDS -> s.add(desc(Docs.WORDS));
-      case TITLE -> s.add(asc(Docs.TITLE_SORT));
-      case AUTHOR -> s.add(asc(Docs.AUTHOR_SORT));
-      case KUDOS -> s.add(desc(Docs.KUDOS));
-      case HITS -> s.add(desc(Docs.HITS));
-      case BOOKMARKS -> s.add(desc(Docs.BOOKMARKS));
-      case COMMENTS -> s.add(desc(Docs.COMMENTS));
+      case UPDATED -> s.add(order(Docs.UPDATED, high));
+      case POSTED -> s.add(order(Docs.POSTED, high));
+      case WORDS -> s.add(order(Docs.WORDS, high));
+      case TITLE -> s.add(order(Docs.TITLE_SORT, az));
+      case AUTHOR -> s.add(order(Docs.AUTHOR_SORT, az));
+      case KUDOS -> s.add(order(Docs.KUDOS, high));
+      case HITS -> s.add(order(Docs.HITS, high));
+      case BOOKMARKS -> s.add(order(Docs.BOOKMARKS, high));
+      case COMMENTS -> s.add(order(Docs.COMMENTS, high));
     }
     s.add(desc(Docs.ID));
     return s;
   }
 
-  private static ObjectNode desc(String field) {
-    return obj(field, JSON.createObjectNode().put("order", "desc"));
+  private static ObjectNode order(String field, String order) {
+    return obj(field, JSON.createObjectNode().put("order", order));
   }
 
-  private static ObjectNode asc(String field) {
-    return obj(field, JSON.createObjectNode().put("order", "asc"));
+  private static ObjectNode desc(String field) {
+    return obj(field, JSON.createObjectNode().put("order", "desc"));
   }
 
   /**
