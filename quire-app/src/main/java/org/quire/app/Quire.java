@@ -106,13 +106,21 @@ public final class Quire implements AutoCloseable {
 
   private final java.util.concurrent.ScheduledExecutorService hitsToIndex;
 
-  /** Works with visits the index has not seen yet. */
-  private final java.util.Set<Long> newHits = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Works with visits the index has not seen yet, oldest first, each once. */
+  private final java.util.Queue<Long> newHits = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-  /** Counts a reader's visit to a work; searches see the new count within {@link #HITS_SECONDS}. */
+  private final java.util.Set<Long> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * Counts a reader's visit to a work; searches see the new count on the next pass (within {@link
+   * #HITS_SECONDS} unless visits come faster than a pass's budget indexes them; they wait in the
+   * order they came).
+   */
   public void hit(long workId) {
     store.readers().addHit(workId);
-    newHits.add(workId);
+    if (queued.add(workId)) {
+      newHits.add(workId);
+    }
   }
 
   /**
@@ -122,19 +130,32 @@ public final class Quire implements AutoCloseable {
    * @return how many works were indexed again
    */
   public int indexNewHits() {
+    return indexNewHits(HITS_PASS_MILLIS);
+  }
+
+  private int indexNewHits(long budgetMillis) {
     int n = 0;
-    long deadline = System.nanoTime() + HITS_PASS_MILLIS * 1_000_000;
-    for (java.util.Iterator<Long> it = newHits.iterator();
-        it.hasNext() && (n == 0 || System.nanoTime() < deadline); ) {
-      long id = it.next();
-      it.remove();
+    long deadline = System.nanoTime() + budgetMillis * 1_000_000;
+    List<Long> failed = new ArrayList<>();
+    Long id;
+    while ((n == 0 || System.nanoTime() < deadline) && (id = newHits.poll()) != null) {
+      queued.remove(id);
       try {
         reindexWork(id);
+        n++;
       } catch (RuntimeException e) {
-        newHits.add(id); // tried again on the next pass (the search server may be back by then)
-        throw e;
+        // One work the index refuses must not hold up the others: it waits for the next pass.
+        failed.add(id);
+        LOG.warn("Could not index work {} with its new hits: {}", id, e.getMessage());
+        if (failed.size() >= 10) {
+          break; // the index itself is likely down: stop, and try again on the next pass
+        }
       }
-      n++;
+    }
+    for (long f : failed) {
+      if (queued.add(f)) {
+        newHits.add(f);
+      }
     }
     return n;
   }
@@ -416,7 +437,8 @@ public final class Quire implements AutoCloseable {
       return new Work(
           w.id(),
           title,
-          false,
+          // Quire's made-up title stays marked as such until the author gives one.
+          w.titleGenerated() && java.util.Objects.equals(title, w.title()),
           w.authors(),
           summary,
           notes,
@@ -1117,7 +1139,11 @@ public final class Quire implements AutoCloseable {
     hitsToIndex.shutdown();
     try {
       if (hitsToIndex.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
-        indexNewHitsQuietly();
+        try {
+          indexNewHits(10_000); // the visits still waiting, for up to ten seconds
+        } catch (RuntimeException e) {
+          LOG.warn("Could not index new hit counts: {}", e.getMessage());
+        }
       } else {
         LOG.warn("A pass indexing new hit counts did not finish in 30 s; closing anyway.");
       }

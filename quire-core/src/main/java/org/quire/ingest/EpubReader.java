@@ -263,6 +263,9 @@ final class EpubReader {
    */
   static String languageName(String language) {
     String l = language.strip();
+    if (l.equalsIgnoreCase("und") || l.equalsIgnoreCase("zxx")) {
+      return null; // "undetermined", "no linguistic content": no language to file it under
+    }
     if (!l.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*")) {
       return l;
     }

@@ -362,11 +362,12 @@ public final class JdbiWorkStore implements WorkStore {
                 () -> {
                   int n =
                       h.createUpdate(
-                              "UPDATE works SET title = :title, title_generated = 0,"
+                              "UPDATE works SET title = :title, title_generated = :generated,"
                                   + " summary = :summary, notes = :notes, end_notes = :endNotes,"
                                   + " complete = :complete, expected_chapters = :expected,"
                                   + " word_count = :words, updated_at = :now WHERE id = :id")
                           .bind("title", work.title())
+                          .bind("generated", work.titleGenerated() ? 1 : 0)
                           .bind("summary", work.summary())
                           .bind("notes", work.notes())
                           .bind("endNotes", work.endNotes())

@@ -76,6 +76,29 @@ class AuthoringWebTest extends ServerTestBase {
             "Cordelia Chase",
             "Harmony Kendall",
             "Character Study");
+    assertThat(quire.store().visibility(id)).hasValue(Visibility.DRAFT); // until reviewed
+    // A file, as the form sends it (multipart), with tags given beside it.
+    HttpResponse<String> uploaded =
+        author.upload(
+            "/works/new",
+            "/works/new",
+            "hall.md",
+            "# Hall Monitor\n\nCordelia checked every pass twice.\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            Map.of("additional", "Rules Lawyer, Hall Passes", "rating", "General Audiences"));
+    assertThat(uploaded.statusCode()).isEqualTo(303);
+    long fromFile =
+        Long.parseLong(
+            uploaded
+                .headers()
+                .firstValue("Location")
+                .orElseThrow()
+                .replaceAll("\\?.*", "")
+                .replaceAll("\\D", ""));
+    Work file = quire.work(fromFile).orElseThrow();
+    assertThat(file.title()).isEqualTo("Hall Monitor");
+    assertThat(file.tagNames(TagType.ADDITIONAL)).contains("Rules Lawyer", "Hall Passes");
+    assertThat(file.tagNames(TagType.RATING)).containsExactly("General Audiences");
     // A rating outside AO3's list sends the form back as typed, and nothing is posted.
     long before = quire.store().count();
     form.put("rating", "Super Explicit");

@@ -351,7 +351,10 @@ public final class LuceneSearchIndex implements SearchIndex {
     d.add(
         new SortedDocValuesField(
             Fields.AUTHOR_SORT,
-            sortKey(work.authors().isEmpty() ? "\uffff" : work.authors().getFirst())));
+            // No author: last from A to Z, as the OpenSearch backend files it.
+            work.authors().isEmpty()
+                ? new BytesRef("\uffff")
+                : sortKey(work.authors().getFirst())));
     return facets.build(d);
   }
 
