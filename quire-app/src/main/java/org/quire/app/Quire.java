@@ -312,7 +312,21 @@ public final class Quire implements AutoCloseable {
     // a work just before its author made it a draft (or deleted it) could write the old copy over
     // the new one, and a draft would stay findable.
     synchronized (reindexLock(id)) {
-      store.get(id).ifPresentOrElse(w -> index.index(w, stats(w)), () -> index.delete(id));
+      Optional<Work> w = store.get(id);
+      if (w.isEmpty()) {
+        index.delete(id);
+        return;
+      }
+      WorkStats s = stats(w.get());
+      index.index(w.get(), s);
+      // Another process sharing the database may have hidden or deleted the work while this copy
+      // was written (the lock is per process): look again, and write what is true now.
+      Optional<Visibility> now = store.visibility(id);
+      if (now.isEmpty()) {
+        index.delete(id);
+      } else if (now.get() != s.visibility()) {
+        store.get(id).ifPresent(fresh -> index.index(fresh, stats(fresh)));
+      }
     }
   }
 
