@@ -118,6 +118,10 @@ public final class Quire implements AutoCloseable {
    */
   public void hit(long workId) {
     store.readers().addHit(workId);
+    queueHit(workId);
+  }
+
+  private void queueHit(long workId) {
     if (queued.add(workId)) {
       newHits.add(workId);
     }
@@ -152,17 +156,17 @@ public final class Quire implements AutoCloseable {
         }
       }
     }
-    for (long f : failed) {
-      if (queued.add(f)) {
-        newHits.add(f);
-      }
-    }
+    failed.forEach(this::queueHit);
     return n;
   }
 
   private void indexNewHitsQuietly() {
+    indexNewHitsQuietly(HITS_PASS_MILLIS);
+  }
+
+  private void indexNewHitsQuietly(long budgetMillis) {
     try {
-      indexNewHits();
+      indexNewHits(budgetMillis);
     } catch (RuntimeException e) {
       LOG.warn("Could not index new hit counts: {}", e.getMessage());
     }
@@ -645,6 +649,22 @@ public final class Quire implements AutoCloseable {
       Visibility visibility,
       boolean autoTag,
       int plannedChapters) {
+    return post(fileName, bytes, ownerId, visibility, autoTag, plannedChapters, w -> w);
+  }
+
+  /**
+   * The same, with what the author chose on the posting form ({@code authorsChoices}: a summary,
+   * their own tags) applied to the analysed work before it is stored, so it is stored and indexed
+   * once.
+   */
+  public WorkStore.Added post(
+      String fileName,
+      byte[] bytes,
+      long ownerId,
+      Visibility visibility,
+      boolean autoTag,
+      int plannedChapters,
+      java.util.function.UnaryOperator<Work> authorsChoices) {
     Work read = ingester.read(fileName, bytes);
     if (plannedChapters > 0) {
       read = read.withProgress(read.chapters().size() >= plannedChapters, plannedChapters);
@@ -660,7 +680,7 @@ public final class Quire implements AutoCloseable {
         read = read.withAuthors(List.of(poster));
       }
     }
-    Work work = autoTag ? analyser.apply(read, analyser.analyse(read)) : read;
+    Work work = authorsChoices.apply(autoTag ? analyser.apply(read, analyser.analyse(read)) : read);
     WorkStore.Added added = store.add(work, visibility);
     if (!added.duplicate()) {
       store.accounts().setOwner(added.id(), ownerId);
@@ -1153,11 +1173,7 @@ public final class Quire implements AutoCloseable {
     hitsToIndex.shutdown();
     try {
       if (hitsToIndex.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
-        try {
-          indexNewHits(10_000); // the visits still waiting, for up to ten seconds
-        } catch (RuntimeException e) {
-          LOG.warn("Could not index new hit counts: {}", e.getMessage());
-        }
+        indexNewHitsQuietly(10_000); // the visits still waiting, for up to ten seconds
       } else {
         LOG.warn("A pass indexing new hit counts did not finish in 30 s; closing anyway.");
       }

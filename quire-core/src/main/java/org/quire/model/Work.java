@@ -139,6 +139,28 @@ public record Work(
         expectedChapters);
   }
 
+  /** This work with the summary its author gave. */
+  public Work withSummary(String newSummary) {
+    return new Work(
+        id,
+        title,
+        titleGenerated,
+        authors,
+        newSummary,
+        notes,
+        endNotes,
+        chapters,
+        language,
+        complete,
+        wordCount,
+        format,
+        source,
+        importedAt,
+        tags,
+        problems,
+        expectedChapters);
+  }
+
   public Work withLanguage(String newLanguage) {
     return new Work(
         id,

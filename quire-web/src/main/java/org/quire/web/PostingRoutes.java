@@ -117,14 +117,21 @@ final class PostingRoutes {
       // Stored as a draft until its author has seen the suggested tags: a machine's guess at a
       // rating or warnings is never public before they confirm it (AO3's preview before posting).
       // The review page posts it for the readers chosen here.
-      WorkStore.Added added = quire.post(fileName, bytes, u.id(), Visibility.DRAFT, true, planned);
+      WorkStore.Added added =
+          quire.post(
+              fileName,
+              bytes,
+              u.id(),
+              Visibility.DRAFT,
+              true,
+              planned,
+              w -> withAuthorsChoices(w, ctx.formParam("summary"), given));
       if (added.duplicate()) {
         web.back(
             ctx,
             "/works/" + added.id(),
             "That story is already in the archive, as this work: nothing new was posted.");
       } else {
-        withAuthorsChoices(ctx, added.id(), given);
         ctx.redirect(
             "/works/" + added.id() + "/tags?post=" + visibility.key(), HttpStatus.SEE_OTHER);
       }
@@ -168,33 +175,20 @@ final class PostingRoutes {
    * The summary and tags the author gave on the posting form, over what Quire found in the file:
    * the author's own tags win (a rating given replaces the one suggested).
    */
-  private void withAuthorsChoices(Context ctx, long id, List<Tag> given) {
-    String summary = ctx.formParam("summary");
-    boolean hasSummary = summary != null && !summary.isBlank();
-    if (!hasSummary && given.isEmpty()) {
-      return;
-    }
-    Work w = quire.work(id).orElseThrow();
-    if (hasSummary) {
+  private static Work withAuthorsChoices(Work w, String summary, List<Tag> given) {
+    Work out = w;
+    if (summary != null && !summary.isBlank()) {
       String s = summary.strip();
-      quire.edit(
-          id,
-          new Quire.Edit(
-              w.title(),
-              s.length() > 5_000 ? s.substring(0, 5_000) : s,
-              w.notes(),
-              w.endNotes(),
-              w.complete(),
-              w.chapters(),
-              w.expectedChapters()));
+      out = out.withSummary(s.length() > 5_000 ? s.substring(0, 5_000) : s);
     }
     if (!given.isEmpty()) {
-      List<Tag> tags = new ArrayList<>(w.tags());
+      List<Tag> tags = new ArrayList<>(out.tags());
       for (Tag t : given) {
         addByAuthor(tags, t.type(), t.name());
       }
-      quire.retag(id, tags);
+      out = out.withTags(tags);
     }
+    return out;
   }
 
   private static String typed(Context ctx, String field) {
