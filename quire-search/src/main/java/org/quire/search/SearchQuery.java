@@ -9,7 +9,8 @@ import org.quire.model.TagType;
  * QueryText}), AO3-style include and exclude filters, ranges, a sort and a page.
  *
  * @param text what the user typed; blank matches every work
- * @param include tags every result must have (canonical, synonym or meta tag)
+ * @param include tags every result must have (canonical, synonym or meta tag); several ratings mean
+ *     any of them (see {@link #includeGroups()})
  * @param exclude tags no result may have
  * @param language a language name such as "English", or null for any
  * @param complete true for finished works only, false for works in progress only, null for both
@@ -161,6 +162,28 @@ public record SearchQuery(
     offset = Math.max(0, offset);
     limit = Math.max(1, Math.min(limit, MAX_LIMIT));
     audience = audience == null ? Audience.VISITOR : audience;
+  }
+
+  /**
+   * The include filters as groups, of which a result must match one filter in each: a work has one
+   * rating, so several ratings mean any of them (AO3's rating checkboxes), where every other tag
+   * included must be there. The ratings' group stands where the first rating did.
+   */
+  public List<List<TagFilter>> includeGroups() {
+    List<List<TagFilter>> groups = new java.util.ArrayList<>();
+    List<TagFilter> ratings = null;
+    for (TagFilter f : include) {
+      if (f.type() != TagType.RATING) {
+        groups.add(List.of(f));
+      } else if (ratings == null) {
+        ratings = new java.util.ArrayList<>();
+        ratings.add(f);
+        groups.add(ratings);
+      } else {
+        ratings.add(f);
+      }
+    }
+    return groups.stream().map(List::copyOf).toList();
   }
 
   private static List<TagFilter> cap(List<TagFilter> l) {

@@ -292,6 +292,33 @@ abstract class SearchIndexContract {
   }
 
   @Test
+  void severalRatingsMeanAnyOfThemWhileOtherIncludedTagsMustAllBeThere() {
+    indexTheLibrary();
+    SearchQuery all = SearchQuery.of("");
+    TagFilter general = new TagFilter(TagType.RATING, "General Audiences");
+    TagFilter mature = new TagFilter(TagType.RATING, "Mature");
+    assertThat(ids(all.withFilters(List.of(general, mature), null)))
+        .containsExactlyInAnyOrder(2L, 3L);
+    // The ratings' group is one filter among the others: Spike and (General or Mature).
+    assertThat(
+            ids(
+                all.withFilters(
+                    List.of(general, new TagFilter(TagType.CHARACTER, "Spike"), mature), null)))
+        .containsExactly(2L);
+    // Two characters still mean both.
+    assertThat(
+            ids(
+                all.withFilters(
+                    List.of(
+                        new TagFilter(TagType.CHARACTER, "Spike"),
+                        new TagFilter(TagType.CHARACTER, "Tony Stark")),
+                    null)))
+        .isEmpty();
+    // An excluded rating leaves out only its works.
+    assertThat(ids(all.withFilters(List.of(general, mature), List.of(mature)))).containsExactly(2L);
+  }
+
+  @Test
   void rangesAndLanguage() {
     indexTheLibrary();
     SearchQuery all = SearchQuery.of("");

@@ -333,6 +333,69 @@ public final class SearchForm {
         || !lang.isBlank();
   }
 
+  /** The tag types with fixed lists, offered as checkboxes in the form as AO3 does. */
+  public static final List<TagType> BOXED =
+      List.of(TagType.RATING, TagType.ARCHIVE_WARNING, TagType.CATEGORY);
+
+  /** One checkbox: the parameter value it sends and whether this search has it. */
+  public record Box(String id, String value, String label, boolean checked) {}
+
+  /** A type's checkboxes under one legend. */
+  public record BoxGroup(String legend, List<Box> boxes) {}
+
+  /**
+   * The checkboxes for {@code which} ("include" or "exclude"): every rating, archive warning and
+   * category, ticked when this search has it. Several ratings included mean any of them.
+   */
+  public List<BoxGroup> boxes(String which) {
+    boolean in = which.equals("include");
+    List<BoxGroup> out = new ArrayList<>();
+    for (TagType type : BOXED) {
+      List<Box> boxes = new ArrayList<>();
+      List<String> names = org.quire.model.FixedTags.names(type);
+      for (int i = 0; i < names.size(); i++) {
+        String n = names.get(i);
+        boolean checked = in ? isIncluded(type, n) : isExcluded(type, n);
+        boxes.add(
+            new Box(which + "-" + type.key() + "-" + i, param(new TagFilter(type, n)), n, checked));
+      }
+      String legend =
+          switch (type) {
+            case RATING -> in ? "Ratings (any of them)" : "Ratings";
+            case ARCHIVE_WARNING -> "Archive warnings";
+            default -> "Categories";
+          };
+      out.add(new BoxGroup(legend, boxes));
+    }
+    return out;
+  }
+
+  /** Whether a rating, archive warning or category is included or excluded. */
+  public boolean hasBoxedFilters() {
+    return include.stream().anyMatch(f -> BOXED.contains(f.type()))
+        || exclude.stream().anyMatch(f -> BOXED.contains(f.type()));
+  }
+
+  /** Included filters sent as hidden fields: those the checkboxes do not carry. */
+  public List<TagFilter> hiddenInclude() {
+    return include.stream().filter(f -> !boxed(f)).toList();
+  }
+
+  /** The same for excluded filters. */
+  public List<TagFilter> hiddenExclude() {
+    return exclude.stream().filter(f -> !boxed(f)).toList();
+  }
+
+  /** Whether a checkbox carries this filter (a closed type's name as its list spells it). */
+  private static boolean boxed(TagFilter f) {
+    return BOXED.contains(f.type())
+        && org.quire.model.FixedTags.names(f.type()).stream()
+            .anyMatch(
+                n ->
+                    org.quire.tags.TagWrangler.key(n)
+                        .equals(org.quire.tags.TagWrangler.key(f.name())));
+  }
+
   /** Filter parameter value, e.g. "character:Spike". */
   public static String param(TagFilter f) {
     return f.type().key() + ":" + f.name();

@@ -28,6 +28,7 @@ class SearchFiltersWebTest extends ServerTestBase {
         post(
             "Quill",
             "Title: Cocoa Night\nAuthor: Quill\nFandom: Buffy the Vampire Slayer\n"
+                + "Rating: General Audiences\n"
                 + "Characters: Spike, Willow Rosenberg\nAdditional Tags: Fluff, Hot Chocolate\n\n"
                 + "They drank cocoa on the porch until the sun came up.",
             Visibility.PUBLIC);
@@ -35,6 +36,7 @@ class SearchFiltersWebTest extends ServerTestBase {
         post(
             "Quill",
             "Title: Ashes Again\nAuthor: Quill\nFandom: Buffy the Vampire Slayer\n"
+                + "Rating: Teen And Up Audiences\n"
                 + "Characters: Willow Rosenberg\nAdditional Tags: Angst, Rain\n\n"
                 + "The rain did not stop all week, and neither did the grief.",
             Visibility.PUBLIC);
@@ -239,6 +241,49 @@ class SearchFiltersWebTest extends ServerTestBase {
         .allMatch(h -> h.contains("sort_direction=asc"));
     assertThat(page(b, "/search?sort_direction=sideways").select(".notice").text())
         .contains("sort_direction=sideways");
+  }
+
+  @Test
+  void ratingsWarningsAndCategoriesAreCheckboxesAndSeveralRatingsMeanAnyOfThem() throws Exception {
+    HttpBrowser b = visitor();
+    Document form = page(b, "/search");
+    assertThat(form.select("form.search-page input[type=checkbox][name=include]")).hasSize(17);
+    assertThat(form.select("form.search-page input[type=checkbox][name=exclude]")).hasSize(17);
+    assertThat(form.select("form.search-page input[type=checkbox][checked]")).isEmpty();
+    assertThat(form.selectFirst("details.boxes").hasAttr("open")).isFalse();
+    // Every box has its own label.
+    for (var box : form.select("input[type=checkbox]")) {
+      assertThat(form.select("label[for=" + box.id() + "]")).as(box.id()).hasSize(1);
+    }
+
+    String general = "&include=" + Texts.url("rating:General Audiences");
+    String teen = "&include=" + Texts.url("rating:Teen And Up Audiences");
+    Document one = page(b, "/search?q=" + general);
+    assertThat(one.text()).contains("Cocoa Night").doesNotContain("Ashes Again");
+    var box = one.selectFirst("input[name=include][value=rating:General Audiences]");
+    assertThat(box.hasAttr("checked")).isTrue();
+    assertThat(one.selectFirst("details.boxes").hasAttr("open")).isTrue();
+    // The box carries the filter, so no hidden field sends it twice.
+    assertThat(one.select("input[type=hidden][name=include]")).isEmpty();
+
+    Document both = page(b, "/search?q=" + general + teen);
+    assertThat(both.select(".count").text()).contains("2 works found");
+    JsonNode api = new ObjectMapper().readTree(b.get("/api/v1/search?q=" + general + teen).body());
+    assertThat(api.get("total").asLong()).isEqualTo(2);
+    // With another tag, the ratings are one filter among the rest.
+    Document fluffy =
+        page(b, "/search?q=" + general + teen + "&include=" + Texts.url("additional:Fluff"));
+    assertThat(fluffy.select(".count").text()).contains("1 work found");
+    assertThat(fluffy.select("input[type=hidden][name=include]").eachAttr("value"))
+        .containsExactly("additional:Fluff");
+
+    Document out = page(b, "/search?exclude=" + Texts.url("rating:general audiences"));
+    assertThat(out.text()).contains("Ashes Again").doesNotContain("Cocoa Night");
+    assertThat(
+            out.selectFirst("input[name=exclude][value=rating:General Audiences]")
+                .hasAttr("checked"))
+        .isTrue();
+    assertThat(out.select("input[type=hidden][name=exclude]")).isEmpty();
   }
 
   @Test

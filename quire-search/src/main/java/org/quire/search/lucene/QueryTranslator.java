@@ -70,8 +70,14 @@ final class QueryTranslator {
     if (!anyMust) {
       b.add(new MatchAllDocsQuery(), Occur.MUST);
     }
-    for (SearchQuery.TagFilter f : q.include()) {
-      b.add(tagFilter(f.type(), f.name()), Occur.FILTER);
+    for (List<SearchQuery.TagFilter> group : q.includeGroups()) {
+      if (group.size() == 1) {
+        b.add(tagFilter(group.getFirst().type(), group.getFirst().name()), Occur.FILTER);
+      } else {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        group.forEach(f -> any.add(tagFilter(f.type(), f.name()), Occur.SHOULD));
+        b.add(any.build(), Occur.FILTER);
+      }
     }
     for (SearchQuery.TagFilter f : q.exclude()) {
       b.add(tagFilter(f.type(), f.name()), Occur.MUST_NOT);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -51,8 +52,16 @@ final class OpenSearchQueries {
     if (must.isEmpty()) {
       must.add(obj("match_all", JSON.createObjectNode()));
     }
-    for (SearchQuery.TagFilter f : q.include()) {
-      filter.add(tagFilter(f.type(), f.name()));
+    for (List<SearchQuery.TagFilter> group : q.includeGroups()) {
+      if (group.size() == 1) {
+        filter.add(tagFilter(group.getFirst().type(), group.getFirst().name()));
+      } else {
+        ObjectNode any = JSON.createObjectNode();
+        ArrayNode should = any.putArray("should");
+        group.forEach(f -> should.add(tagFilter(f.type(), f.name())));
+        any.put("minimum_should_match", 1);
+        filter.add(obj("bool", any));
+      }
     }
     for (SearchQuery.TagFilter f : q.exclude()) {
       mustNot.add(tagFilter(f.type(), f.name()));
