@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "quire",
     mixinStandardHelpOptions = true,
+    // Every command answers --help (and --version), not only "quire" itself.
+    scope = CommandLine.ScopeType.INHERIT,
     version = "Quire 0.1.0",
     description = "A self-hosted fan fiction archive: import, tag, search and read stories.",
     subcommands = {

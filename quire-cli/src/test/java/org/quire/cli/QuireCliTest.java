@@ -95,6 +95,19 @@ class QuireCliTest {
   }
 
   @Test
+  void everyCommandAnswersHelp() {
+    for (String command :
+        new String[] {
+          "import", "list", "show", "serve", "demo", "reindex", "migrate", "wrangle", "export",
+          "backup", "restore", "analyze", "eval"
+        }) {
+      assertThat(run(command, "--help")).as(command).isZero();
+      assertThat(out.toString()).as(command).contains("Usage: quire " + command);
+      assertThat(err.toString()).as(command).isEmpty();
+    }
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertThat(run("import")).isEqualTo(2);
     assertThat(run("--no-such-option")).isEqualTo(2);
