@@ -136,7 +136,8 @@ final class LibraryRoutes {
             ctx.formParam("font"),
             ctx.formParam("size"),
             ctx.formParam("width"),
-            ctx.formParam("hide"));
+            ctx.formParam("hide"),
+            ctx.formParam("whole"));
     Viewer v = Viewer.of(ctx);
     if (v.loggedIn()) {
       readers().setPrefs(v.user().id(), p.encode());

@@ -459,7 +459,10 @@ public final class QuireWeb {
     }
     long version = pages.version();
     Work w = readers.readable(ctx, id);
-    boolean full = "full".equals(ctx.queryParam("view")) || w.chapters().size() == 1;
+    boolean full =
+        "full".equals(ctx.queryParam("view"))
+            || w.chapters().size() == 1
+            || ReaderPrefs.of(ctx, quire.store().readers()).wholeWork();
     int n = 1;
     boolean chapterAsked = ctx.pathParamMap().containsKey("n");
     if (chapterAsked) {

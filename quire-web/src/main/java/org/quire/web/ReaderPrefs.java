@@ -18,13 +18,16 @@ import java.util.Map;
  * @param size text size in percent, 80 to 200 in steps of 10
  * @param width narrow, medium or wide
  * @param hideRead hide works already read from listings and searches (members only)
+ * @param wholeWork open a work of several chapters as one page (AO3's "show the whole work by
+ *     default"); a chapter asked for by its address is still shown alone
  */
-public record ReaderPrefs(String theme, String font, int size, String width, boolean hideRead) {
+public record ReaderPrefs(
+    String theme, String font, int size, String width, boolean hideRead, boolean wholeWork) {
   static final String COOKIE = "quire_prefs";
   static final List<String> THEMES = List.of("auto", "light", "dark", "sepia");
   static final List<String> FONTS = List.of("serif", "sans");
   static final List<String> WIDTHS = List.of("narrow", "medium", "wide");
-  static final ReaderPrefs DEFAULT = new ReaderPrefs("auto", "serif", 100, "medium", false);
+  static final ReaderPrefs DEFAULT = new ReaderPrefs("auto", "serif", 100, "medium", false, false);
 
   public ReaderPrefs {
     theme = theme != null && THEMES.contains(theme) ? theme : "auto";
@@ -49,7 +52,9 @@ public record ReaderPrefs(String theme, String font, int size, String width, boo
         + "&width="
         + width
         + "&hide="
-        + (hideRead ? 1 : 0);
+        + (hideRead ? 1 : 0)
+        + "&whole="
+        + (wholeWork ? 1 : 0);
   }
 
   /** Reads what {@link #encode} wrote, or form fields; anything unknown falls back to defaults. */
@@ -66,18 +71,28 @@ public record ReaderPrefs(String theme, String font, int size, String width, boo
             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
-    return of(m.get("theme"), m.get("font"), m.get("size"), m.get("width"), m.get("hide"));
+    return of(
+        m.get("theme"),
+        m.get("font"),
+        m.get("size"),
+        m.get("width"),
+        m.get("hide"),
+        m.get("whole"));
   }
 
-  static ReaderPrefs of(String theme, String font, String size, String width, String hide) {
+  static ReaderPrefs of(
+      String theme, String font, String size, String width, String hide, String whole) {
     int sz;
     try {
       sz = size == null ? 100 : Integer.parseInt(size.strip());
     } catch (NumberFormatException e) {
       sz = 100;
     }
-    return new ReaderPrefs(
-        theme, font, sz, width, "1".equals(hide) || "on".equals(hide) || "true".equals(hide));
+    return new ReaderPrefs(theme, font, sz, width, ticked(hide), ticked(whole));
+  }
+
+  private static boolean ticked(String box) {
+    return "1".equals(box) || "on".equals(box) || "true".equals(box);
   }
 
   /** This request's preferences: the account's for a member, else the cookie's. */

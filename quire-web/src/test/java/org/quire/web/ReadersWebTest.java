@@ -373,6 +373,37 @@ class ReadersWebTest extends ServerTestBase {
         .contains("theme-dark")
         .contains("size-90");
 
+    // The whole work by default, for a visitor (cookie) as for a member; a chapter's own address
+    // still shows that chapter alone.
+    long rooms =
+        post(
+            "Kennedy",
+            "Two Rooms",
+            "Kennedy",
+            "Chapter 1\n\nThe cellar.\n\nChapter 2\n\nThe loft.",
+            Visibility.PUBLIC);
+    assertThat(Jsoup.parse(guest.get("/works/" + rooms).body()).select("section.chapter"))
+        .hasSize(1);
+    guest.submit("/prefs", "/prefs", Map.of("whole", "1"));
+    assertThat(
+            Jsoup.parse(guest.get("/prefs").body())
+                .selectFirst("input[name=whole]")
+                .hasAttr("checked"))
+        .isTrue();
+    assertThat(Jsoup.parse(guest.get("/works/" + rooms).body()).select("section.chapter"))
+        .hasSize(2);
+    assertThat(
+            Jsoup.parse(guest.get("/works/" + rooms + "/chapters/2").body())
+                .select("section.chapter"))
+        .hasSize(1);
+    // Another visitor (no cookie) is not served the first one's page from the cache.
+    assertThat(Jsoup.parse(visitor().get("/works/" + rooms).body()).select("section.chapter"))
+        .hasSize(1);
+    member.submit(
+        "/prefs", "/prefs", Map.of("theme", "dark", "size", "90", "hide", "1", "whole", "1"));
+    assertThat(Jsoup.parse(elsewhere.get("/works/" + rooms).body()).select("section.chapter"))
+        .hasSize(2);
+
     // Hiding works already read.
     long id = post("Kennedy", "Read Once", "Someone", "A one-off ostrich tale.", Visibility.PUBLIC);
     assertThat(member.get("/search?q=ostrich").body()).contains("Read Once");
