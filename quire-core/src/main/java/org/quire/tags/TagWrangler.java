@@ -275,6 +275,80 @@ public final class TagWrangler {
     return out;
   }
 
+  /**
+   * What wrangling says about a tag, for its page: the canonical tag a filter by {@code name}
+   * stands for, the other names filed under it, the meta tags above it and the tags it covers.
+   *
+   * @param canonical the canonical tag
+   * @param synonyms other spellings filed under it (a keeper's synonyms; a pack's spellings of a
+   *     fandom, unique aliases of a character, names of a ship), each checked to resolve to it
+   * @param metaTags the meta tags above it, nearest first
+   * @param subTags the tags it is a meta tag of (a keeper's rules; fandoms a pack puts under it)
+   * @param fandoms the fandoms a character or relationship belongs to
+   */
+  public record About(
+      TagType type,
+      String canonical,
+      List<String> synonyms,
+      List<String> metaTags,
+      List<String> subTags,
+      List<String> fandoms) {
+    /** Whether there is anything to say beyond the name itself. */
+    public boolean hasAny() {
+      return !synonyms.isEmpty() || !metaTags.isEmpty() || !subTags.isEmpty() || !fandoms.isEmpty();
+    }
+  }
+
+  /** At most this many synonyms or sub-tags are listed on a tag's page. */
+  static final int MAX_LISTED = 50;
+
+  public About about(TagType type, String name) {
+    String canonical = canonical(type, name);
+    String ck = key(canonical);
+    Set<String> synonyms = new LinkedHashSet<>();
+    Set<String> subTags = new LinkedHashSet<>();
+    for (TagRule r : rules) {
+      if (r.type() != type || !key(canonical(type, r.target())).equals(ck)) {
+        continue;
+      }
+      (r.relation() == TagRule.Relation.SYNONYM_OF ? synonyms : subTags).add(tidy(r.name()));
+    }
+    switch (type) {
+      case FANDOM -> {
+        KnowledgePack p = packs.fandom(canonical);
+        if (p != null && key(p.fandom()).equals(ck)) {
+          synonyms.addAll(p.synonyms());
+        }
+        for (KnowledgePack other : packs.all()) {
+          if (other.meta().stream().anyMatch(m -> key(m).equals(ck))) {
+            subTags.add(other.fandom());
+          }
+        }
+      }
+      case CHARACTER ->
+          packs.characters(canonical, List.of()).stream()
+              .filter(c -> key(c.name()).equals(ck))
+              .forEach(c -> synonyms.addAll(c.character().aliases()));
+      case RELATIONSHIP ->
+          packs.all().stream()
+              .flatMap(p -> p.relationships().stream())
+              .filter(r -> key(r.name()).equals(ck))
+              .forEach(r -> synonyms.addAll(r.synonyms()));
+      default -> {}
+    }
+    // Only names that really file under this tag (an alias two characters share does not).
+    List<String> syn =
+        synonyms.stream()
+            .filter(n -> !key(n).equals(ck) && key(canonical(type, n)).equals(ck))
+            .limit(MAX_LISTED)
+            .toList();
+    List<String> meta = new ArrayList<>(withAncestors(type, canonical));
+    meta.removeIf(m -> key(m).equals(ck));
+    List<String> sub = subTags.stream().filter(n -> !key(n).equals(ck)).limit(MAX_LISTED).toList();
+    return new About(
+        type, canonical, syn, List.copyOf(meta), sub, List.copyOf(fandomsOf(type, canonical)));
+  }
+
   /** Case- and spacing-insensitive form used to compare tag names (and as the filter term). */
   public static String key(String name) {
     return tidy(name).toLowerCase(Locale.ROOT);

@@ -20,6 +20,33 @@ class TagWranglerTest {
   }
 
   @Test
+  void aTagsPageListsItsSynonymsMetaTagsSubTagsAndFandoms() {
+    TagWrangler.About spike = w.about(TagType.CHARACTER, "William the Bloody");
+    assertThat(spike.canonical()).isEqualTo("Spike");
+    assertThat(spike.synonyms()).contains("William the Bloody", "Spikey").doesNotContain("Spike");
+    assertThat(spike.fandoms()).containsExactly("Buffy the Vampire Slayer");
+    // Every name listed files under the tag, so a filter by it finds them all.
+    spike.synonyms().forEach(n -> assertThat(w.canonical(TagType.CHARACTER, n)).isEqualTo("Spike"));
+
+    TagWrangler.About mcu = w.about(TagType.FANDOM, "MCU");
+    assertThat(mcu.canonical()).isEqualTo("Marvel Cinematic Universe");
+    assertThat(mcu.metaTags()).contains("Marvel");
+    assertThat(w.about(TagType.FANDOM, "Marvel").subTags()).contains("Marvel Cinematic Universe");
+    assertThat(w.about(TagType.RELATIONSHIP, "Buffy Summers/Spike").synonyms()).contains("Spuffy");
+
+    TagWrangler local = TagWrangler.builtIn();
+    local.add(new TagRule(TagType.ADDITIONAL, "Hot Cocoa", Relation.SYNONYM_OF, "Hot Chocolate"));
+    local.add(new TagRule(TagType.ADDITIONAL, "Hot Chocolate", Relation.CHILD_OF, "Drinks"));
+    TagWrangler.About cocoa = local.about(TagType.ADDITIONAL, "hot cocoa");
+    assertThat(cocoa.canonical()).isEqualTo("Hot Chocolate");
+    assertThat(cocoa.synonyms()).containsExactly("Hot Cocoa");
+    assertThat(cocoa.metaTags()).containsExactly("Drinks");
+    assertThat(local.about(TagType.ADDITIONAL, "Drinks").subTags())
+        .containsExactly("Hot Chocolate");
+    assertThat(local.about(TagType.ADDITIONAL, "Tea").hasAny()).isFalse();
+  }
+
+  @Test
   void anAuthorsWarningInTheirOwnWordsFilesUnderTheWarningItNames() {
     assertThat(w.canonical(TagType.CONTENT_WARNING, "alcoholism")).isEqualTo("Addiction");
     assertThat(w.canonical(TagType.CONTENT_WARNING, "S6-flavoured depression"))

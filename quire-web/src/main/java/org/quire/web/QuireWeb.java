@@ -687,7 +687,8 @@ public final class QuireWeb {
                 form.pagerBase(),
                 form.page(),
                 Math.min(res.total(), SearchQuery.MAX_OFFSET),
-                form.pageSize()));
+                form.pageSize()),
+            SearchView.TagPanel.of(form, quire.wrangler()));
     String q = form.q();
     render(
         ctx,

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.quire.model.TagType;
+import org.quire.search.SearchQuery;
 import org.quire.search.SearchResults;
+import org.quire.tags.TagWrangler;
 
 /**
  * What the search page shows: the form's state, the results with their snippets, and the facet
@@ -17,7 +19,47 @@ public record SearchView(
     List<Result> results,
     List<FacetGroup> facets,
     String message,
-    Pager pager) {
+    Pager pager,
+    TagPanel tag) {
+
+  /**
+   * What the archive knows about the one tag a search filters by, as AO3's tag pages show it: the
+   * canonical tag (when the filter named a synonym), the other names filed under it, its meta tags,
+   * the tags it covers and a character's fandoms; each links to its own works.
+   *
+   * @param asked the filter as given
+   * @param about what wrangling says
+   */
+  public record TagPanel(SearchQuery.TagFilter asked, TagWrangler.About about) {
+    /** Whether the filter named another spelling than the canonical tag. */
+    public boolean synonym() {
+      return !TagWrangler.key(asked.name()).equals(TagWrangler.key(about.canonical()));
+    }
+
+    /** The works of a tag of this panel's type. */
+    public String href(String name) {
+      return href(asked.type(), name);
+    }
+
+    public static String href(TagType type, String name) {
+      return "/search?include=" + Texts.url(type.key() + ":" + name);
+    }
+
+    /**
+     * The panel for a search, or null: shown when exactly one tag of an open type (not a rating,
+     * warning or category) is included and wrangling has something to say about it.
+     */
+    static TagPanel of(SearchForm form, TagWrangler wrangler) {
+      List<SearchQuery.TagFilter> in = form.include();
+      if (in.size() != 1 || SearchForm.BOXED.contains(in.getFirst().type())) {
+        return null;
+      }
+      SearchQuery.TagFilter f = in.getFirst();
+      TagWrangler.About a = wrangler.about(f.type(), f.name());
+      TagPanel p = new TagPanel(f, a);
+      return a.hasAny() || p.synonym() ? p : null;
+    }
+  }
 
   /** A result: the work's blurb, and the passage that matched with a link to its place. */
   public record Result(Blurb blurb, SearchResults.Snippet snippet, String snippetHref) {}

@@ -287,6 +287,44 @@ class SearchFiltersWebTest extends ServerTestBase {
   }
 
   @Test
+  void filteringByOneTagShowsWhatTheWranglingKnowsOfIt() throws Exception {
+    HttpBrowser b = visitor();
+    Document d = page(b, "/search?include=" + Texts.url("character:William the Bloody"));
+    assertThat(d.text()).contains("Cocoa Night");
+    var panel = d.selectFirst("section.tag-panel");
+    assertThat(panel).isNotNull();
+    assertThat(panel.selectFirst("h2").ownText()).isEqualTo("Spike");
+    assertThat(panel.text()).contains("\u201cWilliam the Bloody\u201d is filed under Spike");
+    assertThat(panel.select("dt:contains(Fandom) + dd a").eachText())
+        .containsExactly("Buffy the Vampire Slayer");
+    assertThat(panel.selectFirst("dt:contains(Other names) + dd").text()).contains("Spikey");
+    Document fandom = page(b, panel.selectFirst("dt:contains(Fandom) + dd a").attr("href"));
+    assertThat(fandom.select(".count").text()).contains("2 works found");
+    // A fandom's meta tag, and the tags under a meta tag.
+    Document marvel = page(b, "/search?include=" + Texts.url("fandom:Marvel"));
+    assertThat(marvel.select("section.tag-panel dt:contains(Sub-tags) + dd a").eachText())
+        .contains("Marvel Cinematic Universe");
+    // Nothing to say, or more than one tag: no panel.
+    assertThat(
+            page(b, "/search?include=" + Texts.url("additional:Hot Chocolate"))
+                .select(".tag-panel"))
+        .isEmpty();
+    assertThat(
+            page(
+                    b,
+                    "/search?include="
+                        + Texts.url("character:Spike")
+                        + "&include="
+                        + Texts.url("character:Willow Rosenberg"))
+                .select(".tag-panel"))
+        .isEmpty();
+    // Names from the address are escaped like any other text.
+    Document hostile =
+        page(b, "/search?include=" + Texts.url("character:<script>alert(1)</script>"));
+    assertThat(hostile.select("script:containsData(alert)")).isEmpty();
+  }
+
+  @Test
   void aPagePastTheEndSaysSo() throws Exception {
     Document d = page(visitor(), "/search?page=50");
     assertThat(d.select("ol.blurbs > li")).isEmpty();
