@@ -1098,7 +1098,10 @@ public final class Quire implements AutoCloseable {
       throw new QuireException("There is no backup in " + backupDir + " (quire.db is missing).");
     }
     Path target = config.store().database().toAbsolutePath();
-    try {
+    long count;
+    // A running Quire holds the embedded index: refuse before anything is touched, and hold the
+    // lock while the database is replaced so that none starts meanwhile.
+    try (java.io.Closeable held = holdArchive(config)) {
       if (Files.exists(target) && !force) {
         try (WorkStore current = SqliteWorkStore.open(target)) {
           if (current.count() > 0) {
@@ -1115,16 +1118,21 @@ public final class Quire implements AutoCloseable {
       Path incoming = target.resolveSibling("quire.db.restoring");
       Files.deleteIfExists(incoming);
       Files.copy(source, incoming);
-      long count;
       try (WorkStore check = SqliteWorkStore.open(incoming)) {
         count = check.count();
       }
       if (Files.exists(target)) {
+        // The write-ahead log goes aside with its database: what it holds is part of the works.
         Path aside = target.resolveSibling("quire.db.before-restore-" + System.currentTimeMillis());
         Files.move(target, aside);
+        for (String suffix : List.of("-wal", "-shm")) {
+          Path log = target.resolveSibling(target.getFileName() + suffix);
+          if (Files.exists(log)) {
+            Files.move(log, aside.resolveSibling(aside.getFileName() + suffix));
+          }
+        }
       }
       for (String suffix : List.of("-wal", "-shm")) {
-        Files.deleteIfExists(target.resolveSibling(target.getFileName() + suffix));
         Files.deleteIfExists(incoming.resolveSibling(incoming.getFileName() + suffix));
       }
       Files.move(incoming, target);
@@ -1132,21 +1140,41 @@ public final class Quire implements AutoCloseable {
       if (Files.isDirectory(packs)) {
         copyTree(packs, target.getParent().resolve("packs"));
       }
-      try (Quire q = Quire.open(config)) {
-        if (q.store().count() != count || q.index().count() != count) {
-          throw new QuireException(
-              "The restored archive holds "
-                  + q.store().count()
-                  + " works and its index "
-                  + q.index().count()
-                  + "; the backup held "
-                  + count
-                  + ".");
-        }
-      }
-      return count;
     } catch (IOException e) {
       throw new QuireException("Could not restore from " + backupDir + ": " + e.getMessage(), e);
+    }
+    try (Quire q = Quire.open(config)) {
+      if (q.store().count() != count || q.index().count() != count) {
+        throw new QuireException(
+            "The restored archive holds "
+                + q.store().count()
+                + " works and its index "
+                + q.index().count()
+                + "; the backup held "
+                + count
+                + ".");
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Holds the embedded index's write lock (see {@link LuceneSearchIndex#hold}); with OpenSearch
+   * there is no lock to take, and keepers stop every Quire process themselves (README).
+   */
+  private static java.io.Closeable holdArchive(QuireConfig config) {
+    if (config.index().url() != null) {
+      return () -> {};
+    }
+    try {
+      return LuceneSearchIndex.hold(config.index().directory());
+    } catch (QuireException e) {
+      throw new QuireException(
+          "Nothing was restored: the archive in "
+              + config.index().directory().toAbsolutePath().getParent()
+              + " is open in another Quire process (a running 'quire serve', 'demo' or import)."
+              + " Stop it, then restore.",
+          e);
     }
   }
 

@@ -84,6 +84,24 @@ class BackupRestoreTest {
           .hasMessageContaining("'quire list', 'show', 'export' and 'backup' work alongside it");
       assertThat(serving.store().count()).isEqualTo(1);
       assertThat(serving.index().search(SearchQuery.of("lighthouse")).total()).isEqualTo(1);
+      // A restore is refused before it touches anything: the running archive keeps its database
+      // and goes on storing works in it.
+      byte[] db = Files.readAllBytes(tmp.resolve("data/quire.db"));
+      assertThatThrownBy(() -> Quire.restore(tmp.resolve("backup"), config, true))
+          .isInstanceOf(QuireException.class)
+          .hasMessageContaining("Nothing was restored")
+          .hasMessageContaining("Stop it, then restore");
+      assertThat(Files.readAllBytes(tmp.resolve("data/quire.db"))).isEqualTo(db);
+      try (var files = Files.list(tmp.resolve("data"))) {
+        assertThat(files.map(p -> p.getFileName().toString()))
+            .noneMatch(n -> n.startsWith("quire.db.before-restore-") || n.endsWith(".restoring"));
+      }
+      write("b.txt", "Beta\n\nWritten after the refused restore.\n");
+      serving.importFiles(List.of(tmp.resolve("in/b.txt")), f -> {});
+      assertThat(serving.store().count()).isEqualTo(2);
+    }
+    try (Quire reopened = Quire.open(config)) {
+      assertThat(reopened.store().count()).isEqualTo(2);
     }
     try (var copy = org.quire.store.sqlite.SqliteWorkStore.open(tmp.resolve("backup/quire.db"))) {
       assertThat(copy.count()).isEqualTo(1);

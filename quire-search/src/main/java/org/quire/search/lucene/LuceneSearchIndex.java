@@ -206,15 +206,49 @@ public final class LuceneSearchIndex implements SearchIndex {
     try {
       return new LuceneSearchIndex(path, wrangler, texts, MIN_SLICE_DOCS);
     } catch (org.apache.lucene.store.LockObtainFailedException e) {
-      // Only one process may write the embedded index: say which one and what still works.
-      throw new QuireException(
-          "The search index in "
-              + path
-              + " is in use by another Quire process (a running 'quire serve', 'demo' or"
-              + " import). Stop it first, or add works through its web page or API while it runs;"
-              + " 'quire list', 'show', 'export' and 'backup' work alongside it.",
-          e);
+      throw inUse(path, e);
     } catch (IOException | RuntimeException e) {
+      throw new QuireException(
+          "Cannot open the search index in " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Only one process may write the embedded index: say which one and what still works. */
+  private static QuireException inUse(Path path, Exception e) {
+    return new QuireException(
+        "The search index in "
+            + path
+            + " is in use by another Quire process (a running 'quire serve', 'demo' or"
+            + " import). Stop it first, or add works through its web page or API while it runs;"
+            + " 'quire list', 'show', 'export' and 'backup' work alongside it.",
+        e);
+  }
+
+  /**
+   * Takes the index's write lock as a writer would and holds it until closed, so that no Quire
+   * process opens the archive meanwhile (a restore replacing the database under it).
+   *
+   * @throws QuireException when another process (or this one) has the index open
+   */
+  public static java.io.Closeable hold(Path path) {
+    try {
+      java.nio.file.Files.createDirectories(path);
+      FSDirectory dir = FSDirectory.open(path);
+      org.apache.lucene.store.Lock lock;
+      try {
+        lock = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME);
+      } catch (org.apache.lucene.store.LockObtainFailedException e) {
+        dir.close();
+        throw inUse(path, e);
+      }
+      return () -> {
+        try {
+          lock.close();
+        } finally {
+          dir.close();
+        }
+      };
+    } catch (IOException e) {
       throw new QuireException(
           "Cannot open the search index in " + path + ": " + e.getMessage(), e);
     }
