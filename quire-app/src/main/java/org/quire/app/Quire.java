@@ -713,12 +713,17 @@ public final class Quire implements AutoCloseable {
    * @return the number of works re-indexed
    */
   public int wrangle(TagRule rule) {
-    store.addTagRule(rule);
-    wrangler.add(rule);
-    List<Long> affected = store.idsTagged(rule.type(), rule.name());
-    affected.forEach(this::reindexWork);
-    index.refresh();
-    return affected.size();
+    String refusal = wrangler.refusal(rule);
+    if (refusal != null) {
+      throw new IllegalArgumentException(refusal);
+    }
+    return rewrangle(
+        rule.type(),
+        () -> {
+          store.addTagRule(rule);
+          wrangler.add(rule);
+          return true;
+        });
   }
 
   /**
@@ -727,11 +732,38 @@ public final class Quire implements AutoCloseable {
    * @return the number of works re-indexed, or -1 when there was no such rule
    */
   public int unwrangle(TagRule rule) {
-    if (!store.removeTagRule(rule)) {
-      return -1;
+    boolean[] removed = {false};
+    int n =
+        rewrangle(
+            rule.type(),
+            () -> {
+              removed[0] = store.removeTagRule(rule);
+              if (removed[0]) {
+                wrangler.remove(rule);
+              }
+              return removed[0];
+            });
+    return removed[0] ? n : -1;
+  }
+
+  /**
+   * Changes the rules and re-indexes every work with a tag of that type whose filing changed: not
+   * only the rule's own tag but its synonyms and sub-tags (a meta tag given to "Slow Burn" files
+   * works tagged "Slowburn" under it too).
+   */
+  private int rewrangle(org.quire.model.TagType type, java.util.function.BooleanSupplier change) {
+    List<String> names = store.tagNames(type);
+    java.util.Map<String, List<String>> before = new java.util.HashMap<>();
+    names.forEach(n -> before.put(n, wrangler.filterKeys(type, n)));
+    if (!change.getAsBoolean()) {
+      return 0;
     }
-    wrangler.remove(rule);
-    List<Long> affected = store.idsTagged(rule.type(), rule.name());
+    java.util.SortedSet<Long> affected = new java.util.TreeSet<>();
+    for (String n : names) {
+      if (!wrangler.filterKeys(type, n).equals(before.get(n))) {
+        affected.addAll(store.idsTagged(type, n));
+      }
+    }
     affected.forEach(this::reindexWork);
     index.refresh();
     return affected.size();

@@ -118,6 +118,61 @@ class QuireImportTest {
   }
 
   @Test
+  void aMetaTagReachesTheWorksOfItsSubTagsSynonymsAtOnceAndLeavesThemWhenRemoved()
+      throws Exception {
+    write("one.txt", "One\n\nA story about a lighthouse.\n");
+    write("two.txt", "Two\n\nA story about a garden.\n");
+    try (Quire q = Quire.open(QuireConfig.embedded(tmp.resolve("data")))) {
+      var imported = q.importFiles(List.of(tmp.resolve("in")), f -> {}).imported();
+      long slowburn = imported.get(0).workId();
+      long slowBurn = imported.get(1).workId();
+      q.store().replaceTags(slowburn, List.of(Tag.byAuthor(TagType.ADDITIONAL, "Slowburn")));
+      q.store().replaceTags(slowBurn, List.of(Tag.byAuthor(TagType.ADDITIONAL, "Slow Burn")));
+      q.reindexWork(slowburn);
+      q.reindexWork(slowBurn);
+      q.wrangle(
+          new TagRule(TagType.ADDITIONAL, "Slowburn", TagRule.Relation.SYNONYM_OF, "Slow Burn"));
+      TagRule meta =
+          new TagRule(
+              TagType.ADDITIONAL, "Slow Burn", TagRule.Relation.CHILD_OF, "Romantic Tension");
+      assertThat(q.wrangle(meta)).isEqualTo(2);
+      SearchQuery byMeta =
+          SearchQuery.of("")
+              .withFilters(
+                  List.of(new SearchQuery.TagFilter(TagType.ADDITIONAL, "Romantic Tension")), null);
+      assertThat(q.index().search(byMeta).hits())
+          .extracting(h -> h.workId())
+          .containsExactlyInAnyOrder(slowburn, slowBurn);
+      assertThat(q.unwrangle(meta)).isEqualTo(2);
+      assertThat(q.index().search(byMeta).total()).isZero();
+      assertThat(q.unwrangle(meta)).isEqualTo(-1);
+
+      // Circles and the fixed lists are refused, and nothing is stored.
+      int rules = q.store().tagRules().size();
+      for (TagRule bad :
+          List.of(
+              new TagRule(TagType.ADDITIONAL, "Slow Burn", TagRule.Relation.SYNONYM_OF, "Slowburn"),
+              new TagRule(TagType.ADDITIONAL, "Slowburn", TagRule.Relation.SYNONYM_OF, "Fluff"),
+              new TagRule(
+                  TagType.RATING, "General Audiences", TagRule.Relation.SYNONYM_OF, "Explicit"),
+              new TagRule(TagType.CATEGORY, "F/F", TagRule.Relation.CHILD_OF, "Multi"))) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> q.wrangle(bad))
+            .as(bad.toString())
+            .isInstanceOf(IllegalArgumentException.class);
+      }
+      q.wrangle(new TagRule(TagType.ADDITIONAL, "Pining", TagRule.Relation.CHILD_OF, "Slow Burn"));
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  q.wrangle(
+                      new TagRule(
+                          TagType.ADDITIONAL, "Slowburn", TagRule.Relation.CHILD_OF, "Pining")))
+          .hasMessageContaining("under its own sub-tag");
+      assertThat(q.store().tagRules()).hasSize(rules + 1);
+      assertThat(q.wrangler().canonical(TagType.ADDITIONAL, "Slowburn")).isEqualTo("Slow Burn");
+    }
+  }
+
+  @Test
   void aZipOfStoriesImportsEachStoryAndRefusesABomb() throws Exception {
     Path zip = tmp.resolve("in/pile.zip");
     Files.createDirectories(zip.getParent());

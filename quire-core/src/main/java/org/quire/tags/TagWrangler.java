@@ -185,7 +185,13 @@ public final class TagWrangler {
   }
 
   private String resolve(TagType type, String name) {
+    return chain(type, name).getLast();
+  }
+
+  /** The spellings a name resolves through, itself first and its canonical tag last. */
+  private List<String> chain(TagType type, String name) {
     String n = tidy(name);
+    List<String> out = new ArrayList<>(List.of(n));
     boolean ruled = false;
     for (int i = 0; i < MAX_DEPTH; i++) {
       String viaRule = synonymOf.get(key(type, n));
@@ -195,11 +201,55 @@ public final class TagWrangler {
       boolean keep = ruled && type == TagType.CONTENT_WARNING;
       String next = viaRule != null ? viaRule : keep ? n : fromPacks(type, n);
       if (next.equals(n)) {
-        return n;
+        return out;
       }
       n = next;
+      out.add(n);
     }
-    return n;
+    return out;
+  }
+
+  /**
+   * Why a keeper's new rule cannot be made, or null when it can: AO3's fixed lists are not wrangled
+   * (a rating made a synonym of another would show works under the wrong rating), a name has one
+   * canonical tag, and no rule may lead round in a circle (a synonym of its own synonym, a tag
+   * under its own sub-tag), where names would silently stop resolving.
+   */
+  public String refusal(TagRule rule) {
+    TagType type = rule.type();
+    if (!org.quire.model.FixedTags.names(type).isEmpty()) {
+      return "Ratings, archive warnings and categories are AO3's fixed lists; they are not"
+          + " wrangled.";
+    }
+    String name = tidy(rule.name());
+    String k = key(name);
+    if (rule.relation() == TagRule.Relation.SYNONYM_OF) {
+      String already = synonymOf.get(key(type, name));
+      if (already != null) {
+        return "\u201c"
+            + name
+            + "\u201d is already a synonym of \u201c"
+            + already
+            + "\u201d; remove that rule first.";
+      }
+      if (chain(type, rule.target()).stream().anyMatch(n -> key(n).equals(k))) {
+        return "\u201c"
+            + rule.target()
+            + "\u201d already leads to \u201c"
+            + name
+            + "\u201d; the two would go round in a circle.";
+      }
+    } else {
+      String ck = key(canonical(type, name));
+      if (withAncestors(type, rule.target()).stream().anyMatch(a -> key(a).equals(ck))) {
+        return "\u201c"
+            + rule.target()
+            + "\u201d is \u201c"
+            + name
+            + "\u201d or already under it; a tag cannot be under its own sub-tag.";
+      }
+    }
+    return null;
   }
 
   private String fromPacks(TagType type, String name) {

@@ -857,6 +857,17 @@ public final class JdbiWorkStore implements WorkStore {
   }
 
   @Override
+  public List<String> tagNames(TagType type) {
+    return call(
+        "list the " + type.label() + " tags",
+        h ->
+            h.createQuery("SELECT name FROM tags WHERE type = ?")
+                .bind(0, type.key())
+                .mapTo(String.class)
+                .list());
+  }
+
+  @Override
   public List<Long> idsTagged(TagType type, String name) {
     return call(
         "find works tagged " + name,

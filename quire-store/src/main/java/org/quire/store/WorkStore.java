@@ -135,6 +135,9 @@ public interface WorkStore extends AutoCloseable {
   /** Ids of works with a tag of this type and name (as spelt, case-insensitive). */
   List<Long> idsTagged(TagType type, String name);
 
+  /** Every name of a tag of this type as spelt on works (what re-wrangling looks through). */
+  List<String> tagNames(TagType type);
+
   @Override
   void close();
 }

@@ -213,7 +213,12 @@ final class AdminRoutes {
   void addRule(Context ctx) {
     requireAdmin(ctx);
     TagRule rule = rule(ctx);
-    int n = quire.wrangle(rule);
+    int n;
+    try {
+      n = quire.wrangle(rule);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestResponse(e.getMessage());
+    }
     web.back(ctx, "/admin/tags", "Rule saved; " + n + " works re-indexed.");
   }
 
