@@ -757,6 +757,16 @@ public final class JdbiWorkStore implements WorkStore {
   }
 
   @Override
+  public long countPublic() {
+    return call(
+        "count public works",
+        h ->
+            h.createQuery("SELECT count(*) FROM works WHERE visibility = 'public'")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  @Override
   public List<Long> ids() {
     return call(
         "list work ids",

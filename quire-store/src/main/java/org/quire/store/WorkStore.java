@@ -79,6 +79,9 @@ public interface WorkStore extends AutoCloseable {
   /** Number of stored works. */
   long count();
 
+  /** How many works everyone may read (what a health check may tell anyone). */
+  long countPublic();
+
   /** The ids of all works, in id order, for rebuilding indexes. */
   List<Long> ids();
 

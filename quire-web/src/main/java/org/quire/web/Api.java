@@ -173,7 +173,19 @@ final class Api {
       var added =
           quire.post(
               name.replaceAll("[/\\\\]", "_"), body, u.id(), v, !"false".equals(autoTag), planned);
+      if (added.duplicate()
+          && quire.access(added.id(), u.id(), u.role() == org.quire.store.AccountStore.Role.ADMIN)
+              != org.quire.app.Quire.Access.ALLOWED) {
+        // Someone else's draft: say no more than that the file is here, never which work it is.
+        throw new io.javalin.http.HttpResponseException(
+            409,
+            "The archive already holds a work made from this same file, one you cannot see;"
+                + " nothing new was posted.");
+      }
       ctx.status(added.duplicate() ? 200 : 201);
+      if (!added.duplicate()) {
+        ctx.header("Location", "/api/v1/works/" + added.id());
+      }
       ctx.json(
           Map.of(
               "id",

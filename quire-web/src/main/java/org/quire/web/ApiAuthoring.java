@@ -146,9 +146,30 @@ final class ApiAuthoring {
       TagType type = type(a);
       PostingRoutes.addByAuthor(tags, type, text(a.get("name"), "name").replaceAll("\\s+", " "));
     }
+    // After the review, the author may post the work (or hide it again), as the web form does.
+    String visibility = field(body, "visibility", 20);
+    org.quire.model.Visibility v = null;
+    if (visibility != null) {
+      try {
+        v = org.quire.model.Visibility.fromKey(visibility);
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestResponse("visibility is public, restricted or draft.");
+      }
+    }
     quire.retag(w.id(), tags);
+    if (v != null) {
+      quire.setVisibility(w.id(), v);
+    }
     Work after = quire.work(w.id()).orElseThrow();
-    Api.send(ctx, Map.of("id", w.id(), "tags", Api.tagsJson(after)));
+    Api.send(
+        ctx,
+        Map.of(
+            "id",
+            w.id(),
+            "tags",
+            Api.tagsJson(after),
+            "visibility",
+            quire.store().visibility(w.id()).orElseThrow().key()));
   }
 
   private Work ownWork(Context ctx) {

@@ -126,7 +126,16 @@ final class PostingRoutes {
               true,
               planned,
               w -> withAuthorsChoices(w, ctx.formParam("summary"), given));
-      if (added.duplicate()) {
+      Viewer viewer = Viewer.of(ctx);
+      if (added.duplicate()
+          && quire.access(added.id(), viewer.user().id(), viewer.admin()) != Quire.Access.ALLOWED) {
+        // Someone else's draft: say no more than that the file is here, never which work it is.
+        ctx.status(HttpStatus.CONFLICT);
+        page(
+            ctx,
+            "The archive already holds a work made from this same file, one you cannot see:"
+                + " nothing new was posted.");
+      } else if (added.duplicate()) {
         web.back(
             ctx,
             "/works/" + added.id(),
@@ -208,6 +217,10 @@ final class PostingRoutes {
     Work w = quire.work(id).orElseThrow(() -> new NotFoundResponse("There is no work " + id + "."));
     boolean owner = quire.store().accounts().isCreator(id, u.id());
     if (!owner && u.role() != AccountStore.Role.ADMIN) {
+      // Another's draft is not there at all, as far as this member can tell.
+      if (quire.access(id, u.id(), false) != Quire.Access.ALLOWED) {
+        throw new NotFoundResponse("There is no work " + id + ".");
+      }
       throw new ForbiddenResponse("Only the work's author can change its tags.");
     }
     return w;

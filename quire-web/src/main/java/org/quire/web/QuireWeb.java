@@ -104,6 +104,7 @@ public final class QuireWeb {
           config.routes.before(ctx -> web.pageWrite(ctx));
           config.routes.after(ctx -> web.pageWrite(ctx));
           config.routes.after(QuireWeb::serverTiming);
+          config.routes.after(QuireWeb::privateCaching);
           config.routes.get("/signup", accounts::signupPage);
           config.routes.post("/signup", accounts::signup);
           config.routes.get("/login", accounts::loginPage);
@@ -197,7 +198,9 @@ public final class QuireWeb {
           config.routes.get("/opds/opensearch.xml", catalog::openSearch);
           config.routes.get("/feeds/works.atom", catalog::atom);
           config.routes.get(
-              "/health", ctx -> ctx.json(Map.of("status", "ok", "works", quire.store().count())));
+              "/health",
+              // Public works only: drafts and members-only works are nobody else's business.
+              ctx -> ctx.json(Map.of("status", "ok", "works", quire.store().countPublic())));
           config.routes.exception(
               AccountRoutes.LoginRequired.class,
               (e, ctx) ->
@@ -286,6 +289,24 @@ public final class QuireWeb {
    */
   static final Map.Entry<String, String> HSTS =
       Map.entry("Strict-Transport-Security", "max-age=31536000");
+
+  /**
+   * A member's pages (their tokens, their drafts, the admin screens) and answers to a token are
+   * theirs alone: no cache keeps them, shared or not, unless the handler said otherwise; the API's
+   * answers vary with the token.
+   */
+  private static void privateCaching(Context ctx) {
+    boolean token = ctx.header("Authorization") != null;
+    if (ctx.path().startsWith("/api/")) {
+      ctx.header("Vary", "Authorization");
+    }
+    String given = ctx.res().getHeader("Cache-Control");
+    if (Viewer.of(ctx).loggedIn() && given == null) {
+      ctx.header("Cache-Control", "private, no-store");
+    } else if (token) {
+      ctx.header("Cache-Control", "private, no-cache");
+    }
+  }
 
   private static void securityHeaders(Context ctx) {
     for (Map.Entry<String, String> h : SECURITY_HEADERS) {

@@ -51,6 +51,50 @@ class ApiTokensTest extends ServerTestBase {
             "Title: Through the API\n\nA story about a quokka.\n".getBytes());
     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
     long id = JSON.readTree(posted.body()).get("id").asLong();
+    assertThat(posted.headers().firstValue("Location")).hasValue("/api/v1/works/" + id);
+    // Answers to a token are the token's alone.
+    HttpResponse<String> mine = call("GET", "/api/v1/works/" + id, token, null);
+    assertThat(mine.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+    assertThat(mine.headers().firstValue("Vary").orElse("")).contains("Authorization");
+    assertThat(owner.get("/account").headers().firstValue("Cache-Control"))
+        .hasValue("private, no-store");
+    assertThat(visitor().get("/").headers().firstValue("Cache-Control").orElse(""))
+        .doesNotContain("no-store");
+
+    // The same file as another member's draft: refused without saying which work it is.
+    byte[] secret = "Title: Still a Draft\n\nA story about a pangolin.\n".getBytes();
+    HttpResponse<String> draft =
+        call("POST", "/api/v1/works?filename=d.txt&visibility=draft", token, secret);
+    long draftId = JSON.readTree(draft.body()).get("id").asLong();
+    HttpBrowser other = signedUp("Token Other");
+    HttpResponse<String> again =
+        call("POST", "/api/v1/works?filename=d.txt", makeToken(other, "other"), secret);
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).doesNotContain(Long.toString(draftId)).contains("cannot see");
+    // Its author reviews the tags and posts it in the same call.
+    HttpResponse<String> reviewed =
+        call(
+            "POST",
+            "/api/v1/works/" + draftId + "/tags",
+            token,
+            "{\"visibility\": \"public\"}".getBytes());
+    assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
+    assertThat(JSON.readTree(reviewed.body()).get("visibility").asText()).isEqualTo("public");
+    assertThat(call("GET", "/api/v1/works/" + draftId, null, null).statusCode()).isEqualTo(200);
+    assertThat(
+            call(
+                    "POST",
+                    "/api/v1/works/" + draftId + "/tags",
+                    token,
+                    "{\"visibility\": \"everyone\"}".getBytes())
+                .statusCode())
+        .isEqualTo(400);
+    quire.setVisibility(draftId, org.quire.model.Visibility.DRAFT);
+    // Its tag page answers as if there were no such work; /health counts public works only.
+    assertThat(other.get("/works/" + draftId + "/tags").statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(visitor().get("/health").body()).get("works").asLong())
+        .isEqualTo(quire.store().countPublic())
+        .isLessThan(quire.store().count());
     assertThat(call("GET", "/api/v1/works/" + id, token, null).statusCode()).isEqualTo(200);
     assertThat(call("GET", "/api/v1/works/" + id, null, null).statusCode()).isEqualTo(404);
     JsonNode found = JSON.readTree(call("GET", "/api/v1/search?q=quokka", token, null).body());
