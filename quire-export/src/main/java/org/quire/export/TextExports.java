@@ -57,6 +57,28 @@ public final class TextExports {
     return s.isEmpty() ? "work" : s;
   }
 
+  /**
+   * A download's {@code Content-Disposition}: the ASCII name of {@link #fileName} for old clients
+   * and, for a title in another script (which would otherwise be "work" for every Russian or
+   * Japanese title), the title itself as RFC 6266's {@code filename*}.
+   */
+  public static String attachment(String title, String extension) {
+    String ascii = fileName(title) + "." + extension;
+    String own =
+        title.replaceAll("[\\p{Cntrl}/\\\\:*?\"<>|]+", " ").replaceAll("\\s+", " ").strip();
+    if (own.codePointCount(0, own.length()) > 80) {
+      own = own.substring(0, own.offsetByCodePoints(0, 80)).strip();
+    }
+    String header = "attachment; filename=\"" + ascii + "\"";
+    if (own.isEmpty() || own.chars().allMatch(c -> c < 128)) {
+      return header;
+    }
+    return header
+        + "; filename*=UTF-8''"
+        + java.net.URLEncoder.encode(own + "." + extension, java.nio.charset.StandardCharsets.UTF_8)
+            .replace("+", "%20");
+  }
+
   /** Markdown: a header block, then {@code ## } chapter headings. */
   public static String markdown(Work w) {
     StringBuilder b = new StringBuilder(header(w));

@@ -79,6 +79,26 @@ class ExportTest {
   }
 
   @Test
+  void downloadsAreNamedAfterTheirTitleInAnyScript() {
+    assertThat(TextExports.attachment("Ashes & Snow", "epub"))
+        .isEqualTo("attachment; filename=\"ashes-snow.epub\"");
+    String russian = TextExports.attachment("Тихий маяк", "epub");
+    assertThat(russian)
+        .startsWith("attachment; filename=\"work.epub\"; filename*=UTF-8''")
+        .endsWith(
+            java.net.URLEncoder.encode("Тихий маяк.epub", StandardCharsets.UTF_8)
+                .replace("+", "%20"));
+    // Nothing a header or a file system would misread survives: quotes, slashes, line breaks.
+    String hostile = TextExports.attachment("Ça \"va\"\r\nX-Evil: 1/../é", "txt");
+    assertThat(hostile).doesNotContain("\r").doesNotContain("\n");
+    String star = hostile.substring(hostile.indexOf("''") + 2);
+    assertThat(star).matches("[A-Za-z0-9%._~!$&+^`|#-]+");
+    assertThat(java.net.URLDecoder.decode(star, StandardCharsets.UTF_8))
+        .doesNotContain("/")
+        .doesNotContain("\"");
+  }
+
+  @Test
   void epubPassesEpubcheckWithNoErrorsOrWarnings() throws Exception {
     for (TextFormat format : TextFormat.values()) {
       byte[] epub =

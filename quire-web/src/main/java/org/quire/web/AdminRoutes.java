@@ -93,7 +93,10 @@ final class AdminRoutes {
   void invite(Context ctx) {
     requireAdmin(ctx);
     SiteStore.Invite i = site().createInvite();
-    web.back(ctx, "/admin#invites", "New invitation: /signup?invite=" + i.code());
+    web.back(
+        ctx,
+        "/admin#invites",
+        "New invitation: " + QuireWeb.publicAddress(quire, ctx) + "/signup?invite=" + i.code());
   }
 
   void users(Context ctx) {
@@ -124,6 +127,9 @@ final class AdminRoutes {
     if (id == me.id()) {
       throw new BadRequestResponse("Delete your own account from your account page.");
     }
+    if (ctx.formParam("confirm") == null) {
+      throw new BadRequestResponse("Tick the box beside Delete to confirm that the account goes.");
+    }
     quire.deleteAccount(id);
     web.back(ctx, "/admin/users", "The account was deleted; its works stay, orphaned.");
   }
@@ -141,7 +147,12 @@ final class AdminRoutes {
     web.back(
         ctx,
         "/admin/users",
-        "Reset link for " + u.name() + " (works once, for two days): /reset/" + secret);
+        "Reset link for "
+            + u.name()
+            + " (works once, for two days): "
+            + QuireWeb.publicAddress(quire, ctx)
+            + "/reset/"
+            + secret);
   }
 
   void reports(Context ctx) {

@@ -197,6 +197,9 @@ final class AuthoringRoutes {
   void orphan(Context ctx) {
     Work w = ownWork(ctx);
     AccountStore.User u = AccountRoutes.requireUser(ctx);
+    if (ctx.formParam("confirm") == null) {
+      throw new BadRequestResponse("Tick the box to confirm that your name comes off the work.");
+    }
     quire.store().accounts().orphan(w.id(), u.id());
     quire.reindexWork(w.id());
     quire.index().refresh();
@@ -339,13 +342,10 @@ final class AuthoringRoutes {
     sendBook(ctx, "Works by " + name, null, works, "/authors/" + Texts.segment(name));
   }
 
-  private static void sendBook(
-      Context ctx, String title, String summary, List<Work> works, String path) {
+  private void sendBook(Context ctx, String title, String summary, List<Work> works, String path) {
     Work book = org.quire.export.Anthology.of(title, summary, works);
-    String source = ctx.scheme() + "://" + ctx.host() + path;
-    ctx.header(
-        "Content-Disposition",
-        "attachment; filename=\"" + org.quire.export.TextExports.fileName(title) + ".epub\"");
+    String source = QuireWeb.publicAddress(quire, ctx) + path;
+    ctx.header("Content-Disposition", org.quire.export.TextExports.attachment(title, "epub"));
     ctx.contentType("application/epub+zip")
         .result(org.quire.export.EpubWriter.write(book, source, java.time.Instant.now()));
   }

@@ -131,21 +131,9 @@ final class Catalog {
                 links));
   }
 
-  /**
-   * The archive's public address: the one its keeper set on /admin (behind a proxy the request's
-   * Host may be the proxy's upstream name), else as the request reached it.
-   */
-  private String siteAddress(Context ctx) {
-    String set = quire.settings().getOrDefault("site.url", "").strip();
-    if (set.startsWith("https://") || set.startsWith("http://")) {
-      return set.endsWith("/") ? set.substring(0, set.length() - 1) : set;
-    }
-    return QuireWeb.siteAddress(ctx);
-  }
-
   void openSearch(Context ctx) {
     ctx.contentType(Feeds.OPENSEARCH + ";charset=utf-8")
-        .result(Feeds.openSearch(site(), siteAddress(ctx)));
+        .result(Feeds.openSearch(site(), QuireWeb.publicAddress(quire, ctx)));
   }
 
   private String site() {

@@ -597,7 +597,7 @@ public final class QuireWeb {
     String type;
     switch (format) {
       case "epub" -> {
-        String source = ctx.scheme() + "://" + ctx.host() + "/works/" + id;
+        String source = publicAddress(quire, ctx) + "/works/" + id;
         body = EpubWriter.write(w, source, java.time.Instant.now(), seriesPart(quire.store(), id));
         type = "application/epub+zip";
       }
@@ -615,9 +615,7 @@ public final class QuireWeb {
       }
       default -> throw new NotFoundResponse("Downloads come as epub, html, md or txt.");
     }
-    ctx.header(
-        "Content-Disposition",
-        "attachment; filename=\"" + TextExports.fileName(w.title()) + "." + format + "\"");
+    ctx.header("Content-Disposition", TextExports.attachment(w.title(), format));
     ctx.contentType(type).result(body);
   }
 
@@ -775,6 +773,19 @@ public final class QuireWeb {
    * for the few documents that must give absolute links; a proxy's X-Forwarded-Proto is followed as
    * for cookies.
    */
+  /**
+   * The archive's public address: the one its keeper set on /admin (behind a proxy the request's
+   * Host may be the proxy's upstream name, or whatever a client sent), else as the request reached
+   * it.
+   */
+  static String publicAddress(Quire quire, Context ctx) {
+    String set = quire.settings().getOrDefault("site.url", "").strip();
+    if (set.startsWith("https://") || set.startsWith("http://")) {
+      return set.endsWith("/") ? set.substring(0, set.length() - 1) : set;
+    }
+    return siteAddress(ctx);
+  }
+
   static String siteAddress(Context ctx) {
     String host = ctx.header("Host");
     if (host == null

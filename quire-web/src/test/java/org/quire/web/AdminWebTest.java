@@ -211,9 +211,65 @@ class AdminWebTest extends ServerTestBase {
     long kid = quire.store().accounts().userByName("Keeper").orElseThrow().id();
     admin.submit("/admin/users", "/admin/users/" + kid + "/role", Map.of("role", "member"));
     assertThat(quire.store().accounts().user(kid).orElseThrow().role().key()).isEqualTo("admin");
+    // One click is not enough: the box beside Delete confirms it.
     assertThat(
             admin.submit("/admin/users", "/admin/users/" + mid + "/delete", Map.of()).statusCode())
+        .isEqualTo(400);
+    assertThat(quire.store().accounts().userByName("Member One")).isPresent();
+    assertThat(
+            admin
+                .submit("/admin/users", "/admin/users/" + mid + "/delete", Map.of("confirm", "1"))
+                .statusCode())
         .isEqualTo(303);
     assertThat(quire.store().accounts().userByName("Member One")).isEmpty();
+  }
+
+  @Test
+  @Order(6)
+  void thePublicAddressNamesDownloadsInvitationsAndResetLinks() throws Exception {
+    admin.submit(
+        "/admin",
+        "/admin/settings",
+        Map.of(
+            "name", "The Hellmouth Library",
+            "registration", "open",
+            "url", "https://archive.example.org/"));
+    try {
+      HttpResponse<String> invited = admin.submit("/admin", "/admin/invites", Map.of());
+      assertThat(Jsoup.parse(admin.get("/admin").body()).select(".notice, .flash").text())
+          .contains("https://archive.example.org/signup?invite=");
+      assertThat(invited.statusCode()).isEqualTo(303);
+      long uid = quire.store().accounts().userByName("Keeper").orElseThrow().id();
+      long id =
+          quire
+              .post(
+                  "p.txt",
+                  "Title: Addressed\n\nA story about a postbox.\n".getBytes(StandardCharsets.UTF_8),
+                  uid,
+                  Visibility.PUBLIC)
+              .id();
+      var epub =
+          admin.http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(
+                          "http://127.0.0.1:" + app.port() + "/works/" + id + "/download/epub"))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      String opf = null;
+      try (var zip =
+          new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(epub.body()))) {
+        for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+          if (e.getName().endsWith(".opf")) {
+            opf = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+          }
+        }
+      }
+      assertThat(opf).contains("https://archive.example.org/works/" + id);
+    } finally {
+      admin.submit(
+          "/admin",
+          "/admin/settings",
+          Map.of("name", "The Hellmouth Library", "registration", "open", "url", ""));
+    }
   }
 }

@@ -335,7 +335,10 @@ class AuthoringWebTest extends ServerTestBase {
     assertThat(Jsoup.parse(partner.get(page).body()).select(".byline").text())
         .contains("Xander H, Anya E");
 
-    author.submit(page + "/edit", page + "/orphan", Map.of());
+    // Not without the box ticked: it cannot be undone.
+    assertThat(author.submit(page + "/edit", page + "/orphan", Map.of()).statusCode())
+        .isEqualTo(400);
+    author.submit(page + "/edit", page + "/orphan", Map.of("confirm", "1"));
     assertThat(author.get(page + "/edit").statusCode()).isEqualTo(403);
     assertThat(Jsoup.parse(author.get(page).body()).select(".byline").text())
         .contains("orphan_account")
