@@ -713,6 +713,15 @@ public final class Quire implements AutoCloseable {
    * @return the number of works re-indexed
    */
   public int wrangle(TagRule rule) {
+    synchronized (wrangling) {
+      return wrangleLocked(rule);
+    }
+  }
+
+  /** One rule change at a time: two keepers' rules checked at once could make a circle. */
+  private final Object wrangling = new Object();
+
+  private int wrangleLocked(TagRule rule) {
     String refusal = wrangler.refusal(rule);
     if (refusal != null) {
       throw new IllegalArgumentException(refusal);
@@ -732,6 +741,12 @@ public final class Quire implements AutoCloseable {
    * @return the number of works re-indexed, or -1 when there was no such rule
    */
   public int unwrangle(TagRule rule) {
+    synchronized (wrangling) {
+      return unwrangleLocked(rule);
+    }
+  }
+
+  private int unwrangleLocked(TagRule rule) {
     boolean[] removed = {false};
     int n =
         rewrangle(
@@ -1163,6 +1178,10 @@ public final class Quire implements AutoCloseable {
             Files.move(log, aside.resolveSibling(aside.getFileName() + suffix));
           }
         }
+      }
+      // A log left without its database would be replayed onto the restored one.
+      for (String suffix : List.of("-wal", "-shm")) {
+        Files.deleteIfExists(target.resolveSibling(target.getFileName() + suffix));
       }
       for (String suffix : List.of("-wal", "-shm")) {
         Files.deleteIfExists(incoming.resolveSibling(incoming.getFileName() + suffix));

@@ -155,7 +155,9 @@ class QuireImportTest {
               new TagRule(TagType.ADDITIONAL, "Slowburn", TagRule.Relation.SYNONYM_OF, "Fluff"),
               new TagRule(
                   TagType.RATING, "General Audiences", TagRule.Relation.SYNONYM_OF, "Explicit"),
-              new TagRule(TagType.CATEGORY, "F/F", TagRule.Relation.CHILD_OF, "Multi"))) {
+              new TagRule(TagType.CATEGORY, "F/F", TagRule.Relation.CHILD_OF, "Multi"),
+              // A spelling filed under another tag takes no meta tag of its own.
+              new TagRule(TagType.ADDITIONAL, "Slowburn", TagRule.Relation.CHILD_OF, "Romance"))) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> q.wrangle(bad))
             .as(bad.toString())
             .isInstanceOf(IllegalArgumentException.class);
@@ -165,8 +167,15 @@ class QuireImportTest {
               () ->
                   q.wrangle(
                       new TagRule(
-                          TagType.ADDITIONAL, "Slowburn", TagRule.Relation.CHILD_OF, "Pining")))
+                          TagType.ADDITIONAL, "Slow Burn", TagRule.Relation.CHILD_OF, "Pining")))
           .hasMessageContaining("under its own sub-tag");
+      // A tag with meta tags of its own does not quietly become a synonym (they would lapse).
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  q.wrangle(
+                      new TagRule(
+                          TagType.ADDITIONAL, "Pining", TagRule.Relation.SYNONYM_OF, "Yearning")))
+          .hasMessageContaining("meta tags of its own");
       assertThat(q.store().tagRules()).hasSize(rules + 1);
       assertThat(q.wrangler().canonical(TagType.ADDITIONAL, "Slowburn")).isEqualTo("Slow Burn");
     }

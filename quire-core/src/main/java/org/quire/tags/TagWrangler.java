@@ -223,6 +223,20 @@ public final class TagWrangler {
     }
     String name = tidy(rule.name());
     String k = key(name);
+    if (rule.relation() == TagRule.Relation.SYNONYM_OF && parentsOf.containsKey(key(type, name))) {
+      return "\u201c"
+          + name
+          + "\u201d has meta tags of its own; remove those rules first (and give them to \u201c"
+          + rule.target()
+          + "\u201d if they still apply).";
+    }
+    if (rule.relation() == TagRule.Relation.CHILD_OF && !key(canonical(type, name)).equals(k)) {
+      return "\u201c"
+          + name
+          + "\u201d is filed under \u201c"
+          + canonical(type, name)
+          + "\u201d: put that tag under the meta tag instead.";
+    }
     if (rule.relation() == TagRule.Relation.SYNONYM_OF) {
       String already = synonymOf.get(key(type, name));
       if (already != null) {
@@ -394,7 +408,13 @@ public final class TagWrangler {
             .toList();
     List<String> meta = new ArrayList<>(withAncestors(type, canonical));
     meta.removeIf(m -> key(m).equals(ck));
-    List<String> sub = subTags.stream().filter(n -> !key(n).equals(ck)).limit(MAX_LISTED).toList();
+    // Only tags really filed under this one (a rule on a spelling that is not canonical is not).
+    List<String> sub =
+        subTags.stream()
+            .filter(n -> !key(n).equals(ck))
+            .filter(n -> withAncestors(type, n).stream().anyMatch(a -> key(a).equals(ck)))
+            .limit(MAX_LISTED)
+            .toList();
     return new About(
         type, canonical, syn, List.copyOf(meta), sub, List.copyOf(fandomsOf(type, canonical)));
   }

@@ -64,8 +64,7 @@ public final class TextExports {
    */
   public static String attachment(String title, String extension) {
     String ascii = fileName(title) + "." + extension;
-    String own =
-        title.replaceAll("[\\p{Cntrl}/\\\\:*?\"<>|]+", " ").replaceAll("\\s+", " ").strip();
+    String own = title.replaceAll("[\\p{C}/\\\\:*?\"<>|]+", " ").replaceAll("\\s+", " ").strip();
     if (own.codePointCount(0, own.length()) > 80) {
       own = own.substring(0, own.offsetByCodePoints(0, 80)).strip();
     }

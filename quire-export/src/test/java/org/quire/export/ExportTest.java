@@ -93,6 +93,12 @@ class ExportTest {
     assertThat(hostile).doesNotContain("\r").doesNotContain("\n");
     String star = hostile.substring(hostile.indexOf("''") + 2);
     assertThat(star).matches("[A-Za-z0-9%._~!$&+^`|#-]+");
+    // Nor a direction override that would make "Tale\u202Ebupe.exe" look like another kind.
+    String rtl = TextExports.attachment("Tale\u202Ebupe.exe", "epub");
+    assertThat(rtl).doesNotContain("\u202E").doesNotContainIgnoringCase("%E2%80%AE");
+    assertThat(TextExports.attachment("Тихий\u202Eмаяк", "epub"))
+        .contains("filename*=")
+        .doesNotContainIgnoringCase("%E2%80%AE");
     assertThat(java.net.URLDecoder.decode(star, StandardCharsets.UTF_8))
         .doesNotContain("/")
         .doesNotContain("\"");

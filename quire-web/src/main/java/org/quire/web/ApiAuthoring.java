@@ -157,7 +157,7 @@ final class ApiAuthoring {
       }
     }
     quire.retag(w.id(), tags);
-    if (v != null) {
+    if (v != null && quire.store().visibility(w.id()).orElse(null) != v) {
       quire.setVisibility(w.id(), v);
     }
     Work after = quire.work(w.id()).orElseThrow();

@@ -769,11 +769,6 @@ public final class QuireWeb {
   }
 
   /**
-   * This site's address as the request reached it ({@code https://host:port}, no slash at the end),
-   * for the few documents that must give absolute links; a proxy's X-Forwarded-Proto is followed as
-   * for cookies.
-   */
-  /**
    * The archive's public address: the one its keeper set on /admin (behind a proxy the request's
    * Host may be the proxy's upstream name, or whatever a client sent), else as the request reached
    * it.
@@ -786,6 +781,11 @@ public final class QuireWeb {
     return siteAddress(ctx);
   }
 
+  /**
+   * This site's address as the request reached it ({@code https://host:port}, no slash at the end),
+   * for the few documents that must give absolute links; a proxy's X-Forwarded-Proto is followed as
+   * for cookies.
+   */
   static String siteAddress(Context ctx) {
     String host = ctx.header("Host");
     if (host == null

@@ -318,10 +318,18 @@ class SearchFiltersWebTest extends ServerTestBase {
                         + Texts.url("character:Willow Rosenberg"))
                 .select(".tag-panel"))
         .isEmpty();
-    // Names from the address are escaped like any other text.
-    Document hostile =
-        page(b, "/search?include=" + Texts.url("character:<script>alert(1)</script>"));
-    assertThat(hostile.select("script:containsData(alert)")).isEmpty();
+    // A keeper's names are shown as text, never as markup.
+    quire.wrangle(
+        new org.quire.tags.TagRule(
+            org.quire.model.TagType.ADDITIONAL,
+            "Rain",
+            org.quire.tags.TagRule.Relation.CHILD_OF,
+            "<b>Weather</b><script>alert(1)</script>"));
+    Document hostile = page(b, "/search?include=" + Texts.url("additional:Rain"));
+    var meta = hostile.selectFirst("section.tag-panel dt:contains(Meta tags) + dd a");
+    assertThat(meta).isNotNull();
+    assertThat(meta.text()).isEqualTo("<b>Weather</b><script>alert(1)</script>");
+    assertThat(hostile.select("section.tag-panel b, script:containsData(alert)")).isEmpty();
   }
 
   @Test
