@@ -100,6 +100,10 @@ final class Api {
       downloads.put(f, "/works/" + w.id() + "/download/" + f);
     }
     body.put("downloads", downloads);
+    // The same files for a token: the pages above need a browser's session for members-only works.
+    Map<String, String> apiDownloads = new LinkedHashMap<>();
+    downloads.forEach((f, url) -> apiDownloads.put(f, "/api/v1" + url));
+    body.put("apiDownloads", apiDownloads);
     send(ctx, body);
   }
 

@@ -171,6 +171,8 @@ public final class QuireWeb {
           config.routes.get("/works/{id}", web::reader);
           config.routes.get("/works/{id}/chapters/{n}", web::reader);
           config.routes.get("/works/{id}/download/{format}", web::download);
+          config.routes.get(
+              "/api/v1/works/{id}/download/{format}", ctx -> web.sendDownload(ctx, api.load(ctx)));
           config.routes.get("/search", web::search);
           config.routes.get("/search/tags", web::suggestTags);
           config.routes.get("/fandoms", web::fandoms);
@@ -590,8 +592,12 @@ public final class QuireWeb {
 
   /** A work as EPUB, HTML, Markdown or text, as an attachment named after its title. */
   private void download(Context ctx) {
-    long id = idParam(ctx.pathParam("id"));
-    Work w = readers.readable(ctx, id);
+    sendDownload(ctx, readers.readable(ctx, idParam(ctx.pathParam("id"))));
+  }
+
+  /** The download of a work the caller may read (a browser's session or an API token). */
+  void sendDownload(Context ctx, Work w) {
+    long id = w.id();
     String format = ctx.pathParam("format");
     byte[] body;
     String type;

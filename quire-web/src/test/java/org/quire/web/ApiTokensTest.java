@@ -97,6 +97,22 @@ class ApiTokensTest extends ServerTestBase {
         .isLessThan(quire.store().count());
     assertThat(call("GET", "/api/v1/works/" + id, token, null).statusCode()).isEqualTo(200);
     assertThat(call("GET", "/api/v1/works/" + id, null, null).statusCode()).isEqualTo(404);
+    // Its files, with the token (the browser's download links need a session).
+    String epubLink =
+        JSON.readTree(call("GET", "/api/v1/works/" + id, token, null).body())
+            .get("apiDownloads")
+            .get("epub")
+            .asText();
+    assertThat(epubLink).isEqualTo("/api/v1/works/" + id + "/download/epub");
+    HttpResponse<String> epub = call("GET", epubLink, token, null);
+    assertThat(epub.statusCode()).isEqualTo(200);
+    assertThat(epub.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/epub+zip");
+    assertThat(epub.headers().firstValue("Content-Disposition").orElse(""))
+        .contains("through-the-api.epub");
+    assertThat(call("GET", epubLink, null, null).statusCode()).isEqualTo(404);
+    assertThat(call("GET", "/api/v1/works/" + id + "/download/pdf", token, null).statusCode())
+        .isEqualTo(404);
     JsonNode found = JSON.readTree(call("GET", "/api/v1/search?q=quokka", token, null).body());
     assertThat(found.get("total").asInt()).isEqualTo(1);
     assertThat(
