@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.quire.app.Quire;
 import org.quire.export.EpubWriter;
@@ -60,7 +59,10 @@ final class ExportCommand implements Callable<Integer> {
             case "txt" -> TextExports.text(w).getBytes(StandardCharsets.UTF_8);
             default ->
                 EpubWriter.write(
-                    w, null, Instant.now(), org.quire.web.QuireWeb.seriesPart(store, id));
+                    w,
+                    null,
+                    org.quire.web.QuireWeb.lastChanged(store, w),
+                    org.quire.web.QuireWeb.seriesPart(store, id));
           };
       Path out = output != null ? output : Path.of(TextExports.fileName(w.title()) + "." + format);
       Files.write(out, bytes);

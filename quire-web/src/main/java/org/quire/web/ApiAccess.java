@@ -1,6 +1,7 @@
 package org.quire.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
@@ -28,30 +29,53 @@ final class ApiAccess {
     this.quire = quire;
   }
 
-  /** Thrown for a missing, malformed or revoked token; answered as JSON. */
+  /**
+   * Thrown for a missing, malformed or revoked token; answered as JSON, with the {@code
+   * WWW-Authenticate} challenge HTTP asks of a 401 (RFC 6750's Bearer scheme).
+   */
   static final class Unauthorized extends HttpResponseException {
-    Unauthorized(String message) {
+    final String challenge;
+
+    Unauthorized(String message, boolean tokenSent) {
+      this(message, "Bearer realm=\"Quire\"" + (tokenSent ? ", error=\"invalid_token\"" : ""));
+    }
+
+    Unauthorized(String message, String challenge) {
       super(HttpStatus.UNAUTHORIZED.getCode(), message);
+      this.challenge = challenge;
     }
   }
 
-  /** Before every {@code /api/} request. */
+  /** Headers a script on any other site may read from an answer. */
+  static final String EXPOSED =
+      "Location, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, WWW-Authenticate";
+
+  /**
+   * Before every {@code /api/} request. The API may be called from scripts on other sites (CORS,
+   * any origin): it reads no cookies, so a cross-site page can act only with a token it was given.
+   */
   void check(Context ctx) {
     if (!ctx.path().startsWith("/api/v1/")) {
       return;
     }
+    ctx.header("Access-Control-Allow-Origin", "*");
+    ctx.header("Access-Control-Expose-Headers", EXPOSED);
+    if (ctx.method() == HandlerType.OPTIONS) {
+      return; // a browser's preflight: answered by preflight(), not counted
+    }
     String auth = ctx.header("Authorization");
     String key;
     if (auth != null) {
-      if (!auth.startsWith("Bearer ")) {
-        throw new Unauthorized("Send a personal token as \"Authorization: Bearer TOKEN\".");
+      if (!auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        throw new Unauthorized("Send a personal token as \"Authorization: Bearer TOKEN\".", false);
       }
       AccountStore.User u =
           quire
               .store()
               .accounts()
               .userByToken(auth.substring(7).strip())
-              .orElseThrow(() -> new Unauthorized("That token is not valid (or was revoked)."));
+              .orElseThrow(
+                  () -> new Unauthorized("That token is not valid (or was revoked).", true));
       ctx.attribute(USER, u);
       key = "u:" + u.id();
     } else {
@@ -85,6 +109,14 @@ final class ApiAccess {
     }
   }
 
+  /** A browser's CORS preflight for any API address: which methods and headers may follow. */
+  static void preflight(Context ctx) {
+    ctx.header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE");
+    ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+    ctx.header("Access-Control-Max-Age", "600");
+    ctx.status(HttpStatus.NO_CONTENT);
+  }
+
   /** The account calling, or null for a visitor. */
   static AccountStore.User user(Context ctx) {
     return ctx.attribute(USER);
@@ -94,7 +126,7 @@ final class ApiAccess {
   static AccountStore.User requireUser(Context ctx) {
     AccountStore.User u = user(ctx);
     if (u == null) {
-      throw new Unauthorized("This needs a personal token: make one on your account page.");
+      throw new Unauthorized("This needs a personal token: make one on your account page.", false);
     }
     return u;
   }

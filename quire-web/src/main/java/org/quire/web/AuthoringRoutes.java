@@ -347,7 +347,19 @@ final class AuthoringRoutes {
     String source = QuireWeb.publicAddress(quire, ctx) + path;
     ctx.header("Content-Disposition", org.quire.export.TextExports.attachment(title, "epub"));
     ctx.contentType("application/epub+zip")
-        .result(org.quire.export.EpubWriter.write(book, source, java.time.Instant.now()));
+        .result(org.quire.export.EpubWriter.write(book, source, lastChanged(works)));
+  }
+
+  /** When the newest change to any of these works was made. */
+  private java.time.Instant lastChanged(List<Work> works) {
+    java.time.Instant last = java.time.Instant.EPOCH;
+    for (Work w : works) {
+      java.time.Instant t = QuireWeb.lastChanged(quire.store(), w);
+      if (t.isAfter(last)) {
+        last = t;
+      }
+    }
+    return last;
   }
 
   /** A series as one EPUB: the works this viewer may read, in order. */

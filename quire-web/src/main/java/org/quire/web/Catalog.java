@@ -10,20 +10,92 @@ import org.quire.model.TagType;
 import org.quire.model.WorkSummary;
 import org.quire.search.SearchQuery;
 import org.quire.search.SearchResults;
+import org.quire.store.AccountStore;
 
 /**
  * The OPDS 1.2 catalogue ({@code /opds}) and Atom feeds ({@code /feeds/works.atom}). Both are the
  * search behind an Atom face: the same parameters, filters and privacy as {@code /search}.
+ *
+ * <p>E-reader apps sign in to the catalogue with HTTP Basic: a member's name and one of their
+ * personal tokens as the password (an app keeps what it is given in plain text, so it gets a token
+ * the member can revoke, never the account's password). Signed in, the catalogue shows what the
+ * member may read, muted works left out, and links downloads below {@code /opds/}, where the app
+ * sends its credentials. The Atom feeds stay public.
  */
 final class Catalog {
-  private final Quire quire;
+  static final String CHALLENGE = "Basic realm=\"Quire catalogue\", charset=\"UTF-8\"";
+  static final String SIGN_IN =
+      "Sign in with your user name and, as the password, a personal token from your account"
+          + " page.";
 
-  Catalog(Quire quire) {
+  private final Quire quire;
+  private final ReaderRoutes readers;
+
+  Catalog(Quire quire, ReaderRoutes readers) {
     this.quire = quire;
+    this.readers = readers;
+  }
+
+  /**
+   * Before every {@code /opds} request: Basic credentials, when sent, must name a member and one of
+   * their tokens; the request then reads as theirs. Without credentials it is a visitor's.
+   */
+  void identify(Context ctx) {
+    if (!ctx.path().startsWith("/opds")) {
+      return;
+    }
+    String auth = ctx.header("Authorization");
+    if (auth == null) {
+      return;
+    }
+    AccountStore.User u =
+        member(auth).orElseThrow(() -> new ApiAccess.Unauthorized(SIGN_IN, CHALLENGE));
+    ctx.attribute(Viewer.ATTRIBUTE, new Viewer(u, null, ""));
+  }
+
+  /** The member whose name and token {@code Basic} credentials carry. */
+  private java.util.Optional<AccountStore.User> member(String auth) {
+    if (!auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return java.util.Optional.empty();
+    }
+    String pair;
+    try {
+      pair =
+          new String(
+              java.util.Base64.getDecoder().decode(auth.substring(6).strip()),
+              java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+    int colon = pair.indexOf(':');
+    if (colon < 0) {
+      return java.util.Optional.empty();
+    }
+    String name = pair.substring(0, colon).strip();
+    return quire
+        .store()
+        .accounts()
+        .userByToken(pair.substring(colon + 1).strip())
+        .filter(u -> u.name().equalsIgnoreCase(name));
+  }
+
+  /** {@code /opds/signin}: asks the app for credentials, then leads back to the catalogue. */
+  void signIn(Context ctx) {
+    if (!Viewer.of(ctx).loggedIn()) {
+      throw new ApiAccess.Unauthorized(SIGN_IN, CHALLENGE);
+    }
+    ctx.redirect("/opds", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  /** A work's files from the catalogue: the same as the site's, behind the app's credentials. */
+  void download(Context ctx, QuireWeb web) {
+    web.sendDownload(ctx, readers.readable(ctx, ReaderRoutes.id(ctx, "id")));
   }
 
   void root(Context ctx) {
-    List<Feeds.Nav> entries =
+    Viewer v = Viewer.of(ctx);
+    List<Feeds.Nav> entries = new ArrayList<>();
+    entries.addAll(
         List.of(
             new Feeds.Nav(
                 "urn:quire:new",
@@ -48,11 +120,19 @@ final class Catalog {
                 "By fandom",
                 "Browse the archive's fandoms.",
                 "/opds/fandoms",
-                Feeds.NAVIGATION));
+                Feeds.NAVIGATION)));
+    if (!v.loggedIn()) {
+      entries.add(
+          new Feeds.Nav(
+              "urn:quire:signin",
+              "Sign in",
+              "Members-only works too. " + SIGN_IN,
+              "/opds/signin",
+              Feeds.NAVIGATION));
+    }
+    String title = site() + " catalogue" + (v.loggedIn() ? " (" + v.name() + ")" : "");
     ctx.contentType(Feeds.NAVIGATION + ";charset=utf-8")
-        .result(
-            Feeds.navigation(
-                "urn:quire:root", site() + " catalogue", "/opds", Instant.now(), entries));
+        .result(Feeds.navigation("urn:quire:root", title, "/opds", Instant.now(), entries));
   }
 
   void fandoms(Context ctx) {
@@ -61,7 +141,7 @@ final class Catalog {
     for (SearchResults.FacetValue f :
         quire
             .index()
-            .tagCounts(TagType.FANDOM, SearchQuery.Audience.VISITOR, QuireWeb.MAX_FANDOMS_LISTED)) {
+            .tagCounts(TagType.FANDOM, readers.audience(ctx), QuireWeb.MAX_FANDOMS_LISTED)) {
       entries.add(
           new Feeds.Nav(
               "urn:quire:fandom:" + Texts.segment(f.name()),
@@ -88,13 +168,15 @@ final class Catalog {
   }
 
   private void acquisition(Context ctx, String path, String type, SearchQuery.Sort defaultSort) {
-    // Feeds are public: tags typed by name resolve as a visitor's would; unknown ones are left out.
+    // A visitor's feed (the Atom feeds always): tags typed by name resolve as a visitor's would;
+    // unknown ones are left out.
+    SearchQuery.Audience audience = readers.audience(ctx);
     Map<String, List<String>> params =
         new java.util.LinkedHashMap<>(
-            TagInputs.expand(ctx.queryParamMap(), quire, false, new ArrayList<>()));
+            TagInputs.expand(ctx.queryParamMap(), quire, audience.member(), new ArrayList<>()));
     params.putIfAbsent("sort", List.of(defaultSort.key()));
     SearchForm form = SearchForm.of(params, path);
-    SearchResults res = quire.index().search(form.query());
+    SearchResults res = quire.index().search(form.query().withAudience(audience));
     List<WorkSummary> works =
         quire.store().summaries(res.hits().stream().map(SearchResults.Hit::workId).toList());
     List<Feeds.Link> links = new ArrayList<>();
@@ -126,9 +208,11 @@ final class Catalog {
                 "urn:quire:" + path + ":" + base,
                 title,
                 base + "page=" + form.page(),
-                Instant.now(),
                 works,
-                links));
+                links,
+                new Feeds.Page(
+                    res.total(), form.pageSize(), (form.page() - 1L) * form.pageSize() + 1),
+                audience.member() ? "/opds/works/" : "/works/"));
   }
 
   void openSearch(Context ctx) {

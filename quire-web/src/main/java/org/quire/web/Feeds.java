@@ -57,14 +57,42 @@ final class Feeds {
     return b.append("</feed>\n").toString();
   }
 
+  /**
+   * Where a page of results sits in the whole (OpenSearch's {@code totalResults}, {@code
+   * itemsPerPage} and {@code startIndex}, which OPDS readers show as "12 of 340").
+   */
+  record Page(long total, int perPage, long startIndex) {}
+
+  /**
+   * An acquisition feed.
+   *
+   * @param downloads where a work's files are, before {@code ID/download/epub}: {@code /works/} for
+   *     everyone, {@code /opds/works/} for a signed-in reader, whose app sends its credentials only
+   *     below the catalogue's address
+   */
   static String acquisition(
       String id,
       String title,
       String self,
-      Instant updated,
       List<WorkSummary> works,
-      List<Link> links) {
+      List<Link> links,
+      Page page,
+      String downloads) {
+    // The feed changed when its newest entry did (a reader app may skip an unchanged feed).
+    Instant updated =
+        works.stream()
+            .map(WorkSummary::updatedAt)
+            .filter(java.util.Objects::nonNull)
+            .max(Instant::compareTo)
+            .orElse(Instant.EPOCH);
     StringBuilder b = head(id, title, self, ACQUISITION, updated, links);
+    b.append("<opensearch:totalResults>")
+        .append(page.total())
+        .append("</opensearch:totalResults>\n<opensearch:itemsPerPage>")
+        .append(page.perPage())
+        .append("</opensearch:itemsPerPage>\n<opensearch:startIndex>")
+        .append(page.startIndex())
+        .append("</opensearch:startIndex>\n");
     for (WorkSummary w : works) {
       b.append("<entry>\n<title>")
           .append(escape(w.title()))
@@ -73,8 +101,11 @@ final class Feeds {
           .append(w.id())
           .append("</id>\n")
           .append("<updated>")
-          .append(time(w.importedAt() == null ? updated : w.importedAt()))
+          .append(time(w.updatedAt() == null ? updated : w.updatedAt()))
           .append("</updated>\n");
+      if (w.importedAt() != null) {
+        b.append("<published>").append(time(w.importedAt())).append("</published>\n");
+      }
       if (w.authors().isEmpty()) {
         b.append("<author><name>Anonymous</name></author>\n");
       }
@@ -105,11 +136,13 @@ final class Feeds {
           .append(escape(text))
           .append("</summary>\n")
           .append("<link rel=\"http://opds-spec.org/acquisition\" type=\"application/epub+zip\"")
-          .append(" href=\"/works/")
+          .append(" href=\"")
+          .append(downloads)
           .append(w.id())
           .append("/download/epub\"/>\n")
           .append("<link rel=\"http://opds-spec.org/acquisition\" type=\"text/html\"")
-          .append(" href=\"/works/")
+          .append(" href=\"")
+          .append(downloads)
           .append(w.id())
           .append("/download/html\"/>\n")
           .append("<link rel=\"alternate\" type=\"text/html\" href=\"/works/")

@@ -58,7 +58,6 @@ public final class QuireWeb {
    */
   public static Javalin create(Quire quire) {
     QuireWeb web = new QuireWeb(quire);
-    Catalog catalog = new Catalog(quire);
     Api api = new Api(quire);
     ApiAuthoring apiAuthoring = new ApiAuthoring(quire, api);
     ApiAccess apiAccess = new ApiAccess(quire);
@@ -68,6 +67,7 @@ public final class QuireWeb {
     LibraryRoutes library = new LibraryRoutes(quire, web);
     AdminRoutes admin = new AdminRoutes(quire, web);
     AuthoringRoutes authoring = new AuthoringRoutes(quire, web, readers);
+    Catalog catalog = new Catalog(quire, readers);
     web.readers = readers;
     return Javalin.create(
         config -> {
@@ -92,6 +92,8 @@ public final class QuireWeb {
                 s.location = Location.CLASSPATH;
                 s.headers = Map.of("Cache-Control", "public, max-age=3600");
               });
+          // A known address asked with the wrong method says so (405), not "no such page".
+          config.http.prefer405over404 = true;
           config.http.maxRequestSize = quire.config().ingest().maxFileBytes() + 1024 * 1024;
           config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
           config.routes.before(ctx -> ctx.attribute(CLIENT, web.clients.of(ctx)));
@@ -99,6 +101,7 @@ public final class QuireWeb {
           config.routes.before(accounts::identify);
           config.routes.before(accounts::checkCsrf);
           config.routes.before(apiAccess::check);
+          config.routes.before(catalog::identify);
           // Any write may change what a cached page shows: before it (a page rendered meanwhile is
           // not kept) and after it (one rendered from the old data is dropped).
           config.routes.before(ctx -> web.pageWrite(ctx));
@@ -194,9 +197,13 @@ public final class QuireWeb {
           config.routes.get("/api/v1/authors/{name}", apiAuthoring::author);
           config.routes.get("/api/v1/series/{sid}", apiAuthoring::series);
           config.routes.get("/api/openapi.json", api::openApi);
+          config.routes.options("/api/v1/*", ApiAccess::preflight);
           config.routes.get("/opds", catalog::root);
           config.routes.get("/opds/fandoms", catalog::fandoms);
           config.routes.get("/opds/works", catalog::works);
+          config.routes.get("/opds/signin", catalog::signIn);
+          config.routes.get(
+              "/opds/works/{id}/download/{format}", ctx -> catalog.download(ctx, web));
           config.routes.get("/opds/opensearch.xml", catalog::openSearch);
           config.routes.get("/feeds/works.atom", catalog::atom);
           config.routes.get(
@@ -205,15 +212,38 @@ public final class QuireWeb {
               ctx -> ctx.json(Map.of("status", "ok", "works", quire.store().countPublic())));
           config.routes.exception(
               AccountRoutes.LoginRequired.class,
-              (e, ctx) ->
-                  ctx.redirect(
-                      "/login?next="
-                          + Texts.url(afterLogin(ctx))
-                          + (e.membersOnly ? "&why=members" : ""),
-                      HttpStatus.SEE_OTHER));
+              (e, ctx) -> {
+                if (ctx.path().startsWith("/opds")) {
+                  // An e-reader app answers a challenge, not a login form.
+                  ctx.header("WWW-Authenticate", Catalog.CHALLENGE);
+                  web.error(ctx, 401, "Sign in", Catalog.SIGN_IN);
+                  return;
+                }
+                ctx.redirect(
+                    "/login?next="
+                        + Texts.url(afterLogin(ctx))
+                        + (e.membersOnly ? "&why=members" : ""),
+                    HttpStatus.SEE_OTHER);
+              });
           config.routes.exception(
               io.javalin.http.HttpResponseException.class,
               (e, ctx) -> {
+                if (e instanceof ApiAccess.Unauthorized u) {
+                  ctx.header("WWW-Authenticate", u.challenge);
+                }
+                if (e instanceof io.javalin.http.MethodNotAllowedResponse) {
+                  String allowed = allowedMethods(e.getDetails());
+                  if (allowed.isEmpty()) {
+                    // Only the API's CORS preflight matched: no such address.
+                    if (ctx.path().startsWith("/api/")) {
+                      ctx.status(404).json(Map.of("error", "There is no such address in the API."));
+                    } else {
+                      web.error(ctx, 404, "Not found", "There is no page at this address.");
+                    }
+                    return;
+                  }
+                  ctx.header("Allow", allowed);
+                }
                 if (ctx.path().startsWith("/api/")) {
                   ctx.status(e.getStatus()).json(Map.of("error", e.getMessage()));
                 } else if (e.getStatus() == 400) {
@@ -254,13 +284,30 @@ public final class QuireWeb {
               404,
               ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
-                  web.error(ctx, 404, "Not found", "There is no page at this address.");
+                  if (ctx.path().startsWith("/api/")) {
+                    ctx.json(Map.of("error", "There is no such address in the API."));
+                  } else {
+                    web.error(ctx, 404, "Not found", "There is no page at this address.");
+                  }
                 }
               });
         });
   }
 
   private static final String STARTED = "quire.started";
+
+  /** The methods a 405's details name ("GET, POST"), leaving out the CORS preflight's OPTIONS. */
+  static String allowedMethods(Map<String, String> details) {
+    java.util.Set<String> methods = new java.util.LinkedHashSet<>();
+    for (String v : details.values()) {
+      for (String m : v.replaceAll("[\\[\\]]", "").split("[,\\s]+")) {
+        if (m.matches("[A-Z]+") && !m.equals("OPTIONS")) {
+          methods.add(m);
+        }
+      }
+    }
+    return String.join(", ", methods);
+  }
 
   /**
    * How long Quire took to answer, in a standard {@code Server-Timing} header: browsers' developer
@@ -299,7 +346,7 @@ public final class QuireWeb {
    */
   private static void privateCaching(Context ctx) {
     boolean token = ctx.header("Authorization") != null;
-    if (ctx.path().startsWith("/api/")) {
+    if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/opds")) {
       ctx.header("Vary", "Authorization");
     }
     String given = ctx.res().getHeader("Cache-Control");
@@ -595,6 +642,13 @@ public final class QuireWeb {
     sendDownload(ctx, readers.readable(ctx, idParam(ctx.pathParam("id"))));
   }
 
+  /** When a stored work last changed (its text, tags or who may read it). */
+  public static java.time.Instant lastChanged(org.quire.store.WorkStore store, Work w) {
+    return store
+        .updatedAt(w.id())
+        .orElse(w.importedAt() == null ? java.time.Instant.now() : w.importedAt());
+  }
+
   /** The download of a work the caller may read (a browser's session or an API token). */
   void sendDownload(Context ctx, Work w) {
     long id = w.id();
@@ -604,7 +658,11 @@ public final class QuireWeb {
     switch (format) {
       case "epub" -> {
         String source = publicAddress(quire, ctx) + "/works/" + id;
-        body = EpubWriter.write(w, source, java.time.Instant.now(), seriesPart(quire.store(), id));
+        // dcterms:modified is when the work last changed, not when it was downloaded: a reader's
+        // library then sees two downloads of an unchanged work as the same edition.
+        body =
+            EpubWriter.write(
+                w, source, lastChanged(quire.store(), w), seriesPart(quire.store(), id));
         type = "application/epub+zip";
       }
       case "html" -> {

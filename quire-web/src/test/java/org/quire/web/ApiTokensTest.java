@@ -7,11 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** Personal API tokens: made and revoked on the account page; reads, writes and rate limits. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiTokensTest extends ServerTestBase {
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -147,7 +152,148 @@ class ApiTokensTest extends ServerTestBase {
     assertThat(call("GET", "/api/v1/works", token, null).statusCode()).isEqualTo(401);
   }
 
+  static HttpResponse<byte[]> opds(String path, String name, String token) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+    if (name != null) {
+      b.header(
+          "Authorization",
+          "Basic "
+              + java.util.Base64.getEncoder()
+                  .encodeToString((name + ":" + token).getBytes(StandardCharsets.UTF_8)));
+    }
+    return visitor().http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  static String text(HttpResponse<byte[]> r) {
+    return new String(r.body(), StandardCharsets.UTF_8);
+  }
+
   @Test
+  void anEReaderAppSignsInToTheCatalogueWithANameAndAToken() throws Exception {
+    HttpBrowser reader = signedUp("Catalogue Reader");
+    String token = makeToken(reader, "e-reader");
+    HttpResponse<String> posted =
+        call(
+            "POST",
+            "/api/v1/works?filename=c.txt&visibility=restricted",
+            token,
+            "Title: Wombat Hours\n\nA story about a wombat at midnight.\n".getBytes());
+    long id = JSON.readTree(posted.body()).get("id").asLong();
+
+    // A visitor: the work is not listed; the root offers to sign in, which asks for credentials.
+    assertThat(text(opds("/opds/works?q=wombat", null, null)))
+        .doesNotContain("Wombat Hours")
+        .contains("<opensearch:totalResults>0</opensearch:totalResults>");
+    assertThat(text(opds("/opds", null, null))).contains("href=\"/opds/signin\"");
+    HttpResponse<byte[]> ask = opds("/opds/signin", null, null);
+    assertThat(ask.statusCode()).isEqualTo(401);
+    assertThat(ask.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic realm=");
+    // Its file, by the catalogue's address, is asked for the same way, not sent to a login page.
+    HttpResponse<byte[]> locked = opds("/opds/works/" + id + "/download/epub", null, null);
+    assertThat(locked.statusCode()).isEqualTo(401);
+    assertThat(locked.headers().firstValue("WWW-Authenticate")).isPresent();
+
+    // Signed in with the name (any case) and the token: the member's catalogue.
+    HttpResponse<byte[]> in = opds("/opds/signin", "catalogue reader", token);
+    assertThat(in.statusCode()).isEqualTo(303);
+    assertThat(in.headers().firstValue("Location")).hasValue("/opds");
+    String root = text(opds("/opds", "Catalogue Reader", token));
+    assertThat(root).contains("(Catalogue Reader)").doesNotContain("/opds/signin");
+    HttpResponse<byte[]> feed = opds("/opds/works?q=wombat", "Catalogue Reader", token);
+    assertThat(feed.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+    assertThat(feed.headers().firstValue("Vary").orElse("")).contains("Authorization");
+    String works = text(feed);
+    assertThat(works)
+        .contains("Wombat Hours")
+        .contains("<opensearch:totalResults>1</opensearch:totalResults>")
+        .contains("<opensearch:startIndex>1</opensearch:startIndex>")
+        .contains("href=\"/opds/works/" + id + "/download/epub\"");
+    // The feed changed when its newest work did, not when it was asked for.
+    String changed = Feeds.time(quire.store().updatedAt(id).orElseThrow());
+    assertThat(works).contains("<updated>" + changed + "</updated>\n<author><name>Quire");
+    HttpResponse<byte[]> epub =
+        opds("/opds/works/" + id + "/download/epub", "Catalogue Reader", token);
+    assertThat(epub.statusCode()).isEqualTo(200);
+    assertThat(epub.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/epub+zip");
+    // dcterms:modified is the work's last change: two downloads are the same edition.
+    assertThat(opf(epub.body())).contains("<meta property=\"dcterms:modified\">" + changed);
+
+    // Wrong token, another member's token under this name, a password: refused with the challenge.
+    HttpBrowser other = signedUp("Catalogue Other");
+    String otherToken = makeToken(other, "theirs");
+    for (String[] bad :
+        new String[][] {
+          {"Catalogue Reader", "qt_nonsense"},
+          {"Catalogue Reader", otherToken},
+          {"Catalogue Reader", "password"}
+        }) {
+      HttpResponse<byte[]> r = opds("/opds/works", bad[0], bad[1]);
+      assertThat(r.statusCode()).as(bad[1]).isEqualTo(401);
+      assertThat(r.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+      assertThat(text(r)).doesNotContain("Wombat Hours");
+    }
+    assertThat(text(opds("/opds/works?q=wombat", "Catalogue Other", otherToken)))
+        .contains("Wombat Hours"); // members-only: any member
+  }
+
+  /** The package document of an EPUB. */
+  static String opf(byte[] epub) throws Exception {
+    try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(epub))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        if (e.getName().endsWith(".opf")) {
+          return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    throw new AssertionError("no package document");
+  }
+
+  @Test
+  void theApiAnswersScriptsOnOtherSitesAndSaysWhatWentWrong() throws Exception {
+    HttpResponse<String> works = call("GET", "/api/v1/works", null, null);
+    assertThat(works.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(works.headers().firstValue("Access-Control-Expose-Headers").orElse(""))
+        .contains("X-RateLimit-Remaining");
+    HttpResponse<String> preflight =
+        visitor()
+            .http
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + app.port() + "/api/v1/works/1/bookmark"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://elsewhere.example")
+                    .header("Access-Control-Request-Method", "PUT")
+                    .header("Access-Control-Request-Headers", "authorization")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(preflight.statusCode()).isEqualTo(204);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(""))
+        .contains("PUT");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""))
+        .contains("Authorization");
+    // Site pages are not open to other sites' scripts.
+    assertThat(visitor().get("/").headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+    // 401 says how to authenticate (RFC 6750).
+    HttpResponse<String> noToken = call("POST", "/api/v1/works", null, "x".getBytes());
+    assertThat(noToken.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"Quire\"");
+    HttpResponse<String> badToken = call("GET", "/api/v1/works", "qt_nonsense", null);
+    assertThat(badToken.headers().firstValue("WWW-Authenticate").orElse(""))
+        .contains("error=\"invalid_token\"");
+    // A known address with the wrong method: 405, as JSON; an unknown one: 404, as JSON.
+    HttpResponse<String> patch = call("PATCH", "/api/v1/works", null, null);
+    assertThat(patch.statusCode()).isEqualTo(405);
+    assertThat(JSON.readTree(patch.body()).has("error")).isTrue();
+    assertThat(patch.headers().firstValue("Allow")).hasValue("GET, POST");
+    HttpResponse<String> nowhere = call("GET", "/api/v1/nowhere", null, null);
+    assertThat(nowhere.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(nowhere.body()).get("error").asText()).contains("no such address");
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // uses up this address's allowance for the minute: last
   void visitorsAreLimitedPerMinute() throws Exception {
     int limited = 0;
     String retry = null;
