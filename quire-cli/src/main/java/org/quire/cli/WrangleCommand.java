@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.quire.app.Quire;
 import org.quire.model.TagType;
+import org.quire.store.WorkStore;
 import org.quire.tags.TagRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,17 +16,19 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "wrangle",
     description = {
-      "Make a tag a synonym of a canonical tag, or put a tag under a meta tag.",
-      "Works using the tag are re-indexed at once, so search filters follow the rule.",
+      "Make a tag a synonym of a canonical tag, or put a tag under a meta tag; take such a",
+      "rule back. Works using the tag are re-indexed at once, so search filters follow it.",
       "  quire wrangle synonym character \"William the Bloody\" Spike",
       "  quire wrangle parent additional Fluff \"Light Reading\"",
-      "  quire wrangle list"
+      "  quire wrangle remove-synonym character \"William the Bloody\" Spike",
+      "  quire wrangle remove-parent additional Fluff \"Light Reading\"",
+      "  quire wrangle list      (also while the archive is being served)"
     })
 final class WrangleCommand implements Callable<Integer> {
   @ParentCommand QuireCli parent;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", description = "synonym, parent or list")
+  @Parameters(index = "0", description = "synonym, parent, remove-synonym, remove-parent or list")
   String action;
 
   @Parameters(
@@ -44,9 +47,10 @@ final class WrangleCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Quire quire = Quire.open(parent.config())) {
-      if (action.equals("list")) {
-        for (TagRule r : quire.store().tagRules()) {
+    if (action.equals("list")) {
+      // The store alone, not the index: this works beside a running server.
+      try (WorkStore store = Quire.openStore(parent.config())) {
+        for (TagRule r : store.tagRules()) {
           out.printf(
               "%-14s %s %s %s%n",
               r.type().key(),
@@ -54,18 +58,23 @@ final class WrangleCommand implements Callable<Integer> {
               r.relation() == TagRule.Relation.SYNONYM_OF ? "=>" : "under",
               r.target());
         }
-        return 0;
       }
-      TagRule.Relation relation =
-          switch (action) {
-            case "synonym" -> TagRule.Relation.SYNONYM_OF;
-            case "parent" -> TagRule.Relation.CHILD_OF;
-            default -> null;
-          };
-      if (relation == null || type == null || name == null || target == null) {
-        err.println("Usage: quire wrangle synonym|parent TYPE NAME TARGET, or quire wrangle list");
-        return 2;
-      }
+      return 0;
+    }
+    boolean remove = action.startsWith("remove-");
+    TagRule.Relation relation =
+        switch (remove ? action.substring(7) : action) {
+          case "synonym" -> TagRule.Relation.SYNONYM_OF;
+          case "parent" -> TagRule.Relation.CHILD_OF;
+          default -> null;
+        };
+    if (relation == null || type == null || name == null || target == null) {
+      err.println(
+          "Usage: quire wrangle [remove-]synonym|[remove-]parent TYPE NAME TARGET, or quire"
+              + " wrangle list");
+      return 2;
+    }
+    try (Quire quire = Quire.open(parent.config())) {
       TagType t;
       try {
         t = TagType.fromKey(type);
@@ -73,9 +82,29 @@ final class WrangleCommand implements Callable<Integer> {
         err.println(e.getMessage() + " Types: fandom, character, relationship, additional, …");
         return 2;
       }
+      TagRule rule;
+      try {
+        rule = new TagRule(t, name, relation, target);
+      } catch (IllegalArgumentException e) {
+        err.println(e.getMessage());
+        return 2;
+      }
+      if (remove) {
+        int n = quire.unwrangle(rule);
+        if (n < 0) {
+          err.printf(
+              "There is no such rule: %s \"%s\" %s \"%s\" (see quire wrangle list).%n",
+              t.key(), name, relation == TagRule.Relation.SYNONYM_OF ? "=>" : "under", target);
+          return 1;
+        }
+        out.printf(
+            "Removed: %s \"%s\" %s \"%s\"; %d works re-indexed.%n",
+            t.key(), name, relation == TagRule.Relation.SYNONYM_OF ? "=>" : "under", target, n);
+        return 0;
+      }
       int n;
       try {
-        n = quire.wrangle(new TagRule(t, name, relation, target));
+        n = quire.wrangle(rule);
       } catch (IllegalArgumentException e) {
         err.println(e.getMessage());
         return 2;

@@ -135,6 +135,37 @@ class QuireCliTest {
     assertThat(err.toString()).contains("Unknown tag type");
     assertThat(run("--data", data, "wrangle", "parent", "character", "X", "x")).isEqualTo(2);
     assertThat(run("--data", data, "wrangle", "synonym", "character")).isEqualTo(2);
+
+    // Taken back: the rule is gone and the work is filed under its own name again.
+    assertThat(run("--data", data, "wrangle", "remove-synonym", "character", "Red Baron", "Baron"))
+        .isZero();
+    assertThat(out.toString()).contains("Removed: character \"Red Baron\" => \"Baron\"");
+    assertThat(run("--data", data, "wrangle", "list")).isZero();
+    assertThat(out.toString()).doesNotContain("Red Baron");
+    assertThat(run("--data", data, "wrangle", "remove-synonym", "character", "Red Baron", "Baron"))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("There is no such rule");
+    try (org.quire.app.Quire q =
+        org.quire.app.Quire.open(org.quire.app.QuireConfig.embedded(Path.of(data)))) {
+      var baron =
+          org.quire.search.SearchQuery.of("")
+              .withFilters(
+                  java.util.List.of(
+                      new org.quire.search.SearchQuery.TagFilter(
+                          org.quire.model.TagType.CHARACTER, "Baron")),
+                  java.util.List.of());
+      assertThat(q.index().search(baron).total()).isZero();
+      // Rules are listed beside a running archive (the store alone).
+      q.wrangle(
+          new org.quire.tags.TagRule(
+              org.quire.model.TagType.CHARACTER,
+              "Red Baron",
+              org.quire.tags.TagRule.Relation.SYNONYM_OF,
+              "Baron"));
+      assertThat(run("--data", data, "wrangle", "list")).isZero();
+      assertThat(out.toString()).contains("Red Baron => Baron");
+      assertThat(q.index().search(baron).total()).isEqualTo(1);
+    }
   }
 
   @Test
