@@ -53,7 +53,7 @@ final class JdbiSiteStore implements SiteStore {
     db.write(
         "make an invitation",
         h -> h.execute("INSERT INTO invites (code, created_at) VALUES (?, ?)", code, now));
-    return new Invite(code, Instant.ofEpochMilli(now), null);
+    return new Invite(code, Instant.ofEpochMilli(now), null, null);
   }
 
   @Override
@@ -61,14 +61,19 @@ final class JdbiSiteStore implements SiteStore {
     return db.read(
         "read the invitations",
         h ->
-            h.createQuery("SELECT code, created_at, used_by FROM invites ORDER BY created_at DESC")
+            h.createQuery(
+                    "SELECT code, created_at, used_at, used_by FROM invites"
+                        + " ORDER BY created_at DESC")
                 .map(
                     (rs, ctx) -> {
-                      long used = rs.getLong(3);
+                      // wasNull() speaks of the column read last: read each nullable one, then
+                      // ask at once.
+                      long usedAt = rs.getLong(3);
+                      Instant at = rs.wasNull() ? null : Instant.ofEpochMilli(usedAt);
+                      long usedBy = rs.getLong(4);
+                      Long by = rs.wasNull() ? null : usedBy;
                       return new Invite(
-                          rs.getString(1),
-                          Instant.ofEpochMilli(rs.getLong(2)),
-                          rs.wasNull() ? null : used);
+                          rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), at, by);
                     })
                 .list());
   }
@@ -83,6 +88,14 @@ final class JdbiSiteStore implements SiteStore {
                     userId,
                     System.currentTimeMillis(),
                     code))
+        > 0;
+  }
+
+  @Override
+  public boolean revokeInvite(String code) {
+    return db.write(
+            "withdraw the invitation",
+            h -> h.execute("DELETE FROM invites WHERE code = ? AND used_at IS NULL", code))
         > 0;
   }
 

@@ -21,9 +21,15 @@ public interface SiteStore {
    *
    * @param code the secret in the link
    * @param createdAt when it was made
-   * @param usedBy the account that used it, or null while unused
+   * @param usedAt when it was used, or null while unused
+   * @param usedBy the account that used it, or null while unused (or since that account was
+   *     deleted)
    */
-  record Invite(String code, Instant createdAt, Long usedBy) {}
+  record Invite(String code, Instant createdAt, Instant usedAt, Long usedBy) {
+    public boolean used() {
+      return usedAt != null;
+    }
+  }
 
   /** Makes a new single-use invitation code. */
   Invite createInvite();
@@ -35,6 +41,13 @@ public interface SiteStore {
    * creating the account it admits.
    */
   boolean useInvite(String code, long userId);
+
+  /**
+   * Withdraws an invitation not used yet (a link sent to the wrong person, or shared too widely).
+   *
+   * @return false when there is no such unused invitation
+   */
+  boolean revokeInvite(String code);
 
   /** Whether an unused invitation with this code exists. */
   boolean inviteOpen(String code);

@@ -253,6 +253,37 @@ public abstract class BaseWorkStoreTestCase {
   }
 
   @Test
+  void invitationsAreUsedOnceWithdrawnWhileUnusedAndListedAsTheyAre() throws Exception {
+    SiteStore site = store.site();
+    SiteStore.Invite used = site.createInvite();
+    Thread.sleep(2); // distinct creation times, for the order
+    SiteStore.Invite open = site.createInvite();
+    Thread.sleep(2);
+    SiteStore.Invite withdrawn = site.createInvite();
+    AccountStore.User ann = store.accounts().createUser("Ann", null, "h", AccountStore.Role.MEMBER);
+    assertThat(site.useInvite(used.code(), ann.id())).isTrue();
+    assertThat(site.useInvite(used.code(), ann.id())).isFalse();
+    assertThat(site.revokeInvite(withdrawn.code())).isTrue();
+    assertThat(site.revokeInvite(withdrawn.code())).isFalse();
+    assertThat(site.revokeInvite(used.code())).isFalse(); // a used one stays on record
+    assertThat(site.inviteOpen(withdrawn.code())).isFalse();
+    assertThat(site.useInvite(withdrawn.code(), ann.id())).isFalse();
+    assertThat(site.inviteOpen(open.code())).isTrue();
+
+    List<SiteStore.Invite> listed = site.invites();
+    assertThat(listed).extracting(SiteStore.Invite::code).containsExactly(open.code(), used.code());
+    assertThat(listed.get(0).used()).isFalse();
+    assertThat(listed.get(0).usedBy()).isNull();
+    assertThat(listed.get(1).used()).isTrue();
+    assertThat(listed.get(1).usedBy()).isEqualTo(ann.id());
+    // The account gone, the invitation still counts as used.
+    store.accounts().deleteUser(ann.id());
+    SiteStore.Invite after = site.invites().get(1);
+    assertThat(after.used()).isTrue();
+    assertThat(after.usedBy()).isNull();
+  }
+
+  @Test
   void deletingAnAccountRemovesItsReadingDataButKeepsCommentThreads() {
     long w = store.add(work("Thread", "t1", "One")).id();
     AccountStore.User a = store.accounts().createUser("Ann", null, "h", AccountStore.Role.MEMBER);

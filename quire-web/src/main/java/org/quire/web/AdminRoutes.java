@@ -99,6 +99,18 @@ final class AdminRoutes {
         "New invitation: " + QuireWeb.publicAddress(quire, ctx) + "/signup?invite=" + i.code());
   }
 
+  /** Withdraws an unused invitation: its link no longer signs anyone up. */
+  void revokeInvite(Context ctx) {
+    requireAdmin(ctx);
+    boolean revoked = site().revokeInvite(ctx.pathParam("code"));
+    web.back(
+        ctx,
+        "/admin#invites",
+        revoked
+            ? "The invitation was withdrawn; its link no longer works."
+            : "That invitation was already used or withdrawn.");
+  }
+
   void users(Context ctx) {
     requireAdmin(ctx);
     int page = QuireWeb.pageParam(ctx);

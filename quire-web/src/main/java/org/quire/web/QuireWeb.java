@@ -160,6 +160,7 @@ public final class QuireWeb {
           config.routes.get("/admin", admin::overview);
           config.routes.post("/admin/settings", admin::saveSettings);
           config.routes.post("/admin/invites", admin::invite);
+          config.routes.post("/admin/invites/{code}/revoke", admin::revokeInvite);
           config.routes.get("/admin/users", admin::users);
           config.routes.post("/admin/users/{uid}/role", admin::setRole);
           config.routes.post("/admin/users/{uid}/delete", admin::deleteUser);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.quire.model.Visibility;
+import org.quire.store.SiteStore;
 
 /** The keepers' screens: settings, registration, invitations, accounts, reports, tag wrangling. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -82,6 +83,21 @@ class AdminWebTest extends ServerTestBase {
     assertThat(signUp("Invited Guest", code)).isNotNull();
     assertThat(signUp("Second Guest", code)).isNull(); // single use
     assertThat(quire.store().accounts().userByName("Second Guest")).isEmpty();
+    // An invitation sent to the wrong person is withdrawn before it is used.
+    admin.submit("/admin", "/admin/invites", Map.of());
+    var page = Jsoup.parse(admin.get("/admin").body());
+    String form = page.select("#invites ~ table form[action$=\"/revoke\"]").first().attr("action");
+    String unused = form.substring("/admin/invites/".length(), form.length() - "/revoke".length());
+    assertThat(unused).isNotEqualTo(code);
+    assertThat(page.select("#invites ~ table form[action$=\"/revoke\"]"))
+        .hasSize(1); // not the used
+    assertThat(admin.submit("/admin", form, Map.of()).statusCode()).isEqualTo(303);
+    assertThat(admin.get("/admin").body()).contains("was withdrawn");
+    assertThat(signUp("Late Guest", unused)).isNull();
+    assertThat(quire.store().site().inviteOpen(unused)).isFalse();
+    admin.submit("/admin", form, Map.of());
+    assertThat(admin.get("/admin").body()).contains("already used or withdrawn");
+    assertThat(quire.store().site().invites()).extracting(SiteStore.Invite::code).contains(code);
     admin.submit(
         "/admin",
         "/admin/settings",
