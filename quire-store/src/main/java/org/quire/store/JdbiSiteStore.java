@@ -113,21 +113,39 @@ final class JdbiSiteStore implements SiteStore {
   }
 
   @Override
-  public long report(long workId, Long commentId, long reporterId, String reason) {
+  public Filed report(long workId, Long commentId, long reporterId, String reason) {
     return db.write(
         "save the report",
-        h ->
-            h.createUpdate(
-                    "INSERT INTO reports (work_id, comment_id, reporter_id, reason, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?)")
-                .bind(0, workId)
-                .bind(1, commentId)
-                .bind(2, reporterId)
-                .bind(3, reason)
-                .bind(4, System.currentTimeMillis())
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one());
+        h -> {
+          var same =
+              h.createQuery(
+                      "SELECT id FROM reports WHERE work_id = ? AND reporter_id = ? AND resolved = 0"
+                          + (commentId == null ? " AND comment_id IS NULL" : " AND comment_id = ?")
+                          + " ORDER BY id LIMIT 1")
+                  .bind(0, workId)
+                  .bind(1, reporterId);
+          if (commentId != null) {
+            same.bind(2, commentId);
+          }
+          java.util.Optional<Long> open = same.mapTo(Long.class).findOne();
+          if (open.isPresent()) {
+            h.execute("UPDATE reports SET reason = ? WHERE id = ?", reason, open.get());
+            return new Filed(open.get(), true);
+          }
+          long id =
+              h.createUpdate(
+                      "INSERT INTO reports (work_id, comment_id, reporter_id, reason, created_at)"
+                          + " VALUES (?, ?, ?, ?, ?)")
+                  .bind(0, workId)
+                  .bind(1, commentId)
+                  .bind(2, reporterId)
+                  .bind(3, reason)
+                  .bind(4, System.currentTimeMillis())
+                  .executeAndReturnGeneratedKeys("id")
+                  .mapTo(Long.class)
+                  .one();
+          return new Filed(id, false);
+        });
   }
 
   @Override

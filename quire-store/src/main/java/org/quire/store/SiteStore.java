@@ -72,7 +72,17 @@ public interface SiteStore {
       Instant createdAt,
       boolean resolved) {}
 
-  long report(long workId, Long commentId, long reporterId, String reason);
+  /**
+   * Files a reader's report. A reader who reports the same work (or comment) again while their
+   * report is open changes that report's reason instead of filing another: the keepers' queue holds
+   * one report per reader and thing.
+   *
+   * @return the report's id, and whether it was open already
+   */
+  Filed report(long workId, Long commentId, long reporterId, String reason);
+
+  /** A report as filed: its id, and whether the reader's open report was changed instead. */
+  record Filed(long id, boolean again) {}
 
   /** Reports, open ones first, newest first. */
   List<Report> reports(int limit);

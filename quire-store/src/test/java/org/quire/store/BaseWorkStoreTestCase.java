@@ -284,6 +284,29 @@ public abstract class BaseWorkStoreTestCase {
   }
 
   @Test
+  void aReaderHasOneOpenReportPerWorkAndPerComment() {
+    long w = store.add(work("Reported", "r1", "One")).id();
+    AccountStore.User ann = store.accounts().createUser("Ann", null, "h", AccountStore.Role.MEMBER);
+    AccountStore.User ben = store.accounts().createUser("Ben", null, "h", AccountStore.Role.MEMBER);
+    long c = store.readers().addComment(w, 1, null, ben.id(), "A comment");
+    SiteStore site = store.site();
+    SiteStore.Filed first = site.report(w, null, ann.id(), "first");
+    assertThat(first.again()).isFalse();
+    SiteStore.Filed again = site.report(w, null, ann.id(), "second");
+    assertThat(again).isEqualTo(new SiteStore.Filed(first.id(), true));
+    SiteStore.Filed onComment = site.report(w, c, ann.id(), "the comment");
+    assertThat(onComment.again()).isFalse();
+    assertThat(site.report(w, c, ann.id(), "the comment again").id()).isEqualTo(onComment.id());
+    assertThat(site.report(w, null, ben.id(), "Ben's").again()).isFalse();
+    assertThat(site.openReports()).isEqualTo(3);
+    assertThat(site.reports(10))
+        .extracting(SiteStore.Report::reason)
+        .containsExactlyInAnyOrder("second", "the comment again", "Ben's");
+    site.resolveReport(first.id());
+    assertThat(site.report(w, null, ann.id(), "third").again()).isFalse();
+  }
+
+  @Test
   void deletingAnAccountRemovesItsReadingDataButKeepsCommentThreads() {
     long w = store.add(work("Thread", "t1", "One")).id();
     AccountStore.User a = store.accounts().createUser("Ann", null, "h", AccountStore.Role.MEMBER);

@@ -293,7 +293,12 @@ final class AdminRoutes {
         throw new BadRequestResponse("That comment is not on this work.");
       }
     }
-    site().report(id, comment, u.id(), reason.strip());
-    web.back(ctx, "/works/" + id, "Thank you. The archive's keepers will look at your report.");
+    SiteStore.Filed filed = site().report(id, comment, u.id(), reason.strip());
+    web.back(
+        ctx,
+        "/works/" + id,
+        filed.again()
+            ? "You had reported this already; your report now says what you wrote just now."
+            : "Thank you. The archive's keepers will look at your report.");
   }
 }

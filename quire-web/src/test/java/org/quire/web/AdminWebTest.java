@@ -160,10 +160,20 @@ class AdminWebTest extends ServerTestBase {
         .contains("Reported")
         .contains("Copied from elsewhere")
         .contains("Member One");
+    // Reported again while open: the same report, in the newest words; not a second one.
+    member.submit(
+        "/works/" + id, "/works/" + id + "/report", Map.of("reason", "Copied, and badly"));
+    assertThat(member.get("/works/" + id).body()).contains("You had reported this already");
     assertThat(admin.get("/admin").body()).contains("1 open report");
+    assertThat(quire.store().site().reports(10).getFirst().reason()).isEqualTo("Copied, and badly");
     long rid = quire.store().site().reports(10).getFirst().id();
     admin.submit("/admin/reports", "/admin/reports/" + rid + "/resolve", Map.of());
     assertThat(quire.store().site().openReports()).isZero();
+    // Once resolved, a new report is a new one.
+    member.submit("/works/" + id, "/works/" + id + "/report", Map.of("reason", "Still there"));
+    assertThat(quire.store().site().openReports()).isEqualTo(1);
+    assertThat(quire.store().site().reports(10).getFirst().id()).isNotEqualTo(rid);
+    quire.store().site().resolveReport(quire.store().site().reports(10).getFirst().id());
     assertThat(
             member
                 .submit("/works/" + id, "/works/" + id + "/report", Map.of("reason", " "))
