@@ -23,11 +23,23 @@ import org.quire.model.Work;
  * covers). Drawn as a PNG with Java2D; on a server whose JVM cannot draw text (no fonts installed)
  * the same cover is written as SVG, which EPUB 3 readers also accept.
  */
-final class Cover {
+public final class Cover {
   /** The cover's file inside the book, its media type and bytes. */
-  record Image(String file, String mediaType, byte[] bytes) {}
+  public record Image(String file, String mediaType, byte[] bytes) {}
+
+  /** What a cover shows: the title, the byline and the fandoms. */
+  public record Face(String title, List<String> authors, List<String> fandoms) {
+    static Face of(Work w) {
+      return new Face(w.title(), w.authors(), w.tagNames(TagType.FANDOM));
+    }
+  }
 
   static Image of(Work w) {
+    return of(Face.of(w));
+  }
+
+  /** The cover of a work with this face, as the work's EPUB has it (also for catalogues). */
+  public static Image of(Face w) {
     try {
       return new Image("cover.png", "image/png", png(w));
     } catch (RuntimeException | Error | IOException e) {
@@ -36,7 +48,7 @@ final class Cover {
     }
   }
 
-  static byte[] png(Work w) throws IOException {
+  static byte[] png(Face w) throws IOException {
     System.setProperty("java.awt.headless", "true");
     BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
@@ -71,7 +83,7 @@ final class Cover {
           y += 40;
         }
       }
-      List<String> fandoms = w.tagNames(TagType.FANDOM);
+      List<String> fandoms = w.fandoms();
       if (!fandoms.isEmpty()) {
         List<String> lines = fit(g, String.join(", ", fandoms), Font.PLAIN, 24, 2);
         g.setFont(new Font(Font.SERIF, Font.PLAIN, 24));
@@ -108,7 +120,7 @@ final class Cover {
     return lines;
   }
 
-  private static String colour(Work w) {
+  private static String colour(Face w) {
     return PALETTE[Math.floorMod(w.title().hashCode(), PALETTE.length)];
   }
 
@@ -124,6 +136,10 @@ final class Cover {
   private Cover() {}
 
   static String svg(Work w) {
+    return svg(Face.of(w));
+  }
+
+  static String svg(Face w) {
     String colour = colour(w);
     StringBuilder b = new StringBuilder();
     b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
@@ -156,7 +172,7 @@ final class Cover {
         y += 40;
       }
     }
-    List<String> fandoms = w.tagNames(TagType.FANDOM);
+    List<String> fandoms = w.fandoms();
     if (!fandoms.isEmpty()) {
       int fy = 800;
       for (String line : lines(String.join(", ", fandoms), 34, 2)) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.quire.app.Quire;
+import org.quire.export.Cover;
 import org.quire.model.TagType;
 import org.quire.model.WorkSummary;
 import org.quire.search.SearchQuery;
@@ -90,6 +91,38 @@ final class Catalog {
   /** A work's files from the catalogue: the same as the site's, behind the app's credentials. */
   void download(Context ctx, QuireWeb web) {
     web.sendDownload(ctx, readers.readable(ctx, ReaderRoutes.id(ctx, "id")));
+  }
+
+  /**
+   * A work's cover, as its EPUB has it, for e-reader apps' shelves ({@code /works/{id}/cover}, and
+   * below {@code /opds/} for a signed-in app). Drawn on request; the ETag changes with the work, so
+   * an app asks again only for works that changed.
+   */
+  void cover(Context ctx) {
+    long id = ReaderRoutes.id(ctx, "id");
+    Viewer v = Viewer.of(ctx);
+    switch (quire.access(id, v.loggedIn() ? v.user().id() : null, v.admin())) {
+      case ALLOWED -> {}
+      case MEMBERS_ONLY -> throw new AccountRoutes.LoginRequired(true);
+      default -> throw new io.javalin.http.NotFoundResponse("There is no work " + id + ".");
+    }
+    WorkSummary w =
+        quire.store().summaries(List.of(id)).stream()
+            .findFirst()
+            .orElseThrow(
+                () -> new io.javalin.http.NotFoundResponse("There is no work " + id + "."));
+    String etag = "\"cover-" + id + "-" + w.updatedAt().toEpochMilli() + "\"";
+    ctx.header("ETag", etag);
+    ctx.header(
+        "Cache-Control",
+        (w.visibility() == org.quire.model.Visibility.PUBLIC ? "public" : "private")
+            + ", max-age=3600");
+    if (StaticAssets.notModified(ctx.header("If-None-Match"), etag)) {
+      ctx.status(io.javalin.http.HttpStatus.NOT_MODIFIED);
+      return;
+    }
+    Cover.Image img = Cover.of(new Cover.Face(w.title(), w.authors(), w.tagNames(TagType.FANDOM)));
+    ctx.contentType(img.mediaType()).result(img.bytes());
   }
 
   void root(Context ctx) {

@@ -21,6 +21,16 @@ final class Feeds {
 
   private Feeds() {}
 
+  /**
+   * What covers are drawn as here: PNG, or SVG on a server whose JVM cannot draw text. Found once,
+   * when the first feed is built.
+   */
+  private static final class CoverType {
+    static final String VALUE =
+        org.quire.export.Cover.of(new org.quire.export.Cover.Face("Quire", List.of(), List.of()))
+            .mediaType();
+  }
+
   /** A link of a feed: rel, href, type and optional title and facet attributes. */
   record Link(
       String rel, String href, String type, String title, String facetGroup, boolean active) {
@@ -145,6 +155,18 @@ final class Feeds {
           .append(downloads)
           .append(w.id())
           .append("/download/html\"/>\n")
+          .append("<link rel=\"http://opds-spec.org/image\" type=\"")
+          .append(CoverType.VALUE)
+          .append("\" href=\"")
+          .append(downloads)
+          .append(w.id())
+          .append("/cover\"/>\n")
+          .append("<link rel=\"http://opds-spec.org/image/thumbnail\" type=\"")
+          .append(CoverType.VALUE)
+          .append("\" href=\"")
+          .append(downloads)
+          .append(w.id())
+          .append("/cover\"/>\n")
           .append("<link rel=\"alternate\" type=\"text/html\" href=\"/works/")
           .append(w.id())
           .append("\"/>\n</entry>\n");

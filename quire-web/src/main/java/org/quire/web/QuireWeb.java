@@ -203,6 +203,8 @@ public final class QuireWeb {
           config.routes.get("/opds/fandoms", catalog::fandoms);
           config.routes.get("/opds/works", catalog::works);
           config.routes.get("/opds/signin", catalog::signIn);
+          config.routes.get("/works/{id}/cover", catalog::cover);
+          config.routes.get("/opds/works/{id}/cover", catalog::cover);
           config.routes.get(
               "/opds/works/{id}/download/{format}", ctx -> catalog.download(ctx, web));
           config.routes.get("/opds/opensearch.xml", catalog::openSearch);

@@ -212,6 +212,12 @@ class ApiTokensTest extends ServerTestBase {
     // The feed changed when its newest work did, not when it was asked for.
     String changed = Feeds.time(quire.store().updatedAt(id).orElseThrow());
     assertThat(works).contains("<updated>" + changed + "</updated>\n<author><name>Quire");
+    assertThat(works).contains("href=\"/opds/works/" + id + "/cover\"");
+    HttpResponse<byte[]> cover = opds("/opds/works/" + id + "/cover", "Catalogue Reader", token);
+    assertThat(cover.statusCode()).isEqualTo(200);
+    assertThat(cover.headers().firstValue("Content-Type").orElse("")).startsWith("image/");
+    assertThat(cover.headers().firstValue("Cache-Control").orElse("")).startsWith("private");
+    assertThat(opds("/opds/works/" + id + "/cover", null, null).statusCode()).isEqualTo(401);
     HttpResponse<byte[]> epub =
         opds("/opds/works/" + id + "/download/epub", "Catalogue Reader", token);
     assertThat(epub.statusCode()).isEqualTo(200);

@@ -421,6 +421,24 @@ class WebTest {
       assertThat(get(href).statusCode()).as(href).isEqualTo(200);
     }
     assertThat(links(works, "http://opds-spec.org/facet")).isNotEmpty();
+    // Covers for the app's shelf, as the EPUB has them; asked again, unchanged: 304.
+    List<String> covers = links(works, "http://opds-spec.org/image");
+    assertThat(covers).hasSize(epubs.size() / 2); // an EPUB and an HTML link per work
+    for (String href : covers) {
+      HttpResponse<String> c = get(href);
+      assertThat(c.statusCode()).as(href).isEqualTo(200);
+      assertThat(c.headers().firstValue("Content-Type").orElse("")).startsWith("image/");
+      assertThat(c.headers().firstValue("Cache-Control").orElse("")).startsWith("public");
+      String etag = c.headers().firstValue("ETag").orElseThrow();
+      HttpResponse<String> again =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("http://127.0.0.1:" + app.port() + href))
+                  .header("If-None-Match", etag)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(again.statusCode()).isEqualTo(304);
+    }
     // The hostile title is escaped, not markup.
     assertThat(get("/opds/works?q=box").body()).doesNotContain("<script>");
     String openSearch = get("/opds/opensearch.xml").body();
