@@ -48,20 +48,21 @@ final class ApiAccess {
 
   /** Headers a script on any other site may read from an answer. */
   static final String EXPOSED =
-      "Location, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, WWW-Authenticate";
+      "ETag, Location, Content-Disposition, Retry-After, X-RateLimit-Limit,"
+          + " X-RateLimit-Remaining, WWW-Authenticate";
 
   /**
    * Before every {@code /api/} request. The API may be called from scripts on other sites (CORS,
    * any origin): it reads no cookies, so a cross-site page can act only with a token it was given.
    */
   void check(Context ctx) {
-    if (!ctx.path().startsWith("/api/v1/")) {
+    if (!ctx.path().startsWith("/api/")) {
       return;
     }
     ctx.header("Access-Control-Allow-Origin", "*");
     ctx.header("Access-Control-Expose-Headers", EXPOSED);
-    if (ctx.method() == HandlerType.OPTIONS) {
-      return; // a browser's preflight: answered by preflight(), not counted
+    if (!ctx.path().startsWith("/api/v1/") || ctx.method() == HandlerType.OPTIONS) {
+      return; // the description, or a browser's preflight (answered by preflight()): not counted
     }
     String auth = ctx.header("Authorization");
     String key;
@@ -112,7 +113,7 @@ final class ApiAccess {
   /** A browser's CORS preflight for any API address: which methods and headers may follow. */
   static void preflight(Context ctx) {
     ctx.header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE");
-    ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+    ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type, If-None-Match");
     ctx.header("Access-Control-Max-Age", "600");
     ctx.status(HttpStatus.NO_CONTENT);
   }

@@ -347,19 +347,9 @@ final class AuthoringRoutes {
     String source = QuireWeb.publicAddress(quire, ctx) + path;
     ctx.header("Content-Disposition", org.quire.export.TextExports.attachment(title, "epub"));
     ctx.contentType("application/epub+zip")
-        .result(org.quire.export.EpubWriter.write(book, source, lastChanged(works)));
-  }
-
-  /** When the newest change to any of these works was made. */
-  private java.time.Instant lastChanged(List<Work> works) {
-    java.time.Instant last = java.time.Instant.EPOCH;
-    for (Work w : works) {
-      java.time.Instant t = QuireWeb.lastChanged(quire.store(), w);
-      if (t.isAfter(last)) {
-        last = t;
-      }
-    }
-    return last;
+        // A collection's contents depend on who asks and on works leaving it too: no edition
+        // date can stand for it, so it is dated when it was made.
+        .result(org.quire.export.EpubWriter.write(book, source, java.time.Instant.now()));
   }
 
   /** A series as one EPUB: the works this viewer may read, in order. */

@@ -17,14 +17,21 @@ import org.quire.store.AccountStore;
  * The OPDS 1.2 catalogue ({@code /opds}) and Atom feeds ({@code /feeds/works.atom}). Both are the
  * search behind an Atom face: the same parameters, filters and privacy as {@code /search}.
  *
- * <p>E-reader apps sign in to the catalogue with HTTP Basic: a member's name and one of their
- * personal tokens as the password (an app keeps what it is given in plain text, so it gets a token
- * the member can revoke, never the account's password). Signed in, the catalogue shows what the
- * member may read, muted works left out, and links downloads below {@code /opds/}, where the app
- * sends its credentials. The Atom feeds stay public.
+ * <p>E-reader apps sign in with HTTP Basic: a member's name and one of their personal tokens as the
+ * password (an app keeps what it is given in plain text, so it gets a token the member can revoke,
+ * never the account's password). The members' catalogue, {@code /opds/member/}, is the same
+ * catalogue behind a challenge: every address below it asks for credentials, so an app that answers
+ * challenges (rather than sending credentials unasked) signs in there, and every link in it,
+ * downloads and covers too, stays below it, where the app sends them again. Credentials sent
+ * unasked to {@code /opds} are honoured as well. Signed in, the catalogue shows what the member may
+ * read, their mutes applied. The Atom feeds stay public.
  */
 final class Catalog {
-  static final String CHALLENGE = "Basic realm=\"Quire catalogue\", charset=\"UTF-8\"";
+  static final String MEMBERS = "/opds/member";
+  // Apps show the realm in their password prompt: say what goes there.
+  static final String CHALLENGE =
+      "Basic realm=\"Quire: your user name and a personal token (not your password)\","
+          + " charset=\"UTF-8\"";
   static final String SIGN_IN =
       "Sign in with your user name and, as the password, a personal token from your account"
           + " page.";
@@ -47,6 +54,9 @@ final class Catalog {
     }
     String auth = ctx.header("Authorization");
     if (auth == null) {
+      if (members(ctx)) {
+        throw new ApiAccess.Unauthorized(SIGN_IN, CHALLENGE);
+      }
       return;
     }
     AccountStore.User u =
@@ -80,12 +90,28 @@ final class Catalog {
         .filter(u -> u.name().equalsIgnoreCase(name));
   }
 
-  /** {@code /opds/signin}: asks the app for credentials, then leads back to the catalogue. */
-  void signIn(Context ctx) {
-    if (!Viewer.of(ctx).loggedIn()) {
-      throw new ApiAccess.Unauthorized(SIGN_IN, CHALLENGE);
+  /** Whether this request is for the members' catalogue. */
+  private static boolean members(Context ctx) {
+    String p = ctx.path();
+    return p.equals(MEMBERS) || p.startsWith(MEMBERS + "/");
+  }
+
+  /** Where this catalogue's addresses start: {@code /opds} or {@code /opds/member}. */
+  private static String base(Context ctx) {
+    return members(ctx) ? MEMBERS : "/opds";
+  }
+
+  /** The catalogue's routes, public and members'. */
+  void routes(io.javalin.config.RoutesConfig routes, QuireWeb web) {
+    for (String base : List.of("/opds", MEMBERS)) {
+      routes.get(base, this::root);
+      routes.get(base + "/fandoms", this::fandoms);
+      routes.get(base + "/works", this::works);
+      routes.get(base + "/works/{id}/cover", this::cover);
+      routes.get(base + "/works/{id}/download/{format}", ctx -> download(ctx, web));
+      routes.get(base + "/opensearch.xml", this::openSearch);
     }
-    ctx.redirect("/opds", io.javalin.http.HttpStatus.SEE_OTHER);
+    routes.get("/works/{id}/cover", this::cover);
   }
 
   /** A work's files from the catalogue: the same as the site's, behind the app's credentials. */
@@ -127,6 +153,7 @@ final class Catalog {
 
   void root(Context ctx) {
     Viewer v = Viewer.of(ctx);
+    String base = base(ctx);
     List<Feeds.Nav> entries = new ArrayList<>();
     entries.addAll(
         List.of(
@@ -134,38 +161,38 @@ final class Catalog {
                 "urn:quire:new",
                 "New works",
                 "The newest works first.",
-                "/opds/works?sort=posted",
+                base + "/works?sort=posted",
                 Feeds.ACQUISITION),
             new Feeds.Nav(
                 "urn:quire:kudos",
                 "Most loved",
                 "Works with the most kudos.",
-                "/opds/works?sort=kudos",
+                base + "/works?sort=kudos",
                 Feeds.ACQUISITION),
             new Feeds.Nav(
                 "urn:quire:complete",
                 "Complete works",
                 "Finished works, newest first.",
-                "/opds/works?sort=posted&complete=true",
+                base + "/works?sort=posted&complete=true",
                 Feeds.ACQUISITION),
             new Feeds.Nav(
                 "urn:quire:fandoms",
                 "By fandom",
                 "Browse the archive's fandoms.",
-                "/opds/fandoms",
+                base + "/fandoms",
                 Feeds.NAVIGATION)));
     if (!v.loggedIn()) {
       entries.add(
           new Feeds.Nav(
               "urn:quire:signin",
               "Sign in",
-              "Members-only works too. " + SIGN_IN,
-              "/opds/signin",
+              "The members' catalogue, with members-only works. " + SIGN_IN,
+              MEMBERS + "/",
               Feeds.NAVIGATION));
     }
     String title = site() + " catalogue" + (v.loggedIn() ? " (" + v.name() + ")" : "");
     ctx.contentType(Feeds.NAVIGATION + ";charset=utf-8")
-        .result(Feeds.navigation("urn:quire:root", title, "/opds", Instant.now(), entries));
+        .result(Feeds.navigation("urn:quire:root", title, base, base, Instant.now(), entries));
   }
 
   void fandoms(Context ctx) {
@@ -180,18 +207,26 @@ final class Catalog {
               "urn:quire:fandom:" + Texts.segment(f.name()),
               f.name(),
               f.count() + (f.count() == 1 ? " work" : " works"),
-              "/opds/works?include=" + Texts.url("fandom:" + f.name()),
+              base(ctx) + "/works?include=" + Texts.url("fandom:" + f.name()),
               Feeds.ACQUISITION));
     }
     ctx.contentType(Feeds.NAVIGATION + ";charset=utf-8")
         .result(
             Feeds.navigation(
-                "urn:quire:fandoms", "Fandoms", "/opds/fandoms", Instant.now(), entries));
+                "urn:quire:fandoms",
+                "Fandoms",
+                base(ctx) + "/fandoms",
+                base(ctx),
+                Instant.now(),
+                entries));
   }
 
   void works(Context ctx) {
     acquisition(
-        ctx, "/opds/works", Feeds.ACQUISITION + ";charset=utf-8", SearchQuery.Sort.RELEVANCE);
+        ctx,
+        base(ctx) + "/works",
+        Feeds.ACQUISITION + ";charset=utf-8",
+        SearchQuery.Sort.RELEVANCE);
   }
 
   /** Atom feed of new works, for feed readers: any search parameters, newest first. */
@@ -241,16 +276,18 @@ final class Catalog {
                 "urn:quire:" + path + ":" + base,
                 title,
                 base + "page=" + form.page(),
+                path.startsWith("/opds") ? base(ctx) : "/opds",
                 works,
                 links,
                 new Feeds.Page(
                     res.total(), form.pageSize(), (form.page() - 1L) * form.pageSize() + 1),
-                audience.member() ? "/opds/works/" : "/works/"));
+                // Signed in, downloads go where the app sends its credentials.
+                audience.member() ? base(ctx) + "/works/" : "/works/"));
   }
 
   void openSearch(Context ctx) {
     ctx.contentType(Feeds.OPENSEARCH + ";charset=utf-8")
-        .result(Feeds.openSearch(site(), QuireWeb.publicAddress(quire, ctx)));
+        .result(Feeds.openSearch(site(), QuireWeb.publicAddress(quire, ctx), base(ctx)));
   }
 
   private String site() {

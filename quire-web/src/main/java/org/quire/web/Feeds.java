@@ -42,9 +42,14 @@ final class Feeds {
   /** A navigation entry: a title, a short text, and where it leads. */
   record Nav(String id, String title, String content, String href, String type) {}
 
+  /**
+   * A navigation feed.
+   *
+   * @param start the catalogue's root: {@code /opds}, or {@code /opds/member} for members
+   */
   static String navigation(
-      String id, String title, String self, Instant updated, List<Nav> entries) {
-    StringBuilder b = head(id, title, self, NAVIGATION, updated, List.of());
+      String id, String title, String self, String start, Instant updated, List<Nav> entries) {
+    StringBuilder b = head(id, title, self, start, NAVIGATION, updated, List.of());
     for (Nav n : entries) {
       b.append("<entry>\n<title>")
           .append(escape(n.title()))
@@ -84,18 +89,14 @@ final class Feeds {
       String id,
       String title,
       String self,
+      String start,
       List<WorkSummary> works,
       List<Link> links,
       Page page,
       String downloads) {
-    // The feed changed when its newest entry did (a reader app may skip an unchanged feed).
-    Instant updated =
-        works.stream()
-            .map(WorkSummary::updatedAt)
-            .filter(java.util.Objects::nonNull)
-            .max(Instant::compareTo)
-            .orElse(Instant.EPOCH);
-    StringBuilder b = head(id, title, self, ACQUISITION, updated, links);
+    // Now: a work leaving the feed (deleted, hidden, muted) changes it as much as one arriving.
+    Instant updated = Instant.now();
+    StringBuilder b = head(id, title, self, start, ACQUISITION, updated, links);
     b.append("<opensearch:totalResults>")
         .append(page.total())
         .append("</opensearch:totalResults>\n<opensearch:itemsPerPage>")
@@ -175,7 +176,13 @@ final class Feeds {
   }
 
   private static StringBuilder head(
-      String id, String title, String self, String kind, Instant updated, List<Link> links) {
+      String id,
+      String title,
+      String self,
+      String start,
+      String kind,
+      Instant updated,
+      List<Link> links) {
     StringBuilder b = new StringBuilder(4096);
     b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         .append("<feed xmlns=\"http://www.w3.org/2005/Atom\"")
@@ -193,8 +200,8 @@ final class Feeds {
         .append("</updated>\n")
         .append("<author><name>Quire</name></author>\n");
     b.append(link(Link.of("self", self, kind)));
-    b.append(link(Link.of("start", "/opds", NAVIGATION)));
-    b.append(link(Link.of("search", "/opds/opensearch.xml", OPENSEARCH)));
+    b.append(link(Link.of("start", start, NAVIGATION)));
+    b.append(link(Link.of("search", start + "/opensearch.xml", OPENSEARCH)));
     links.forEach(l -> b.append(link(l)));
     return b;
   }
@@ -226,7 +233,7 @@ final class Feeds {
    * as {@code https://archive.example}. Browsers pick the HTML search page; OPDS readers the
    * acquisition feed.
    */
-  static String openSearch(String siteName, String base) {
+  static String openSearch(String siteName, String base, String catalogue) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         + "<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">\n"
         + "<ShortName>"
@@ -242,8 +249,8 @@ final class Feeds {
         + "<Url type=\""
         + ACQUISITION
         + "\" template=\""
-        + escape(base)
-        + "/opds/works?q={searchTerms}\"/>\n"
+        + escape(base + catalogue)
+        + "/works?q={searchTerms}\"/>\n"
         + "</OpenSearchDescription>\n";
   }
 

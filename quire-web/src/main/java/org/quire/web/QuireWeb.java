@@ -199,15 +199,7 @@ public final class QuireWeb {
           config.routes.get("/api/v1/series/{sid}", apiAuthoring::series);
           config.routes.get("/api/openapi.json", api::openApi);
           config.routes.options("/api/v1/*", ApiAccess::preflight);
-          config.routes.get("/opds", catalog::root);
-          config.routes.get("/opds/fandoms", catalog::fandoms);
-          config.routes.get("/opds/works", catalog::works);
-          config.routes.get("/opds/signin", catalog::signIn);
-          config.routes.get("/works/{id}/cover", catalog::cover);
-          config.routes.get("/opds/works/{id}/cover", catalog::cover);
-          config.routes.get(
-              "/opds/works/{id}/download/{format}", ctx -> catalog.download(ctx, web));
-          config.routes.get("/opds/opensearch.xml", catalog::openSearch);
+          catalog.routes(config.routes, web);
           config.routes.get("/feeds/works.atom", catalog::atom);
           config.routes.get(
               "/health",
@@ -500,7 +492,8 @@ public final class QuireWeb {
 
   private void pageWrite(Context ctx) {
     String m = ctx.method().name();
-    if (!m.equals("GET") && !m.equals("HEAD")) {
+    // OPTIONS is a browser's CORS preflight: it changes nothing (and anyone may send it).
+    if (!m.equals("GET") && !m.equals("HEAD") && !m.equals("OPTIONS")) {
       pages.changed();
     }
   }

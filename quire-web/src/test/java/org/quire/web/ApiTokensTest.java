@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.MethodOrderer;
@@ -181,26 +182,50 @@ class ApiTokensTest extends ServerTestBase {
             "Title: Wombat Hours\n\nA story about a wombat at midnight.\n".getBytes());
     long id = JSON.readTree(posted.body()).get("id").asLong();
 
-    // A visitor: the work is not listed; the root offers to sign in, which asks for credentials.
+    // A visitor: the work is not listed; the root leads to the members' catalogue, every address
+    // of which asks for credentials (so apps that wait to be asked sign in there).
     assertThat(text(opds("/opds/works?q=wombat", null, null)))
         .doesNotContain("Wombat Hours")
         .contains("<opensearch:totalResults>0</opensearch:totalResults>");
-    assertThat(text(opds("/opds", null, null))).contains("href=\"/opds/signin\"");
-    HttpResponse<byte[]> ask = opds("/opds/signin", null, null);
-    assertThat(ask.statusCode()).isEqualTo(401);
-    assertThat(ask.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic realm=");
-    // Its file, by the catalogue's address, is asked for the same way, not sent to a login page.
-    HttpResponse<byte[]> locked = opds("/opds/works/" + id + "/download/epub", null, null);
-    assertThat(locked.statusCode()).isEqualTo(401);
-    assertThat(locked.headers().firstValue("WWW-Authenticate")).isPresent();
+    assertThat(text(opds("/opds", null, null))).contains("href=\"/opds/member/\"");
+    for (String path :
+        List.of(
+            "/opds/member/",
+            "/opds/member/works",
+            "/opds/member/works/" + id + "/download/epub",
+            // the public catalogue's address of a members-only file: asked, not a login page
+            "/opds/works/" + id + "/download/epub",
+            "/opds/works/" + id + "/cover")) {
+      HttpResponse<byte[]> ask = opds(path, null, null);
+      assertThat(ask.statusCode()).as(path).isEqualTo(401);
+      assertThat(ask.headers().firstValue("WWW-Authenticate").orElse(""))
+          .as(path)
+          .startsWith("Basic realm=")
+          .contains("personal token");
+    }
 
-    // Signed in with the name (any case) and the token: the member's catalogue.
-    HttpResponse<byte[]> in = opds("/opds/signin", "catalogue reader", token);
-    assertThat(in.statusCode()).isEqualTo(303);
-    assertThat(in.headers().firstValue("Location")).hasValue("/opds");
-    String root = text(opds("/opds", "Catalogue Reader", token));
-    assertThat(root).contains("(Catalogue Reader)").doesNotContain("/opds/signin");
-    HttpResponse<byte[]> feed = opds("/opds/works?q=wombat", "Catalogue Reader", token);
+    // The work changes a while after it was posted, and is read a while after that.
+    Thread.sleep(1_100);
+    call(
+        "POST",
+        "/api/v1/works/" + id + "/tags",
+        token,
+        "{\"add\": [{\"type\": \"additional\", \"name\": \"Night Walks\"}]}".getBytes());
+    var summary = quire.store().summaries(List.of(id)).getFirst();
+    String posted_ = Feeds.time(summary.importedAt());
+    String changed = Feeds.time(summary.updatedAt());
+    assertThat(changed).isNotEqualTo(posted_);
+    Thread.sleep(1_100);
+
+    // Signed in with the name (any case) and the token: the member's catalogue, every link in it
+    // below /opds/member/.
+    String root = text(opds("/opds/member/", "catalogue reader", token));
+    assertThat(root)
+        .contains("(Catalogue Reader)")
+        .doesNotContain("urn:quire:signin")
+        .contains("href=\"/opds/member/works?sort=posted\"")
+        .contains("href=\"/opds/member/fandoms\"");
+    HttpResponse<byte[]> feed = opds("/opds/member/works?q=wombat", "Catalogue Reader", token);
     assertThat(feed.headers().firstValue("Cache-Control")).hasValue("private, no-store");
     assertThat(feed.headers().firstValue("Vary").orElse("")).contains("Authorization");
     String works = text(feed);
@@ -208,39 +233,49 @@ class ApiTokensTest extends ServerTestBase {
         .contains("Wombat Hours")
         .contains("<opensearch:totalResults>1</opensearch:totalResults>")
         .contains("<opensearch:startIndex>1</opensearch:startIndex>")
-        .contains("href=\"/opds/works/" + id + "/download/epub\"");
-    // The feed changed when its newest work did, not when it was asked for.
-    String changed = Feeds.time(quire.store().updatedAt(id).orElseThrow());
-    assertThat(works).contains("<updated>" + changed + "</updated>\n<author><name>Quire");
-    assertThat(works).contains("href=\"/opds/works/" + id + "/cover\"");
-    HttpResponse<byte[]> cover = opds("/opds/works/" + id + "/cover", "Catalogue Reader", token);
+        .contains("href=\"/opds/member/works/" + id + "/download/epub\"")
+        .contains("href=\"/opds/member/works/" + id + "/cover\"")
+        .contains("rel=\"start\" href=\"/opds/member\"")
+        // An entry's updated is its last change, published its posting.
+        .contains("<updated>" + changed + "</updated>\n<published>" + posted_ + "</published>");
+    assertThat(text(opds("/opds/member/opensearch.xml", "Catalogue Reader", token)))
+        .contains("/opds/member/works?q={searchTerms}");
+    HttpResponse<byte[]> cover =
+        opds("/opds/member/works/" + id + "/cover", "Catalogue Reader", token);
     assertThat(cover.statusCode()).isEqualTo(200);
     assertThat(cover.headers().firstValue("Content-Type").orElse("")).startsWith("image/");
     assertThat(cover.headers().firstValue("Cache-Control").orElse("")).startsWith("private");
-    assertThat(opds("/opds/works/" + id + "/cover", null, null).statusCode()).isEqualTo(401);
     HttpResponse<byte[]> epub =
-        opds("/opds/works/" + id + "/download/epub", "Catalogue Reader", token);
+        opds("/opds/member/works/" + id + "/download/epub", "Catalogue Reader", token);
     assertThat(epub.statusCode()).isEqualTo(200);
     assertThat(epub.headers().firstValue("Content-Type").orElse(""))
         .startsWith("application/epub+zip");
-    // dcterms:modified is the work's last change: two downloads are the same edition.
+    // dcterms:modified is the work's last change, not the download's time: two downloads are
+    // the same edition.
     assertThat(opf(epub.body())).contains("<meta property=\"dcterms:modified\">" + changed);
 
-    // Wrong token, another member's token under this name, a password: refused with the challenge.
+    // Credentials sent unasked to the public catalogue's address count too (KOReader's way).
+    assertThat(text(opds("/opds/works?q=wombat", "Catalogue Reader", token)))
+        .contains("Wombat Hours")
+        .contains("href=\"/opds/works/" + id + "/download/epub\"");
+
+    // Wrong token, another member's token under this name, the account's password: refused.
     HttpBrowser other = signedUp("Catalogue Other");
     String otherToken = makeToken(other, "theirs");
     for (String[] bad :
         new String[][] {
           {"Catalogue Reader", "qt_nonsense"},
           {"Catalogue Reader", otherToken},
-          {"Catalogue Reader", "password"}
+          {"Catalogue Reader", "correct horse battery"}
         }) {
-      HttpResponse<byte[]> r = opds("/opds/works", bad[0], bad[1]);
-      assertThat(r.statusCode()).as(bad[1]).isEqualTo(401);
-      assertThat(r.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
-      assertThat(text(r)).doesNotContain("Wombat Hours");
+      for (String path : List.of("/opds/works", "/opds/member/works")) {
+        HttpResponse<byte[]> r = opds(path, bad[0], bad[1]);
+        assertThat(r.statusCode()).as(bad[1]).isEqualTo(401);
+        assertThat(r.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+        assertThat(text(r)).doesNotContain("Wombat Hours");
+      }
     }
-    assertThat(text(opds("/opds/works?q=wombat", "Catalogue Other", otherToken)))
+    assertThat(text(opds("/opds/member/works?q=wombat", "Catalogue Other", otherToken)))
         .contains("Wombat Hours"); // members-only: any member
   }
 
@@ -261,7 +296,13 @@ class ApiTokensTest extends ServerTestBase {
     HttpResponse<String> works = call("GET", "/api/v1/works", null, null);
     assertThat(works.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
     assertThat(works.headers().firstValue("Access-Control-Expose-Headers").orElse(""))
-        .contains("X-RateLimit-Remaining");
+        .contains("X-RateLimit-Remaining")
+        .contains("ETag");
+    assertThat(
+            call("GET", "/api/openapi.json", null, null)
+                .headers()
+                .firstValue("Access-Control-Allow-Origin"))
+        .hasValue("*");
     HttpResponse<String> preflight =
         visitor()
             .http
@@ -278,7 +319,23 @@ class ApiTokensTest extends ServerTestBase {
     assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(""))
         .contains("PUT");
     assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""))
-        .contains("Authorization");
+        .contains("Authorization")
+        .contains("If-None-Match");
+    // A preflight changes nothing: the visitors' page cache keeps its pages.
+    signedUp("Cors Author");
+    long pub =
+        quire
+            .post(
+                "p.txt",
+                "Title: Cached Page\n\nA story about a heron.\n".getBytes(StandardCharsets.UTF_8),
+                uid("Cors Author"),
+                org.quire.model.Visibility.PUBLIC)
+            .id();
+    HttpBrowser v = visitor();
+    v.get("/works/" + pub);
+    assertThat(v.get("/works/" + pub).headers().firstValue("X-Quire-Page-Cache")).hasValue("hit");
+    call("OPTIONS", "/api/v1/works", null, null);
+    assertThat(v.get("/works/" + pub).headers().firstValue("X-Quire-Page-Cache")).hasValue("hit");
     // Site pages are not open to other sites' scripts.
     assertThat(visitor().get("/").headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 
