@@ -257,7 +257,33 @@ final class Catalog {
     if (form.page() < pages) {
       links.add(Feeds.Link.of("next", base + "page=" + (form.page() + 1), type));
     }
-    for (TagType t : List.of(TagType.RATING, TagType.FANDOM)) {
+    // Facets as OPDS apps show them: how to order, whether finished, then tags with counts.
+    for (SearchQuery.Sort s :
+        List.of(
+            SearchQuery.Sort.POSTED,
+            SearchQuery.Sort.UPDATED,
+            SearchQuery.Sort.KUDOS,
+            SearchQuery.Sort.WORDS)) {
+      links.add(
+          new Feeds.Link(
+              "http://opds-spec.org/facet",
+              form.withParam("sort", s.key()),
+              type,
+              s.label(),
+              "Sort by",
+              form.sort() == s));
+    }
+    for (String done : List.of("", "true", "false")) {
+      links.add(
+          new Feeds.Link(
+              "http://opds-spec.org/facet",
+              form.withParam("complete", done.isEmpty() ? null : done),
+              type,
+              done.isEmpty() ? "Any" : done.equals("true") ? "Complete" : "In progress",
+              "Status",
+              form.complete().equals(done)));
+    }
+    for (TagType t : List.of(TagType.RATING, TagType.CATEGORY, TagType.FANDOM)) {
       for (SearchResults.FacetValue v : res.facets().getOrDefault(t.key(), List.of())) {
         links.add(
             new Feeds.Link(

@@ -525,6 +525,14 @@ public final class SearchForm {
     return trim(href(path, p));
   }
 
+  /** This search with one parameter set (or, with null, left out), from the first page. */
+  public String withParam(String key, String value) {
+    Map<String, List<String>> p = params();
+    p.remove(key);
+    put(p, key, value);
+    return trim(href(path, p));
+  }
+
   /** This search limited to one language (or, with null, any). */
   public String languageHref(String language) {
     Map<String, List<String>> p = params();

@@ -420,7 +420,18 @@ class WebTest {
     for (String href : epubs) {
       assertThat(get(href).statusCode()).as(href).isEqualTo(200);
     }
-    assertThat(links(works, "http://opds-spec.org/facet")).isNotEmpty();
+    assertThat(links(works, "http://opds-spec.org/facet"))
+        .contains("/opds/works?sort=kudos", "/opds/works?sort=posted")
+        .anyMatch(h -> h.contains("complete=true"))
+        .anyMatch(h -> h.contains("include=category"));
+    // Every facet leads to a feed; the chosen ones say so.
+    for (String href : links(works, "http://opds-spec.org/facet")) {
+      assertThat(get(href).statusCode()).as(href).isEqualTo(200);
+    }
+    assertThat(get("/opds/works?sort=posted").body())
+        .containsPattern(
+            "title=\"Date posted\" opds:facetGroup=\"Sort by\" opds:activeFacet=\"true\"")
+        .containsPattern("title=\"Any\" opds:facetGroup=\"Status\" opds:activeFacet=\"true\"");
     // Covers for the app's shelf, as the EPUB has them; asked again, unchanged: 304.
     List<String> covers = links(works, "http://opds-spec.org/image");
     assertThat(covers).hasSize(epubs.size() / 2); // an EPUB and an HTML link per work
