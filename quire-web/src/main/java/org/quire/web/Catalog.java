@@ -196,7 +196,7 @@ final class Catalog {
   }
 
   void fandoms(Context ctx) {
-    // Every fandom of the public works (not only a search's top facets), most works first.
+    // Every fandom of the works this reader may see (not only a search's top facets), most first.
     List<Feeds.Nav> entries = new ArrayList<>();
     for (SearchResults.FacetValue f :
         quire
