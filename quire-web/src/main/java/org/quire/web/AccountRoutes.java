@@ -382,8 +382,13 @@ final class AccountRoutes {
   private void form(
       Context ctx, String template, String title, String error, Map<String, String> values) {
     Map<String, Object> params = new LinkedHashMap<>();
-    params.put("layout", web.layout(ctx, title, null));
+    params.put("layout", web.layout(ctx, QuireWeb.titled(title, error), null));
     params.put("error", error == null ? "" : error);
+    if (template.equals("signup.jte")) {
+      // A refused sign-up keeps what was typed (never the password).
+      String email = ctx.formParam("email");
+      params.put("email", email == null ? "" : email.strip());
+    }
     params.put("name", values.getOrDefault("name", ""));
     params.put("next", next(ctx));
     String invite =

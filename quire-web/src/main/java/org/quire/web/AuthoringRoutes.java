@@ -63,7 +63,7 @@ final class AuthoringRoutes {
   private void renderEdit(Context ctx, Work w, String error) {
     AccountStore.User u = AccountRoutes.requireUser(ctx);
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("layout", web.layout(ctx, "Edit " + w.title(), null));
+    p.put("layout", web.layout(ctx, QuireWeb.titled("Edit " + w.title(), error), null));
     p.put("work", w);
     p.put("series", quire.store().series().ownedBy(u.id()));
     p.put("inSeries", quire.store().series().seriesOf(w.id()));

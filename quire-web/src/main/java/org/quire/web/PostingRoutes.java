@@ -46,7 +46,7 @@ final class PostingRoutes {
   /** The posting form; after a refused post, with what was typed in it, so nothing is lost. */
   private void page(Context ctx, String error) {
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("layout", web.layout(ctx, "Post a work", null));
+    p.put("layout", web.layout(ctx, QuireWeb.titled("Post a work", error), null));
     p.put("error", error);
     p.put("title", typed(ctx, "title"));
     p.put("text", typed(ctx, "text"));

@@ -543,7 +543,7 @@ public final class QuireWeb {
     templates.render(
         "work.jte",
         Map.of(
-            "layout", layout(ctx, w.title(), null),
+            "layout", layout(ctx, readerTitle(w, n, full), null),
             "r", r,
             "x", extras(ctx, w, r, chapterAsked)),
         out);
@@ -810,6 +810,33 @@ public final class QuireWeb {
       out.put(w.id(), w);
     }
     return out;
+  }
+
+  /**
+   * A reader page's title: each chapter's page has its own (WCAG 2.4.2), "Chapter 2: The Ball –
+   * Title", and the whole work on one page says so.
+   */
+  static String readerTitle(Work w, int n, boolean full) {
+    if (w.chapters().size() <= 1) {
+      return w.title();
+    }
+    if (full) {
+      return w.title() + " (entire work)";
+    }
+    String named = w.chapters().get(n - 1).title();
+    return "Chapter "
+        + n
+        + (named == null || named.isBlank() ? "" : ": " + named.strip())
+        + " – "
+        + w.title();
+  }
+
+  /**
+   * A form page's title: "Error: " first when the form was refused, so that a screen reader's first
+   * words on the new page say so (WCAG 3.3.1).
+   */
+  static String titled(String title, String error) {
+    return error == null || error.isEmpty() ? title : "Error: " + title;
   }
 
   void error(Context ctx, int status, String title, String message) {

@@ -21,6 +21,15 @@ public final class Texts {
   }
 
   /** 12,345 */
+  /**
+   * A work's language as an HTML {@code lang} value ("fr" for French), so screen readers read its
+   * words in the right voice (WCAG 3.1.2); null (no attribute) when unknown.
+   */
+  public static String lang(String language) {
+    String tag = org.quire.export.Languages.tag(language);
+    return tag.equals("und") ? null : tag;
+  }
+
   public static String number(long n) {
     return NumberFormat.getIntegerInstance(Locale.US).format(n);
   }

@@ -84,6 +84,22 @@ class HtmlValidityTest extends ServerTestBase {
         out.add(path + ": unlabelled " + field.tagName() + " " + field.attr("name"));
       }
     }
+    // aria-label only where a role takes a name (not on a plain span, p or div), and never
+    // hiding a visible label's words from voice users (WCAG 2.5.3).
+    for (var e : d.select("span[aria-label], p[aria-label], div[aria-label]:not([role])")) {
+      out.add(path + ": aria-label on a plain " + e.tagName() + ": " + e.attr("aria-label"));
+    }
+    for (var field : d.select("label input[aria-label], label select[aria-label]")) {
+      String visible = field.parents().select("label").first().ownText().strip();
+      if (!visible.isEmpty()
+          && !field
+              .attr("aria-label")
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains(visible.toLowerCase(java.util.Locale.ROOT))) {
+        out.add(
+            path + ": label \"" + visible + "\" hidden by aria-label " + field.attr("aria-label"));
+      }
+    }
     var ids = new java.util.HashSet<String>();
     for (var e : d.select("[id]")) {
       if (!ids.add(e.id())) {
@@ -138,6 +154,17 @@ class HtmlValidityTest extends ServerTestBase {
     out.addAll(problems(reader, "/comments/1/edit"));
     out.addAll(problems(reader, w + "/chapters/1"));
     assertThat(out).isEmpty();
+    // Each chapter's page, and the entire work, have titles of their own (WCAG 2.4.2).
+    var titles = new java.util.LinkedHashSet<String>();
+    for (String p : List.of(w + "/chapters/1", w + "/chapters/2", w + "?view=full")) {
+      titles.add(org.jsoup.Jsoup.parse(visitor.get(p).body()).title());
+    }
+    assertThat(titles).hasSize(3).anyMatch(t -> t.startsWith("Chapter 2"));
+    // The work's own words carry its language.
+    assertThat(
+            org.jsoup.Jsoup.parse(visitor.get(w + "/chapters/1").body())
+                .select(".userstuff[lang=en]"))
+        .isNotEmpty();
   }
 
   @Test
