@@ -428,7 +428,9 @@ public final class Quire implements AutoCloseable {
    * @param notes the beginning notes, or null
    * @param endNotes the end notes, or null
    * @param complete whether it is finished
-   * @param chapters the chapters in order (titles may be null)
+   * @param chapters the chapters in order (titles may be null), each numbered as it was before the
+   *     edit (a new chapter: any number past the last), so that what readers left on a chapter
+   *     follows it
    * @param expectedChapters the chapters planned, 0 when unknown
    */
   public record Edit(
@@ -484,6 +486,21 @@ public final class Quire implements AutoCloseable {
         store.get(workId).orElseThrow(() -> new QuireException("There is no work " + workId + "."));
     Work edited = e.applyTo(w);
     store.update(edited);
+    // The edit's chapters carry their old numbers (a new one, a number past the old last).
+    int[] newNumber = new int[w.chapters().size() + 1];
+    boolean moved = false;
+    for (int i = 0; i < e.chapters().size(); i++) {
+      int old = e.chapters().get(i).number();
+      if (old >= 1 && old < newNumber.length && newNumber[old] == 0) {
+        newNumber[old] = i + 1;
+      }
+    }
+    for (int old = 1; old < newNumber.length; old++) {
+      moved |= newNumber[old] != old;
+    }
+    if (moved) {
+      store.readers().chaptersRenumbered(workId, newNumber);
+    }
     reindexWork(workId);
     index.refresh();
     return edited;

@@ -36,6 +36,50 @@ final class JdbiReaderStore implements ReaderStore {
   }
 
   @Override
+  public void chaptersRenumbered(long workId, int[] newNumber) {
+    int last = 0;
+    for (int n : newNumber) {
+      last = Math.max(last, n);
+    }
+    int[] place = new int[newNumber.length];
+    int next = last;
+    for (int old = newNumber.length - 1; old >= 1; old--) {
+      if (newNumber[old] != 0) {
+        next = newNumber[old];
+      }
+      place[old] = newNumber[old] != 0 ? newNumber[old] : next;
+    }
+    db.write(
+        "move the comments with their chapters",
+        h -> {
+          // Moved through negative numbers, so no chapter's rows meet another's on the way.
+          for (int old = 1; old < newNumber.length; old++) {
+            if (newNumber[old] == 0) {
+              h.execute("DELETE FROM comments WHERE work_id = ? AND chapter = ?", workId, old);
+            } else if (newNumber[old] != old) {
+              h.execute(
+                  "UPDATE comments SET chapter = ? WHERE work_id = ? AND chapter = ?",
+                  -newNumber[old],
+                  workId,
+                  old);
+            }
+            if (place[old] != old && place[old] > 0) {
+              h.execute(
+                  "UPDATE readings SET chapter = ? WHERE work_id = ? AND chapter = ?",
+                  -place[old],
+                  workId,
+                  old);
+            }
+          }
+          h.execute(
+              "UPDATE comments SET chapter = -chapter WHERE work_id = ? AND chapter < 0", workId);
+          h.execute(
+              "UPDATE readings SET chapter = -chapter WHERE work_id = ? AND chapter < 0", workId);
+          return null;
+        });
+  }
+
+  @Override
   public boolean addKudos(long workId, String giver, Long userId) {
     return db.write(
             "leave kudos",

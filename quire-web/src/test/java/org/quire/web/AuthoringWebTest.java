@@ -119,6 +119,41 @@ class AuthoringWebTest extends ServerTestBase {
   }
 
   @Test
+  void commentsAndReadersPlacesFollowTheirChapterWhenAnotherIsDeleted() throws Exception {
+    HttpBrowser author = signedUp("Ember Author");
+    long id =
+        post(
+            "Ember Author",
+            "Three Fires",
+            "Chapter 1: Kindling\n\nThe first fire was small.\n\n"
+                + "Chapter 2: Tinder\n\nThe second fire caught.\n\n"
+                + "Chapter 3: Embers\n\nThe third fire glowed all night.",
+            Visibility.PUBLIC);
+    assertThat(quire.work(id).orElseThrow().chapters()).hasSize(3);
+    var readers = quire.store().readers();
+    long reader = quire.store().accounts().userByName("Ember Author").orElseThrow().id();
+    readers.addComment(id, 2, null, reader, "On the second");
+    readers.addComment(id, 3, null, reader, "On the third");
+    readers.recordReading(reader, id, 2);
+    String page = "/works/" + id;
+    author.post(page + "/edit", editForm(author, id, Map.of("delete2", "1")), page + "/edit");
+
+    assertThat(quire.work(id).orElseThrow().chapters()).hasSize(2);
+    // The third chapter is now the second, with its own comment; the deleted one's went with it.
+    assertThat(readers.comments(id, 2)).extracting(c -> c.body()).containsExactly("On the third");
+    assertThat(readers.comments(id, 3)).isEmpty();
+    assertThat(readers.engagement(id).comments()).isEqualTo(1);
+    assertThat(author.get(page + "/chapters/2").body()).contains("On the third");
+    // The reader who stopped in the deleted chapter stopped at the one after it.
+    assertThat(readers.reading(reader, id).orElseThrow().chapter()).isEqualTo(2);
+    // A chapter added now starts with no comments.
+    author.submit(
+        page + "/edit", page + "/chapters", Map.of("text", "A fourth fire, written later."));
+    assertThat(quire.work(id).orElseThrow().chapters()).hasSize(3);
+    assertThat(readers.comments(id, 3)).isEmpty();
+  }
+
+  @Test
   void anEditWithAMistakeShowsTheFormAgainAsTyped() throws Exception {
     HttpBrowser author = signedUp("Typo Author");
     long id =
