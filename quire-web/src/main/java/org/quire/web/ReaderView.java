@@ -92,16 +92,24 @@ public record ReaderView(
   }
 
   /**
-   * AO3's "Chapter 2: Aftermath": the number, then the title. A title that names its chapter
-   * already ("Chapter 1: The Last Cup", as imported files often have) is shown as it is.
+   * AO3's "Chapter 2: Aftermath": the number, then the title. A title that numbers its chapter
+   * already ("Chapter 3: Embers", "Chapter Three - Embers", as imported files have them) is shown
+   * with the chapter's number now, which differs once an earlier chapter was deleted; the stored
+   * title stays as written.
    */
   static String label(Chapter c) {
     String title = c.title() == null ? "" : c.title().strip();
-    if (title.isEmpty()) {
-      return "Chapter " + c.number();
+    java.util.regex.Matcher m = NUMBERED.matcher(title);
+    if (m.matches()) {
+      title = m.group(1).strip();
     }
-    return title.regionMatches(true, 0, "chapter", 0, 7)
-        ? title
-        : "Chapter " + c.number() + ": " + title;
+    return title.isEmpty() ? "Chapter " + c.number() : "Chapter " + c.number() + ": " + title;
   }
+
+  /** "Chapter 3", "CHAPTER III.", "Chapter Three: …", "Chapter 3 - …": the words after it. */
+  private static final java.util.regex.Pattern NUMBERED =
+      java.util.regex.Pattern.compile(
+          "(?iu)chapter\\s+(?:\\d+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten"
+              + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+              + "|twenty)(?:\\s*[:.\\-–—]\\s*|\\s+|$)(.*)");
 }
