@@ -592,7 +592,7 @@ public final class QuireWeb {
             ? List.of()
             : ReaderExtras.thread(rs.comments(w.id(), commentChapter), uid, owner, blocked),
         rs.commentCounts(w.id()),
-        seriesPlaces(w.id()),
+        seriesPlaces(ctx, w.id()),
         uid != null
             && rs.subscribed(
                 uid,
@@ -602,18 +602,32 @@ public final class QuireWeb {
         store.updatedAt(w.id()).orElse(w.importedAt()));
   }
 
-  private List<ReaderExtras.SeriesPlace> seriesPlaces(long workId) {
+  /**
+   * The work's place in each of its series, among the works this viewer may read: a draft or a
+   * members-only work in the series is neither counted nor linked as the next part for those who
+   * cannot open it.
+   */
+  private List<ReaderExtras.SeriesPlace> seriesPlaces(Context ctx, long workId) {
+    Viewer v = Viewer.of(ctx);
+    Long uid = v.loggedIn() ? v.user().id() : null;
     List<ReaderExtras.SeriesPlace> out = new ArrayList<>();
     for (var s : quire.store().series().seriesOf(workId)) {
-      int i = s.workIds().indexOf(workId);
+      List<Long> parts =
+          s.workIds().stream()
+              .filter(
+                  id ->
+                      id == workId
+                          || quire.access(id, uid, v.admin()) == org.quire.app.Quire.Access.ALLOWED)
+              .toList();
+      int i = parts.indexOf(workId);
       out.add(
           new ReaderExtras.SeriesPlace(
               s.id(),
               s.title(),
               i + 1,
-              s.workIds().size(),
-              i > 0 ? s.workIds().get(i - 1) : 0,
-              i + 1 < s.workIds().size() ? s.workIds().get(i + 1) : 0));
+              parts.size(),
+              i > 0 ? parts.get(i - 1) : 0,
+              i + 1 < parts.size() ? parts.get(i + 1) : 0));
     }
     return out;
   }

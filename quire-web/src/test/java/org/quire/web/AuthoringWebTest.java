@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -346,6 +347,26 @@ class AuthoringWebTest extends ServerTestBase {
     assertThat(book.chapters())
         .extracting(c -> c.text().strip())
         .containsExactly("Computers and magic.", "More computers, more magic.");
+    // A members-only third part and a draft fourth: a visitor's second part is the last they may
+    // read, and a member's links skip the draft.
+    long three = post("Jenny C", "Third Lesson", "Members read this.", Visibility.RESTRICTED);
+    long four = post("Jenny C", "Fourth Lesson", "Not yet.", Visibility.DRAFT);
+    for (long w : List.of(three, four)) {
+      author.submit(
+          "/works/" + w + "/edit", "/works/" + w + "/series", Map.of("series", Long.toString(sid)));
+    }
+    Document visitorsSecond = Jsoup.parse(visitor().get("/works/" + two).body());
+    assertThat(visitorsSecond.select(".series-line").text()).contains("Part 2 of Techno Pagan");
+    assertThat(visitorsSecond.select(".series-line a[rel=next]")).isEmpty();
+    Document membersThird = Jsoup.parse(fan.get("/works/" + three).body());
+    assertThat(membersThird.select(".series-line a[rel=prev]").attr("href"))
+        .isEqualTo("/works/" + two);
+    assertThat(membersThird.select(".series-line a[rel=next]")).isEmpty();
+    assertThat(
+            Jsoup.parse(fan.get("/works/" + two).body())
+                .select(".series-line a[rel=next]")
+                .attr("href"))
+        .isEqualTo("/works/" + three);
     // Someone else's series is not theirs to fill.
     long other = post("Fan Of Jenny", "Fan Work", "A fan's homage.", Visibility.PUBLIC);
     assertThat(
