@@ -639,14 +639,26 @@ public final class JdbiWorkStore implements WorkStore {
 
   @Override
   public void setVisibility(long id, Visibility v) {
+    long now = System.currentTimeMillis();
+    // A draft's first posting is its publication: "posted" is then, not when the draft was made
+    // (a draft kept for weeks would come out dated weeks back, below newer works).
     write(
         "change who may see work " + id,
         h ->
-            h.execute(
-                "UPDATE works SET visibility = ?, updated_at = ? WHERE id = ?",
-                v.key(),
-                System.currentTimeMillis(),
-                id));
+            v == Visibility.DRAFT
+                ? h.execute(
+                    "UPDATE works SET visibility = ?, updated_at = ? WHERE id = ?",
+                    v.key(),
+                    now,
+                    id)
+                : h.execute(
+                    "UPDATE works SET visibility = ?, updated_at = ?, imported_at = CASE WHEN"
+                        + " visibility = ? THEN ? ELSE imported_at END WHERE id = ?",
+                    v.key(),
+                    now,
+                    Visibility.DRAFT.key(),
+                    now,
+                    id));
   }
 
   @Override

@@ -284,6 +284,22 @@ public abstract class BaseWorkStoreTestCase {
   }
 
   @Test
+  void aDraftIsPostedWhenItIsFirstPublishedNotWhenItWasMade() throws Exception {
+    long id = store.add(work("Kept Back", "k1", "One")).id();
+    store.setVisibility(id, org.quire.model.Visibility.DRAFT);
+    java.time.Instant made = store.get(id).orElseThrow().importedAt();
+    Thread.sleep(5);
+    store.setVisibility(id, org.quire.model.Visibility.RESTRICTED);
+    java.time.Instant posted = store.get(id).orElseThrow().importedAt();
+    assertThat(posted).isAfter(made);
+    Thread.sleep(5);
+    store.setVisibility(id, org.quire.model.Visibility.PUBLIC); // not a first posting
+    assertThat(store.get(id).orElseThrow().importedAt()).isEqualTo(posted);
+    store.setVisibility(id, org.quire.model.Visibility.DRAFT);
+    assertThat(store.get(id).orElseThrow().importedAt()).isEqualTo(posted);
+  }
+
+  @Test
   void aReaderHasOneOpenReportPerWorkAndPerComment() {
     long w = store.add(work("Reported", "r1", "One")).id();
     AccountStore.User ann = store.accounts().createUser("Ann", null, "h", AccountStore.Role.MEMBER);

@@ -559,9 +559,12 @@ public final class QuireWeb {
     Viewer v = Viewer.of(ctx);
     var store = quire.store();
     var rs = store.readers();
-    readers.countHit(ctx, w.id());
     Long uid = v.loggedIn() ? v.user().id() : null;
     boolean creator = uid != null && store.accounts().isCreator(w.id(), uid);
+    if (!creator) {
+      // As on AO3, an author reading their own work is not a hit.
+      readers.countHit(ctx, w.id());
+    }
     boolean owner = creator || v.admin();
     int resume = 0;
     if (uid != null) {

@@ -132,6 +132,11 @@ class AuthoringWebTest extends ServerTestBase {
             Visibility.PUBLIC);
     assertThat(quire.work(id).orElseThrow().chapters()).hasSize(3);
     var readers = quire.store().readers();
+    // The author reading their own work is not a hit; a reader is.
+    author.get("/works/" + id);
+    assertThat(readers.engagement(id).hits()).isZero();
+    visitor().get("/works/" + id);
+    assertThat(readers.engagement(id).hits()).isEqualTo(1);
     long reader = quire.store().accounts().userByName("Ember Author").orElseThrow().id();
     readers.addComment(id, 2, null, reader, "On the second");
     readers.addComment(id, 3, null, reader, "On the third");
