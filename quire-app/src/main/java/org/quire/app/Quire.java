@@ -671,8 +671,8 @@ public final class Quire implements AutoCloseable {
 
   /**
    * The same, with what the author chose on the posting form ({@code authorsChoices}: a summary,
-   * their own tags) applied to the analysed work before it is stored, so it is stored and indexed
-   * once.
+   * their own tags) applied to the work as read, before it is analysed and stored, so it is stored
+   * and indexed once.
    */
   public WorkStore.Added post(
       String fileName,
@@ -697,7 +697,11 @@ public final class Quire implements AutoCloseable {
         read = read.withAuthors(List.of(poster));
       }
     }
-    Work work = authorsChoices.apply(autoTag ? analyser.apply(read, analyser.analyse(read)) : read);
+    // The author's choices first, so that analysis works from them: their fandom chooses the
+    // knowledge packs, their relationships decide the category, and no suggestion contradicts
+    // what they gave.
+    Work chosen = authorsChoices.apply(read);
+    Work work = autoTag ? analyser.apply(chosen, analyser.analyse(chosen)) : chosen;
     WorkStore.Added added = store.add(work, visibility);
     if (!added.duplicate()) {
       store.accounts().setOwner(added.id(), ownerId);

@@ -271,12 +271,20 @@ public final class Analyser {
           authorTypes.add(t.type());
         }
         known.add(t.type() + ":" + canonical(t.type(), t.name(), within));
+        if (t.type() == TagType.RELATIONSHIP && t.provenance() != Provenance.REJECTED) {
+          known.add(people(t, within));
+        }
       }
     }
     Set<TagType> single =
         Set.of(TagType.RATING, TagType.ARCHIVE_WARNING, TagType.CATEGORY, TagType.FANDOM);
     for (Tag t : a.tags()) {
       if (single.contains(t.type()) && authorTypes.contains(t.type())) {
+        continue;
+      }
+      if (t.type() == TagType.RELATIONSHIP && !known.add(people(t, within))) {
+        // The same people as a relationship already there, with the other separator: the
+        // author's "Molly Hooper/Sherlock Holmes" is not also suggested as friendship.
         continue;
       }
       if (known.add(t.type() + ":" + canonical(t.type(), t.name(), within))) {
@@ -330,6 +338,12 @@ public final class Analyser {
     if (at >= 0) {
       kept.set(at, Content.floor(kept.get(at), warnings, contentWarnings));
     }
+  }
+
+  private String people(Tag relationship, List<KnowledgePack> within) {
+    return "people:"
+        + org.quire.model.FixedTags.people(
+            canonical(TagType.RELATIONSHIP, relationship.name(), within));
   }
 
   private static final Map<String, String> IMPLIED_BY_WARNING =

@@ -66,7 +66,10 @@ public final class FixedTags {
   /**
    * Adds an author's tag to a work's tag list: the name checked as above and given once. A new
    * rating replaces the one shown before (a suggested one is remembered as rejected, so analysis
-   * does not propose it again).
+   * does not propose it again). What the new tag contradicts goes the same way: "No Archive
+   * Warnings Apply" and a real archive warning, a category and "Gen" when the other is only
+   * suggested, a relationship and a suggestion naming the same people with the other separator
+   * ("A/B" against "A &amp; B").
    *
    * @param tags the work's tags, changed in place
    * @throws IllegalArgumentException when a closed type's name is not in its list
@@ -82,6 +85,39 @@ public final class FixedTags {
                   ? t.withProvenance(Provenance.REJECTED)
                   : t);
     }
+    tags.replaceAll(
+        t ->
+            t.type() == type && t.provenance().isShown() && contradicts(type, n, t)
+                ? t.withProvenance(Provenance.REJECTED)
+                : t);
     tags.add(Tag.byAuthor(type, n));
+  }
+
+  static final String NO_WARNINGS = "No Archive Warnings Apply";
+  static final String CHOSE_NOT_TO_WARN = "Creator Chose Not To Use Archive Warnings";
+
+  /** Whether an author's new tag {@code name} contradicts tag {@code t} of the same type. */
+  private static boolean contradicts(TagType type, String name, Tag t) {
+    return switch (type) {
+      case ARCHIVE_WARNING ->
+          name.equals(NO_WARNINGS)
+              ? !t.name().equals(NO_WARNINGS)
+              : !name.equals(CHOSE_NOT_TO_WARN) && t.name().equals(NO_WARNINGS);
+      case CATEGORY ->
+          t.provenance() == Provenance.SUGGESTED && (name.equals("Gen") != t.name().equals("Gen"));
+      case RELATIONSHIP ->
+          t.provenance() == Provenance.SUGGESTED
+              && !t.name().equalsIgnoreCase(name)
+              && people(t.name()).equals(people(name));
+      default -> false;
+    };
+  }
+
+  /** The people a relationship tag names, whatever its separators: "a & b" and "B/A" alike. */
+  public static String people(String relationship) {
+    return java.util.Arrays.stream(relationship.split("\\s*[/&]\\s*"))
+        .map(s -> s.strip().toLowerCase(Locale.ROOT))
+        .sorted()
+        .collect(java.util.stream.Collectors.joining("|"));
   }
 }

@@ -160,6 +160,38 @@ class AuthoringWebTest extends ServerTestBase {
   }
 
   @Test
+  void suggestionsDoNotContradictTheAuthorsOwnTags() throws Exception {
+    HttpBrowser author = signedUp("Spuffy Writer");
+    Map<String, String> form = new java.util.LinkedHashMap<>();
+    form.put(
+        "text",
+        "Patrol\n\nBuffy and Spike walked the cemetery. Spike talked about the old days; Buffy"
+            + " listened and laughed at him, and Spike grinned. They staked two vampires together"
+            + " and Buffy thanked Spike at the gate.");
+    form.put("fandoms", "Buffy the Vampire Slayer");
+    form.put("relationships", "Buffy Summers/Spike");
+    form.put("warning", "Graphic Depictions Of Violence");
+    HttpResponse<String> posted = author.submit("/works/new", "/works/new", form);
+    long id =
+        Long.parseLong(
+            posted
+                .headers()
+                .firstValue("Location")
+                .orElseThrow()
+                .replaceAll("\\?.*", "")
+                .replaceAll("\\D", ""));
+    Work w = quire.work(id).orElseThrow();
+    // The author's romantic pairing decides the category, and is not suggested again as a
+    // friendship; their warning is not joined by "No Archive Warnings Apply".
+    assertThat(w.tagNames(TagType.CATEGORY)).contains("F/M").doesNotContain("Gen");
+    assertThat(w.tagNames(TagType.RELATIONSHIP))
+        .contains("Buffy Summers/Spike")
+        .noneMatch(r -> r.contains("&") && r.contains("Buffy") && r.contains("Spike"));
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING))
+        .containsExactly("Graphic Depictions Of Violence");
+  }
+
+  @Test
   void anEditWithAMistakeShowsTheFormAgainAsTyped() throws Exception {
     HttpBrowser author = signedUp("Typo Author");
     long id =
