@@ -105,7 +105,9 @@ final class StoryParser {
           "^\\s*(?:(?:chapter|chap\\.?|ch\\.|part|book|section|act)\\s+"
               + NUMBER
               + "|prologue|epilogue|interlude|afterword|foreword|preface)"
-              + "(?:(?:\\s*[:.\\-–—|]\\s*|\\s+(?=[\\p{Lu}\"“'‘(\\d]))(.*))?\\s*$",
+              // The title after a space must start with a capital: case-blind matching would
+              // let \p{Lu} take any letter, making "Part 2 of the plan…" a heading.
+              + "(?:(?:\\s*[:.\\-–—|]\\s*|\\s+(?-iu:(?=[\\p{Lu}\"“'‘(\\d])))(.*))?\\s*$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private static final Pattern MD_HEADING =
@@ -198,6 +200,13 @@ final class StoryParser {
       int i = preamble();
       int bodyStart = i;
       List<int[]> headings = headings(bodyStart);
+      // A heading-like line with no words after it is the story's own last line ("Part two of
+      // the plan was simpler: wait."), never an empty chapter that would swallow it.
+      while (!headings.isEmpty()
+          && headings.getLast()[1] == 0
+          && !hasText(headings.getLast()[0] + 1, lines.size())) {
+        headings.removeLast();
+      }
       List<Chapter> chapters = new ArrayList<>();
       String endNotes = null;
       int lastEnd = lines.size();

@@ -456,6 +456,30 @@ class StoryParserTest {
   }
 
   @Test
+  void aSentenceThatStartsLikeAHeadingStaysInTheStory() {
+    // "Part 2 of …": a number, then lower-case words, is prose, wherever it stands.
+    Work mid =
+        read(
+            "a.txt",
+            "Fog Study\n\nThe harbour was grey.\n\nPart 2 of the plan was simpler: wait.\n\n"
+                + "They waited.\n");
+    assertThat(mid.chapters()).hasSize(1);
+    assertThat(mid.chapters().getFirst().text()).contains("Part 2 of the plan was simpler: wait.");
+    // A heading-like last line with nothing after it is the story's end, not an empty chapter.
+    Work end = read("a.txt", "Fog Study\n\nThe harbour was grey.\n\nChapter 2: And so it ends.\n");
+    assertThat(end.chapters()).hasSize(1);
+    assertThat(end.chapters().getFirst().text()).endsWith("Chapter 2: And so it ends.");
+    // Real headings still are.
+    Work real =
+        read(
+            "a.txt",
+            "Fog Study\n\nPart 1 The Harbour\n\nGrey.\n\nPart 2: The Wait\n\nThey waited.\n");
+    assertThat(real.chapters())
+        .extracting(Chapter::title)
+        .containsExactly("Part 1 The Harbour", "Part 2: The Wait");
+  }
+
+  @Test
   void markdownHeadingsGiveTitleAndChapters() {
     String md = "# Tea\n\nA/N: Hello.\n\n## One\n\nFirst *text*.\n\n## Two\n\nSecond.\n";
     Work w = read("a.md", md);
