@@ -132,6 +132,7 @@ final class JdbiAccountStore implements AccountStore {
                 "UPDATE work_authors SET name = 'orphan_account' WHERE work_id = ? AND name = ?",
                 w,
                 name);
+            oneOrphan(h, w);
             h.execute("UPDATE works SET updated_at = ? WHERE id = ?", now, w);
           }
           h.execute("DELETE FROM work_creators WHERE user_id = ?", userId);
@@ -401,9 +402,20 @@ final class JdbiAccountStore implements AccountStore {
               "UPDATE work_authors SET name = 'orphan_account' WHERE work_id = ? AND name = ?",
               workId,
               name);
+          oneOrphan(h, workId);
           return h.execute(
               "UPDATE works SET updated_at = ? WHERE id = ?", System.currentTimeMillis(), workId);
         });
+  }
+
+  /** Co-authors who both orphaned a work leave one "orphan_account" in its byline, not two. */
+  private static void oneOrphan(org.jdbi.v3.core.Handle h, long workId) {
+    h.execute(
+        "DELETE FROM work_authors WHERE work_id = ? AND name = 'orphan_account' AND position >"
+            + " (SELECT min(position) FROM work_authors WHERE work_id = ? AND name ="
+            + " 'orphan_account')",
+        workId,
+        workId);
   }
 
   private static String random() {

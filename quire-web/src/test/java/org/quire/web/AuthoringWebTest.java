@@ -447,6 +447,15 @@ class AuthoringWebTest extends ServerTestBase {
         .isEqualTo(303);
     assertThat(partner.get(page).statusCode()).isEqualTo(404);
     assertThat(partner.get("/search?q=shop").body()).doesNotContain("Joint Venture");
+
+    // Both co-authors orphan another work: one orphan_account in its byline, not two.
+    long both =
+        post("Xander H", "Second Venture", "They wrote about the shop again.", Visibility.PUBLIC);
+    String second = "/works/" + both;
+    author.submit(second + "/edit", second + "/coauthors", Map.of("name", "Anya E"));
+    author.submit(second + "/edit", second + "/orphan", Map.of("confirm", "1"));
+    partner.submit(second + "/edit", second + "/orphan", Map.of("confirm", "1"));
+    assertThat(quire.work(both).orElseThrow().authors()).containsExactly("orphan_account");
   }
 
   @Test
