@@ -93,7 +93,7 @@ final class ApiAuthoring {
   void addChapter(Context ctx) {
     Work w = ownWork(ctx);
     Map<?, ?> body = Api.jsonBody(ctx, 8 * 1024 * 1024);
-    String text = field(body, "text", AuthoringRoutes.MAX_CHAPTER);
+    String text = AuthoringRoutes.storyText(field(body, "text", AuthoringRoutes.MAX_CHAPTER));
     if (text == null) {
       throw new BadRequestResponse("text is the new chapter's text, and it is missing or empty.");
     }

@@ -131,6 +131,11 @@ final class AuthoringRoutes {
     }
   }
 
+  /** A chapter's text as pasted: HTML (as AO3's editor gives it) read into Quire's text. */
+  static String storyText(String pasted) {
+    return pasted == null ? null : org.quire.ingest.PastedText.toStoryText(pasted);
+  }
+
   /** A form field as typed, cut to what the form allows. */
   private static String raw(Context ctx, String name, int max) {
     String v = ctx.formParam(name);
@@ -147,7 +152,7 @@ final class AuthoringRoutes {
       if (ctx.formParam("delete" + c.number()) != null) {
         continue;
       }
-      String text = field(ctx, "text" + c.number(), MAX_CHAPTER);
+      String text = storyText(field(ctx, "text" + c.number(), MAX_CHAPTER));
       if (text == null) {
         throw new BadRequestResponse("Chapter " + c.number() + " has no text; delete it instead.");
       }
@@ -176,7 +181,7 @@ final class AuthoringRoutes {
 
   void addChapter(Context ctx) {
     Work w = ownWork(ctx);
-    String text = field(ctx, "text", MAX_CHAPTER);
+    String text = storyText(field(ctx, "text", MAX_CHAPTER));
     if (text == null) {
       throw new BadRequestResponse("Paste the new chapter's text.");
     }

@@ -86,10 +86,16 @@ final class PostingRoutes {
         return;
       }
       String title = ctx.formParam("title");
-      if (title != null && !title.isBlank()) {
-        text = "Title: " + title.strip().replaceAll("\\s+", " ") + "\n\n" + text;
+      if (org.quire.ingest.PastedText.looksLikeHtml(text)) {
+        // Pasted HTML (AO3's editor gives it) is read as an HTML page, not shown as tags.
+        text = org.quire.ingest.PastedText.asPage(title, text);
+        fileName = "posted.html";
+      } else {
+        if (title != null && !title.isBlank()) {
+          text = "Title: " + title.strip().replaceAll("\\s+", " ") + "\n\n" + text;
+        }
+        fileName = "posted.txt";
       }
-      fileName = "posted.txt";
       bytes = text.getBytes(StandardCharsets.UTF_8);
     }
     Visibility visibility;

@@ -192,6 +192,43 @@ class AuthoringWebTest extends ServerTestBase {
   }
 
   @Test
+  void htmlPastedAsAo3sEditorGivesItIsReadNotShownAsTags() throws Exception {
+    HttpBrowser author = signedUp("Html Paster");
+    HttpResponse<String> posted =
+        author.submit(
+            "/works/new",
+            "/works/new",
+            Map.of(
+                "title",
+                "Pasted <Things>",
+                "text",
+                "<p>The lamp was <em>still</em> lit.</p>\n<p>She <strong>waited</strong>.</p>"));
+    long id =
+        Long.parseLong(
+            posted
+                .headers()
+                .firstValue("Location")
+                .orElseThrow()
+                .replaceAll("\\?.*", "")
+                .replaceAll("\\D", ""));
+    Work w = quire.work(id).orElseThrow();
+    assertThat(w.title()).isEqualTo("Pasted <Things>");
+    assertThat(w.chapters().getFirst().text())
+        .contains("The lamp was *still* lit.")
+        .doesNotContain("<p>");
+    String page = "/works/" + id;
+    author.submit(
+        page + "/edit",
+        page + "/chapters",
+        Map.of("text", "<p>Morning came.</p><p><b>Later</b>, the lamp went out.</p>"));
+    String second = quire.work(id).orElseThrow().chapters().get(1).text();
+    assertThat(second).contains("Morning came.").contains("**Later**").doesNotContain("<b>");
+    Document shown = Jsoup.parse(author.get(page + "/chapters/2").body());
+    assertThat(shown.select(".userstuff strong").text()).isEqualTo("Later");
+    assertThat(shown.select(".userstuff").text()).doesNotContain("<b>");
+  }
+
+  @Test
   void anEditWithAMistakeShowsTheFormAgainAsTyped() throws Exception {
     HttpBrowser author = signedUp("Typo Author");
     long id =

@@ -1,0 +1,62 @@
+package org.quire.ingest;
+
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+
+/**
+ * Text an author pastes into a form: AO3 authors often paste their chapters as HTML (AO3's own
+ * editor gives it), which would otherwise show as literal tags. Pasted HTML is read as an imported
+ * page's is, into the Markdown-like text Quire stores (paragraphs, emphasis, headings, scene
+ * breaks); anything else is kept as typed.
+ */
+public final class PastedText {
+  private PastedText() {}
+
+  /** A formatting element as authors write them, opening or closing. */
+  private static final Pattern TAG =
+      Pattern.compile(
+          "</?(?:p|br|em|i|b|strong|u|s|strike|del|ins|sup|sub|small|big|blockquote|hr|center"
+              + "|div|span|h[1-6]|ul|ol|li|a|code|pre)(?:\\s[^<>]*)?/?>",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern BLOCK =
+      Pattern.compile(
+          "<(?:p|br|hr|div|blockquote|h[1-6])(?:\\s[^<>]*)?/?>|</(?:p|em|i|b|strong)>",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Whether the text is HTML: a paragraph, line break or closed emphasis element, not only a stray
+   * "&lt;3" or a tag named in prose.
+   */
+  public static boolean looksLikeHtml(String text) {
+    if (text == null) {
+      return false;
+    }
+    var tags = TAG.matcher(text);
+    int n = 0;
+    while (tags.find() && n < 2) {
+      n++;
+    }
+    return n >= 2 && BLOCK.matcher(text).find();
+  }
+
+  /** Pasted HTML as a page to import, titled with what the form's title field says (if any). */
+  public static String asPage(String title, String html) {
+    String t = title == null ? "" : title.strip().replaceAll("\\s+", " ");
+    return "<!DOCTYPE html><html><head><title>"
+        + org.jsoup.nodes.Entities.escape(t)
+        + "</title></head><body>"
+        + html
+        + "</body></html>";
+  }
+
+  /** The text to store for what the author pasted: HTML read into Quire's text, else as typed. */
+  public static String toStoryText(String pasted) {
+    if (!looksLikeHtml(pasted)) {
+      return pasted;
+    }
+    var body = Jsoup.parseBodyFragment(pasted).body();
+    String md = HtmlText.markdown(body).strip();
+    return md.isEmpty() ? pasted : md;
+  }
+}

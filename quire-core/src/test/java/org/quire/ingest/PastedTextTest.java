@@ -1,0 +1,41 @@
+package org.quire.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PastedTextTest {
+  @Test
+  void pastedHtmlBecomesStoryTextAndPlainTextIsKeptAsTyped() {
+    String html =
+        "<p>The <em>first</em> line.</p>\n<p><strong>Later</strong>, the second.</p>\n<hr>\n"
+            + "<p>After the break.</p>";
+    assertThat(PastedText.looksLikeHtml(html)).isTrue();
+    String text = PastedText.toStoryText(html);
+    assertThat(text)
+        .contains("The *first* line.")
+        .contains("**Later**, the second.")
+        .contains("After the break.")
+        .doesNotContain("<p>")
+        .doesNotContain("<em>");
+    assertThat(text.split("\n\n")).hasSizeGreaterThanOrEqualTo(3);
+    // A line break alone is enough, as AO3's editor sometimes gives.
+    assertThat(PastedText.looksLikeHtml("One line.<br>\nAnother line.<br>")).isTrue();
+
+    // Prose that only mentions angle brackets or a tag stays as typed.
+    for (String plain :
+        new String[] {
+          "I <3 you, she wrote.",
+          "If a < b and b > c, then who cares.",
+          "He typed <b> into the editor and nothing happened.",
+          "*Emphasis* the Markdown way.\n\nAnd a second paragraph."
+        }) {
+      assertThat(PastedText.looksLikeHtml(plain)).as(plain).isFalse();
+      assertThat(PastedText.toStoryText(plain)).isEqualTo(plain);
+    }
+    // Script never survives.
+    assertThat(PastedText.toStoryText("<p>Hi</p><script>alert(1)</script><p>there</p>"))
+        .doesNotContain("script")
+        .doesNotContain("alert");
+  }
+}
