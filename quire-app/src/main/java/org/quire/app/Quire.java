@@ -617,6 +617,30 @@ public final class Quire implements AutoCloseable {
         + "”.";
   }
 
+  /**
+   * Tells a work's authors that a reader commented (AO3 mails them; here it is their inbox), and
+   * re-indexes the work's counts. The commenter, if one of the authors, is not told.
+   */
+  public void commented(Work w, int chapter, long commentId, long commenterId, String commenter) {
+    List<Long> authors =
+        store.accounts().creators(w.id()).stream().filter(u -> u != commenterId).toList();
+    if (!authors.isEmpty()) {
+      store
+          .readers()
+          .notify(
+              authors,
+              w.id(),
+              commenter
+                  + " commented on "
+                  + (w.chapters().size() > 1 ? "chapter " + chapter + " of " : "")
+                  + "“"
+                  + w.title()
+                  + "”.",
+              "/works/" + w.id() + "/chapters/" + chapter + "#comment-" + commentId);
+    }
+    engagementChanged(w.id());
+  }
+
   /** Re-indexes a work after readers' kudos, bookmarks or comments changed its counts. */
   public void engagementChanged(long workId) {
     reindexWork(workId);

@@ -132,6 +132,9 @@ public interface AccountStore {
   /** Whether the account posted the work or is one of its co-authors. */
   boolean isCreator(long workId, long userId);
 
+  /** The accounts that may change a work: its owner and its co-authors. */
+  List<Long> creators(long workId);
+
   /**
    * Gives a work up: the account stops being its poster or co-author, and its name on the byline
    * becomes {@code orphan_account}, as on AO3. The work stays in the archive.

@@ -385,6 +385,18 @@ final class JdbiAccountStore implements AccountStore {
   }
 
   @Override
+  public List<Long> creators(long workId) {
+    return call(
+        h ->
+            h.createQuery(
+                    "SELECT owner_id FROM works WHERE id = :w AND owner_id IS NOT NULL"
+                        + " UNION SELECT user_id FROM work_creators WHERE work_id = :w ORDER BY 1")
+                .bind("w", workId)
+                .mapTo(Long.class)
+                .list());
+  }
+
+  @Override
   public void orphan(long workId, long userId) {
     write(
         "orphan the work",

@@ -53,7 +53,7 @@ final class ReaderActions {
       throw new ForbiddenResponse("The author of this work does not accept your comments.");
     }
     long cid = quire.store().readers().addComment(w.id(), n, parent, u.id(), body);
-    quire.engagementChanged(w.id());
+    quire.commented(w, n, cid, u.id(), u.name());
     return cid;
   }
 

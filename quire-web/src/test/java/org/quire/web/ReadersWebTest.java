@@ -176,6 +176,10 @@ class ReadersWebTest extends ServerTestBase {
     assertThat(body.select("b").text()).isEqualTo("so");
     assertThat(body.select("script, img, [onerror]")).isEmpty();
     assertThat(body.html()).doesNotContain("javascript:").doesNotContain("alert(1)");
+    // The author hears of it in their inbox, with a link to the comment.
+    Document inbox = Jsoup.parse(author.get("/inbox").body());
+    assertThat(inbox.text()).contains("Dawn S commented on");
+    assertThat(inbox.select("a[href$=#comment-" + cid + "]")).isNotEmpty();
 
     // The author replies; the reply sits under the comment.
     author.submit(
