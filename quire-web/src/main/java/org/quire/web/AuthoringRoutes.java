@@ -166,6 +166,14 @@ final class AuthoringRoutes {
     if (chapters.isEmpty()) {
       throw new BadRequestResponse("A work keeps at least one chapter; delete the work instead.");
     }
+    int planned = planned(ctx, true);
+    if (planned > 0 && planned < chapters.size()) {
+      // Not silently "5/5, complete": the author meant something else.
+      throw new BadRequestResponse(
+          "The work has "
+              + chapters.size()
+              + " chapters: plan at least that many, or leave chapters planned blank.");
+    }
     quire.edit(
         w.id(),
         new Quire.Edit(
@@ -175,7 +183,7 @@ final class AuthoringRoutes {
             field(ctx, "endNotes", 20_000),
             ctx.formParam("complete") != null,
             chapters,
-            planned(ctx, true)));
+            planned));
     web.back(ctx, "/works/" + w.id(), "Your changes were saved.");
   }
 

@@ -282,6 +282,13 @@ class AuthoringWebTest extends ServerTestBase {
 
     author.submit(
         page + "/edit", page + "/chapters", Map.of("title", "Home", "text", "The second part."));
+    // Fewer planned than written is refused, not silently made "2/2, complete".
+    HttpResponse<String> fewer =
+        author.post(
+            page + "/edit", editForm(author, id, Map.of("expectedChapters", "1")), page + "/edit");
+    assertThat(fewer.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(fewer.body()).select(".form-error").text())
+        .contains("plan at least that many");
     assertThat(quire.work(id).orElseThrow().complete()).isTrue();
     assertThat(Jsoup.parse(author.get(page).body()).select(".stats-line").text())
         .contains("Chapters: 2/2");
