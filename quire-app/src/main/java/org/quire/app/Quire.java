@@ -554,6 +554,39 @@ public final class Quire implements AutoCloseable {
       reindexWork(workId);
       index.refresh();
     }
+    store
+        .readers()
+        .notify(
+            List.of(userId),
+            workId,
+            "You were added as a co-author of “" + w.title() + "”: you may edit it, or leave it.",
+            "/works/" + workId + "/edit#coauthors");
+  }
+
+  /**
+   * Takes a co-author off a work: they may no longer edit it, and their name leaves its byline.
+   *
+   * @return false when they were not a co-author (the owner cannot be taken off)
+   */
+  public boolean removeCoAuthor(long workId, long userId) {
+    Work w =
+        store.get(workId).orElseThrow(() -> new QuireException("There is no work " + workId + "."));
+    if (!store.accounts().removeCreator(workId, userId)) {
+      return false;
+    }
+    store
+        .accounts()
+        .user(userId)
+        .ifPresent(
+            u -> {
+              List<String> authors = new ArrayList<>(w.authors());
+              if (authors.remove(u.name())) {
+                store.update(w.withAuthors(authors));
+              }
+            });
+    reindexWork(workId);
+    index.refresh();
+    return true;
   }
 
   /** Deletes a work, everything readers left on it, and its search entry. */

@@ -129,6 +129,9 @@ public interface AccountStore {
   /** Adds a co-author: they may edit the work as its poster can. */
   void addCreator(long workId, long userId);
 
+  /** Takes a co-author off a work (never its owner); false when they were not one. */
+  boolean removeCreator(long workId, long userId);
+
   /** Whether the account posted the work or is one of its co-authors. */
   boolean isCreator(long workId, long userId);
 

@@ -385,6 +385,16 @@ final class JdbiAccountStore implements AccountStore {
   }
 
   @Override
+  public boolean removeCreator(long workId, long userId) {
+    return db.write(
+            "take the co-author off the work",
+            h ->
+                h.execute(
+                    "DELETE FROM work_creators WHERE work_id = ? AND user_id = ?", workId, userId))
+        > 0;
+  }
+
+  @Override
   public List<Long> creators(long workId) {
     return call(
         h ->

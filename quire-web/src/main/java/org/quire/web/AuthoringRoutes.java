@@ -67,6 +67,14 @@ final class AuthoringRoutes {
     p.put("work", w);
     p.put("series", quire.store().series().ownedBy(u.id()));
     p.put("inSeries", quire.store().series().seriesOf(w.id()));
+    Long owner = quire.store().accounts().owner(w.id()).orElse(null);
+    List<AccountStore.User> coauthors = new ArrayList<>();
+    for (long c : quire.store().accounts().creators(w.id())) {
+      if (owner == null || c != owner) {
+        quire.store().accounts().user(c).ifPresent(coauthors::add);
+      }
+    }
+    p.put("coauthors", coauthors);
     p.put("error", error);
     web.render(ctx, "edit.jte", p);
   }
@@ -230,6 +238,30 @@ final class AuthoringRoutes {
             .orElseThrow(() -> new BadRequestResponse("There is no account with that name."));
     quire.addCoAuthor(w.id(), co.id());
     web.back(ctx, "/works/" + w.id(), co.name() + " is now a co-author of this work.");
+  }
+
+  /**
+   * Takes a co-author off the work: the owner (or an admin) may take anyone off, a co-author
+   * themselves.
+   */
+  void removeCoAuthor(Context ctx) {
+    Work w = ownWork(ctx);
+    long uid = ReaderRoutes.id(ctx, "uid");
+    Viewer v = Viewer.of(ctx);
+    boolean owner =
+        v.admin() || quire.store().accounts().owner(w.id()).orElse(-1L) == v.user().id();
+    if (!owner && uid != v.user().id()) {
+      throw new ForbiddenResponse("Only the work's owner can take another co-author off.");
+    }
+    if (!quire.removeCoAuthor(w.id(), uid)) {
+      throw new BadRequestResponse("That account is not a co-author of this work.");
+    }
+    web.back(
+        ctx,
+        uid == v.user().id() ? "/works/" + w.id() : "/works/" + w.id() + "/edit#coauthors",
+        uid == v.user().id()
+            ? "You are no longer a co-author of this work."
+            : "The co-author was taken off this work.");
   }
 
   void createSeries(Context ctx) {

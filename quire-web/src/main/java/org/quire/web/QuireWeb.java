@@ -150,6 +150,7 @@ public final class QuireWeb {
           config.routes.post("/works/{id}/delete", authoring::delete);
           config.routes.post("/works/{id}/orphan", authoring::orphan);
           config.routes.post("/works/{id}/coauthors", authoring::addCoAuthor);
+          config.routes.post("/works/{id}/coauthors/{uid}/remove", authoring::removeCoAuthor);
           config.routes.post("/works/{id}/series", authoring::createSeries);
           config.routes.get("/series/{sid}", authoring::series);
           config.routes.get("/series/{sid}/download/epub", authoring::seriesEpub);

@@ -492,6 +492,25 @@ class AuthoringWebTest extends ServerTestBase {
     assertThat(partner.get(page).statusCode()).isEqualTo(404);
     assertThat(partner.get("/search?q=shop").body()).doesNotContain("Joint Venture");
 
+    // A co-author hears of it, is listed on the edit page, and can be taken off (or leave).
+    long third =
+        post("Xander H", "Third Venture", "A third story about the shop.", Visibility.PUBLIC);
+    String thirdPage = "/works/" + third;
+    author.submit(thirdPage + "/edit", thirdPage + "/coauthors", Map.of("name", "Anya E"));
+    assertThat(partner.get("/inbox").body()).contains("You were added as a co-author");
+    var listed = Jsoup.parse(author.get(thirdPage + "/edit").body()).select("ul.coauthors li");
+    assertThat(listed.text()).contains("Anya E");
+    String takeOff = listed.select("form").attr("action");
+    HttpBrowser bystander = signedUp("Spike W");
+    assertThat(bystander.submit(thirdPage, takeOff, Map.of()).statusCode()).isEqualTo(403);
+    author.submit(thirdPage + "/edit", takeOff, Map.of());
+    assertThat(partner.get(thirdPage + "/edit").statusCode()).isEqualTo(403);
+    assertThat(quire.work(third).orElseThrow().authors()).containsExactly("Xander H");
+    author.submit(thirdPage + "/edit", thirdPage + "/coauthors", Map.of("name", "Anya E"));
+    partner.submit(thirdPage + "/edit", takeOff, Map.of()); // leaves of her own accord
+    assertThat(quire.work(third).orElseThrow().authors()).containsExactly("Xander H");
+    assertThat(author.get(thirdPage + "/edit").statusCode()).isEqualTo(200);
+
     // Both co-authors orphan another work: one orphan_account in its byline, not two.
     long both =
         post("Xander H", "Second Venture", "They wrote about the shop again.", Visibility.PUBLIC);
