@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum Visibility {
   /** Everyone, logged in or not; listed in feeds, OPDS and the API. */
   PUBLIC("Public"),
-  /** Logged-in members of this archive only; never in feeds, OPDS, the public API or exports. */
+  /** Members of this archive only (signed in, or with a token); never in visitors' feeds or API. */
   RESTRICTED("Archive members only"),
   /** Its author (and admins) only; never listed or searchable. */
   DRAFT("Draft");

@@ -72,6 +72,9 @@ final class Api {
     body.put(
         "updated", quire.store().updatedAt(w.id()).map(java.time.Instant::toString).orElse(null));
     body.put("complete", w.complete());
+    body.put(
+        "visibility",
+        quire.store().visibility(w.id()).orElse(org.quire.model.Visibility.PUBLIC).key());
     body.put("expectedChapters", w.expectedChapters() > 0 ? w.expectedChapters() : null);
     body.put("words", w.wordCount());
     body.put("url", "/works/" + w.id());
