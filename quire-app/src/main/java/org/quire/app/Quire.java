@@ -525,7 +525,8 @@ public final class Quire implements AutoCloseable {
                 w.endNotes(),
                 w.complete(),
                 chapters,
-                w.expectedChapters()));
+                // A chapter past the plan raises it (an epilogue to a finished 3/3 makes 4/4).
+                w.expectedChapters() > 0 ? Math.max(w.expectedChapters(), chapters.size()) : 0));
     if (store.visibility(workId).orElse(Visibility.DRAFT) != Visibility.DRAFT) {
       tell(
           edited,
@@ -580,7 +581,7 @@ public final class Quire implements AutoCloseable {
         .ifPresent(
             u -> {
               List<String> authors = new ArrayList<>(w.authors());
-              if (authors.remove(u.name())) {
+              if (authors.removeIf(a -> a.equalsIgnoreCase(u.name()))) {
                 store.update(w.withAuthors(authors));
               }
             });

@@ -50,12 +50,27 @@ public final class PastedText {
         + "</body></html>";
   }
 
+  /** Elements that make paragraphs or lines; without them, the text's own blank lines do. */
+  private static final Pattern STRUCTURE =
+      Pattern.compile(
+          "<(?:p|br|div|h[1-6]|blockquote|hr|ul|ol|li|pre)(?:\\s[^<>]*)?/?>",
+          Pattern.CASE_INSENSITIVE);
+
   /** The text to store for what the author pasted: HTML read into Quire's text, else as typed. */
   public static String toStoryText(String pasted) {
     if (!looksLikeHtml(pasted)) {
       return pasted;
     }
-    var body = Jsoup.parseBodyFragment(pasted).body();
+    String html = pasted;
+    if (!STRUCTURE.matcher(html).find()) {
+      // Paragraphs by blank lines, emphasis by tags (AO3's HTML mode, FFN's text): keep both.
+      StringBuilder b = new StringBuilder();
+      for (String para : html.strip().split("\\n\\s*\\n")) {
+        b.append("<p>").append(para.strip().replace("\n", "<br>\n")).append("</p>\n");
+      }
+      html = b.toString();
+    }
+    var body = Jsoup.parseBodyFragment(html).body();
     String md = HtmlText.markdown(body).strip();
     return md.isEmpty() ? pasted : md;
   }

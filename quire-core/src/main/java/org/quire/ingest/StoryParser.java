@@ -105,9 +105,19 @@ final class StoryParser {
           "^\\s*(?:(?:chapter|chap\\.?|ch\\.|part|book|section|act)\\s+"
               + NUMBER
               + "|prologue|epilogue|interlude|afterword|foreword|preface)"
-              // The title after a space must start with a capital: case-blind matching would
-              // let \p{Lu} take any letter, making "Part 2 of the plan…" a heading.
-              + "(?:(?:\\s*[:.\\-–—|]\\s*|\\s+(?-iu:(?=[\\p{Lu}\"“'‘(\\d])))(.*))?\\s*$",
+              + "(?:(?:\\s*[:.\\-–—|]\\s*|\\s+(?=[\\p{Lu}\"“'‘(\\d]))(.*))?\\s*$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /**
+   * A sentence that only starts like a heading: the number followed by a lower-case word, and a
+   * sentence's end ("Part 2 of the plan was simpler: wait."). Case-blind matching lets HEADING's
+   * capital test take any letter, so "chapter 3 the fall" standing alone stays a heading.
+   */
+  private static final Pattern PROSE =
+      Pattern.compile(
+          "^\\s*(?:chapter|chap\\.?|ch\\.|part|book|section|act)\\s+"
+              + NUMBER
+              + "\\s+\\p{Ll}.*[.!?…][\"”’')]*\\s*$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private static final Pattern MD_HEADING =
@@ -473,7 +483,7 @@ final class StoryParser {
           if (m.group(1).length() == minLevel) {
             out.add(new int[] {i, 1});
           }
-        } else if (standsAlone && HEADING.matcher(l).matches()) {
+        } else if (standsAlone && isHeading(l)) {
           out.add(new int[] {i, 0});
         }
       }
@@ -492,7 +502,7 @@ final class StoryParser {
     }
 
     boolean isHeading(String s) {
-      return HEADING.matcher(s).matches();
+      return HEADING.matcher(s).matches() && !PROSE.matcher(s).matches();
     }
 
     /** Adds the chapter made of lines [from, to), taking its opening note apart. */
@@ -661,7 +671,7 @@ final class StoryParser {
   /** Markdown emphasis around a note is decoration, not part of what the author said. */
   /** Whether a line is a chapter heading: "Chapter 1", "Part Two: Home", "Epilogue". */
   static boolean isChapterHeading(String s) {
-    return HEADING.matcher(s).matches();
+    return HEADING.matcher(s).matches() && !PROSE.matcher(s).matches();
   }
 
   /**

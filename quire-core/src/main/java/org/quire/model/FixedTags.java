@@ -85,6 +85,17 @@ public final class FixedTags {
                   ? t.withProvenance(Provenance.REJECTED)
                   : t);
     }
+    if (type == TagType.ARCHIVE_WARNING
+        && n.equals(NO_WARNINGS)
+        && tags.stream()
+            .anyMatch(
+                t ->
+                    t.type() == type
+                        && t.provenance() == Provenance.AUTHOR
+                        && !t.name().equals(CHOSE_NOT_TO_WARN))) {
+      // The author's own real warning stands: "none apply" ticked beside it is not taken.
+      return;
+    }
     tags.replaceAll(
         t ->
             t.type() == type && t.provenance().isShown() && contradicts(type, n, t)

@@ -19,6 +19,12 @@ class PastedTextTest {
         .doesNotContain("<p>")
         .doesNotContain("<em>");
     assertThat(text.split("\n\n")).hasSizeGreaterThanOrEqualTo(3);
+    // Inline tags only, paragraphs by blank lines: every paragraph kept.
+    String inline = "A <i>quiet</i> night.\n\nThen <b>dawn</b> came.\nAnd birds.";
+    assertThat(PastedText.looksLikeHtml(inline)).isTrue();
+    String kept = PastedText.toStoryText(inline);
+    assertThat(kept.split("\n\n")).hasSize(2);
+    assertThat(kept).contains("A *quiet* night.").contains("**dawn**").contains("And birds.");
     // A line break alone is enough, as AO3's editor sometimes gives.
     assertThat(PastedText.looksLikeHtml("One line.<br>\nAnother line.<br>")).isTrue();
 

@@ -469,6 +469,12 @@ class StoryParserTest {
     Work end = read("a.txt", "Fog Study\n\nThe harbour was grey.\n\nChapter 2: And so it ends.\n");
     assertThat(end.chapters()).hasSize(1);
     assertThat(end.chapters().getFirst().text()).endsWith("Chapter 2: And so it ends.");
+    // A lower-case heading standing alone still is one.
+    Work lower =
+        read("a.txt", "Fog\n\nchapter 1 the harbour\n\nGrey.\n\nchapter 2 the wait\n\nOn.\n");
+    assertThat(lower.chapters())
+        .extracting(Chapter::title)
+        .containsExactly("chapter 1 the harbour", "chapter 2 the wait");
     // Real headings still are.
     Work real =
         read(

@@ -91,5 +91,14 @@ class FixedTagsTest {
     assertThat(shown(tags, TagType.RELATIONSHIP))
         .containsExactly("John Watson & Sherlock Holmes", "Sherlock Holmes/Molly Hooper");
     assertThat(FixedTags.people("B / a & C")).isEqualTo(FixedTags.people("c&A/b"));
+    // Both ticked by the author, in either order: the real warning stands.
+    List<Tag> both = new ArrayList<>();
+    FixedTags.addByAuthor(both, TagType.ARCHIVE_WARNING, "No Archive Warnings Apply");
+    FixedTags.addByAuthor(both, TagType.ARCHIVE_WARNING, "Major Character Death");
+    assertThat(shown(both, TagType.ARCHIVE_WARNING)).containsExactly("Major Character Death");
+    List<Tag> other = new ArrayList<>();
+    FixedTags.addByAuthor(other, TagType.ARCHIVE_WARNING, "Major Character Death");
+    FixedTags.addByAuthor(other, TagType.ARCHIVE_WARNING, "No Archive Warnings Apply");
+    assertThat(shown(other, TagType.ARCHIVE_WARNING)).containsExactly("Major Character Death");
   }
 }

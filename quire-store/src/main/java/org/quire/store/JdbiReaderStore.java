@@ -55,7 +55,11 @@ final class JdbiReaderStore implements ReaderStore {
           // Moved through negative numbers, so no chapter's rows meet another's on the way.
           for (int old = 1; old < newNumber.length; old++) {
             if (newNumber[old] == 0) {
-              h.execute("DELETE FROM comments WHERE work_id = ? AND chapter = ?", workId, old);
+              // Kept, hidden, on no chapter: a keeper may still be reading a report about one.
+              h.execute(
+                  "UPDATE comments SET deleted = 1, chapter = 0 WHERE work_id = ? AND chapter = ?",
+                  workId,
+                  old);
             } else if (newNumber[old] != old) {
               h.execute(
                   "UPDATE comments SET chapter = ? WHERE work_id = ? AND chapter = ?",

@@ -86,6 +86,27 @@ final class JdbiSeriesStore implements SeriesStore {
   }
 
   @Override
+  public void update(long seriesId, String title, String summary, List<Long> workIds) {
+    db.write(
+        "change the series",
+        h -> {
+          h.execute(
+              "UPDATE series SET title = ?, summary = ? WHERE id = ?", title, summary, seriesId);
+          h.execute("DELETE FROM series_works WHERE series_id = ?", seriesId);
+          int position = 0;
+          for (long w : workIds) {
+            h.execute(
+                "INSERT INTO series_works (series_id, work_id, position) VALUES (?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING",
+                seriesId,
+                w,
+                position++);
+          }
+          return null;
+        });
+  }
+
+  @Override
   public List<Series> seriesOf(long workId) {
     return db.read(
         "read the work's series",

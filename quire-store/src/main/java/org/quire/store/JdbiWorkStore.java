@@ -275,8 +275,8 @@ public final class JdbiWorkStore implements WorkStore {
         c.prepareStatement(
             "INSERT INTO works (title, title_generated, summary, notes, end_notes, language,"
                 + " complete, word_count, format, source_name, source_sha256, imported_at,"
-                + " updated_at, expected_chapters, visibility)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " updated_at, expected_chapters, visibility, published)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             new String[] {"id"})) {
       ps.setString(1, work.title());
       ps.setInt(2, work.titleGenerated() ? 1 : 0);
@@ -293,6 +293,7 @@ public final class JdbiWorkStore implements WorkStore {
       ps.setLong(13, now);
       ps.setInt(14, work.expectedChapters());
       ps.setString(15, visibility.key());
+      ps.setInt(16, visibility == Visibility.DRAFT ? 0 : 1);
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         if (!keys.next()) {
@@ -653,10 +654,9 @@ public final class JdbiWorkStore implements WorkStore {
                     id)
                 : h.execute(
                     "UPDATE works SET visibility = ?, updated_at = ?, imported_at = CASE WHEN"
-                        + " visibility = ? THEN ? ELSE imported_at END WHERE id = ?",
+                        + " published = 0 THEN ? ELSE imported_at END, published = 1 WHERE id = ?",
                     v.key(),
                     now,
-                    Visibility.DRAFT.key(),
                     now,
                     id));
   }

@@ -123,7 +123,8 @@ public interface ReaderStore {
   /**
    * Follows an edit that deleted or moved chapters: comments and readers' places belong to a
    * chapter by its number, so they move with it. A deleted chapter's comments go with it (as on
-   * AO3); a reader who stopped in it now stopped at the chapter after it (or the last one).
+   * AO3: hidden, kept only for reports about them); a reader who stopped in it now stopped at the
+   * chapter after it (or the last one).
    *
    * @param newNumber for each old chapter number (index 1 on), its new number, 0 if deleted
    */

@@ -30,6 +30,13 @@ public interface SeriesStore {
 
   boolean removeWork(long seriesId, long workId);
 
+  /**
+   * Renames a series and sets its works: those listed, in this order (the others leave it).
+   *
+   * @param summary the new summary, or null for none
+   */
+  void update(long seriesId, String title, String summary, List<Long> workIds);
+
   /** The series a work belongs to. */
   List<Series> seriesOf(long workId);
 

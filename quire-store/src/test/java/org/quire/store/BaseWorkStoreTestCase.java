@@ -285,8 +285,7 @@ public abstract class BaseWorkStoreTestCase {
 
   @Test
   void aDraftIsPostedWhenItIsFirstPublishedNotWhenItWasMade() throws Exception {
-    long id = store.add(work("Kept Back", "k1", "One")).id();
-    store.setVisibility(id, org.quire.model.Visibility.DRAFT);
+    long id = store.add(work("Kept Back", "k1", "One"), org.quire.model.Visibility.DRAFT).id();
     java.time.Instant made = store.get(id).orElseThrow().importedAt();
     Thread.sleep(5);
     store.setVisibility(id, org.quire.model.Visibility.RESTRICTED);
@@ -297,6 +296,16 @@ public abstract class BaseWorkStoreTestCase {
     assertThat(store.get(id).orElseThrow().importedAt()).isEqualTo(posted);
     store.setVisibility(id, org.quire.model.Visibility.DRAFT);
     assertThat(store.get(id).orElseThrow().importedAt()).isEqualTo(posted);
+    // Hidden as a draft and shown again, it keeps its date.
+    Thread.sleep(5);
+    store.setVisibility(id, org.quire.model.Visibility.PUBLIC);
+    assertThat(store.get(id).orElseThrow().importedAt()).isEqualTo(posted);
+    // A work stored as public was posted then.
+    long open = store.add(work("Out Now", "k2", "One")).id();
+    java.time.Instant at = store.get(open).orElseThrow().importedAt();
+    Thread.sleep(5);
+    store.setVisibility(open, org.quire.model.Visibility.RESTRICTED);
+    assertThat(store.get(open).orElseThrow().importedAt()).isEqualTo(at);
   }
 
   @Test

@@ -75,6 +75,8 @@ final class AuthoringRoutes {
       }
     }
     p.put("coauthors", coauthors);
+    Viewer v = Viewer.of(ctx);
+    p.put("owns", v.admin() || owner != null && owner == v.user().id());
     p.put("error", error);
     web.render(ctx, "edit.jte", p);
   }
@@ -160,7 +162,9 @@ final class AuthoringRoutes {
       if (ctx.formParam("delete" + c.number()) != null) {
         continue;
       }
-      String text = storyText(field(ctx, "text" + c.number(), MAX_CHAPTER));
+      String typed = field(ctx, "text" + c.number(), MAX_CHAPTER);
+      // Only what the author changed is read as pasted HTML; stored text is never rewritten.
+      String text = typed == null || typed.equals(c.text().strip()) ? typed : storyText(typed);
       if (text == null) {
         throw new BadRequestResponse("Chapter " + c.number() + " has no text; delete it instead.");
       }
@@ -175,7 +179,7 @@ final class AuthoringRoutes {
       throw new BadRequestResponse("A work keeps at least one chapter; delete the work instead.");
     }
     int planned = planned(ctx, true);
-    if (planned > 0 && planned < chapters.size()) {
+    if (planned > 0 && planned < chapters.size() && planned != w.expectedChapters()) {
       // Not silently "5/5, complete": the author meant something else.
       throw new BadRequestResponse(
           "The work has "
@@ -315,7 +319,67 @@ final class AuthoringRoutes {
     p.put("series", s);
     p.put("works", works);
     p.put("subscribed", subscribed);
+    p.put(
+        "owner",
+        s.ownerId() == null
+            ? ""
+            : quire.store().accounts().user(s.ownerId()).map(AccountStore.User::name).orElse(""));
+    p.put(
+        "mine", v.loggedIn() && (v.admin() || s.ownerId() != null && s.ownerId() == v.user().id()));
     web.render(ctx, "series.jte", p);
+  }
+
+  /** A series its owner (or an admin) may change; anyone else is refused. */
+  private SeriesStore.Series ownSeries(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    SeriesStore.Series s = seriesParam(ctx);
+    if (!Viewer.of(ctx).admin() && (s.ownerId() == null || s.ownerId() != u.id())) {
+      throw new ForbiddenResponse("Only the series' owner can change it.");
+    }
+    return s;
+  }
+
+  /** {@code /series/{sid}/edit}: title, summary, and the works' order, or taking one out. */
+  void editSeriesPage(Context ctx) {
+    renderSeriesEdit(ctx, ownSeries(ctx), "");
+  }
+
+  private void renderSeriesEdit(Context ctx, SeriesStore.Series s, String error) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("layout", web.layout(ctx, QuireWeb.titled("Edit the series " + s.title(), error), null));
+    p.put("series", s);
+    p.put("works", quire.store().summaries(s.workIds()));
+    p.put("error", error);
+    web.render(ctx, "series-edit.jte", p);
+  }
+
+  void editSeries(Context ctx) {
+    SeriesStore.Series s = ownSeries(ctx);
+    String title = field(ctx, "title", 300);
+    if (title == null) {
+      ctx.status(HttpStatus.BAD_REQUEST);
+      renderSeriesEdit(ctx, s, "A series needs a title.");
+      return;
+    }
+    // Each work's place as typed (unreadable or blank: where it was), ties kept in the old order.
+    List<Long> kept = new ArrayList<>();
+    Map<Long, Double> place = new java.util.HashMap<>();
+    for (int i = 0; i < s.workIds().size(); i++) {
+      long w = s.workIds().get(i);
+      if (ctx.formParam("remove" + w) != null) {
+        continue;
+      }
+      double at = i + 1;
+      String typed = ctx.formParam("position" + w);
+      if (typed != null && typed.strip().matches("\\d{1,4}")) {
+        at = Integer.parseInt(typed.strip()) - 0.5 + i / 100_000.0;
+      }
+      place.put(w, at);
+      kept.add(w);
+    }
+    kept.sort(java.util.Comparator.comparingDouble(place::get));
+    quire.store().series().update(s.id(), title, field(ctx, "summary", 5_000), kept);
+    web.back(ctx, "/series/" + s.id(), "The series was saved.");
   }
 
   /** The works under one byline name that this viewer may read, newest first. */

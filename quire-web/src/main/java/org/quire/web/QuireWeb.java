@@ -153,6 +153,8 @@ public final class QuireWeb {
           config.routes.post("/works/{id}/coauthors/{uid}/remove", authoring::removeCoAuthor);
           config.routes.post("/works/{id}/series", authoring::createSeries);
           config.routes.get("/series/{sid}", authoring::series);
+          config.routes.get("/series/{sid}/edit", authoring::editSeriesPage);
+          config.routes.post("/series/{sid}/edit", authoring::editSeries);
           config.routes.get("/series/{sid}/download/epub", authoring::seriesEpub);
           config.routes.get("/authors/{name}", authoring::author);
           config.routes.get("/authors/{name}/download/epub", authoring::authorEpub);
@@ -841,12 +843,7 @@ public final class QuireWeb {
     if (full) {
       return w.title() + " (entire work)";
     }
-    String named = w.chapters().get(n - 1).title();
-    return "Chapter "
-        + n
-        + (named == null || named.isBlank() ? "" : ": " + named.strip())
-        + " – "
-        + w.title();
+    return ReaderView.label(w.chapters().get(n - 1)) + " – " + w.title();
   }
 
   /**

@@ -138,7 +138,7 @@ class AuthoringWebTest extends ServerTestBase {
     visitor().get("/works/" + id);
     assertThat(readers.engagement(id).hits()).isEqualTo(1);
     long reader = quire.store().accounts().userByName("Ember Author").orElseThrow().id();
-    readers.addComment(id, 2, null, reader, "On the second");
+    long onSecond = readers.addComment(id, 2, null, reader, "On the second");
     readers.addComment(id, 3, null, reader, "On the third");
     readers.recordReading(reader, id, 2);
     String page = "/works/" + id;
@@ -149,6 +149,8 @@ class AuthoringWebTest extends ServerTestBase {
     assertThat(readers.comments(id, 2)).extracting(c -> c.body()).containsExactly("On the third");
     assertThat(readers.comments(id, 3)).isEmpty();
     assertThat(readers.engagement(id).comments()).isEqualTo(1);
+    // The deleted chapter's comment is hidden, not gone: a report about it still has it.
+    assertThat(readers.comment(onSecond).orElseThrow().deleted()).isTrue();
     assertThat(author.get(page + "/chapters/2").body()).contains("On the third");
     // The reader who stopped in the deleted chapter stopped at the one after it.
     assertThat(readers.reading(reader, id).orElseThrow().chapter()).isEqualTo(2);
@@ -448,6 +450,38 @@ class AuthoringWebTest extends ServerTestBase {
                 .select(".series-line a[rel=next]")
                 .attr("href"))
         .isEqualTo("/works/" + three);
+    // Its owner renames it, reorders it and takes a work out; nobody else may.
+    Document seriesPage = Jsoup.parse(author.get(seriesUrl).body());
+    assertThat(seriesPage.select(".byline").text()).contains("A series by Jenny C");
+    assertThat(seriesPage.select("a[href=" + seriesUrl + "/edit]")).hasSize(1);
+    assertThat(Jsoup.parse(fan.get(seriesUrl).body()).select("a[href=" + seriesUrl + "/edit]"))
+        .isEmpty();
+    assertThat(fan.get(seriesUrl + "/edit").statusCode()).isEqualTo(403);
+    author.submit(
+        seriesUrl + "/edit",
+        seriesUrl + "/edit",
+        Map.of(
+            "title",
+            "Techno Pagans",
+            "summary",
+            "Lessons, in order.",
+            "position" + two,
+            "1",
+            "position" + one,
+            "2",
+            "remove" + three,
+            "1"));
+    var changed = quire.store().series().series(sid).orElseThrow();
+    assertThat(changed.title()).isEqualTo("Techno Pagans");
+    assertThat(changed.summary()).isEqualTo("Lessons, in order.");
+    assertThat(changed.workIds()).containsExactly(two, one, four);
+    assertThat(
+            author
+                .submit(seriesUrl + "/edit", seriesUrl + "/edit", Map.of("title", " "))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(quire.store().series().series(sid).orElseThrow().title()).isEqualTo("Techno Pagans");
+
     // Someone else's series is not theirs to fill.
     long other = post("Fan Of Jenny", "Fan Work", "A fan's homage.", Visibility.PUBLIC);
     assertThat(

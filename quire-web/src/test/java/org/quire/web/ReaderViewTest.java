@@ -26,6 +26,10 @@ class ReaderViewTest {
         .isEqualTo("Chapter 2: Chapters of a Life");
     assertThat(ReaderView.label(new Chapter(2, "Chapter Ivy's Garden", "x", null)))
         .isEqualTo("Chapter 2: Chapter Ivy's Garden");
+    assertThat(ReaderView.label(new Chapter(2, "Chapter Mild Peril", "x", null)))
+        .isEqualTo("Chapter 2: Chapter Mild Peril");
+    assertThat(ReaderView.label(new Chapter(14, "Chapter XIV The Ball", "x", null)))
+        .isEqualTo("Chapter 14: The Ball");
     assertThat(ReaderView.label(new Chapter(3, null, "x", null))).isEqualTo("Chapter 3");
     assertThat(ReaderView.label(new Chapter(3, "  ", "x", null))).isEqualTo("Chapter 3");
   }
