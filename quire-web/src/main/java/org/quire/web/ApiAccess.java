@@ -112,7 +112,7 @@ final class ApiAccess {
 
   /** A browser's CORS preflight for any API address: which methods and headers may follow. */
   static void preflight(Context ctx) {
-    ctx.header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE");
+    ctx.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
     ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type, If-None-Match");
     ctx.header("Access-Control-Max-Age", "600");
     ctx.status(HttpStatus.NO_CONTENT);

@@ -112,6 +112,115 @@ final class ApiAuthoring {
   }
 
   /**
+   * Changes a work's metadata; JSON with any of {@code title}, {@code summary}, {@code notes},
+   * {@code endNotes} (an empty string clears one), {@code complete}, {@code expectedChapters} (0
+   * for unknown). What is left out stays. Answers with the work as {@code GET} gives it.
+   */
+  void editWork(Context ctx) {
+    Work w = ownWork(ctx);
+    Map<?, ?> body = Api.jsonBody(ctx, 65_536);
+    String title = body.containsKey("title") ? field(body, "title", 300) : w.title();
+    if (title == null) {
+      throw new BadRequestResponse("title cannot be empty.");
+    }
+    boolean complete = w.complete();
+    if (body.containsKey("complete")) {
+      if (!(body.get("complete") instanceof Boolean b)) {
+        throw new BadRequestResponse("complete is true or false.");
+      }
+      complete = b;
+    }
+    int planned = w.expectedChapters();
+    if (body.containsKey("expectedChapters")) {
+      if (!(body.get("expectedChapters") instanceof Integer n) || n < 0 || n > 9_999) {
+        throw new BadRequestResponse("expectedChapters is a whole number from 0 to 9,999.");
+      }
+      planned = n;
+      if (planned > 0 && planned < w.chapters().size()) {
+        throw new BadRequestResponse(
+            "The work has " + w.chapters().size() + " chapters: plan at least that many, or 0.");
+      }
+    }
+    quire.edit(
+        w.id(),
+        new Quire.Edit(
+            title,
+            body.containsKey("summary") ? field(body, "summary", 5_000) : w.summary(),
+            body.containsKey("notes") ? field(body, "notes", 20_000) : w.notes(),
+            body.containsKey("endNotes") ? field(body, "endNotes", 20_000) : w.endNotes(),
+            complete,
+            w.chapters(),
+            planned));
+    api.work(ctx);
+  }
+
+  /**
+   * Replaces a chapter's title, text or notes; JSON with any of {@code title}, {@code text}, {@code
+   * notes} (HTML as AO3's editor gives it is read as on the pages). What is left out stays.
+   */
+  void editChapter(Context ctx) {
+    Work w = ownWork(ctx);
+    int n = chapterNumber(ctx, w);
+    Map<?, ?> body = Api.jsonBody(ctx, 8 * 1024 * 1024);
+    List<org.quire.model.Chapter> chapters = new ArrayList<>();
+    for (org.quire.model.Chapter c : w.chapters()) {
+      if (c.number() != n) {
+        chapters.add(c);
+        continue;
+      }
+      String text =
+          body.containsKey("text")
+              ? AuthoringRoutes.storyText(field(body, "text", AuthoringRoutes.MAX_CHAPTER))
+              : c.text();
+      if (text == null) {
+        throw new BadRequestResponse("text cannot be empty: delete the chapter instead.");
+      }
+      chapters.add(
+          new org.quire.model.Chapter(
+              n,
+              body.containsKey("title") ? field(body, "title", 300) : c.title(),
+              text,
+              body.containsKey("notes") ? field(body, "notes", 20_000) : c.notes()));
+    }
+    quire.edit(w.id(), sameWith(w, chapters));
+    api.chapter(ctx);
+  }
+
+  /** Deletes a chapter (its comments go with it; later chapters move up). 204. */
+  void deleteChapter(Context ctx) {
+    Work w = ownWork(ctx);
+    int n = chapterNumber(ctx, w);
+    if (w.chapters().size() == 1) {
+      throw new BadRequestResponse("A work keeps at least one chapter; delete the work instead.");
+    }
+    quire.edit(w.id(), sameWith(w, w.chapters().stream().filter(c -> c.number() != n).toList()));
+    ctx.status(204);
+  }
+
+  private static Quire.Edit sameWith(Work w, List<org.quire.model.Chapter> chapters) {
+    return new Quire.Edit(
+        w.title(),
+        w.summary(),
+        w.notes(),
+        w.endNotes(),
+        w.complete(),
+        chapters,
+        w.expectedChapters());
+  }
+
+  private static int chapterNumber(Context ctx, Work w) {
+    try {
+      int n = Integer.parseInt(ctx.pathParam("n"));
+      if (n >= 1 && n <= w.chapters().size()) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new NotFoundResponse("This work has no chapter " + ctx.pathParam("n") + ".");
+  }
+
+  /**
    * The author's decisions on a work's tags; JSON {@code {"decisions": [{"type": "character",
    * "name": "…", "decision": "accept"}], "add": [{"type": "additional", "name": "…"}]}}. A decision
    * is accept, reject (remembered, so analysis does not suggest it again) or remove. Answers with

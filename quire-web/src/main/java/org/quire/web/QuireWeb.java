@@ -198,6 +198,9 @@ public final class QuireWeb {
           config.routes.delete("/api/v1/works/{id}/bookmark", api::deleteBookmark);
           config.routes.post("/api/v1/works/{id}/chapters", apiAuthoring::addChapter);
           config.routes.post("/api/v1/works/{id}/tags", apiAuthoring::tags);
+          config.routes.patch("/api/v1/works/{id}", apiAuthoring::editWork);
+          config.routes.patch("/api/v1/works/{id}/chapters/{n}", apiAuthoring::editChapter);
+          config.routes.delete("/api/v1/works/{id}/chapters/{n}", apiAuthoring::deleteChapter);
           config.routes.get("/api/v1/authors/{name}", apiAuthoring::author);
           config.routes.get("/api/v1/series/{sid}", apiAuthoring::series);
           config.routes.get("/api/openapi.json", api::openApi);

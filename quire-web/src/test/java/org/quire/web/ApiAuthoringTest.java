@@ -52,6 +52,62 @@ class ApiAuthoringTest extends ServerTestBase {
   }
 
   @Test
+  void anAuthorEditsAWorkAndItsChaptersThroughTheApi() throws Exception {
+    String token = ApiTokensTest.makeToken(signedUp("Api Editor"), "migration script");
+    String other = ApiTokensTest.makeToken(signedUp("Api Stranger"), "theirs");
+    long id =
+        JSON.readTree(
+                call(
+                        "POST",
+                        "/api/v1/works?filename=e.txt",
+                        token,
+                        "Title: Fixable\n\nChapter 1\n\nFirst, with a typo: teh.\n\n"
+                            + "Chapter 2\n\nSecond.\n\nChapter 3\n\nThird.\n")
+                    .body())
+            .get("id")
+            .asLong();
+    String work = "/api/v1/works/" + id;
+    HttpResponse<String> meta =
+        call(
+            "PATCH",
+            work,
+            token,
+            "{\"title\": \"Fixed\", \"summary\": \"Now with a summary.\", \"expectedChapters\": 5}");
+    assertThat(meta.statusCode()).as(meta.body()).isEqualTo(200);
+    JsonNode edited = JSON.readTree(meta.body());
+    assertThat(spec().check(edited, "Work")).isEmpty();
+    assertThat(edited.get("title").asText()).isEqualTo("Fixed");
+    assertThat(edited.get("summary").asText()).isEqualTo("Now with a summary.");
+    assertThat(edited.get("expectedChapters").asInt()).isEqualTo(5);
+    assertThat(quire.work(id).orElseThrow().chapters()).hasSize(3); // chapters untouched
+
+    HttpResponse<String> fixed =
+        call(
+            "PATCH",
+            work + "/chapters/1",
+            token,
+            "{\"text\": \"<p>First, with the typo <em>fixed</em>.</p>\"}");
+    assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(200);
+    assertThat(quire.work(id).orElseThrow().chapters().getFirst().text())
+        .isEqualTo("First, with the typo *fixed*.");
+    assertThat(call("DELETE", work + "/chapters/2", token, null).statusCode()).isEqualTo(204);
+    assertThat(quire.work(id).orElseThrow().chapters())
+        .extracting(c -> c.text().strip())
+        .containsExactly("First, with the typo *fixed*.", "Third.");
+
+    // Not someone else's; not nonsense; not the last chapter.
+    assertThat(call("PATCH", work, other, "{\"title\": \"Mine\"}").statusCode()).isEqualTo(403);
+    assertThat(call("PATCH", work, null, "{\"title\": \"Mine\"}").statusCode()).isEqualTo(401);
+    assertThat(call("PATCH", work, token, "{\"complete\": \"yes\"}").statusCode()).isEqualTo(400);
+    assertThat(call("PATCH", work, token, "{\"expectedChapters\": 1}").statusCode()).isEqualTo(400);
+    assertThat(call("PATCH", work + "/chapters/9", token, "{\"text\": \"x\"}").statusCode())
+        .isEqualTo(404);
+    call("DELETE", work + "/chapters/2", token, null);
+    assertThat(call("DELETE", work + "/chapters/1", token, null).statusCode()).isEqualTo(400);
+    assertThat(quire.work(id).orElseThrow().title()).isEqualTo("Fixed");
+  }
+
+  @Test
   void postingWithoutAutoTagsKeepsOnlyTheFilesOwnTags() throws Exception {
     String token = ApiTokensTest.makeToken(signedUp("Hand Tagger"), "script");
     HttpResponse<String> plain =

@@ -22,6 +22,17 @@ class AuthoringWebTest extends ServerTestBase {
     return post(user, "Title: " + title + "\n\n" + body, v);
   }
 
+  /** The id of the work a posting form's answer leads to ({@code /works/12/tags?…}). */
+  static long postedId(HttpResponse<String> posted) {
+    return Long.parseLong(
+        posted
+            .headers()
+            .firstValue("Location")
+            .orElseThrow()
+            .replaceAll("\\?.*", "")
+            .replaceAll("\\D", ""));
+  }
+
   /** The edit form of a work with every field as the page filled it in, plus changes. */
   static Map<String, String> editForm(HttpBrowser b, long id, Map<String, String> changes)
       throws Exception {
@@ -56,14 +67,7 @@ class AuthoringWebTest extends ServerTestBase {
     form.put("additional", "Character Study");
     HttpResponse<String> posted = author.submit("/works/new", "/works/new", form);
     assertThat(posted.statusCode()).isEqualTo(303);
-    long id =
-        Long.parseLong(
-            posted
-                .headers()
-                .firstValue("Location")
-                .orElseThrow()
-                .replaceAll("\\?.*", "")
-                .replaceAll("\\D", ""));
+    long id = postedId(posted);
     Work w = quire.work(id).orElseThrow();
     assertThat(w.summary()).isEqualTo("A day in the life of the queen of the school.");
     assertThat(w.tagNames(TagType.RATING)).containsExactly("Teen And Up Audiences");
@@ -88,14 +92,7 @@ class AuthoringWebTest extends ServerTestBase {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8),
             Map.of("additional", "Rules Lawyer, Hall Passes", "rating", "General Audiences"));
     assertThat(uploaded.statusCode()).isEqualTo(303);
-    long fromFile =
-        Long.parseLong(
-            uploaded
-                .headers()
-                .firstValue("Location")
-                .orElseThrow()
-                .replaceAll("\\?.*", "")
-                .replaceAll("\\D", ""));
+    long fromFile = postedId(uploaded);
     Work file = quire.work(fromFile).orElseThrow();
     assertThat(file.title()).isEqualTo("Hall Monitor");
     assertThat(file.tagNames(TagType.ADDITIONAL)).contains("Rules Lawyer", "Hall Passes");
@@ -174,14 +171,7 @@ class AuthoringWebTest extends ServerTestBase {
     form.put("relationships", "Buffy Summers/Spike");
     form.put("warning", "Graphic Depictions Of Violence");
     HttpResponse<String> posted = author.submit("/works/new", "/works/new", form);
-    long id =
-        Long.parseLong(
-            posted
-                .headers()
-                .firstValue("Location")
-                .orElseThrow()
-                .replaceAll("\\?.*", "")
-                .replaceAll("\\D", ""));
+    long id = postedId(posted);
     Work w = quire.work(id).orElseThrow();
     // The author's romantic pairing decides the category, and is not suggested again as a
     // friendship; their warning is not joined by "No Archive Warnings Apply".
@@ -205,14 +195,7 @@ class AuthoringWebTest extends ServerTestBase {
                 "Pasted <Things>",
                 "text",
                 "<p>The lamp was <em>still</em> lit.</p>\n<p>She <strong>waited</strong>.</p>"));
-    long id =
-        Long.parseLong(
-            posted
-                .headers()
-                .firstValue("Location")
-                .orElseThrow()
-                .replaceAll("\\?.*", "")
-                .replaceAll("\\D", ""));
+    long id = postedId(posted);
     Work w = quire.work(id).orElseThrow();
     assertThat(w.title()).isEqualTo("Pasted <Things>");
     assertThat(w.chapters().getFirst().text())
