@@ -30,6 +30,25 @@ public final class Texts {
     return tag.equals("und") ? null : tag;
   }
 
+  /**
+   * A summary or note as safe HTML: every character escaped, its emphasis marks (as imported AO3
+   * summaries have them: "*The Odyssey*") shown as italics and bold, its lines kept (the page's CSS
+   * keeps line breaks).
+   */
+  public static String note(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(text.length() + 16);
+    for (String line : text.split("\n", -1)) {
+      if (!b.isEmpty()) {
+        b.append('\n');
+      }
+      b.append(org.quire.export.ChapterRenderer.emphasised(line));
+    }
+    return b.toString();
+  }
+
   public static String number(long n) {
     return NumberFormat.getIntegerInstance(Locale.US).format(n);
   }

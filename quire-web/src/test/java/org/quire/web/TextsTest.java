@@ -34,4 +34,16 @@ class TextsTest {
     assertThat(Texts.opening(null, 10)).isEmpty();
     assertThat(Texts.opening("  The  quick\n brown fox  ", 11)).isEqualTo("The quick…");
   }
+
+  @Test
+  void notesShowTheirEmphasisAndNothingElseAsMarkup() {
+    assertThat(Texts.note("A retelling of *The Odyssey*,\nwith **more** <b>cats</b> & dogs."))
+        .isEqualTo(
+            "A retelling of <em>The Odyssey</em>,\nwith <strong>more</strong>"
+                + " &lt;b&gt;cats&lt;/b&gt; &amp; dogs.");
+    assertThat(Texts.note("<script>alert(1)</script> *<img src=x onerror=alert(2)>*"))
+        .doesNotContain("<script")
+        .doesNotContain("<img");
+    assertThat(Texts.note(null)).isEmpty();
+  }
 }
