@@ -117,7 +117,8 @@ final class StoryParser {
       Pattern.compile(
           "^\\s*(?:chapter|chap\\.?|ch\\.|part|book|section|act)\\s+"
               + NUMBER
-              + "\\s+\\p{Ll}.*[.!?…][\"”’')]*\\s*$",
+              // Case-blind matching lets \p{Ll} take capitals too: not for this letter.
+              + "\\s+(?-iu:\\p{Ll}).*[.!?…][\"”’')]*\\s*$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private static final Pattern MD_HEADING =

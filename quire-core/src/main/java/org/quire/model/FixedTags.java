@@ -85,16 +85,25 @@ public final class FixedTags {
                   ? t.withProvenance(Provenance.REJECTED)
                   : t);
     }
-    if (type == TagType.ARCHIVE_WARNING
-        && n.equals(NO_WARNINGS)
-        && tags.stream()
-            .anyMatch(
-                t ->
-                    t.type() == type
-                        && t.provenance() == Provenance.AUTHOR
-                        && !t.name().equals(CHOSE_NOT_TO_WARN))) {
-      // The author's own real warning stands: "none apply" ticked beside it is not taken.
-      return;
+    if (type == TagType.ARCHIVE_WARNING && n.equals(NO_WARNINGS)) {
+      // The author's own real warning stands: "none apply" beside it is refused, with why.
+      tags.stream()
+          .filter(
+              t ->
+                  t.type() == type
+                      && t.provenance() == Provenance.AUTHOR
+                      && !t.name().equals(NO_WARNINGS)
+                      && !t.name().equals(CHOSE_NOT_TO_WARN))
+          .findFirst()
+          .ifPresent(
+              t -> {
+                throw new IllegalArgumentException(
+                    "\""
+                        + NO_WARNINGS
+                        + "\" cannot stand beside the warning \""
+                        + t.name()
+                        + "\": remove that warning first, or keep it.");
+              });
     }
     tags.replaceAll(
         t ->

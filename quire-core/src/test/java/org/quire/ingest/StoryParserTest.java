@@ -475,6 +475,11 @@ class StoryParserTest {
     assertThat(lower.chapters())
         .extracting(Chapter::title)
         .containsExactly("chapter 1 the harbour", "chapter 2 the wait");
+    // A capitalised title ending in a question or an exclamation is a heading still.
+    Work asked = read("a.txt", "Fog\n\nChapter 1 Who Are You?\n\nGrey.\n\nChapter 2 Run!\n\nOn.\n");
+    assertThat(asked.chapters())
+        .extracting(Chapter::title)
+        .containsExactly("Chapter 1 Who Are You?", "Chapter 2 Run!");
     // Real headings still are.
     Work real =
         read(

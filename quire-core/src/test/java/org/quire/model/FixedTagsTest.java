@@ -98,7 +98,11 @@ class FixedTagsTest {
     assertThat(shown(both, TagType.ARCHIVE_WARNING)).containsExactly("Major Character Death");
     List<Tag> other = new ArrayList<>();
     FixedTags.addByAuthor(other, TagType.ARCHIVE_WARNING, "Major Character Death");
-    FixedTags.addByAuthor(other, TagType.ARCHIVE_WARNING, "No Archive Warnings Apply");
+    assertThatThrownBy(
+            () ->
+                FixedTags.addByAuthor(other, TagType.ARCHIVE_WARNING, "No Archive Warnings Apply"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("remove that warning first");
     assertThat(shown(other, TagType.ARCHIVE_WARNING)).containsExactly("Major Character Death");
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.quire.app.Quire;
 import org.quire.model.TagType;
 import org.quire.store.AccountStore;
+import org.quire.store.ReaderStore;
 import org.quire.store.SiteStore;
 import org.quire.tags.TagRule;
 
@@ -185,7 +186,17 @@ final class AdminRoutes {
                   .user(r.reporterId())
                   .map(AccountStore.User::name)
                   .orElse("(deleted account)");
-      out.add(new ReportView(r, title, who));
+      // The comment's words, which its chapter's deletion may have hidden from the page.
+      String comment =
+          r.commentId() == null
+              ? null
+              : quire
+                  .store()
+                  .readers()
+                  .comment(r.commentId())
+                  .map(ReaderStore.Comment::body)
+                  .orElse(null);
+      out.add(new ReportView(r, title, who, comment));
     }
     render(ctx, "admin-reports.jte", "Reports", Map.of("reports", out));
   }

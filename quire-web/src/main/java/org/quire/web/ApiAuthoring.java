@@ -168,10 +168,13 @@ final class ApiAuthoring {
         chapters.add(c);
         continue;
       }
+      String sent = field(body, "text", AuthoringRoutes.MAX_CHAPTER);
       String text =
-          body.containsKey("text")
-              ? AuthoringRoutes.storyText(field(body, "text", AuthoringRoutes.MAX_CHAPTER))
-              : c.text();
+          !body.containsKey("text")
+              ? c.text()
+              : sent == null || sent.equals(c.text().strip())
+                  ? sent
+                  : AuthoringRoutes.storyText(sent);
       if (text == null) {
         throw new BadRequestResponse("text cannot be empty: delete the chapter instead.");
       }

@@ -348,7 +348,12 @@ final class AuthoringRoutes {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("layout", web.layout(ctx, QuireWeb.titled("Edit the series " + s.title(), error), null));
     p.put("series", s);
-    p.put("works", quire.store().summaries(s.workIds()));
+    // Other authors' drafts in the series stay unnamed here, as everywhere.
+    p.put(
+        "works",
+        quire.store().summaries(s.workIds()).stream()
+            .filter(w -> readers.mayRead(ctx, w.id()))
+            .toList());
     p.put("error", error);
     web.render(ctx, "series-edit.jte", p);
   }
@@ -372,7 +377,12 @@ final class AuthoringRoutes {
       double at = i + 1;
       String typed = ctx.formParam("position" + w);
       if (typed != null && typed.strip().matches("\\d{1,4}")) {
-        at = Integer.parseInt(typed.strip()) - 0.5 + i / 100_000.0;
+        int wanted = Integer.parseInt(typed.strip());
+        // Moved up, it goes before the work now there; moved down, after it.
+        at =
+            wanted < i + 1
+                ? wanted - 0.5 + i / 100_000.0
+                : wanted > i + 1 ? wanted + 0.5 + i / 100_000.0 : wanted;
       }
       place.put(w, at);
       kept.add(w);

@@ -7,6 +7,8 @@ import org.quire.store.SiteStore;
  *
  * @param report the report
  * @param workTitle the reported work's title
+ * @param comment the reported comment's words as written (even once hidden), or null
  * @param reporter who reported it
  */
-public record ReportView(SiteStore.Report report, String workTitle, String reporter) {}
+public record ReportView(
+    SiteStore.Report report, String workTitle, String reporter, String comment) {}

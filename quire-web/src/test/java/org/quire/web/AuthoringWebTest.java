@@ -458,6 +458,13 @@ class AuthoringWebTest extends ServerTestBase {
     assertThat(changed.title()).isEqualTo("Techno Pagans");
     assertThat(changed.summary()).isEqualTo("Lessons, in order.");
     assertThat(changed.workIds()).containsExactly(two, one, four);
+    // Moved down, a work goes after the one now at that place.
+    author.submit(
+        seriesUrl + "/edit",
+        seriesUrl + "/edit",
+        Map.of("title", "Techno Pagans", "position" + two, "3"));
+    assertThat(quire.store().series().series(sid).orElseThrow().workIds())
+        .containsExactly(one, four, two);
     assertThat(
             author
                 .submit(seriesUrl + "/edit", seriesUrl + "/edit", Map.of("title", " "))
