@@ -442,6 +442,18 @@ public final class Quire implements AutoCloseable {
       List<org.quire.model.Chapter> chapters,
       int expectedChapters) {
 
+    /** An edit of a work's chapters alone: everything else as it is. */
+    public static Edit chapters(Work w, List<org.quire.model.Chapter> chapters) {
+      return new Edit(
+          w.title(),
+          w.summary(),
+          w.notes(),
+          w.endNotes(),
+          w.complete(),
+          chapters,
+          w.expectedChapters());
+    }
+
     /**
      * The work with this edit made: chapters numbered in order, words counted again, and complete
      * once it has the chapters planned (as on AO3, posting chapter 5 of 5 finishes the work).
@@ -515,17 +527,18 @@ public final class Quire implements AutoCloseable {
         store.get(workId).orElseThrow(() -> new QuireException("There is no work " + workId + "."));
     List<org.quire.model.Chapter> chapters = new ArrayList<>(w.chapters());
     chapters.add(new org.quire.model.Chapter(chapters.size() + 1, title, text, notes));
+    Edit e = Edit.chapters(w, chapters);
+    // A chapter past the plan raises it (an epilogue to a finished 3/3 makes 4/4).
     Work edited =
         edit(
             workId,
             new Edit(
-                w.title(),
-                w.summary(),
-                w.notes(),
-                w.endNotes(),
-                w.complete(),
+                e.title(),
+                e.summary(),
+                e.notes(),
+                e.endNotes(),
+                e.complete(),
                 chapters,
-                // A chapter past the plan raises it (an epilogue to a finished 3/3 makes 4/4).
                 w.expectedChapters() > 0 ? Math.max(w.expectedChapters(), chapters.size()) : 0));
     if (store.visibility(workId).orElse(Visibility.DRAFT) != Visibility.DRAFT) {
       tell(

@@ -185,7 +185,7 @@ final class ApiAuthoring {
               text,
               body.containsKey("notes") ? field(body, "notes", 20_000) : c.notes()));
     }
-    quire.edit(w.id(), sameWith(w, chapters));
+    quire.edit(w.id(), Quire.Edit.chapters(w, chapters));
     api.chapter(ctx);
   }
 
@@ -196,19 +196,10 @@ final class ApiAuthoring {
     if (w.chapters().size() == 1) {
       throw new BadRequestResponse("A work keeps at least one chapter; delete the work instead.");
     }
-    quire.edit(w.id(), sameWith(w, w.chapters().stream().filter(c -> c.number() != n).toList()));
+    quire.edit(
+        w.id(),
+        Quire.Edit.chapters(w, w.chapters().stream().filter(c -> c.number() != n).toList()));
     ctx.status(204);
-  }
-
-  private static Quire.Edit sameWith(Work w, List<org.quire.model.Chapter> chapters) {
-    return new Quire.Edit(
-        w.title(),
-        w.summary(),
-        w.notes(),
-        w.endNotes(),
-        w.complete(),
-        chapters,
-        w.expectedChapters());
   }
 
   private static int chapterNumber(Context ctx, Work w) {
