@@ -444,14 +444,13 @@ public final class Quire implements AutoCloseable {
 
     /** An edit of a work's chapters alone: everything else as it is. */
     public static Edit chapters(Work w, List<org.quire.model.Chapter> chapters) {
+      return chapters(w, chapters, w.expectedChapters());
+    }
+
+    /** The same, with the chapters planned. */
+    public static Edit chapters(Work w, List<org.quire.model.Chapter> chapters, int planned) {
       return new Edit(
-          w.title(),
-          w.summary(),
-          w.notes(),
-          w.endNotes(),
-          w.complete(),
-          chapters,
-          w.expectedChapters());
+          w.title(), w.summary(), w.notes(), w.endNotes(), w.complete(), chapters, planned);
     }
 
     /**
@@ -527,19 +526,9 @@ public final class Quire implements AutoCloseable {
         store.get(workId).orElseThrow(() -> new QuireException("There is no work " + workId + "."));
     List<org.quire.model.Chapter> chapters = new ArrayList<>(w.chapters());
     chapters.add(new org.quire.model.Chapter(chapters.size() + 1, title, text, notes));
-    Edit e = Edit.chapters(w, chapters);
     // A chapter past the plan raises it (an epilogue to a finished 3/3 makes 4/4).
-    Work edited =
-        edit(
-            workId,
-            new Edit(
-                e.title(),
-                e.summary(),
-                e.notes(),
-                e.endNotes(),
-                e.complete(),
-                chapters,
-                w.expectedChapters() > 0 ? Math.max(w.expectedChapters(), chapters.size()) : 0));
+    int planned = w.expectedChapters() > 0 ? Math.max(w.expectedChapters(), chapters.size()) : 0;
+    Work edited = edit(workId, Edit.chapters(w, chapters, planned));
     if (store.visibility(workId).orElse(Visibility.DRAFT) != Visibility.DRAFT) {
       tell(
           edited,

@@ -108,15 +108,11 @@ final class Catalog {
       routes.get(base + "/fandoms", this::fandoms);
       routes.get(base + "/works", this::works);
       routes.get(base + "/works/{id}/cover", this::cover);
-      routes.get(base + "/works/{id}/download/{format}", ctx -> download(ctx, web));
+      // The site's downloads, below the catalogue: where the app sends its credentials.
+      routes.get(base + "/works/{id}/download/{format}", web::download);
       routes.get(base + "/opensearch.xml", this::openSearch);
     }
     routes.get("/works/{id}/cover", this::cover);
-  }
-
-  /** A work's files from the catalogue: the same as the site's, behind the app's credentials. */
-  void download(Context ctx, QuireWeb web) {
-    web.sendDownload(ctx, readers.readable(ctx, ReaderRoutes.id(ctx, "id")));
   }
 
   /**

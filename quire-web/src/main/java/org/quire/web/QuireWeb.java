@@ -617,17 +617,10 @@ public final class QuireWeb {
    * cannot open it.
    */
   private List<ReaderExtras.SeriesPlace> seriesPlaces(Context ctx, long workId) {
-    Viewer v = Viewer.of(ctx);
-    Long uid = v.loggedIn() ? v.user().id() : null;
     List<ReaderExtras.SeriesPlace> out = new ArrayList<>();
     for (var s : quire.store().series().seriesOf(workId)) {
       List<Long> parts =
-          s.workIds().stream()
-              .filter(
-                  id ->
-                      id == workId
-                          || quire.access(id, uid, v.admin()) == org.quire.app.Quire.Access.ALLOWED)
-              .toList();
+          s.workIds().stream().filter(id -> id == workId || readers.mayRead(ctx, id)).toList();
       int i = parts.indexOf(workId);
       out.add(
           new ReaderExtras.SeriesPlace(
@@ -657,7 +650,7 @@ public final class QuireWeb {
   }
 
   /** A work as EPUB, HTML, Markdown or text, as an attachment named after its title. */
-  private void download(Context ctx) {
+  void download(Context ctx) {
     sendDownload(ctx, readers.readable(ctx, idParam(ctx.pathParam("id"))));
   }
 
