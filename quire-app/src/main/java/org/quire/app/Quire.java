@@ -539,8 +539,37 @@ public final class Quire implements AutoCloseable {
     return edited;
   }
 
-  /** Adds a co-author: they may edit the work, and their name joins the byline. */
-  public void addCoAuthor(long workId, long userId) {
+  /**
+   * Invites an account to co-author a work (as AO3 asks its co-creators): the account is told in
+   * its inbox and becomes a co-author, able to edit the work and named on it, only by accepting.
+   *
+   * @return false when the account already is one of the work's creators or already invited
+   */
+  public boolean inviteCoAuthor(long workId, long userId, String invitedBy) {
+    Work w =
+        store.get(workId).orElseThrow(() -> new QuireException("There is no work " + workId + "."));
+    var accounts = store.accounts();
+    if (accounts.isCreator(workId, userId) || accounts.invitedCreators(workId).contains(userId)) {
+      return false;
+    }
+    accounts.inviteCreator(workId, userId);
+    store
+        .readers()
+        .notify(
+            List.of(userId),
+            workId,
+            invitedBy + " invited you to co-author “" + w.title() + "”: accept or decline.",
+            "/account/works#invitations");
+    return true;
+  }
+
+  /**
+   * Accepts an invitation to co-author a work: the account may edit it, and its name joins the
+   * byline. The work's other creators are told.
+   *
+   * @return false when the account had no such invitation
+   */
+  public boolean acceptCoAuthor(long workId, long userId) {
     Work w =
         store.get(workId).orElseThrow(() -> new QuireException("There is no work " + workId + "."));
     String name =
@@ -549,8 +578,11 @@ public final class Quire implements AutoCloseable {
             .user(userId)
             .orElseThrow(() -> new QuireException("No such account."))
             .name();
-    store.accounts().addCreator(workId, userId);
-    if (!w.authors().contains(name)) {
+    List<Long> before = store.accounts().creators(workId);
+    if (!store.accounts().acceptCreator(workId, userId)) {
+      return false;
+    }
+    if (w.authors().stream().noneMatch(a -> a.equalsIgnoreCase(name))) {
       List<String> authors = new ArrayList<>(w.authors());
       authors.add(name);
       store.update(w.withAuthors(authors));
@@ -560,22 +592,28 @@ public final class Quire implements AutoCloseable {
     store
         .readers()
         .notify(
-            List.of(userId),
+            before,
             workId,
-            "You were added as a co-author of “" + w.title() + "”: you may edit it, or leave it.",
+            name + " is now a co-author of “" + w.title() + "”.",
             "/works/" + workId + "/edit#coauthors");
+    return true;
   }
 
   /**
-   * Takes a co-author off a work: they may no longer edit it, and their name leaves its byline.
+   * Takes a co-author off a work (they may no longer edit it, and their name leaves its byline), or
+   * withdraws or declines an invitation to become one (the byline is left as it is).
    *
-   * @return false when they were not a co-author (the owner cannot be taken off)
+   * @return false when they were neither (the owner cannot be taken off)
    */
   public boolean removeCoAuthor(long workId, long userId) {
     Work w =
         store.get(workId).orElseThrow(() -> new QuireException("There is no work " + workId + "."));
+    boolean accepted = store.accounts().isCreator(workId, userId);
     if (!store.accounts().removeCreator(workId, userId)) {
       return false;
+    }
+    if (!accepted) {
+      return true;
     }
     store
         .accounts()

@@ -126,16 +126,31 @@ public interface AccountStore {
   /** Who posted a work, when someone did. */
   Optional<Long> owner(long workId);
 
-  /** Adds a co-author: they may edit the work as its poster can. */
-  void addCreator(long workId, long userId);
+  /**
+   * Invites an account to co-author a work. It becomes a creator (may edit the work as its poster
+   * can) only once it accepts; an account that already is one stays as it is.
+   */
+  void inviteCreator(long workId, long userId);
 
-  /** Takes a co-author off a work (never its owner); false when they were not one. */
+  /** Accepts an invitation to co-author a work; false when there was none. */
+  boolean acceptCreator(long workId, long userId);
+
+  /** The accounts invited to co-author a work that have not answered yet. */
+  List<Long> invitedCreators(long workId);
+
+  /** The works whose creators invited the account to co-author them, not yet answered. */
+  List<Long> creatorInvitations(long userId);
+
+  /**
+   * Takes a co-author off a work, or withdraws (or declines) an invitation to become one; never the
+   * owner. False when the account was neither.
+   */
   boolean removeCreator(long workId, long userId);
 
   /** Whether the account posted the work or is one of its co-authors. */
   boolean isCreator(long workId, long userId);
 
-  /** The accounts that may change a work: its owner and its co-authors. */
+  /** The accounts that may change a work: its owner and the co-authors who accepted. */
   List<Long> creators(long workId);
 
   /**

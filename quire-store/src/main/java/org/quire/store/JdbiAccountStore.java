@@ -120,7 +120,7 @@ final class JdbiAccountStore implements AccountStore {
                   .orElse(null);
           List<Long> works =
               h.createQuery(
-                      "SELECT work_id FROM work_creators WHERE user_id = ?"
+                      "SELECT work_id FROM work_creators WHERE user_id = ? AND accepted = 1"
                           + " UNION SELECT id FROM works WHERE owner_id = ? ORDER BY 1")
                   .bind(0, userId)
                   .bind(1, userId)
@@ -359,14 +359,52 @@ final class JdbiAccountStore implements AccountStore {
   }
 
   @Override
-  public void addCreator(long workId, long userId) {
+  public void inviteCreator(long workId, long userId) {
     write(
-        "add the co-author",
+        "invite the co-author",
         h ->
             h.execute(
-                "INSERT INTO work_creators (work_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                "INSERT INTO work_creators (work_id, user_id, accepted) VALUES (?, ?, 0)"
+                    + " ON CONFLICT DO NOTHING",
                 workId,
                 userId));
+  }
+
+  @Override
+  public boolean acceptCreator(long workId, long userId) {
+    return db.write(
+            "accept the invitation",
+            h ->
+                h.execute(
+                    "UPDATE work_creators SET accepted = 1"
+                        + " WHERE work_id = ? AND user_id = ? AND accepted = 0",
+                    workId,
+                    userId))
+        > 0;
+  }
+
+  @Override
+  public List<Long> invitedCreators(long workId) {
+    return call(
+        h ->
+            h.createQuery(
+                    "SELECT user_id FROM work_creators WHERE work_id = ? AND accepted = 0"
+                        + " ORDER BY user_id")
+                .bind(0, workId)
+                .mapTo(Long.class)
+                .list());
+  }
+
+  @Override
+  public List<Long> creatorInvitations(long userId) {
+    return call(
+        h ->
+            h.createQuery(
+                    "SELECT work_id FROM work_creators WHERE user_id = ? AND accepted = 0"
+                        + " ORDER BY work_id DESC")
+                .bind(0, userId)
+                .mapTo(Long.class)
+                .list());
   }
 
   @Override
@@ -376,7 +414,7 @@ final class JdbiAccountStore implements AccountStore {
             h.createQuery(
                         "SELECT (SELECT count(*) FROM works WHERE id = :w AND owner_id = :u)"
                             + " + (SELECT count(*) FROM work_creators WHERE work_id = :w"
-                            + " AND user_id = :u)")
+                            + " AND user_id = :u AND accepted = 1)")
                     .bind("w", workId)
                     .bind("u", userId)
                     .mapTo(Integer.class)
@@ -400,7 +438,8 @@ final class JdbiAccountStore implements AccountStore {
         h ->
             h.createQuery(
                     "SELECT owner_id FROM works WHERE id = :w AND owner_id IS NOT NULL"
-                        + " UNION SELECT user_id FROM work_creators WHERE work_id = :w ORDER BY 1")
+                        + " UNION SELECT user_id FROM work_creators WHERE work_id = :w"
+                        + " AND accepted = 1 ORDER BY 1")
                 .bind("w", workId)
                 .mapTo(Long.class)
                 .list());

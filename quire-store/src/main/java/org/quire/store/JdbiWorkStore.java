@@ -617,7 +617,8 @@ public final class JdbiWorkStore implements WorkStore {
                 h.createQuery(
                         SUMMARY_COLUMNS
                             + " WHERE w.owner_id = :user OR w.id IN"
-                            + " (SELECT work_id FROM work_creators WHERE user_id = :user)"
+                            + " (SELECT work_id FROM work_creators WHERE user_id = :user"
+                            + " AND accepted = 1)"
                             + " ORDER BY w.imported_at DESC, w.id DESC LIMIT :limit OFFSET :offset")
                     .bind("user", userId)
                     .bind("limit", Math.max(0, Math.min(limit, MAX_PAGE)))

@@ -332,6 +332,38 @@ public abstract class BaseWorkStoreTestCase {
   }
 
   @Test
+  void aCoAuthorIsOneOnlyOnceTheyAccept() {
+    long w = store.add(work("Shared", "s1", "One")).id();
+    AccountStore accounts = store.accounts();
+    AccountStore.User ann = accounts.createUser("Ann", null, "h", AccountStore.Role.MEMBER);
+    AccountStore.User ben = accounts.createUser("Ben", null, "h", AccountStore.Role.MEMBER);
+    accounts.setOwner(w, ann.id());
+    accounts.inviteCreator(w, ben.id());
+    accounts.inviteCreator(w, ben.id()); // once is enough
+    assertThat(accounts.isCreator(w, ben.id())).isFalse();
+    assertThat(accounts.creators(w)).containsExactly(ann.id());
+    assertThat(accounts.invitedCreators(w)).containsExactly(ben.id());
+    assertThat(accounts.creatorInvitations(ben.id())).containsExactly(w);
+    assertThat(store.ownedBy(ben.id(), 0, 10)).isEmpty();
+    assertThat(accounts.acceptCreator(w, ann.id())).isFalse();
+    assertThat(accounts.acceptCreator(w, ben.id())).isTrue();
+    assertThat(accounts.acceptCreator(w, ben.id())).isFalse();
+    assertThat(accounts.isCreator(w, ben.id())).isTrue();
+    assertThat(accounts.invitedCreators(w)).isEmpty();
+    assertThat(accounts.creatorInvitations(ben.id())).isEmpty();
+    assertThat(store.ownedBy(ben.id(), 0, 10)).extracting(WorkSummary::id).containsExactly(w);
+    // An accepted co-author invited again stays one.
+    accounts.inviteCreator(w, ben.id());
+    assertThat(accounts.isCreator(w, ben.id())).isTrue();
+    assertThat(accounts.removeCreator(w, ben.id())).isTrue();
+    assertThat(accounts.creators(w)).containsExactly(ann.id());
+    accounts.inviteCreator(w, ben.id());
+    assertThat(accounts.removeCreator(w, ben.id())).isTrue(); // declined
+    assertThat(accounts.creatorInvitations(ben.id())).isEmpty();
+    assertThat(accounts.removeCreator(w, ann.id())).isFalse(); // the owner stays
+  }
+
+  @Test
   void deletingAnAccountRemovesItsReadingDataButKeepsCommentThreads() {
     long w = store.add(work("Thread", "t1", "One")).id();
     AccountStore.User a = store.accounts().createUser("Ann", null, "h", AccountStore.Role.MEMBER);

@@ -75,6 +75,11 @@ final class AuthoringRoutes {
       }
     }
     p.put("coauthors", coauthors);
+    List<AccountStore.User> invited = new ArrayList<>();
+    for (long c : quire.store().accounts().invitedCreators(w.id())) {
+      quire.store().accounts().user(c).ifPresent(invited::add);
+    }
+    p.put("invited", invited);
     Viewer v = Viewer.of(ctx);
     p.put("owns", v.admin() || owner != null && owner == v.user().id());
     p.put("error", error);
@@ -240,8 +245,36 @@ final class AuthoringRoutes {
             .accounts()
             .userByName(name == null ? "" : name)
             .orElseThrow(() -> new BadRequestResponse("There is no account with that name."));
-    quire.addCoAuthor(w.id(), co.id());
-    web.back(ctx, "/works/" + w.id(), co.name() + " is now a co-author of this work.");
+    if (!quire.inviteCoAuthor(w.id(), co.id(), AccountRoutes.requireUser(ctx).name())) {
+      throw new BadRequestResponse(
+          co.name() + " is already one of this work's authors, or already invited.");
+    }
+    web.back(
+        ctx,
+        "/works/" + w.id() + "/edit#coauthors",
+        co.name() + " is invited to co-author this work; their name joins it when they accept.");
+  }
+
+  /** The invited account accepts: it may now edit the work, and its name is on it. */
+  void acceptCoAuthor(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    long id = ReaderRoutes.id(ctx, "id");
+    if (!quire.store().accounts().creatorInvitations(u.id()).contains(id)
+        || !quire.acceptCoAuthor(id, u.id())) {
+      throw new BadRequestResponse("There is no invitation to co-author that work.");
+    }
+    web.back(ctx, "/works/" + id, "You are now a co-author of this work.");
+  }
+
+  /** The invited account declines: nothing of the work changes. */
+  void declineCoAuthor(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    long id = ReaderRoutes.id(ctx, "id");
+    if (!quire.store().accounts().creatorInvitations(u.id()).contains(id)) {
+      throw new BadRequestResponse("There is no invitation to co-author that work.");
+    }
+    quire.removeCoAuthor(id, u.id());
+    web.back(ctx, "/account/works", "You declined to co-author that work.");
   }
 
   /**
@@ -257,8 +290,13 @@ final class AuthoringRoutes {
     if (!owner && uid != v.user().id()) {
       throw new ForbiddenResponse("Only the work's owner can take another co-author off.");
     }
+    boolean invitation = quire.store().accounts().invitedCreators(w.id()).contains(uid);
     if (!quire.removeCoAuthor(w.id(), uid)) {
       throw new BadRequestResponse("That account is not a co-author of this work.");
+    }
+    if (invitation) {
+      web.back(ctx, "/works/" + w.id() + "/edit#coauthors", "The invitation was withdrawn.");
+      return;
     }
     web.back(
         ctx,

@@ -108,16 +108,30 @@ final class LibraryRoutes {
     for (WorkSummary w : quire.store().ownedBy(u.id(), 0, 500)) {
       entries.add(new LibraryEntry(Blurb.of(w), null, List.of(), w.visibility().label()));
     }
-    list(ctx, "Your works", entries, "works");
+    List<CoAuthorInvite> invites = new ArrayList<>();
+    for (long id : quire.store().accounts().creatorInvitations(u.id())) {
+      quire
+          .work(id)
+          .ifPresent(
+              w -> invites.add(new CoAuthorInvite(id, w.title(), String.join(", ", w.authors()))));
+    }
+    Map<String, Object> p = page(ctx, "Your works", entries, "works");
+    p.put("invites", invites);
+    web.render(ctx, "library.jte", p);
   }
 
   private void list(Context ctx, String title, List<LibraryEntry> entries, String kind) {
+    web.render(ctx, "library.jte", page(ctx, title, entries, kind));
+  }
+
+  private Map<String, Object> page(
+      Context ctx, String title, List<LibraryEntry> entries, String kind) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("layout", web.layout(ctx, title, null));
     p.put("title", title);
     p.put("entries", entries);
     p.put("kind", kind);
-    web.render(ctx, "library.jte", p);
+    return p;
   }
 
   void prefsPage(Context ctx) {

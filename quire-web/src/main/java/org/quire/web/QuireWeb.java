@@ -151,6 +151,8 @@ public final class QuireWeb {
           config.routes.post("/works/{id}/orphan", authoring::orphan);
           config.routes.post("/works/{id}/coauthors", authoring::addCoAuthor);
           config.routes.post("/works/{id}/coauthors/{uid}/remove", authoring::removeCoAuthor);
+          config.routes.post("/works/{id}/coauthors/accept", authoring::acceptCoAuthor);
+          config.routes.post("/works/{id}/coauthors/decline", authoring::declineCoAuthor);
           config.routes.post("/works/{id}/series", authoring::createSeries);
           config.routes.get("/series/{sid}", authoring::series);
           config.routes.get("/series/{sid}/edit", authoring::editSeriesPage);

@@ -492,7 +492,24 @@ class AuthoringWebTest extends ServerTestBase {
     String page = "/works/" + id;
     assertThat(partner.get(page + "/edit").statusCode()).isEqualTo(403);
     author.submit(page + "/edit", page + "/coauthors", Map.of("name", "anya e"));
+    // Invited, not yet a co-author: nothing of the work is theirs until they accept.
+    assertThat(partner.get(page + "/edit").statusCode()).isEqualTo(403);
+    assertThat(Jsoup.parse(partner.get(page).body()).select(".byline").text())
+        .doesNotContain("Anya E");
+    assertThat(Jsoup.parse(author.get(page + "/edit").body()).select("ul.invited").text())
+        .contains("Anya E");
+    assertThat(partner.get("/inbox").body()).contains("invited you to co-author");
+    var invites = Jsoup.parse(partner.get("/account/works").body()).select("#invitations + ul li");
+    assertThat(invites.text()).contains("Joint Venture");
+    assertThat(
+            signedUp("Faith L")
+                .submit("/account/works", page + "/coauthors/accept", Map.of())
+                .statusCode())
+        .isEqualTo(400);
+    partner.submit("/account/works", invites.select("form").first().attr("action"), Map.of());
     assertThat(partner.get(page + "/edit").statusCode()).isEqualTo(200);
+    assertThat(author.get("/inbox").body()).contains("Anya E is now a co-author");
+    assertThat(partner.get("/account/works").body()).doesNotContain("Invitations to co-author");
     assertThat(Jsoup.parse(partner.get(page).body()).select(".byline").text())
         .contains("Xander H, Anya E");
 
@@ -520,8 +537,7 @@ class AuthoringWebTest extends ServerTestBase {
     long third =
         post("Xander H", "Third Venture", "A third story about the shop.", Visibility.PUBLIC);
     String thirdPage = "/works/" + third;
-    author.submit(thirdPage + "/edit", thirdPage + "/coauthors", Map.of("name", "Anya E"));
-    assertThat(partner.get("/inbox").body()).contains("You were added as a co-author");
+    invite(author, partner, thirdPage);
     var listed = Jsoup.parse(author.get(thirdPage + "/edit").body()).select("ul.coauthors li");
     assertThat(listed.text()).contains("Anya E");
     String takeOff = listed.select("form").attr("action");
@@ -530,19 +546,53 @@ class AuthoringWebTest extends ServerTestBase {
     author.submit(thirdPage + "/edit", takeOff, Map.of());
     assertThat(partner.get(thirdPage + "/edit").statusCode()).isEqualTo(403);
     assertThat(quire.work(third).orElseThrow().authors()).containsExactly("Xander H");
-    author.submit(thirdPage + "/edit", thirdPage + "/coauthors", Map.of("name", "Anya E"));
+    invite(author, partner, thirdPage);
     partner.submit(thirdPage + "/edit", takeOff, Map.of()); // leaves of her own accord
     assertThat(quire.work(third).orElseThrow().authors()).containsExactly("Xander H");
     assertThat(author.get(thirdPage + "/edit").statusCode()).isEqualTo(200);
+
+    // An invitation declined, and one withdrawn, change nothing, and are gone.
+    author.submit(thirdPage + "/edit", thirdPage + "/coauthors", Map.of("name", "Anya E"));
+    assertThat(
+            author
+                .submit(thirdPage + "/edit", thirdPage + "/coauthors", Map.of("name", "Anya E"))
+                .statusCode())
+        .isEqualTo(400);
+    partner.submit("/account/works", thirdPage + "/coauthors/decline", Map.of());
+    assertThat(partner.get(thirdPage + "/edit").statusCode()).isEqualTo(403);
+    assertThat(
+            partner
+                .submit("/account/works", thirdPage + "/coauthors/accept", Map.of())
+                .statusCode())
+        .isEqualTo(400);
+    author.submit(thirdPage + "/edit", thirdPage + "/coauthors", Map.of("name", "Anya E"));
+    String withdraw =
+        Jsoup.parse(author.get(thirdPage + "/edit").body())
+            .select("ul.invited form")
+            .attr("action");
+    author.submit(thirdPage + "/edit", withdraw, Map.of());
+    assertThat(
+            partner
+                .submit("/account/works", thirdPage + "/coauthors/accept", Map.of())
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(quire.work(third).orElseThrow().authors()).containsExactly("Xander H");
 
     // Both co-authors orphan another work: one orphan_account in its byline, not two.
     long both =
         post("Xander H", "Second Venture", "They wrote about the shop again.", Visibility.PUBLIC);
     String second = "/works/" + both;
-    author.submit(second + "/edit", second + "/coauthors", Map.of("name", "Anya E"));
+    invite(author, partner, second);
     author.submit(second + "/edit", second + "/orphan", Map.of("confirm", "1"));
     partner.submit(second + "/edit", second + "/orphan", Map.of("confirm", "1"));
     assertThat(quire.work(both).orElseThrow().authors()).containsExactly("orphan_account");
+  }
+
+  /** Invites Anya E to co-author the work, and she accepts. */
+  private static void invite(HttpBrowser author, HttpBrowser partner, String page)
+      throws Exception {
+    author.submit(page + "/edit", page + "/coauthors", Map.of("name", "Anya E"));
+    partner.submit("/account/works", page + "/coauthors/accept", Map.of());
   }
 
   @Test
