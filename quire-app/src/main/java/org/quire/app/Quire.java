@@ -693,9 +693,11 @@ public final class Quire implements AutoCloseable {
 
   /**
    * Tells a work's authors that a reader commented (AO3 mails them; here it is their inbox), and
-   * re-indexes the work's counts. The commenter, if one of the authors, is not told.
+   * re-indexes the work's counts. The commenter, if one of the authors, is not told. A comment
+   * {@code held} for their approval says so, and counts only once approved.
    */
-  public void commented(Work w, int chapter, long commentId, long commenterId, String commenter) {
+  public void commented(
+      Work w, int chapter, long commentId, long commenterId, String commenter, boolean held) {
     List<Long> authors =
         store.accounts().creators(w.id()).stream().filter(u -> u != commenterId).toList();
     if (!authors.isEmpty()) {
@@ -709,10 +711,12 @@ public final class Quire implements AutoCloseable {
                   + (w.chapters().size() > 1 ? "chapter " + chapter + " of " : "")
                   + "“"
                   + w.title()
-                  + "”.",
+                  + (held ? "”; it waits for your approval." : "”."),
               "/works/" + w.id() + "/chapters/" + chapter + "#comment-" + commentId);
     }
-    engagementChanged(w.id());
+    if (!held) {
+      engagementChanged(w.id());
+    }
   }
 
   /** Re-indexes a work after readers' kudos, bookmarks or comments changed its counts. */

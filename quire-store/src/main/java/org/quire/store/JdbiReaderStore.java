@@ -27,7 +27,8 @@ final class JdbiReaderStore implements ReaderStore {
                     "SELECT (SELECT count(*) FROM kudos WHERE work_id = :w),"
                         + " (SELECT hits FROM works WHERE id = :w),"
                         + " (SELECT count(*) FROM bookmarks WHERE work_id = :w AND private = 0),"
-                        + " (SELECT count(*) FROM comments WHERE work_id = :w AND deleted = 0)")
+                        + " (SELECT count(*) FROM comments WHERE work_id = :w AND deleted = 0"
+                        + " AND held = 0)")
                 .bind("w", workId)
                 .map(
                     (rs, ctx) ->
@@ -141,7 +142,36 @@ final class JdbiReaderStore implements ReaderStore {
   }
 
   @Override
-  public long addComment(long workId, int chapter, Long parentId, long userId, String body) {
+  public CommentPolicy commentPolicy(long workId) {
+    return db.read(
+        "read the work's comment settings",
+        h ->
+            h.createQuery("SELECT comment_policy FROM works WHERE id = ?")
+                .bind(0, workId)
+                .mapTo(String.class)
+                .findOne()
+                .flatMap(CommentPolicy::of)
+                .orElse(CommentPolicy.OPEN));
+  }
+
+  @Override
+  public void setCommentPolicy(long workId, CommentPolicy policy) {
+    db.write(
+        "save the work's comment settings",
+        h -> h.execute("UPDATE works SET comment_policy = ? WHERE id = ?", policy.key(), workId));
+  }
+
+  @Override
+  public boolean approveComment(long id) {
+    return db.write(
+            "approve the comment",
+            h -> h.execute("UPDATE comments SET held = 0 WHERE id = ? AND held = 1", id))
+        > 0;
+  }
+
+  @Override
+  public long addComment(
+      long workId, int chapter, Long parentId, long userId, String body, boolean held) {
     return db.write(
         "save the comment",
         h -> {
@@ -160,14 +190,16 @@ final class JdbiReaderStore implements ReaderStore {
             }
           }
           return h.createUpdate(
-                  "INSERT INTO comments (work_id, chapter, parent_id, user_id, body, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?)")
+                  "INSERT INTO comments"
+                      + " (work_id, chapter, parent_id, user_id, body, created_at, held)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?)")
               .bind(0, workId)
               .bind(1, chapter)
               .bind(2, parentId)
               .bind(3, userId)
               .bind(4, body)
               .bind(5, System.currentTimeMillis())
+              .bind(6, held ? 1 : 0)
               .executeAndReturnGeneratedKeys("id")
               .mapTo(Long.class)
               .one();
@@ -205,7 +237,8 @@ final class JdbiReaderStore implements ReaderStore {
         rs.getString("body"),
         rs.getInt("deleted") != 0,
         Instant.ofEpochMilli(rs.getLong("created_at")),
-        notEdited ? null : Instant.ofEpochMilli(edited));
+        notEdited ? null : Instant.ofEpochMilli(edited),
+        rs.getInt("held") != 0);
   }
 
   @Override
@@ -256,7 +289,7 @@ final class JdbiReaderStore implements ReaderStore {
           Map<Integer, Integer> out = new LinkedHashMap<>();
           h.createQuery(
                   "SELECT chapter, count(*) FROM comments WHERE work_id = ? AND deleted = 0"
-                      + " GROUP BY chapter ORDER BY chapter")
+                      + " AND held = 0 GROUP BY chapter ORDER BY chapter")
               .bind(0, workId)
               .map((rs, ctx) -> Map.entry(rs.getInt(1), rs.getInt(2)))
               .forEach(e -> out.put(e.getKey(), e.getValue()));

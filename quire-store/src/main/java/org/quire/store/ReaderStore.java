@@ -24,6 +24,8 @@ public interface ReaderStore {
    * @param deleted whether it was deleted (kept only to hold its replies)
    * @param createdAt when it was written
    * @param editedAt when it was last edited, or null
+   * @param held whether it waits for the work's authors to approve it (seen only by its writer and
+   *     them)
    */
   record Comment(
       long id,
@@ -35,7 +37,49 @@ public interface ReaderStore {
       String body,
       boolean deleted,
       Instant createdAt,
-      Instant editedAt) {}
+      Instant editedAt,
+      boolean held) {}
+
+  /** Who may comment on a work, as its authors chose (AO3's comment settings). */
+  enum CommentPolicy {
+    /** Members comment, and everyone sees their comments at once. */
+    OPEN("Members may comment"),
+    /** Members comment; each comment is held until one of the work's authors approves it. */
+    MODERATED("Members may comment; I approve each comment before others see it"),
+    /** Nobody comments; the comments already left stay. */
+    CLOSED("Nobody may comment (comments already left stay)");
+
+    private final String label;
+
+    CommentPolicy(String label) {
+      this.label = label;
+    }
+
+    /** What the authors' form says of it. */
+    public String label() {
+      return label;
+    }
+
+    /** Its name in forms, the API and the database. */
+    public String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The policy with that key, if there is one. */
+    public static Optional<CommentPolicy> of(String key) {
+      for (CommentPolicy p : values()) {
+        if (p.key().equals(key)) {
+          return Optional.of(p);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** Who may comment on a work ({@link CommentPolicy#OPEN} for a work not stored). */
+  CommentPolicy commentPolicy(long workId);
+
+  void setCommentPolicy(long workId, CommentPolicy policy);
 
   /**
    * A reader's bookmark of a work.
@@ -116,7 +160,20 @@ public interface ReaderStore {
    * @return its id
    * @throws StoreException when the parent is not a comment on the same work and chapter
    */
-  long addComment(long workId, int chapter, Long parentId, long userId, String body);
+  default long addComment(long workId, int chapter, Long parentId, long userId, String body) {
+    return addComment(workId, chapter, parentId, userId, body, false);
+  }
+
+  /**
+   * Adds a comment, held for the work's authors' approval when {@code held}.
+   *
+   * @return its id
+   * @throws StoreException when the parent is not a comment on the same work and chapter
+   */
+  long addComment(long workId, int chapter, Long parentId, long userId, String body, boolean held);
+
+  /** Shows a held comment to everyone; false when it was not held. */
+  boolean approveComment(long id);
 
   Optional<Comment> comment(long id);
 

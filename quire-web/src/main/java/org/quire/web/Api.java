@@ -23,6 +23,7 @@ import org.quire.model.Work;
 import org.quire.model.WorkSummary;
 import org.quire.search.SearchQuery;
 import org.quire.search.SearchResults;
+import org.quire.store.AccountStore;
 import org.quire.store.ReaderStore;
 import org.quire.text.WordCounter;
 
@@ -75,6 +76,7 @@ final class Api {
     body.put(
         "visibility",
         quire.store().visibility(w.id()).orElse(org.quire.model.Visibility.PUBLIC).key());
+    body.put("commentPolicy", quire.store().readers().commentPolicy(w.id()).key());
     body.put("expectedChapters", w.expectedChapters() > 0 ? w.expectedChapters() : null);
     body.put("words", w.wordCount());
     body.put("url", "/works/" + w.id());
@@ -230,9 +232,14 @@ final class Api {
     var u = ApiAccess.user(ctx);
     java.util.Set<Long> blocked =
         u == null ? java.util.Set.of() : ReaderActions.blocked(quire, u.id());
+    boolean moderator =
+        u != null
+            && (u.role() == AccountStore.Role.ADMIN
+                || quire.store().accounts().isCreator(w.id(), u.id()));
     List<Map<String, Object>> out = new ArrayList<>();
     for (var c : quire.store().readers().comments(w.id(), n)) {
-      if (c.userId() != null && blocked.contains(c.userId()) && !c.deleted()) {
+      if (c.userId() != null && blocked.contains(c.userId()) && !c.deleted()
+          || !ReaderActions.visible(c, u == null ? null : u.id(), moderator)) {
         continue;
       }
       Map<String, Object> m = new LinkedHashMap<>();
@@ -244,6 +251,7 @@ final class Api {
       m.put("html", c.deleted() ? "" : ChapterRenderer.commentHtml(c.body()));
       m.put("created", c.createdAt().toString());
       m.put("edited", c.editedAt() == null ? null : c.editedAt().toString());
+      m.put("held", c.held());
       out.add(m);
     }
     send(ctx, Map.of("work", w.id(), "chapter", n, "comments", out));
@@ -261,7 +269,7 @@ final class Api {
     }
     Object text = body.get("body");
     try {
-      long cid =
+      var posted =
           ReaderActions.comment(
               quire,
               w,
@@ -270,7 +278,14 @@ final class Api {
               u,
               text instanceof String t ? t : null);
       ctx.status(201);
-      ctx.json(Map.of("id", cid, "url", ReaderRoutes.chapterUrl(w, n) + "#comment-" + cid));
+      ctx.json(
+          Map.of(
+              "id",
+              posted.id(),
+              "held",
+              posted.held(),
+              "url",
+              ReaderRoutes.chapterUrl(w, n) + "#comment-" + posted.id()));
     } catch (org.quire.store.StoreException e) {
       throw new io.javalin.http.BadRequestResponse(e.getMessage());
     }

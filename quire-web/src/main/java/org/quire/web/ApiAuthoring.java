@@ -14,6 +14,7 @@ import org.quire.model.TagType;
 import org.quire.model.Work;
 import org.quire.model.WorkSummary;
 import org.quire.store.AccountStore;
+import org.quire.store.ReaderStore;
 import org.quire.store.SeriesStore;
 
 /**
@@ -114,7 +115,8 @@ final class ApiAuthoring {
   /**
    * Changes a work's metadata; JSON with any of {@code title}, {@code summary}, {@code notes},
    * {@code endNotes} (an empty string clears one), {@code complete}, {@code expectedChapters} (0
-   * for unknown). What is left out stays. Answers with the work as {@code GET} gives it.
+   * for unknown), {@code commentPolicy} ({@code open}, {@code moderated} or {@code closed}). What
+   * is left out stays. Answers with the work as {@code GET} gives it.
    */
   void editWork(Context ctx) {
     Work w = ownWork(ctx);
@@ -141,6 +143,13 @@ final class ApiAuthoring {
             "The work has " + w.chapters().size() + " chapters: plan at least that many, or 0.");
       }
     }
+    ReaderStore.CommentPolicy policy = null;
+    if (body.containsKey("commentPolicy")) {
+      policy =
+          ReaderStore.CommentPolicy.of(String.valueOf(body.get("commentPolicy")))
+              .orElseThrow(
+                  () -> new BadRequestResponse("commentPolicy is open, moderated or closed."));
+    }
     quire.edit(
         w.id(),
         new Quire.Edit(
@@ -151,6 +160,9 @@ final class ApiAuthoring {
             complete,
             w.chapters(),
             planned));
+    if (policy != null) {
+      quire.store().readers().setCommentPolicy(w.id(), policy);
+    }
     api.work(ctx);
   }
 

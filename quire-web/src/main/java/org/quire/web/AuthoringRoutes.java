@@ -80,6 +80,7 @@ final class AuthoringRoutes {
       quire.store().accounts().user(c).ifPresent(invited::add);
     }
     p.put("invited", invited);
+    p.put("commentPolicy", quire.store().readers().commentPolicy(w.id()));
     Viewer v = Viewer.of(ctx);
     p.put("owns", v.admin() || owner != null && owner == v.user().id());
     p.put("error", error);

@@ -131,6 +131,8 @@ public final class QuireWeb {
           config.routes.get("/comments/{cid}/edit", readers::editCommentPage);
           config.routes.post("/comments/{cid}/edit", readers::editComment);
           config.routes.post("/comments/{cid}/delete", readers::deleteComment);
+          config.routes.post("/comments/{cid}/approve", readers::approveComment);
+          config.routes.post("/works/{id}/comment-policy", readers::commentPolicy);
           config.routes.post("/works/{id}/bookmark", readers::bookmark);
           config.routes.post("/works/{id}/bookmark/delete", readers::deleteBookmark);
           config.routes.post("/works/{id}/visibility", readers::visibility);
@@ -610,7 +612,8 @@ public final class QuireWeb {
                 new org.quire.store.ReaderStore.Subscription(
                     org.quire.store.ReaderStore.SubscriptionKind.WORK, Long.toString(w.id()))),
         rs.publicBookmarks(w.id(), 50).stream().filter(b -> !blocked.contains(b.userId())).toList(),
-        store.updatedAt(w.id()).orElse(w.importedAt()));
+        store.updatedAt(w.id()).orElse(w.importedAt()),
+        rs.commentPolicy(w.id()));
   }
 
   /**

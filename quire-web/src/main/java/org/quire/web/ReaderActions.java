@@ -37,24 +37,55 @@ final class ReaderActions {
   }
 
   /**
-   * Posts a comment on chapter {@code n} of a work the account may read.
+   * A comment just posted.
    *
-   * @return the new comment's id
+   * @param id its id
+   * @param held whether it waits for the work's authors to approve it
+   */
+  record Posted(long id, boolean held) {}
+
+  /**
+   * Posts a comment on chapter {@code n} of a work the account may read, as the work's comment
+   * settings allow: refused when its authors turned comments off, held for their approval when they
+   * moderate them (their own comments are never held).
+   *
    * @throws org.quire.store.StoreException when the parent is not a comment on that chapter
    */
-  static long comment(
+  static Posted comment(
       Quire quire, Work w, int n, Long parent, AccountStore.User u, String rawBody) {
     if (n < 1 || n > w.chapters().size()) {
       throw new NotFoundResponse("This work has no chapter " + n + ".");
     }
     String body = commentBody(rawBody);
+    var readers = quire.store().readers();
+    ReaderStore.CommentPolicy policy = readers.commentPolicy(w.id());
+    if (policy == ReaderStore.CommentPolicy.CLOSED) {
+      throw new ForbiddenResponse("The authors of this work have turned its comments off.");
+    }
     Long owner = quire.store().accounts().owner(w.id()).orElse(null);
-    if (owner != null && quire.store().readers().blocks(owner, u.id())) {
+    if (owner != null && readers.blocks(owner, u.id())) {
       throw new ForbiddenResponse("The author of this work does not accept your comments.");
     }
-    long cid = quire.store().readers().addComment(w.id(), n, parent, u.id(), body);
-    quire.commented(w, n, cid, u.id(), u.name());
-    return cid;
+    boolean creator = quire.store().accounts().isCreator(w.id(), u.id());
+    if (parent != null && !creator) {
+      // A held comment is seen only by its writer and the authors: nobody else answers it.
+      readers
+          .comment(parent)
+          .filter(c -> c.held() && (c.userId() == null || c.userId() != u.id()))
+          .ifPresent(
+              c -> {
+                throw new NotFoundResponse("There is no such comment.");
+              });
+    }
+    boolean held = policy == ReaderStore.CommentPolicy.MODERATED && !creator;
+    long cid = readers.addComment(w.id(), n, parent, u.id(), body, held);
+    quire.commented(w, n, cid, u.id(), u.name(), held);
+    return new Posted(cid, held);
+  }
+
+  /** Whether the viewer may see a comment: everyone, unless it is held for approval. */
+  static boolean visible(ReaderStore.Comment c, Long viewerId, boolean moderator) {
+    return !c.held() || moderator || viewerId != null && viewerId.equals(c.userId());
   }
 
   /** The accounts a reader blocked (user mutes); unreadable entries are ignored. */

@@ -31,6 +31,7 @@ import org.quire.store.ReaderStore;
  * @param subscribed whether the reader follows this work
  * @param publicBookmarks other readers' public bookmarks (blocked accounts left out)
  * @param updated when the work last changed
+ * @param commentPolicy who may comment, as the work's authors chose
  */
 public record ReaderExtras(
     Visibility visibility,
@@ -48,7 +49,13 @@ public record ReaderExtras(
     List<SeriesPlace> series,
     boolean subscribed,
     List<ReaderStore.PublicBookmark> publicBookmarks,
-    java.time.Instant updated) {
+    java.time.Instant updated,
+    ReaderStore.CommentPolicy commentPolicy) {
+
+  /** Whether new comments are taken (held or not). */
+  public boolean commentsOpen() {
+    return commentPolicy != ReaderStore.CommentPolicy.CLOSED;
+  }
 
   /**
    * Where a work sits in one of its series.
@@ -74,6 +81,8 @@ public record ReaderExtras(
    * @param canEdit whether this reader wrote it
    * @param canDelete whether this reader wrote it or moderates the work
    * @param depth how deep in its thread (0 for a top-level comment), capped for layout
+   * @param held whether it waits for the authors' approval (only its writer and they see it)
+   * @param canApprove whether this reader may approve it: one of the work's authors, or an admin
    */
   public record CommentView(
       long id,
@@ -84,7 +93,9 @@ public record ReaderExtras(
       boolean edited,
       boolean canEdit,
       boolean canDelete,
-      int depth) {
+      int depth,
+      boolean held,
+      boolean canApprove) {
     /** The depth class, at most 5 levels of indent. */
     public int indent() {
       return Math.min(depth, 5);
@@ -123,7 +134,8 @@ public record ReaderExtras(
       boolean moderator,
       Set<Long> blocked,
       List<CommentView> out) {
-    if (c.userId() != null && blocked.contains(c.userId())) {
+    if (c.userId() != null && blocked.contains(c.userId())
+        || !ReaderActions.visible(c, viewerId, moderator)) {
       return;
     }
     boolean mine = viewerId != null && c.userId() != null && c.userId().equals(viewerId);
@@ -137,7 +149,9 @@ public record ReaderExtras(
             c.editedAt() != null,
             mine && !c.deleted(),
             (mine || moderator) && !c.deleted(),
-            depth));
+            depth,
+            c.held(),
+            c.held() && moderator));
     for (ReaderStore.Comment k : children.getOrDefault(c.id(), List.of())) {
       walk(k, depth + 1, children, viewerId, moderator, blocked, out);
     }

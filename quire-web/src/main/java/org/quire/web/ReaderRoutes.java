@@ -240,8 +240,15 @@ final class ReaderRoutes {
       parent = parseId(p);
     }
     try {
-      long cid = ReaderActions.comment(quire, w, n, parent, u, ctx.formParam("body"));
-      ctx.redirect(chapterUrl(w, n) + "#comment-" + cid, HttpStatus.SEE_OTHER);
+      var posted = ReaderActions.comment(quire, w, n, parent, u, ctx.formParam("body"));
+      if (posted.held()) {
+        web.back(
+            ctx,
+            chapterUrl(w, n) + "#comment-" + posted.id(),
+            "Your comment was sent; others see it once the work's author approves it.");
+      } else {
+        ctx.redirect(chapterUrl(w, n) + "#comment-" + posted.id(), HttpStatus.SEE_OTHER);
+      }
     } catch (StoreException e) {
       web.back(ctx, chapterUrl(w, n) + "#comments", e.getMessage());
     }
@@ -286,6 +293,43 @@ final class ReaderRoutes {
     readers().editComment(c.id(), ReaderActions.commentBody(ctx.formParam("body")));
     Work w = readable(ctx, c.workId());
     ctx.redirect(chapterUrl(w, c.chapter()) + "#comment-" + c.id(), HttpStatus.SEE_OTHER);
+  }
+
+  /** One of the work's authors (or an admin) shows a held comment to everyone. */
+  void approveComment(Context ctx) {
+    ReaderStore.Comment c = ownComment(ctx, true);
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    if (!web.canEdit(ctx, c.workId())) {
+      throw new ForbiddenResponse("Only the work's authors approve its comments.");
+    }
+    Work w = readable(ctx, c.workId());
+    if (readers().approveComment(c.id())) {
+      quire.engagementChanged(c.workId());
+      if (c.userId() != null && c.userId() != u.id()) {
+        readers()
+            .notify(
+                List.of(c.userId()),
+                w.id(),
+                "Your comment on “" + w.title() + "” was approved.",
+                chapterUrl(w, c.chapter()) + "#comment-" + c.id());
+      }
+    }
+    web.back(ctx, chapterUrl(w, c.chapter()) + "#comment-" + c.id(), "The comment was approved.");
+  }
+
+  /** The work's authors choose who may comment (AO3's comment settings). */
+  void commentPolicy(Context ctx) {
+    AccountRoutes.requireUser(ctx);
+    long id = id(ctx, "id");
+    readable(ctx, id);
+    if (!web.canEdit(ctx, id)) {
+      throw new ForbiddenResponse("Only the work's authors can change it.");
+    }
+    ReaderStore.CommentPolicy policy =
+        ReaderStore.CommentPolicy.of(String.valueOf(ctx.formParam("policy")))
+            .orElseThrow(() -> new BadRequestResponse("Choose who may comment."));
+    readers().setCommentPolicy(id, policy);
+    web.back(ctx, "/works/" + id + "/edit#comment-settings", "Comment settings saved.");
   }
 
   void deleteComment(Context ctx) {

@@ -72,13 +72,15 @@ class ApiAuthoringTest extends ServerTestBase {
             "PATCH",
             work,
             token,
-            "{\"title\": \"Fixed\", \"summary\": \"Now with a summary.\", \"expectedChapters\": 5}");
+            "{\"title\": \"Fixed\", \"summary\": \"Now with a summary.\", \"expectedChapters\": 5,"
+                + " \"commentPolicy\": \"moderated\"}");
     assertThat(meta.statusCode()).as(meta.body()).isEqualTo(200);
     JsonNode edited = JSON.readTree(meta.body());
     assertThat(spec().check(edited, "Work")).isEmpty();
     assertThat(edited.get("title").asText()).isEqualTo("Fixed");
     assertThat(edited.get("summary").asText()).isEqualTo("Now with a summary.");
     assertThat(edited.get("expectedChapters").asInt()).isEqualTo(5);
+    assertThat(edited.get("commentPolicy").asText()).isEqualTo("moderated");
     assertThat(quire.work(id).orElseThrow().chapters()).hasSize(3); // chapters untouched
 
     HttpResponse<String> fixed =
@@ -100,6 +102,8 @@ class ApiAuthoringTest extends ServerTestBase {
     assertThat(call("PATCH", work, null, "{\"title\": \"Mine\"}").statusCode()).isEqualTo(401);
     assertThat(call("PATCH", work, token, "{\"complete\": \"yes\"}").statusCode()).isEqualTo(400);
     assertThat(call("PATCH", work, token, "{\"expectedChapters\": 1}").statusCode()).isEqualTo(400);
+    assertThat(call("PATCH", work, token, "{\"commentPolicy\": \"all\"}").statusCode())
+        .isEqualTo(400);
     assertThat(call("PATCH", work + "/chapters/9", token, "{\"text\": \"x\"}").statusCode())
         .isEqualTo(404);
     call("DELETE", work + "/chapters/2", token, null);

@@ -142,6 +142,80 @@ class ReadersWebTest extends ServerTestBase {
   }
 
   @Test
+  void authorsHoldCommentsForApprovalOrTurnThemOff() throws Exception {
+    HttpBrowser author = signedUp("Ira R");
+    long id =
+        post("Ira R", "Gallery Night", "Ira R", "The gallery stayed open late.", Visibility.PUBLIC);
+    String page = "/works/" + id;
+    HttpBrowser reader = signedUp("Amy M");
+    HttpBrowser other = signedUp("Jonathan L");
+    assertThat(
+            other.submit(page, page + "/comment-policy", Map.of("policy", "closed")).statusCode())
+        .isEqualTo(403);
+    var edit = Jsoup.parse(author.get(page + "/edit").body());
+    assertThat(edit.select("input[name=policy][checked]").attr("value")).isEqualTo("open");
+    author.submit(page + "/edit", page + "/comment-policy", Map.of("policy", "moderated"));
+    assertThat(
+            Jsoup.parse(author.get(page + "/edit").body())
+                .select("input[name=policy][checked]")
+                .attr("value"))
+        .isEqualTo("moderated");
+    assertThat(reader.get(page).body()).contains("approve each comment before others see it");
+
+    // Held: its writer and the author see it, nobody else, and it counts nowhere.
+    HttpResponse<String> sent =
+        reader.submit(page, page + "/chapters/1/comments", Map.of("body", "Held words here"));
+    assertThat(sent.statusCode()).isEqualTo(303);
+    String loc = sent.headers().firstValue("Location").orElseThrow();
+    long cid = Long.parseLong(loc.substring(loc.indexOf("#comment-") + 9));
+    assertThat(reader.get(page).body()).contains("Held words here").contains("Awaiting approval");
+    assertThat(other.get(page).body()).doesNotContain("Held words here");
+    assertThat(visitor().get(page).body()).doesNotContain("Held words here");
+    assertThat(other.get("/api/v1/works/" + id + "/chapters/1/comments").body())
+        .doesNotContain("Held words here");
+    assertThat(quire.store().readers().engagement(id).comments()).isZero();
+    assertThat(author.get("/inbox").body()).contains("it waits for your approval");
+    // Nobody but its writer and the authors answers it.
+    assertThat(
+            other
+                .submit(
+                    page,
+                    page + "/chapters/1/comments",
+                    Map.of("body", "A reply", "parent", Long.toString(cid)))
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(reader.submit(page, "/comments/" + cid + "/approve", Map.of()).statusCode())
+        .isEqualTo(403);
+    // The author's own comments are never held.
+    author.submit(page, page + "/chapters/1/comments", Map.of("body", "From the author"));
+    assertThat(other.get(page).body()).contains("From the author");
+
+    var approve = Jsoup.parse(author.get(page).body()).select("form[action$=/approve]");
+    assertThat(approve).hasSize(1);
+    author.submit(page, approve.attr("action"), Map.of());
+    assertThat(other.get(page).body()).contains("Held words here").doesNotContain("Awaiting");
+    assertThat(quire.store().readers().engagement(id).comments()).isEqualTo(2);
+    assertThat(reader.get("/inbox").body()).contains("was approved");
+
+    // Turned off: no form, no new comments (the old ones stay); the API says so too.
+    author.submit(page + "/edit", page + "/comment-policy", Map.of("policy", "closed"));
+    var closed = Jsoup.parse(reader.get(page).body());
+    assertThat(closed.select("form.comment-form, details.reply")).isEmpty();
+    assertThat(closed.text()).contains("turned its comments off").contains("Held words here");
+    HttpResponse<String> refused =
+        reader.submit(page, page + "/chapters/1/comments", Map.of("body", "Too late"));
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("turned its comments off");
+    assertThat(visitor().get("/api/v1/works/" + id).body())
+        .contains("\"commentPolicy\":\"closed\"");
+    assertThat(
+            author
+                .submit(page + "/edit", page + "/comment-policy", Map.of("policy", "everyone"))
+                .statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
   void kudosOncePerReaderCommentsAreSanitisedThreadedAndModerated() throws Exception {
     HttpBrowser author = signedUp("Giles R");
     long id =
