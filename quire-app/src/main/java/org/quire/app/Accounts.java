@@ -3,11 +3,14 @@ package org.quire.app;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import java.text.Normalizer;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.quire.store.AccountStore;
-import org.quire.store.AccountStore.Role;
 import org.quire.store.AccountStore.Session;
 import org.quire.store.AccountStore.User;
 
@@ -48,19 +51,54 @@ public final class Accounts {
    * @throws org.quire.store.StoreException when the name is taken
    */
   public User signUp(String name, String email, String password) {
-    String n = name == null ? "" : name.strip();
+    // Compatibility forms folded (full-width "ＢＯＢ" is "BOB"), so look-alikes meet as one name.
+    String n = name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFKC).strip();
     if (!n.matches("[\\p{L}\\p{N}_.\\- ]{2,40}")) {
       throw new IllegalArgumentException(
           "A name has 2 to 40 letters, digits, spaces, dots, dashes or underscores.");
+    }
+    if (mixesScripts(n)) {
+      throw new IllegalArgumentException(
+          "A name's letters come from one alphabet (a Cyrillic \"а\" among Latin letters looks"
+              + " like another member's name).");
+    }
+    if (RESERVED.contains(n.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException("The name \"" + n + "\" is the archive's own.");
     }
     checkPassword(password);
     String e = email == null || email.isBlank() ? null : email.strip();
     if (e != null && (e.length() > 200 || !e.matches("[^@\\s]+@[^@\\s]+"))) {
       throw new IllegalArgumentException("That does not look like an email address.");
     }
-    Role role = store.countUsers() == 0 ? Role.ADMIN : Role.MEMBER;
-    return store.createUser(n, e, hash(password), role);
+    return store.signUp(n, e, hash(password));
   }
+
+  /** Names that stand for no member: the byline of orphaned works, and a guest. */
+  private static final Set<String> RESERVED =
+      Set.of("orphan_account", "orphan account", "anonymous");
+
+  /**
+   * Whether a name's letters come from more than one script, the way look-alike names are made
+   * ("аlice" with a Cyrillic а). Chinese, Japanese and Korean names mix their own scripts freely.
+   */
+  static boolean mixesScripts(String name) {
+    Set<Character.UnicodeScript> scripts = EnumSet.noneOf(Character.UnicodeScript.class);
+    name.codePoints()
+        .filter(Character::isLetter)
+        .mapToObj(Character.UnicodeScript::of)
+        .map(s -> CJK.contains(s) ? Character.UnicodeScript.HAN : s)
+        .filter(s -> s != Character.UnicodeScript.COMMON && s != Character.UnicodeScript.INHERITED)
+        .forEach(scripts::add);
+    return scripts.size() > 1;
+  }
+
+  private static final Set<Character.UnicodeScript> CJK =
+      EnumSet.of(
+          Character.UnicodeScript.HAN,
+          Character.UnicodeScript.HIRAGANA,
+          Character.UnicodeScript.KATAKANA,
+          Character.UnicodeScript.HANGUL,
+          Character.UnicodeScript.BOPOMOFO);
 
   private static void checkPassword(String password) {
     if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {

@@ -23,6 +23,7 @@ import org.quire.search.SearchIndex;
 import org.quire.search.WorkStats;
 import org.quire.search.lucene.LuceneSearchIndex;
 import org.quire.search.opensearch.OpenSearchIndex;
+import org.quire.store.AccountStore;
 import org.quire.store.ReaderStore.Subscription;
 import org.quire.store.ReaderStore.SubscriptionKind;
 import org.quire.store.StoreException;
@@ -397,10 +398,9 @@ public final class Quire implements AutoCloseable {
     return switch (v.get()) {
       case PUBLIC -> Access.ALLOWED;
       case RESTRICTED -> userId != null ? Access.ALLOWED : Access.MEMBERS_ONLY;
+      // A draft is its authors' (the poster and the co-authors who accepted), and the admin's.
       case DRAFT ->
-          admin
-                  || (userId != null
-                      && store.accounts().owner(workId).orElse(-1L) == userId.longValue())
+          admin || (userId != null && store.accounts().isCreator(workId, userId))
               ? Access.ALLOWED
               : Access.NOT_FOUND;
     };
@@ -792,12 +792,14 @@ public final class Quire implements AutoCloseable {
     if (existing.isPresent()) {
       return WorkStore.Added.duplicateOf(existing.get());
     }
-    if (read.authors().isEmpty()) {
-      // A work posted without a byline is its poster's, as on AO3.
-      String poster = store.accounts().user(ownerId).map(u -> u.name()).orElse(null);
-      if (poster != null) {
-        read = read.withAuthors(List.of(poster));
-      }
+    var poster = store.accounts().user(ownerId).orElse(null);
+    if (poster != null
+        && (read.authors().isEmpty() || poster.role() != AccountStore.Role.ADMIN)
+        && !read.authors().equals(List.of(poster.name()))) {
+      // A member's work is theirs, as on AO3: the byline is the poster, whatever name the file
+      // gives (or none), so nobody posts as another member (co-authors are invited). Keepers
+      // import others' stories with their bylines, as archivists do.
+      read = read.withAuthors(List.of(poster.name()));
     }
     // The author's choices first, so that analysis works from them: their fandom chooses the
     // knowledge packs, their relationships decide the category, and no suggestion contradicts

@@ -191,8 +191,16 @@ public final class ChapterRenderer {
         case '"' -> b.append("&quot;");
         case '\'' -> b.append("&#39;");
         default -> {
-          // Characters XML 1.0 forbids (control characters) are dropped.
-          if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
+          // Characters XML 1.0 forbids are dropped: control characters, U+FFFE and U+FFFF, and
+          // halves of surrogate pairs standing alone.
+          if (Character.isHighSurrogate(c)
+              && i + 1 < s.length()
+              && Character.isLowSurrogate(s.charAt(i + 1))) {
+            b.append(c).append(s.charAt(++i));
+          } else if ((c >= 0x20 || c == '\n' || c == '\t' || c == '\r')
+              && c != 0xFFFE
+              && c != 0xFFFF
+              && !Character.isSurrogate(c)) {
             b.append(c);
           }
         }

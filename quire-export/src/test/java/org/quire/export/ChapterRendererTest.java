@@ -7,6 +7,21 @@ import org.quire.model.TextFormat;
 
 class ChapterRendererTest {
   @Test
+  void escapingDropsWhatXmlForbidsAndKeepsTheRest() throws Exception {
+    String hostile = "Ctl\u0001\uffff\ufffeTitle \ud800alone \udc00too 😀 <&>";
+    String escaped = ChapterRenderer.escape(hostile);
+    assertThat(escaped).isEqualTo("CtlTitle alone too 😀 &lt;&amp;&gt;");
+    // A strict XML parser reads it.
+    var doc =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(
+                new java.io.ByteArrayInputStream(
+                    ("<t>" + escaped + "</t>").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(doc.getDocumentElement().getTextContent()).isEqualTo("CtlTitle alone too 😀 <&>");
+  }
+
+  @Test
   void writersEmphasisMarksBecomeItalicsAndBold() {
     assertThat(ChapterRenderer.emphasised("*Dear Hermione,* she read."))
         .isEqualTo("<em>Dear Hermione,</em> she read.");

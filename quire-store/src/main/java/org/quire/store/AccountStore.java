@@ -44,9 +44,18 @@ public interface AccountStore {
   /**
    * Creates an account.
    *
-   * @throws StoreException when the name (compared without case) is taken
+   * @throws StoreException when the name or the email address (compared without case) is taken
    */
   User createUser(String name, String email, String passwordHash, Role role);
+
+  /**
+   * Creates an account that signed up: the archive's first account is its admin, every later one a
+   * member, decided in the same write as the account is made (two first sign-ups at once make one
+   * admin).
+   *
+   * @throws StoreException when the name or the email address (compared without case) is taken
+   */
+  User signUp(String name, String email, String passwordHash);
 
   Optional<User> user(long id);
 
@@ -78,7 +87,10 @@ public interface AccountStore {
 
   void deleteSession(String token);
 
-  /** Ends every session of an account (after a password change, say). */
+  /**
+   * Ends every session of an account and revokes its personal tokens (after a password change:
+   * whoever knew the old password may have made one).
+   */
   void deleteSessions(long userId);
 
   /**

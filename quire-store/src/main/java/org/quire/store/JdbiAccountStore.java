@@ -28,32 +28,52 @@ final class JdbiAccountStore implements AccountStore {
 
   @Override
   public User createUser(String name, String email, String passwordHash, Role role) {
-    long now = System.currentTimeMillis();
+    return write("create the account " + name, h -> insertUser(h, name, email, passwordHash, role));
+  }
+
+  @Override
+  public User signUp(String name, String email, String passwordHash) {
     return write(
         "create the account " + name,
         h -> {
-          if (h.createQuery("SELECT count(*) FROM users WHERE name_key = ?")
-                  .bind(0, nameKey(name))
-                  .mapTo(Long.class)
-                  .one()
-              > 0) {
-            throw new StoreException("The name \"" + name.strip() + "\" is taken.", null);
-          }
-          long id =
-              h.createUpdate(
-                      "INSERT INTO users (name, name_key, email, password_hash, role, created_at)"
-                          + " VALUES (?, ?, ?, ?, ?, ?)")
-                  .bind(0, name.strip())
-                  .bind(1, nameKey(name))
-                  .bind(2, email)
-                  .bind(3, passwordHash)
-                  .bind(4, role.key())
-                  .bind(5, now)
-                  .executeAndReturnGeneratedKeys("id")
-                  .mapTo(Long.class)
-                  .one();
-          return new User(id, name.strip(), email, passwordHash, role, Instant.ofEpochMilli(now));
+          boolean first = h.createQuery("SELECT count(*) FROM users").mapTo(Long.class).one() == 0;
+          return insertUser(h, name, email, passwordHash, first ? Role.ADMIN : Role.MEMBER);
         });
+  }
+
+  private static User insertUser(
+      org.jdbi.v3.core.Handle h, String name, String email, String passwordHash, Role role) {
+    long now = System.currentTimeMillis();
+    if (h.createQuery("SELECT count(*) FROM users WHERE name_key = ?")
+            .bind(0, nameKey(name))
+            .mapTo(Long.class)
+            .one()
+        > 0) {
+      throw new StoreException("The name \"" + name.strip() + "\" is taken.", null);
+    }
+    // One account per address: log-in and password resets by address find exactly one.
+    if (email != null
+        && h.createQuery("SELECT count(*) FROM users WHERE lower(email) = lower(?)")
+                .bind(0, email.strip())
+                .mapTo(Long.class)
+                .one()
+            > 0) {
+      throw new StoreException("That email address belongs to another account.", null);
+    }
+    long id =
+        h.createUpdate(
+                "INSERT INTO users (name, name_key, email, password_hash, role, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(0, name.strip())
+            .bind(1, nameKey(name))
+            .bind(2, email)
+            .bind(3, passwordHash)
+            .bind(4, role.key())
+            .bind(5, now)
+            .executeAndReturnGeneratedKeys("id")
+            .mapTo(Long.class)
+            .one();
+    return new User(id, name.strip(), email, passwordHash, role, Instant.ofEpochMilli(now));
   }
 
   @Override
@@ -205,7 +225,12 @@ final class JdbiAccountStore implements AccountStore {
 
   @Override
   public void deleteSessions(long userId) {
-    write("end the sessions", h -> h.execute("DELETE FROM sessions WHERE user_id = ?", userId));
+    write(
+        "end the sessions",
+        h -> {
+          h.execute("DELETE FROM api_tokens WHERE user_id = ?", userId);
+          return h.execute("DELETE FROM sessions WHERE user_id = ?", userId);
+        });
   }
 
   @Override
@@ -326,6 +351,8 @@ final class JdbiAccountStore implements AccountStore {
           h.execute("UPDATE users SET password_hash = ? WHERE id = ?", passwordHash, uid.get());
           h.execute("DELETE FROM password_resets WHERE user_id = ?", uid.get());
           h.execute("DELETE FROM sessions WHERE user_id = ?", uid.get());
+          // Whoever had the account before its owner got it back keeps no way in.
+          h.execute("DELETE FROM api_tokens WHERE user_id = ?", uid.get());
           return true;
         });
   }

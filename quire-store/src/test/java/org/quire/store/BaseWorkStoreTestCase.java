@@ -332,6 +332,31 @@ public abstract class BaseWorkStoreTestCase {
   }
 
   @Test
+  void firstSignUpsAtOnceMakeOneAdmin() throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<AccountStore.User>> made = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        String name = "First " + i;
+        made.add(pool.submit(() -> store.accounts().signUp(name, null, "h")));
+      }
+      long admins = 0;
+      for (var f : made) {
+        admins += f.get().role() == AccountStore.Role.ADMIN ? 1 : 0;
+      }
+      assertThat(admins).isEqualTo(1);
+    } finally {
+      pool.shutdown();
+    }
+    assertThatThrownBy(() -> store.accounts().signUp("first 0", null, "h"))
+        .isInstanceOf(StoreException.class);
+    store.accounts().signUp("Mail", "a@example.org", "h");
+    assertThatThrownBy(() -> store.accounts().signUp("Mail Two", "A@EXAMPLE.org", "h"))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("email address");
+  }
+
+  @Test
   void aCoAuthorIsOneOnlyOnceTheyAccept() {
     long w = store.add(work("Shared", "s1", "One")).id();
     AccountStore accounts = store.accounts();

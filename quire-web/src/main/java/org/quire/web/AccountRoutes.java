@@ -55,6 +55,16 @@ final class AccountRoutes {
   private final Quire quire;
   private final QuireWeb web;
   private final LoginLimiter limiter = new LoginLimiter();
+
+  /**
+   * Accounts made from one address: enough for a household or a school behind one address, too few
+   * to fill the archive with accounts (each costs an Argon2 hash to make).
+   */
+  static final int SIGNUPS_PER_ADDRESS_AND_HOUR = 30;
+
+  private final LoginLimiter signups =
+      new LoginLimiter(
+          Integer.MAX_VALUE, SIGNUPS_PER_ADDRESS_AND_HOUR, Integer.MAX_VALUE, 60 * 60 * 1000L);
   // Reset requests are limited apart from log-ins: asking for links must not lock anyone out.
   private final LoginLimiter resetLimiter = new LoginLimiter();
 
@@ -117,11 +127,16 @@ final class AccountRoutes {
     form(ctx, "signup.jte", "Sign up", null, Map.of());
   }
 
-  /** Whether sign-up is refused now, and why; null when it is allowed. */
+  /**
+   * Whether sign-up is refused now, and why; null when it is allowed. The first account, the admin,
+   * can always be made.
+   */
   private String signupRefused(String invite) {
-    if (quire.store().accounts().countUsers() == 0) {
-      return null; // the first account, the admin, can always be made
-    }
+    return quire.store().accounts().countUsers() == 0 ? null : registrationRefusal(invite);
+  }
+
+  /** Whether the archive's registration setting refuses this sign-up, and why. */
+  private String registrationRefusal(String invite) {
     return switch (quire.registration()) {
       case OPEN -> null;
       case CLOSED -> "This archive is not taking new members.";
@@ -136,7 +151,11 @@ final class AccountRoutes {
   void signup(Context ctx) {
     String name = ctx.formParam("name");
     String invite = ctx.formParam("invite");
-    String refused = signupRefused(invite);
+    String ip = QuireWeb.clientIp(ctx);
+    String refused =
+        signups.allowed(ip, "")
+            ? signupRefused(invite)
+            : "Too many accounts were made from your address lately. Try again in an hour.";
     if (refused != null) {
       ctx.status(HttpStatus.FORBIDDEN);
       form(ctx, "signup.jte", "Sign up", refused, Map.of("name", name == null ? "" : name));
@@ -145,6 +164,15 @@ final class AccountRoutes {
     try {
       AccountStore.User u =
           accounts().signUp(name, ctx.formParam("email"), ctx.formParam("password"));
+      signups.failed(ip, "");
+      String late = u.role() == AccountStore.Role.ADMIN ? null : registrationRefusal(invite);
+      if (late != null && quire.registration() != Quire.Registration.INVITE) {
+        // Let in as the first account, but another sign-up was first: registration applies.
+        quire.store().accounts().deleteUser(u.id());
+        ctx.status(HttpStatus.FORBIDDEN);
+        form(ctx, "signup.jte", "Sign up", late, Map.of("name", name == null ? "" : name));
+        return;
+      }
       if (quire.registration() == Quire.Registration.INVITE
           && u.role() != AccountStore.Role.ADMIN
           && !quire.store().site().useInvite(invite, u.id())) {
@@ -405,7 +433,8 @@ final class AccountRoutes {
     params.put(
         "notice",
         ctx.queryParam("changed") != null
-            ? "Your password was changed."
+            ? "Your password was changed. Your other sessions were ended and your personal"
+                + " tokens revoked: make new ones for your apps."
             : "members".equals(ctx.queryParam("why"))
                 ? "This work is for members of the archive only. Log in to read it."
                 : "");

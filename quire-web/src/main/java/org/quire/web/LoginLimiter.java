@@ -22,12 +22,29 @@ final class LoginLimiter {
   private static final int MAX_KEYS = 100_000;
 
   private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
+  private final int perAddressAndName;
+  private final int perAddress;
+  private final int perName;
+  private final long windowMillis;
+
+  /** The log-in limits. */
+  LoginLimiter() {
+    this(PER_ADDRESS_AND_NAME, PER_ADDRESS, PER_NAME, WINDOW_MILLIS);
+  }
+
+  /** Other limits, for other forms that must not be repeated without end. */
+  LoginLimiter(int perAddressAndName, int perAddress, int perName, long windowMillis) {
+    this.perAddressAndName = perAddressAndName;
+    this.perAddress = perAddress;
+    this.perName = perName;
+    this.windowMillis = windowMillis;
+  }
 
   /** Whether another attempt is allowed now. */
   boolean allowed(String address, String name) {
-    return count(pair(address, name)) < PER_ADDRESS_AND_NAME
-        && count("ip:" + address) < PER_ADDRESS
-        && count("name:" + key(name)) < PER_NAME;
+    return count(pair(address, name)) < perAddressAndName
+        && count("ip:" + address) < perAddress
+        && count("name:" + key(name)) < perName;
   }
 
   void failed(String address, String name) {
@@ -70,7 +87,7 @@ final class LoginLimiter {
     if (d == null) {
       return 0;
     }
-    long cutoff = System.currentTimeMillis() - WINDOW_MILLIS;
+    long cutoff = System.currentTimeMillis() - windowMillis;
     synchronized (d) {
       while (!d.isEmpty() && d.peekFirst() < cutoff) {
         d.pollFirst();

@@ -278,6 +278,13 @@ public final class QuireWeb {
           config.routes.exception(
               Exception.class,
               (e, ctx) -> {
+                if (unreadable(e)) {
+                  // A body the server cannot parse (a broken multipart form, say) is the
+                  // sender's mistake: a 400, and one line in the log, not a stack trace.
+                  LOG.info("Unreadable request on {} {}: {}", ctx.method(), ctx.path(), e);
+                  web.error(ctx, 400, "Bad request", "The request could not be read.");
+                  return;
+                }
                 LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
                 web.error(
                     ctx,
@@ -498,6 +505,16 @@ public final class QuireWeb {
       }
     }
     return "/";
+  }
+
+  /** Whether an error is Jetty refusing a malformed request (a broken multipart body, say). */
+  private static boolean unreadable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.eclipse.jetty.http.BadMessageException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void pageWrite(Context ctx) {

@@ -226,6 +226,71 @@ class AccountsWebTest extends ServerTestBase {
   }
 
   @Test
+  void namesThatLookLikeAnothersAndSecondAccountsOnOneAddressAreRefused() throws Exception {
+    signedUp("Kennedy");
+    for (String lookAlike : List.of("ＫＥＮＮＥＤＹ", "Kеnnedy", "orphan_account", "Anonymous")) {
+      HttpResponse<String> r =
+          new Browser()
+              .submit(
+                  "/signup",
+                  "/signup",
+                  Map.of("name", lookAlike, "password", "correct horse battery"));
+      assertThat(r.statusCode()).as(lookAlike).isEqualTo(400);
+    }
+    assertThat(quire.store().accounts().userByName("ＫＥＮＮＥＤＹ")).isEmpty();
+    // Scripts of one writing system mix; a plain name in another alphabet is fine.
+    assertThat(signedUp("山田はなこ").get("/account").statusCode()).isEqualTo(200);
+    assertThat(signedUp("Кеннеди").get("/account").statusCode()).isEqualTo(200);
+    Map<String, String> first =
+        Map.of(
+            "name", "Mail One", "email", "shared@example.org", "password", "correct horse battery");
+    assertThat(new Browser().submit("/signup", "/signup", first).statusCode()).isEqualTo(303);
+    HttpResponse<String> second =
+        new Browser()
+            .submit(
+                "/signup",
+                "/signup",
+                Map.of(
+                    "name",
+                    "Mail Two",
+                    "email",
+                    "SHARED@example.org",
+                    "password",
+                    "correct horse battery"));
+    assertThat(second.statusCode()).isEqualTo(400);
+    assertThat(second.body()).contains("belongs to another account");
+  }
+
+  @Test
+  void aMembersPostIsCreditedToThemWhateverTheFileSays() throws Exception {
+    signedUp("Site Keeper"); // the admin, if no account came before: keepers keep bylines
+    Browser victim = signedUp("Real Bob");
+    Browser poster = signedUp("Mallory");
+    HttpResponse<String> posted =
+        poster.submit(
+            "/works/new",
+            "/works/new",
+            Map.of("text", "Title: Bob Confesses\nAuthor: Real Bob\n\nWords Bob never wrote.\n"));
+    long id = publish(poster, posted);
+    assertThat(quire.work(id).orElseThrow().authors()).containsExactly("Mallory");
+    assertThat(victim.get("/authors/Real%20Bob").body()).doesNotContain("Bob Confesses");
+  }
+
+  @Test
+  void anUnreadableFormIsABadRequestNotAnError() throws Exception {
+    HttpResponse<String> r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + app.port() + "/login"))
+                    .header("Content-Type", "multipart/form-data")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("xx"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void passwordChangeEndsOtherSessionsAndDeletionOrphansWorks() throws Exception {
     Browser laptop = signedUp("Mover");
     Browser phone = new Browser();
@@ -247,6 +312,7 @@ class AccountsWebTest extends ServerTestBase {
         .isEqualTo(303);
     assertThat(laptop.get("/account").statusCode()).isEqualTo(200);
     assertThat(phone.get("/account").statusCode()).isEqualTo(303);
+    assertThat(laptop.get("/account?changed=1").body()).contains("tokens revoked");
     signedUp("Mover Fan");
     long fan = quire.store().accounts().userByName("Mover Fan").orElseThrow().id();
     var follow =

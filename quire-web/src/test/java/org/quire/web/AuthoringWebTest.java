@@ -578,6 +578,20 @@ class AuthoringWebTest extends ServerTestBase {
         .isEqualTo(400);
     assertThat(quire.work(third).orElseThrow().authors()).containsExactly("Xander H");
 
+    // A draft is its authors': an invited account sees nothing of it, a co-author reads it.
+    long draft = post("Xander H", "Draft Venture", "A secret plan for the shop.", Visibility.DRAFT);
+    String draftPage = "/works/" + draft;
+    author.submit(draftPage + "/edit", draftPage + "/coauthors", Map.of("name", "Anya E"));
+    assertThat(partner.get(draftPage).statusCode()).isEqualTo(404);
+    assertThat(partner.get(draftPage + "/tags").statusCode()).isEqualTo(404);
+    assertThat(partner.get("/account/works").body())
+        .contains("Draft Venture")
+        .doesNotContain("secret plan");
+    partner.submit("/account/works", draftPage + "/coauthors/accept", Map.of());
+    assertThat(partner.get(draftPage).statusCode()).isEqualTo(200);
+    assertThat(partner.get(draftPage + "/tags").statusCode()).isEqualTo(200);
+    assertThat(visitor().get(draftPage).statusCode()).isEqualTo(404);
+
     // Both co-authors orphan another work: one orphan_account in its byline, not two.
     long both =
         post("Xander H", "Second Venture", "They wrote about the shop again.", Visibility.PUBLIC);
