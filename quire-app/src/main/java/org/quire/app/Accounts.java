@@ -32,7 +32,7 @@ public final class Accounts {
 
   private final AccountStore store;
 
-  Accounts(AccountStore store) {
+  public Accounts(AccountStore store) {
     this.store = store;
   }
 
@@ -265,6 +265,11 @@ public final class Accounts {
   public List<Long> delete(User u, String password) {
     if (password == null || !matches(password, u.passwordHash())) {
       throw new IllegalArgumentException("The password is not right.");
+    }
+    if (u.role() == AccountStore.Role.ADMIN && store.countAdmins() <= 1) {
+      throw new IllegalArgumentException(
+          "You are the archive's only admin: make another account an admin first (on the"
+              + " accounts page), or nobody can keep the archive.");
     }
     return store.deleteUser(u.id());
   }

@@ -73,6 +73,31 @@ class QuireImportTest {
   }
 
   @Test
+  void aDamagedIndexIsSetAsideAndRebuiltOnOpen() throws Exception {
+    write("one.txt", "One\n\nA story about a lighthouse.\n");
+    write("two.txt", "Two\n\nA story about a harbour.\n");
+    Path data = tmp.resolve("data");
+    try (Quire q = Quire.open(QuireConfig.embedded(data))) {
+      q.importFiles(List.of(tmp.resolve("in")), f -> {});
+    }
+    // Cut every segment file short, as a full disk or a bad copy would.
+    try (var files = Files.list(data.resolve("index"))) {
+      for (Path f : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+        byte[] b = Files.readAllBytes(f);
+        Files.write(f, java.util.Arrays.copyOf(b, Math.max(0, b.length - 16)));
+      }
+    }
+    try (Quire q = Quire.open(QuireConfig.embedded(data))) {
+      assertThat(q.index().count()).isEqualTo(2);
+      assertThat(q.index().search(SearchQuery.of("harbour")).total()).isEqualTo(1);
+    }
+    try (var files = Files.list(data)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("index.damaged-"));
+    }
+  }
+
+  @Test
   void worksChangedAfterTheIndexsLastCommitAreIndexedAgainOnOpen() throws Exception {
     write("one.txt", "One\n\nA story about a lighthouse.\n");
     Path data = tmp.resolve("data");

@@ -25,7 +25,7 @@ final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    long n = Quire.backup(parent.config(), dir);
+    long n = Quire.backup(parent.existing(), dir);
     spec.commandLine().getOut().println("Backed up " + n + " works to " + dir + ".");
     return 0;
   }

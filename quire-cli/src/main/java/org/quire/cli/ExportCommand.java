@@ -46,7 +46,7 @@ final class ExportCommand implements Callable<Integer> {
           .println("Unknown format \"" + format + "\": use epub, html, md or txt.");
       return 2;
     }
-    try (WorkStore store = Quire.openStore(parent.config())) {
+    try (WorkStore store = Quire.openStore(parent.existing())) {
       Work w = store.get(id).orElse(null);
       if (w == null) {
         spec.commandLine().getErr().println("quire export: there is no work " + id + ".");

@@ -34,7 +34,7 @@ final class ListCommand implements Callable<Integer> {
           spec.commandLine(), "--limit and --offset are 0 or more.");
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (WorkStore store = Quire.openStore(parent.config())) {
+    try (WorkStore store = Quire.openStore(parent.existing())) {
       out.printf("%6s  %-40s  %-20s  %7s  %s%n", "ID", "TITLE", "AUTHOR", "WORDS", "FANDOM");
       for (WorkSummary w : store.list(offset, limit)) {
         out.printf(

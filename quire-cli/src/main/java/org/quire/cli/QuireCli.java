@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       ReindexCommand.class,
       MigrateCommand.class,
       WrangleCommand.class,
+      AccountsCommand.class,
       ExportCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
@@ -45,6 +46,23 @@ public final class QuireCli {
   QuireConfig config() {
     QuireConfig c = QuireConfig.fromFileAndEnvironment(System.getenv());
     return data == null ? c : withData(c, data);
+  }
+
+  /**
+   * The configuration of an archive that must exist already: commands that read or copy one refuse
+   * a folder without it, rather than make an empty archive there and report on that (a mistyped
+   * {@code --data}, or a relative {@code ./data} from another working folder).
+   */
+  QuireConfig existing() {
+    QuireConfig c = config();
+    if (!c.store().onServer() && !java.nio.file.Files.exists(c.store().database())) {
+      throw new QuireException(
+          "There is no archive in "
+              + c.store().database().toAbsolutePath().getParent()
+              + " (no quire.db). Give --data (or QUIRE_DATA) the archive's folder; quire import"
+              + " or quire serve make a new archive.");
+    }
+    return c;
   }
 
   static QuireConfig withData(QuireConfig c, Path data) {

@@ -21,7 +21,7 @@ final class ReindexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Quire quire = Quire.open(parent.config())) {
+    try (Quire quire = Quire.open(parent.existing())) {
       long total = quire.store().count();
       int n;
       try (ProgressBar bar =

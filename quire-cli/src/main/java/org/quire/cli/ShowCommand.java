@@ -30,7 +30,7 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (WorkStore store = Quire.openStore(parent.config())) {
+    try (WorkStore store = Quire.openStore(parent.existing())) {
       Work w = store.get(id).orElse(null);
       if (w == null) {
         spec.commandLine().getErr().println("quire: there is no work " + id + ".");

@@ -49,7 +49,7 @@ final class WrangleCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (action.equals("list")) {
       // The store alone, not the index: this works beside a running server.
-      try (WorkStore store = Quire.openStore(parent.config())) {
+      try (WorkStore store = Quire.openStore(parent.existing())) {
         for (TagRule r : store.tagRules()) {
           out.printf(
               "%-14s %s %s %s%n",
@@ -74,7 +74,7 @@ final class WrangleCommand implements Callable<Integer> {
               + " wrangle list");
       return 2;
     }
-    try (Quire quire = Quire.open(parent.config())) {
+    try (Quire quire = Quire.open(parent.existing())) {
       TagType t;
       try {
         t = TagType.fromKey(type);

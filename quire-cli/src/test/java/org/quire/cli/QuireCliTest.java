@@ -98,13 +98,74 @@ class QuireCliTest {
   void everyCommandAnswersHelp() {
     for (String command :
         new String[] {
-          "import", "list", "show", "serve", "demo", "reindex", "migrate", "wrangle", "export",
-          "backup", "restore", "analyze", "eval"
+          "import",
+          "list",
+          "show",
+          "serve",
+          "demo",
+          "reindex",
+          "migrate",
+          "wrangle",
+          "export",
+          "backup",
+          "restore",
+          "analyze",
+          "eval",
+          "accounts"
         }) {
       assertThat(run(command, "--help")).as(command).isZero();
       assertThat(out.toString()).as(command).contains("Usage: quire " + command);
       assertThat(err.toString()).as(command).isEmpty();
     }
+  }
+
+  @Test
+  void commandsThatReadAnArchiveRefuseAFolderWithoutOne() throws Exception {
+    Path typo = tmp.resolve("typo");
+    for (String[] cmd :
+        new String[][] {
+          {"list"},
+          {"show", "1"},
+          {"reindex"},
+          {"wrangle", "list"},
+          {"accounts", "list"},
+          {"backup", tmp.resolve("b").toString()},
+          {"export", "1", "--format", "txt"}
+        }) {
+      String[] args = new String[cmd.length + 2];
+      args[0] = "--data";
+      args[1] = typo.toString();
+      System.arraycopy(cmd, 0, args, 2, cmd.length);
+      assertThat(run(args)).as(cmd[0]).isEqualTo(1);
+      assertThat(err.toString()).as(cmd[0]).contains("There is no archive in");
+    }
+    assertThat(typo.resolve("quire.db")).doesNotExist();
+    assertThat(tmp.resolve("b")).doesNotExist();
+  }
+
+  @Test
+  void accountsAreListedPromotedAndGivenResetLinksFromTheMachine() throws Exception {
+    Path data = tmp.resolve("data");
+    try (var store = org.quire.app.Quire.openStore(org.quire.app.QuireConfig.embedded(data))) {
+      var accounts = new org.quire.app.Accounts(store.accounts());
+      accounts.signUp("Keeper", null, "correct horse battery");
+      accounts.signUp("Helper", null, "correct horse battery");
+    }
+    assertThat(run("--data", data.toString(), "accounts", "list")).isZero();
+    assertThat(out.toString()).contains("admin     Keeper").contains("member    Helper");
+    assertThat(run("--data", data.toString(), "accounts", "admin", "helper")).isZero();
+    assertThat(out.toString()).contains("Helper is now an admin.");
+    assertThat(run("--data", data.toString(), "accounts", "reset-link", "Keeper")).isZero();
+    String link = out.toString().strip();
+    String secret = link.substring(link.lastIndexOf("/reset/") + 7);
+    try (var store = org.quire.app.Quire.openStore(org.quire.app.QuireConfig.embedded(data))) {
+      assertThat(store.accounts().countAdmins()).isEqualTo(2);
+      var accounts = new org.quire.app.Accounts(store.accounts());
+      assertThat(accounts.resetUser(secret)).map(u -> u.name()).hasValue("Keeper");
+    }
+    assertThat(run("--data", data.toString(), "accounts", "admin", "Nobody")).isEqualTo(1);
+    assertThat(err.toString()).contains("There is no account named Nobody");
+    assertThat(run("--data", data.toString(), "accounts", "promote")).isEqualTo(2);
   }
 
   @Test

@@ -64,6 +64,9 @@ public interface AccountStore {
 
   long countUsers();
 
+  /** How many accounts are admins. */
+  long countAdmins();
+
   /** The account with this email address (compared without case), when exactly one has it. */
   Optional<User> userByEmail(String email);
 

@@ -116,6 +116,15 @@ final class JdbiAccountStore implements AccountStore {
   }
 
   @Override
+  public long countAdmins() {
+    return call(
+        h ->
+            h.createQuery("SELECT count(*) FROM users WHERE role = 'admin'")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  @Override
   public long countUsers() {
     return call(h -> h.createQuery("SELECT count(*) FROM users").mapTo(Long.class).one());
   }

@@ -79,6 +79,9 @@ import org.quire.tags.TagWrangler;
  * segment, and a timer flushing four times a second made indexing several times slower.
  */
 public final class LuceneSearchIndex implements SearchIndex {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(LuceneSearchIndex.class);
+
   static final long REOPEN_MILLIS = 500;
   private static final String MARK = "quire.indexedThrough";
   private static final String ANALYSIS = "quire.analysis";
@@ -204,13 +207,40 @@ public final class LuceneSearchIndex implements SearchIndex {
    */
   public static LuceneSearchIndex open(Path path, TagWrangler wrangler, ChapterTexts texts) {
     try {
-      return new LuceneSearchIndex(path, wrangler, texts, MIN_SLICE_DOCS);
+      try {
+        return new LuceneSearchIndex(path, wrangler, texts, MIN_SLICE_DOCS);
+      } catch (org.apache.lucene.index.CorruptIndexException
+          | org.apache.lucene.index.IndexFormatTooOldException
+          | org.apache.lucene.index.IndexFormatTooNewException
+          | java.io.EOFException
+          | java.nio.file.NoSuchFileException e) {
+        // The index holds nothing the database does not: a damaged one (a disk that filled, a
+        // file cut short) is set aside and opened empty, and the start-up check rebuilds it.
+        Path aside = setAside(path);
+        LOG.warn(
+            "The search index in {} is damaged ({}); it was moved to {} (delete it at will) and"
+                + " is rebuilt from the database.",
+            path,
+            e.toString(),
+            aside);
+        return new LuceneSearchIndex(path, wrangler, texts, MIN_SLICE_DOCS);
+      }
     } catch (org.apache.lucene.store.LockObtainFailedException e) {
       throw inUse(path, e);
     } catch (IOException | RuntimeException e) {
       throw new QuireException(
           "Cannot open the search index in " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Moves a damaged index out of the way, beside it, named by the time. */
+  private static Path setAside(Path path) throws IOException {
+    String stamp =
+        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .format(java.time.LocalDateTime.now());
+    Path aside = path.resolveSibling(path.getFileName() + ".damaged-" + stamp);
+    java.nio.file.Files.move(path, aside);
+    return aside;
   }
 
   /** Only one process may write the embedded index: say which one and what still works. */
