@@ -1238,6 +1238,12 @@ public final class Quire implements AutoCloseable {
   private static long backup(WorkStore store, QuireConfig config, Path dir) {
     try {
       Files.createDirectories(dir);
+      if (Files.exists(dir.resolve("quire.db"))) {
+        throw new QuireException(
+            "There is a backup in " + dir + " already: choose a new folder for this one.");
+      }
+      // Created first, owner-only: SQLite writes the copy into it with these permissions.
+      SqliteWorkStore.ownerOnly(dir.resolve("quire.db"));
       store.backup(dir.resolve("quire.db"));
       Path packs = config.store().database().toAbsolutePath().getParent().resolve("packs");
       if (Files.isDirectory(packs)) {
@@ -1367,8 +1373,17 @@ public final class Quire implements AutoCloseable {
     }
   }
 
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Closes the index and the store once; closing again (a shutdown hook and its caller) is a no-op.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     if (sharedStateSync != null) {
       sharedStateSync.shutdownNow();
     }

@@ -99,7 +99,7 @@ public record QuireConfig(Store store, Index index, Web web, Ingest ingest) {
   public static QuireConfig fromEnvironment(Map<String, String> env) {
     QuireConfig c = embedded(Path.of(env.getOrDefault("QUIRE_DATA", "data")));
     if (env.containsKey("QUIRE_PORT")) {
-      c = c.withPort(parsePort(env.get("QUIRE_PORT")));
+      c = c.withPort(portOf(env.get("QUIRE_PORT")));
     }
     if (env.containsKey("QUIRE_HOST")) {
       c =
@@ -205,6 +205,7 @@ public record QuireConfig(Store store, Index index, Web web, Ingest ingest) {
     String named = env.get("QUIRE_CONFIG");
     Path file = Path.of(named != null ? named : "quire.properties");
     Map<String, String> merged = new java.util.HashMap<>();
+    Map<String, String> fromFile = new java.util.HashMap<>();
     if (named != null || java.nio.file.Files.isRegularFile(file)) {
       java.util.Properties props = new java.util.Properties();
       try (var in = java.nio.file.Files.newBufferedReader(file)) {
@@ -226,10 +227,24 @@ public record QuireConfig(Store store, Index index, Web web, Ingest ingest) {
                   + ".");
         }
         merged.put(var, props.getProperty(key).strip());
+        fromFile.put(var, key.strip());
       }
     }
+    fromFile.keySet().removeAll(env.keySet());
     merged.putAll(env);
-    return fromEnvironment(merged);
+    try {
+      return fromEnvironment(merged);
+    } catch (IllegalArgumentException e) {
+      // A bad value from the file is named by its key there, not by the variable it stands for.
+      String m = e.getMessage();
+      for (var f : fromFile.entrySet()) {
+        if (m != null && m.startsWith(f.getKey() + " ")) {
+          throw new IllegalArgumentException(
+              "\"" + f.getValue() + "\" in " + file + m.substring(f.getKey().length()), e);
+        }
+      }
+      throw e;
+    }
   }
 
   /** The same archive on a database server and a search cluster (either may be null). */
@@ -262,5 +277,15 @@ public record QuireConfig(Store store, Index index, Web web, Ingest ingest) {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("QUIRE_PORT must be a number; got \"" + s + "\".");
     }
+  }
+
+  /** A port setting, checked here so the message names where it came from. */
+  private static int portOf(String s) {
+    int port = parsePort(s);
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException(
+          "QUIRE_PORT must be between 0 and 65535; got " + port + ".");
+    }
+    return port;
   }
 }

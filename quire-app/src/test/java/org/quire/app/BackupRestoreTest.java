@@ -37,9 +37,16 @@ class BackupRestoreTest {
         before.put(id, q.work(id).orElseThrow());
       }
       assertThat(q.backup(tmp.resolve("backup"))).isEqualTo(2);
+      // It holds password hashes and addresses: its owner's alone, like the archive's database.
+      assertThat(Files.getPosixFilePermissions(tmp.resolve("backup/quire.db")))
+          .containsExactlyInAnyOrder(
+              java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+      assertThat(Files.getPosixFilePermissions(tmp.resolve("data/quire.db")))
+          .doesNotContain(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
       // The same directory again is refused: a backup is never overwritten.
       assertThatThrownBy(() -> q.backup(tmp.resolve("backup")))
-          .hasMessageContaining("Will not overwrite");
+          .hasMessageContaining("There is a backup in");
       write("c.txt", "Gamma\n\nAfter the backup.\n");
       q.importFiles(List.of(tmp.resolve("in/c.txt")), f -> {});
       assertThat(q.store().count()).isEqualTo(3);

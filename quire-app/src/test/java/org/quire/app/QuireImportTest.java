@@ -315,6 +315,19 @@ class QuireImportTest {
                 QuireConfig.fromFileAndEnvironment(
                     java.util.Map.of("QUIRE_CONFIG", file.toString())))
         .hasMessageContaining("Unknown setting \"prot\"");
+    // A bad value is named by its key in the file, not by the variable it stands for.
+    Files.writeString(file, "port = abc\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                QuireConfig.fromFileAndEnvironment(
+                    java.util.Map.of("QUIRE_CONFIG", file.toString())))
+        .hasMessageStartingWith("\"port\" in " + file + " must be a number");
+    Files.writeString(file, "port = 70000\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                QuireConfig.fromFileAndEnvironment(
+                    java.util.Map.of("QUIRE_CONFIG", file.toString())))
+        .hasMessageContaining("must be between 0 and 65535");
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
                 QuireConfig.fromFileAndEnvironment(

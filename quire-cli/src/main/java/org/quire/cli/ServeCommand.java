@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.quire.app.Quire;
 import org.quire.app.QuireConfig;
+import org.quire.model.QuireException;
 import org.quire.web.QuireWeb;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,22 +37,62 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** What stood in the way of listening, in words (Javalin says "port in use" for any of them). */
+  private static String bindProblem(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException b) {
+        String m = String.valueOf(b.getMessage());
+        return m.contains("in use")
+            ? "the port is in use by another program"
+            : m.contains("assign")
+                ? "that address is not one of this machine's"
+                : m.contains("ermission") ? "permission denied (ports below 1024 need root)" : m;
+      }
+      if (t instanceof java.nio.channels.UnresolvedAddressException) {
+        return "that host name does not resolve";
+      }
+    }
+    return String.valueOf(e.getMessage());
+  }
+
   static QuireConfig applyOptions(QuireConfig c, Integer port, String host) {
     QuireConfig out = port == null ? c : c.withPort(port);
     return host == null ? out : out.withHost(host);
   }
 
-  /** Starts the web app and blocks until the JVM is asked to stop. */
+  /**
+   * Starts the web app and blocks until the JVM is asked to stop (Ctrl-C, or SIGTERM from a service
+   * manager). Stopping lets requests under way finish (up to 30 s), then closes the archive inside
+   * the shutdown hook: the JVM ends when its hooks do, so a close left to the caller could be cut
+   * short, leaving the index uncommitted and the database's log unmerged.
+   */
   static void serve(Quire quire, PrintWriter out) throws InterruptedException {
     QuireConfig.Web web = quire.config().web();
-    Javalin app = QuireWeb.create(quire).start(web.host(), web.port());
+    Javalin app;
+    try {
+      app = QuireWeb.create(quire).start(web.host(), web.port());
+    } catch (RuntimeException e) {
+      throw new QuireException(
+          "Cannot listen on "
+              + web.host()
+              + " port "
+              + web.port()
+              + ": "
+              + bindProblem(e)
+              + ". Choose another with --port (or QUIRE_PORT), or --host (QUIRE_HOST).",
+          e);
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  app.stop();
-                  stopped.countDown();
+                  try {
+                    app.stop();
+                    quire.close();
+                  } finally {
+                    stopped.countDown();
+                  }
                 }));
     String shown = web.host().equals("0.0.0.0") ? "localhost" : web.host();
     out.println(
@@ -62,6 +103,16 @@ final class ServeCommand implements Callable<Integer> {
             + ":"
             + app.port()
             + "/");
+    out.println(
+        "Archive: "
+            + (quire.config().store().onServer()
+                ? "PostgreSQL"
+                : quire.config().store().database().toAbsolutePath().toString())
+            + "; search: "
+            + (quire.config().index().url() != null
+                ? "OpenSearch"
+                : quire.config().index().directory().toAbsolutePath().toString())
+            + (web.host().equals("0.0.0.0") ? "; listening on every address" : ""));
     out.println("Press Ctrl-C to stop.");
     out.flush();
     stopped.await();

@@ -208,7 +208,7 @@ public final class Ingester {
         + (size / (1024 * 1024))
         + " MiB, larger than the limit of "
         + (maxBytes / (1024 * 1024))
-        + " MiB (ingest.maxFileBytes).";
+        + " MiB (ingest.max-file-mb in the config file, or QUIRE_MAX_FILE_MB).";
   }
 
   /**

@@ -181,7 +181,8 @@ public final class JdbiWorkStore implements WorkStore {
 
   @Override
   public void backup(java.nio.file.Path file) {
-    if (java.nio.file.Files.exists(file)) {
+    // An empty file may be there already: made owner-only for the copy to go into.
+    if (java.nio.file.Files.exists(file) && file.toFile().length() > 0) {
       throw new StoreException("Will not overwrite " + file + ": choose a new backup file.", null);
     }
     // Taking the write lock keeps imports from waiting on SQLITE_BUSY while the copy is read.

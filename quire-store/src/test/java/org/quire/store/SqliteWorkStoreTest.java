@@ -30,6 +30,30 @@ class SqliteWorkStoreTest extends BaseWorkStoreTestCase {
   }
 
   @Test
+  void aDatabaseFromANewerQuireIsRefusedUntouched() throws Exception {
+    long kept = store.add(work("Kept", "k")).id();
+    store.close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("quire.db"));
+        Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+              + " checksum, installed_by, installed_on, execution_time, success)"
+              + " VALUES (999, '999', 'from the future', 'SQL', 'V999__future.sql', 0, 'q',"
+              + " CURRENT_TIMESTAMP, 1, 1)");
+    }
+    assertThatThrownBy(() -> SqliteWorkStore.open(dir.resolve("quire.db")))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("newer Quire")
+        .hasMessageContaining("schema version 999");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("quire.db"));
+        Statement s = c.createStatement()) {
+      s.execute("DELETE FROM flyway_schema_history WHERE version = '999'");
+    }
+    store = SqliteWorkStore.open(dir.resolve("quire.db"));
+    assertThat(store.get(kept)).isPresent();
+  }
+
+  @Test
   void failureInOneWorkLeavesNothingHalfStoredAndOthersIntact() throws Exception {
     long kept = store.add(work("Kept", "k")).id();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("quire.db"));

@@ -78,6 +78,8 @@ public final class QuireWeb {
           config.jetty.modifyServer(
               server -> {
                 server.setErrorHandler(new ErrorPages());
+                // On stop, requests under way (an upload being analysed, say) get 30 s to finish.
+                server.setStopTimeout(30_000);
                 PageFastPath fast = new PageFastPath(quire, web.pages, readers, web.clients);
                 if (server.getHandler() instanceof Handler.Wrapper outer) {
                   outer.insertHandler(fast);

@@ -57,7 +57,7 @@ public final class PostgresWorkStore {
       if (schema != null) {
         flyway.schemas(schema).createSchemas(true);
       }
-      flyway.load().migrate();
+      org.quire.store.Migrations.migrate(flyway.load());
     } catch (RuntimeException e) {
       ds.close();
       throw new StoreException(

@@ -20,12 +20,28 @@ public final class SqliteWorkStore {
    *
    * @throws StoreException when the file cannot be opened or migrated
    */
+  /**
+   * Makes a new database file readable by its owner alone: it holds password hashes and email
+   * addresses. SQLite gives its log files the database's permissions. An existing file keeps
+   * whatever its keeper chose.
+   */
+  public static void ownerOnly(Path file) throws java.io.IOException {
+    if (!Files.exists(file)
+        && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(
+          file,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    }
+  }
+
   public static WorkStore open(Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
+      ownerOnly(file);
     } catch (java.io.IOException e) {
       throw new StoreException(
           "Cannot create the data directory for " + file + ": " + e.getMessage(), e);
@@ -45,7 +61,8 @@ public final class SqliteWorkStore {
     hc.setMinimumIdle(1);
     HikariDataSource ds = new HikariDataSource(hc);
     try {
-      Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").load().migrate();
+      org.quire.store.Migrations.migrate(
+          Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").load());
     } catch (RuntimeException e) {
       ds.close();
       throw new StoreException(
