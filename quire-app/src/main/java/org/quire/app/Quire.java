@@ -549,6 +549,11 @@ public final class Quire implements AutoCloseable {
     Work w =
         store.get(workId).orElseThrow(() -> new QuireException("There is no work " + workId + "."));
     var accounts = store.accounts();
+    for (long creator : accounts.creators(workId)) {
+      if (store.readers().blocks(userId, creator)) {
+        throw new IllegalArgumentException("That account does not take invitations from you.");
+      }
+    }
     if (accounts.isCreator(workId, userId) || accounts.invitedCreators(workId).contains(userId)) {
       return false;
     }
@@ -579,6 +584,11 @@ public final class Quire implements AutoCloseable {
             .orElseThrow(() -> new QuireException("No such account."))
             .name();
     List<Long> before = store.accounts().creators(workId);
+    if (before.isEmpty()) {
+      // Orphaned since the invitation: nobody is left to have invited them.
+      store.accounts().removeCreator(workId, userId);
+      return false;
+    }
     if (!store.accounts().acceptCreator(workId, userId)) {
       return false;
     }
@@ -1238,13 +1248,19 @@ public final class Quire implements AutoCloseable {
   private static long backup(WorkStore store, QuireConfig config, Path dir) {
     try {
       Files.createDirectories(dir);
-      if (Files.exists(dir.resolve("quire.db"))) {
+      Path db = dir.resolve("quire.db");
+      if (Files.exists(db) && Files.size(db) > 0) {
         throw new QuireException(
             "There is a backup in " + dir + " already: choose a new folder for this one.");
       }
       // Created first, owner-only: SQLite writes the copy into it with these permissions.
-      SqliteWorkStore.ownerOnly(dir.resolve("quire.db"));
-      store.backup(dir.resolve("quire.db"));
+      SqliteWorkStore.ownerOnly(db);
+      try {
+        store.backup(db);
+      } catch (RuntimeException e) {
+        Files.deleteIfExists(db); // no empty "backup" left to be mistaken for one
+        throw e;
+      }
       Path packs = config.store().database().toAbsolutePath().getParent().resolve("packs");
       if (Files.isDirectory(packs)) {
         copyTree(packs, dir.resolve("packs"));
@@ -1272,8 +1288,9 @@ public final class Quire implements AutoCloseable {
               + " reindex (see the README, \"Running at scale\").");
     }
     Path source = backupDir.resolve("quire.db");
-    if (!Files.isRegularFile(source)) {
-      throw new QuireException("There is no backup in " + backupDir + " (quire.db is missing).");
+    if (!Files.isRegularFile(source) || source.toFile().length() == 0) {
+      throw new QuireException(
+          "There is no backup in " + backupDir + " (quire.db is missing or empty).");
     }
     Path target = config.store().database().toAbsolutePath();
     long count;

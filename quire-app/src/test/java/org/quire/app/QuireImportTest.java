@@ -80,21 +80,36 @@ class QuireImportTest {
     try (Quire q = Quire.open(QuireConfig.embedded(data))) {
       q.importFiles(List.of(tmp.resolve("in")), f -> {});
     }
-    // Cut every segment file short, as a full disk or a bad copy would.
-    try (var files = Files.list(data.resolve("index"))) {
-      for (Path f : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
-        byte[] b = Files.readAllBytes(f);
-        Files.write(f, java.util.Arrays.copyOf(b, Math.max(0, b.length - 16)));
-      }
-    }
+    // Cut a segment's data short, as a full disk or a bad copy would: the commit still reads,
+    // the damage shows only once the segment is opened.
+    cutShort(data, n -> n.endsWith(".cfs") || n.endsWith(".tim") || n.endsWith(".doc"));
     try (Quire q = Quire.open(QuireConfig.embedded(data))) {
       assertThat(q.index().count()).isEqualTo(2);
       assertThat(q.index().search(SearchQuery.of("harbour")).total()).isEqualTo(1);
     }
-    try (var files = Files.list(data)) {
-      assertThat(files.map(f -> f.getFileName().toString()))
-          .anyMatch(n -> n.startsWith("index.damaged-"));
+    // And every file, the commit too.
+    cutShort(data, n -> !n.equals("write.lock"));
+    try (Quire q = Quire.open(QuireConfig.embedded(data))) {
+      assertThat(q.index().search(SearchQuery.of("lighthouse")).total()).isEqualTo(1);
     }
+    try (var files = Files.list(data)) {
+      assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("index.")))
+          .hasSize(2)
+          .allMatch(n -> n.startsWith("index.damaged-"));
+    }
+  }
+
+  private static void cutShort(Path data, java.util.function.Predicate<String> which)
+      throws Exception {
+    int cut = 0;
+    try (var files = Files.list(data.resolve("index"))) {
+      for (Path f : files.filter(f -> which.test(f.getFileName().toString())).toList()) {
+        byte[] b = Files.readAllBytes(f);
+        Files.write(f, java.util.Arrays.copyOf(b, Math.max(0, b.length - 16)));
+        cut++;
+      }
+    }
+    assertThat(cut).isPositive();
   }
 
   @Test

@@ -174,6 +174,7 @@ final class JdbiAccountStore implements AccountStore {
           // Comments keep their place in threads, without the text or the name.
           h.execute("UPDATE comments SET body = '', deleted = 1 WHERE user_id = ?", userId);
           h.execute("UPDATE works SET owner_id = NULL WHERE owner_id = ?", userId);
+          works.forEach(w -> dropInvitationsIfOrphaned(h, w));
           h.execute("DELETE FROM users WHERE id = ?", userId);
           return works;
         });
@@ -495,6 +496,7 @@ final class JdbiAccountStore implements AccountStore {
           h.execute(
               "UPDATE works SET owner_id = NULL WHERE id = ? AND owner_id = ?", workId, userId);
           h.execute("DELETE FROM work_creators WHERE work_id = ? AND user_id = ?", workId, userId);
+          dropInvitationsIfOrphaned(h, workId);
           h.execute(
               "UPDATE work_authors SET name = 'orphan_account' WHERE work_id = ? AND name = ?",
               workId,
@@ -503,6 +505,17 @@ final class JdbiAccountStore implements AccountStore {
           return h.execute(
               "UPDATE works SET updated_at = ? WHERE id = ?", System.currentTimeMillis(), workId);
         });
+  }
+
+  /** A work nobody keeps any more has nobody to stand behind its open invitations. */
+  private static void dropInvitationsIfOrphaned(org.jdbi.v3.core.Handle h, long workId) {
+    h.execute(
+        "DELETE FROM work_creators WHERE work_id = ? AND accepted = 0"
+            + " AND NOT EXISTS (SELECT 1 FROM works WHERE id = ? AND owner_id IS NOT NULL)"
+            + " AND NOT EXISTS (SELECT 1 FROM work_creators WHERE work_id = ? AND accepted = 1)",
+        workId,
+        workId,
+        workId);
   }
 
   /** Co-authors who both orphaned a work leave one "orphan_account" in its byline, not two. */

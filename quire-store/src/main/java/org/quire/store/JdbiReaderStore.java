@@ -170,6 +170,14 @@ final class JdbiReaderStore implements ReaderStore {
   }
 
   @Override
+  public boolean holdComment(long id) {
+    return db.write(
+            "hold the comment",
+            h -> h.execute("UPDATE comments SET held = 1 WHERE id = ? AND held = 0", id))
+        > 0;
+  }
+
+  @Override
   public long addComment(
       long workId, int chapter, Long parentId, long userId, String body, boolean held) {
     return db.write(

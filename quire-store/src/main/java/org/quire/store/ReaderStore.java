@@ -175,6 +175,9 @@ public interface ReaderStore {
   /** Shows a held comment to everyone; false when it was not held. */
   boolean approveComment(long id);
 
+  /** Holds a comment for the authors' approval again (edited on a moderated work). */
+  boolean holdComment(long id);
+
   Optional<Comment> comment(long id);
 
   /**

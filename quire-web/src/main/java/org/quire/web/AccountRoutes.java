@@ -60,7 +60,7 @@ final class AccountRoutes {
    * Accounts made from one address: enough for a household or a school behind one address, too few
    * to fill the archive with accounts (each costs an Argon2 hash to make).
    */
-  static final int SIGNUPS_PER_ADDRESS_AND_HOUR = 30;
+  static final int SIGNUPS_PER_ADDRESS_AND_HOUR = 60;
 
   private final LoginLimiter signups =
       new LoginLimiter(
@@ -152,19 +152,27 @@ final class AccountRoutes {
     String name = ctx.formParam("name");
     String invite = ctx.formParam("invite");
     String ip = QuireWeb.clientIp(ctx);
-    String refused =
-        signups.allowed(ip, "")
-            ? signupRefused(invite)
-            : "Too many accounts were made from your address lately. Try again in an hour.";
+    if (!signups.allowed(ip, "")) {
+      ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+      form(
+          ctx,
+          "signup.jte",
+          "Sign up",
+          "Too many sign-ups came from your address lately. Try again in an hour.",
+          Map.of("name", name == null ? "" : name));
+      return;
+    }
+    String refused = signupRefused(invite);
     if (refused != null) {
       ctx.status(HttpStatus.FORBIDDEN);
       form(ctx, "signup.jte", "Sign up", refused, Map.of("name", name == null ? "" : name));
       return;
     }
     try {
+      // Every attempt that may cost a password hash counts, taken names and all.
+      signups.failed(ip, "");
       AccountStore.User u =
           accounts().signUp(name, ctx.formParam("email"), ctx.formParam("password"));
-      signups.failed(ip, "");
       String late = u.role() == AccountStore.Role.ADMIN ? null : registrationRefusal(invite);
       if (late != null && quire.registration() != Quire.Registration.INVITE) {
         // Let in as the first account, but another sign-up was first: registration applies.

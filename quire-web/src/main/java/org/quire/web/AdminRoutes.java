@@ -300,7 +300,11 @@ final class AdminRoutes {
         throw new BadRequestResponse("That comment cannot be reported.");
       }
       var found = quire.store().readers().comment(comment);
-      if (found.isEmpty() || found.get().workId() != id) {
+      boolean moderator =
+          u.role() == AccountStore.Role.ADMIN || quire.store().accounts().isCreator(id, u.id());
+      if (found.isEmpty()
+          || found.get().workId() != id
+          || !ReaderActions.visible(found.get(), u.id(), moderator)) {
         throw new BadRequestResponse("That comment is not on this work.");
       }
     }

@@ -150,16 +150,22 @@ final class ApiAuthoring {
               .orElseThrow(
                   () -> new BadRequestResponse("commentPolicy is open, moderated or closed."));
     }
-    quire.edit(
-        w.id(),
-        new Quire.Edit(
-            title,
-            body.containsKey("summary") ? field(body, "summary", 5_000) : w.summary(),
-            body.containsKey("notes") ? field(body, "notes", 20_000) : w.notes(),
-            body.containsKey("endNotes") ? field(body, "endNotes", 20_000) : w.endNotes(),
-            complete,
-            w.chapters(),
-            planned));
+    boolean workChanged =
+        java.util.stream.Stream.of(
+                "title", "summary", "notes", "endNotes", "complete", "expectedChapters")
+            .anyMatch(body::containsKey);
+    if (workChanged) {
+      quire.edit(
+          w.id(),
+          new Quire.Edit(
+              title,
+              body.containsKey("summary") ? field(body, "summary", 5_000) : w.summary(),
+              body.containsKey("notes") ? field(body, "notes", 20_000) : w.notes(),
+              body.containsKey("endNotes") ? field(body, "endNotes", 20_000) : w.endNotes(),
+              complete,
+              w.chapters(),
+              planned));
+    }
     if (policy != null) {
       quire.store().readers().setCommentPolicy(w.id(), policy);
     }

@@ -246,7 +246,13 @@ final class AuthoringRoutes {
             .accounts()
             .userByName(name == null ? "" : name)
             .orElseThrow(() -> new BadRequestResponse("There is no account with that name."));
-    if (!quire.inviteCoAuthor(w.id(), co.id(), AccountRoutes.requireUser(ctx).name())) {
+    boolean invited;
+    try {
+      invited = quire.inviteCoAuthor(w.id(), co.id(), AccountRoutes.requireUser(ctx).name());
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestResponse(e.getMessage());
+    }
+    if (!invited) {
       throw new BadRequestResponse(
           co.name() + " is already one of this work's authors, or already invited.");
     }

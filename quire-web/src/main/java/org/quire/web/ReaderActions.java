@@ -67,15 +67,15 @@ final class ReaderActions {
       throw new ForbiddenResponse("The author of this work does not accept your comments.");
     }
     boolean creator = quire.store().accounts().isCreator(w.id(), u.id());
-    if (parent != null && !creator) {
-      // A held comment is seen only by its writer and the authors: nobody else answers it.
-      readers
-          .comment(parent)
-          .filter(c -> c.held() && (c.userId() == null || c.userId() != u.id()))
-          .ifPresent(
-              c -> {
-                throw new NotFoundResponse("There is no such comment.");
-              });
+    ReaderStore.Comment answered = parent == null ? null : readers.comment(parent).orElse(null);
+    if (answered != null && answered.held()) {
+      // A held comment is answered by nobody until approved: a reply would show (and count)
+      // beside a comment nobody else sees. Those who cannot see it are not told it is there.
+      if (visible(answered, u.id(), creator || u.role() == AccountStore.Role.ADMIN)) {
+        throw new BadRequestResponse(
+            "That comment waits for approval: it can be answered once it is approved.");
+      }
+      throw new NotFoundResponse("There is no such comment.");
     }
     boolean held = policy == ReaderStore.CommentPolicy.MODERATED && !creator;
     long cid = readers.addComment(w.id(), n, parent, u.id(), body, held);

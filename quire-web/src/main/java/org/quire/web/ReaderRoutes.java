@@ -292,6 +292,24 @@ final class ReaderRoutes {
     ReaderStore.Comment c = ownComment(ctx, false);
     readers().editComment(c.id(), ReaderActions.commentBody(ctx.formParam("body")));
     Work w = readable(ctx, c.workId());
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    if (readers().commentPolicy(w.id()) == ReaderStore.CommentPolicy.MODERATED
+        && !quire.store().accounts().isCreator(w.id(), u.id())
+        && readers().holdComment(c.id())) {
+      // Approved words, changed, are new words: the authors see them before anyone else again.
+      readers()
+          .notify(
+              quire.store().accounts().creators(w.id()),
+              w.id(),
+              u.name() + " edited a comment on “" + w.title() + "”; it waits for your approval.",
+              chapterUrl(w, c.chapter()) + "#comment-" + c.id());
+      quire.engagementChanged(w.id());
+      web.back(
+          ctx,
+          chapterUrl(w, c.chapter()) + "#comment-" + c.id(),
+          "Your comment was changed; others see it again once the work's author approves it.");
+      return;
+    }
     ctx.redirect(chapterUrl(w, c.chapter()) + "#comment-" + c.id(), HttpStatus.SEE_OTHER);
   }
 

@@ -600,6 +600,19 @@ class AuthoringWebTest extends ServerTestBase {
     author.submit(second + "/edit", second + "/orphan", Map.of("confirm", "1"));
     partner.submit(second + "/edit", second + "/orphan", Map.of("confirm", "1"));
     assertThat(quire.work(both).orElseThrow().authors()).containsExactly("orphan_account");
+
+    // An invitation outlives nobody: once the work is orphaned it cannot be accepted.
+    long fourth = post("Xander H", "Fourth Venture", "The shop, once more.", Visibility.PUBLIC);
+    String fourthPage = "/works/" + fourth;
+    author.submit(fourthPage + "/edit", fourthPage + "/coauthors", Map.of("name", "Anya E"));
+    author.submit(fourthPage + "/edit", fourthPage + "/orphan", Map.of("confirm", "1"));
+    assertThat(partner.get("/account/works").body()).doesNotContain("Fourth Venture");
+    assertThat(
+            partner
+                .submit("/account/works", fourthPage + "/coauthors/accept", Map.of())
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(partner.get(fourthPage + "/edit").statusCode()).isEqualTo(403);
   }
 
   /** Invites Anya E to co-author the work, and she accepts. */

@@ -186,6 +186,15 @@ class ReadersWebTest extends ServerTestBase {
         .isEqualTo(404);
     assertThat(reader.submit(page, "/comments/" + cid + "/approve", Map.of()).statusCode())
         .isEqualTo(403);
+    // Not even the author answers it before approving it: the answer would show beside nothing.
+    assertThat(
+            author
+                .submit(
+                    page,
+                    page + "/chapters/1/comments",
+                    Map.of("body", "Too soon", "parent", Long.toString(cid)))
+                .statusCode())
+        .isEqualTo(400);
     // The author's own comments are never held.
     author.submit(page, page + "/chapters/1/comments", Map.of("body", "From the author"));
     assertThat(other.get(page).body()).contains("From the author");
@@ -196,12 +205,19 @@ class ReadersWebTest extends ServerTestBase {
     assertThat(other.get(page).body()).contains("Held words here").doesNotContain("Awaiting");
     assertThat(quire.store().readers().engagement(id).comments()).isEqualTo(2);
     assertThat(reader.get("/inbox").body()).contains("was approved");
+    // Approved words changed are held again.
+    reader.submit(page, "/comments/" + cid + "/edit", Map.of("body", "Changed words here"));
+    assertThat(other.get(page).body()).doesNotContain("Changed words here");
+    assertThat(reader.get(page).body()).contains("Changed words here").contains("Awaiting");
+    assertThat(author.get("/inbox").body()).contains("edited a comment");
+    author.submit(page, "/comments/" + cid + "/approve", Map.of());
+    assertThat(other.get(page).body()).contains("Changed words here");
 
     // Turned off: no form, no new comments (the old ones stay); the API says so too.
     author.submit(page + "/edit", page + "/comment-policy", Map.of("policy", "closed"));
     var closed = Jsoup.parse(reader.get(page).body());
     assertThat(closed.select("form.comment-form, details.reply")).isEmpty();
-    assertThat(closed.text()).contains("turned its comments off").contains("Held words here");
+    assertThat(closed.text()).contains("turned its comments off").contains("Changed words here");
     HttpResponse<String> refused =
         reader.submit(page, page + "/chapters/1/comments", Map.of("body", "Too late"));
     assertThat(refused.statusCode()).isEqualTo(403);
@@ -364,9 +380,10 @@ class ReadersWebTest extends ServerTestBase {
   void mutedAuthorsAndTagsAndBlockedUsersDisappearOnTheServer() throws Exception {
     HttpBrowser loud = signedUp("Harmony K");
     post("Harmony K", "Loud Story", "Harmony K", "Loud words about a walrus.", Visibility.PUBLIC);
+    signedUp("Calm Writer");
     long calm =
         post(
-            "Harmony K",
+            "Calm Writer",
             "Calm Story",
             "Calm Writer",
             "Calm words about a walrus.",

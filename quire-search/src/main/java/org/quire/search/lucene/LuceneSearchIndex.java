@@ -119,50 +119,60 @@ public final class LuceneSearchIndex implements SearchIndex {
   private LuceneSearchIndex(Path path, TagWrangler wrangler, ChapterTexts texts, int minSliceDocs)
       throws IOException {
     this.dir = FSDirectory.open(path);
-    this.analyzer = Analyzers.perField();
-    this.wrangler = wrangler;
-    this.translator = new QueryTranslator(analyzer, wrangler, tagNames);
-    this.highlighter = texts == null ? null : new SnippetHighlighter(analyzer, texts, pool);
-    for (TagType t : TagType.values()) {
-      facets.setMultiValued(t.key(), true);
-      noDrillDownTerms(t.key());
-    }
-    noDrillDownTerms(Fields.LANGUAGE_DIM);
-    long mark = 0;
-    boolean sameAnalysis = true;
-    if (DirectoryReader.indexExists(dir)) {
-      Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
-      mark = Long.parseLong(data.getOrDefault(MARK, "0"));
-      // Terms made by other analysis chains would not match today's queries: start empty, and
-      // the archive, finding the index short of the store, rebuilds it.
-      sameAnalysis = Analyzers.VERSION.equals(data.getOrDefault(ANALYSIS, "1"));
-      if (!sameAnalysis) {
-        mark = 0;
+    IndexWriter opened = null;
+    try {
+      this.analyzer = Analyzers.perField();
+      this.wrangler = wrangler;
+      this.translator = new QueryTranslator(analyzer, wrangler, tagNames);
+      this.highlighter = texts == null ? null : new SnippetHighlighter(analyzer, texts, pool);
+      for (TagType t : TagType.values()) {
+        facets.setMultiValued(t.key(), true);
+        noDrillDownTerms(t.key());
       }
+      noDrillDownTerms(Fields.LANGUAGE_DIM);
+      long mark = 0;
+      boolean sameAnalysis = true;
+      if (DirectoryReader.indexExists(dir)) {
+        Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
+        mark = Long.parseLong(data.getOrDefault(MARK, "0"));
+        // Terms made by other analysis chains would not match today's queries: start empty, and
+        // the archive, finding the index short of the store, rebuilds it.
+        sameAnalysis = Analyzers.VERSION.equals(data.getOrDefault(ANALYSIS, "1"));
+        if (!sameAnalysis) {
+          mark = 0;
+        }
+      }
+      this.indexedThrough = new AtomicLong(mark);
+      IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
+      cfg.setOpenMode(
+          sameAnalysis
+              ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
+              : IndexWriterConfig.OpenMode.CREATE);
+      cfg.setRAMBufferSizeMB(64);
+      cfg.setMergePolicy(mergePolicy());
+      cfg.setMergeScheduler(mergeScheduler());
+      opened = new IndexWriter(dir, cfg);
+      this.writer = opened;
+      tagNames.load(DirectoryReader.open(writer));
+      this.searchers =
+          new SearcherManager(
+              writer,
+              new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
+                    throws IOException {
+                  // New segments' facet ordinals are read here, on refresh, not by a query.
+                  facetCounter.warm(reader, FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
+                  return new PartitionedSearcher(reader, pool, minSliceDocs);
+                }
+              });
+    } catch (IOException | RuntimeException e) {
+      // A damaged segment shows only once read, after the writer took the lock: let it go, so
+      // the index can be set aside and opened again in this process.
+      pool.shutdownNow();
+      org.apache.lucene.util.IOUtils.closeWhileHandlingException(opened, dir);
+      throw e;
     }
-    this.indexedThrough = new AtomicLong(mark);
-    IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
-    cfg.setOpenMode(
-        sameAnalysis
-            ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
-            : IndexWriterConfig.OpenMode.CREATE);
-    cfg.setRAMBufferSizeMB(64);
-    cfg.setMergePolicy(mergePolicy());
-    cfg.setMergeScheduler(mergeScheduler());
-    this.writer = new IndexWriter(dir, cfg);
-    tagNames.load(DirectoryReader.open(writer));
-    this.searchers =
-        new SearcherManager(
-            writer,
-            new SearcherFactory() {
-              @Override
-              public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
-                  throws IOException {
-                // New segments' facet ordinals are read here, on refresh, not by a query.
-                facetCounter.warm(reader, FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
-                return new PartitionedSearcher(reader, pool, minSliceDocs);
-              }
-            });
   }
 
   /**
@@ -216,6 +226,11 @@ public final class LuceneSearchIndex implements SearchIndex {
           | java.nio.file.NoSuchFileException e) {
         // The index holds nothing the database does not: a damaged one (a disk that filled, a
         // file cut short) is set aside and opened empty, and the start-up check rebuilds it.
+        // Never one that another process holds (it may have been read mid-commit).
+        try (FSDirectory d = FSDirectory.open(path);
+            org.apache.lucene.store.Lock held = d.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+          held.ensureValid();
+        }
         Path aside = setAside(path);
         LOG.warn(
             "The search index in {} is damaged ({}); it was moved to {} (delete it at will) and"
@@ -236,7 +251,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   /** Moves a damaged index out of the way, beside it, named by the time. */
   private static Path setAside(Path path) throws IOException {
     String stamp =
-        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .format(java.time.LocalDateTime.now());
     Path aside = path.resolveSibling(path.getFileName() + ".damaged-" + stamp);
     java.nio.file.Files.move(path, aside);

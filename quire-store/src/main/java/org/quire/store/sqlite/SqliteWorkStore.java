@@ -16,11 +16,6 @@ public final class SqliteWorkStore {
   private SqliteWorkStore() {}
 
   /**
-   * Opens (creating and migrating when needed) the SQLite database at {@code file}.
-   *
-   * @throws StoreException when the file cannot be opened or migrated
-   */
-  /**
    * Makes a new database file readable by its owner alone: it holds password hashes and email
    * addresses. SQLite gives its log files the database's permissions. An existing file keeps
    * whatever its keeper chose.
@@ -35,6 +30,11 @@ public final class SqliteWorkStore {
     }
   }
 
+  /**
+   * Opens (creating and migrating when needed) the SQLite database at {@code file}.
+   *
+   * @throws StoreException when the file cannot be opened or migrated
+   */
   public static WorkStore open(Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
