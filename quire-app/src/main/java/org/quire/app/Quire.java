@@ -1318,7 +1318,11 @@ public final class Quire implements AutoCloseable {
       }
       if (Files.exists(target)) {
         // The write-ahead log goes aside with its database: what it holds is part of the works.
-        Path aside = target.resolveSibling("quire.db.before-restore-" + System.currentTimeMillis());
+        Path aside =
+            target.resolveSibling(
+                "quire.db.before-restore-"
+                    + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+                        .format(java.time.LocalDateTime.now()));
         Files.move(target, aside);
         for (String suffix : List.of("-wal", "-shm")) {
           Path log = target.resolveSibling(target.getFileName() + suffix);

@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "migrate",
     description = {
-      "Move a whole archive to another database (an embedded SQLite file to PostgreSQL), with the",
-      "same ids. Every table's row count and checksum are compared on both sides and printed.",
-      "Afterwards, run 'quire reindex' with the new storage and search settings."
+      "Move a whole archive to another database (an embedded SQLite file to PostgreSQL), same ids.",
+      "Every table's row count and checksum are compared on both sides and printed. Afterwards,"
+          + " run 'quire reindex' with the new storage and search settings."
     })
 final class MigrateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

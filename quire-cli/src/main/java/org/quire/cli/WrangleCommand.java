@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "wrangle",
     description = {
-      "Make a tag a synonym of a canonical tag, or put a tag under a meta tag; take such a",
-      "rule back. Works using the tag are re-indexed at once, so search filters follow it.",
+      "Make a tag a synonym of a canonical tag or put it under a meta tag, or take that back.",
+      "Works using the tag are re-indexed at once, so search filters follow it.",
       "  quire wrangle synonym character \"William the Bloody\" Spike",
       "  quire wrangle parent additional Fluff \"Light Reading\"",
       "  quire wrangle remove-synonym character \"William the Bloody\" Spike",
@@ -50,6 +50,9 @@ final class WrangleCommand implements Callable<Integer> {
     if (action.equals("list")) {
       // The store alone, not the index: this works beside a running server.
       try (WorkStore store = Quire.openStore(parent.existing())) {
+        if (store.tagRules().isEmpty()) {
+          out.println("No tag rules yet: the knowledge packs' synonyms and meta tags apply.");
+        }
         for (TagRule r : store.tagRules()) {
           out.printf(
               "%-14s %s %s %s%n",

@@ -36,13 +36,32 @@ final class JdbiAccountStore implements AccountStore {
     return write(
         "create the account " + name,
         h -> {
+          accountsLock(h);
           boolean first = h.createQuery("SELECT count(*) FROM users").mapTo(Long.class).one() == 0;
           return insertUser(h, name, email, passwordHash, first ? Role.ADMIN : Role.MEMBER);
         });
   }
 
+  /**
+   * Serialises making accounts across processes on PostgreSQL (one process's writes are serialised
+   * already): two web nodes would otherwise both see no account yet, or both see an email address
+   * free. Held until the transaction ends.
+   */
+  private static void accountsLock(org.jdbi.v3.core.Handle h) {
+    try {
+      if (h.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+        h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(7070)) AS l")
+            .mapTo(Integer.class)
+            .one();
+      }
+    } catch (java.sql.SQLException e) {
+      throw new StoreException("Could not make the account: " + e.getMessage(), e);
+    }
+  }
+
   private static User insertUser(
       org.jdbi.v3.core.Handle h, String name, String email, String passwordHash, Role role) {
+    accountsLock(h);
     long now = System.currentTimeMillis();
     if (h.createQuery("SELECT count(*) FROM users WHERE name_key = ?")
             .bind(0, nameKey(name))

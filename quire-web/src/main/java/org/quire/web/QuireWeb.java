@@ -216,7 +216,12 @@ public final class QuireWeb {
           config.routes.get(
               "/health",
               // Public works only: drafts and members-only works are nobody else's business.
-              ctx -> ctx.json(Map.of("status", "ok", "works", quire.store().countPublic())));
+              ctx -> {
+                Map<String, Object> health = new java.util.LinkedHashMap<>();
+                health.put("status", "ok");
+                health.put("works", quire.store().countPublic());
+                ctx.json(health);
+              });
           config.routes.exception(
               AccountRoutes.LoginRequired.class,
               (e, ctx) -> {
