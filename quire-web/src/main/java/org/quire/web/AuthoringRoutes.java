@@ -184,6 +184,7 @@ final class AuthoringRoutes {
     if (chapters.isEmpty()) {
       throw new BadRequestResponse("A work keeps at least one chapter; delete the work instead.");
     }
+    chapters = reordered(ctx, chapters, w.chapters().size());
     int planned = planned(ctx, true);
     if (planned > 0 && planned < chapters.size() && planned != w.expectedChapters()) {
       // Not silently "5/5, complete": the author meant something else.
@@ -203,6 +204,40 @@ final class AuthoringRoutes {
             chapters,
             planned));
     web.back(ctx, "/works/" + w.id(), "Your changes were saved.");
+  }
+
+  /**
+   * The chapters in the places their authors gave them ({@code posN}, AO3's "rearrange chapters"):
+   * sorted by place, a chapter keeping its order among those given the same place. Each keeps its
+   * old number, so its comments and readers' places follow it.
+   */
+  static List<Chapter> reordered(Context ctx, List<Chapter> chapters, int total) {
+    record Placed(Chapter chapter, int place, int was) {}
+    List<Placed> placed = new ArrayList<>();
+    for (int i = 0; i < chapters.size(); i++) {
+      Chapter c = chapters.get(i);
+      String p = ctx.formParam("pos" + c.number());
+      int place = c.number();
+      if (p != null && !p.isBlank()) {
+        try {
+          place = Integer.parseInt(p.strip());
+        } catch (NumberFormatException e) {
+          place = -1;
+        }
+        if (place < 1 || place > total) {
+          throw new BadRequestResponse(
+              "Chapter " + c.number() + "'s place is a number from 1 to " + total + ".");
+        }
+      }
+      placed.add(new Placed(c, place, i));
+    }
+    placed.sort(
+        java.util.Comparator.comparingInt(Placed::place)
+            // A chapter moved up goes before the one that was in its new place, one moved down
+            // after it: "3 to place 1" makes 3, 1, 2 and "1 to place 3" makes 2, 3, 1.
+            .thenComparingInt(x -> Integer.signum(x.place() - x.chapter().number()))
+            .thenComparingInt(Placed::was));
+    return placed.stream().map(Placed::chapter).toList();
   }
 
   void addChapter(Context ctx) {

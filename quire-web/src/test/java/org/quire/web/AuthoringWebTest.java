@@ -159,6 +159,48 @@ class AuthoringWebTest extends ServerTestBase {
   }
 
   @Test
+  void chaptersAreRearrangedWithTheirCommentsAndReadersPlaces() throws Exception {
+    HttpBrowser author = signedUp("Order Author");
+    long id =
+        post(
+            "Order Author",
+            "Out of Order",
+            "Chapter 1: Dawn\n\nMorning came.\n\n"
+                + "Chapter 2: Noon\n\nThe sun stood high.\n\n"
+                + "Chapter 3: Prologue\n\nLong before, a seed.",
+            Visibility.PUBLIC);
+    var readers = quire.store().readers();
+    long uid = quire.store().accounts().userByName("Order Author").orElseThrow().id();
+    readers.addComment(id, 3, null, uid, "On the prologue");
+    readers.addComment(id, 1, null, uid, "On the dawn");
+    readers.recordReading(uid, id, 3);
+    String page = "/works/" + id;
+    // The prologue to the front: 3, 1, 2.
+    author.post(page + "/edit", editForm(author, id, Map.of("pos3", "1")), page + "/edit");
+    assertThat(quire.work(id).orElseThrow().chapters())
+        .extracting(c -> c.text().strip())
+        .containsExactly("Long before, a seed.", "Morning came.", "The sun stood high.");
+    assertThat(readers.comments(id, 1))
+        .extracting(c -> c.body())
+        .containsExactly("On the prologue");
+    assertThat(readers.comments(id, 2)).extracting(c -> c.body()).containsExactly("On the dawn");
+    assertThat(readers.reading(uid, id).orElseThrow().chapter()).isEqualTo(1);
+    // The first chapter to the end: 1, 2, 3 becomes 2, 3, 1.
+    author.post(page + "/edit", editForm(author, id, Map.of("pos1", "3")), page + "/edit");
+    assertThat(quire.work(id).orElseThrow().chapters())
+        .extracting(c -> c.text().strip())
+        .containsExactly("Morning came.", "The sun stood high.", "Long before, a seed.");
+    assertThat(readers.comments(id, 3))
+        .extracting(c -> c.body())
+        .containsExactly("On the prologue");
+    assertThat(
+            author
+                .post(page + "/edit", editForm(author, id, Map.of("pos2", "9")), page + "/edit")
+                .statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
   void suggestionsDoNotContradictTheAuthorsOwnTags() throws Exception {
     HttpBrowser author = signedUp("Spuffy Writer");
     Map<String, String> form = new java.util.LinkedHashMap<>();
