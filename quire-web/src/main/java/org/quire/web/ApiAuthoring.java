@@ -159,9 +159,15 @@ final class ApiAuthoring {
           w.id(),
           new Quire.Edit(
               title,
-              body.containsKey("summary") ? field(body, "summary", 5_000) : w.summary(),
-              body.containsKey("notes") ? field(body, "notes", 20_000) : w.notes(),
-              body.containsKey("endNotes") ? field(body, "endNotes", 20_000) : w.endNotes(),
+              body.containsKey("summary")
+                  ? AuthoringRoutes.note(field(body, "summary", 5_000), w.summary())
+                  : w.summary(),
+              body.containsKey("notes")
+                  ? AuthoringRoutes.note(field(body, "notes", 20_000), w.notes())
+                  : w.notes(),
+              body.containsKey("endNotes")
+                  ? AuthoringRoutes.note(field(body, "endNotes", 20_000), w.endNotes())
+                  : w.endNotes(),
               complete,
               w.chapters(),
               planned));
@@ -201,7 +207,9 @@ final class ApiAuthoring {
               n,
               body.containsKey("title") ? field(body, "title", 300) : c.title(),
               text,
-              body.containsKey("notes") ? field(body, "notes", 20_000) : c.notes()));
+              body.containsKey("notes")
+                  ? AuthoringRoutes.note(field(body, "notes", 20_000), c.notes())
+                  : c.notes()));
     }
     quire.edit(w.id(), Quire.Edit.chapters(w, chapters));
     api.chapter(ctx);

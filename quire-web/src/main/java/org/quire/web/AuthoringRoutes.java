@@ -152,6 +152,18 @@ final class AuthoringRoutes {
     return pasted == null ? null : org.quire.ingest.PastedText.toStoryText(pasted);
   }
 
+  /**
+   * A summary or note as typed: pasted HTML (AO3's editor) read into text with emphasis marks, as
+   * chapter text is; what the author left as it was is kept as stored, never rewritten.
+   */
+  static String note(String typed, String stored) {
+    if (typed == null || stored != null && typed.equals(stored.strip())) {
+      return typed;
+    }
+    String text = storyText(typed).strip();
+    return text.isEmpty() ? null : text;
+  }
+
   /** A form field as typed, cut to what the form allows. */
   private static String raw(Context ctx, String name, int max) {
     String v = ctx.formParam(name);
@@ -179,7 +191,7 @@ final class AuthoringRoutes {
               c.number(),
               field(ctx, "ctitle" + c.number(), 300),
               text,
-              field(ctx, "cnotes" + c.number(), 20_000)));
+              note(field(ctx, "cnotes" + c.number(), 20_000), c.notes())));
     }
     if (chapters.isEmpty()) {
       throw new BadRequestResponse("A work keeps at least one chapter; delete the work instead.");
@@ -197,9 +209,9 @@ final class AuthoringRoutes {
         w.id(),
         new Quire.Edit(
             title,
-            field(ctx, "summary", 5_000),
-            field(ctx, "notes", 20_000),
-            field(ctx, "endNotes", 20_000),
+            note(field(ctx, "summary", 5_000), w.summary()),
+            note(field(ctx, "notes", 20_000), w.notes()),
+            note(field(ctx, "endNotes", 20_000), w.endNotes()),
             ctx.formParam("complete") != null,
             chapters,
             planned));

@@ -198,6 +198,15 @@ class AuthoringWebTest extends ServerTestBase {
                 .post(page + "/edit", editForm(author, id, Map.of("pos2", "9")), page + "/edit")
                 .statusCode())
         .isEqualTo(400);
+
+    // A summary pasted from AO3's editor keeps its words and emphasis, not its tags.
+    author.post(
+        page + "/edit",
+        editForm(author, id, Map.of("summary", "<p>Time runs <em>backwards</em> here.</p>")),
+        page + "/edit");
+    assertThat(quire.work(id).orElseThrow().summary()).isEqualTo("Time runs *backwards* here.");
+    assertThat(Jsoup.parse(visitor().get(page).body()).select(".summary em").text())
+        .isEqualTo("backwards");
   }
 
   @Test
