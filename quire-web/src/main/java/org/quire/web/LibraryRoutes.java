@@ -120,6 +120,42 @@ final class LibraryRoutes {
     web.render(ctx, "library.jte", p);
   }
 
+  /** An author's statistics: every work they posted or co-wrote, with what readers did. */
+  void stats(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    String sort = ctx.queryParam("sort");
+    if (sort == null || !WorkStats.SORTS.contains(sort)) {
+      sort = WorkStats.SORTS.getFirst();
+    }
+    List<WorkStats> rows = new ArrayList<>();
+    for (WorkSummary w : quire.store().ownedBy(u.id(), 0, 500)) {
+      int followers =
+          readers()
+              .subscribers(
+                  List.of(
+                      new ReaderStore.Subscription(
+                          ReaderStore.SubscriptionKind.WORK, Long.toString(w.id()))))
+              .size();
+      rows.add(new WorkStats(w, followers));
+    }
+    rows.sort(WorkStats.order(sort));
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("layout", web.layout(ctx, "Statistics", null));
+    p.put("rows", rows);
+    p.put("sort", sort);
+    p.put("sorts", WorkStats.SORTS);
+    p.put(
+        "authorSubscribers",
+        (long)
+            readers()
+                .subscribers(
+                    List.of(
+                        new ReaderStore.Subscription(
+                            ReaderStore.SubscriptionKind.AUTHOR, u.name())))
+                .size());
+    web.render(ctx, "stats.jte", p);
+  }
+
   private void list(Context ctx, String title, List<LibraryEntry> entries, String kind) {
     web.render(ctx, "library.jte", page(ctx, title, entries, kind));
   }

@@ -142,6 +142,7 @@ public final class QuireWeb {
           config.routes.get("/history", library::history);
           config.routes.post("/history/clear", library::clearHistory);
           config.routes.get("/account/works", library::myWorks);
+          config.routes.get("/account/stats", library::stats);
           config.routes.get("/prefs", library::prefsPage);
           config.routes.post("/prefs", library::savePrefs);
           config.routes.get("/mutes", library::mutesPage);

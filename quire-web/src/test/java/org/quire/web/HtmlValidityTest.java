@@ -140,6 +140,7 @@ class HtmlValidityTest extends ServerTestBase {
             "/works/new",
             "/account",
             "/account/works",
+            "/account/stats",
             "/bookmarks",
             "/history",
             "/inbox",

@@ -232,6 +232,40 @@ class ReadersWebTest extends ServerTestBase {
   }
 
   @Test
+  void authorsSeeWhatReadersDidWithEachWork() throws Exception {
+    HttpBrowser author = signedUp("Stats Author");
+    long busy =
+        post("Stats Author", "Busy Work", "Stats Author", "Many came to read.", Visibility.PUBLIC);
+    long quiet =
+        post("Stats Author", "Quiet Work", "Stats Author", "Few came to read.", Visibility.PUBLIC);
+    HttpBrowser fan = signedUp("Stats Fan");
+    fan.get("/works/" + busy);
+    visitor().get("/works/" + busy);
+    fan.submit("/works/" + busy, "/works/" + busy + "/kudos", Map.of());
+    quire
+        .store()
+        .readers()
+        .subscribe(
+            quire.store().accounts().userByName("Stats Fan").orElseThrow().id(),
+            new org.quire.store.ReaderStore.Subscription(
+                org.quire.store.ReaderStore.SubscriptionKind.WORK, Long.toString(busy)));
+    Document d = Jsoup.parse(author.get("/account/stats").body());
+    assertThat(d.select("tbody th a").eachText()).containsExactly("Busy Work", "Quiet Work");
+    var busyRow = d.select("tbody tr").first().select("td").eachText();
+    // Words, hits, kudos, comments, bookmarks, subscribers.
+    assertThat(busyRow).containsExactly("4", "2", "1", "0", "0", "1");
+    assertThat(d.select("tfoot th").text()).contains("All 2 works");
+    assertThat(
+            Jsoup.parse(author.get("/account/stats?sort=title").body())
+                .select("tbody th a")
+                .eachText())
+        .containsExactly("Busy Work", "Quiet Work");
+    // Another member's numbers are theirs: a reader's own page lists none of these.
+    assertThat(fan.get("/account/stats").body()).doesNotContain("Busy Work");
+    assertThat(quiet).isPositive();
+  }
+
+  @Test
   void kudosOncePerReaderCommentsAreSanitisedThreadedAndModerated() throws Exception {
     HttpBrowser author = signedUp("Giles R");
     long id =
