@@ -415,6 +415,13 @@ public final class Quire implements AutoCloseable {
     store.setVisibility(workId, v);
     if (before == Visibility.DRAFT && v != Visibility.DRAFT) {
       store.get(workId).ifPresent(w -> tell(w, newWorkMessage(w), "/works/" + workId, false));
+      // Gifts given while it was a draft reach their recipients now.
+      tellRecipients(
+          workId,
+          store.readers().gifts(workId).stream()
+              .filter(g -> !g.refused())
+              .map(g -> g.recipient())
+              .toList());
     }
     reindexWork(workId);
     index.refresh();
@@ -537,6 +544,67 @@ public final class Quire implements AutoCloseable {
           true);
     }
     return edited;
+  }
+
+  /** The most names one work is given to. */
+  public static final int MAX_GIFTS = 10;
+
+  /**
+   * Gives a work to these names, as on AO3 (a fic exchange's recipient, a friend): accounts among
+   * them hear of it in their inbox once the work is posted, and may refuse it. Names of accounts
+   * that blocked one of the work's authors are refused.
+   *
+   * @throws IllegalArgumentException with a message for the form when a name is not acceptable
+   */
+  public void setGifts(long workId, List<String> names) {
+    List<String> clean = new ArrayList<>();
+    for (String n : names) {
+      String name = n == null ? "" : n.strip().replaceAll("\\s+", " ");
+      if (name.isEmpty()) {
+        continue;
+      }
+      if (name.length() > 100) {
+        throw new IllegalArgumentException("A gift's recipient is a name of up to 100 characters.");
+      }
+      var account = store.accounts().userByName(name);
+      if (account.isPresent()) {
+        for (long creator : store.accounts().creators(workId)) {
+          if (store.readers().blocks(account.get().id(), creator)) {
+            throw new IllegalArgumentException(name + " does not take gifts from you.");
+          }
+        }
+      }
+      clean.add(name);
+    }
+    if (clean.size() > MAX_GIFTS) {
+      throw new IllegalArgumentException("A work is given to at most " + MAX_GIFTS + " names.");
+    }
+    List<String> added = store.readers().setGifts(workId, clean);
+    if (store.visibility(workId).orElse(Visibility.DRAFT) != Visibility.DRAFT) {
+      tellRecipients(workId, added);
+    }
+  }
+
+  /** Tells the accounts among these names that the work is a gift to them. */
+  private void tellRecipients(long workId, List<String> names) {
+    Work w = store.get(workId).orElse(null);
+    if (w == null) {
+      return;
+    }
+    List<Long> to = new ArrayList<>();
+    for (String n : names) {
+      store.accounts().userByName(n).map(u -> u.id()).ifPresent(to::add);
+    }
+    store
+        .readers()
+        .notify(
+            to,
+            workId,
+            (w.authors().isEmpty() ? "Someone" : String.join(", ", w.authors()))
+                + " gave you a work: “"
+                + w.title()
+                + "”.",
+            "/works/" + workId);
   }
 
   /**

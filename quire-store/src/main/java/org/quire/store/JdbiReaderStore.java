@@ -142,6 +142,87 @@ final class JdbiReaderStore implements ReaderStore {
   }
 
   @Override
+  public List<Gift> gifts(long workId) {
+    return db.read(
+        "read the work's gifts",
+        h ->
+            h.createQuery(
+                    "SELECT recipient, refused FROM gifts WHERE work_id = ?"
+                        + " ORDER BY created_at, name_key")
+                .bind(0, workId)
+                .map((rs, ctx) -> new Gift(workId, rs.getString(1), rs.getInt(2) != 0))
+                .list());
+  }
+
+  @Override
+  public List<String> setGifts(long workId, List<String> recipients) {
+    return db.write(
+        "save the work's gifts",
+        h -> {
+          Map<String, String> wanted = new LinkedHashMap<>();
+          for (String r : recipients) {
+            String name = r == null ? "" : r.strip();
+            if (!name.isEmpty()) {
+              wanted.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), name);
+            }
+          }
+          List<String> had =
+              h.createQuery("SELECT name_key FROM gifts WHERE work_id = ?")
+                  .bind(0, workId)
+                  .mapTo(String.class)
+                  .list();
+          for (String key : had) {
+            if (!wanted.containsKey(key)) {
+              // A refused gift stays, refused: taking the name out and back does not give it again.
+              h.execute(
+                  "DELETE FROM gifts WHERE work_id = ? AND name_key = ? AND refused = 0",
+                  workId,
+                  key);
+            }
+          }
+          List<String> added = new java.util.ArrayList<>();
+          long now = System.currentTimeMillis();
+          for (var e : wanted.entrySet()) {
+            if (!had.contains(e.getKey())) {
+              h.execute(
+                  "INSERT INTO gifts (work_id, recipient, name_key, created_at) VALUES (?, ?, ?, ?)",
+                  workId,
+                  e.getValue(),
+                  e.getKey(),
+                  now);
+              added.add(e.getValue());
+            }
+          }
+          return added;
+        });
+  }
+
+  @Override
+  public List<Long> giftsTo(String recipient) {
+    return db.read(
+        "read the gifts",
+        h ->
+            h.createQuery(
+                    "SELECT work_id FROM gifts WHERE name_key = ? AND refused = 0"
+                        + " ORDER BY created_at DESC, work_id DESC")
+                .bind(0, recipient.strip().toLowerCase(java.util.Locale.ROOT))
+                .mapTo(Long.class)
+                .list());
+  }
+
+  @Override
+  public boolean refuseGift(long workId, String recipient) {
+    return db.write(
+            "refuse the gift",
+            h ->
+                h.execute(
+                    "UPDATE gifts SET refused = 1 WHERE work_id = ? AND name_key = ?",
+                    workId,
+                    recipient.strip().toLowerCase(java.util.Locale.ROOT)))
+        > 0;
+  }
+
+  @Override
   public CommentPolicy commentPolicy(long workId) {
     return db.read(
         "read the work's comment settings",

@@ -40,6 +40,32 @@ public interface ReaderStore {
       Instant editedAt,
       boolean held) {}
 
+  /**
+   * A work given to someone, as on AO3.
+   *
+   * @param workId the work
+   * @param recipient the name it was given to (an account's, or anyone's)
+   * @param refused whether the recipient refused it (kept, so an edit does not give it again)
+   */
+  record Gift(long workId, String recipient, boolean refused) {}
+
+  /** A work's gifts, refused ones included, in the order given. */
+  List<Gift> gifts(long workId);
+
+  /**
+   * Gives a work to these names (compared without case) and to nobody else: new names are added,
+   * names left out are dropped, a refused gift stays refused (and kept, left out or not).
+   *
+   * @return the names newly given the work
+   */
+  List<String> setGifts(long workId, List<String> recipients);
+
+  /** The works given to this name and not refused, newest gift first. */
+  List<Long> giftsTo(String recipient);
+
+  /** Refuses a gift; false when the work was not given to the name. */
+  boolean refuseGift(long workId, String recipient);
+
   /** Who may comment on a work, as its authors chose (AO3's comment settings). */
   enum CommentPolicy {
     /** Members comment, and everyone sees their comments at once. */

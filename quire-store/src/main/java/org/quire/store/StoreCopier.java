@@ -44,6 +44,7 @@ public final class StoreCopier {
           "work_creators",
           "series",
           "series_works",
+          "gifts",
           "subscriptions",
           "inbox",
           "api_tokens",

@@ -357,6 +357,30 @@ public abstract class BaseWorkStoreTestCase {
   }
 
   @Test
+  void giftsAreGivenByNameRefusedAndNotGivenAgain() {
+    long w = store.add(work("Present", "g1", "One")).id();
+    ReaderStore r = store.readers();
+    assertThat(r.setGifts(w, List.of("Dawn", " Tara ", "dawn", "")))
+        .containsExactly("Dawn", "Tara");
+    assertThat(r.gifts(w)).extracting(ReaderStore.Gift::recipient).containsExactly("Dawn", "Tara");
+    assertThat(r.giftsTo("DAWN")).containsExactly(w);
+    assertThat(r.refuseGift(w, "dawn")).isTrue();
+    assertThat(r.refuseGift(w, "Nobody")).isFalse();
+    assertThat(r.giftsTo("Dawn")).isEmpty();
+    // Given again by an edit that still (or again) names her: still refused.
+    assertThat(r.setGifts(w, List.of("Tara"))).isEmpty();
+    assertThat(r.setGifts(w, List.of("Dawn", "Tara", "Willow"))).containsExactly("Willow");
+    assertThat(r.gifts(w))
+        .extracting(ReaderStore.Gift::recipient, ReaderStore.Gift::refused)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("Dawn", true),
+            org.assertj.core.groups.Tuple.tuple("Tara", false),
+            org.assertj.core.groups.Tuple.tuple("Willow", false));
+    r.setGifts(w, List.of());
+    assertThat(r.gifts(w)).extracting(ReaderStore.Gift::recipient).containsExactly("Dawn");
+  }
+
+  @Test
   void aCoAuthorIsOneOnlyOnceTheyAccept() {
     long w = store.add(work("Shared", "s1", "One")).id();
     AccountStore accounts = store.accounts();

@@ -77,6 +77,7 @@ final class Api {
         "visibility",
         quire.store().visibility(w.id()).orElse(org.quire.model.Visibility.PUBLIC).key());
     body.put("commentPolicy", quire.store().readers().commentPolicy(w.id()).key());
+    body.put("gifts", ReaderExtras.gifts(quire, w.id()));
     body.put("expectedChapters", w.expectedChapters() > 0 ? w.expectedChapters() : null);
     body.put("words", w.wordCount());
     body.put("url", "/works/" + w.id());

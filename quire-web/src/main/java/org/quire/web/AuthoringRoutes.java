@@ -81,6 +81,7 @@ final class AuthoringRoutes {
     }
     p.put("invited", invited);
     p.put("commentPolicy", quire.store().readers().commentPolicy(w.id()));
+    p.put("gifts", String.join(", ", ReaderExtras.gifts(quire, w.id())));
     Viewer v = Viewer.of(ctx);
     p.put("owns", v.admin() || owner != null && owner == v.user().id());
     p.put("error", error);
@@ -197,6 +198,14 @@ final class AuthoringRoutes {
       throw new BadRequestResponse("A work keeps at least one chapter; delete the work instead.");
     }
     chapters = reordered(ctx, chapters, w.chapters().size());
+    String gifts = ctx.formParam("gifts");
+    if (gifts != null) {
+      try {
+        quire.setGifts(w.id(), List.of(gifts.split(",")));
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestResponse(e.getMessage());
+      }
+    }
     int planned = planned(ctx, true);
     if (planned > 0 && planned < chapters.size() && planned != w.expectedChapters()) {
       // Not silently "5/5, complete": the author meant something else.

@@ -108,16 +108,34 @@ final class LibraryRoutes {
     for (WorkSummary w : quire.store().ownedBy(u.id(), 0, 500)) {
       entries.add(new LibraryEntry(Blurb.of(w), null, List.of(), w.visibility().label()));
     }
-    List<CoAuthorInvite> invites = new ArrayList<>();
+    List<WorkLine> invites = new ArrayList<>();
     for (long id : quire.store().accounts().creatorInvitations(u.id())) {
       quire
           .work(id)
-          .ifPresent(
-              w -> invites.add(new CoAuthorInvite(id, w.title(), String.join(", ", w.authors()))));
+          .ifPresent(w -> invites.add(new WorkLine(id, w.title(), String.join(", ", w.authors()))));
+    }
+    List<WorkLine> gifts = new ArrayList<>();
+    for (long id : readers().giftsTo(u.name())) {
+      if (web.readers.mayRead(ctx, id)) {
+        quire
+            .work(id)
+            .ifPresent(w -> gifts.add(new WorkLine(id, w.title(), String.join(", ", w.authors()))));
+      }
     }
     Map<String, Object> p = page(ctx, "Your works", entries, "works");
     p.put("invites", invites);
+    p.put("gifts", gifts);
     web.render(ctx, "library.jte", p);
+  }
+
+  /** A gift's recipient refuses it: their name leaves the work. */
+  void refuseGift(Context ctx) {
+    AccountStore.User u = AccountRoutes.requireUser(ctx);
+    long id = ReaderRoutes.id(ctx, "id");
+    if (!readers().refuseGift(id, u.name())) {
+      throw new BadRequestResponse("That work was not given to you.");
+    }
+    web.back(ctx, "/account/works", "The gift was refused: your name no longer shows on it.");
   }
 
   /** An author's statistics: every work they posted or co-wrote, with what readers did. */

@@ -29,7 +29,7 @@ public final class QuireWeb {
   private static final int MAX_PAGE = 500;
 
   private final Quire quire;
-  private ReaderRoutes readers;
+  ReaderRoutes readers;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
   /** Visitors' reader pages: 2,000 pages, each at most 5 s old. */
@@ -158,6 +158,7 @@ public final class QuireWeb {
           config.routes.post("/works/{id}/coauthors/{uid}/remove", authoring::removeCoAuthor);
           config.routes.post("/works/{id}/coauthors/accept", authoring::acceptCoAuthor);
           config.routes.post("/works/{id}/coauthors/decline", authoring::declineCoAuthor);
+          config.routes.post("/works/{id}/gift/refuse", library::refuseGift);
           config.routes.post("/works/{id}/series", authoring::createSeries);
           config.routes.get("/series/{sid}", authoring::series);
           config.routes.get("/series/{sid}/edit", authoring::editSeriesPage);
@@ -638,7 +639,8 @@ public final class QuireWeb {
                     org.quire.store.ReaderStore.SubscriptionKind.WORK, Long.toString(w.id()))),
         rs.publicBookmarks(w.id(), 50).stream().filter(b -> !blocked.contains(b.userId())).toList(),
         store.updatedAt(w.id()).orElse(w.importedAt()),
-        rs.commentPolicy(w.id()));
+        rs.commentPolicy(w.id()),
+        ReaderExtras.gifts(quire, w.id()));
   }
 
   /**

@@ -32,6 +32,7 @@ import org.quire.store.ReaderStore;
  * @param publicBookmarks other readers' public bookmarks (blocked accounts left out)
  * @param updated when the work last changed
  * @param commentPolicy who may comment, as the work's authors chose
+ * @param gifts the names the work was given to (refused gifts left out)
  */
 public record ReaderExtras(
     Visibility visibility,
@@ -50,7 +51,16 @@ public record ReaderExtras(
     boolean subscribed,
     List<ReaderStore.PublicBookmark> publicBookmarks,
     java.time.Instant updated,
-    ReaderStore.CommentPolicy commentPolicy) {
+    ReaderStore.CommentPolicy commentPolicy,
+    List<String> gifts) {
+
+  /** The names a work was given to, refused gifts left out. */
+  static List<String> gifts(org.quire.app.Quire quire, long workId) {
+    return quire.store().readers().gifts(workId).stream()
+        .filter(g -> !g.refused())
+        .map(ReaderStore.Gift::recipient)
+        .toList();
+  }
 
   /** Whether new comments are taken (held or not). */
   public boolean commentsOpen() {

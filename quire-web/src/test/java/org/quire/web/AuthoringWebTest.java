@@ -210,6 +210,46 @@ class AuthoringWebTest extends ServerTestBase {
   }
 
   @Test
+  void worksAreGivenAsGiftsAndGiftsRefused() throws Exception {
+    HttpBrowser author = signedUp("Gift Giver");
+    HttpBrowser recipient = signedUp("Gift Taker");
+    long id = post("Gift Giver", "A Present", "Wrapped in paper.", Visibility.PUBLIC);
+    String page = "/works/" + id;
+    author.post(
+        page + "/edit",
+        editForm(author, id, Map.of("gifts", "gift taker, Someone Far Away")),
+        page + "/edit");
+    assertThat(Jsoup.parse(visitor().get(page).body()).select(".gifts").text())
+        .isEqualTo("for gift taker, Someone Far Away");
+    assertThat(recipient.get("/inbox").body()).contains("Gift Giver gave you a work");
+    var listed = Jsoup.parse(recipient.get("/account/works").body()).select("section.gifts li");
+    assertThat(listed.text()).contains("A Present");
+    assertThat(visitor().get("/api/v1/works/" + id).body()).contains("\"gifts\":[\"gift taker\"");
+    // Refused: the name leaves the work and an edit does not give it again.
+    recipient.submit("/account/works", listed.select("form").attr("action"), Map.of());
+    assertThat(Jsoup.parse(visitor().get(page).body()).select(".gifts").text())
+        .isEqualTo("for Someone Far Away");
+    author.post(
+        page + "/edit",
+        editForm(author, id, Map.of("gifts", "Gift Taker, Someone Far Away")),
+        page + "/edit");
+    assertThat(visitor().get(page).body()).doesNotContain("for Gift Taker");
+    assertThat(
+            signedUp("Not Given")
+                .submit("/account/works", page + "/gift/refuse", Map.of())
+                .statusCode())
+        .isEqualTo(400);
+    // Nobody who blocked the author is given a work.
+    HttpBrowser blocker = signedUp("Gift Blocker");
+    blocker.submit("/mutes", "/mutes", Map.of("kind", "user", "value", "Gift Giver"));
+    HttpResponse<String> refused =
+        author.post(
+            page + "/edit", editForm(author, id, Map.of("gifts", "Gift Blocker")), page + "/edit");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("does not take gifts from you");
+  }
+
+  @Test
   void suggestionsDoNotContradictTheAuthorsOwnTags() throws Exception {
     HttpBrowser author = signedUp("Spuffy Writer");
     Map<String, String> form = new java.util.LinkedHashMap<>();
