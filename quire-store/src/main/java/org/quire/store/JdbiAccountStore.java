@@ -441,24 +441,27 @@ final class JdbiAccountStore implements AccountStore {
 
   @Override
   public List<Long> invitedCreators(long workId) {
-    return call(
-        h ->
-            h.createQuery(
-                    "SELECT user_id FROM work_creators WHERE work_id = ? AND accepted = 0"
-                        + " ORDER BY user_id")
-                .bind(0, workId)
-                .mapTo(Long.class)
-                .list());
+    return invitations("user_id", "work_id", workId, "");
   }
 
   @Override
   public List<Long> creatorInvitations(long userId) {
+    return invitations("work_id", "user_id", userId, " DESC");
+  }
+
+  /** One side of the open invitations whose other side is {@code id} (column names are ours). */
+  private List<Long> invitations(String listed, String given, long id, String order) {
     return call(
         h ->
             h.createQuery(
-                    "SELECT work_id FROM work_creators WHERE user_id = ? AND accepted = 0"
-                        + " ORDER BY work_id DESC")
-                .bind(0, userId)
+                    "SELECT "
+                        + listed
+                        + " FROM work_creators WHERE "
+                        + given
+                        + " = ? AND accepted = 0 ORDER BY "
+                        + listed
+                        + order)
+                .bind(0, id)
                 .mapTo(Long.class)
                 .list());
   }

@@ -243,18 +243,12 @@ final class JdbiReaderStore implements ReaderStore {
   }
 
   @Override
-  public boolean approveComment(long id) {
+  public boolean setHeld(long id, boolean held) {
+    int to = held ? 1 : 0;
     return db.write(
-            "approve the comment",
-            h -> h.execute("UPDATE comments SET held = 0 WHERE id = ? AND held = 1", id))
-        > 0;
-  }
-
-  @Override
-  public boolean holdComment(long id) {
-    return db.write(
-            "hold the comment",
-            h -> h.execute("UPDATE comments SET held = 1 WHERE id = ? AND held = 0", id))
+            held ? "hold the comment" : "approve the comment",
+            h ->
+                h.execute("UPDATE comments SET held = ? WHERE id = ? AND held = ?", to, id, 1 - to))
         > 0;
   }
 

@@ -198,11 +198,13 @@ public interface ReaderStore {
    */
   long addComment(long workId, int chapter, Long parentId, long userId, String body, boolean held);
 
-  /** Shows a held comment to everyone; false when it was not held. */
-  boolean approveComment(long id);
-
-  /** Holds a comment for the authors' approval again (edited on a moderated work). */
-  boolean holdComment(long id);
+  /**
+   * Holds a comment for the authors' approval ({@code true}: edited on a moderated work), or shows
+   * a held one to everyone ({@code false}: approved).
+   *
+   * @return false when it already was so
+   */
+  boolean setHeld(long id, boolean held);
 
   Optional<Comment> comment(long id);
 

@@ -295,7 +295,7 @@ final class ReaderRoutes {
     AccountStore.User u = AccountRoutes.requireUser(ctx);
     if (readers().commentPolicy(w.id()) == ReaderStore.CommentPolicy.MODERATED
         && !quire.store().accounts().isCreator(w.id(), u.id())
-        && readers().holdComment(c.id())) {
+        && readers().setHeld(c.id(), true)) {
       // Approved words, changed, are new words: the authors see them before anyone else again.
       readers()
           .notify(
@@ -321,7 +321,7 @@ final class ReaderRoutes {
       throw new ForbiddenResponse("Only the work's authors approve its comments.");
     }
     Work w = readable(ctx, c.workId());
-    if (readers().approveComment(c.id())) {
+    if (readers().setHeld(c.id(), false)) {
       quire.engagementChanged(c.workId());
       if (c.userId() != null && c.userId() != u.id()) {
         readers()
