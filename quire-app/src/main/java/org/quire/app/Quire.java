@@ -557,32 +557,66 @@ public final class Quire implements AutoCloseable {
    * @throws IllegalArgumentException with a message for the form when a name is not acceptable
    */
   public void setGifts(long workId, List<String> names) {
-    List<String> clean = new ArrayList<>();
+    List<String> clean = giftNames(workId, names);
+    List<String> added = store.readers().setGifts(workId, clean);
+    if (store.visibility(workId).orElse(Visibility.DRAFT) != Visibility.DRAFT) {
+      tellRecipients(workId, added);
+    }
+  }
+
+  /**
+   * The names a work is to be given to, checked without saving anything (so a form can be refused
+   * whole): folded as account names are (full-width letters are plain ones), invisible and control
+   * characters dropped, duplicates (without case) once, at most {@link #MAX_GIFTS}. A name newly
+   * added that belongs to an account that blocked one of the work's authors is refused.
+   *
+   * @throws IllegalArgumentException with a message for the form when a name is not acceptable
+   */
+  public List<String> giftNames(long workId, List<String> names) {
+    java.util.Map<String, String> clean = new java.util.LinkedHashMap<>();
     for (String n : names) {
-      String name = n == null ? "" : n.strip().replaceAll("\\s+", " ");
+      String name =
+          n == null ? "" : java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFKC);
+      name =
+          name.codePoints()
+              .filter(
+                  c -> {
+                    int t = Character.getType(c);
+                    return t != Character.CONTROL && t != Character.FORMAT;
+                  })
+              .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+              .toString()
+              .strip()
+              .replaceAll("\\s+", " ");
       if (name.isEmpty()) {
         continue;
       }
       if (name.length() > 100) {
         throw new IllegalArgumentException("A gift's recipient is a name of up to 100 characters.");
       }
-      var account = store.accounts().userByName(name);
+      clean.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), name);
+      if (clean.size() > MAX_GIFTS) {
+        throw new IllegalArgumentException("A work is given to at most " + MAX_GIFTS + " names.");
+      }
+    }
+    java.util.Set<String> given = new java.util.HashSet<>();
+    for (var g : store.readers().gifts(workId)) {
+      given.add(g.recipient().toLowerCase(java.util.Locale.ROOT));
+    }
+    for (var e : clean.entrySet()) {
+      if (given.contains(e.getKey())) {
+        continue; // given before: a block since then is the recipient's to answer by refusing
+      }
+      var account = store.accounts().userByName(e.getValue());
       if (account.isPresent()) {
         for (long creator : store.accounts().creators(workId)) {
           if (store.readers().blocks(account.get().id(), creator)) {
-            throw new IllegalArgumentException(name + " does not take gifts from you.");
+            throw new IllegalArgumentException(e.getValue() + " does not take gifts from you.");
           }
         }
       }
-      clean.add(name);
     }
-    if (clean.size() > MAX_GIFTS) {
-      throw new IllegalArgumentException("A work is given to at most " + MAX_GIFTS + " names.");
-    }
-    List<String> added = store.readers().setGifts(workId, clean);
-    if (store.visibility(workId).orElse(Visibility.DRAFT) != Visibility.DRAFT) {
-      tellRecipients(workId, added);
-    }
+    return List.copyOf(clean.values());
   }
 
   /** Tells the accounts among these names that the work is a gift to them. */

@@ -185,7 +185,8 @@ final class JdbiReaderStore implements ReaderStore {
           for (var e : wanted.entrySet()) {
             if (!had.contains(e.getKey())) {
               h.execute(
-                  "INSERT INTO gifts (work_id, recipient, name_key, created_at) VALUES (?, ?, ?, ?)",
+                  "INSERT INTO gifts (work_id, recipient, name_key, created_at) VALUES (?, ?, ?, ?)"
+                      + " ON CONFLICT DO NOTHING",
                   workId,
                   e.getValue(),
                   e.getKey(),

@@ -99,7 +99,11 @@ final class ApiAuthoring {
       throw new BadRequestResponse("text is the new chapter's text, and it is missing or empty.");
     }
     Work edited =
-        quire.addChapter(w.id(), field(body, "title", 300), text, field(body, "notes", 20_000));
+        quire.addChapter(
+            w.id(),
+            field(body, "title", 300),
+            text,
+            AuthoringRoutes.note(field(body, "notes", 20_000), null));
     int n = edited.chapters().size();
     ctx.status(201);
     ctx.json(

@@ -162,6 +162,11 @@ final class AuthoringRoutes {
       return typed;
     }
     String text = storyText(typed).strip();
+    if (!text.equals(typed.strip())) {
+      // Read from HTML: the Markdown escapes that keep chapter text literal mean nothing in a
+      // note, whose only marks are emphasis, so they are undone (but those of * and _).
+      text = text.replaceAll("\\\\([\\\\`{}\\[\\]()#+\\-.!>|])", "$1");
+    }
     return text.isEmpty() ? null : text;
   }
 
@@ -198,13 +203,12 @@ final class AuthoringRoutes {
       throw new BadRequestResponse("A work keeps at least one chapter; delete the work instead.");
     }
     chapters = reordered(ctx, chapters, w.chapters().size());
-    String gifts = ctx.formParam("gifts");
-    if (gifts != null) {
-      try {
-        quire.setGifts(w.id(), List.of(gifts.split(",")));
-      } catch (IllegalArgumentException e) {
-        throw new BadRequestResponse(e.getMessage());
-      }
+    String giftsTyped = raw(ctx, "gifts", 1_100);
+    List<String> gifts;
+    try {
+      gifts = giftsTyped == null ? null : quire.giftNames(w.id(), List.of(giftsTyped.split(",")));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestResponse(e.getMessage());
     }
     int planned = planned(ctx, true);
     if (planned > 0 && planned < chapters.size() && planned != w.expectedChapters()) {
@@ -224,19 +228,23 @@ final class AuthoringRoutes {
             ctx.formParam("complete") != null,
             chapters,
             planned));
+    if (gifts != null) {
+      // After the edit is saved: a refused form gives nobody anything.
+      quire.setGifts(w.id(), gifts);
+    }
     web.back(ctx, "/works/" + w.id(), "Your changes were saved.");
   }
 
   /**
    * The chapters in the places their authors gave them ({@code posN}, AO3's "rearrange chapters"):
-   * sorted by place, a chapter keeping its order among those given the same place. Each keeps its
-   * old number, so its comments and readers' places follow it.
+   * moved chapters in the places asked for, the others in the places left, in their old order. Each
+   * keeps its old number, so its comments and readers' places follow it.
    */
   static List<Chapter> reordered(Context ctx, List<Chapter> chapters, int total) {
-    record Placed(Chapter chapter, int place, int was) {}
-    List<Placed> placed = new ArrayList<>();
-    for (int i = 0; i < chapters.size(); i++) {
-      Chapter c = chapters.get(i);
+    record Placed(Chapter chapter, int place) {}
+    List<Placed> moved = new ArrayList<>();
+    List<Chapter> staying = new ArrayList<>();
+    for (Chapter c : chapters) {
       String p = ctx.formParam("pos" + c.number());
       int place = c.number();
       if (p != null && !p.isBlank()) {
@@ -250,15 +258,39 @@ final class AuthoringRoutes {
               "Chapter " + c.number() + "'s place is a number from 1 to " + total + ".");
         }
       }
-      placed.add(new Placed(c, place, i));
+      if (place == c.number()) {
+        staying.add(c);
+      } else {
+        moved.add(new Placed(c, place));
+      }
     }
-    placed.sort(
+    // Moved chapters take the places asked for (two asking for one place: the one moved up
+    // first, then the next free place); the others fill the places left, in their old order.
+    moved.sort(
         java.util.Comparator.comparingInt(Placed::place)
-            // A chapter moved up goes before the one that was in its new place, one moved down
-            // after it: "3 to place 1" makes 3, 1, 2 and "1 to place 3" makes 2, 3, 1.
-            .thenComparingInt(x -> Integer.signum(x.place() - x.chapter().number()))
-            .thenComparingInt(Placed::was));
-    return placed.stream().map(Placed::chapter).toList();
+            .thenComparingInt(x -> Integer.signum(x.place() - x.chapter().number())));
+    Chapter[] slots = new Chapter[total];
+    for (Placed m : moved) {
+      int at = m.place() - 1;
+      while (at < total && slots[at] != null) {
+        at++;
+      }
+      if (at == total) {
+        at = m.place() - 1;
+        while (slots[at] != null) {
+          at--;
+        }
+      }
+      slots[at] = m.chapter();
+    }
+    var rest = staying.iterator();
+    for (int at = 0; at < total && rest.hasNext(); at++) {
+      if (slots[at] == null) {
+        slots[at] = rest.next();
+      }
+    }
+    // Places of deleted chapters stay empty, and close up.
+    return java.util.Arrays.stream(slots).filter(java.util.Objects::nonNull).toList();
   }
 
   void addChapter(Context ctx) {
@@ -267,7 +299,8 @@ final class AuthoringRoutes {
     if (text == null) {
       throw new BadRequestResponse("Paste the new chapter's text.");
     }
-    quire.addChapter(w.id(), field(ctx, "title", 300), text, field(ctx, "notes", 20_000));
+    quire.addChapter(
+        w.id(), field(ctx, "title", 300), text, note(field(ctx, "notes", 20_000), null));
     ctx.redirect(
         "/works/" + w.id() + "/chapters/" + (w.chapters().size() + 1), HttpStatus.SEE_OTHER);
   }

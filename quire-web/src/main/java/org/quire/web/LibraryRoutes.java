@@ -132,7 +132,7 @@ final class LibraryRoutes {
   void refuseGift(Context ctx) {
     AccountStore.User u = AccountRoutes.requireUser(ctx);
     long id = ReaderRoutes.id(ctx, "id");
-    if (!readers().refuseGift(id, u.name())) {
+    if (!web.readers.mayRead(ctx, id) || !readers().refuseGift(id, u.name())) {
       throw new BadRequestResponse("That work was not given to you.");
     }
     web.back(ctx, "/account/works", "The gift was refused: your name no longer shows on it.");

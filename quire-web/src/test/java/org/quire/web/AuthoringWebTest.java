@@ -193,6 +193,15 @@ class AuthoringWebTest extends ServerTestBase {
     assertThat(readers.comments(id, 3))
         .extracting(c -> c.body())
         .containsExactly("On the prologue");
+    // Two moves that cross: each chapter lands where it was asked to.
+    author.post(
+        page + "/edit", editForm(author, id, Map.of("pos1", "3", "pos3", "1")), page + "/edit");
+    assertThat(quire.work(id).orElseThrow().chapters())
+        .extracting(c -> c.text().strip())
+        .containsExactly("Long before, a seed.", "The sun stood high.", "Morning came.");
+    assertThat(readers.comments(id, 1))
+        .extracting(c -> c.body())
+        .containsExactly("On the prologue");
     assertThat(
             author
                 .post(page + "/edit", editForm(author, id, Map.of("pos2", "9")), page + "/edit")
@@ -202,9 +211,9 @@ class AuthoringWebTest extends ServerTestBase {
     // A summary pasted from AO3's editor keeps its words and emphasis, not its tags.
     author.post(
         page + "/edit",
-        editForm(author, id, Map.of("summary", "<p>Time runs <em>backwards</em> here.</p>")),
+        editForm(author, id, Map.of("summary", "<p>Time runs <em>backwards</em> here [1].</p>")),
         page + "/edit");
-    assertThat(quire.work(id).orElseThrow().summary()).isEqualTo("Time runs *backwards* here.");
+    assertThat(quire.work(id).orElseThrow().summary()).isEqualTo("Time runs *backwards* here [1].");
     assertThat(Jsoup.parse(visitor().get(page).body()).select(".summary em").text())
         .isEqualTo("backwards");
   }
@@ -247,6 +256,28 @@ class AuthoringWebTest extends ServerTestBase {
             page + "/edit", editForm(author, id, Map.of("gifts", "Gift Blocker")), page + "/edit");
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("does not take gifts from you");
+    // Nor in full-width letters or with an invisible character: the name is folded first.
+    for (String lookAlike : List.of("ＧＩＦＴ ＢＬＯＣＫＥＲ", "Gift\u200b Blocker")) {
+      assertThat(
+              author
+                  .post(
+                      page + "/edit",
+                      editForm(author, id, Map.of("gifts", lookAlike)),
+                      page + "/edit")
+                  .statusCode())
+          .isEqualTo(400);
+    }
+    // A form refused for another reason gives nobody anything.
+    HttpBrowser later = signedUp("Gift Later");
+    assertThat(
+            author
+                .post(
+                    page + "/edit",
+                    editForm(author, id, Map.of("gifts", "Gift Later", "expectedChapters", "x")),
+                    page + "/edit")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(later.get("/inbox").body()).doesNotContain("gave you a work");
   }
 
   @Test
