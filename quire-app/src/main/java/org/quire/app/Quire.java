@@ -694,10 +694,11 @@ public final class Quire implements AutoCloseable {
     if (!store.accounts().acceptCreator(workId, userId)) {
       return false;
     }
-    if (w.authors().stream().noneMatch(a -> a.equalsIgnoreCase(name))) {
-      List<String> authors = new ArrayList<>(w.authors());
+    // The byline as it is now (an edit may have come since w was read), changed alone.
+    List<String> authors = new ArrayList<>(store.get(workId).map(Work::authors).orElse(List.of()));
+    if (authors.stream().noneMatch(a -> a.equalsIgnoreCase(name))) {
       authors.add(name);
-      store.update(w.withAuthors(authors));
+      store.setAuthors(workId, authors);
       reindexWork(workId);
       index.refresh();
     }
@@ -732,9 +733,10 @@ public final class Quire implements AutoCloseable {
         .user(userId)
         .ifPresent(
             u -> {
-              List<String> authors = new ArrayList<>(w.authors());
+              List<String> authors =
+                  new ArrayList<>(store.get(workId).map(Work::authors).orElse(List.of()));
               if (authors.removeIf(a -> a.equalsIgnoreCase(u.name()))) {
-                store.update(w.withAuthors(authors));
+                store.setAuthors(workId, authors);
               }
             });
     reindexWork(workId);

@@ -396,6 +396,25 @@ public final class JdbiWorkStore implements WorkStore {
   }
 
   @Override
+  public void setAuthors(long workId, List<String> names) {
+    write(
+        "change the byline of work " + workId,
+        h -> {
+          h.execute("DELETE FROM work_authors WHERE work_id = ?", workId);
+          int pos = 0;
+          for (String a : names) {
+            h.execute(
+                "INSERT INTO work_authors (work_id, position, name) VALUES (?, ?, ?)",
+                workId,
+                pos++,
+                a);
+          }
+          return h.execute(
+              "UPDATE works SET updated_at = ? WHERE id = ?", System.currentTimeMillis(), workId);
+        });
+  }
+
+  @Override
   public boolean delete(long id) {
     return write("delete work " + id, h -> h.execute("DELETE FROM works WHERE id = ?", id)) > 0;
   }

@@ -52,6 +52,12 @@ public interface WorkStore extends AutoCloseable {
    */
   void update(Work work);
 
+  /**
+   * Replaces a work's byline alone (a co-author joining or leaving), so that an edit of its text
+   * made meanwhile is not overwritten. Counts as a change.
+   */
+  void setAuthors(long workId, List<String> names);
+
   /** Deletes a work with everything readers left on it; false when there was none. */
   boolean delete(long id);
 

@@ -410,6 +410,13 @@ public abstract class BaseWorkStoreTestCase {
     assertThat(accounts.removeCreator(w, ben.id())).isTrue(); // declined
     assertThat(accounts.creatorInvitations(ben.id())).isEmpty();
     assertThat(accounts.removeCreator(w, ann.id())).isFalse(); // the owner stays
+    // A byline changed alone keeps the text as it is.
+    Work before = store.get(w).orElseThrow();
+    store.setAuthors(w, List.of("Ann", "Ben"));
+    Work after = store.get(w).orElseThrow();
+    assertThat(after.authors()).containsExactly("Ann", "Ben");
+    assertThat(after.chapters()).isEqualTo(before.chapters());
+    assertThat(after.title()).isEqualTo(before.title());
   }
 
   @Test
