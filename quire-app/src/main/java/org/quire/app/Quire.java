@@ -826,7 +826,8 @@ public final class Quire implements AutoCloseable {
                   + "“"
                   + w.title()
                   + (held ? "”; it waits for your approval." : "”."),
-              "/works/" + w.id() + "/chapters/" + chapter + "#comment-" + commentId);
+              // Not the chapter's address: the comment follows its chapter if chapters move.
+              "/comments/" + commentId);
     }
     if (!held) {
       engagementChanged(w.id());

@@ -130,6 +130,7 @@ public final class QuireWeb {
           config.routes.post("/works/{id}/tags", posting::review);
           config.routes.post("/works/{id}/kudos", readers::kudos);
           config.routes.post("/works/{id}/chapters/{n}/comments", readers::comment);
+          config.routes.get("/comments/{cid}", readers::commentLink);
           config.routes.get("/comments/{cid}/edit", readers::editCommentPage);
           config.routes.post("/comments/{cid}/edit", readers::editComment);
           config.routes.post("/comments/{cid}/delete", readers::deleteComment);

@@ -259,6 +259,28 @@ final class ReaderRoutes {
     return w.chapters().size() == 1 ? "/works/" + w.id() : "/works/" + w.id() + "/chapters/" + n;
   }
 
+  /**
+   * Where a comment is now: its chapter's page, at the comment. Inbox messages link here, so they
+   * still lead to it after chapters were moved or deleted (a deleted chapter's: the work).
+   */
+  void commentLink(Context ctx) {
+    ReaderStore.Comment c =
+        readers()
+            .comment(id(ctx, "cid"))
+            .orElseThrow(() -> new NotFoundResponse("There is no such comment."));
+    Work w = readable(ctx, c.workId());
+    Viewer v = Viewer.of(ctx);
+    boolean moderator =
+        v.admin() || v.loggedIn() && quire.store().accounts().isCreator(w.id(), v.user().id());
+    if (c.chapter() < 1
+        || c.chapter() > w.chapters().size()
+        || !ReaderActions.visible(c, v.loggedIn() ? v.user().id() : null, moderator)) {
+      ctx.redirect("/works/" + w.id(), HttpStatus.SEE_OTHER);
+      return;
+    }
+    ctx.redirect(chapterUrl(w, c.chapter()) + "#comment-" + c.id(), HttpStatus.SEE_OTHER);
+  }
+
   /** The comment, when the viewer wrote it (to edit) or may moderate it (to delete). */
   private ReaderStore.Comment ownComment(Context ctx, boolean moderate) {
     AccountStore.User u = AccountRoutes.requireUser(ctx);
@@ -302,7 +324,7 @@ final class ReaderRoutes {
               quire.store().accounts().creators(w.id()),
               w.id(),
               u.name() + " edited a comment on “" + w.title() + "”; it waits for your approval.",
-              chapterUrl(w, c.chapter()) + "#comment-" + c.id());
+              "/comments/" + c.id());
       quire.engagementChanged(w.id());
       web.back(
           ctx,
@@ -329,7 +351,7 @@ final class ReaderRoutes {
                 List.of(c.userId()),
                 w.id(),
                 "Your comment on “" + w.title() + "” was approved.",
-                chapterUrl(w, c.chapter()) + "#comment-" + c.id());
+                "/comments/" + c.id());
       }
     }
     web.back(ctx, chapterUrl(w, c.chapter()) + "#comment-" + c.id(), "The comment was approved.");

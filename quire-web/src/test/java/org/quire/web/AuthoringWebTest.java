@@ -171,7 +171,7 @@ class AuthoringWebTest extends ServerTestBase {
             Visibility.PUBLIC);
     var readers = quire.store().readers();
     long uid = quire.store().accounts().userByName("Order Author").orElseThrow().id();
-    readers.addComment(id, 3, null, uid, "On the prologue");
+    long onPrologue = readers.addComment(id, 3, null, uid, "On the prologue");
     readers.addComment(id, 1, null, uid, "On the dawn");
     readers.recordReading(uid, id, 3);
     String page = "/works/" + id;
@@ -202,6 +202,9 @@ class AuthoringWebTest extends ServerTestBase {
     assertThat(readers.comments(id, 1))
         .extracting(c -> c.body())
         .containsExactly("On the prologue");
+    // The inbox's link to a comment finds it in its chapter's new place.
+    assertThat(author.get("/comments/" + onPrologue).headers().firstValue("Location"))
+        .hasValue(page + "/chapters/1#comment-" + onPrologue);
     assertThat(
             author
                 .post(page + "/edit", editForm(author, id, Map.of("pos2", "9")), page + "/edit")

@@ -303,7 +303,11 @@ class ReadersWebTest extends ServerTestBase {
     // The author hears of it in their inbox, with a link to the comment.
     Document inbox = Jsoup.parse(author.get("/inbox").body());
     assertThat(inbox.text()).contains("Dawn S commented on");
-    assertThat(inbox.select("a[href$=#comment-" + cid + "]")).isNotEmpty();
+    // A link that finds the comment wherever its chapter goes.
+    String link = inbox.select("a[href=/comments/" + cid + "]").attr("href");
+    assertThat(link).isNotEmpty();
+    assertThat(author.get(link).headers().firstValue("Location"))
+        .hasValue("/works/" + id + "#comment-" + cid);
 
     // The author replies; the reply sits under the comment.
     author.submit(
