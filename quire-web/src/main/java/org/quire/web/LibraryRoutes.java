@@ -145,8 +145,16 @@ final class LibraryRoutes {
     if (sort == null || !WorkStats.SORTS.contains(sort)) {
       sort = WorkStats.SORTS.getFirst();
     }
+    List<WorkSummary> works = new ArrayList<>();
+    for (int offset = 0; ; offset += 500) {
+      List<WorkSummary> page = quire.store().ownedBy(u.id(), offset, 500);
+      works.addAll(page);
+      if (page.size() < 500) {
+        break;
+      }
+    }
     List<WorkStats> rows = new ArrayList<>();
-    for (WorkSummary w : quire.store().ownedBy(u.id(), 0, 500)) {
+    for (WorkSummary w : works) {
       int followers =
           readers()
               .subscribers(
