@@ -619,22 +619,29 @@ public final class Quire implements AutoCloseable {
     return List.copyOf(clean.values());
   }
 
-  /** Tells the accounts among these names that the work is a gift to them. */
+  /** Tells the accounts the work was given to, among these names, that it is a gift to them. */
   private void tellRecipients(long workId, List<String> names) {
     Work w = store.get(workId).orElse(null);
     if (w == null) {
       return;
     }
+    java.util.Set<String> told = new java.util.HashSet<>();
+    names.forEach(n -> told.add(n.toLowerCase(java.util.Locale.ROOT)));
     List<Long> to = new ArrayList<>();
-    for (String n : names) {
-      store.accounts().userByName(n).map(u -> u.id()).ifPresent(to::add);
+    for (var g : store.readers().gifts(workId)) {
+      if (g.userId() != null
+          && !g.refused()
+          && told.contains(g.recipient().toLowerCase(java.util.Locale.ROOT))) {
+        to.add(g.userId());
+      }
     }
+    List<String> givers = w.authors().stream().filter(a -> !a.equals("orphan_account")).toList();
     store
         .readers()
         .notify(
             to,
             workId,
-            (w.authors().isEmpty() ? "Someone" : String.join(", ", w.authors()))
+            (givers.isEmpty() ? "Someone" : String.join(", ", givers))
                 + " gave you a work: “"
                 + w.title()
                 + "”.",
@@ -666,7 +673,7 @@ public final class Quire implements AutoCloseable {
             List.of(userId),
             workId,
             invitedBy + " invited you to co-author “" + w.title() + "”: accept or decline.",
-            "/account/works#invitations");
+            AccountStore.INVITATION_LINK);
     return true;
   }
 
@@ -694,6 +701,7 @@ public final class Quire implements AutoCloseable {
     if (!store.accounts().acceptCreator(workId, userId)) {
       return false;
     }
+    store.readers().unnotify(userId, workId, AccountStore.INVITATION_LINK);
     // The byline as it is now (an edit may have come since w was read), changed alone.
     List<String> authors = new ArrayList<>(store.get(workId).map(Work::authors).orElse(List.of()));
     if (authors.stream().noneMatch(a -> a.equalsIgnoreCase(name))) {
@@ -726,6 +734,8 @@ public final class Quire implements AutoCloseable {
       return false;
     }
     if (!accepted) {
+      // An invitation withdrawn or declined: its message goes too.
+      store.readers().unnotify(userId, workId, AccountStore.INVITATION_LINK);
       return true;
     }
     store

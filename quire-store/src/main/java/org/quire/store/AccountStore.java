@@ -141,6 +141,9 @@ public interface AccountStore {
   /** Who posted a work, when someone did. */
   Optional<Long> owner(long workId);
 
+  /** Where an invitation to co-author a work sends its invitee (the inbox message's link). */
+  String INVITATION_LINK = "/account/works#invitations";
+
   /**
    * Invites an account to co-author a work. It becomes a creator (may edit the work as its poster
    * can) only once it accepts; an account that already is one stays as it is.

@@ -531,6 +531,20 @@ final class JdbiAccountStore implements AccountStore {
 
   /** A work nobody keeps any more has nobody to stand behind its open invitations. */
   private static void dropInvitationsIfOrphaned(org.jdbi.v3.core.Handle h, long workId) {
+    String orphaned =
+        " AND NOT EXISTS (SELECT 1 FROM works WHERE id = ? AND owner_id IS NOT NULL)"
+            + " AND NOT EXISTS (SELECT 1 FROM work_creators WHERE work_id = ? AND accepted = 1)";
+    // The invitees' messages go with the invitations.
+    h.execute(
+        "DELETE FROM inbox WHERE work_id = ? AND link = '"
+            + INVITATION_LINK
+            + "' AND user_id IN (SELECT user_id FROM work_creators WHERE work_id = ?"
+            + " AND accepted = 0)"
+            + orphaned,
+        workId,
+        workId,
+        workId,
+        workId);
     h.execute(
         "DELETE FROM work_creators WHERE work_id = ? AND accepted = 0"
             + " AND NOT EXISTS (SELECT 1 FROM works WHERE id = ? AND owner_id IS NOT NULL)"

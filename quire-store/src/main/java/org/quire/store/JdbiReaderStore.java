@@ -147,10 +147,15 @@ final class JdbiReaderStore implements ReaderStore {
         "read the work's gifts",
         h ->
             h.createQuery(
-                    "SELECT recipient, refused FROM gifts WHERE work_id = ?"
+                    "SELECT recipient, refused, user_id FROM gifts WHERE work_id = ?"
                         + " ORDER BY created_at, name_key")
                 .bind(0, workId)
-                .map((rs, ctx) -> new Gift(workId, rs.getString(1), rs.getInt(2) != 0))
+                .map(
+                    (rs, ctx) -> {
+                      long user = rs.getLong(3);
+                      Long userId = rs.wasNull() ? null : user;
+                      return new Gift(workId, rs.getString(1), rs.getInt(2) != 0, userId);
+                    })
                 .list());
   }
 
@@ -185,10 +190,12 @@ final class JdbiReaderStore implements ReaderStore {
           for (var e : wanted.entrySet()) {
             if (!had.contains(e.getKey())) {
               h.execute(
-                  "INSERT INTO gifts (work_id, recipient, name_key, created_at) VALUES (?, ?, ?, ?)"
+                  "INSERT INTO gifts (work_id, recipient, name_key, user_id, created_at)"
+                      + " VALUES (?, ?, ?, (SELECT id FROM users WHERE name_key = ?), ?)"
                       + " ON CONFLICT DO NOTHING",
                   workId,
                   e.getValue(),
+                  e.getKey(),
                   e.getKey(),
                   now);
               added.add(e.getValue());
@@ -199,27 +206,27 @@ final class JdbiReaderStore implements ReaderStore {
   }
 
   @Override
-  public List<Long> giftsTo(String recipient) {
+  public List<Long> giftsTo(long userId) {
     return db.read(
         "read the gifts",
         h ->
             h.createQuery(
-                    "SELECT work_id FROM gifts WHERE name_key = ? AND refused = 0"
+                    "SELECT work_id FROM gifts WHERE user_id = ? AND refused = 0"
                         + " ORDER BY created_at DESC, work_id DESC")
-                .bind(0, recipient.strip().toLowerCase(java.util.Locale.ROOT))
+                .bind(0, userId)
                 .mapTo(Long.class)
                 .list());
   }
 
   @Override
-  public boolean refuseGift(long workId, String recipient) {
+  public boolean refuseGift(long workId, long userId) {
     return db.write(
             "refuse the gift",
             h ->
                 h.execute(
-                    "UPDATE gifts SET refused = 1 WHERE work_id = ? AND name_key = ?",
+                    "UPDATE gifts SET refused = 1 WHERE work_id = ? AND user_id = ? AND refused = 0",
                     workId,
-                    recipient.strip().toLowerCase(java.util.Locale.ROOT)))
+                    userId))
         > 0;
   }
 
@@ -684,6 +691,18 @@ final class JdbiReaderStore implements ReaderStore {
           }
           return List.copyOf(out);
         });
+  }
+
+  @Override
+  public void unnotify(long userId, long workId, String link) {
+    db.write(
+        "take the update back",
+        h ->
+            h.execute(
+                "DELETE FROM inbox WHERE user_id = ? AND work_id = ? AND link = ?",
+                userId,
+                workId,
+                link));
   }
 
   @Override

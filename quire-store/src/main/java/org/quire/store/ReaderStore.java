@@ -46,25 +46,27 @@ public interface ReaderStore {
    * @param workId the work
    * @param recipient the name it was given to (an account's, or anyone's)
    * @param refused whether the recipient refused it (kept, so an edit does not give it again)
+   * @param userId the account it was given to, or null for a name no account had then
    */
-  record Gift(long workId, String recipient, boolean refused) {}
+  record Gift(long workId, String recipient, boolean refused, Long userId) {}
 
   /** A work's gifts, refused ones included, in the order given. */
   List<Gift> gifts(long workId);
 
   /**
-   * Gives a work to these names (compared without case) and to nobody else: new names are added,
-   * names left out are dropped, a refused gift stays refused (and kept, left out or not).
+   * Gives a work to these names (compared without case; a name that is an account's, to that
+   * account) and to nobody else: new names are added, names left out are dropped, a refused gift
+   * stays refused (and kept, left out or not).
    *
    * @return the names newly given the work
    */
   List<String> setGifts(long workId, List<String> recipients);
 
-  /** The works given to this name and not refused, newest gift first. */
-  List<Long> giftsTo(String recipient);
+  /** The works given to this account and not refused, newest gift first. */
+  List<Long> giftsTo(long userId);
 
-  /** Refuses a gift; false when the work was not given to the name. */
-  boolean refuseGift(long workId, String recipient);
+  /** Refuses a gift; false when the work was not given to the account. */
+  boolean refuseGift(long workId, long userId);
 
   /** Who may comment on a work, as its authors chose (AO3's comment settings). */
   enum CommentPolicy {
@@ -324,6 +326,9 @@ public interface ReaderStore {
 
   /** Puts the same update in each of these readers' inboxes. */
   void notify(List<Long> userIds, long workId, String message, String link);
+
+  /** Takes back the messages about a work with this link (an invitation withdrawn or answered). */
+  void unnotify(long userId, long workId, String link);
 
   /** A reader's updates, newest first. */
   List<Update> inbox(long userId, int limit);

@@ -360,13 +360,17 @@ public abstract class BaseWorkStoreTestCase {
   void giftsAreGivenByNameRefusedAndNotGivenAgain() {
     long w = store.add(work("Present", "g1", "One")).id();
     ReaderStore r = store.readers();
+    long dawn = store.accounts().createUser("Dawn", null, "h", AccountStore.Role.MEMBER).id();
     assertThat(r.setGifts(w, List.of("Dawn", " Tara ", "dawn", "")))
         .containsExactly("Dawn", "Tara");
     assertThat(r.gifts(w)).extracting(ReaderStore.Gift::recipient).containsExactly("Dawn", "Tara");
-    assertThat(r.giftsTo("DAWN")).containsExactly(w);
-    assertThat(r.refuseGift(w, "dawn")).isTrue();
-    assertThat(r.refuseGift(w, "Nobody")).isFalse();
-    assertThat(r.giftsTo("Dawn")).isEmpty();
+    assertThat(r.giftsTo(dawn)).containsExactly(w);
+    // A name nobody had is not claimed by whoever signs up with it later.
+    long tara = store.accounts().createUser("Tara", null, "h", AccountStore.Role.MEMBER).id();
+    assertThat(r.giftsTo(tara)).isEmpty();
+    assertThat(r.refuseGift(w, tara)).isFalse();
+    assertThat(r.refuseGift(w, dawn)).isTrue();
+    assertThat(r.giftsTo(dawn)).isEmpty();
     // Given again by an edit that still (or again) names her: still refused.
     assertThat(r.setGifts(w, List.of("Tara"))).isEmpty();
     assertThat(r.setGifts(w, List.of("Dawn", "Tara", "Willow"))).containsExactly("Willow");

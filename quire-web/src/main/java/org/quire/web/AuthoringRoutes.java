@@ -75,6 +75,11 @@ final class AuthoringRoutes {
       }
     }
     p.put("coauthors", coauthors);
+    p.put(
+        "ownerName",
+        owner == null
+            ? ""
+            : quire.store().accounts().user(owner).map(AccountStore.User::name).orElse(""));
     List<AccountStore.User> invited = new ArrayList<>();
     for (long c : quire.store().accounts().invitedCreators(w.id())) {
       quire.store().accounts().user(c).ifPresent(invited::add);
@@ -383,10 +388,11 @@ final class AuthoringRoutes {
     Viewer v = Viewer.of(ctx);
     boolean owner =
         v.admin() || quire.store().accounts().owner(w.id()).orElse(-1L) == v.user().id();
-    if (!owner && uid != v.user().id()) {
+    boolean invitation = quire.store().accounts().invitedCreators(w.id()).contains(uid);
+    // Any of the work's authors may withdraw an invitation; only its owner takes a co-author off.
+    if (!owner && !invitation && uid != v.user().id()) {
       throw new ForbiddenResponse("Only the work's owner can take another co-author off.");
     }
-    boolean invitation = quire.store().accounts().invitedCreators(w.id()).contains(uid);
     if (!quire.removeCoAuthor(w.id(), uid)) {
       throw new BadRequestResponse("That account is not a co-author of this work.");
     }

@@ -115,7 +115,7 @@ final class LibraryRoutes {
           .ifPresent(w -> invites.add(new WorkLine(id, w.title(), String.join(", ", w.authors()))));
     }
     List<WorkLine> gifts = new ArrayList<>();
-    for (long id : readers().giftsTo(u.name())) {
+    for (long id : readers().giftsTo(u.id())) {
       if (web.readers.mayRead(ctx, id)) {
         quire
             .work(id)
@@ -132,7 +132,7 @@ final class LibraryRoutes {
   void refuseGift(Context ctx) {
     AccountStore.User u = AccountRoutes.requireUser(ctx);
     long id = ReaderRoutes.id(ctx, "id");
-    if (!web.readers.mayRead(ctx, id) || !readers().refuseGift(id, u.name())) {
+    if (!web.readers.mayRead(ctx, id) || !readers().refuseGift(id, u.id())) {
       throw new BadRequestResponse("That work was not given to you.");
     }
     web.back(ctx, "/account/works", "The gift was refused: your name no longer shows on it.");

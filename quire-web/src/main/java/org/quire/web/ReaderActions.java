@@ -80,6 +80,20 @@ final class ReaderActions {
     boolean held = policy == ReaderStore.CommentPolicy.MODERATED && !creator;
     long cid = readers.addComment(w.id(), n, parent, u.id(), body, held);
     quire.commented(w, n, cid, u.id(), u.name(), held);
+    if (answered != null
+        && !held
+        && answered.userId() != null
+        && answered.userId() != u.id()
+        && !answered.deleted()
+        && !readers.blocks(answered.userId(), u.id())
+        && !quire.store().accounts().isCreator(w.id(), answered.userId())) {
+      // As on AO3, the writer of the comment answered hears of it (authors already do).
+      readers.notify(
+          List.of(answered.userId()),
+          w.id(),
+          u.name() + " replied to your comment on “" + w.title() + "”.",
+          "/comments/" + cid);
+    }
     return new Posted(cid, held);
   }
 

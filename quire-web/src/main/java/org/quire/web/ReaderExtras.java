@@ -144,8 +144,14 @@ public record ReaderExtras(
       boolean moderator,
       Set<Long> blocked,
       List<CommentView> out) {
-    if (c.userId() != null && blocked.contains(c.userId())
-        || !ReaderActions.visible(c, viewerId, moderator)) {
+    if (c.userId() != null && blocked.contains(c.userId())) {
+      return;
+    }
+    if (!ReaderActions.visible(c, viewerId, moderator)) {
+      // Held again after an edit: its approved replies stay in the thread, in its place.
+      for (ReaderStore.Comment k : children.getOrDefault(c.id(), List.of())) {
+        walk(k, depth, children, viewerId, moderator, blocked, out);
+      }
       return;
     }
     boolean mine = viewerId != null && c.userId() != null && c.userId().equals(viewerId);

@@ -685,6 +685,8 @@ class AuthoringWebTest extends ServerTestBase {
         .isEqualTo(400);
     partner.submit("/account/works", thirdPage + "/coauthors/decline", Map.of());
     assertThat(partner.get(thirdPage + "/edit").statusCode()).isEqualTo(403);
+    // An invitation answered (or withdrawn) leaves no message asking for an answer.
+    assertThat(partner.get("/inbox").body()).doesNotContain("Third Venture”: accept or decline");
     assertThat(
             partner
                 .submit("/account/works", thirdPage + "/coauthors/accept", Map.of())

@@ -205,8 +205,16 @@ class ReadersWebTest extends ServerTestBase {
     assertThat(other.get(page).body()).contains("Held words here").doesNotContain("Awaiting");
     assertThat(quire.store().readers().engagement(id).comments()).isEqualTo(2);
     assertThat(reader.get("/inbox").body()).contains("was approved");
-    // Approved words changed are held again.
+    // An approved reply to it by another reader.
+    other.submit(
+        page,
+        page + "/chapters/1/comments",
+        Map.of("body", "An approved reply", "parent", Long.toString(cid)));
+    var replyApprove = Jsoup.parse(author.get(page).body()).select("form[action$=/approve]");
+    author.submit(page, replyApprove.attr("action"), Map.of());
+    // Approved words changed are held again; the approved reply stays in view.
     reader.submit(page, "/comments/" + cid + "/edit", Map.of("body", "Changed words here"));
+    assertThat(visitor().get(page).body()).contains("An approved reply");
     assertThat(other.get(page).body()).doesNotContain("Changed words here");
     assertThat(reader.get(page).body()).contains("Changed words here").contains("Awaiting");
     assertThat(author.get("/inbox").body()).contains("edited a comment");
@@ -316,6 +324,8 @@ class ReadersWebTest extends ServerTestBase {
         Map.of("body", "Thank you!", "parent", Long.toString(cid)));
     d = Jsoup.parse(visitor().get(page).body());
     assertThat(d.select(".comment.indent-1 .comment-body").text()).isEqualTo("Thank you!");
+    // The writer of the comment answered hears of the reply.
+    assertThat(reader.get("/inbox").body()).contains("Giles R replied to your comment");
     assertThat(d.select(".comment-head strong").eachText()).containsExactly("Dawn S", "Giles R");
     // Visitors cannot comment; the form asks them to log in.
     assertThat(d.select("form.comment-form")).isEmpty();
