@@ -26,9 +26,15 @@ final class WorkHtml {
     this.blank = ChapterRenderer.blankSeparated(w);
   }
 
-  /** A chapter's own heading, or "Chapter N". */
+  /**
+   * A chapter's own heading, or "Chapter N"; a heading that numbers its chapter ("Chapter 3:
+   * Embers" from the file) gives the chapter's number now, which differs once chapters moved.
+   */
   static String label(Chapter c) {
-    return c.title() != null ? c.title() : "Chapter " + c.number();
+    if (c.title() == null) {
+      return "Chapter " + c.number();
+    }
+    return c.title().strip().equals(c.ownTitle()) ? c.title() : c.heading();
   }
 
   String titlePage() {

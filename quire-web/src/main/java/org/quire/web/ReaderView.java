@@ -98,26 +98,6 @@ public record ReaderView(
    * title stays as written.
    */
   static String label(Chapter c) {
-    String title = c.title() == null ? "" : c.title().strip();
-    java.util.regex.Matcher m = NUMBERED.matcher(title);
-    if (m.matches()) {
-      title = m.group(1).strip();
-    }
-    return title.isEmpty() ? "Chapter " + c.number() : "Chapter " + c.number() + ": " + title;
+    return c.heading();
   }
-
-  /** A well-formed Roman numeral up to 3999, in capitals ("XIV", not "MILD"). */
-  private static final String ROMAN =
-      "(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})";
-
-  /** "Chapter 3", "CHAPTER III.", "Chapter Three: …", "Chapter 3 - …": the words after it. */
-  private static final java.util.regex.Pattern NUMBERED =
-      java.util.regex.Pattern.compile(
-          "(?iu)chapter\\s+(?:\\d+|(?-i:"
-              + ROMAN
-              + "|"
-              + ROMAN.toLowerCase(java.util.Locale.ROOT)
-              + ")|one|two|three|four|five|six|seven|eight|nine|ten"
-              + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-              + "|twenty)(?:\\s*[:.\\-–—]\\s*|\\s+|$)(.*)");
 }

@@ -202,6 +202,14 @@ class AuthoringWebTest extends ServerTestBase {
     assertThat(readers.comments(id, 1))
         .extracting(c -> c.body())
         .containsExactly("On the prologue");
+    // Headings that numbered their chapters in the file give the numbers the chapters have now,
+    // in downloads and on the edit page as on the reader page.
+    assertThat(author.get(page + "/download/txt").body())
+        .contains("Chapter 1: Prologue")
+        .contains("Chapter 3: Dawn")
+        .doesNotContain("Chapter 3: Prologue");
+    assertThat(Jsoup.parse(author.get(page + "/edit").body()).select("#ctitle1").attr("value"))
+        .isEqualTo("Prologue");
     // The inbox's link to a comment finds it in its chapter's new place.
     assertThat(author.get("/comments/" + onPrologue).headers().firstValue("Location"))
         .hasValue(page + "/chapters/1#comment-" + onPrologue);
