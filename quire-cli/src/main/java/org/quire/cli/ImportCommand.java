@@ -40,6 +40,13 @@ final class ImportCommand implements Callable<Integer> {
               + " is fastest).")
   int jobs = 1;
 
+  @picocli.CommandLine.Option(
+      names = {"-q", "--quiet"},
+      description =
+          "Leave out the files already stored (one line each otherwise): for a folder imported"
+              + " again and again, from cron say. Failures and the summary are still printed.")
+  boolean quiet;
+
   @Override
   public Integer call() {
     if (jobs < 1) {
@@ -49,7 +56,7 @@ final class ImportCommand implements Callable<Integer> {
     try (Quire quire = Quire.open(parent.config())) {
       ImportReport report = importWithProgress(quire, paths, jobs);
       PrintWriter out = spec.commandLine().getOut();
-      printReport(report, out);
+      printReport(report, out, quiet);
       return report.failed().isEmpty() ? 0 : QuireCli.EXIT_PARTIAL;
     }
   }
@@ -71,11 +78,12 @@ final class ImportCommand implements Callable<Integer> {
     }
   }
 
-  static void printReport(ImportReport report, PrintWriter out) {
+  static void printReport(ImportReport report, PrintWriter out, boolean quiet) {
     for (ImportReport.Failed f : report.failed()) {
       out.println("FAILED     " + f.file() + ": " + f.reason());
     }
-    for (ImportReport.Duplicate d : report.duplicates()) {
+    for (ImportReport.Duplicate d :
+        quiet ? List.<ImportReport.Duplicate>of() : report.duplicates()) {
       out.println("duplicate  " + d.file() + " (already stored as work " + d.existingId() + ")");
     }
     out.println(report.summary() + ".");

@@ -39,6 +39,10 @@ class QuireCliTest {
     assertThat(out.toString())
         .contains("0 imported, 1 duplicate, 0 failed.")
         .contains("already stored as work 1");
+    assertThat(run("--data", data, "import", "--quiet", in.toString())).isZero();
+    assertThat(out.toString())
+        .contains("0 imported, 1 duplicate, 0 failed.")
+        .doesNotContain("already stored");
 
     Files.write(in.resolve("bad.txt"), new byte[0]);
     assertThat(
