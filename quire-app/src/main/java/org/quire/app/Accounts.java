@@ -171,6 +171,12 @@ public final class Accounts {
    * @param outbox the directory mails are written to
    */
   public void requestReset(String nameOrEmail, String linkBase, java.nio.file.Path outbox) {
+    requestReset(nameOrEmail, linkBase, outbox, "Quire");
+  }
+
+  /** The same, the mail signed with the archive's name. */
+  public void requestReset(
+      String nameOrEmail, String linkBase, java.nio.file.Path outbox, String siteName) {
     if (nameOrEmail == null || nameOrEmail.isBlank() || nameOrEmail.length() > 200) {
       return;
     }
@@ -184,7 +190,7 @@ public final class Accounts {
     }
     String secret = store.createPasswordReset(u.get().id(), RESET_BY_MAIL);
     String mail =
-        from(linkBase)
+        from(linkBase, siteName)
             + "To: "
             + u.get().email()
             + "\r\nDate: "
@@ -223,11 +229,31 @@ public final class Accounts {
    * puts the sending account's address there itself).
    */
   public static String from(String linkBase) {
+    return from(linkBase, "Quire");
+  }
+
+  /**
+   * The same, named after the archive: a name in plain ASCII quoted, any other as an RFC 2047
+   * encoded word; line breaks and control characters (a header's way out) never reach the mail.
+   */
+  public static String from(String linkBase, String siteName) {
     try {
       String host = linkBase == null ? null : java.net.URI.create(linkBase).getHost();
-      return host == null || !host.matches("[A-Za-z0-9.-]+")
-          ? ""
-          : "From: Quire <noreply@" + host + ">\r\n";
+      if (host == null || !host.matches("[A-Za-z0-9.-]+")) {
+        return "";
+      }
+      String name = siteName == null ? "" : siteName.replaceAll("\\p{Cntrl}", " ").strip();
+      if (name.isEmpty()) {
+        name = "Quire";
+      }
+      String shown =
+          name.matches("[\\x20-\\x7e]+")
+              ? "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\""
+              : "=?UTF-8?B?"
+                  + java.util.Base64.getEncoder()
+                      .encodeToString(name.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                  + "?=";
+      return "From: " + shown + " <noreply@" + host + ">\r\n";
     } catch (IllegalArgumentException e) {
       return "";
     }

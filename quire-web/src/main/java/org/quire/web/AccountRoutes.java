@@ -260,7 +260,7 @@ final class AccountRoutes {
     // Counted as a failure so repeated requests are limited; never reset by a success.
     resetLimiter.failed(QuireWeb.clientIp(ctx), who);
     String base = quire.settings().getOrDefault("site.url", "");
-    accounts().requestReset(who, base, quire.outbox());
+    accounts().requestReset(who, base, quire.outbox(), quire.siteName());
     p.put("notice", RESET_SENT);
     p.put("error", "");
     web.render(ctx, "forgot.jte", p);

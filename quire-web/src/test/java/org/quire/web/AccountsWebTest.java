@@ -414,7 +414,13 @@ class AccountsWebTest extends ServerTestBase {
     assertThat(headers).containsPattern("\r\nDate: \\w{3}, \\d{1,2} \\w{3} \\d{4} ");
     assertThat(headers).contains("MIME-Version: 1.0", "Content-Type: text/plain; charset=UTF-8");
     assertThat(org.quire.app.Accounts.from("https://archive.example.org"))
-        .isEqualTo("From: Quire <noreply@archive.example.org>\r\n");
+        .isEqualTo("From: \"Quire\" <noreply@archive.example.org>\r\n");
+    assertThat(
+            org.quire.app.Accounts.from(
+                "https://archive.example.org", "The \"Watchers\"\r\nBcc: x"))
+        .isEqualTo("From: \"The \\\"Watchers\\\"  Bcc: x\" <noreply@archive.example.org>\r\n");
+    assertThat(org.quire.app.Accounts.from("https://a.example", "Bibliothèque"))
+        .isEqualTo("From: =?UTF-8?B?QmlibGlvdGjDqHF1ZQ==?= <noreply@a.example>\r\n");
     assertThat(org.quire.app.Accounts.from("")).isEmpty();
     // Two requests, one live link: the newer one replaced the older.
     String first = secretIn(java.nio.file.Files.readString(mails.getFirst()));
