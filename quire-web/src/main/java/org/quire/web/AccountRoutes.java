@@ -394,7 +394,7 @@ final class AccountRoutes {
 
   /** HttpOnly always; Secure when the request came over TLS (directly or via a proxy). */
   static void setCookie(Context ctx, String name, String value, int maxAge, String sameSite) {
-    boolean tls = QuireWeb.tls(ctx.scheme(), ctx.header("X-Forwarded-Proto"));
+    boolean tls = QuireWeb.overTls(ctx);
     ctx.res().addHeader("Set-Cookie", cookie(name, value, maxAge, sameSite, tls));
   }
 

@@ -40,6 +40,14 @@ final class ClientAddress {
             .collect(Collectors.toUnmodifiableSet());
   }
 
+  /**
+   * Whether a connection comes from a proxy the keeper trusts, whose {@code X-Forwarded-For} and
+   * {@code X-Forwarded-Proto} are believed (from anyone else they are the client's own claims).
+   */
+  boolean trusts(String peer) {
+    return !trusted.isEmpty() && trusted.contains(normal(peer));
+  }
+
   /** The client of a request the web app handles. */
   String of(Context ctx) {
     String peer = ctx.req().getRemoteAddr();

@@ -92,7 +92,7 @@ final class PageFastPath extends Handler.Wrapper {
     // The raw path, as the app keys its cache: only digits may vary, so no encoding tricks.
     String path = request.getHttpURI().getPath();
     if (path != null && path.startsWith(StaticAssets.PREFIX)) {
-      return assets.handle(path, request, response, callback, started)
+      return assets.handle(path, request, response, callback, started, tls(request))
           || super.handle(request, response, callback);
     }
     long id = workId(path);
@@ -172,10 +172,13 @@ final class PageFastPath extends Handler.Wrapper {
     return true;
   }
 
-  /** Whether the request came over TLS, directly or through a proxy that says so. */
-  static boolean tls(Request request) {
+  /** Whether the request came over TLS, directly or through a trusted proxy that says so. */
+  boolean tls(Request request) {
     return QuireWeb.tls(
-        request.getHttpURI().getScheme(), request.getHeaders().get("X-Forwarded-Proto"));
+        request.getHttpURI().getScheme(),
+        clients.trusts(Request.getRemoteAddr(request))
+            ? request.getHeaders().get("X-Forwarded-Proto")
+            : null);
   }
 
   /**

@@ -44,6 +44,7 @@ public final class QuireWeb {
   }
 
   private static final String CLIENT = "quire.client";
+  private static final String TLS = "quire.tls";
 
   /** The reader's address (see {@link ClientAddress}), as found when the request arrived. */
   static String clientIp(Context ctx) {
@@ -99,6 +100,15 @@ public final class QuireWeb {
           config.http.maxRequestSize = quire.config().ingest().maxFileBytes() + 1024 * 1024;
           config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
           config.routes.before(ctx -> ctx.attribute(CLIENT, web.clients.of(ctx)));
+          config.routes.before(
+              ctx ->
+                  ctx.attribute(
+                      TLS,
+                      tls(
+                          ctx.scheme(),
+                          web.clients.trusts(ctx.req().getRemoteAddr())
+                              ? ctx.header("X-Forwarded-Proto")
+                              : null)));
           config.routes.before(QuireWeb::securityHeaders);
           config.routes.before(accounts::identify);
           config.routes.before(accounts::checkCsrf);
@@ -383,12 +393,21 @@ public final class QuireWeb {
     for (Map.Entry<String, String> h : SECURITY_HEADERS) {
       ctx.header(h.getKey(), h.getValue());
     }
-    if (tls(ctx.scheme(), ctx.header("X-Forwarded-Proto"))) {
+    if (overTls(ctx)) {
       ctx.header(HSTS.getKey(), HSTS.getValue());
     }
   }
 
   /** Whether the request came over TLS, directly or through a proxy that says so. */
+  /**
+   * Whether this request came over TLS: directly, or through a trusted proxy that says so ({@code
+   * X-Forwarded-Proto} from anyone else is not believed).
+   */
+  static boolean overTls(Context ctx) {
+    Boolean tls = ctx.attribute(TLS);
+    return tls != null ? tls : "https".equals(ctx.scheme());
+  }
+
   static boolean tls(String scheme, String forwardedProto) {
     return "https".equals(scheme) || "https".equalsIgnoreCase(forwardedProto);
   }
@@ -923,7 +942,7 @@ public final class QuireWeb {
         || !host.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?")) {
       host = ctx.host() == null ? "localhost" : ctx.host();
     }
-    return (tls(ctx.scheme(), ctx.header("X-Forwarded-Proto")) ? "https" : "http") + "://" + host;
+    return (overTls(ctx) ? "https" : "http") + "://" + host;
   }
 
   /**

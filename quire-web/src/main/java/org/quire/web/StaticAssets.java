@@ -71,7 +71,8 @@ final class StaticAssets {
   }
 
   /** Answers a GET for an asset it holds; false (nothing sent) for any other path. */
-  boolean handle(String path, Request request, Response response, Callback callback, long t0) {
+  boolean handle(
+      String path, Request request, Response response, Callback callback, long t0, boolean tls) {
     Asset a = assets.get(path);
     if (a == null) {
       return false;
@@ -80,7 +81,7 @@ final class StaticAssets {
     for (HttpField f : a.fields()) {
       h.add(f);
     }
-    if (PageFastPath.tls(request)) {
+    if (tls) {
       h.add(PageFastPath.HSTS);
     }
     h.add("Server-Timing", QuireWeb.serverTiming(t0));

@@ -81,4 +81,28 @@ class ProxyWebTest {
     assertThat(kudos("203.0.113.9")).isEqualTo(303); // the first guest again: not counted twice
     assertThat(quire.store().readers().engagement(id).kudos()).isEqualTo(2);
   }
+
+  @Test
+  void aTrustedProxySayingTlsGetsHstsAndSecureCookies() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + app.port();
+    for (String path : List.of("/", "/works/" + id, "/assets/quire.css")) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + path))
+                  .header("X-Forwarded-Proto", "https")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.headers().firstValue("strict-transport-security"))
+          .as(path)
+          .hasValue("max-age=31536000");
+    }
+    HttpResponse<String> page =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("X-Forwarded-Proto", "https")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.headers().allValues("set-cookie")).allMatch(c -> c.contains("Secure"));
+  }
 }
