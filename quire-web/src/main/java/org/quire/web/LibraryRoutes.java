@@ -108,24 +108,30 @@ final class LibraryRoutes {
     for (WorkSummary w : quire.store().ownedBy(u.id(), 0, 500)) {
       entries.add(new LibraryEntry(Blurb.of(w), null, List.of(), w.visibility().label()));
     }
-    List<WorkLine> invites = new ArrayList<>();
-    for (long id : quire.store().accounts().creatorInvitations(u.id())) {
-      quire
-          .work(id)
-          .ifPresent(w -> invites.add(new WorkLine(id, w.title(), String.join(", ", w.authors()))));
-    }
-    List<WorkLine> gifts = new ArrayList<>();
-    for (long id : readers().giftsTo(u.id())) {
-      if (web.readers.mayRead(ctx, id)) {
+    Map<String, Object> p = page(ctx, "Your works", entries, "works");
+    // An invitation names its work even when the invitee cannot open it yet (a draft); a gift
+    // only when they can.
+    p.put("invites", lines(quire.store().accounts().creatorInvitations(u.id()), id -> true));
+    p.put("gifts", lines(readers().giftsTo(u.id()), id -> web.readers.mayRead(ctx, id)));
+    web.render(ctx, "library.jte", p);
+  }
+
+  /** One line per work among these that is still there and shown. */
+  private List<WorkLine> lines(List<Long> ids, java.util.function.LongPredicate shown) {
+    List<WorkLine> out = new ArrayList<>();
+    for (long id : ids) {
+      if (shown.test(id)) {
         quire
             .work(id)
-            .ifPresent(w -> gifts.add(new WorkLine(id, w.title(), String.join(", ", w.authors()))));
+            .ifPresent(w -> out.add(new WorkLine(id, w.title(), String.join(", ", w.authors()))));
       }
     }
-    Map<String, Object> p = page(ctx, "Your works", entries, "works");
-    p.put("invites", invites);
-    p.put("gifts", gifts);
-    web.render(ctx, "library.jte", p);
+    return out;
+  }
+
+  /** How many accounts follow a work or an author. */
+  private int followers(ReaderStore.SubscriptionKind kind, String value) {
+    return readers().subscribers(List.of(new ReaderStore.Subscription(kind, value))).size();
   }
 
   /** A gift's recipient refuses it: their name leaves the work. */
@@ -155,14 +161,8 @@ final class LibraryRoutes {
     }
     List<WorkStats> rows = new ArrayList<>();
     for (WorkSummary w : works) {
-      int followers =
-          readers()
-              .subscribers(
-                  List.of(
-                      new ReaderStore.Subscription(
-                          ReaderStore.SubscriptionKind.WORK, Long.toString(w.id()))))
-              .size();
-      rows.add(new WorkStats(w, followers));
+      rows.add(
+          new WorkStats(w, followers(ReaderStore.SubscriptionKind.WORK, Long.toString(w.id()))));
     }
     rows.sort(WorkStats.order(sort));
     Map<String, Object> p = new LinkedHashMap<>();
@@ -170,15 +170,7 @@ final class LibraryRoutes {
     p.put("rows", rows);
     p.put("sort", sort);
     p.put("sorts", WorkStats.SORTS);
-    p.put(
-        "authorSubscribers",
-        (long)
-            readers()
-                .subscribers(
-                    List.of(
-                        new ReaderStore.Subscription(
-                            ReaderStore.SubscriptionKind.AUTHOR, u.name())))
-                .size());
+    p.put("authorSubscribers", (long) followers(ReaderStore.SubscriptionKind.AUTHOR, u.name()));
     web.render(ctx, "stats.jte", p);
   }
 
