@@ -68,7 +68,7 @@ final class EpubReader {
     Element description = opf.selectFirst("metadata > description, metadata > dc|description");
     if (description != null && !description.text().isBlank()) {
       // Descriptions are often escaped HTML; read them as HTML so no markup is kept.
-      summary = HtmlText.markdown(Jsoup.parse(description.text()).body());
+      summary = HtmlText.noteMarkdown(Jsoup.parse(description.text()).body());
     }
     for (Element s : opf.select("metadata > subject, metadata > dc|subject")) {
       subject(s.text().strip(), tags);

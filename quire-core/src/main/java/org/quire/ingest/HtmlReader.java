@@ -174,7 +174,7 @@ final class HtmlReader {
       }
       Element next = p.nextElementSibling();
       if (next != null && next.normalName().equals("blockquote")) {
-        String md = HtmlText.markdown(next);
+        String md = HtmlText.noteMarkdown(next);
         if (remove) {
           p.remove();
           next.remove();

@@ -68,7 +68,14 @@ final class HtmlText {
 
   private final StringBuilder out = new StringBuilder();
 
-  private HtmlText() {}
+  /**
+   * Whether links keep their web addresses (summaries and notes), or only their words (stories).
+   */
+  private final boolean links;
+
+  private HtmlText(boolean links) {
+    this.links = links;
+  }
 
   /**
    * Deepest nesting kept; elements below it are unwrapped into their parents. Real stories nest a
@@ -79,7 +86,16 @@ final class HtmlText {
   /** The Markdown of an element's content. */
   static String markdown(Element root) {
     flatten(root);
-    return convert(root);
+    return convert(root, false);
+  }
+
+  /**
+   * The Markdown of a summary or note: as {@link #markdown}, and links to web and mail addresses
+   * kept as links (an author's "translated into Russian here", a prompt's page).
+   */
+  static String noteMarkdown(Element root) {
+    flatten(root);
+    return convert(root, true);
   }
 
   /** Unwraps every element nested deeper than {@link #MAX_DEPTH} below the root. */
@@ -98,8 +114,12 @@ final class HtmlText {
     }
   }
 
-  private static String convert(Element root) {
-    HtmlText t = new HtmlText();
+  private String convert(Element root) {
+    return convert(root, links);
+  }
+
+  private static String convert(Element root, boolean links) {
+    HtmlText t = new HtmlText(links);
     t.children(root);
     return tidy(t.out.toString());
   }
@@ -128,14 +148,15 @@ final class HtmlText {
       case "em", "i", "cite", "dfn", "var" -> inline(e, "*");
       case "strong", "b" -> inline(e, "**");
       case "s", "strike", "del" -> inline(e, "~~");
+      case "a" -> link(e);
       case "h1", "h2", "h3", "h4", "h5", "h6" -> {
-        String text = HtmlText.convert(e).replace('\n', ' ').strip();
+        String text = convert(e).replace('\n', ' ').strip();
         if (!text.isEmpty()) {
           block(OWN + "#".repeat(tag.charAt(1) - '0') + " " + text);
         }
       }
       case "blockquote" -> {
-        String inner = HtmlText.convert(e);
+        String inner = convert(e);
         if (!inner.isBlank()) {
           block(OWN + "> " + inner.replace("\n", "\n" + OWN + "> "));
         }
@@ -144,7 +165,7 @@ final class HtmlText {
         int i = 1;
         StringBuilder list = new StringBuilder();
         for (Element li : e.children()) {
-          String item = HtmlText.convert(li).replace("\n", "\n   ");
+          String item = convert(li).replace("\n", "\n   ");
           list.append(OWN).append(tag.equals("ol") ? (i++) + ". " : "- ").append(item).append('\n');
         }
         block(list.toString().stripTrailing());
@@ -159,6 +180,25 @@ final class HtmlText {
         }
       }
     }
+  }
+
+  /** Web and mail addresses a note may link to; anything else (scripts, files) is left out. */
+  private static final java.util.regex.Pattern SAFE_LINK =
+      java.util.regex.Pattern.compile("(?i)(https?://[^\\s]+|mailto:[^\\s]+)");
+
+  private void link(Element e) {
+    String href = e.attr("href").strip();
+    if (!links || makesBlocks(e) || !SAFE_LINK.matcher(href).matches()) {
+      children(e);
+      return;
+    }
+    String inner = convert(e).replace('\n', ' ').strip();
+    if (inner.isEmpty()) {
+      inner = escape(href);
+    }
+    // Angle brackets hold any address; only they and line ends need escaping inside.
+    String target = href.replace("<", "%3C").replace(">", "%3E");
+    out.append('[').append(inner).append("](<").append(target).append(">)");
   }
 
   /** Elements that make blocks of their own, which Markdown emphasis cannot span. */
@@ -182,7 +222,7 @@ final class HtmlText {
       children(e);
       return;
     }
-    String inner = HtmlText.convert(e).replace("\n\n", " ");
+    String inner = convert(e).replace("\n\n", " ");
     if (inner.isBlank()) {
       out.append(inner);
       return;
@@ -204,8 +244,9 @@ final class HtmlText {
   }
 
   /**
-   * Backslash-escapes what CommonMark would read as inline syntax: emphasis marks, code spans, link
-   * brackets and the start of an HTML tag. Line-start syntax is handled in {@link #tidy}.
+   * Backslash-escapes what CommonMark would read as inline syntax: emphasis and strikethrough
+   * marks, code spans, link brackets and the start of an HTML tag. Line-start syntax is handled in
+   * {@link #tidy}.
    */
   static String escape(String s) {
     StringBuilder b = new StringBuilder(s.length() + 8);
@@ -215,7 +256,7 @@ final class HtmlText {
           c == '<'
               && i + 1 < s.length()
               && (Character.isLetter(s.charAt(i + 1)) || "/!?".indexOf(s.charAt(i + 1)) >= 0);
-      if ("\\`*_[]".indexOf(c) >= 0 || tagStart) {
+      if ("\\`*_[]~".indexOf(c) >= 0 || tagStart) {
         b.append('\\');
       }
       b.append(c);

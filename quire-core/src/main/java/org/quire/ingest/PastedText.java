@@ -58,6 +58,18 @@ public final class PastedText {
 
   /** The text to store for what the author pasted: HTML read into Quire's text, else as typed. */
   public static String toStoryText(String pasted) {
+    return read(pasted, false);
+  }
+
+  /**
+   * A summary or note as pasted: HTML read into Markdown keeping its links, else as typed (typed
+   * notes are Markdown already).
+   */
+  public static String toNoteText(String pasted) {
+    return read(pasted, true);
+  }
+
+  private static String read(String pasted, boolean note) {
     if (!looksLikeHtml(pasted)) {
       return pasted;
     }
@@ -71,7 +83,7 @@ public final class PastedText {
       html = b.toString();
     }
     var body = Jsoup.parseBodyFragment(html).body();
-    String md = HtmlText.markdown(body).strip();
+    String md = (note ? HtmlText.noteMarkdown(body) : HtmlText.markdown(body)).strip();
     return md.isEmpty() ? pasted : md;
   }
 }

@@ -6,10 +6,11 @@ import java.util.regex.Pattern;
 public final class SceneBreaks {
   private SceneBreaks() {}
 
-  // Writers' favourite letter-based dividers; anything else must contain no letters or digits.
+  // Writers' favourite letter-based dividers (Markdown's escapes allowed around them); anything
+  // else must contain no letters or digits.
   private static final Pattern LETTER_DIVIDER =
       Pattern.compile(
-          "^[-~=*_.\\s]*(?:oOo|OoO|o0o|0o0|xXx|XxX|xox|XoX|oxo|OxO)(?:[oOxX0]*)[-~=*_.\\s]*$");
+          "^[-~=*_.\\\\\\s]*(?:oOo|OoO|o0o|0o0|xXx|XxX|xox|XoX|oxo|OxO)(?:[oOxX0]*)[-~=*_.\\\\\\s]*$");
 
   /**
    * @param line one line of text, with or without surrounding spaces

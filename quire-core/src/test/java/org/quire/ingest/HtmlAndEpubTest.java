@@ -51,7 +51,7 @@ class HtmlAndEpubTest {
         .isEqualTo("Giles keeps a ledger of overdue books. Willow finds a *strange* entry.");
     assertThat(w.notes())
         .contains("Series: Part 2 of Stacks")
-        .contains("Written for a library prompt.");
+        .contains("Written for a [library prompt](<https://example.org/prompts/12>).");
     assertThat(w.endNotes()).isEqualTo("Thank you for reading.");
     assertThat(w.format()).isEqualTo(TextFormat.MARKDOWN);
     assertThat(w.chapters()).hasSize(2);

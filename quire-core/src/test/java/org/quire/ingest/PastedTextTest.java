@@ -39,9 +39,37 @@ class PastedTextTest {
       assertThat(PastedText.looksLikeHtml(plain)).as(plain).isFalse();
       assertThat(PastedText.toStoryText(plain)).isEqualTo(plain);
     }
+    // Strikethrough is kept as Markdown's, and tildes the author typed stay tildes.
+    assertThat(PastedText.toStoryText("<p>She <s>never</s> always ~~lied~~ ~smiled~.</p><p>x</p>"))
+        .isEqualTo("She ~~never~~ always \\~\\~lied\\~\\~ \\~smiled\\~.\n\nx");
     // Script never survives.
     assertThat(PastedText.toStoryText("<p>Hi</p><script>alert(1)</script><p>there</p>"))
         .doesNotContain("script")
         .doesNotContain("alert");
+  }
+
+  @Test
+  void pastedNotesKeepTheirLinksAndStoriesOnlyTheWords() {
+    String html =
+        "<p>Thanks to <a href=\"https://example.org/beta\">my beta</a> and"
+            + " <a href=\"mailto:me@example.org\">mail</a>; not <a href=\"javascript:x()\">this</a>"
+            + " nor <a href=\"/relative\">that</a> nor <a href=\"https://example.org/\"><p>a"
+            + " block</p></a>.</p><p>Second.</p>";
+    String note = PastedText.toNoteText(html);
+    assertThat(note)
+        .contains("[my beta](<https://example.org/beta>)")
+        .contains("[mail](<mailto:me@example.org>)")
+        .contains("not this nor that nor")
+        .doesNotContain("javascript")
+        .doesNotContain("relative");
+    assertThat(PastedText.toStoryText(html))
+        .contains("Thanks to my beta and mail")
+        .doesNotContain("example.org");
+    // An address with brackets cannot end the link early.
+    assertThat(PastedText.toNoteText("<p><a href=\"https://e.org/a>b\">x</a></p><p>y</p>"))
+        .contains("[x](<https://e.org/a%3Eb>)");
+    // Typed notes are kept as typed.
+    assertThat(PastedText.toNoteText("See [my tumblr](https://example.org)."))
+        .isEqualTo("See [my tumblr](https://example.org).");
   }
 }

@@ -69,9 +69,50 @@ public final class ChapterRenderer {
     return out.append(escape(line.substring(last))).toString();
   }
 
-  private static final Parser MARKDOWN = Parser.builder().build();
+  /** {@code ~~struck~~}, as HTML's {@code <s>} is imported; one tilde stays a tilde. */
+  private static final List<org.commonmark.Extension> STRIKE =
+      List.of(
+          org.commonmark.ext.gfm.strikethrough.StrikethroughExtension.builder()
+              .requireTwoTildes(true)
+              .build());
+
+  private static final Parser MARKDOWN = Parser.builder().extensions(STRIKE).build();
   private static final HtmlRenderer HTML =
-      HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+      HtmlRenderer.builder().extensions(STRIKE).escapeHtml(true).sanitizeUrls(true).build();
+
+  /**
+   * Summaries and notes: paragraphs, emphasis, links (bare addresses too), lists and quotes, as
+   * AO3's editor makes them; a single line break stays a line break. Headings and code blocks are
+   * not read, so a note's "#1" or indented line is text.
+   */
+  private static final List<org.commonmark.Extension> NOTE_EXTENSIONS =
+      List.of(STRIKE.getFirst(), org.commonmark.ext.autolink.AutolinkExtension.create());
+
+  private static final Parser NOTE_MARKDOWN =
+      Parser.builder()
+          .extensions(NOTE_EXTENSIONS)
+          .enabledBlockTypes(
+              java.util.Set.of(
+                  org.commonmark.node.BlockQuote.class,
+                  org.commonmark.node.ListBlock.class,
+                  org.commonmark.node.ThematicBreak.class))
+          .build();
+  private static final HtmlRenderer NOTE_HTML =
+      HtmlRenderer.builder()
+          .extensions(NOTE_EXTENSIONS)
+          .escapeHtml(true)
+          .sanitizeUrls(true)
+          .softbreak("<br />\n")
+          .build();
+
+  /** Safe HTML of a summary or note (stored as Markdown): see {@link #NOTE_MARKDOWN}. */
+  public static String noteHtml(String markdown) {
+    if (markdown == null || markdown.isBlank()) {
+      return "";
+    }
+    return sanitize(NOTE_HTML.render(NOTE_MARKDOWN.parse(markdown)));
+  }
+
   private static final PolicyFactory POLICY =
       new HtmlPolicyBuilder()
           .allowElements(
@@ -107,7 +148,9 @@ public final class ChapterRenderer {
               "tr",
               "th",
               "td")
+          // An empty address (what CommonMark leaves of a "javascript:" link) is no link at all.
           .allowAttributes("href")
+          .matching(java.util.regex.Pattern.compile("\\S+"))
           .onElements("a")
           .allowStandardUrlProtocols()
           .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
@@ -137,7 +180,7 @@ public final class ChapterRenderer {
   }
 
   private static final HtmlRenderer HTML_ALLOWED =
-      HtmlRenderer.builder().escapeHtml(false).sanitizeUrls(true).build();
+      HtmlRenderer.builder().extensions(STRIKE).escapeHtml(false).sanitizeUrls(true).build();
 
   /**
    * Safe HTML of a reader's comment: Markdown, or the basic HTML AO3 allows in comments (both

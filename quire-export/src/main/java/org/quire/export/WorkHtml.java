@@ -92,7 +92,7 @@ final class WorkHtml {
       b.append("<p>")
           .append(label)
           .append("</p>\n<blockquote class=\"userstuff\">")
-          .append(xhtml(ChapterRenderer.markdownHtml(markdown)))
+          .append(xhtml(ChapterRenderer.noteHtml(markdown)))
           .append("</blockquote>\n");
     }
   }

@@ -63,4 +63,35 @@ class ChapterRendererTest {
     assertThat(ChapterRenderer.html("Plain *words* here.", TextFormat.PLAIN, true))
         .isEqualTo("<p>Plain <em>words</em> here.</p>\n");
   }
+
+  @Test
+  void notesShowLinksListsAndLineBreaksAndNothingElse() {
+    String html =
+        ChapterRenderer.noteHtml(
+            "Thanks to [my beta](<https://example.org/b>) and https://example.org/bare.\n"
+                + "Second line.\n\n- one\n- two\n\n#1 fan, ~~not~~ yes, \\~tilde\\~\n\n"
+                + "    indented, not code\n\n<script>alert(1)</script>"
+                + " [x](javascript:alert(1)) <b onclick=y>z</b>");
+    org.jsoup.nodes.Document d = org.jsoup.Jsoup.parseBodyFragment(html);
+    assertThat(d.select("a").eachAttr("href"))
+        .containsExactly("https://example.org/b", "https://example.org/bare");
+    assertThat(d.select("a").eachAttr("rel")).allMatch(r -> r.contains("nofollow"));
+    assertThat(d.select("p").first().select("br")).hasSize(1);
+    assertThat(d.select("li").eachText()).containsExactly("one", "two");
+    assertThat(d.select("h1, pre, code, script, b")).isEmpty();
+    assertThat(d.text()).contains("#1 fan").contains("~tilde~").contains("indented, not code");
+    assertThat(d.select("del").text()).isEqualTo("not");
+    assertThat(d.text()).contains("<script>alert(1)</script>").contains("<b onclick=y>");
+    assertThat(html).doesNotContain("javascript").doesNotContain("<script");
+    assertThat(ChapterRenderer.noteHtml(null)).isEmpty();
+  }
+
+  @Test
+  void markdownChaptersStrikeDoubleTildesOnly() {
+    String html = ChapterRenderer.html("She ~~never~~ ~often~ lied.", TextFormat.MARKDOWN, true);
+    assertThat(html).contains("<del>never</del>").contains("~often~");
+    assertThat(ChapterRenderer.html("\\~\\~Flashback\\~\\~", TextFormat.MARKDOWN, true))
+        .contains("~~Flashback~~")
+        .doesNotContain("<del>");
+  }
 }

@@ -159,20 +159,20 @@ final class AuthoringRoutes {
   }
 
   /**
-   * A summary or note as typed: pasted HTML (AO3's editor) read into text with emphasis marks, as
-   * chapter text is; what the author left as it was is kept as stored, never rewritten.
+   * A summary or note as typed: Markdown, or pasted HTML (AO3's editor) read into Markdown with its
+   * links; what the author left as it was is kept as stored, never rewritten.
    */
   static String note(String typed, String stored) {
     if (typed == null || stored != null && typed.equals(stored.strip())) {
       return typed;
     }
-    String text = storyText(typed).strip();
-    if (!text.equals(typed.strip())) {
-      // Read from HTML: the Markdown escapes that keep chapter text literal mean nothing in a
-      // note, whose only marks are emphasis, so they are undone (but those of * and _).
-      text = text.replaceAll("\\\\([\\\\`{}\\[\\]()#+\\-.!>|])", "$1");
-    }
+    String text = noteText(typed).strip();
     return text.isEmpty() ? null : text;
+  }
+
+  /** A summary or note as pasted: HTML read into Markdown, keeping links; else as typed. */
+  static String noteText(String pasted) {
+    return pasted == null ? null : org.quire.ingest.PastedText.toNoteText(pasted);
   }
 
   /** A form field as typed, cut to what the form allows. */
@@ -429,7 +429,7 @@ final class AuthoringRoutes {
       if (title == null) {
         throw new BadRequestResponse("Choose a series or name a new one.");
       }
-      sid = quire.store().series().create(title, field(ctx, "summary", 5_000), u.id());
+      sid = quire.store().series().create(title, note(field(ctx, "summary", 5_000), null), u.id());
     }
     quire.addToSeries(sid, w.id());
     web.back(ctx, "/series/" + sid, "“" + w.title() + "” is in the series.");
@@ -528,7 +528,10 @@ final class AuthoringRoutes {
       kept.add(w);
     }
     kept.sort(java.util.Comparator.comparingDouble(place::get));
-    quire.store().series().update(s.id(), title, field(ctx, "summary", 5_000), kept);
+    quire
+        .store()
+        .series()
+        .update(s.id(), title, note(field(ctx, "summary", 5_000), s.summary()), kept);
     web.back(ctx, "/series/" + s.id(), "The series was saved.");
   }
 

@@ -193,8 +193,8 @@ final class PostingRoutes {
   private static Work withAuthorsChoices(Work w, String summary, List<Tag> given) {
     Work out = w;
     if (summary != null && !summary.isBlank()) {
-      // A summary pasted from AO3's editor as HTML keeps its words and emphasis, not its tags.
-      String s = AuthoringRoutes.storyText(summary).strip();
+      // A summary pasted from AO3's editor as HTML keeps its words, emphasis and links.
+      String s = AuthoringRoutes.noteText(summary).strip();
       out = out.withSummary(s.length() > 5_000 ? s.substring(0, 5_000) : s);
     }
     if (!given.isEmpty()) {

@@ -31,11 +31,19 @@ public final class Texts {
   }
 
   /**
-   * A summary or note as safe HTML: every character escaped, its emphasis marks (as imported AO3
-   * summaries have them: "*The Odyssey*") shown as italics and bold, its lines kept (the page's CSS
-   * keeps line breaks).
+   * A summary or note as safe HTML: stored as Markdown (what AO3's editor makes, read from a
+   * download or a paste), so its paragraphs, line breaks, emphasis, links and lists show as the
+   * author wrote them; anything else is escaped or removed.
    */
   public static String note(String text) {
+    return org.quire.export.ChapterRenderer.noteHtml(text);
+  }
+
+  /**
+   * Plain text as safe HTML, line by line (the page's CSS keeps the line breaks): every character
+   * escaped, emphasis marks shown as italics and bold. A story's opening words in a blurb.
+   */
+  public static String lines(String text) {
     if (text == null) {
       return "";
     }

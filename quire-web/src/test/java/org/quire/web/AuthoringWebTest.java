@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.quire.model.Provenance;
 import org.quire.model.Tag;
@@ -219,14 +220,40 @@ class AuthoringWebTest extends ServerTestBase {
                 .statusCode())
         .isEqualTo(400);
 
-    // A summary pasted from AO3's editor keeps its words and emphasis, not its tags.
+    // A summary pasted from AO3's editor keeps its words, emphasis, links and lists, not its
+    // other tags; a link to anything but a web or mail address keeps only its words.
     author.post(
         page + "/edit",
-        editForm(author, id, Map.of("summary", "<p>Time runs <em>backwards</em> here [1].</p>")),
+        editForm(
+            author,
+            id,
+            Map.of(
+                "summary",
+                "<p>Time runs <em>backwards</em> here [1]. Art by"
+                    + " <a href=\"https://example.org/art?a=1&amp;b=2\" onclick=\"x()\">Ink</a>,"
+                    + " <a href=\"javascript:alert(1)\">not this</a>.</p><ul><li>one</li>"
+                    + "<li>two</li></ul>")),
         page + "/edit");
-    assertThat(quire.work(id).orElseThrow().summary()).isEqualTo("Time runs *backwards* here [1].");
-    assertThat(Jsoup.parse(visitor().get(page).body()).select(".summary em").text())
-        .isEqualTo("backwards");
+    assertThat(quire.work(id).orElseThrow().summary())
+        .startsWith("Time runs *backwards* here \\[1\\].")
+        .contains("[Ink](<https://example.org/art?a=1&b=2>)")
+        .doesNotContain("javascript");
+    Document shown = Jsoup.parse(visitor().get(page).body());
+    assertThat(shown.select(".summary em").text()).isEqualTo("backwards");
+    assertThat(shown.select(".summary blockquote").text()).contains("here [1].");
+    Element link = shown.selectFirst(".summary a");
+    assertThat(link).isNotNull();
+    assertThat(link.attr("href")).isEqualTo("https://example.org/art?a=1&b=2");
+    assertThat(link.attr("rel")).contains("nofollow");
+    assertThat(link.hasAttr("onclick")).isFalse();
+    assertThat(shown.select(".summary a")).hasSize(1);
+    assertThat(shown.select(".summary li").eachText()).containsExactly("one", "two");
+    // The same summary on the listings' blurbs.
+    assertThat(
+            Jsoup.parse(visitor().get("/works").body())
+                .select("blockquote.summary a")
+                .eachAttr("href"))
+        .contains("https://example.org/art?a=1&b=2");
   }
 
   @Test

@@ -36,11 +36,14 @@ class TextsTest {
   }
 
   @Test
-  void notesShowTheirEmphasisAndNothingElseAsMarkup() {
+  void notesShowTheirMarkdownAndNothingElseAsMarkup() {
     assertThat(Texts.note("A retelling of *The Odyssey*,\nwith **more** <b>cats</b> & dogs."))
         .isEqualTo(
-            "A retelling of <em>The Odyssey</em>,\nwith <strong>more</strong>"
-                + " &lt;b&gt;cats&lt;/b&gt; &amp; dogs.");
+            "<p>A retelling of <em>The Odyssey</em>,<br />\nwith <strong>more</strong>"
+                + " &lt;b&gt;cats&lt;/b&gt; &amp; dogs.</p>\n");
+    // A blurb's opening words are plain text, line by line.
+    assertThat(Texts.lines("The *first* words\n# not a heading <b>"))
+        .isEqualTo("The <em>first</em> words\n# not a heading &lt;b&gt;");
     assertThat(Texts.note("<script>alert(1)</script> *<img src=x onerror=alert(2)>*"))
         .doesNotContain("<script")
         .doesNotContain("<img");
