@@ -100,6 +100,14 @@ final class AuthorTags {
           Map.entry("multi", "Multi"),
           Map.entry("other", "Other"));
 
+  /** Kinds and genres some headers file under "Category": not fandoms, not AO3's categories. */
+  private static final Pattern GENRES =
+      Pattern.compile(
+          "(?i)(?:drabbles?|double drabble|ficlets?|one-?shots?|vignettes?|poems?|poetry|songfic"
+              + "|humou?r|romance|angst|fluff|drama|general|adventure|hurt/comfort|friendship"
+              + "|family|tragedy|horror|mystery|crime|parody|humor/romance|romance/humor|pwp|au"
+              + "|alternate universe|crack|smut|missing scene|post-ep|episode tag|coda)");
+
   /** Adds the tags one header line gives to {@code out}. */
   static void add(HeaderField field, String value, List<Tag> out) {
     switch (field) {
@@ -167,7 +175,18 @@ final class AuthorTags {
       case CATEGORY ->
           split(value)
               .forEach(
-                  v -> out.add(Tag.byAuthor(TagType.CATEGORY, CATEGORIES.getOrDefault(key(v), v))));
+                  v -> {
+                    String category = CATEGORIES.get(key(v));
+                    if (category != null) {
+                      out.add(Tag.byAuthor(TagType.CATEGORY, category));
+                    } else if (GENRES.matcher(v.strip()).matches()) {
+                      out.add(Tag.byAuthor(TagType.ADDITIONAL, v.strip()));
+                    } else {
+                      // FanFiction.Net's "Category" is the fandom: "Star Trek: The Original
+                      // Series"; AO3's categories are the short list above.
+                      out.add(Tag.byAuthor(TagType.FANDOM, v.strip()));
+                    }
+                  });
       case TAGS -> split(value).forEach(v -> out.add(Tag.byAuthor(TagType.ADDITIONAL, v)));
       default -> {}
     }

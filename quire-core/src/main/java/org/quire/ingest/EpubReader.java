@@ -150,9 +150,12 @@ final class EpubReader {
         t = chapterTitle(t, chapters.size() + 1);
         Element meta = body.selectFirst("div.meta");
         String chapterNotes = meta == null ? null : HtmlReader.labelled(meta, "chapter notes");
+        Element after = body.selectFirst("div.endnotes, div[id~=^endnotes\\d+$]");
+        String chapterEnd = after == null ? null : HtmlReader.labelled(after, "chapter end notes");
         String text = HtmlText.markdown(userstuff);
         if (!text.isBlank()) {
-          chapters.add(new Chapter(chapters.size() + 1, t, text, chapterNotes));
+          Chapter c = new Chapter(chapters.size() + 1, t, text, chapterNotes);
+          chapters.add(chapterEnd == null ? c : HtmlReader.withEndNotes(c, chapterEnd));
         }
         continue;
       }
@@ -164,11 +167,13 @@ final class EpubReader {
       }
       // Quire's and AO3's chapter notes, after a tool that rewrote the book renamed their classes.
       String chapterNotes = HtmlReader.labelled(body, "chapter notes", true);
+      String chapterEnd = HtmlReader.labelled(body, "chapter end notes", true);
       String text = HtmlText.markdown(body);
       if (text.isBlank()) {
         continue;
       }
-      chapters.add(new Chapter(chapters.size() + 1, chapterTitle, text, chapterNotes));
+      Chapter c = new Chapter(chapters.size() + 1, chapterTitle, text, chapterNotes);
+      chapters.add(chapterEnd == null ? c : HtmlReader.withEndNotes(c, chapterEnd));
     }
     if (chapters.isEmpty()) {
       throw new SafeZip.Refused("the book has no readable chapters.");

@@ -36,7 +36,11 @@ final class HtmlReader {
     // The page's title names the story unless the text opens with a title heading of its own.
     String first = md.lines().findFirst().orElse("");
     boolean titled = first.startsWith("# ") && !StoryParser.isChapterHeading(first.substring(2));
-    if (!title.isEmpty() && !titled) {
+    // A page that repeats its title as its first line, in bold or centred, is titled by that line.
+    boolean repeated =
+        StoryParser.plainTitle(StoryParser.undecorated(first.strip()))
+            .equalsIgnoreCase(title.replaceAll("\\s+", " "));
+    if (!title.isEmpty() && !titled && !repeated) {
       md = "# " + HtmlText.escape(title) + "\n\n" + md;
     }
     return StoryParser.parse(md, true);
@@ -186,6 +190,26 @@ final class HtmlReader {
   }
 
   /**
+   * A chapter's end notes after its text: AO3's downloads write {@code <div class="meta"
+   * id="endnotes2">}, older ones and Quire's own export {@code class="endnotes"}; any block without
+   * a heading whose label says so counts too.
+   */
+  private static boolean isChapterEndNotes(Element e) {
+    return e.hasClass("endnotes")
+        || e.id().matches("endnotes\\d+")
+        || !e.hasClass("userstuff")
+            && e.selectFirst("h1, h2, h3") == null
+            && labelled(e, "chapter end notes") != null;
+  }
+
+  /** A chapter with end notes added after its notes, labelled as AO3 labels them. */
+  static Chapter withEndNotes(Chapter c, String endNotes) {
+    String merged =
+        (c.notes() == null ? "" : c.notes() + "\n\n") + "Chapter end notes: " + endNotes;
+    return new Chapter(c.number(), c.title(), c.text(), merged);
+  }
+
+  /**
    * AO3's chapters: each starts with a {@code div.meta} holding an {@code h2.heading} and the
    * chapter's notes, followed by the {@code div.userstuff} text. A one-chapter work has only the
    * text.
@@ -207,7 +231,13 @@ final class HtmlReader {
       }
     }
     for (Element e : parts) {
-      if (e.hasClass("meta") || e.selectFirst("h2.heading") != null && !e.hasClass("userstuff")) {
+      if (isChapterEndNotes(e)) {
+        String v = labelled(e, "chapter end notes");
+        if (v != null && !out.isEmpty()) {
+          out.add(withEndNotes(out.removeLast(), v));
+        }
+      } else if (e.hasClass("meta")
+          || e.selectFirst("h2.heading") != null && !e.hasClass("userstuff")) {
         Element h = e.selectFirst("h2, h3");
         heading = h == null ? null : h.text().strip();
         List<String> ns = new ArrayList<>();
@@ -222,14 +252,6 @@ final class HtmlReader {
         out.add(new Chapter(out.size() + 1, heading, HtmlText.markdown(e), notes));
         heading = null;
         notes = null;
-      } else if (e.hasClass("endnotes") && !out.isEmpty()) {
-        String v = labelled(e, "chapter end notes");
-        if (v != null) {
-          Chapter last = out.removeLast();
-          String merged =
-              (last.notes() == null ? "" : last.notes() + "\n\n") + "Chapter end notes: " + v;
-          out.add(new Chapter(last.number(), last.title(), last.text(), merged));
-        }
       }
     }
     if (out.isEmpty() && !HtmlText.markdown(root).isBlank()) {

@@ -78,7 +78,7 @@ final class StoryParser {
           && Integer.parseInt(m.group(1)) >= Integer.parseInt(m.group(2));
     }
     if (v.matches(
-        ".*\\b(in progress|wip|ongoing|incomplete|unfinished|hiatus|abandoned|updating)\\b.*")) {
+        ".*\\b(in[- ]progress|wip|ongoing|incomplete|unfinished|hiatus|abandoned|updating)\\b.*")) {
       return false;
     }
     if (v.matches(".*\\b(complete|completed|finished|one-?shot|done)\\b.*")) {
@@ -146,6 +146,26 @@ final class StoryParser {
           "^\\s*[(\\[]?\\s*(?:\\*\\*|__)?(?:End\\s+Notes?|A/N|A\\.N\\.|AN(?=\\s*:)|Author'?s'?\\s+Notes?|Author\\s+Notes?|Notes?)"
               + "(?:\\*\\*|__)?\\s*[:\\-–—]\\s*(?:\\*\\*|__)?\\s*(.*)$",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+  /** "Disclaimer: I don't own…", also in bold or in brackets. */
+  private static final Pattern DISCLAIMER =
+      Pattern.compile(
+          "^\\s*[(\\[]?\\s*(?:\\*\\*|__)?Disclaimer(?:\\*\\*|__)?\\s*[:\\-–—]",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Most words of a name capitalised: "The Magic Box", "Of Mice and Men". */
+  static boolean titleCase(String s) {
+    String[] words = s.split("\\s+");
+    int big = 0;
+    int capital = 0;
+    for (String w : words) {
+      if (w.length() > 3) {
+        big++;
+        capital += Character.isUpperCase(w.codePointAt(0)) ? 1 : 0;
+      }
+    }
+    return words.length >= 2 && big > 0 && capital == big;
+  }
 
   private static final Pattern BY_LINE =
       Pattern.compile("^\\s*(?:by|written by)\\s+(.{1,80}?)\\s*$", Pattern.CASE_INSENSITIVE);
@@ -227,20 +247,29 @@ final class StoryParser {
         lastEnd = endNoteAt[0];
       }
       if (headings.isEmpty()) {
-        addChapter(chapters, null, bodyStart, lastEnd);
+        addChapter(chapters, null, bodyStart, lastEnd, false);
       } else {
-        if (hasText(bodyStart, headings.getFirst()[0])) {
-          addChapter(chapters, null, bodyStart, headings.getFirst()[0]);
+        if (hasText(bodyStart, headings.getFirst()[0])
+            && !notesBeforeFirstChapter(bodyStart, headings.getFirst()[0])) {
+          addChapter(chapters, null, bodyStart, headings.getFirst()[0], true);
         }
         for (int h = 0; h < headings.size(); h++) {
           int from = headings.get(h)[0];
           int to = h + 1 < headings.size() ? headings.get(h + 1)[0] : lastEnd;
-          addChapter(chapters, headingTitle(from, headings.get(h)[1]), from + 1, to);
+          String heading = headingTitle(from, headings.get(h)[1]);
+          int start = from + 1;
+          int sub = subtitle(from, to);
+          if (sub >= 0) {
+            // "Chapter 1" over "Patrol": one heading, "Chapter 1: Patrol".
+            heading = heading + ": " + plainTitle(undecorated(line(sub).strip()));
+            start = sub + 1;
+          }
+          addChapter(chapters, heading, start, to, h + 1 < headings.size());
         }
       }
       if (chapters.isEmpty()) {
         // Everything was header and notes: keep the words as the one chapter rather than lose them.
-        addChapter(chapters, null, 0, lines.size());
+        addChapter(chapters, null, 0, lines.size(), false);
       }
       boolean generated = false;
       if (title == null || title.isBlank()) {
@@ -444,7 +473,11 @@ final class StoryParser {
         return new int[] {i, i + 1};
       }
       int j = i + 1;
-      while (blankSeparated && j < lines.size() && !blank(j)) {
+      // A "Notes:" line inside a header block ends at the next label ("Rating: T").
+      while (blankSeparated
+          && j < lines.size()
+          && !blank(j)
+          && HeaderField.parse(line(j)) == null) {
         j++;
       }
       return new int[] {i, j};
@@ -488,6 +521,19 @@ final class StoryParser {
           out.add(new int[] {i, 0});
         }
       }
+      if (!markdown) {
+        // In a text file a "# " line is a heading only where the writer used them as such: a
+        // chapter heading, or one of several ("# we need pie" in a text message is not).
+        long hashes = out.stream().filter(h -> h[1] == 1).count();
+        out.removeIf(
+            h -> {
+              if (h[1] != 1 || hashes > 1) {
+                return false;
+              }
+              Matcher m = MD_HEADING.matcher(line(h[0]));
+              return m.matches() && !isHeading(m.group(2));
+            });
+      }
       return out;
     }
 
@@ -499,33 +545,130 @@ final class StoryParser {
           return plainTitle(m.group(2).strip());
         }
       }
-      return plainTitle(l);
+      return plainTitle(undecorated(l));
     }
 
     boolean isHeading(String s) {
-      return HEADING.matcher(s).matches() && !PROSE.matcher(s).matches();
+      return isChapterHeading(undecorated(s));
     }
 
-    /** Adds the chapter made of lines [from, to), taking its opening note apart. */
-    void addChapter(List<Chapter> chapters, String heading, int from, int to) {
+    /**
+     * Adds the chapter made of lines [from, to), taking its opening notes and disclaimers apart,
+     * and, unless it is the last chapter (whose closing note is the work's end notes), a closing
+     * author's note too.
+     */
+    void addChapter(List<Chapter> chapters, String heading, int from, int to, boolean closingNote) {
       int i = skipBlank(from);
-      String chapterNotes = null;
-      if (i < to && NOTE.matcher(line(i)).matches()) {
+      List<String> chapterNotes = new ArrayList<>();
+      while (i < to && isNoteOrDisclaimer(line(i))) {
         int[] r = noteRange(i);
-        if (r[1] <= to && hasText(r[1], to)) {
-          chapterNotes = noteBody(r[0], r[1]);
-          i = skipBlank(r[1]);
+        if (r[1] > to || !hasText(r[1], to)) {
+          break;
         }
+        chapterNotes.add(noteOrDisclaimer(r[0], r[1]));
+        i = skipBlank(r[1]);
       }
       int last = to - 1;
       while (last >= i && blank(last)) {
         last--;
       }
+      if (closingNote && last > i) {
+        int p = backToParagraphStart(last, i);
+        if (p > i && NOTE.matcher(line(p)).matches() && hasStory(i, p)) {
+          chapterNotes.add("Chapter end notes: " + noteBody(p, last + 1));
+          last = p - 1;
+          while (last >= i && blank(last)) {
+            last--;
+          }
+        }
+      }
       String body = last < i ? "" : text.substring(lines.get(i)[0], lines.get(last)[1]);
       if (body.isBlank() && heading == null) {
         return;
       }
-      chapters.add(new Chapter(chapters.size() + 1, heading, body, chapterNotes));
+      chapters.add(
+          new Chapter(
+              chapters.size() + 1,
+              heading,
+              body,
+              chapterNotes.isEmpty() ? null : String.join("\n\n", chapterNotes)));
+    }
+
+    boolean isNoteOrDisclaimer(String l) {
+      return NOTE.matcher(l).matches() || DISCLAIMER.matcher(l).lookingAt();
+    }
+
+    /** A note's words, or a disclaimer with its label (it says what it is). */
+    String noteOrDisclaimer(int from, int to) {
+      return DISCLAIMER.matcher(line(from)).lookingAt()
+          ? stripMarkup(text.substring(lines.get(from)[0], lines.get(to - 1)[1]).strip())
+          : noteBody(from, to);
+    }
+
+    /**
+     * The line under a chapter heading that has no title of its own, when it is the chapter's
+     * title: right under it ("Chapter 1" / "Patrol"), or after a blank line and written in title
+     * case ("The Magic Box", not "Three weeks later"); short, no sentence's end, not a note. -1
+     * when there is none.
+     */
+    int subtitle(int heading, int to) {
+      Matcher h = HEADING.matcher(undecorated(line(heading)));
+      if (!h.matches() || h.group(1) != null && !h.group(1).isBlank()) {
+        return -1;
+      }
+      int next = skipBlank(heading + 1);
+      if (next >= to || !hasText(next + 1, to)) {
+        return -1;
+      }
+      String l = undecorated(line(next).strip());
+      boolean adjacent = next == heading + 1;
+      if (l.isEmpty()
+          || l.length() > 60
+          || l.split("\\s+").length > 8
+          || !Character.isUpperCase(l.codePointAt(0))
+          || ".,;:!?…\"“”'‘’)".indexOf(l.charAt(l.length() - 1)) >= 0
+          || "\"“'‘(-–—".indexOf(l.charAt(0)) >= 0
+          || isNoteOrDisclaimer(l)
+          || HeaderField.parse(l) != null
+          || SceneBreaks.isBreak(l)
+          || isHeading(l)
+          || !blank(next + 1) && blankSeparated) {
+        return -1;
+      }
+      return adjacent || titleCase(l) ? next : -1;
+    }
+
+    /**
+     * The text between the header and the first chapter heading, when it is the author's notes and
+     * disclaimer rather than a prologue: a few short paragraphs, after an author's note or with one
+     * or a disclaimer among them. They go to the work's notes; true when they did.
+     */
+    boolean notesBeforeFirstChapter(int from, int to) {
+      List<int[]> paras = new ArrayList<>();
+      boolean labelled = false;
+      boolean speech = false;
+      int words = 0;
+      for (int i = skipBlank(from); i < to; i = skipBlank(i)) {
+        int j = i + 1;
+        while (blankSeparated && j < to && !blank(j)) {
+          j++;
+        }
+        paras.add(new int[] {i, j});
+        labelled |= isNoteOrDisclaimer(line(i));
+        String p = text.substring(lines.get(i)[0], lines.get(j - 1)[1]);
+        speech |= p.matches("(?s).*[\"“”].*");
+        words += p.strip().split("\\s+").length;
+        i = j;
+      }
+      // A note's second paragraph ("A huge thank you to my beta…") carries no label of its own.
+      boolean afterNote = !notes.isEmpty() && paras.size() <= 2 && words <= 80 && !speech;
+      if (!(labelled || afterNote) || paras.size() > 4 || words > 200) {
+        return false;
+      }
+      for (int[] p : paras) {
+        notes.add(noteOrDisclaimer(p[0], p[1]));
+      }
+      return true;
     }
 
     boolean hasText(int from, int to) {
@@ -611,7 +754,7 @@ final class StoryParser {
           || (md.matches() && isChapterHeading(md.group(2)))
           || HeaderField.parse(l) != null
           || NOTE.matcher(l).matches()
-          || HEADING.matcher(l).matches()
+          || HEADING.matcher(undecorated(l)).matches()
           || SceneBreaks.isBreak(l)) {
         return false;
       }
@@ -640,7 +783,7 @@ final class StoryParser {
       if (BY_LINE.matcher(n).matches()
           || HeaderField.parse(n) != null
           || NOTE.matcher(n).matches()
-          || HEADING.matcher(n).matches()
+          || HEADING.matcher(undecorated(n)).matches()
           || MD_HEADING.matcher(n).matches()
           || SceneBreaks.isBreak(n)) {
         return true;
@@ -673,6 +816,17 @@ final class StoryParser {
   /** Whether a line is a chapter heading: "Chapter 1", "Part Two: Home", "Epilogue". */
   static boolean isChapterHeading(String s) {
     return HEADING.matcher(s).matches() && !PROSE.matcher(s).matches();
+  }
+
+  /**
+   * What writers put around a heading: "~Chapter 3~", "**Chapter 4**", "-= Part 2 =-", "[Ch. 5]".
+   */
+  private static final Pattern DECORATION =
+      Pattern.compile("^[\\s~*=_\\-#<>\\[\\]•+\\\\]+|[\\s~*=_\\-#<>\\[\\]•+\\\\]+$");
+
+  /** A line without the decoration around it (Markdown's escapes of it included). */
+  static String undecorated(String s) {
+    return DECORATION.matcher(s).replaceAll("");
   }
 
   /**

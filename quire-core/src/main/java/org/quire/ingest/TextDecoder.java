@@ -57,6 +57,10 @@ final class TextDecoder {
       } else if (looksLikeDamagedUtf8(bytes)) {
         charset = "UTF-8";
         text = utf8Lenient(fileName, bytes, 0, problems);
+      } else if (hasUtf8Sequences(bytes)) {
+        // A file pasted together from UTF-8 and Windows-1252 pieces: each piece read as written.
+        charset = "UTF-8";
+        text = utf8Lenient(fileName, bytes, 0, problems);
       } else {
         charset = "windows-1252";
         text = new String(bytes, CP1252);
@@ -101,26 +105,65 @@ final class TextDecoder {
     }
   }
 
+  /**
+   * UTF-8 where the bytes are UTF-8, and each byte that is not read as Windows-1252: a curly quote
+   * or an accent typed on Windows into an otherwise UTF-8 file (text pasted together from two
+   * sources) keeps its character instead of becoming U+FFFD.
+   */
   private static String utf8Lenient(
       String fileName, byte[] bytes, int offset, List<IngestProblem> problems) {
     CharsetDecoder d =
         StandardCharsets.UTF_8
             .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    try {
-      CharBuffer cb = d.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
-      String s = cb.toString();
-      long bad = s.chars().filter(c -> c == '\uFFFD').count();
-      if (bad > 0
-          && utf8Strict(java.util.Arrays.copyOfRange(bytes, offset, bytes.length)) == null) {
-        problems.add(
-            new IngestProblem(0, "Replaced " + bad + " invalid UTF-8 byte sequences with U+FFFD."));
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+    CharBuffer out = CharBuffer.allocate(bytes.length - offset + 16);
+    int foreign = 0;
+    while (true) {
+      var r = d.decode(in, out, true);
+      if (r.isUnderflow()) {
+        break;
       }
-      return s;
-    } catch (CharacterCodingException e) {
-      throw new IngestException(fileName, "the file could not be decoded: " + e.getMessage());
+      if (r.isOverflow()) {
+        throw new IngestException(fileName, "the file could not be decoded.");
+      }
+      // Malformed: the bad bytes, one at a time, as Windows-1252.
+      for (int k = 0; k < r.length(); k++) {
+        out.put(new String(new byte[] {in.get()}, CP1252).charAt(0));
+        foreign++;
+      }
     }
+    d.flush(out);
+    out.flip();
+    if (foreign > 0) {
+      problems.add(
+          new IngestProblem(
+              0,
+              "Read as UTF-8; "
+                  + foreign
+                  + (foreign == 1 ? " byte that was" : " bytes that were")
+                  + " not UTF-8 read as Windows-1252."));
+    }
+    return out.toString();
+  }
+
+  /** Whether any multi-byte UTF-8 sequence is in the bytes. */
+  private static boolean hasUtf8Sequences(byte[] b) {
+    for (int i = 0; i + 1 < b.length; i++) {
+      int c = b[i] & 0xFF;
+      if (c >= 0xC2 && c <= 0xF4 && (b[i + 1] & 0xC0) == 0x80) {
+        int need = c <= 0xDF ? 1 : c <= 0xEF ? 2 : 3;
+        boolean ok = i + need < b.length;
+        for (int k = 2; ok && k <= need; k++) {
+          ok = (b[i + k] & 0xC0) == 0x80;
+        }
+        if (ok) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

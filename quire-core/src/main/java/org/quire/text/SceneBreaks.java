@@ -13,6 +13,33 @@ public final class SceneBreaks {
           "^[-~=*_.\\\\\\s]*(?:oOo|OoO|o0o|0o0|xXx|XxX|xox|XoX|oxo|OxO)(?:[oOxX0]*)[-~=*_.\\\\\\s]*$");
 
   /**
+   * A divider of x's and o's: "xxxxx", "-x-x-x-", "x-x-x", "-o-o-o-", "ooOOoo". Three letters or
+   * more between dividers, five alike of x, or o's changing case; a word ("Ooooh", "xoxo") is not.
+   */
+  private static boolean xoDivider(String s) {
+    int letters = 0;
+    boolean divided = false;
+    boolean rising = false;
+    boolean allX = true;
+    char prev = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ("xXoO0".indexOf(c) >= 0) {
+        if (letters > 0 && "xXoO0".indexOf(prev) < 0) {
+          divided = true;
+        }
+        rising |= prev == 'o' && c == 'O';
+        allX &= c == 'x' || c == 'X';
+        letters++;
+      } else if ("-~=*_. \\".indexOf(c) < 0) {
+        return false;
+      }
+      prev = c;
+    }
+    return letters >= 3 && divided || letters >= 5 && (allX || rising);
+  }
+
+  /**
    * @param line one line of text, with or without surrounding spaces
    * @return true when the line is a scene break rather than words
    */
@@ -21,7 +48,7 @@ public final class SceneBreaks {
     if (s.isEmpty() || s.length() > 40) {
       return false;
     }
-    if (LETTER_DIVIDER.matcher(s).matches()) {
+    if (LETTER_DIVIDER.matcher(s).matches() || xoDivider(s)) {
       return true;
     }
     boolean onlyPunctuationOfSpeech = true;

@@ -63,7 +63,7 @@ public final class WordCounter {
     while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
       i++;
     }
-    if (i >= n || "oOxX0-~=*_.".indexOf(text.charAt(i)) < 0) {
+    if (i >= n || "oOxX0-~=*_.\\".indexOf(text.charAt(i)) < 0) {
       return -1;
     }
     int end = i;

@@ -69,7 +69,12 @@ class HtmlAndEpubTest {
         .doesNotContain("<", "onerror", "javascript", "alert");
     assertThat(w.chapters().get(1).title()).isEqualTo("Chapter 2: Returned");
     assertThat(w.chapters().get(1).text())
-        .startsWith("1\\. Return the book.  \n2\\. Pay the fine.");
+        .startsWith("1\\. Return the book.  \n2\\. Pay the fine.")
+        .doesNotContain("overdue too");
+    // AO3's downloads put a chapter's end notes in a block of their own after its text.
+    assertThat(w.chapters().get(1).notes())
+        .isEqualTo("Chapter end notes: The ledger is real; mine is overdue too.");
+    assertThat(w.chapters()).hasSize(2);
     assertThat(w.wordCount()).isBetween(60, 75);
   }
 
@@ -253,5 +258,26 @@ class HtmlAndEpubTest {
     assertThat(w.chapters().getFirst().text())
         .isEqualTo(
             "\\# not a heading\n\n\\- not a list\n\n\\> not a quote\n\na\\_b \\* c \\[d\\] \\`e\\` \\<tag>");
+  }
+
+  @Test
+  void aPageWithBoldChapterHeadingsAndItsTitleRepeatedReadsItsHeader() {
+    Work w =
+        read(
+            "small-hours.html",
+            "<html><head><title>Small Hours</title></head><body>"
+                + "<p align='center'><b>Small Hours</b></p><p align='center'>by Irregular</p>"
+                + "<p>Rating: G<br/>Fandom: Sherlock (TV)</p>"
+                + "<p align='center'><strong>Chapter 1: The Kettle</strong></p>"
+                + "<p>John woke at four.</p><p>The kettle was boiling.</p>"
+                + "<p align='center'><strong>Chapter 2: The Case</strong></p>"
+                + "<p>The case came by text.</p></body></html>");
+    assertThat(w.title()).isEqualTo("Small Hours");
+    assertThat(w.authors()).containsExactly("Irregular");
+    assertThat(w.tagNames(TagType.FANDOM)).containsExactly("Sherlock (TV)");
+    assertThat(w.chapters().stream().map(c -> c.title()))
+        .containsExactly("Chapter 1: The Kettle", "Chapter 2: The Case");
+    assertThat(w.chapters().getFirst().text())
+        .isEqualTo("John woke at four.\n\nThe kettle was boiling.");
   }
 }

@@ -25,6 +25,7 @@ class StoryParserTest {
       value = {
         "Status: Complete|true|0",
         "Status: In Progress|false|0",
+        "Status: In-Progress|false|0",
         "Status: WIP|false|0",
         "Status: Ongoing (updates weekly)|false|0",
         "Status: one-shot|true|0",
@@ -638,5 +639,133 @@ class StoryParserTest {
             "Captain's log, day forty.\nStatus: stranded.\n\n***\n\nDin woke to the sound of"
                 + " rain.\n");
     assertThat(log.chapters().getFirst().text()).startsWith("Captain's log");
+  }
+
+  @Test
+  void fanfictionNetShapedTextFindsItsNotesChaptersAndTitles() {
+    String text =
+        """
+        The Quiet Hours
+        by lanternjaw
+
+        Rating: T
+
+        A/N: My first fic!
+
+        A huge thank you to my beta, who fixed my commas.
+
+        Disclaimer: I don't own them.
+
+        Chapter 1
+        Patrol
+
+        The cemetery was cold. Buffy kicked at the grave.
+
+        "Supervise quieter," Spike said.
+
+        A/N: Thanks for reading chapter 1!
+
+        Chapter 2
+
+        The Magic Box
+
+        Disclaimer: Still don't own them.
+
+        A/N: Sorry this took so long!
+
+        She ignored him. Nothing rose all night.
+
+        ~Chapter 3~
+
+        Anya had rearranged the shop again.
+
+        A/N: Thanks for reading chapter 3!
+
+        **Chapter 4**
+
+        The weather thing turned out to be real.
+
+        Chapter 5
+
+        Three weeks later
+
+        Dawn came out and sat beside her.
+
+        A/N: The end!
+        """;
+    Work w = read("ffn.txt", text);
+    assertThat(w.title()).isEqualTo("The Quiet Hours");
+    assertThat(w.authors()).containsExactly("lanternjaw");
+    assertThat(w.chapters().stream().map(Chapter::title))
+        .containsExactly(
+            "Chapter 1: Patrol", "Chapter 2: The Magic Box", "Chapter 3", "Chapter 4", "Chapter 5");
+    assertThat(w.notes())
+        .contains("My first fic!")
+        .contains("A huge thank you to my beta")
+        .contains("Disclaimer: I don't own them.");
+    assertThat(w.chapters().get(0).text())
+        .startsWith("The cemetery was cold.")
+        .endsWith("Spike said.");
+    assertThat(w.chapters().get(0).notes())
+        .isEqualTo("Chapter end notes: Thanks for reading chapter 1!");
+    assertThat(w.chapters().get(1).notes())
+        .contains("Disclaimer: Still don't own them.")
+        .contains("Sorry this took so long!");
+    assertThat(w.chapters().get(1).text()).isEqualTo("She ignored him. Nothing rose all night.");
+    assertThat(w.chapters().get(2).text()).isEqualTo("Anya had rearranged the shop again.");
+    // "Three weeks later" is the story's first line, not a title: not written as one.
+    assertThat(w.chapters().get(4).text()).startsWith("Three weeks later");
+    assertThat(w.endNotes()).isEqualTo("The end!");
+    assertThat(w.chapters()).noneMatch(c -> c.text().contains("A/N"));
+  }
+
+  @Test
+  void fannishHeaderLabelsStayInTheHeader() {
+    Work w =
+        read(
+            "fest.txt",
+            """
+            Title: Snow Day
+            Author: inkblot
+            Recipient: lanternjaw
+            Prompt: snow in Sunnydale
+            Fandom: Buffy the Vampire Slayer
+            Notes: Written for the winter fest.
+            Rating: G
+            Length: 1,200 words
+            Category: Gen
+            Summary: It snows.
+
+            Dawn ran outside in her socks and came back soaked.
+            """);
+    assertThat(w.tagNames(TagType.FANDOM)).containsExactly("Buffy the Vampire Slayer");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("General Audiences");
+    assertThat(w.tagNames(TagType.CATEGORY)).containsExactly("Gen");
+    assertThat(w.summary()).isEqualTo("It snows.");
+    assertThat(w.notes())
+        .contains("Recipient: lanternjaw")
+        .contains("Prompt: snow in Sunnydale")
+        .contains("Written for the winter fest.")
+        .doesNotContain("Rating");
+    assertThat(w.chapters()).hasSize(1);
+    assertThat(w.chapters().getFirst().text())
+        .isEqualTo("Dawn ran outside in her socks and came back soaked.");
+    // FanFiction.Net's "Category" names the fandom.
+    Work ffn =
+        read(
+            "ffn2.txt",
+            "Title: Shore Leave\nCategory: Star Trek: The Original Series\nGenre: Humor\n\n"
+                + "Kirk laughed.\n");
+    assertThat(ffn.tagNames(TagType.FANDOM)).containsExactly("Star Trek: The Original Series");
+    assertThat(ffn.tagNames(TagType.CATEGORY)).isEmpty();
+  }
+
+  @Test
+  void aHashLineInATextFileIsTextUnlessItIsAHeading() {
+    Work w = read("t.txt", "Texts\n\nShe typed fast.\n\n# we need pie\n\nHe agreed.\n");
+    assertThat(w.chapters()).hasSize(1);
+    assertThat(w.chapters().getFirst().text()).contains("# we need pie");
+    Work h = read("h.txt", "Two\n\n# Chapter 1\n\nOne.\n\n# Chapter 2\n\nTwo.\n");
+    assertThat(h.chapters()).hasSize(2);
   }
 }

@@ -65,7 +65,25 @@ class TextDecoderTest {
     bad[good.length] = (byte) 0xC3; // truncated sequence
     Work w = ingester.read("s.txt", bad);
     assertThat(w.chapters().getFirst().text()).startsWith("naïve café");
-    assertThat(w.problems()).anyMatch(p -> p.message().contains("invalid UTF-8"));
+    assertThat(w.problems()).anyMatch(p -> p.message().contains("not UTF-8 read as Windows-1252"));
+  }
+
+  @Test
+  void aFilePastedTogetherFromUtf8AndWindows1252KeepsEveryCharacter() throws Exception {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    b.write(
+        "Café Noir\n\nShe said “yes” to the crêpes — twice.\n\n".getBytes(StandardCharsets.UTF_8));
+    // A paragraph typed on Windows: curly quotes, an apostrophe, an accent.
+    b.write("\u201cIt\u2019s late,\u201d said Zo\u00eb.\n".getBytes("windows-1252"));
+    Work w = ingester.read("mixed.txt", b.toByteArray());
+    String text = w.chapters().getFirst().text();
+    assertThat(w.title()).isEqualTo("Café Noir");
+    assertThat(text)
+        .contains("“yes” to the crêpes — twice.")
+        .contains("“It’s late,” said Zoë.")
+        .doesNotContain("\uFFFD")
+        .doesNotContain("Ã");
+    assertThat(w.problems()).anyMatch(p -> p.message().contains("4 bytes that were not UTF-8"));
   }
 
   @Test

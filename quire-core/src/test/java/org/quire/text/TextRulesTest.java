@@ -23,7 +23,14 @@ class TextRulesTest {
         "<><><>",
         "=====",
         "~ * ~",
-        "-oOo-"
+        "-oOo-",
+        "xxxxx",
+        "XXXXX",
+        "-x-x-x-",
+        "x-x-x",
+        "-o-o-o-",
+        "ooOOoo",
+        "\\~oOo\\~"
       })
   void sceneBreaks(String line) {
     assertThat(SceneBreaks.isBreak(line)).isTrue();
@@ -31,7 +38,21 @@ class TextRulesTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"...", "…", "\"...\"", "?!", "Ooo, look at that.", "She left.", "", "Oops", "o"})
+      strings = {
+        "...",
+        "…",
+        "\"...\"",
+        "?!",
+        "Ooo, look at that.",
+        "She left.",
+        "",
+        "Oops",
+        "o",
+        "Ooooh",
+        "Oooooo",
+        "XOXO",
+        "ox"
+      })
   void notSceneBreaks(String line) {
     assertThat(SceneBreaks.isBreak(line)).isFalse();
   }
