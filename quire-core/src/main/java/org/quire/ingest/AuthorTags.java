@@ -3,7 +3,6 @@ package org.quire.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.quire.model.Tag;
@@ -26,79 +25,8 @@ final class AuthorTags {
   static final String NOT_RATED = "Not Rated";
   static final List<String> RATING_NAMES = org.quire.model.FixedTags.RATINGS;
 
-  private static final Map<String, String> RATINGS =
-      Map.ofEntries(
-          Map.entry("g", GENERAL),
-          Map.entry("k", GENERAL),
-          Map.entry("k+", GENERAL),
-          Map.entry("pg", GENERAL),
-          Map.entry("gen", GENERAL),
-          Map.entry("general", GENERAL),
-          Map.entry("general audiences", GENERAL),
-          Map.entry("t", TEEN),
-          Map.entry("pg-13", TEEN),
-          Map.entry("pg13", TEEN),
-          Map.entry("teen", TEEN),
-          Map.entry("teen and up", TEEN),
-          Map.entry("teen and up audiences", TEEN),
-          Map.entry("m", MATURE),
-          Map.entry("r", MATURE),
-          Map.entry("mature", MATURE),
-          Map.entry("e", EXPLICIT),
-          Map.entry("ma", EXPLICIT),
-          Map.entry("nc-17", EXPLICIT),
-          Map.entry("nc17", EXPLICIT),
-          Map.entry("x", EXPLICIT),
-          Map.entry("explicit", EXPLICIT),
-          Map.entry("not rated", NOT_RATED),
-          Map.entry("unrated", NOT_RATED));
-
   static final String NO_WARNINGS = "No Archive Warnings Apply";
   static final String CHOSE_NOT = "Creator Chose Not To Use Archive Warnings";
-
-  private static final Map<String, String> ARCHIVE_WARNINGS =
-      Map.ofEntries(
-          Map.entry("none", NO_WARNINGS),
-          Map.entry("no warnings", NO_WARNINGS),
-          Map.entry("n/a", NO_WARNINGS),
-          Map.entry("no archive warnings apply", NO_WARNINGS),
-          Map.entry("creator chose not to use archive warnings", CHOSE_NOT),
-          Map.entry("choose not to warn", CHOSE_NOT),
-          Map.entry("chose not to warn", CHOSE_NOT),
-          Map.entry("graphic depictions of violence", "Graphic Depictions Of Violence"),
-          Map.entry("graphic violence", "Graphic Depictions Of Violence"),
-          Map.entry("major character death", "Major Character Death"),
-          Map.entry("mcd", "Major Character Death"),
-          Map.entry("character death", "Major Character Death"),
-          Map.entry("rape/non-con", "Rape/Non-Con"),
-          Map.entry("non-con", "Rape/Non-Con"),
-          Map.entry("noncon", "Rape/Non-Con"),
-          Map.entry("rape", "Rape/Non-Con"),
-          Map.entry("underage", "Underage Sex"),
-          Map.entry("underage sex", "Underage Sex"));
-
-  /** AO3's categories, and the words older fandom used for them ("yaoi", "femslash", "het"). */
-  private static final Map<String, String> CATEGORIES =
-      Map.ofEntries(
-          Map.entry("f/f", "F/F"),
-          Map.entry("femslash", "F/F"),
-          Map.entry("yuri", "F/F"),
-          Map.entry("shoujo-ai", "F/F"),
-          Map.entry("shojo-ai", "F/F"),
-          Map.entry("girlxgirl", "F/F"),
-          Map.entry("f/m", "F/M"),
-          Map.entry("m/f", "F/M"),
-          Map.entry("het", "F/M"),
-          Map.entry("gen", "Gen"),
-          Map.entry("m/m", "M/M"),
-          Map.entry("slash", "M/M"),
-          Map.entry("yaoi", "M/M"),
-          Map.entry("shonen-ai", "M/M"),
-          Map.entry("shounen-ai", "M/M"),
-          Map.entry("boyxboy", "M/M"),
-          Map.entry("boy x boy", "M/M"),
-          Map.entry("multi", "Multi"),
-          Map.entry("other", "Other"));
 
   /** Kinds and genres some headers file under "Category": not fandoms, not AO3's categories. */
   private static final Pattern GENRES =
@@ -176,7 +104,7 @@ final class AuthorTags {
           split(value)
               .forEach(
                   v -> {
-                    String category = CATEGORIES.get(key(v));
+                    String category = org.quire.model.FixedTags.alias(TagType.CATEGORY, key(v));
                     if (category != null) {
                       out.add(Tag.byAuthor(TagType.CATEGORY, category));
                     } else if (GENRES.matcher(v.strip()).matches()) {
@@ -200,12 +128,16 @@ final class AuthorTags {
   static String rating(String value) {
     String head = value.strip().split("[.,;:!(\\[]|\\s+[-–—]\\s+", 2)[0].strip();
     Matcher why = RATING_REASON.matcher(head);
-    if (why.find() && RATINGS.containsKey(key(head.substring(0, why.start())))) {
+    if (why.find()
+        && org.quire.model.FixedTags.alias(TagType.RATING, head.substring(0, why.start()))
+            != null) {
       // "M for a reason", "R because of the ending": the rating before its reasons.
       head = head.substring(0, why.start()).strip();
     }
     // "PG-13ish", "T?", "M-ish": a known rating with the author's doubt on it.
-    String known = RATINGS.get(key(head).replaceAll("(?:-?ish|\\?+)$", ""));
+    String known =
+        org.quire.model.FixedTags.alias(
+            TagType.RATING, key(head).replaceAll("(?:-?ish|\\?+)$", ""));
     if (known != null) {
       return known;
     }
@@ -312,7 +244,7 @@ final class AuthorTags {
    */
   static String archiveWarning(String item) {
     String k = key(item);
-    String aw = ARCHIVE_WARNINGS.get(k);
+    String aw = org.quire.model.FixedTags.alias(TagType.ARCHIVE_WARNING, k);
     if (aw == null && NONE.matcher(k).matches()) {
       aw = NO_WARNINGS;
     }
@@ -329,13 +261,13 @@ final class AuthorTags {
    * lines: "yaoi", "boyxboy", "Gen", a pair such as "yaoi/shonen-ai"; else null.
    */
   static String category(String item) {
-    String whole = CATEGORIES.get(key(item));
+    String whole = org.quire.model.FixedTags.alias(TagType.CATEGORY, key(item));
     if (whole != null) {
       return whole;
     }
     String found = null;
     for (String part : key(item).split("\\s*/\\s*")) {
-      String c = CATEGORIES.get(part);
+      String c = org.quire.model.FixedTags.alias(TagType.CATEGORY, part);
       if (c == null || found != null && !found.equals(c)) {
         return null;
       }

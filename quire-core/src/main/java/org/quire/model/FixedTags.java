@@ -2,6 +2,7 @@ package org.quire.model;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,97 @@ public final class FixedTags {
 
   public static final List<String> CATEGORIES =
       List.of("F/F", "F/M", "Gen", "M/M", "Multi", "Other");
+
+  private static final Map<String, String> RATING_WORDS =
+      Map.ofEntries(
+          Map.entry("g", "General Audiences"),
+          Map.entry("k", "General Audiences"),
+          Map.entry("k+", "General Audiences"),
+          Map.entry("pg", "General Audiences"),
+          Map.entry("gen", "General Audiences"),
+          Map.entry("general", "General Audiences"),
+          Map.entry("general audiences", "General Audiences"),
+          Map.entry("t", "Teen And Up Audiences"),
+          Map.entry("pg-13", "Teen And Up Audiences"),
+          Map.entry("pg13", "Teen And Up Audiences"),
+          Map.entry("teen", "Teen And Up Audiences"),
+          Map.entry("teen and up", "Teen And Up Audiences"),
+          Map.entry("teen and up audiences", "Teen And Up Audiences"),
+          Map.entry("m", "Mature"),
+          Map.entry("r", "Mature"),
+          Map.entry("mature", "Mature"),
+          Map.entry("e", "Explicit"),
+          Map.entry("ma", "Explicit"),
+          Map.entry("nc-17", "Explicit"),
+          Map.entry("nc17", "Explicit"),
+          Map.entry("x", "Explicit"),
+          Map.entry("explicit", "Explicit"),
+          Map.entry("not rated", "Not Rated"),
+          Map.entry("unrated", "Not Rated"));
+
+  private static final Map<String, String> WARNING_WORDS =
+      Map.ofEntries(
+          Map.entry("none", "No Archive Warnings Apply"),
+          Map.entry("no warnings", "No Archive Warnings Apply"),
+          Map.entry("n/a", "No Archive Warnings Apply"),
+          Map.entry("no archive warnings apply", "No Archive Warnings Apply"),
+          Map.entry(
+              "creator chose not to use archive warnings",
+              "Creator Chose Not To Use Archive Warnings"),
+          Map.entry("choose not to warn", "Creator Chose Not To Use Archive Warnings"),
+          Map.entry("chose not to warn", "Creator Chose Not To Use Archive Warnings"),
+          Map.entry("graphic depictions of violence", "Graphic Depictions Of Violence"),
+          Map.entry("graphic violence", "Graphic Depictions Of Violence"),
+          Map.entry("major character death", "Major Character Death"),
+          Map.entry("mcd", "Major Character Death"),
+          Map.entry("character death", "Major Character Death"),
+          Map.entry("rape/non-con", "Rape/Non-Con"),
+          Map.entry("non-con", "Rape/Non-Con"),
+          Map.entry("noncon", "Rape/Non-Con"),
+          Map.entry("rape", "Rape/Non-Con"),
+          Map.entry("underage", "Underage Sex"),
+          Map.entry("underage sex", "Underage Sex"));
+
+  /** AO3's categories, and the words older fandom used for them ("yaoi", "femslash", "het"). */
+  private static final Map<String, String> CATEGORY_WORDS =
+      Map.ofEntries(
+          Map.entry("f/f", "F/F"),
+          Map.entry("femslash", "F/F"),
+          Map.entry("yuri", "F/F"),
+          Map.entry("shoujo-ai", "F/F"),
+          Map.entry("shojo-ai", "F/F"),
+          Map.entry("girlxgirl", "F/F"),
+          Map.entry("f/m", "F/M"),
+          Map.entry("m/f", "F/M"),
+          Map.entry("het", "F/M"),
+          Map.entry("gen", "Gen"),
+          Map.entry("m/m", "M/M"),
+          Map.entry("slash", "M/M"),
+          Map.entry("yaoi", "M/M"),
+          Map.entry("shonen-ai", "M/M"),
+          Map.entry("shounen-ai", "M/M"),
+          Map.entry("boyxboy", "M/M"),
+          Map.entry("boy x boy", "M/M"),
+          Map.entry("multi", "Multi"),
+          Map.entry("other", "Other"));
+
+  /**
+   * A closed type's name for what readers and authors write: its own names in any case, and short
+   * forms and older words ("T", "PG-13", "MCD", "noncon", "femslash", "het"); null when {@code
+   * name} is none of them.
+   */
+  public static String alias(TagType type, String name) {
+    if (name == null) {
+      return null;
+    }
+    String k = name.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    return switch (type) {
+      case RATING -> RATING_WORDS.get(k);
+      case ARCHIVE_WARNING -> WARNING_WORDS.get(k);
+      case CATEGORY -> CATEGORY_WORDS.get(k);
+      default -> null;
+    };
+  }
 
   /** The fixed names of a closed type, or an empty list for an open one. */
   public static List<String> names(TagType type) {

@@ -282,6 +282,11 @@ public final class TagWrangler {
         String named = WarningWords.contentWarning(name);
         yield named != null ? named : name;
       }
+      // AO3's closed lists by their short forms: "T", "MCD", "femslash".
+      case RATING, ARCHIVE_WARNING, CATEGORY -> {
+        String fixed = org.quire.model.FixedTags.alias(type, name);
+        yield fixed != null ? fixed : name;
+      }
       default -> name;
     };
   }

@@ -26,7 +26,7 @@ final class JdbiReaderStore implements ReaderStore {
             h.createQuery(
                     "SELECT (SELECT count(*) FROM kudos WHERE work_id = :w),"
                         + " (SELECT hits FROM works WHERE id = :w),"
-                        + " (SELECT count(*) FROM bookmarks WHERE work_id = :w AND private = 0),"
+                        + " (SELECT count(*) FROM bookmarks WHERE work_id = :w AND private = 0 AND later = 0),"
                         + " (SELECT count(*) FROM comments WHERE work_id = :w AND deleted = 0"
                         + " AND held = 0)")
                 .bind("w", workId)
@@ -441,13 +441,14 @@ final class JdbiReaderStore implements ReaderStore {
   }
 
   @Override
-  public List<Bookmark> bookmarks(long userId, int offset, int limit) {
+  public List<Bookmark> bookmarks(long userId, boolean laterOnly, int offset, int limit) {
     return db.read(
         "read the bookmarks",
         h ->
             h.createQuery(
-                    "SELECT * FROM bookmarks WHERE user_id = ? ORDER BY created_at DESC, id DESC"
-                        + " LIMIT ? OFFSET ?")
+                    "SELECT * FROM bookmarks WHERE user_id = ?"
+                        + (laterOnly ? " AND later = 1" : "")
+                        + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
                 .bind(0, userId)
                 .bind(1, page(limit))
                 .bind(2, Math.max(0, offset))
@@ -462,7 +463,7 @@ final class JdbiReaderStore implements ReaderStore {
         h ->
             h.createQuery(
                     "SELECT b.*, u.name AS user_name FROM bookmarks b JOIN users u ON u.id = b.user_id"
-                        + " WHERE b.work_id = ? AND b.private = 0"
+                        + " WHERE b.work_id = ? AND b.private = 0 AND b.later = 0"
                         + " ORDER BY b.created_at DESC, b.id DESC LIMIT ?")
                 .bind(0, workId)
                 .bind(1, page(limit))

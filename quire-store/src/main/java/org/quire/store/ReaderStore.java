@@ -251,7 +251,15 @@ public interface ReaderStore {
   List<PublicBookmark> publicBookmarks(long workId, int limit);
 
   /** A reader's bookmarks, newest first. */
-  List<Bookmark> bookmarks(long userId, int offset, int limit);
+  default List<Bookmark> bookmarks(long userId, int offset, int limit) {
+    return bookmarks(userId, false, offset, limit);
+  }
+
+  /**
+   * A reader's bookmarks, newest first; with {@code laterOnly}, only those marked for later (their
+   * reading list).
+   */
+  List<Bookmark> bookmarks(long userId, boolean laterOnly, int offset, int limit);
 
   /** Records that a reader opened a chapter. */
   void recordReading(long userId, long workId, int chapter);

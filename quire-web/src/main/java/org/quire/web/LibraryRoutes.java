@@ -50,8 +50,13 @@ final class LibraryRoutes {
   void bookmarks(Context ctx) {
     AccountStore.User u = AccountRoutes.requireUser(ctx);
     boolean later = ctx.queryParam("later") != null;
+    int page = QuireWeb.pageParam(ctx);
     List<ReaderStore.Bookmark> marks =
-        readers().bookmarks(u.id(), 0, 500).stream().filter(b -> !later || b.later()).toList();
+        new ArrayList<>(readers().bookmarks(u.id(), later, (page - 1) * PAGE, PAGE + 1));
+    boolean more = marks.size() > PAGE;
+    if (more) {
+      marks.removeLast();
+    }
     Map<Long, WorkSummary> works =
         visible(ctx, marks.stream().map(ReaderStore.Bookmark::workId).toList());
     List<LibraryEntry> entries = new ArrayList<>();
@@ -63,18 +68,37 @@ final class LibraryRoutes {
                 Blurb.of(w),
                 b.note(),
                 b.tags(),
-                (b.isPrivate() ? "Private bookmark" : "Bookmark")
-                    + (b.later() ? " · for later" : "")));
+                b.later()
+                    ? "Marked for later (only you see it)"
+                    : b.isPrivate() ? "Private bookmark" : "Bookmark"));
       }
     }
-    list(
-        ctx, later ? "Marked for later" : "Your bookmarks", entries, later ? "later" : "bookmarks");
+    Map<String, Object> p =
+        page(
+            ctx,
+            later ? "Marked for later" : "Your bookmarks",
+            entries,
+            later ? "later" : "bookmarks");
+    pager(p, page, more, later ? "/bookmarks?later=1&" : "/bookmarks?");
+    web.render(ctx, "library.jte", p);
+  }
+
+  /** Links to the pages before and after this one, {@code base} ending in "?" or "&amp;". */
+  private static void pager(Map<String, Object> p, int page, boolean more, String base) {
+    p.put("pageNumber", page);
+    p.put("previous", page > 1 ? base + "page=" + (page - 1) : null);
+    p.put("next", more ? base + "page=" + (page + 1) : null);
   }
 
   void history(Context ctx) {
     AccountStore.User u = AccountRoutes.requireUser(ctx);
     int page = QuireWeb.pageParam(ctx);
-    List<ReaderStore.Reading> rs = readers().history(u.id(), (page - 1) * PAGE, PAGE);
+    List<ReaderStore.Reading> rs =
+        new ArrayList<>(readers().history(u.id(), (page - 1) * PAGE, PAGE + 1));
+    boolean more = rs.size() > PAGE;
+    if (more) {
+      rs.removeLast();
+    }
     Map<Long, WorkSummary> works =
         visible(ctx, rs.stream().map(ReaderStore.Reading::workId).toList());
     List<LibraryEntry> entries = new ArrayList<>();
@@ -93,7 +117,9 @@ final class LibraryRoutes {
                     + (r.visits() > 1 ? " · visited " + r.visits() + " times" : "")));
       }
     }
-    list(ctx, "Your reading history", entries, "history");
+    Map<String, Object> p = page(ctx, "Your reading history", entries, "history");
+    pager(p, page, more, "/history?");
+    web.render(ctx, "library.jte", p);
   }
 
   void clearHistory(Context ctx) {
@@ -277,7 +303,14 @@ final class LibraryRoutes {
         back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/mutes",
         switch (m.kind()) {
           case AUTHOR -> "Works by " + m.value() + " are hidden from you now.";
-          case TAG -> "Works with that tag are hidden from you now.";
+          case TAG -> {
+            SearchTag t = SearchTag.of(m.value());
+            yield "Works tagged \u201c"
+                + (t == null
+                    ? m.value() + "\u201d"
+                    : t.name() + "\u201d (" + t.type().label() + ")")
+                + " are hidden from you now.";
+          }
           case USER -> "You blocked that user.";
         });
   }
@@ -297,14 +330,7 @@ final class LibraryRoutes {
     value = value.strip();
     return switch (kind == null ? "" : kind) {
       case "author" -> new ReaderStore.Mute(ReaderStore.MuteKind.AUTHOR, value);
-      case "tag" -> {
-        String type = ctx.formParam("type");
-        String v = type == null ? value : type + ":" + value;
-        if (ReaderRoutes.tagFilter(v) == null) {
-          throw new BadRequestResponse("Choose the kind of tag to mute.");
-        }
-        yield new ReaderStore.Mute(ReaderStore.MuteKind.TAG, v);
-      }
+      case "tag" -> new ReaderStore.Mute(ReaderStore.MuteKind.TAG, mutedTag(ctx, value));
       case "user" -> {
         long id =
             value.chars().allMatch(Character::isDigit)
@@ -322,6 +348,41 @@ final class LibraryRoutes {
       }
       default -> throw new BadRequestResponse("Mute an author, a tag or a user.");
     };
+  }
+
+  /**
+   * The tag a mute names, as {@code type:Name}: of the kind chosen when a tag of that kind has the
+   * name, else of the kind the name is a tag of ("Major Character Death" is an archive warning,
+   * whatever kind was left selected). A name no tag has is refused, never saved: a mute that hid
+   * nothing would look like protection and give none.
+   */
+  private String mutedTag(Context ctx, String name) {
+    String chosen = ctx.formParam("type");
+    TagType type = null;
+    if (chosen != null && !chosen.isBlank() && !chosen.equals("any")) {
+      try {
+        type = TagType.fromKey(chosen);
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestResponse("Choose the kind of tag to mute.");
+      }
+    }
+    boolean member = true;
+    if (type != null
+        && (quire.store().site().typesOf(name, member).contains(type)
+            || TagInputs.knownAs(type, name, quire))) {
+      return type.key() + ":" + name;
+    }
+    java.util.Optional<TagType> found = TagInputs.typeOf(name, quire, member);
+    if (found.isEmpty()) {
+      throw new BadRequestResponse(
+          "No tag is called \u201c"
+              + name
+              + "\u201d"
+              + (type == null ? "" : " (of any kind)")
+              + ": check its spelling (the tag field on the search page suggests names as you"
+              + " type).");
+    }
+    return found.get().key() + ":" + name;
   }
 
   private static long parseLong(String s) {

@@ -385,6 +385,7 @@ final class ReaderRoutes {
     long id = id(ctx, "id");
     readable(ctx, id);
     String t = ctx.formParam("tags");
+    boolean later = ctx.formParam("later") != null;
     readers()
         .saveBookmark(
             u.id(),
@@ -393,9 +394,12 @@ final class ReaderRoutes {
                 ctx.formParam("note"),
                 t == null ? List.of() : List.of(t.split(",")),
                 ctx.formParam("private") != null,
-                ctx.formParam("later") != null));
+                later));
     quire.engagementChanged(id);
-    web.back(ctx, backToWork(ctx, id), "Bookmarked.");
+    web.back(
+        ctx,
+        backToWork(ctx, id),
+        later ? "Marked for later: it is on your reading list (only you see it)." : "Bookmarked.");
   }
 
   void deleteBookmark(Context ctx) {

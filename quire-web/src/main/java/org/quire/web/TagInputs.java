@@ -95,26 +95,31 @@ final class TagInputs {
     return type.map(t -> t.key() + ":" + name);
   }
 
-  private static Optional<TagType> typeOf(String name, Quire quire, boolean member) {
+  static Optional<TagType> typeOf(String name, Quire quire, boolean member) {
     // Only works this searcher may find count: a name used only on drafts is no tag to them.
     List<TagType> used = quire.store().site().typesOf(name, member);
     if (!used.isEmpty()) {
       return Optional.of(used.getFirst());
     }
     for (TagType t : TagType.values()) {
-      boolean known =
-          switch (t) {
-            case RATING, ARCHIVE_WARNING, CATEGORY ->
-                FixedTags.names(t).stream().anyMatch(n -> n.equalsIgnoreCase(name));
-            case FANDOM, RELATIONSHIP, CHARACTER -> quire.wrangler().known(t, name);
-            // Open kinds the packs do not list: known only from a keeper's rule.
-            case CONTENT_WARNING, ADDITIONAL -> inRules(quire, t, name);
-          };
-      if (known) {
+      if (knownAs(t, name, quire)) {
         return Optional.of(t);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code name} is a tag of kind {@code type} that Quire knows without any work using it:
+   * AO3's fixed names and their short forms ("MCD"), the knowledge packs' names, a keeper's rule.
+   */
+  static boolean knownAs(TagType type, String name, Quire quire) {
+    return switch (type) {
+      case RATING, ARCHIVE_WARNING, CATEGORY -> FixedTags.alias(type, name) != null;
+      case FANDOM, RELATIONSHIP, CHARACTER -> quire.wrangler().known(type, name);
+      // Open kinds the packs do not list: known only from a keeper's rule.
+      case CONTENT_WARNING, ADDITIONAL -> inRules(quire, type, name);
+    };
   }
 
   private static boolean inRules(Quire quire, TagType type, String name) {

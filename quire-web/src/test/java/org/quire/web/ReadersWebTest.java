@@ -3,6 +3,7 @@ package org.quire.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -390,17 +391,22 @@ class ReadersWebTest extends ServerTestBase {
         .contains("Three Rooms")
         .contains("Last read chapter 2");
 
+    // Marked for later: the reader's own reading list, neither shown to others nor counted.
+    reader.submit(page, page + "/bookmark", Map.of("private", "1", "later", "1"));
+    assertThat(reader.get("/bookmarks?later=1").body()).contains("Three Rooms");
+    assertThat(quire.store().readers().engagement(id).bookmarks()).isZero();
+    assertThat(Jsoup.parse(author.get(page).body()).select(".public-bookmarks li")).isEmpty();
+
     reader.submit(
         page,
         page + "/bookmark",
-        Map.of("note", "Read the attic again", "tags", "cosy, houses, cosy", "later", "1"));
+        Map.of("note", "Read the *attic* again", "tags", "cosy, houses, cosy"));
     String marks = reader.get("/bookmarks").body();
-    assertThat(marks)
-        .contains("Three Rooms")
-        .contains("Read the attic again")
-        .contains("for later");
+    assertThat(marks).contains("Three Rooms").contains("Read the <em>attic</em> again");
     assertThat(Jsoup.parse(marks).select(".tag-own").eachText()).containsExactly("cosy", "houses");
-    assertThat(reader.get("/bookmarks?later=1").body()).contains("Three Rooms");
+    assertThat(reader.get("/bookmarks?later=1").body())
+        .doesNotContain("Three Rooms")
+        .contains("only you see it");
     assertThat(quire.store().readers().engagement(id).bookmarks()).isEqualTo(1);
     // Other readers never see someone's bookmarks list, but do see public bookmarks on the work.
     assertThat(author.get("/bookmarks").body()).doesNotContain("Read the attic again");
@@ -422,6 +428,29 @@ class ReadersWebTest extends ServerTestBase {
     reader.submit("/history", "/history/clear", Map.of());
     assertThat(reader.get("/history").body()).doesNotContain("Three Rooms");
     assertThat(visitor().get("/history").statusCode()).isEqualTo(303);
+    // A reader with many bookmarks pages through them all.
+    for (int i = 0; i < 51; i++) {
+      long w =
+          post(
+              "Joyce S",
+              "Shelf " + i,
+              "Joyce S",
+              "Shelf number " + i + " of many.",
+              Visibility.PUBLIC);
+      quire
+          .store()
+          .readers()
+          .saveBookmark(
+              quire.store().accounts().userByName("Faith L").orElseThrow().id(),
+              ReaderActions.bookmark(w, null, List.of(), true, i % 2 == 0));
+    }
+    Document first = Jsoup.parse(reader.get("/bookmarks").body());
+    Document second = Jsoup.parse(reader.get(first.selectFirst("a[rel=next]").attr("href")).body());
+    assertThat(first.select("ol.blurbs > li")).hasSize(50);
+    assertThat(second.select("ol.blurbs > li")).hasSize(1);
+    assertThat(second.selectFirst("a[rel=prev]").attr("href")).isEqualTo("/bookmarks?page=1");
+    assertThat(Jsoup.parse(reader.get("/bookmarks?later=1").body()).select("ol.blurbs > li"))
+        .hasSize(26);
   }
 
   @Test
@@ -477,6 +506,43 @@ class ReadersWebTest extends ServerTestBase {
                 .statusCode())
         .isEqualTo(400);
     assertThat(calm).isPositive();
+  }
+
+  @Test
+  void aTagMuteFindsTheTagByItsNameAndRefusesNamesNoTagHas() throws Exception {
+    signedUp("Grim Writer");
+    post(
+        "Grim Writer",
+        "Grim Narwhal",
+        "Grim Writer",
+        "Warnings: Major Character Death\n\nThe narwhal of doom is gone by dawn.",
+        Visibility.PUBLIC);
+    post(
+        "Grim Writer",
+        "Gentle Narwhal",
+        "Grim Writer",
+        "The narwhal of doom naps until dawn.",
+        Visibility.PUBLIC);
+    HttpBrowser reader = signedUp("Mute Tester");
+    assertThat(reader.get("/search?q=narwhal").body()).contains("Grim Narwhal");
+    // The kind left at another one, and AO3's short form: still the archive warning.
+    var muted =
+        reader.submit("/mutes", "/mutes", Map.of("kind", "tag", "type", "rating", "value", "MCD"));
+    assertThat(muted.statusCode()).isEqualTo(303);
+    assertThat(reader.get("/mutes").body()).contains("(Archive Warning) are hidden from you now");
+    assertThat(reader.get("/search?q=narwhal").body())
+        .doesNotContain("Grim Narwhal")
+        .contains("Gentle Narwhal");
+    assertThat(Jsoup.parse(reader.get("/mutes").body()).text()).contains("MCD (Archive Warning)");
+    // A name no tag has is refused, not saved as a mute that hides nothing.
+    var typo =
+        reader.submit(
+            "/mutes",
+            "/mutes",
+            Map.of("kind", "tag", "type", "any", "value", "Majr Charcter Deth"));
+    assertThat(typo.statusCode()).isEqualTo(400);
+    assertThat(typo.body()).contains("No tag is called");
+    assertThat(reader.get("/mutes").body()).doesNotContain("Majr");
   }
 
   @Test
