@@ -356,7 +356,8 @@ final class StoryParser {
         if (SceneBreaks.isBreak(l)) {
           return labelled ? k : -1;
         }
-        if (l.length() > MAX_PREFACE_LINE) {
+        if (l.length() > MAX_PREFACE_LINE || isHeading(l) || MD_HEADING.matcher(l).matches()) {
+          // A chapter begins: what came before was no preface.
           return -1;
         }
         HeaderField.Line h = HeaderField.parse(l);

@@ -124,6 +124,53 @@ public final class TagWrangler {
   }
 
   /**
+   * The kinds of tag that {@code text} names as a whole, for a search box: a pack's fandom,
+   * character or ship by any of its names ("btvs", "Spuffy", "William the Bloody"), AO3's fixed
+   * names and their short forms ("MCD", "T"), and any name in a keeper's rule. Plain words name
+   * none ("the", "walrus").
+   *
+   * @param bare words typed without a field: then a character is named only by their full name or a
+   *     name of several words ("William the Bloody", not "Red", which is also a colour), and AO3's
+   *     fixed names not at all ("other", "gen" and "e" are words first)
+   */
+  public List<TagType> namedBy(String text, boolean bare) {
+    List<TagType> out = new ArrayList<>();
+    String t = text == null ? "" : text.strip();
+    if (t.isEmpty() || t.length() > 200) {
+      return out;
+    }
+    for (TagType type : TagType.values()) {
+      boolean named =
+          switch (type) {
+            case RATING, ARCHIVE_WARNING, CATEGORY ->
+                !bare && org.quire.model.FixedTags.alias(type, t) != null;
+            case FANDOM, RELATIONSHIP -> known(type, t);
+            case CHARACTER ->
+                known(type, t)
+                    && (!bare
+                        || t.contains(" ")
+                        || packs.characters(t, List.of()).stream()
+                            .anyMatch(c -> c.name().equalsIgnoreCase(t)));
+            case CONTENT_WARNING, ADDITIONAL -> inRules(type, t);
+          };
+      if (named) {
+        out.add(type);
+      }
+    }
+    return out;
+  }
+
+  private boolean inRules(TagType type, String name) {
+    String k = key(name);
+    for (TagRule r : rules) {
+      if (r.type() == type && (key(r.name()).equals(k) || key(r.target()).equals(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether the archive knows this tag: a pack names it (a fandom, a character, a ship), or a
    * keeper's rule mentions it. Tags that are neither are new, and listed for keepers to wrangle.
    */

@@ -218,6 +218,10 @@ class ExportTest {
       assertThat(back.complete()).as(f[0]).isFalse();
       assertThat(back.expectedChapters()).as(f[0]).isEqualTo(4);
       assertThat(back.chapters()).as(f[0]).hasSize(2);
+      // The first chapter's notes and scene break do not make it read as a preface.
+      assertThat(back.chapters().getFirst().title()).as(f[0]).isEqualTo("Chapter 1: Sparks");
+      assertThat(back.chapters().getFirst().notes()).as(f[0]).isEqualTo("The start.");
+      assertThat(back.notes()).as(f[0]).isEqualTo(w.notes());
       assertThat(back.summary()).as(f[0]).isEqualTo(w.summary());
       assertThat(back.endNotes()).as(f[0]).isEqualTo(w.endNotes());
     }

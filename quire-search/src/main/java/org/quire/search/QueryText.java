@@ -87,7 +87,16 @@ public record QueryText(List<Clause> clauses) {
    * @param phrase the words must appear together, in order
    * @param prefix the last word is a prefix
    */
-  public record Term(Field field, String text, boolean phrase, boolean prefix) {}
+  public record Term(Field field, String text, boolean phrase, boolean prefix) {
+    /**
+     * A relationship written whole ({@code relationship:"Buffy Summers/Spike"}, {@code ship:"Buffy
+     * & Dawn"}) means that tag only: "/" (romantic) and "&amp;" (platonic) tell two tags of the
+     * same people apart, which their words cannot.
+     */
+    public boolean wholeRelationship() {
+      return field == Field.RELATIONSHIP && !prefix && (text.contains("/") || text.contains("&"));
+    }
+  }
 
   /**
    * Alternatives joined by OR.
@@ -103,6 +112,28 @@ public record QueryText(List<Clause> clauses) {
 
   public QueryText {
     clauses = List.copyOf(clauses);
+  }
+
+  /**
+   * The whole query as one tag name, when it is only plain words typed without fields, quotes or
+   * operators ("Buffy Summers/Spike", "William the Bloody"), two of them at least; else null.
+   */
+  public String asTagName() {
+    if (clauses.size() < 2) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder();
+    for (Clause c : clauses) {
+      if (c.negated() || c.anyOf().size() != 1) {
+        return null;
+      }
+      Term t = c.anyOf().getFirst();
+      if (t.field() != Field.ALL || t.phrase() || t.prefix()) {
+        return null;
+      }
+      b.append(b.isEmpty() ? "" : " ").append(t.text());
+    }
+    return b.toString();
   }
 
   /** True when nothing searchable was typed. */

@@ -172,7 +172,9 @@ abstract class SearchIndexContract {
     assertThat(ids("\"general audiences\"")).containsExactly(2L);
     // A tag's words are those of its spelling, its canonical tag and the meta tags above it, as
     // a filter by any of them finds it; a type's field looks in that type's names only.
-    assertThat(ids("tag:\"william the bloody\"")).containsExactly(1L);
+    // A name of a tag finds its synonyms' works too: William the Bloody is Spike.
+    assertThat(ids("tag:\"william the bloody\"")).containsExactlyInAnyOrder(1L, 2L);
+    assertThat(ids("\"william the bloody\"")).containsExactlyInAnyOrder(1L, 2L);
     assertThat(ids("tag:marvel")).containsExactly(3L);
     assertThat(ids("character:rosenberg")).containsExactly(1L);
     assertThat(ids("fandom:rosenberg")).isEmpty();
@@ -180,6 +182,46 @@ abstract class SearchIndexContract {
     // Words of one term may come from two names of the type.
     assertThat(ids("character:rosenberg/bloody")).containsExactly(1L);
     assertThat(ids("character:rosenberg/stark")).isEmpty();
+  }
+
+  @Test
+  void wordsThatNameATagFindItsWorks() {
+    indexTheLibrary();
+    index.index(
+        work(
+            5,
+            "Sisters",
+            "Quill",
+            List.of("Buffy and Spike and Dawn went out."),
+            tag(TagType.RELATIONSHIP, "Buffy Summers & Spike"),
+            tag(TagType.FANDOM, "Buffy the Vampire Slayer")));
+    index.index(
+        work(
+            6,
+            "Dark Kiss",
+            "Quill",
+            List.of("A kiss in the crypt."),
+            tag(TagType.RELATIONSHIP, "Buffy Summers/Spike"),
+            tag(TagType.ARCHIVE_WARNING, "Major Character Death"),
+            tag(TagType.FANDOM, "Buffy the Vampire Slayer")));
+    index.refresh();
+    // An abbreviation or a ship's name typed as words finds the works tagged so.
+    assertThat(ids("btvs")).containsExactlyInAnyOrder(1L, 2L, 5L, 6L);
+    assertThat(ids("Spuffy")).containsExactlyInAnyOrder(1L, 6L);
+    // A pairing typed without quotes: its works first, then those with its words.
+    List<Long> pairing = ids("Buffy Summers/Spike");
+    assertThat(pairing.subList(0, 2)).containsExactlyInAnyOrder(1L, 6L);
+    assertThat(pairing).contains(5L);
+    // Written whole in its field, "/" and "&" are two different tags.
+    assertThat(ids("relationship:\"Buffy Summers/Spike\"")).containsExactlyInAnyOrder(1L, 6L);
+    assertThat(ids("relationship:\"Buffy Summers & Spike\"")).containsExactly(5L);
+    // AO3's short forms of its fixed names.
+    assertThat(ids("tag:MCD")).containsExactly(6L);
+    assertThat(ids("warning:MCD")).containsExactly(6L);
+    assertThat(ids("rating:T")).containsExactly(1L);
+    // A plain word that is also someone's nickname does not bring in their works.
+    assertThat(ids("red")).isEmpty();
+    assertThat(ids("kiss")).containsExactly(6L);
   }
 
   @Test

@@ -486,6 +486,9 @@ final class Api {
     if (!form.ignored().isEmpty()) {
       body.put("ignored", form.ignored());
     }
+    if (!form.understood().isEmpty()) {
+      body.put("understood", form.understood());
+    }
     send(ctx, body);
   }
 

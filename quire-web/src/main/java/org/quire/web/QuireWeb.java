@@ -815,6 +815,13 @@ public final class QuireWeb {
               + Texts.number(form.page())
               + " is past the end.";
     }
+    if (!form.understood().isEmpty()) {
+      message =
+          (message == null ? "" : message + " ")
+              + "Read "
+              + String.join(", ", form.understood())
+              + " as filters: they are in the form below now, where you can change them.";
+    }
     if (!form.ignored().isEmpty()) {
       message =
           (message == null ? "" : message + " ")

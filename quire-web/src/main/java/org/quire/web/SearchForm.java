@@ -42,11 +42,14 @@ public final class SearchForm {
   private final int page;
   private final int pageSize;
   private final List<String> ignored = new ArrayList<>();
+  private final List<String> understood;
 
   private SearchForm(Map<String, List<String>> raw, String path) {
     this.path = path;
     Map<String, List<String>> params = withoutControls(raw);
-    this.q = cut(first(params, "q"), 1000);
+    QueryOperators ops = QueryOperators.read(cut(first(params, "q"), 1000));
+    this.q = ops.text();
+    this.understood = ops.understood();
     for (String f : params.getOrDefault("include", List.of())) {
       filter(f).filter(t -> find(include, t.type(), t.name()).isEmpty()).ifPresent(include::add);
     }
@@ -61,21 +64,36 @@ public final class SearchForm {
     // A code ("fr") means its language: works are filed under names ("French").
     this.lang = org.quire.export.Languages.name(cut(first(params, "lang"), 100));
     String c = first(params, "complete").strip();
-    this.complete = c.equals("true") ? Boolean.TRUE : c.equals("false") ? Boolean.FALSE : null;
+    this.complete =
+        c.equals("true")
+            ? Boolean.TRUE
+            : c.equals("false") ? Boolean.FALSE : c.isEmpty() ? ops.complete() : null;
     if (!c.isEmpty() && complete == null) {
       ignored.add("complete=" + cut(c, 40));
     }
-    this.wordsMin = number(params, "words_min");
-    this.wordsMax = number(params, "words_max");
-    this.kudosMin = number(params, "kudos_min");
-    this.kudosMax = number(params, "kudos_max");
-    this.hitsMin = number(params, "hits_min");
-    this.hitsMax = number(params, "hits_max");
-    this.bookmarksMin = number(params, "bookmarks_min");
-    this.bookmarksMax = number(params, "bookmarks_max");
-    this.from = date(params, "updated_from");
-    this.to = date(params, "updated_to");
+    // A range typed backwards ("5000 to 100") means the same range.
+    Integer[] words = ordered(number(params, "words_min"), number(params, "words_max"));
+    Integer[] kudos = ordered(number(params, "kudos_min"), number(params, "kudos_max"));
+    Integer[] hits = ordered(number(params, "hits_min"), number(params, "hits_max"));
+    Integer[] marks = ordered(number(params, "bookmarks_min"), number(params, "bookmarks_max"));
+    // Filters written in the search box fill what the form's own fields leave empty.
+    this.wordsMin = or(words[0], ops.min().get("words"));
+    this.wordsMax = or(words[1], ops.max().get("words"));
+    this.kudosMin = or(kudos[0], ops.min().get("kudos"));
+    this.kudosMax = or(kudos[1], ops.max().get("kudos"));
+    this.hitsMin = or(hits[0], ops.min().get("hits"));
+    this.hitsMax = or(hits[1], ops.max().get("hits"));
+    this.bookmarksMin = or(marks[0], ops.min().get("bookmarks"));
+    this.bookmarksMax = or(marks[1], ops.max().get("bookmarks"));
+    LocalDate f = date(params, "updated_from");
+    LocalDate t = date(params, "updated_to");
+    boolean backwards = f != null && t != null && f.isAfter(t);
+    this.from = backwards ? t : f;
+    this.to = backwards ? f : t;
     String sortKey = first(params, "sort").strip();
+    if (sortKey.isEmpty() && ops.sort() != null) {
+      sortKey = ops.sort();
+    }
     this.sort = SearchQuery.Sort.fromKey(sortKey);
     if (!sortKey.isEmpty() && !sort.key().equalsIgnoreCase(sortKey)) {
       ignored.add("sort=" + cut(sortKey, 40));
@@ -304,6 +322,21 @@ public final class SearchForm {
   /** Parameters that could not be read and were left out. */
   public List<String> ignored() {
     return List.copyOf(ignored);
+  }
+
+  /** Filters written in the search box ("words>1000") that the form took as its own. */
+  public List<String> understood() {
+    return understood;
+  }
+
+  private static Integer or(Integer a, Integer b) {
+    return a != null ? a : b;
+  }
+
+  private static Integer[] ordered(Integer min, Integer max) {
+    return min != null && max != null && min > max
+        ? new Integer[] {max, min}
+        : new Integer[] {min, max};
   }
 
   /** True when the form asks for anything at all (else the page shows only the search box). */

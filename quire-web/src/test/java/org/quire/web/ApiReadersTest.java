@@ -119,6 +119,10 @@ class ApiReadersTest extends ServerTestBase {
         .isEqualTo(400);
     assertThat(call("PUT", bookmark, token, "{\"private\":false}".getBytes()).statusCode())
         .isEqualTo(200);
+    // Still marked for later: the reader's own list, not a public bookmark.
+    assertThat(quire.store().readers().engagement(id).bookmarks()).isZero();
+    assertThat(call("PUT", bookmark, token, "{\"later\":false}".getBytes()).statusCode())
+        .isEqualTo(200);
     assertThat(quire.store().readers().engagement(id).bookmarks()).isEqualTo(1);
     assertThat(call("DELETE", bookmark, token, null).statusCode()).isEqualTo(204);
     assertThat(call("DELETE", bookmark, token, null).statusCode()).isEqualTo(404);

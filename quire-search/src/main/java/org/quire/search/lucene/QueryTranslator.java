@@ -58,13 +58,27 @@ final class QueryTranslator {
   Query translate(SearchQuery q, QueryText text) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     boolean anyMust = false;
-    for (QueryText.Clause c : text.clauses()) {
-      Query cq = clause(c);
-      if (c.negated()) {
-        b.add(cq, Occur.MUST_NOT);
-      } else {
-        b.add(cq, Occur.MUST);
-        anyMust = true;
+    Query wholeTag = namedTags(text.asTagName(), true);
+    if (wholeTag != null) {
+      // "Buffy Summers/Spike" typed without quotes: the works with that tag, or with the words.
+      BooleanQuery.Builder words = new BooleanQuery.Builder();
+      text.clauses().forEach(c -> words.add(clause(c), Occur.MUST));
+      b.add(
+          new BooleanQuery.Builder()
+              .add(words.build(), Occur.SHOULD)
+              .add(new BoostQuery(wholeTag, 5f), Occur.SHOULD)
+              .build(),
+          Occur.MUST);
+      anyMust = true;
+    } else {
+      for (QueryText.Clause c : text.clauses()) {
+        Query cq = clause(c);
+        if (c.negated()) {
+          b.add(cq, Occur.MUST_NOT);
+        } else {
+          b.add(cq, Occur.MUST);
+          anyMust = true;
+        }
       }
     }
     if (!anyMust) {
@@ -148,6 +162,10 @@ final class QueryTranslator {
       case ALL -> {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         ALL_FIELDS.forEach((field, boost) -> add(b, field, t, boost));
+        Query named = t.prefix() ? null : namedTags(t.text(), true);
+        if (named != null) {
+          b.add(new BoostQuery(named, 4f), Occur.SHOULD);
+        }
         yield orNothing(b);
       }
       case TITLE -> inField(Fields.TITLE, t);
@@ -155,14 +173,42 @@ final class QueryTranslator {
       case SUMMARY -> inField(Fields.SUMMARY, t);
       case NOTES -> inField(Fields.NOTES, t);
       case TEXT -> inField(Fields.TEXT, t);
-      case TAG -> inField(Fields.TAG, t);
+      case TAG -> {
+        Query named = t.prefix() ? null : namedTags(t.text(), false);
+        yield named == null
+            ? inField(Fields.TAG, t)
+            : new BooleanQuery.Builder()
+                .add(inField(Fields.TAG, t), Occur.SHOULD)
+                .add(new BoostQuery(named, 2f), Occur.SHOULD)
+                .build();
+      }
       case LANGUAGE -> new TermQuery(new Term(Fields.LANGUAGE, lower(t.text())));
       default -> tagTerm(t.field(), t);
     };
   }
 
+  /**
+   * The works with a tag that {@code text} names, of any kind it names one of ("btvs" the fandom,
+   * "Spuffy" the ship); null when it names none.
+   */
+  private Query namedTags(String text, boolean bare) {
+    if (text == null) {
+      return null;
+    }
+    List<TagType> types = wrangler.namedBy(text, bare);
+    if (types.isEmpty()) {
+      return null;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    types.forEach(type -> b.add(tagFilter(type, text), Occur.SHOULD));
+    return b.build();
+  }
+
   /** A tag field: the exact (canonicalised) tag, or its words among that type's tag names. */
   private Query tagTerm(Field field, QueryText.Term t) {
+    if (t.wholeRelationship()) {
+      return new BoostQuery(tagFilter(field.tagType(), t.text()), 2f);
+    }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(new BoostQuery(tagFilter(field.tagType(), t.text()), 2f), Occur.SHOULD);
     Query words = tagWords(field.tagType(), t);

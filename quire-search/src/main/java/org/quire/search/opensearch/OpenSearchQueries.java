@@ -46,8 +46,17 @@ final class OpenSearchQueries {
     ArrayNode must = bool.putArray("must");
     ArrayNode mustNot = bool.putArray("must_not");
     ArrayNode filter = bool.putArray("filter");
-    for (QueryText.Clause c : text.clauses()) {
-      (c.negated() ? mustNot : must).add(clause(c));
+    ObjectNode wholeTag = namedTags(text.asTagName(), true, 5f);
+    if (wholeTag != null) {
+      // "Buffy Summers/Spike" typed without quotes: the works with that tag, or with the words.
+      ArrayNode words = JSON.createArrayNode();
+      text.clauses().forEach(c -> words.add(clause(c)));
+      ArrayNode either = JSON.createArrayNode().add(obj("bool", obj("must", words))).add(wholeTag);
+      must.add(obj("bool", obj("should", either)));
+    } else {
+      for (QueryText.Clause c : text.clauses()) {
+        (c.negated() ? mustNot : must).add(clause(c));
+      }
     }
     if (must.isEmpty()) {
       must.add(obj("match_all", JSON.createObjectNode()));
@@ -126,6 +135,10 @@ final class OpenSearchQueries {
                 should.add(q);
               }
             });
+        ObjectNode named = t.prefix() ? null : namedTags(t.text(), true, 4f);
+        if (named != null) {
+          should.add(named);
+        }
         yield should.isEmpty() ? matchNone() : obj("bool", obj("should", should));
       }
       case TITLE -> inField(Docs.TITLE, t);
@@ -133,20 +146,42 @@ final class OpenSearchQueries {
       case SUMMARY -> inField(Docs.SUMMARY, t);
       case NOTES -> inField(Docs.NOTES, t);
       case TEXT -> inField(Docs.TEXT, t);
-      case TAG -> inField(Docs.TAG, t);
+      case TAG -> {
+        ObjectNode named = t.prefix() ? null : namedTags(t.text(), false, 2f);
+        yield named == null
+            ? inField(Docs.TAG, t)
+            : obj(
+                "bool", obj("should", JSON.createArrayNode().add(inField(Docs.TAG, t)).add(named)));
+      }
       case LANGUAGE -> term(Docs.LANGUAGE, lower(t.text()));
       default -> {
         TagType type = t.field().tagType();
         ObjectNode exact = tagFilter(type, t.text());
         ((ObjectNode) exact.get("term").get(Docs.filter(type))).put("boost", 2f);
         ArrayNode should = JSON.createArrayNode().add(exact);
-        ObjectNode words = single(Docs.tagText(type), t, 1f);
+        ObjectNode words = t.wholeRelationship() ? null : single(Docs.tagText(type), t, 1f);
         if (words != null) {
           should.add(words);
         }
         yield obj("bool", obj("should", should));
       }
     };
+  }
+
+  /** The works with a tag {@code text} names, of any kind it names (as the Lucene backend). */
+  private ObjectNode namedTags(String text, boolean bare, float boost) {
+    if (text == null) {
+      return null;
+    }
+    List<TagType> types = wrangler.namedBy(text, bare);
+    if (types.isEmpty()) {
+      return null;
+    }
+    ArrayNode should = JSON.createArrayNode();
+    types.forEach(type -> should.add(tagFilter(type, text)));
+    ObjectNode body = obj("should", should);
+    body.put("boost", boost);
+    return obj("bool", body);
   }
 
   private ObjectNode inField(String field, QueryText.Term t) {
