@@ -194,6 +194,25 @@ public final class QuireWeb {
           config.routes.post("/admin/tags/rules/remove", admin::removeRule);
           config.routes.get("/", web::works);
           config.routes.get("/works", web::works);
+          // AO3's addresses, as readers type them or follow them from their bookmarks.
+          config.routes.get(
+              "/tags/{name}/works",
+              ctx ->
+                  ctx.redirect(
+                      "/search?include_tags=" + Texts.url(ctx.pathParam("name")),
+                      io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
+          config.routes.get(
+              "/users/{name}",
+              ctx ->
+                  ctx.redirect(
+                      "/authors/" + Texts.segment(ctx.pathParam("name")),
+                      io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
+          config.routes.get(
+              "/users/{name}/works",
+              ctx ->
+                  ctx.redirect(
+                      "/authors/" + Texts.segment(ctx.pathParam("name")),
+                      io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
           config.routes.get("/works/{id}", web::reader);
           config.routes.get("/works/{id}/chapters/{n}", web::reader);
           config.routes.get("/works/{id}/download/{format}", web::download);
@@ -468,7 +487,36 @@ public final class QuireWeb {
   }
 
   /** The newest works this viewer may see, minus what they muted (through the index). */
+  /** What a search does that the works listing does not: a sort, a filter, words. */
+  private static final java.util.Set<String> SEARCH_PARAMS =
+      java.util.Set.of(
+          "q",
+          "sort",
+          "sort_direction",
+          "include",
+          "exclude",
+          "include_tags",
+          "exclude_tags",
+          "lang",
+          "complete",
+          "words_min",
+          "words_max",
+          "kudos_min",
+          "kudos_max",
+          "hits_min",
+          "hits_max",
+          "bookmarks_min",
+          "bookmarks_max",
+          "updated_from",
+          "updated_to");
+
   private void works(Context ctx) {
+    if (ctx.queryParamMap().keySet().stream().anyMatch(SEARCH_PARAMS::contains)) {
+      // "/works?sort=kudos", "/works?include=fandom:…": the listing sorted or filtered is a search.
+      String query = ctx.queryString();
+      ctx.redirect("/search?" + (query == null ? "" : query));
+      return;
+    }
     int page = pageParam(ctx);
     SearchQuery.Audience audience = readers.audience(ctx);
     SearchResults res = newest(quire, audience, page);
@@ -792,7 +840,13 @@ public final class QuireWeb {
                     : SearchView.snippetHref(w.id(), w.chapterCount(), h.snippet())));
       }
     }
-    String message = res.message();
+    // Past the last page of a small result: say so, not that deep pages are cut at 10,000.
+    boolean pastEnd =
+        results.isEmpty()
+            && res.total() > 0
+            && form.page() > 1
+            && form.page() > form.pages(res.total());
+    String message = pastEnd && res.total() < SearchQuery.MAX_OFFSET ? null : res.message();
     if (!unknownTags.isEmpty()) {
       message =
           (message == null ? "" : message + " ")
@@ -804,7 +858,7 @@ public final class QuireWeb {
               + (unknownTags.size() == 1 ? "it was" : "they were")
               + " left out; pick from the suggestions as you type, or search for the words.";
     }
-    if (results.isEmpty() && res.total() > 0 && form.page() > 1 && res.message() == null) {
+    if (pastEnd) {
       long pages = form.pages(res.total());
       message =
           (message == null ? "" : message + " ")
@@ -812,7 +866,7 @@ public final class QuireWeb {
               + Texts.number(pages)
               + (pages == 1 ? " page" : " pages")
               + " of results; page "
-              + Texts.number(form.page())
+              + Texts.number(form.askedPage())
               + " is past the end.";
     }
     if (!form.understood().isEmpty()) {

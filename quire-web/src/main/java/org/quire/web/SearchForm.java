@@ -40,6 +40,7 @@ public final class SearchForm {
   private final SearchQuery.Sort sort;
   private final String direction;
   private final int page;
+  private final int askedPage;
   private final int pageSize;
   private final List<String> ignored = new ArrayList<>();
   private final List<String> understood;
@@ -111,6 +112,7 @@ public final class SearchForm {
       ignored.add("page=" + first(params, "page").strip());
     }
     this.page = p == null ? 1 : Math.max(1, Math.min(SearchQuery.MAX_OFFSET / pageSize + 1, p));
+    this.askedPage = p == null ? 1 : Math.max(1, p);
   }
 
   /** Reads the parameters of a request (as Javalin's {@code queryParamMap()} gives them). */
@@ -224,6 +226,11 @@ public final class SearchForm {
   }
 
   /** How many pages {@code total} results fill (at least one), up to the paging limit. */
+  /** The page asked for, before deep pages were bounded. */
+  public int askedPage() {
+    return askedPage;
+  }
+
   public long pages(long total) {
     return Math.max(1, (Math.min(total, SearchQuery.MAX_OFFSET) + pageSize - 1) / pageSize);
   }
@@ -472,6 +479,15 @@ public final class SearchForm {
     p.forEach(
         (k, vs) -> vs.forEach(v -> sb.append(k).append('=').append(Texts.url(v)).append('&')));
     return sb.toString();
+  }
+
+  /** The Atom feed of this search's filters and words, newest works first. */
+  public String feedHref() {
+    Map<String, List<String>> p = params();
+    p.remove("sort");
+    p.remove("sort_direction");
+    p.remove("page_size");
+    return trim(href("/feeds/works.atom", p));
   }
 
   /** This search's URL up to "page=", for the pager. */

@@ -131,6 +131,63 @@ public record SearchView(
     String base =
         chapters == 1 ? "/works/" + workId : "/works/" + workId + "/chapters/" + s.chapter();
     String match = s.firstMatch().strip();
-    return match.isEmpty() ? base : base + "#:~:text=" + Texts.fragment(match);
+    if (match.isEmpty()) {
+      return base;
+    }
+    // The words around the match make the link land on this passage, not on the chapter's
+    // first "Buffy": a text fragment's prefix and suffix must stand right beside the match.
+    StringBuilder before = new StringBuilder();
+    StringBuilder after = new StringBuilder();
+    boolean seen = false;
+    for (SearchResults.Part p : s.parts()) {
+      if (!seen && p.match() && p.text().strip().equals(match)) {
+        seen = true;
+      } else if (!seen) {
+        before.append(p.text());
+      } else {
+        after.append(p.text());
+      }
+    }
+    String prefix = plainWords(before.toString(), true);
+    String suffix = plainWords(after.toString(), false);
+    return base
+        + "#:~:text="
+        + (prefix.isEmpty() ? "" : Texts.fragment(prefix) + "-,")
+        + Texts.fragment(match)
+        + (suffix.isEmpty() ? "" : ",-" + Texts.fragment(suffix));
+  }
+
+  /**
+   * Up to three words at the end (or start) of {@code text} that read the same on the page as in
+   * the stored text: letters, digits, quotes and punctuation, stopping at a line end or at a word
+   * with Markdown's marks (emphasis, escapes), which the page shows otherwise. Empty when none.
+   */
+  static String plainWords(String text, boolean atEnd) {
+    // Not past a line or paragraph end: the page's blocks break the words apart there.
+    int nl = atEnd ? text.lastIndexOf('\n') : text.indexOf('\n');
+    String t = nl < 0 ? text : atEnd ? text.substring(nl + 1) : text.substring(0, nl);
+    java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of(t.split(" ", -1)));
+    if (atEnd) {
+      java.util.Collections.reverse(words);
+    }
+    java.util.List<String> kept = new java.util.ArrayList<>();
+    boolean first = true;
+    for (String w : words) {
+      if (first && w.isEmpty()) {
+        // The space between the match and its neighbour.
+        first = false;
+        continue;
+      }
+      first = false;
+      if (kept.size() == 3
+          || !w.matches("[\\p{L}\\p{N}'\u2019.,;:!?\"\u201c\u201d\u2018()\u2014\u2013-]+")) {
+        break;
+      }
+      kept.add(w);
+    }
+    if (atEnd) {
+      java.util.Collections.reverse(kept);
+    }
+    return String.join(" ", kept);
   }
 }

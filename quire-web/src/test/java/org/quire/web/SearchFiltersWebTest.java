@@ -140,7 +140,7 @@ class SearchFiltersWebTest extends ServerTestBase {
     Document liked = page(b, "/search?kudos_min=1");
     assertThat(liked.text()).contains("Cocoa Night").doesNotContain("Ashes Again");
     assertThat(liked.selectFirst("#kudos_min").attr("value")).isEqualTo("1");
-    assertThat(liked.selectFirst("details.more[open] #kudos_min")).isNotNull();
+    assertThat(liked.selectFirst("details.more #kudos_min")).isNotNull();
     Document none = page(b, "/search?kudos_max=0&hits_min=0&bookmarks_max=0");
     assertThat(none.text()).contains("Ashes Again").doesNotContain("Cocoa Night");
     // The pager and the facets keep the range.
@@ -264,7 +264,9 @@ class SearchFiltersWebTest extends ServerTestBase {
     assertThat(one.text()).contains("Cocoa Night").doesNotContain("Ashes Again");
     var box = one.selectFirst("input[name=include][value=rating:General Audiences]");
     assertThat(box.hasAttr("checked")).isTrue();
-    assertThat(one.selectFirst("details.boxes").hasAttr("open")).isTrue();
+    // Folded away (a phone would scroll past 34 boxes to the results); the chips show the filter.
+    assertThat(one.selectFirst("details.boxes").hasAttr("open")).isFalse();
+    assertThat(one.select("ul.chips li").text()).contains("General Audiences");
     // The box carries the filter, so no hidden field sends it twice.
     assertThat(one.select("input[type=hidden][name=include]")).isEmpty();
 
@@ -335,7 +337,36 @@ class SearchFiltersWebTest extends ServerTestBase {
   }
 
   @Test
+  void aoThreesAddressesAndASortedListingLeadToTheSearch() throws Exception {
+    HttpBrowser b = visitor();
+    var sorted = b.get("/works?sort=kudos&include=" + Texts.url("rating:Mature"));
+    assertThat(sorted.statusCode()).isEqualTo(302);
+    assertThat(sorted.headers().firstValue("Location").orElseThrow())
+        .isEqualTo("/search?sort=kudos&include=" + Texts.url("rating:Mature"));
+    assertThat(b.get("/works?page=1").statusCode()).isEqualTo(200);
+    var tag = b.get("/tags/" + Texts.segment("Buffy Summers") + "/works");
+    assertThat(tag.statusCode()).isEqualTo(301);
+    assertThat(tag.headers().firstValue("Location").orElseThrow())
+        .isEqualTo("/search?include_tags=" + Texts.url("Buffy Summers"));
+    assertThat(b.get("/users/Quill").headers().firstValue("Location").orElseThrow())
+        .isEqualTo("/authors/Quill");
+    // A filtered search offers its own feed.
+    Document d = page(b, "/search?include=" + Texts.url("rating:Mature"));
+    String feed = d.selectFirst("p.count a[href^=/feeds/works.atom]").attr("href");
+    assertThat(feed).isEqualTo("/feeds/works.atom?include=" + Texts.url("rating:Mature"));
+    assertThat(b.get(feed).statusCode()).isEqualTo(200);
+    // Facets and chips land on the results, not on the top of the form.
+    assertThat(d.select("aside.facets a.facet-in").eachAttr("href"))
+        .allMatch(h -> h.endsWith("#results"));
+    assertThat(d.selectFirst("#results")).isNotNull();
+  }
+
+  @Test
   void aPagePastTheEndSaysSo() throws Exception {
+    Document far = page(visitor(), "/search?page=999");
+    assertThat(far.select(".notice").text())
+        .contains("page 999 is past the end")
+        .doesNotContain("10000");
     Document d = page(visitor(), "/search?page=50");
     assertThat(d.select("ol.blurbs > li")).isEmpty();
     assertThat(d.select(".notice").text())

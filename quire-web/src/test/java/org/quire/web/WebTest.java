@@ -233,7 +233,12 @@ class WebTest {
     assertThat(snippet).isNotNull();
     assertThat(snippet.select("mark").text()).isEqualToIgnoringCase("middle");
     assertThat(snippet.selectFirst("a").attr("href"))
-        .isEqualTo("/works/" + chaptersId + "/chapters/2#:~:text=Middle");
+        .isEqualTo("/works/" + chaptersId + "/chapters/2#:~:text=Middle,-part.");
+    // The words around the match go into the link, so it lands on this passage.
+    assertThat(SearchView.plainWords("She said to Buffy: \"put her hands in her", true))
+        .isEqualTo("hands in her");
+    assertThat(SearchView.plainWords(" jacket *pockets* now", false)).isEqualTo("jacket");
+    assertThat(SearchView.plainWords("Over.\nThen", true)).isEqualTo("Then");
     // With no words the page browses the whole archive with its facets.
     org.jsoup.nodes.Document all = org.jsoup.Jsoup.parse(get("/search").body());
     assertThat(all.select(".count").text()).contains("3 works");
