@@ -914,6 +914,9 @@ public final class Quire implements AutoCloseable {
       read = read.withProgress(read.chapters().size() >= plannedChapters, plannedChapters);
     }
     Optional<Long> existing = store.findBySha256(read.source().sha256());
+    if (existing.isEmpty()) {
+      existing = store.findSameText(read);
+    }
     if (existing.isPresent()) {
       return WorkStore.Added.duplicateOf(existing.get());
     }
@@ -1278,6 +1281,10 @@ public final class Quire implements AutoCloseable {
     try {
       Work read = reader.get();
       Optional<Long> existing = store.findBySha256(read.source().sha256());
+      if (existing.isEmpty()) {
+        // The same story from another format or download: its words, not its bytes, match.
+        existing = store.findSameText(read);
+      }
       if (existing.isPresent()) {
         report.duplicate(file, existing.get());
         return;

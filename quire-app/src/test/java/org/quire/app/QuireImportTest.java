@@ -28,6 +28,12 @@ class QuireImportTest {
     write("one.txt", "One\n\nThe first story, about a lighthouse.\n");
     write("sub/two.md", "# Two\n\nThe second story, about a garden.\n");
     write("sub/copy.txt", "One\n\nThe first story, about a lighthouse.\n");
+    // The same story again in other bytes: a line break more, and saved as a web page.
+    write("sub/copy-again.txt", "One\r\n\r\nThe first story, about a lighthouse.\r\n\r\n");
+    write(
+        "sub/one.html",
+        "<html><head><title>One</title></head><body><p>The <em>first</em> story, about a"
+            + " lighthouse.</p></body></html>");
     write("empty.txt", "");
     write("README.md", "# Not a story\n");
     Files.write(tmp.resolve("in/bin.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1});
@@ -35,7 +41,7 @@ class QuireImportTest {
       ImportReport r =
           q.importFiles(List.of(tmp.resolve("in"), tmp.resolve("missing.txt")), f -> {});
       assertThat(r.imported()).hasSize(2);
-      assertThat(r.duplicates()).hasSize(1);
+      assertThat(r.duplicates()).hasSize(3);
       assertThat(r.failed())
           .extracting(f -> f.file().getFileName().toString())
           .containsExactlyInAnyOrder("empty.txt", "bin.txt", "missing.txt");
@@ -44,13 +50,13 @@ class QuireImportTest {
           .extracting(p -> p.getFileName().toString())
           .containsExactly("README.md");
       assertThat(r.summary())
-          .isEqualTo("2 imported, 1 duplicate, 3 failed, 1 skipped (not story files)");
+          .isEqualTo("2 imported, 3 duplicates, 3 failed, 1 skipped (not story files)");
       assertThat(q.store().count()).isEqualTo(2);
       assertThat(q.index().search(SearchQuery.of("lighthouse")).total()).isEqualTo(1);
 
       ImportReport again = q.importFiles(List.of(tmp.resolve("in")), f -> {});
       assertThat(again.imported()).isEmpty();
-      assertThat(again.duplicates()).hasSize(3);
+      assertThat(again.duplicates()).hasSize(5);
       assertThat(q.store().count()).isEqualTo(2);
     }
   }

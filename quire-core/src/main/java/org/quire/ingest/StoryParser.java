@@ -285,7 +285,7 @@ final class StoryParser {
 
     /** Title, header block, "by" line and notes at the top. Returns the first body line. */
     int preamble() {
-      int i = skipBlank(postLines(skipBlank(0)));
+      int i = skipBlank(postLines(frontMatter(skipBlank(0))));
       if (i >= lines.size()) {
         return i;
       }
@@ -365,6 +365,51 @@ final class StoryParser {
         seen++;
       }
       return -1;
+    }
+
+    /**
+     * A Markdown file's front matter ({@code ---}, {@code title: "…"}, {@code author: …}, {@code
+     * ---}), as static-site and note-taking tools write it: its labels read as a header block
+     * (quotes and YAML's list brackets taken off), the rest passed over. Returns the line after it,
+     * or {@code i} when the file has none.
+     */
+    int frontMatter(int i) {
+      if (i >= lines.size() || !line(i).strip().equals("---")) {
+        return i;
+      }
+      int end = -1;
+      for (int k = i + 1; k < lines.size() && k <= i + 40; k++) {
+        if (line(k).strip().equals("---") || line(k).strip().equals("...")) {
+          end = k;
+          break;
+        }
+        if (!line(k).isBlank() && !line(k).matches("\\s*(?:[\\w-]+\\s*:.*|-\\s+.*|#.*)")) {
+          return i;
+        }
+      }
+      if (end < 0 || end == i + 1) {
+        return i;
+      }
+      for (int k = i + 1; k < end; k++) {
+        String l = line(k).strip();
+        int colon = l.indexOf(':');
+        if (colon < 1) {
+          continue;
+        }
+        String value = l.substring(colon + 1).strip();
+        if (value.length() >= 2
+            && (value.startsWith("\"") && value.endsWith("\"")
+                || value.startsWith("'") && value.endsWith("'")
+                || value.startsWith("[") && value.endsWith("]"))) {
+          value = value.substring(1, value.length() - 1).strip();
+        }
+        HeaderField.Line h =
+            HeaderField.parse(l.substring(0, colon).replace('_', ' ').replace('-', ' ') + ": x");
+        if (h != null && !value.isEmpty()) {
+          headerValue(new HeaderField.Line(h.field(), h.label(), value), value);
+        }
+      }
+      return end + 1;
     }
 
     /**

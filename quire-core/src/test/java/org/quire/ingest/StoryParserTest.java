@@ -768,4 +768,36 @@ class StoryParserTest {
     Work h = read("h.txt", "Two\n\n# Chapter 1\n\nOne.\n\n# Chapter 2\n\nTwo.\n");
     assertThat(h.chapters()).hasSize(2);
   }
+
+  @Test
+  void markdownFrontMatterIsReadAsTheHeader() {
+    Work w =
+        read(
+            "shore.md",
+            """
+            ---
+            title: "Shore Leave, Deferred"
+            author: inkblot
+            fandom: Star Trek
+            tags: [Friendship, Humor]
+            layout: post
+            ---
+
+            Kirk laughed at the sand.
+
+            Spock did not.
+            """);
+    assertThat(w.title()).isEqualTo("Shore Leave, Deferred");
+    assertThat(w.titleGenerated()).isFalse();
+    assertThat(w.authors()).containsExactly("inkblot");
+    assertThat(w.tagNames(TagType.FANDOM)).containsExactly("Star Trek");
+    assertThat(w.tagNames(TagType.ADDITIONAL)).contains("Friendship", "Humor");
+    assertThat(w.chapters()).hasSize(1);
+    assertThat(w.chapters().getFirst().text())
+        .isEqualTo("Kirk laughed at the sand.\n\nSpock did not.");
+    // A story that opens with a rule and prose keeps it.
+    Work rule = read("r.md", "---\n\nShe ran: fast.\n\n---\n\nThen home.\n");
+    assertThat(String.join(" ", rule.chapters().stream().map(c -> c.text()).toList()))
+        .contains("She ran: fast.");
+  }
 }

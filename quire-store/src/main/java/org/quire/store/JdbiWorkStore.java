@@ -269,6 +269,13 @@ public final class JdbiWorkStore implements WorkStore {
         return Added.duplicateOf(existing.get());
       }
     }
+    String words = org.quire.text.TextFingerprint.of(work.chapters());
+    if (words != null) {
+      Optional<Long> same = findByTextHash(c, words);
+      if (same.isPresent()) {
+        return Added.duplicateOf(same.get());
+      }
+    }
     long now = System.currentTimeMillis();
     long imported = work.importedAt() == null ? now : work.importedAt().toEpochMilli();
     long id;
@@ -276,8 +283,8 @@ public final class JdbiWorkStore implements WorkStore {
         c.prepareStatement(
             "INSERT INTO works (title, title_generated, summary, notes, end_notes, language,"
                 + " complete, word_count, format, source_name, source_sha256, imported_at,"
-                + " updated_at, expected_chapters, visibility, published)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " updated_at, expected_chapters, visibility, published, text_hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             new String[] {"id"})) {
       ps.setString(1, work.title());
       ps.setInt(2, work.titleGenerated() ? 1 : 0);
@@ -295,6 +302,7 @@ public final class JdbiWorkStore implements WorkStore {
       ps.setInt(14, work.expectedChapters());
       ps.setString(15, visibility.key());
       ps.setInt(16, visibility == Visibility.DRAFT ? 0 : 1);
+      ps.setString(17, words);
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         if (!keys.next()) {
@@ -584,6 +592,29 @@ public final class JdbiWorkStore implements WorkStore {
       return findBySha256(c, sha256);
     } catch (SQLException e) {
       throw new StoreException("Could not look up a file hash: " + rootMessage(e), e);
+    }
+  }
+
+  @Override
+  public Optional<Long> findSameText(Work work) {
+    String words = org.quire.text.TextFingerprint.of(work.chapters());
+    if (words == null) {
+      return Optional.empty();
+    }
+    try (Connection c = dataSource.getConnection()) {
+      return findByTextHash(c, words);
+    } catch (SQLException e) {
+      throw new StoreException("Could not look for the same story: " + rootMessage(e), e);
+    }
+  }
+
+  private static Optional<Long> findByTextHash(Connection c, String hash) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM works WHERE text_hash = ? ORDER BY id LIMIT 1")) {
+      ps.setString(1, hash);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
     }
   }
 

@@ -68,6 +68,12 @@ public interface WorkStore extends AutoCloseable {
   Optional<Long> findBySha256(String sha256);
 
   /**
+   * The id of a stored work whose chapters hold the same words ({@link
+   * org.quire.text.TextFingerprint}): the same story from another file format or download.
+   */
+  Optional<Long> findSameText(Work work);
+
+  /**
    * Every work newest first, whoever may see it (for the command line; the web lists through the
    * search index, which knows who is asking).
    *
