@@ -913,10 +913,9 @@ public final class Quire implements AutoCloseable {
     if (plannedChapters > 0) {
       read = read.withProgress(read.chapters().size() >= plannedChapters, plannedChapters);
     }
+    // The same file again is the same post; the same words in another file are not refused
+    // here (an author may post a story again on purpose): only bulk imports compare words.
     Optional<Long> existing = store.findBySha256(read.source().sha256());
-    if (existing.isEmpty()) {
-      existing = store.findSameText(read);
-    }
     if (existing.isPresent()) {
       return WorkStore.Added.duplicateOf(existing.get());
     }

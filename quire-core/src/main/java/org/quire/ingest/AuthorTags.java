@@ -28,6 +28,11 @@ final class AuthorTags {
   static final String NO_WARNINGS = "No Archive Warnings Apply";
   static final String CHOSE_NOT = "Creator Chose Not To Use Archive Warnings";
 
+  /** Whether a "Category:" value is a kind or genre of story ("Drabble", "Humor/Romance"). */
+  static boolean genre(String v) {
+    return GENRES.matcher(v.strip()).matches();
+  }
+
   /** Kinds and genres some headers file under "Category": not fandoms, not AO3's categories. */
   private static final Pattern GENRES =
       Pattern.compile(
@@ -104,16 +109,13 @@ final class AuthorTags {
           split(value)
               .forEach(
                   v -> {
-                    String category = org.quire.model.FixedTags.alias(TagType.CATEGORY, key(v));
-                    if (category != null) {
-                      out.add(Tag.byAuthor(TagType.CATEGORY, category));
-                    } else if (GENRES.matcher(v.strip()).matches()) {
-                      out.add(Tag.byAuthor(TagType.ADDITIONAL, v.strip()));
-                    } else {
-                      // FanFiction.Net's "Category" is the fandom: "Star Trek: The Original
-                      // Series"; AO3's categories are the short list above.
-                      out.add(Tag.byAuthor(TagType.FANDOM, v.strip()));
-                    }
+                    String category = category(v);
+                    // Anything else is a genre or, on FanFiction.Net, the fandom: the story
+                    // parser decides once it has read the whole header.
+                    out.add(
+                        category != null
+                            ? Tag.byAuthor(TagType.CATEGORY, category)
+                            : Tag.byAuthor(TagType.ADDITIONAL, v.strip()));
                   });
       case TAGS -> split(value).forEach(v -> out.add(Tag.byAuthor(TagType.ADDITIONAL, v)));
       default -> {}

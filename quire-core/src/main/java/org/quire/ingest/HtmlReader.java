@@ -36,11 +36,18 @@ final class HtmlReader {
     // The page's title names the story unless the text opens with a title heading of its own.
     String first = md.lines().findFirst().orElse("");
     boolean titled = first.startsWith("# ") && !StoryParser.isChapterHeading(first.substring(2));
-    // A page that repeats its title as its first line, in bold or centred, is titled by that line.
+    // A page that repeats its title as its first line, in bold or centred: that line is the
+    // title heading (once, not twice). Only a short line is compared.
     boolean repeated =
-        StoryParser.plainTitle(StoryParser.undecorated(first.strip()))
-            .equalsIgnoreCase(title.replaceAll("\\s+", " "));
-    if (!title.isEmpty() && !titled && !repeated) {
+        !title.isEmpty()
+            && !titled
+            && first.length() <= title.length() + 40
+            && StoryParser.plainTitle(StoryParser.undecorated(first.strip()))
+                .equalsIgnoreCase(title.replaceAll("\\s+", " "));
+    if (repeated) {
+      md = md.substring(Math.min(md.length(), first.length())).stripLeading();
+    }
+    if (!title.isEmpty() && !titled) {
       md = "# " + HtmlText.escape(title) + "\n\n" + md;
     }
     return StoryParser.parse(md, true);

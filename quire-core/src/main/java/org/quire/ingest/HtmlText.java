@@ -197,7 +197,7 @@ final class HtmlText {
       inner = escape(href);
     }
     // Angle brackets hold any address; only they and line ends need escaping inside.
-    String target = href.replace("<", "%3C").replace(">", "%3E");
+    String target = href.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E");
     out.append('[').append(inner).append("](<").append(target).append(">)");
   }
 

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.quire.model.Chapter;
 import org.quire.model.IngestProblem;
 import org.quire.model.Tag;
+import org.quire.model.TagType;
 import org.quire.text.Paragraphs;
 import org.quire.text.SceneBreaks;
 
@@ -147,11 +148,24 @@ final class StoryParser {
               + "(?:\\*\\*|__)?\\s*[:\\-–—]\\s*(?:\\*\\*|__)?\\s*(.*)$",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+  /**
+   * "Note:" or "Notes:" without "A/N" or "author's": a note to readers at a file's top, but at a
+   * chapter's end as likely the story's own ("Note: back by noon.").
+   */
+  private static final Pattern BARE_NOTE =
+      Pattern.compile("^\\s*[(\\[]?\\s*(?:\\*\\*|__)?notes?\\b", Pattern.CASE_INSENSITIVE);
+
   /** "Disclaimer: I don't own…", also in bold or in brackets. */
   private static final Pattern DISCLAIMER =
       Pattern.compile(
           "^\\s*[(\\[]?\\s*(?:\\*\\*|__)?Disclaimer(?:\\*\\*|__)?\\s*[:\\-–—]",
           Pattern.CASE_INSENSITIVE);
+
+  /** "Three Weeks Later", "Ten Years Earlier", "The Next Morning": a time skip. */
+  private static final Pattern TIME_SKIP =
+      Pattern.compile(
+          "(?i)(?:\\S+\\s+){0,3}(?:later|earlier|before|after|ago|afterwards)"
+              + "|(?:the\\s+)?(?:next|following)\\s+\\S+");
 
   /** Most words of a name capitalised: "The Magic Box", "Of Mice and Men". */
   static boolean titleCase(String s) {
@@ -188,6 +202,14 @@ final class StoryParser {
     final List<IngestProblem> problems = new ArrayList<>();
     final List<String> authors = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+
+    /**
+     * "Category:" values that are neither AO3's categories nor genres: FanFiction.Net's fandom
+     * ("Star Trek: The Original Series") when the header names no fandom, else additional tags
+     * ("Character Study").
+     */
+    final List<String> otherCategories = new ArrayList<>();
+
     String title;
     String summary;
     String language;
@@ -276,6 +298,10 @@ final class StoryParser {
         // With no chapters at all the ingester refuses the file; the title is never shown.
         title = chapters.isEmpty() ? "Untitled" : generatedTitle(chapters.getFirst().text());
         generated = true;
+      }
+      boolean fandomGiven = tags.stream().anyMatch(t -> t.type() == TagType.FANDOM);
+      for (String c : otherCategories) {
+        tags.add(Tag.byAuthor(fandomGiven ? TagType.ADDITIONAL : TagType.FANDOM, c));
       }
       String noteText = notes.isEmpty() ? null : String.join("\n\n", notes);
       return new Parsed(
@@ -489,6 +515,15 @@ final class StoryParser {
           expected = h.label().equalsIgnoreCase("chapters") ? expectedFrom(v) : expected;
         }
         case IGNORED -> {}
+        case CATEGORY -> {
+          for (String item : AuthorTags.split(v)) {
+            if (AuthorTags.category(item) != null || AuthorTags.genre(item)) {
+              AuthorTags.add(h.field(), item, tags);
+            } else if (!item.isBlank()) {
+              otherCategories.add(item.strip());
+            }
+          }
+        }
         default -> AuthorTags.add(h.field(), v, tags);
       }
     }
@@ -620,7 +655,10 @@ final class StoryParser {
       }
       if (closingNote && last > i) {
         int p = backToParagraphStart(last, i);
-        if (p > i && NOTE.matcher(line(p)).matches() && hasStory(i, p)) {
+        if (p > i
+            && NOTE.matcher(line(p)).matches()
+            && !BARE_NOTE.matcher(line(p)).lookingAt()
+            && hasStory(i, p)) {
           chapterNotes.add("Chapter end notes: " + noteBody(p, last + 1));
           last = p - 1;
           while (last >= i && blank(last)) {
@@ -666,6 +704,9 @@ final class StoryParser {
       if (next >= to || !hasText(next + 1, to)) {
         return -1;
       }
+      if (line(next).length() > 120) {
+        return -1;
+      }
       String l = undecorated(line(next).strip());
       boolean adjacent = next == heading + 1;
       if (l.isEmpty()
@@ -681,7 +722,9 @@ final class StoryParser {
           || !blank(next + 1) && blankSeparated) {
         return -1;
       }
-      return adjacent || titleCase(l) ? next : -1;
+      // "Sunnydale, California" and "Three Weeks Later" set the scene; they are not titles.
+      boolean scene = l.contains(",") || TIME_SKIP.matcher(l).matches();
+      return adjacent || titleCase(l) && !scene ? next : -1;
     }
 
     /**
@@ -700,15 +743,22 @@ final class StoryParser {
           j++;
         }
         paras.add(new int[] {i, j});
-        labelled |= isNoteOrDisclaimer(line(i));
         String p = text.substring(lines.get(i)[0], lines.get(j - 1)[1]);
-        speech |= p.matches("(?s).*[\"“”].*");
+        if (isNoteOrDisclaimer(line(i))) {
+          labelled = true;
+        } else {
+          // Dialogue is story, whatever notes stand beside it.
+          speech |= p.indexOf('"') >= 0 || p.indexOf('“') >= 0 || p.indexOf('”') >= 0;
+        }
         words += p.strip().split("\\s+").length;
+        if (speech || paras.size() > 4 || words > 200) {
+          return false;
+        }
         i = j;
       }
       // A note's second paragraph ("A huge thank you to my beta…") carries no label of its own.
       boolean afterNote = !notes.isEmpty() && paras.size() <= 2 && words <= 80 && !speech;
-      if (!(labelled || afterNote) || paras.size() > 4 || words > 200) {
+      if (!(labelled || afterNote)) {
         return false;
       }
       for (int[] p : paras) {
@@ -867,12 +917,27 @@ final class StoryParser {
   /**
    * What writers put around a heading: "~Chapter 3~", "**Chapter 4**", "-= Part 2 =-", "[Ch. 5]".
    */
-  private static final Pattern DECORATION =
-      Pattern.compile("^[\\s~*=_\\-#<>\\[\\]•+\\\\]+|[\\s~*=_\\-#<>\\[\\]•+\\\\]+$");
+  private static final String DECORATION = "~*=_-#<>[]•+\\";
 
-  /** A line without the decoration around it (Markdown's escapes of it included). */
+  /**
+   * A line without the decoration around it (Markdown's escapes of it included). A loop from both
+   * ends, not a regex: a trailing character class is tried at every position, and a hostile line of
+   * 20,000 dashes and a letter took seconds.
+   */
   static String undecorated(String s) {
-    return DECORATION.matcher(s).replaceAll("");
+    int from = 0;
+    int to = s.length();
+    while (from < to && decoration(s.charAt(from))) {
+      from++;
+    }
+    while (to > from && decoration(s.charAt(to - 1))) {
+      to--;
+    }
+    return s.substring(from, to);
+  }
+
+  private static boolean decoration(char c) {
+    return Character.isWhitespace(c) || DECORATION.indexOf(c) >= 0;
   }
 
   /**

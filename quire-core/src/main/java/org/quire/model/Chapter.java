@@ -44,7 +44,9 @@ public record Chapter(int number, String title, String text, String notes) {
               + ROMAN
               + "|"
               + ROMAN.toLowerCase(java.util.Locale.ROOT)
-              + ")|one|two|three|four|five|six|seven|eight|nine|ten"
+              + ")|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+              + "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+              + "|one|two|three|four|five|six|seven|eight|nine|ten"
               + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-              + "|twenty)(?:\\s*[:.\\-–—]\\s*|\\s+|$)(.*)");
+              + ")(?:\\s*[:.\\-–—]\\s*|\\s+|$)(.*)");
 }

@@ -5,7 +5,7 @@ package org.quire.model;
  *
  * @param kudos kudos left (one per account or visitor)
  * @param hits reader visits
- * @param bookmarks bookmarks, private ones included in the count
+ * @param bookmarks public bookmarks (private ones and works marked for later are not counted)
  * @param comments comments not deleted
  */
 public record Engagement(int kudos, int hits, int bookmarks, int comments) {

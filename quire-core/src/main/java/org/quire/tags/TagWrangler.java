@@ -25,6 +25,10 @@ public final class TagWrangler {
 
   private final Packs packs;
   private final List<TagRule> rules = new CopyOnWriteArrayList<>();
+
+  /** Every name a rule mentions (as {@link #key(TagType, String)}): one lookup per search word. */
+  private final Set<String> ruleNames = ConcurrentHashMap.newKeySet();
+
   private final Map<String, String> synonymOf = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> parentsOf = new ConcurrentHashMap<>();
 
@@ -106,6 +110,8 @@ public final class TagWrangler {
     clearCaches();
     rules.add(rule);
     String k = key(rule.type(), rule.name());
+    ruleNames.add(k);
+    ruleNames.add(key(rule.type(), rule.target()));
     if (rule.relation() == TagRule.Relation.SYNONYM_OF) {
       synonymOf.put(k, rule.target());
     } else {
@@ -118,6 +124,7 @@ public final class TagWrangler {
     List<TagRule> kept = rules.stream().filter(r -> !r.equals(rule)).toList();
     clearCaches();
     rules.clear();
+    ruleNames.clear();
     synonymOf.clear();
     parentsOf.clear();
     kept.forEach(this::add);
@@ -144,7 +151,11 @@ public final class TagWrangler {
           switch (type) {
             case RATING, ARCHIVE_WARNING, CATEGORY ->
                 !bare && org.quire.model.FixedTags.alias(type, t) != null;
-            case FANDOM, RELATIONSHIP -> known(type, t);
+            // "btvs", "MCU"; not "go" or "hp" typed among other words (Good Omens, Harry Potter):
+            // a short abbreviation is a fandom when typed in capitals or in a field.
+            case FANDOM ->
+                known(type, t) && (!bare || t.length() > 3 || t.equals(t.toUpperCase(Locale.ROOT)));
+            case RELATIONSHIP -> known(type, t);
             case CHARACTER ->
                 known(type, t)
                     && (!bare
@@ -161,13 +172,7 @@ public final class TagWrangler {
   }
 
   private boolean inRules(TagType type, String name) {
-    String k = key(name);
-    for (TagRule r : rules) {
-      if (r.type() == type && (key(r.name()).equals(k) || key(r.target()).equals(k))) {
-        return true;
-      }
-    }
-    return false;
+    return ruleNames.contains(key(type, name));
   }
 
   /**
@@ -175,12 +180,10 @@ public final class TagWrangler {
    * keeper's rule mentions it. Tags that are neither are new, and listed for keepers to wrangle.
    */
   public boolean known(TagType type, String name) {
-    String k = key(name);
-    for (TagRule r : rules) {
-      if (r.type() == type && (key(r.name()).equals(k) || key(r.target()).equals(k))) {
-        return true;
-      }
+    if (inRules(type, name)) {
+      return true;
     }
+    String k = key(name);
     return switch (type) {
       case FANDOM -> metaFandoms.contains(k) || packs.fandom(name) != null;
       case CHARACTER -> !packs.characters(name, List.of()).isEmpty();

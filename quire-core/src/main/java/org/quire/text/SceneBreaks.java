@@ -12,9 +12,13 @@ public final class SceneBreaks {
       Pattern.compile(
           "^[-~=*_.\\\\\\s]*(?:oOo|OoO|o0o|0o0|xXx|XxX|xox|XoX|oxo|OxO)(?:[oOxX0]*)[-~=*_.\\\\\\s]*$");
 
+  /** A letter's hugs and kisses, "xoxo" or "XOXO": words, not a divider. */
+  private static final Pattern KISSES = Pattern.compile("(?:xo){2,}x?|(?:XO){2,}X?");
+
   /**
    * A divider of x's and o's: "xxxxx", "-x-x-x-", "x-x-x", "-o-o-o-", "ooOOoo". Three letters or
-   * more between dividers, five alike of x, or o's changing case; a word ("Ooooh", "xoxo") is not.
+   * more with dividers other than spaces between them, five alike of x, or o's changing case; a
+   * word ("Ooooh") or a letter's kisses ("x x x", "xx xx") is not.
    */
   private static boolean xoDivider(String s) {
     int letters = 0;
@@ -24,8 +28,8 @@ public final class SceneBreaks {
     char prev = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if ("xXoO0".indexOf(c) >= 0) {
-        if (letters > 0 && "xXoO0".indexOf(prev) < 0) {
+      if ("xXoO".indexOf(c) >= 0) {
+        if (letters > 0 && "xXoO ".indexOf(prev) < 0) {
           divided = true;
         }
         rising |= prev == 'o' && c == 'O';
@@ -46,6 +50,9 @@ public final class SceneBreaks {
   public static boolean isBreak(String line) {
     String s = line.strip();
     if (s.isEmpty() || s.length() > 40) {
+      return false;
+    }
+    if (KISSES.matcher(s).matches()) {
       return false;
     }
     if (LETTER_DIVIDER.matcher(s).matches() || xoDivider(s)) {

@@ -1,12 +1,10 @@
 package org.quire.text;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import org.quire.model.Chapter;
 
 /**
@@ -19,37 +17,97 @@ import org.quire.model.Chapter;
 public final class TextFingerprint {
   private TextFingerprint() {}
 
+  /**
+   * The last chapters fingerprinted on this thread and their fingerprint: an import asks before
+   * analysing a work and its store again when it writes the same (immutable) chapters.
+   */
+  private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+
   /** The fingerprint of these chapters' text, or null when they hold no words. */
   public static String of(List<Chapter> chapters) {
+    Object[] last = LAST.get();
+    if (last[0] == chapters) {
+      return (String) last[1];
+    }
+    String hash = compute(chapters);
+    last[0] = chapters;
+    last[1] = hash;
+    return hash;
+  }
+
+  private static String compute(List<Chapter> chapters) {
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    StringBuilder word = new StringBuilder();
+    // Words are written lower-cased into a buffer, a space after each, and hashed a buffer at a
+    // time: no string per word (it runs on every imported work).
+    byte[] buf = new byte[8192];
+    int len = 0;
     boolean any = false;
+    boolean inWord = false;
     for (Chapter c : chapters) {
-      String text = Normalizer.normalize(c.text(), Normalizer.Form.NFKC);
-      for (String line : text.split("\n")) {
-        if (SceneBreaks.isBreak(line)) {
-          continue;
+      String text = c.text();
+      if (!Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
+        text = Normalizer.normalize(text, Normalizer.Form.NFKC);
+      }
+      int n = text.length();
+      int lineStart = 0;
+      while (lineStart <= n) {
+        int lineEnd = text.indexOf('\n', lineStart);
+        if (lineEnd < 0) {
+          lineEnd = n;
         }
-        for (int i = 0; i <= line.length(); ) {
-          int cp = i < line.length() ? line.codePointAt(i) : ' ';
-          if (Character.isLetterOrDigit(cp)) {
-            word.appendCodePoint(cp);
-          } else if (!word.isEmpty() && cp != '\'' && cp != '\u2019') {
-            // An apostrophe joins a word ("don't"), as typed either way.
-            sha.update(word.toString().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) ' ');
-            word.setLength(0);
-            any = true;
+        // Only a short line can be a scene break (SceneBreaks looks at 40 characters at most).
+        if (lineEnd - lineStart > 48 || !SceneBreaks.isBreak(text.substring(lineStart, lineEnd))) {
+          for (int i = lineStart; i < lineEnd; ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp)) {
+              if (len + 4 > buf.length) {
+                sha.update(buf, 0, len);
+                len = 0;
+              }
+              len = utf8(Character.toLowerCase(cp), buf, len);
+              inWord = true;
+            } else if (inWord && cp != '\'' && cp != '\u2019') {
+              // An apostrophe joins a word ("don't"), as typed either way.
+              buf[len++] = ' ';
+              inWord = false;
+              any = true;
+            }
           }
-          i += i < line.length() ? Character.charCount(cp) : 1;
         }
+        if (inWord) {
+          buf[len++] = ' ';
+          inWord = false;
+          any = true;
+        }
+        lineStart = lineEnd + 1;
       }
     }
+    sha.update(buf, 0, len);
     return any ? HexFormat.of().formatHex(sha.digest()) : null;
+  }
+
+  private static int utf8(int cp, byte[] b, int at) {
+    if (cp < 0x80) {
+      b[at++] = (byte) cp;
+    } else if (cp < 0x800) {
+      b[at++] = (byte) (0xC0 | cp >> 6);
+      b[at++] = (byte) (0x80 | cp & 0x3F);
+    } else if (cp < 0x10000) {
+      b[at++] = (byte) (0xE0 | cp >> 12);
+      b[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
+      b[at++] = (byte) (0x80 | cp & 0x3F);
+    } else {
+      b[at++] = (byte) (0xF0 | cp >> 18);
+      b[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
+      b[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
+      b[at++] = (byte) (0x80 | cp & 0x3F);
+    }
+    return at;
   }
 }

@@ -750,7 +750,15 @@ class StoryParserTest {
     assertThat(w.chapters()).hasSize(1);
     assertThat(w.chapters().getFirst().text())
         .isEqualTo("Dawn ran outside in her socks and came back soaked.");
-    // FanFiction.Net's "Category" names the fandom.
+    // FanFiction.Net's "Category" names the fandom, when the header names none; beside a
+    // fandom, a Category that is no AO3 category is an additional tag.
+    Work lj =
+        read(
+            "lj.txt",
+            "Title: Quiet\nFandom: Sherlock\nCategory: Gen, Character Study\n\nJohn slept.\n");
+    assertThat(lj.tagNames(TagType.FANDOM)).containsExactly("Sherlock");
+    assertThat(lj.tagNames(TagType.CATEGORY)).containsExactly("Gen");
+    assertThat(lj.tagNames(TagType.ADDITIONAL)).containsExactly("Character Study");
     Work ffn =
         read(
             "ffn2.txt",
@@ -758,6 +766,51 @@ class StoryParserTest {
                 + "Kirk laughed.\n");
     assertThat(ffn.tagNames(TagType.FANDOM)).containsExactly("Star Trek: The Original Series");
     assertThat(ffn.tagNames(TagType.CATEGORY)).isEmpty();
+  }
+
+  @Test
+  void aDialoguePrologueAndAStorysOwnNoteStayStory() {
+    Work w =
+        read(
+            "p.txt",
+            """
+            Night Shift
+
+            A/N: For my sister.
+
+            "Are you awake?" Dawn asked.
+
+            A/N: The prologue is short.
+
+            Chapter 1
+
+            Buffy was awake.
+
+            Note: back by noon.
+
+            Chapter 2
+
+            Noon came.
+            """);
+    assertThat(w.chapters().getFirst().text()).contains("\"Are you awake?\" Dawn asked.");
+    assertThat(w.chapters().get(1).text()).endsWith("Note: back by noon.");
+  }
+
+  @Test
+  void datelinesAndTimeSkipsUnderAHeadingAreTheStorysFirstLine() {
+    Work w =
+        read(
+            "d.txt",
+            "Dates\n\nChapter 1\n\nSunnydale, California\n\nIt was hot.\n\n"
+                + "Chapter 2\n\nThree Weeks Later\n\nIt was cold.\n\n"
+                + "Chapter 3\n\nThe Magic Box\n\nIt was open.\n");
+    assertThat(w.chapters().stream().map(Chapter::title))
+        .containsExactly("Chapter 1", "Chapter 2", "Chapter 3: The Magic Box");
+    assertThat(w.chapters().get(0).text()).startsWith("Sunnydale, California");
+    assertThat(w.chapters().get(1).text()).startsWith("Three Weeks Later");
+    // A letter's kisses stay words.
+    Work letter = read("l.txt", "Letter\n\nDear Buffy, come home.\n\nxoxo\n\nDawn\n");
+    assertThat(letter.chapters().getFirst().text()).contains("xoxo");
   }
 
   @Test

@@ -51,7 +51,12 @@ class TextRulesTest {
         "Ooooh",
         "Oooooo",
         "XOXO",
-        "ox"
+        "xoxo",
+        "xoxoxo",
+        "ox",
+        "x x x",
+        "xx xx",
+        "0 0 0"
       })
   void notSceneBreaks(String line) {
     assertThat(SceneBreaks.isBreak(line)).isFalse();

@@ -87,7 +87,7 @@ public final class TextExports {
       String text = c.text();
       if (w.format() == TextFormat.PLAIN) {
         // Plain text's own symbols must not turn into Markdown.
-        text = text.replaceAll("([\\\\`*_\\[\\]<#])", "\\\\$1");
+        text = text.replaceAll("([\\\\`*_\\[\\]<>#~])", "\\\\$1");
       }
       b.append(text.strip()).append("\n\n");
     }

@@ -90,8 +90,8 @@ public record QueryText(List<Clause> clauses) {
   public record Term(Field field, String text, boolean phrase, boolean prefix) {
     /**
      * A relationship written whole ({@code relationship:"Buffy Summers/Spike"}, {@code ship:"Buffy
-     * & Dawn"}) means that tag only: "/" (romantic) and "&amp;" (platonic) tell two tags of the
-     * same people apart, which their words cannot.
+     * & Dawn"}): when the tag wrangling knows the pairing, it means that tag only, "/" (romantic)
+     * and "&amp;" (platonic) telling two tags of the same people apart, which their words cannot.
      */
     public boolean wholeRelationship() {
       return field == Field.RELATIONSHIP && !prefix && (text.contains("/") || text.contains("&"));

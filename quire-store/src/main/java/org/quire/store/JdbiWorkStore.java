@@ -269,13 +269,8 @@ public final class JdbiWorkStore implements WorkStore {
         return Added.duplicateOf(existing.get());
       }
     }
+    // Kept for findSameText: whether the same words make a duplicate is the importer's call.
     String words = org.quire.text.TextFingerprint.of(work.chapters());
-    if (words != null) {
-      Optional<Long> same = findByTextHash(c, words);
-      if (same.isPresent()) {
-        return Added.duplicateOf(same.get());
-      }
-    }
     long now = System.currentTimeMillis();
     long imported = work.importedAt() == null ? now : work.importedAt().toEpochMilli();
     long id;
@@ -609,19 +604,18 @@ public final class JdbiWorkStore implements WorkStore {
   }
 
   private static Optional<Long> findByTextHash(Connection c, String hash) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT id FROM works WHERE text_hash = ? ORDER BY id LIMIT 1")) {
-      ps.setString(1, hash);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-      }
-    }
+    return firstId(c, "SELECT id FROM works WHERE text_hash = ? ORDER BY id LIMIT 1", hash);
   }
 
   private static Optional<Long> findBySha256(Connection c, String sha) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT id FROM works WHERE source_sha256 = ?")) {
-      ps.setString(1, sha);
+    return firstId(c, "SELECT id FROM works WHERE source_sha256 = ?", sha);
+  }
+
+  /** The id a one-parameter query answers first, if any. */
+  private static Optional<Long> firstId(Connection c, String sql, String value)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, value);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
       }

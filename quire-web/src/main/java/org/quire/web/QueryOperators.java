@@ -59,7 +59,8 @@ record QueryOperators(
         switch (op) {
           case ">" -> min.put(field, a + 1);
           case ">=" -> min.put(field, a);
-          case "<" -> max.put(field, Math.max(0, a - 1));
+          // "<0" asks for less than nothing: no work has it.
+          case "<" -> max.put(field, a - 1);
           case "<=" -> max.put(field, a);
           default -> {
             min.put(field, a);
@@ -115,12 +116,13 @@ record QueryOperators(
     };
   }
 
+  /** A count as typed, at most what a range can hold ("words>99999999999" is every length). */
   private static Integer number(String s) {
     if (s == null) {
       return null;
     }
     try {
-      return Integer.parseInt(s.replace(",", ""));
+      return (int) Math.min(Integer.MAX_VALUE - 1, Long.parseLong(s.replace(",", "")));
     } catch (NumberFormatException e) {
       return null;
     }

@@ -199,20 +199,13 @@ public final class QuireWeb {
               "/tags/{name}/works",
               ctx ->
                   ctx.redirect(
-                      "/search?include_tags=" + Texts.url(ctx.pathParam("name")),
-                      io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
+                      "/search?include_tags=" + Texts.url(ao3TagName(ctx.pathParam("name")))));
           config.routes.get(
               "/users/{name}",
-              ctx ->
-                  ctx.redirect(
-                      "/authors/" + Texts.segment(ctx.pathParam("name")),
-                      io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
+              ctx -> ctx.redirect("/authors/" + Texts.segment(ctx.pathParam("name"))));
           config.routes.get(
               "/users/{name}/works",
-              ctx ->
-                  ctx.redirect(
-                      "/authors/" + Texts.segment(ctx.pathParam("name")),
-                      io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
+              ctx -> ctx.redirect("/authors/" + Texts.segment(ctx.pathParam("name"))));
           config.routes.get("/works/{id}", web::reader);
           config.routes.get("/works/{id}/chapters/{n}", web::reader);
           config.routes.get("/works/{id}/download/{format}", web::download);
@@ -486,7 +479,19 @@ public final class QuireWeb {
     ctx.contentType("text/html; charset=utf-8").result(out.toString());
   }
 
-  /** The newest works this viewer may see, minus what they muted (through the index). */
+  /**
+   * A tag's name in an AO3 address, where "/", "&amp;", ".", "?" and "#" are written {@code *s*},
+   * {@code *a*}, {@code *d*}, {@code *q*} and {@code *h*} ("Buffy Summers*s*Spike").
+   */
+  static String ao3TagName(String segment) {
+    return segment
+        .replace("*s*", "/")
+        .replace("*a*", "&")
+        .replace("*d*", ".")
+        .replace("*q*", "?")
+        .replace("*h*", "#");
+  }
+
   /** What a search does that the works listing does not: a sort, a filter, words. */
   private static final java.util.Set<String> SEARCH_PARAMS =
       java.util.Set.of(
@@ -510,6 +515,7 @@ public final class QuireWeb {
           "updated_from",
           "updated_to");
 
+  /** The newest works this viewer may see, minus what they muted (through the index). */
   private void works(Context ctx) {
     if (ctx.queryParamMap().keySet().stream().anyMatch(SEARCH_PARAMS::contains)) {
       // "/works?sort=kudos", "/works?include=fandom:…": the listing sorted or filtered is a search.

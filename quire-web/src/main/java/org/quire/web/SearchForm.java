@@ -72,20 +72,20 @@ public final class SearchForm {
     if (!c.isEmpty() && complete == null) {
       ignored.add("complete=" + cut(c, 40));
     }
-    // A range typed backwards ("5000 to 100") means the same range.
-    Integer[] words = ordered(number(params, "words_min"), number(params, "words_max"));
-    Integer[] kudos = ordered(number(params, "kudos_min"), number(params, "kudos_max"));
-    Integer[] hits = ordered(number(params, "hits_min"), number(params, "hits_max"));
-    Integer[] marks = ordered(number(params, "bookmarks_min"), number(params, "bookmarks_max"));
-    // Filters written in the search box fill what the form's own fields leave empty.
-    this.wordsMin = or(words[0], ops.min().get("words"));
-    this.wordsMax = or(words[1], ops.max().get("words"));
-    this.kudosMin = or(kudos[0], ops.min().get("kudos"));
-    this.kudosMax = or(kudos[1], ops.max().get("kudos"));
-    this.hitsMin = or(hits[0], ops.min().get("hits"));
-    this.hitsMax = or(hits[1], ops.max().get("hits"));
-    this.bookmarksMin = or(marks[0], ops.min().get("bookmarks"));
-    this.bookmarksMax = or(marks[1], ops.max().get("bookmarks"));
+    // Filters written in the search box fill what the form's own fields leave empty; a range
+    // typed backwards ("5000 to 100") means the same range.
+    Integer[] words = range(params, "words", ops);
+    Integer[] kudos = range(params, "kudos", ops);
+    Integer[] hits = range(params, "hits", ops);
+    Integer[] marks = range(params, "bookmarks", ops);
+    this.wordsMin = words[0];
+    this.wordsMax = words[1];
+    this.kudosMin = kudos[0];
+    this.kudosMax = kudos[1];
+    this.hitsMin = hits[0];
+    this.hitsMax = hits[1];
+    this.bookmarksMin = marks[0];
+    this.bookmarksMax = marks[1];
     LocalDate f = date(params, "updated_from");
     LocalDate t = date(params, "updated_to");
     boolean backwards = f != null && t != null && f.isAfter(t);
@@ -225,12 +225,12 @@ public final class SearchForm {
     return pageSize;
   }
 
-  /** How many pages {@code total} results fill (at least one), up to the paging limit. */
   /** The page asked for, before deep pages were bounded. */
   public int askedPage() {
     return askedPage;
   }
 
+  /** How many pages {@code total} results fill (at least one), up to the paging limit. */
   public long pages(long total) {
     return Math.max(1, (Math.min(total, SearchQuery.MAX_OFFSET) + pageSize - 1) / pageSize);
   }
@@ -340,8 +340,14 @@ public final class SearchForm {
     return a != null ? a : b;
   }
 
-  private static Integer[] ordered(Integer min, Integer max) {
-    return min != null && max != null && min > max
+  private Integer[] range(Map<String, List<String>> params, String name, QueryOperators ops) {
+    Integer min = or(number(params, name + "_min"), ops.min().get(name));
+    Integer max = or(number(params, name + "_max"), ops.max().get(name));
+    if (max != null && max < 0) {
+      max = 0;
+      min = 1;
+    }
+    return min != null && max != null && min > max && !(min == 1 && max == 0)
         ? new Integer[] {max, min}
         : new Integer[] {min, max};
   }
@@ -358,19 +364,6 @@ public final class SearchForm {
         || from != null
         || to != null
         || hasStatRanges();
-  }
-
-  /** True when a sort, range or language is set (the page then shows those controls open). */
-  public boolean hasRanges() {
-    return sort != SearchQuery.Sort.RELEVANCE
-        || !direction.isEmpty()
-        || complete != null
-        || wordsMin != null
-        || wordsMax != null
-        || from != null
-        || to != null
-        || hasStatRanges()
-        || !lang.isBlank();
   }
 
   /** The tag types with fixed lists, offered as checkboxes in the form as AO3 does. */
@@ -408,12 +401,6 @@ public final class SearchForm {
       out.add(new BoxGroup(legend, boxes));
     }
     return out;
-  }
-
-  /** Whether a rating, archive warning or category is included or excluded. */
-  public boolean hasBoxedFilters() {
-    return include.stream().anyMatch(f -> BOXED.contains(f.type()))
-        || exclude.stream().anyMatch(f -> BOXED.contains(f.type()));
   }
 
   /** Included filters sent as hidden fields: those the checkboxes do not carry. */

@@ -37,6 +37,13 @@ class SearchFormTest {
     // The form's own fields win over the box; words that only look alike stay words.
     SearchQuery both = form("q", "words>1000", "words_min", "200").query();
     assertThat(both.words().min()).isEqualTo(200);
+    // Less than nothing finds nothing; a number too big for a count is every length.
+    SearchQuery none = form("q", "kudos<0").query();
+    assertThat(none.kudos().min()).isGreaterThan(none.kudos().max());
+    assertThat(form("q", "words<99999999999").query().words().max()).isPositive();
+    // A filter typed in the box and a field of the form together, backwards: read forwards.
+    assertThat(form("q", "words<100", "words_min", "5000").query().words())
+        .isEqualTo(new SearchQuery.Range(99, 5000));
     SearchForm prose = form("q", "the words of a spell, sort of");
     assertThat(prose.query().text()).isEqualTo("the words of a spell, sort of");
     assertThat(prose.understood()).isEmpty();

@@ -233,7 +233,11 @@ class WebTest {
     assertThat(snippet).isNotNull();
     assertThat(snippet.select("mark").text()).isEqualToIgnoringCase("middle");
     assertThat(snippet.selectFirst("a").attr("href"))
-        .isEqualTo("/works/" + chaptersId + "/chapters/2#:~:text=Middle,-part.");
+        .matches(
+            "/works/"
+                + chaptersId
+                + "/chapters/2#:~:text=Middle(,-part\\.)?"); // the words after, where the snippet
+    // has them
     // The words around the match go into the link, so it lands on this passage.
     assertThat(SearchView.plainWords("She said to Buffy: \"put her hands in her", true))
         .isEqualTo("hands in her");

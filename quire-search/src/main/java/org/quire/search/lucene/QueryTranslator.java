@@ -125,7 +125,7 @@ final class QueryTranslator {
       if (!c.negated()) {
         for (QueryText.Term t : c.anyOf()) {
           if (t.field() == Field.ALL || t.field() == Field.TEXT) {
-            b.add(term(t), Occur.SHOULD);
+            b.add(term(t, false), Occur.SHOULD);
           }
         }
       }
@@ -158,11 +158,16 @@ final class QueryTranslator {
   }
 
   private Query term(QueryText.Term t) {
+    return term(t, true);
+  }
+
+  /** One term; {@code withTags} false for highlighting, where tags named by words light nothing. */
+  private Query term(QueryText.Term t, boolean withTags) {
     return switch (t.field()) {
       case ALL -> {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         ALL_FIELDS.forEach((field, boost) -> add(b, field, t, boost));
-        Query named = t.prefix() ? null : namedTags(t.text(), true);
+        Query named = !withTags || t.prefix() ? null : namedTags(t.text(), true);
         if (named != null) {
           b.add(new BoostQuery(named, 4f), Occur.SHOULD);
         }
@@ -206,7 +211,7 @@ final class QueryTranslator {
 
   /** A tag field: the exact (canonicalised) tag, or its words among that type's tag names. */
   private Query tagTerm(Field field, QueryText.Term t) {
-    if (t.wholeRelationship()) {
+    if (t.wholeRelationship() && wrangler.known(TagType.RELATIONSHIP, t.text())) {
       return new BoostQuery(tagFilter(field.tagType(), t.text()), 2f);
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();

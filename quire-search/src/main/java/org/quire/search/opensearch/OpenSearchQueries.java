@@ -159,7 +159,10 @@ final class OpenSearchQueries {
         ObjectNode exact = tagFilter(type, t.text());
         ((ObjectNode) exact.get("term").get(Docs.filter(type))).put("boost", 2f);
         ArrayNode should = JSON.createArrayNode().add(exact);
-        ObjectNode words = t.wholeRelationship() ? null : single(Docs.tagText(type), t, 1f);
+        ObjectNode words =
+            t.wholeRelationship() && wrangler.known(type, t.text())
+                ? null
+                : single(Docs.tagText(type), t, 1f);
         if (words != null) {
           should.add(words);
         }
