@@ -118,6 +118,16 @@ final class AuthorTags {
                             : Tag.byAuthor(TagType.ADDITIONAL, v.strip()));
                   });
       case TAGS -> split(value).forEach(v -> out.add(Tag.byAuthor(TagType.ADDITIONAL, v)));
+      case CAST ->
+          split(value)
+              .forEach(
+                  v ->
+                      add(
+                          v.matches(".*\\S\\s*(?:/|\\s&\\s|\\s[xX]\\s)\\s*\\S.*")
+                              ? HeaderField.RELATIONSHIP
+                              : HeaderField.CHARACTERS,
+                          v,
+                          out));
       default -> {}
     }
   }

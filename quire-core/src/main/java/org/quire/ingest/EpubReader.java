@@ -70,8 +70,10 @@ final class EpubReader {
       // Descriptions are often escaped HTML; read them as HTML so no markup is kept.
       summary = HtmlText.noteMarkdown(Jsoup.parse(description.text()).body());
     }
+    Boolean subjectStatus = null;
     for (Element s : opf.select("metadata > subject, metadata > dc|subject")) {
-      subject(s.text().strip(), tags);
+      Boolean st = subject(s.text().strip(), tags);
+      subjectStatus = st != null ? st : subjectStatus;
     }
     Element source = opf.selectFirst("metadata > source, metadata > dc|source");
     if (source != null && !source.text().isBlank()) {
@@ -90,7 +92,7 @@ final class EpubReader {
     for (Element item : opf.select("manifest > item")) {
       manifest.put(item.attr("id"), SafeZip.normalise(base, item.attr("href")));
     }
-    boolean complete = true;
+    boolean complete = subjectStatus == null || subjectStatus;
     int expected = 0;
     String endNotes = null;
     List<Chapter> chapters = new ArrayList<>();
@@ -211,6 +213,7 @@ final class EpubReader {
   /** Reads "Label: value" lines of a title page; returns what its status says, if anything. */
   private static Boolean titlePage(Document page, List<Tag> tags, List<String> notes) {
     Boolean complete = null;
+    List<String> otherCategories = new ArrayList<>();
     String text = HtmlText.markdown(page.body()).replace("*", "").replace("\\", "");
     for (String line : text.split("\n")) {
       HeaderField.Line h = HeaderField.parse(line.strip());
@@ -218,35 +221,73 @@ final class EpubReader {
         continue;
       }
       switch (h.field()) {
-        case STATUS -> complete = StoryParser.completeFrom(h.label(), h.value());
+        case STATUS -> {
+          // "Status: In-Progress" then "Chapters: 2": a line that says nothing changes nothing.
+          Boolean c = StoryParser.completeFrom(h.label(), h.value());
+          complete = c != null ? c : complete;
+        }
         case NOTE_LINE -> notes.add(h.label() + ": " + h.value());
         case TITLE, AUTHOR, SUMMARY, DISCLAIMER, LANGUAGE, IGNORED -> {}
+        case CATEGORY -> {
+          for (String item : AuthorTags.split(h.value())) {
+            if (AuthorTags.category(item) != null || AuthorTags.genre(item)) {
+              AuthorTags.add(h.field(), item, tags);
+            } else if (!item.isBlank()) {
+              otherCategories.add(item.strip());
+            }
+          }
+        }
         default -> AuthorTags.add(h.field(), h.value(), tags);
       }
+    }
+    // FanFiction.Net's "Category" is the fandom, unless the page names one.
+    boolean fandom = tags.stream().anyMatch(t -> t.type() == TagType.FANDOM);
+    for (String c : otherCategories) {
+      tags.add(Tag.byAuthor(fandom ? TagType.ADDITIONAL : TagType.FANDOM, c));
     }
     return complete;
   }
 
-  /** A {@code dc:subject}: an AO3 rating, warning or category where it is one, else a tag. */
-  private static void subject(String s, List<Tag> tags) {
-    if (s.isEmpty() || s.length() > 200) {
-      return;
+  /** Sites FanFicFare and calibre name among a book's subjects: where it came from, not a tag. */
+  private static final java.util.Set<String> SITES =
+      java.util.Set.of(
+          "fanfiction.net",
+          "fanfiction",
+          "archive of our own",
+          "archiveofourown.org",
+          "ao3",
+          "fictionpress.com",
+          "wattpad",
+          "livejournal",
+          "dreamwidth");
+
+  /**
+   * A {@code dc:subject}: an AO3 rating, warning or category where it is one, else a tag. A status
+   * ("In-Progress", "Completed", as FanFicFare lists them) is returned, not tagged.
+   */
+  private static Boolean subject(String s, List<Tag> tags) {
+    if (s.isEmpty() || s.length() > 200 || SITES.contains(s.toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    if (s.matches("(?i)in[- ]progress|wip|completed?")) {
+      return s.toLowerCase(Locale.ROOT).startsWith("complete");
     }
     if (isOneOf(s, org.quire.model.FixedTags.CATEGORIES)) {
       tags.add(Tag.byAuthor(TagType.CATEGORY, s));
-      return;
+      return null;
     }
     if (isOneOf(s, AuthorTags.RATING_NAMES)) {
       tags.add(Tag.byAuthor(TagType.RATING, s));
-      return;
+      return null;
     }
     List<Tag> probe = new ArrayList<>();
     AuthorTags.add(HeaderField.WARNINGS, s, probe);
     if (!probe.isEmpty() && probe.getFirst().type() == TagType.ARCHIVE_WARNING) {
       tags.add(probe.getFirst());
-      return;
+      return null;
     }
     tags.add(Tag.byAuthor(TagType.ADDITIONAL, s));
+    return null;
   }
 
   private static boolean isOneOf(String s, List<String> values) {
@@ -255,7 +296,17 @@ final class EpubReader {
 
   private static List<Tag> dedupe(List<Tag> tags) {
     Map<String, Tag> out = new LinkedHashMap<>();
+    java.util.Set<String> typed = new java.util.HashSet<>();
     for (Tag t : tags) {
+      if (t.type() != TagType.ADDITIONAL) {
+        typed.add(t.name().toLowerCase(Locale.ROOT));
+      }
+    }
+    for (Tag t : tags) {
+      // A subject that the title page files as a fandom (or another kind) is that tag only.
+      if (t.type() == TagType.ADDITIONAL && typed.contains(t.name().toLowerCase(Locale.ROOT))) {
+        continue;
+      }
       out.putIfAbsent(t.type() + "\u0000" + t.name().toLowerCase(Locale.ROOT), t);
     }
     return new ArrayList<>(out.values());

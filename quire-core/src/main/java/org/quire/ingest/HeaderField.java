@@ -13,6 +13,8 @@ enum HeaderField {
   RATING,
   RELATIONSHIP,
   CHARACTERS,
+  /** "Pairings/Characters: Buffy/Spike, Willow": pairings and characters in one list. */
+  CAST,
   WARNINGS,
   /** "Content Warnings:": finer warnings, never read as AO3's archive warnings. */
   CONTENT_WARNINGS,
@@ -116,6 +118,10 @@ enum HeaderField {
           Map.entry("betaed", NOTE_LINE),
           Map.entry("beta'd", NOTE_LINE),
           Map.entry("main characters", CHARACTERS),
+          Map.entry("pairings/characters", CAST),
+          Map.entry("pairing/characters", CAST),
+          Map.entry("characters/pairings", CAST),
+          Map.entry("characters/pairing", CAST),
           Map.entry("main character", CHARACTERS),
           Map.entry("length", IGNORED),
           Map.entry("date", IGNORED),

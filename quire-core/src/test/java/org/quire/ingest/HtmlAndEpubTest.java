@@ -129,7 +129,8 @@ class HtmlAndEpubTest {
             + "</dc:title><dc:creator opf:role='aut'>Quire Tests</dc:creator>"
             + "<dc:language>en</dc:language><dc:subject>Explicit</dc:subject>"
             + "<dc:subject>M/M</dc:subject><dc:subject>Major Character Death</dc:subject>"
-            + "<dc:subject>Slow Burn</dc:subject>"
+            + "<dc:subject>Slow Burn</dc:subject><dc:subject>FanFiction.net</dc:subject>"
+            + "<dc:subject>Star Trek: The Original Series</dc:subject>"
             + "<dc:description>&lt;p&gt;Two &lt;b&gt;rivals&lt;/b&gt;.&lt;/p&gt;</dc:description>"
             + "<dc:source>https://example.org/s/42</dc:source>"
             + "<meta name='calibre:series' content='Rivals'/><meta name='calibre:series_index'"
@@ -142,7 +143,8 @@ class HtmlAndEpubTest {
     f.put(
         "OEBPS/title_page.xhtml",
         "<html><body><h3>Rivals</h3><b>Characters:</b> Alder Fenn, Brisk Oaten<br/>"
-            + "<b>Status:</b> In-Progress<br/><b>Chapters:</b> 2/?<br/></body></html>");
+            + "<b>Category:</b> Star Trek: The Original Series<br/>"
+            + "<b>Status:</b> In-Progress<br/><b>Chapters:</b> 2<br/></body></html>");
     f.put(
         "OEBPS/text/ch 1.xhtml",
         "<html><body><h2>One: The Match</h2><p>Alder served first.</p></body></html>");
@@ -161,7 +163,10 @@ class HtmlAndEpubTest {
     assertThat(w.tagNames(TagType.RATING)).containsExactly("Explicit");
     assertThat(w.tagNames(TagType.CATEGORY)).containsExactly("M/M");
     assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("Major Character Death");
+    // FanFicFare's title page: "Category" is the fandom, "Chapters: 2" after "Status:
+    // In-Progress" does not undo it, and the site among the subjects is no tag.
     assertThat(w.tagNames(TagType.ADDITIONAL)).containsExactly("Slow Burn");
+    assertThat(w.tagNames(TagType.FANDOM)).containsExactly("Star Trek: The Original Series");
     assertThat(w.tagNames(TagType.CHARACTER)).containsExactly("Alder Fenn", "Brisk Oaten");
     assertThat(w.summary()).isEqualTo("Two **rivals**.");
     assertThat(w.notes())

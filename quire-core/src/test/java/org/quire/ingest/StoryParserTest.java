@@ -750,6 +750,15 @@ class StoryParserTest {
     assertThat(w.chapters()).hasSize(1);
     assertThat(w.chapters().getFirst().text())
         .isEqualTo("Dawn ran outside in her socks and came back soaked.");
+    // Pairings and characters in one line.
+    Work cast =
+        read(
+            "cast.txt",
+            "Title: Cast\nPairings/Characters: Buffy/Spike, Willow\nRating: Mature\n\nThey met.\n");
+    assertThat(cast.tagNames(TagType.RELATIONSHIP)).containsExactly("Buffy/Spike");
+    assertThat(cast.tagNames(TagType.CHARACTER)).containsExactly("Willow");
+    assertThat(cast.tagNames(TagType.RATING)).containsExactly("Mature");
+    assertThat(cast.chapters().getFirst().text()).isEqualTo("They met.");
     // FanFiction.Net's "Category" names the fandom, when the header names none; beside a
     // fandom, a Category that is no AO3 category is an additional tag.
     Work lj =
