@@ -337,7 +337,13 @@ final class StoryParser {
           i = header(j, h);
           sawHeader = true;
         } else if (note.matches() || RATED.matcher(l).lookingAt()) {
-          i = note(j);
+          int end = sawHeader ? headerNoteEnd(j) : -1;
+          if (end > 0) {
+            notes.add(noteBody(j, end));
+            i = end;
+          } else {
+            i = note(j);
+          }
         } else if (title != null && authors.isEmpty() && !sawHeader && by.matches()) {
           authors.add(by.group(1));
           i = j + 1;
@@ -526,6 +532,21 @@ final class StoryParser {
         }
         default -> AuthorTags.add(h.field(), v, tags);
       }
+    }
+
+    /**
+     * The end of a "Notes:" line that wraps over the next lines inside a header block ("Notes:
+     * Written for the swap." / "Huge thanks to my beta." / "Recipient: …"): the first label after
+     * it, within four lines; -1 when no label follows (the note is not inside the header).
+     */
+    int headerNoteEnd(int j) {
+      int k = j + 1;
+      while (k < lines.size() && k <= j + 4 && !blank(k) && HeaderField.parse(line(k)) == null) {
+        k++;
+      }
+      return k > j + 1 && k < lines.size() && !blank(k) && HeaderField.parse(line(k)) != null
+          ? k
+          : -1;
     }
 
     /** Reads an author's note starting at line i into {@link #notes}; returns the next line. */

@@ -750,6 +750,29 @@ class StoryParserTest {
     assertThat(w.chapters()).hasSize(1);
     assertThat(w.chapters().getFirst().text())
         .isEqualTo("Dawn ran outside in her socks and came back soaked.");
+    // A note wrapped over two lines inside the header does not end it.
+    Work wrapped =
+        read(
+            "swap.txt",
+            """
+            Title: Lamplight
+            Author: nightjar
+            Notes: Written for the winter swap.
+            Huge thanks to my beta.
+            Recipient: owlery_post
+            Summary: A lamp in the window.
+
+            For years Molly left a lamp in the kitchen window.
+            Arthur never asked why.
+            He made sure there was always oil.
+            The lamp is still there.
+            """);
+    assertThat(wrapped.notes())
+        .contains("Written for the winter swap.\nHuge thanks to my beta.")
+        .contains("Recipient: owlery_post");
+    assertThat(wrapped.summary()).isEqualTo("A lamp in the window.");
+    assertThat(wrapped.chapters().getFirst().text())
+        .startsWith("For years Molly left a lamp in the kitchen window.");
     // Pairings and characters in one line.
     Work cast =
         read(
