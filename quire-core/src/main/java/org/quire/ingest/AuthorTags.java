@@ -28,6 +28,32 @@ final class AuthorTags {
   static final String NO_WARNINGS = "No Archive Warnings Apply";
   static final String CHOSE_NOT = "Creator Chose Not To Use Archive Warnings";
 
+  /**
+   * Reads a "Category:" line: AO3's categories and genres become tags; anything else ("Star Trek:
+   * The Original Series") is put in {@code others}, for {@link #fileOtherCategories} once the whole
+   * header is read.
+   */
+  static void categories(String value, List<Tag> tags, List<String> others) {
+    for (String item : split(value)) {
+      if (category(item) != null || genre(item)) {
+        add(HeaderField.CATEGORY, item, tags);
+      } else if (!item.isBlank()) {
+        others.add(item.strip());
+      }
+    }
+  }
+
+  /**
+   * Files "Category:" values that are neither AO3's categories nor genres: FanFiction.Net's fandom
+   * when the header names no fandom, else additional tags ("Character Study" beside "Fandom:").
+   */
+  static void fileOtherCategories(List<String> others, List<Tag> tags) {
+    boolean fandom = tags.stream().anyMatch(t -> t.type() == TagType.FANDOM);
+    for (String c : others) {
+      tags.add(Tag.byAuthor(fandom ? TagType.ADDITIONAL : TagType.FANDOM, c));
+    }
+  }
+
   /** Whether a "Category:" value is a kind or genre of story ("Drabble", "Humor/Romance"). */
   static boolean genre(String v) {
     return GENRES.matcher(v.strip()).matches();

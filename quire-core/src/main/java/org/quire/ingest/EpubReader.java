@@ -228,23 +228,11 @@ final class EpubReader {
         }
         case NOTE_LINE -> notes.add(h.label() + ": " + h.value());
         case TITLE, AUTHOR, SUMMARY, DISCLAIMER, LANGUAGE, IGNORED -> {}
-        case CATEGORY -> {
-          for (String item : AuthorTags.split(h.value())) {
-            if (AuthorTags.category(item) != null || AuthorTags.genre(item)) {
-              AuthorTags.add(h.field(), item, tags);
-            } else if (!item.isBlank()) {
-              otherCategories.add(item.strip());
-            }
-          }
-        }
+        case CATEGORY -> AuthorTags.categories(h.value(), tags, otherCategories);
         default -> AuthorTags.add(h.field(), h.value(), tags);
       }
     }
-    // FanFiction.Net's "Category" is the fandom, unless the page names one.
-    boolean fandom = tags.stream().anyMatch(t -> t.type() == TagType.FANDOM);
-    for (String c : otherCategories) {
-      tags.add(Tag.byAuthor(fandom ? TagType.ADDITIONAL : TagType.FANDOM, c));
-    }
+    AuthorTags.fileOtherCategories(otherCategories, tags);
     return complete;
   }
 

@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 import org.quire.model.Chapter;
 import org.quire.model.IngestProblem;
 import org.quire.model.Tag;
-import org.quire.model.TagType;
 import org.quire.text.Paragraphs;
 import org.quire.text.SceneBreaks;
 
@@ -203,11 +202,7 @@ final class StoryParser {
     final List<String> authors = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
 
-    /**
-     * "Category:" values that are neither AO3's categories nor genres: FanFiction.Net's fandom
-     * ("Star Trek: The Original Series") when the header names no fandom, else additional tags
-     * ("Character Study").
-     */
+    /** "Category:" values left for {@link AuthorTags#fileOtherCategories}. */
     final List<String> otherCategories = new ArrayList<>();
 
     String title;
@@ -299,10 +294,7 @@ final class StoryParser {
         title = chapters.isEmpty() ? "Untitled" : generatedTitle(chapters.getFirst().text());
         generated = true;
       }
-      boolean fandomGiven = tags.stream().anyMatch(t -> t.type() == TagType.FANDOM);
-      for (String c : otherCategories) {
-        tags.add(Tag.byAuthor(fandomGiven ? TagType.ADDITIONAL : TagType.FANDOM, c));
-      }
+      AuthorTags.fileOtherCategories(otherCategories, tags);
       String noteText = notes.isEmpty() ? null : String.join("\n\n", notes);
       return new Parsed(
           title, generated, authors, summary, noteText, endNotes, chapters, language, complete,
@@ -521,15 +513,7 @@ final class StoryParser {
           expected = h.label().equalsIgnoreCase("chapters") ? expectedFrom(v) : expected;
         }
         case IGNORED -> {}
-        case CATEGORY -> {
-          for (String item : AuthorTags.split(v)) {
-            if (AuthorTags.category(item) != null || AuthorTags.genre(item)) {
-              AuthorTags.add(h.field(), item, tags);
-            } else if (!item.isBlank()) {
-              otherCategories.add(item.strip());
-            }
-          }
-        }
+        case CATEGORY -> AuthorTags.categories(v, tags, otherCategories);
         default -> AuthorTags.add(h.field(), v, tags);
       }
     }
