@@ -469,7 +469,7 @@ public final class Quire implements AutoCloseable {
       int words = 0;
       for (int i = 0; i < chapters.size(); i++) {
         var c = chapters.get(i);
-        numbered.add(new org.quire.model.Chapter(i + 1, c.title(), c.text(), c.notes()));
+        numbered.add(c.withNumber(i + 1));
         words += org.quire.text.WordCounter.count(c.text());
       }
       return new Work(
@@ -528,11 +528,11 @@ public final class Quire implements AutoCloseable {
    * Adds a chapter at the end of a work and tells the readers who follow the work, its authors or
    * its series.
    */
-  public Work addChapter(long workId, String title, String text, String notes) {
+  public Work addChapter(long workId, String title, String text, String notes, String endNotes) {
     Work w =
         store.get(workId).orElseThrow(() -> new QuireException("There is no work " + workId + "."));
     List<org.quire.model.Chapter> chapters = new ArrayList<>(w.chapters());
-    chapters.add(new org.quire.model.Chapter(chapters.size() + 1, title, text, notes));
+    chapters.add(new org.quire.model.Chapter(chapters.size() + 1, title, text, notes, endNotes));
     // A chapter past the plan raises it (an epilogue to a finished 3/3 makes 4/4).
     int planned = w.expectedChapters() > 0 ? Math.max(w.expectedChapters(), chapters.size()) : 0;
     Work edited = edit(workId, Edit.chapters(w, chapters, planned));

@@ -58,6 +58,7 @@ final class ShowCommand implements Callable<Integer> {
         if (text) {
           out.println(c.text());
         }
+        print(out, "Chapter end notes", c.endNotes());
       }
       print(out, "End notes", w.endNotes());
       for (IngestProblem p : w.problems()) {

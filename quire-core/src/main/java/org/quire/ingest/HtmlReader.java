@@ -209,11 +209,10 @@ final class HtmlReader {
             && labelled(e, "chapter end notes") != null;
   }
 
-  /** A chapter with end notes added after its notes, labelled as AO3 labels them. */
+  /** A chapter with end notes added after any it has. */
   static Chapter withEndNotes(Chapter c, String endNotes) {
-    String merged =
-        (c.notes() == null ? "" : c.notes() + "\n\n") + "Chapter end notes: " + endNotes;
-    return new Chapter(c.number(), c.title(), c.text(), merged);
+    String merged = c.endNotes() == null ? endNotes : c.endNotes() + "\n\n" + endNotes;
+    return new Chapter(c.number(), c.title(), c.text(), c.notes(), merged);
   }
 
   /**

@@ -151,6 +151,16 @@ final class StoryParser {
    * "Note:" or "Notes:" without "A/N" or "author's": a note to readers at a file's top, but at a
    * chapter's end as likely the story's own ("Note: back by noon.").
    */
+  /**
+   * "Chapter End Notes: …" (AO3's label, and the one Quire's text exports write): the notes after a
+   * chapter's text are that chapter's, also after the last chapter.
+   */
+  private static final Pattern CHAPTER_END_NOTE =
+      Pattern.compile(
+          "^\\s*[(\\[]?\\s*(?:\\*\\*|__)?Chapter\\s+End\\s+Notes?(?:\\*\\*|__)?[ \\t]*"
+              + "(?:[:\\-–—]|(?=\\n)|$)\\s*(?:\\*\\*|__)?\\s*(.*)$",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
   private static final Pattern BARE_NOTE =
       Pattern.compile("^\\s*[(\\[]?\\s*(?:\\*\\*|__)?notes?\\b", Pattern.CASE_INSENSITIVE);
 
@@ -281,7 +291,8 @@ final class StoryParser {
             heading = heading + ": " + plainTitle(undecorated(line(sub).strip()));
             start = sub + 1;
           }
-          addChapter(chapters, heading, start, to, h + 1 < headings.size());
+          // The last chapter's closing note is the work's end notes, unless those came after it.
+          addChapter(chapters, heading, start, to, h + 1 < headings.size() || endNoteAt != null);
         }
       }
       if (chapters.isEmpty()) {
@@ -576,8 +587,11 @@ final class StoryParser {
         raw = raw.substring(1, raw.length() - 1).strip();
       }
       Matcher m = END_NOTE.matcher(raw);
+      Matcher c = CHAPTER_END_NOTE.matcher(raw);
       if (m.matches()) {
         raw = m.group(1);
+      } else if (c.matches()) {
+        raw = c.group(1);
       }
       return stripMarkup(raw).strip();
     }
@@ -640,8 +654,8 @@ final class StoryParser {
 
     /**
      * Adds the chapter made of lines [from, to), taking its opening notes and disclaimers apart,
-     * and, unless it is the last chapter (whose closing note is the work's end notes), a closing
-     * author's note too.
+     * and its closing note as its end notes: one labelled "Chapter End Notes" always, any other
+     * author's note only when {@code closingNote} (the last chapter's is the work's end notes).
      */
     void addChapter(List<Chapter> chapters, String heading, int from, int to, boolean closingNote) {
       int i = skipBlank(from);
@@ -658,13 +672,18 @@ final class StoryParser {
       while (last >= i && blank(last)) {
         last--;
       }
-      if (closingNote && last > i) {
-        int p = backToParagraphStart(last, i);
+      String endNotes = null;
+      if (last > i) {
+        int p = labelledEndNotes(last, i);
+        boolean labelled = p > i;
+        p = labelled ? p : backToParagraphStart(last, i);
         if (p > i
-            && NOTE.matcher(line(p)).matches()
-            && !BARE_NOTE.matcher(line(p)).lookingAt()
+            && (labelled
+                || closingNote
+                    && NOTE.matcher(line(p)).matches()
+                    && !BARE_NOTE.matcher(line(p)).lookingAt())
             && hasStory(i, p)) {
-          chapterNotes.add("Chapter end notes: " + noteBody(p, last + 1));
+          endNotes = noteBody(p, last + 1);
           last = p - 1;
           while (last >= i && blank(last)) {
             last--;
@@ -680,7 +699,27 @@ final class StoryParser {
               chapters.size() + 1,
               heading,
               body,
-              chapterNotes.isEmpty() ? null : String.join("\n\n", chapterNotes)));
+              chapterNotes.isEmpty() ? null : String.join("\n\n", chapterNotes),
+              endNotes));
+    }
+
+    /**
+     * Where "Chapter End Notes" opens one of the last three paragraphs before line {@code last}
+     * (notes of several paragraphs under one label), or -1.
+     */
+    int labelledEndNotes(int last, int from) {
+      int at = last;
+      for (int seen = 0; seen < 3 && at > from; seen++) {
+        int p = backToParagraphStart(at, from);
+        if (p <= from) {
+          return -1;
+        }
+        if (CHAPTER_END_NOTE.matcher(line(p)).matches()) {
+          return p;
+        }
+        at = p - 1;
+      }
+      return -1;
     }
 
     boolean isNoteOrDisclaimer(String l) {

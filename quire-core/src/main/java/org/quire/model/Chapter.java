@@ -8,11 +8,22 @@ package org.quire.model;
  * @param text the chapter's text exactly as written (line endings normalised), scene-break lines
  *     included
  * @param notes author's notes that opened the chapter, or null
+ * @param endNotes author's notes after the chapter's text (AO3's chapter end notes), or null
  */
-public record Chapter(int number, String title, String text, String notes) {
+public record Chapter(int number, String title, String text, String notes, String endNotes) {
   public Chapter {
     Validate.isTrue(number >= 1, "chapter number must be >= 1", number);
     Validate.notNull(text, "text");
+  }
+
+  /** A chapter without end notes. */
+  public Chapter(int number, String title, String text, String notes) {
+    this(number, title, text, notes, null);
+  }
+
+  /** This chapter at another place in its work. */
+  public Chapter withNumber(int n) {
+    return new Chapter(n, title, text, notes, endNotes);
   }
 
   /**

@@ -57,9 +57,8 @@ class HtmlAndEpubTest {
     assertThat(w.chapters()).hasSize(2);
     var one = w.chapters().get(0);
     assertThat(one.title()).isEqualTo("Chapter 1: Overdue");
-    assertThat(one.notes())
-        .contains("The first evening.")
-        .contains("Chapter end notes: More soon.");
+    assertThat(one.notes()).isEqualTo("The first evening.");
+    assertThat(one.endNotes()).isEqualTo("More soon.");
     assertThat(one.text())
         .startsWith("The ledger was older than the library.")
         .contains("written in **red** ink.")
@@ -72,8 +71,9 @@ class HtmlAndEpubTest {
         .startsWith("1\\. Return the book.  \n2\\. Pay the fine.")
         .doesNotContain("overdue too");
     // AO3's downloads put a chapter's end notes in a block of their own after its text.
-    assertThat(w.chapters().get(1).notes())
-        .isEqualTo("Chapter end notes: The ledger is real; mine is overdue too.");
+    assertThat(w.chapters().get(1).notes()).isNull();
+    assertThat(w.chapters().get(1).endNotes())
+        .isEqualTo("The ledger is real; mine is overdue too.");
     assertThat(w.chapters()).hasSize(2);
     assertThat(w.wordCount()).isBetween(60, 75);
   }

@@ -528,6 +528,34 @@ class StoryParserTest {
   }
 
   @Test
+  void chapterEndNotesLabelledAsAo3LabelsThemStayTheChapters() {
+    Work w =
+        read(
+            "a.txt",
+            "Title: Two Nights\n\nChapter 1\n\nShe ran.\n\nChapter End Notes: More soon.\n\n"
+                + "Chapter 2\n\nHe ran.\n\nChapter End Notes:\nThe last one.\n\nIt had two"
+                + " paragraphs.\n\nEnd Notes: Thank you.\n");
+    assertThat(w.chapters()).hasSize(2);
+    assertThat(w.chapters().get(0).text()).isEqualTo("She ran.");
+    assertThat(w.chapters().get(0).endNotes()).isEqualTo("More soon.");
+    assertThat(w.chapters().get(1).text()).isEqualTo("He ran.");
+    assertThat(w.chapters().get(1).endNotes()).isEqualTo("The last one.\n\nIt had two paragraphs.");
+    assertThat(w.endNotes()).isEqualTo("Thank you.");
+  }
+
+  @Test
+  void lastChaptersClosingNoteBeforeTheWorksEndNotesIsTheChapters() {
+    Work w =
+        read(
+            "a.txt",
+            "Chapter 1\n\nShe ran.\n\nChapter 2\n\nHe ran.\n\nA/N: Short one, sorry.\n\n"
+                + "End Notes: Thank you.\n");
+    assertThat(w.chapters().get(1).text()).isEqualTo("He ran.");
+    assertThat(w.chapters().get(1).endNotes()).isEqualTo("Short one, sorry.");
+    assertThat(w.endNotes()).isEqualTo("Thank you.");
+  }
+
+  @Test
   void trailingAuthorsNoteIsAnEndNote() {
     Work w = read("a.txt", "Title\n\nThe story.\n\n(A/N: Reviews welcome.)\n");
     assertThat(w.endNotes()).isEqualTo("Reviews welcome.");
@@ -706,8 +734,8 @@ class StoryParserTest {
     assertThat(w.chapters().get(0).text())
         .startsWith("The cemetery was cold.")
         .endsWith("Spike said.");
-    assertThat(w.chapters().get(0).notes())
-        .isEqualTo("Chapter end notes: Thanks for reading chapter 1!");
+    assertThat(w.chapters().get(0).notes()).isNull();
+    assertThat(w.chapters().get(0).endNotes()).isEqualTo("Thanks for reading chapter 1!");
     assertThat(w.chapters().get(1).notes())
         .contains("Disclaimer: Still don't own them.")
         .contains("Sorry this took so long!");

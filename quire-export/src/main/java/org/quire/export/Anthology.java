@@ -59,10 +59,11 @@ public final class Anthology {
         if (c.number() == 1) {
           notes = join(w.summary(), join(w.notes(), notes));
         }
+        String endNotes = c.endNotes();
         if (c.number() == n && w.endNotes() != null) {
-          notes = join(notes, w.endNotes());
+          endNotes = join(endNotes, w.endNotes());
         }
-        chapters.add(new Chapter(chapters.size() + 1, heading, c.text(), notes));
+        chapters.add(new Chapter(chapters.size() + 1, heading, c.text(), notes, endNotes));
       }
     }
     return new Work(

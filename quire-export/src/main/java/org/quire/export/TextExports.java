@@ -90,6 +90,7 @@ public final class TextExports {
         text = text.replaceAll("([\\\\`*_\\[\\]<>#~])", "\\\\$1");
       }
       b.append(text.strip()).append("\n\n");
+      chapterEndNotes(b, c);
     }
     endNotes(b, w);
     return b.toString();
@@ -109,6 +110,7 @@ public final class TextExports {
       }
       notes(b, c.notes());
       b.append(c.text().strip()).append("\n\n");
+      chapterEndNotes(b, c);
     }
     endNotes(b, w);
     return b.toString();
@@ -117,6 +119,13 @@ public final class TextExports {
   private static void notes(StringBuilder b, String notes) {
     if (notes != null && !notes.isBlank()) {
       b.append("A/N: ").append(notes.strip()).append("\n\n");
+    }
+  }
+
+  /** Labelled as AO3 labels them, which the importer reads as the chapter's, even the last. */
+  private static void chapterEndNotes(StringBuilder b, Chapter c) {
+    if (c.endNotes() != null && !c.endNotes().isBlank()) {
+      b.append("Chapter End Notes: ").append(c.endNotes().strip()).append("\n\n");
     }
   }
 

@@ -109,8 +109,13 @@ final class WorkHtml {
     labelled(b, "Chapter Notes", c.notes());
     b.append("</div>\n<div class=\"userstuff\">\n")
         .append(xhtml(ChapterRenderer.html(c.text(), w.format(), blank)))
-        .append("</div>\n</section>\n");
-    return b.toString();
+        .append("</div>\n");
+    if (present(c.endNotes())) {
+      b.append("<div class=\"endnotes\">\n");
+      labelled(b, "Chapter End Notes", c.endNotes());
+      b.append("</div>\n");
+    }
+    return b.append("</section>\n").toString();
   }
 
   String afterword() {

@@ -39,8 +39,9 @@ class ExportTest {
         "Thanks to my beta.",
         "Thank you for reading!",
         List.of(
-            new Chapter(1, "Chapter 1: Sparks", one, "The start."),
-            new Chapter(2, null, "Zoë waited by the ﬁre.\nA second line.", null)),
+            new Chapter(1, "Chapter 1: Sparks", one, "The start.", "More *soon*."),
+            new Chapter(
+                2, null, "Zoë waited by the ﬁre.\nA second line.", null, "The last chapter's.")),
         "English",
         complete,
         25,
@@ -167,6 +168,9 @@ class ExportTest {
           .extracting(Chapter::title)
           .containsExactly("Chapter 1: Sparks", null);
       assertThat(back.chapters()).extracting(Chapter::notes).containsExactly("The start.", null);
+      assertThat(back.chapters())
+          .extracting(Chapter::endNotes)
+          .containsExactly("More *soon*.", "The last chapter's.");
       assertThat(back.chapters().get(0).text()).isEqualTo(w.chapters().get(0).text());
       assertThat(back.wordCount())
           .isEqualTo(
@@ -200,6 +204,13 @@ class ExportTest {
     Work back = ingester.read("ashes.html", html.getBytes(StandardCharsets.UTF_8));
     assertThat(back.tagNames(TagType.CHARACTER)).containsExactly("Willow Rosenberg", "Tara Maclay");
     assertThat(back.chapters()).hasSize(2);
+    // Chapter end notes come after the chapter's text, and read back as that chapter's.
+    assertThat(doc.select("#chapters section").first().children().last().text())
+        .isEqualTo("Chapter End Notes More soon.");
+    assertThat(back.chapters())
+        .extracting(Chapter::endNotes)
+        .containsExactly("More *soon*.", "The last chapter's.");
+    assertThat(back.endNotes()).isEqualTo("Thank you for reading!");
   }
 
   @Test
@@ -221,6 +232,11 @@ class ExportTest {
       // The first chapter's notes and scene break do not make it read as a preface.
       assertThat(back.chapters().getFirst().title()).as(f[0]).isEqualTo("Chapter 1: Sparks");
       assertThat(back.chapters().getFirst().notes()).as(f[0]).isEqualTo("The start.");
+      assertThat(back.chapters())
+          .as(f[0])
+          .extracting(Chapter::endNotes)
+          .containsExactly("More *soon*.", "The last chapter's.");
+      assertThat(back.chapters().get(1).text()).as(f[0]).endsWith("A second line.");
       assertThat(back.notes()).as(f[0]).isEqualTo(w.notes());
       assertThat(back.summary()).as(f[0]).isEqualTo(w.summary());
       assertThat(back.endNotes()).as(f[0]).isEqualTo(w.endNotes());

@@ -342,8 +342,8 @@ public final class JdbiWorkStore implements WorkStore {
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO chapters (work_id, number, title, notes, body, word_count)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO chapters (work_id, number, title, notes, body, word_count, end_notes)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       for (Chapter ch : work.chapters()) {
         ps.setLong(1, id);
         ps.setInt(2, ch.number());
@@ -351,6 +351,7 @@ public final class JdbiWorkStore implements WorkStore {
         ps.setString(4, ch.notes());
         ps.setString(5, ch.text());
         ps.setInt(6, org.quire.text.WordCounter.count(ch.text()));
+        ps.setString(7, ch.endNotes());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -542,7 +543,8 @@ public final class JdbiWorkStore implements WorkStore {
           Map<String, Object> w = row.get();
           List<Chapter> chapters =
               h.createQuery(
-                      "SELECT number, title, notes, body FROM chapters WHERE work_id = ? ORDER BY number")
+                      "SELECT number, title, notes, end_notes, body FROM chapters"
+                          + " WHERE work_id = ? ORDER BY number")
                   .bind(0, id)
                   .map(
                       (rs, ctx) ->
@@ -550,7 +552,8 @@ public final class JdbiWorkStore implements WorkStore {
                               rs.getInt("number"),
                               rs.getString("title"),
                               rs.getString("body"),
-                              rs.getString("notes")))
+                              rs.getString("notes"),
+                              rs.getString("end_notes")))
                   .list();
           List<IngestProblem> problems =
               h.createQuery(

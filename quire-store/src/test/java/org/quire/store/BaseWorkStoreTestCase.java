@@ -49,7 +49,8 @@ public abstract class BaseWorkStoreTestCase {
               i + 1,
               chapterTitles.length == 0 ? null : chapterTitles[i],
               "Text of chapter " + (i + 1) + ".\n\nMore.",
-              i == 0 ? "A note" : null));
+              i == 0 ? "A note" : null,
+              i == 0 ? "An end note" : null));
     }
     return new Work(
         0,
@@ -75,6 +76,26 @@ public abstract class BaseWorkStoreTestCase {
                 List.of(new Evidence(1, 0, 4, "Text of chapter 1.")))),
         List.of(new IngestProblem(3, "odd")),
         planned);
+  }
+
+  /** Runs statements on the store's database directly, as an older Quire would have left it. */
+  protected abstract void sql(String... statements) throws Exception;
+
+  @Test
+  void chapterEndNotesKeptWithTheOpeningNotesBeforeMigration19AreMovedOut() throws Exception {
+    long id = store.add(work("Older", "o1", "One", "Two")).id();
+    store.close();
+    sql(
+        "UPDATE chapters SET notes = 'A note\n\nChapter end notes: Bye.' WHERE number = 1",
+        "UPDATE chapters SET notes = 'Chapter end notes: Only this.' WHERE number = 2",
+        "ALTER TABLE chapters DROP COLUMN end_notes",
+        "DELETE FROM flyway_schema_history WHERE version = '19'");
+    store = newStore();
+    var chapters = store.get(id).orElseThrow().chapters();
+    assertThat(chapters.get(0).notes()).isEqualTo("A note");
+    assertThat(chapters.get(0).endNotes()).isEqualTo("Bye.");
+    assertThat(chapters.get(1).notes()).isNull();
+    assertThat(chapters.get(1).endNotes()).isEqualTo("Only this.");
   }
 
   @Test

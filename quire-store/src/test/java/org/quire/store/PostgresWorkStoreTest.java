@@ -25,6 +25,17 @@ class PostgresWorkStoreTest extends BaseWorkStoreTestCase {
     return Stores.open(url, null, 4);
   }
 
+  @Override
+  protected void sql(String... statements) throws Exception {
+    var c = PostgresWorkStore.parse(url);
+    try (Connection conn = DriverManager.getConnection(c.jdbcUrl(), c.user(), c.password());
+        var st = conn.createStatement()) {
+      for (String q : statements) {
+        st.execute(q);
+      }
+    }
+  }
+
   @Test
   void reopeningKeepsWorksAndMigratesOnce() {
     long id = store.add(work("Persist", "p")).id();

@@ -19,6 +19,16 @@ class SqliteWorkStoreTest extends BaseWorkStoreTestCase {
     return SqliteWorkStore.open(dir.resolve("quire.db"));
   }
 
+  @Override
+  protected void sql(String... statements) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("quire.db"));
+        Statement s = c.createStatement()) {
+      for (String q : statements) {
+        s.execute(q);
+      }
+    }
+  }
+
   @Test
   void databaseIsInWalMode() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("quire.db"));

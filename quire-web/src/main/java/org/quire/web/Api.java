@@ -142,6 +142,7 @@ final class Api {
     body.put("number", c.number());
     body.put("title", c.title());
     body.put("notes", c.notes());
+    body.put("endNotes", c.endNotes());
     body.put("format", w.format().name().toLowerCase(java.util.Locale.ROOT));
     body.put("text", c.text());
     body.put("html", ChapterRenderer.html(c.text(), w.format(), ChapterRenderer.blankSeparated(w)));

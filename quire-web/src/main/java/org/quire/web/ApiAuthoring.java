@@ -90,7 +90,10 @@ final class ApiAuthoring {
     return out;
   }
 
-  /** Adds a chapter at the end; JSON {@code {"title": "…", "text": "…", "notes": "…"}}. */
+  /**
+   * Adds a chapter at the end; JSON {@code {"title": "…", "text": "…", "notes": "…", "endNotes":
+   * "…"}}.
+   */
   void addChapter(Context ctx) {
     Work w = ownWork(ctx);
     Map<?, ?> body = Api.jsonBody(ctx, 8 * 1024 * 1024);
@@ -103,7 +106,8 @@ final class ApiAuthoring {
             w.id(),
             field(body, "title", 300),
             text,
-            AuthoringRoutes.note(field(body, "notes", 20_000), null));
+            AuthoringRoutes.note(field(body, "notes", 20_000), null),
+            AuthoringRoutes.note(field(body, "endNotes", 20_000), null));
     int n = edited.chapters().size();
     ctx.status(201);
     ctx.json(
@@ -213,7 +217,10 @@ final class ApiAuthoring {
               text,
               body.containsKey("notes")
                   ? AuthoringRoutes.note(field(body, "notes", 20_000), c.notes())
-                  : c.notes()));
+                  : c.notes(),
+              body.containsKey("endNotes")
+                  ? AuthoringRoutes.note(field(body, "endNotes", 20_000), c.endNotes())
+                  : c.endNotes()));
     }
     quire.edit(w.id(), Quire.Edit.chapters(w, chapters));
     api.chapter(ctx);

@@ -113,7 +113,8 @@ final class AuthoringRoutes {
               c.number(),
               raw(ctx, "ctitle" + c.number(), 300),
               java.util.Objects.requireNonNullElse(raw(ctx, "text" + c.number(), MAX_CHAPTER), ""),
-              raw(ctx, "cnotes" + c.number(), 20_000)));
+              raw(ctx, "cnotes" + c.number(), 20_000),
+              raw(ctx, "cend" + c.number(), 20_000)));
     }
     String title = raw(ctx, "title", 300);
     return new Quire.Edit(
@@ -202,7 +203,8 @@ final class AuthoringRoutes {
               c.number(),
               field(ctx, "ctitle" + c.number(), 300),
               text,
-              note(field(ctx, "cnotes" + c.number(), 20_000), c.notes())));
+              note(field(ctx, "cnotes" + c.number(), 20_000), c.notes()),
+              note(field(ctx, "cend" + c.number(), 20_000), c.endNotes())));
     }
     if (chapters.isEmpty()) {
       throw new BadRequestResponse("A work keeps at least one chapter; delete the work instead.");
@@ -305,7 +307,11 @@ final class AuthoringRoutes {
       throw new BadRequestResponse("Paste the new chapter's text.");
     }
     quire.addChapter(
-        w.id(), field(ctx, "title", 300), text, note(field(ctx, "notes", 20_000), null));
+        w.id(),
+        field(ctx, "title", 300),
+        text,
+        note(field(ctx, "notes", 20_000), null),
+        note(field(ctx, "endNotes", 20_000), null));
     ctx.redirect(
         "/works/" + w.id() + "/chapters/" + (w.chapters().size() + 1), HttpStatus.SEE_OTHER);
   }

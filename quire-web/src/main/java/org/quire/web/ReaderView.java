@@ -39,7 +39,12 @@ public record ReaderView(
    * @param html safe HTML of a Markdown chapter, or null
    */
   public record ChapterView(
-      int number, String heading, String notes, List<ChapterRenderer.Block> blocks, String html) {}
+      int number,
+      String heading,
+      String notes,
+      List<ChapterRenderer.Block> blocks,
+      String html,
+      String endNotes) {}
 
   static ReaderView of(Work w, int chapter, boolean full) {
     List<TagGroup> meta = new ArrayList<>();
@@ -60,7 +65,8 @@ public record ReaderView(
                 w.chapters().size() > 1 ? label(c) : c.title(),
                 c.notes(),
                 md ? List.of() : ChapterRenderer.blocks(c.text(), blankSeparated),
-                md ? ChapterRenderer.markdownHtml(c.text()) : null));
+                md ? ChapterRenderer.markdownHtml(c.text()) : null,
+                c.endNotes()));
       }
     }
     return new ReaderView(w, meta, shown, full, full ? 1 : chapter);

@@ -10,6 +10,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.quire.model.Chapter;
 import org.quire.model.Provenance;
 import org.quire.model.Tag;
 import org.quire.model.TagType;
@@ -396,6 +397,40 @@ class AuthoringWebTest extends ServerTestBase {
     // Nothing was stored.
     assertThat(quire.work(id).orElseThrow().title()).isEqualTo("Kept Title");
     assertThat(quire.work(id).orElseThrow().summary()).isNull();
+  }
+
+  @Test
+  void chapterEndNotesAreWrittenEditedAndShownAfterTheChaptersText() throws Exception {
+    HttpBrowser author = signedUp("Ender E");
+    long id = post("Ender E", "Two Evenings", "The first evening ended.", Visibility.PUBLIC);
+    String page = "/works/" + id;
+    author.submit(
+        page + "/edit",
+        page + "/chapters",
+        Map.of("text", "The second evening.", "endNotes", "See you *soon*."));
+    Document two = Jsoup.parse(author.get(page + "/chapters/2").body());
+    var endNotes = two.selectFirst("#chapter-2 aside.chapter-end-notes");
+    assertThat(endNotes).isNotNull();
+    assertThat(endNotes.select("em").text()).isEqualTo("soon");
+    // After the text, as on AO3, not with the notes that open the chapter.
+    assertThat(endNotes.previousElementSibling().hasClass("userstuff")).isTrue();
+    assertThat(author.get("/api/v1/works/" + id + "/chapters/2").body())
+        .contains("\"endNotes\":\"See you *soon*.\"");
+
+    assertThat(
+            author
+                .post(page + "/edit", editForm(author, id, Map.of("cend1", "The first's own.")))
+                .statusCode())
+        .isEqualTo(303);
+    Work w = quire.work(id).orElseThrow();
+    assertThat(w.chapters())
+        .extracting(Chapter::endNotes)
+        .containsExactly("The first's own.", "See you *soon*.");
+    assertThat(w.chapters().get(0).notes()).isNull();
+    assertThat(Jsoup.parse(author.get(page + "/edit").body()).select("#cend2").text())
+        .isEqualTo("See you *soon*.");
+    // Searchable like the other notes.
+    assertThat(author.get("/search?q=%22first%27s+own%22").body()).contains("Two Evenings");
   }
 
   @Test

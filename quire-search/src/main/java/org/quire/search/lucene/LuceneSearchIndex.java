@@ -396,6 +396,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     for (Chapter c : work.chapters()) {
       addText(d, Fields.TITLE, c.title());
       addText(d, Fields.NOTES, c.notes());
+      addText(d, Fields.NOTES, c.endNotes());
       // Every chapter adds a value, even an empty one, so value i is always chapter i + 1.
       d.add(new Field(Fields.TEXT, c.text(), TEXT_WITH_POSITIONS));
     }

@@ -197,6 +197,7 @@ public final class OpenSearchIndex implements SearchIndex {
     for (Chapter c : work.chapters()) {
       addIf(titles, c.title());
       addIf(notes, c.notes());
+      addIf(notes, c.endNotes());
       text.add(c.text());
     }
     ArrayNode authors = d.putArray(Docs.AUTHOR);
