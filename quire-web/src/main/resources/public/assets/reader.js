@@ -3,10 +3,12 @@
 // scrolls sideways (zoomed in, the arrows are for scrolling). No letter keys: a single-letter
 // shortcut fires on speech input and stray key presses (WCAG 2.1.4).
 (function () {
-  // A refused form: its message takes the focus, so keyboard and screen-reader users start there.
+  // A refused form's message, or what a button just did ("Thank you for leaving kudos!"), takes
+  // the focus, so keyboard and screen-reader users hear it and start there (a live region present
+  // as the page loads is not read out).
   document.addEventListener("DOMContentLoaded", function () {
-    var error = document.getElementById("form-error");
-    if (error) error.focus();
+    var message = document.getElementById("form-error") || document.getElementById("flash");
+    if (message && !window.location.hash) message.focus();
   });
   document.addEventListener("keydown", function (e) {
     if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
@@ -14,6 +16,9 @@
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(t.tagName))) return;
     var rel = e.key === "ArrowLeft" ? "prev" : e.key === "ArrowRight" ? "next" : null;
     if (!rel) return;
+    // Caret browsing (F7) moves the caret with the arrows.
+    var sel = window.getSelection ? window.getSelection() : null;
+    if (sel && sel.type === "Caret") return;
     var doc = document.documentElement;
     if (doc.scrollWidth > doc.clientWidth + 1) return;
     var link = document.querySelector(".prev-next a[rel=" + rel + "], .series-line a[rel=" + rel + "]");

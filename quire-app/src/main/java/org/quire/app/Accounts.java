@@ -6,8 +6,10 @@ import com.password4j.types.Argon2;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.quire.store.AccountStore;
@@ -53,24 +55,58 @@ public final class Accounts {
   public User signUp(String name, String email, String password) {
     // Compatibility forms folded (full-width "ＢＯＢ" is "BOB"), so look-alikes meet as one name.
     String n = name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFKC).strip();
+    // Every field is checked, so one answer names every problem, each by its field.
+    Map<String, String> problems = new LinkedHashMap<>();
     if (!n.matches("[\\p{L}\\p{N}_.\\- ]{2,40}")) {
-      throw new IllegalArgumentException(
-          "A name has 2 to 40 letters, digits, spaces, dots, dashes or underscores.");
-    }
-    if (mixesScripts(n)) {
-      throw new IllegalArgumentException(
+      problems.put(
+          "name", "A name has 2 to 40 letters, digits, spaces, dots, dashes or underscores.");
+    } else if (mixesScripts(n)) {
+      problems.put(
+          "name",
           "A name's letters come from one alphabet (a Cyrillic \"а\" among Latin letters looks"
               + " like another member's name).");
+    } else if (RESERVED.contains(n.toLowerCase(Locale.ROOT))) {
+      problems.put("name", "The name \"" + n + "\" is the archive's own.");
     }
-    if (RESERVED.contains(n.toLowerCase(Locale.ROOT))) {
-      throw new IllegalArgumentException("The name \"" + n + "\" is the archive's own.");
-    }
-    checkPassword(password);
     String e = email == null || email.isBlank() ? null : email.strip();
     if (e != null && (e.length() > 200 || !e.matches("[^@\\s]+@[^@\\s]+"))) {
-      throw new IllegalArgumentException("That does not look like an email address.");
+      problems.put("email", "That does not look like an email address.");
     }
-    return store.signUp(n, e, hash(password));
+    try {
+      checkPassword(password);
+    } catch (IllegalArgumentException x) {
+      problems.put("password", x.getMessage());
+    }
+    if (!problems.isEmpty()) {
+      throw new Refused(problems);
+    }
+    try {
+      return store.signUp(n, e, hash(password));
+    } catch (org.quire.store.StoreException x) {
+      String m = x.getMessage() == null ? "" : x.getMessage();
+      if (m.contains("is taken")) {
+        throw new Refused(Map.of("name", m));
+      }
+      if (m.contains("email address")) {
+        throw new Refused(Map.of("email", m));
+      }
+      throw x;
+    }
+  }
+
+  /** A sign-up refused: what is wrong with each field, in the form's order. */
+  public static final class Refused extends IllegalArgumentException {
+    private final Map<String, String> fields;
+
+    Refused(Map<String, String> fields) {
+      super(String.join(" ", fields.values()));
+      this.fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    /** Field name to message, in the form's order. */
+    public Map<String, String> fields() {
+      return fields;
+    }
   }
 
   /** Names that stand for no member: the byline of orphaned works, and a guest. */

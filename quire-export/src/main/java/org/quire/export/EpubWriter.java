@@ -124,6 +124,7 @@ public final class EpubWriter {
   private static final class Book {
     final Work w;
     final String lang;
+    final String dir;
     final String uid;
     final String sourceUrl;
     final String modified;
@@ -135,6 +136,7 @@ public final class EpubWriter {
       this.w = w;
       this.series = series;
       this.lang = Languages.tag(w.language());
+      this.dir = Languages.dir(w.language());
       String key =
           w.source() != null && w.source().sha256() != null ? w.source().sha256() : w.title();
       this.uid =
@@ -185,6 +187,8 @@ public final class EpubWriter {
           + lang
           + "\" lang=\""
           + lang
+          + "\" dir=\""
+          + dir
           + "\">\n<head>\n<meta charset=\"UTF-8\"/>\n"
           + "<title>"
           + escape(title)
@@ -263,7 +267,10 @@ public final class EpubWriter {
             .append(p.file())
             .append("\" media-type=\"application/xhtml+xml\"/>\n");
       }
-      b.append("</manifest>\n<spine toc=\"ncx\">\n");
+      // A right-to-left book turns its pages the other way.
+      b.append("</manifest>\n<spine toc=\"ncx\"")
+          .append(dir.equals("rtl") ? " page-progression-direction=\"rtl\"" : "")
+          .append(">\n");
       for (Page p : pages) {
         b.append("<itemref idref=\"").append(p.id()).append("\"/>\n");
       }

@@ -71,6 +71,19 @@ public final class Languages {
     return name.isEmpty() || name.equalsIgnoreCase(s) ? s : name;
   }
 
+  /** Languages written right to left: Arabic, Hebrew, Persian, Urdu, Yiddish and others. */
+  private static final java.util.Set<String> RTL =
+      java.util.Set.of(
+          "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku-arab", "ps", "sd", "syr", "ug",
+          "ur", "yi");
+
+  /** "rtl" for a language written right to left, else "ltr" (the HTML {@code dir} value). */
+  public static String dir(String language) {
+    String t = tag(language);
+    String primary = t.contains("-") ? t.substring(0, t.indexOf('-')) : t;
+    return RTL.contains(t) || RTL.contains(primary) ? "rtl" : "ltr";
+  }
+
   /** A BCP 47 tag; "und" (undetermined) when the language is unknown. */
   public static String tag(String language) {
     if (language == null || language.isBlank()) {

@@ -32,6 +32,8 @@ public final class TextExports {
     String lang = Languages.tag(w.language());
     return "<!DOCTYPE html>\n<html lang=\""
         + lang
+        + "\" dir=\""
+        + Languages.dir(w.language())
         + "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\""
         + " content=\"width=device-width, initial-scale=1\">\n<title>"
         + escape(w.title())

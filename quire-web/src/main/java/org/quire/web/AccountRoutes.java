@@ -192,7 +192,13 @@ final class AccountRoutes {
       ctx.redirect("/", HttpStatus.SEE_OTHER);
     } catch (IllegalArgumentException | StoreException e) {
       ctx.status(HttpStatus.BAD_REQUEST);
-      form(ctx, "signup.jte", "Sign up", e.getMessage(), Map.of("name", name == null ? "" : name));
+      form(
+          ctx,
+          "signup.jte",
+          "Sign up",
+          e.getMessage(),
+          Map.of("name", name == null ? "" : name),
+          e instanceof org.quire.app.Accounts.Refused r ? r.fields() : Map.of());
     }
   }
 
@@ -417,6 +423,20 @@ final class AccountRoutes {
 
   private void form(
       Context ctx, String template, String title, String error, Map<String, String> values) {
+    form(ctx, template, title, error, values, Map.of());
+  }
+
+  /**
+   * A form page; {@code invalid} names the fields that were refused, each with its message (shown
+   * beside the field and tied to it, as well as in the summary).
+   */
+  private void form(
+      Context ctx,
+      String template,
+      String title,
+      String error,
+      Map<String, String> values,
+      Map<String, String> invalid) {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("layout", web.layout(ctx, QuireWeb.titled(title, error), null));
     params.put("error", error == null ? "" : error);
@@ -424,6 +444,7 @@ final class AccountRoutes {
       // A refused sign-up keeps what was typed (never the password).
       String email = ctx.formParam("email");
       params.put("email", email == null ? "" : email.strip());
+      params.put("invalid", invalid);
     }
     params.put("name", values.getOrDefault("name", ""));
     params.put("next", next(ctx));

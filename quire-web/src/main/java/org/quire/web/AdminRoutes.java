@@ -57,7 +57,7 @@ final class AdminRoutes {
     p.put("registration", quire.registration().key());
     p.put("url", quire.settings().getOrDefault("site.url", ""));
     p.put("invites", site().invites());
-    render(ctx, "admin.jte", "Archive settings", p);
+    render(ctx, "admin.jte", "Keeping the archive", p);
   }
 
   void saveSettings(Context ctx) {

@@ -51,16 +51,20 @@ final class AuthoringRoutes {
       return null;
     }
     if (v.length() > max) {
-      throw new BadRequestResponse("That is too long: up to " + max + " characters.");
+      throw QuireWeb.refusedField(name, "That is too long: up to " + max + " characters.");
     }
     return v.strip().replace("\r\n", "\n");
   }
 
   void editPage(Context ctx) {
-    renderEdit(ctx, ownWork(ctx), "");
+    renderEdit(ctx, ownWork(ctx), "", "");
   }
 
-  private void renderEdit(Context ctx, Work w, String error) {
+  /**
+   * The edit form; after a refusal, as typed (the title too, even cleared), with the field at fault
+   * marked.
+   */
+  private void renderEdit(Context ctx, Work w, String error, String invalid) {
     AccountStore.User u = AccountRoutes.requireUser(ctx);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("layout", web.layout(ctx, QuireWeb.titled("Edit " + w.title(), error), null));
@@ -90,6 +94,9 @@ final class AuthoringRoutes {
     Viewer v = Viewer.of(ctx);
     p.put("owns", v.admin() || owner != null && owner == v.user().id());
     p.put("error", error);
+    p.put("invalid", invalid);
+    String title = invalid.isEmpty() ? null : raw(ctx, "title", 300);
+    p.put("typedTitle", title == null ? w.title() : title);
     web.render(ctx, "edit.jte", p);
   }
 
@@ -100,7 +107,7 @@ final class AuthoringRoutes {
     } catch (BadRequestResponse e) {
       // The form again, as the author typed it, with the reason: nothing typed is lost.
       ctx.status(HttpStatus.BAD_REQUEST);
-      renderEdit(ctx, typed(ctx, w), e.getMessage());
+      renderEdit(ctx, typed(ctx, w), e.getMessage(), QuireWeb.fieldOf(e));
     }
   }
 
@@ -135,7 +142,8 @@ final class AuthoringRoutes {
   static int planned(Context ctx, boolean strict) {
     int n = plannedChapters(ctx.formParam("expectedChapters"));
     if (n < 0 && strict) {
-      throw new BadRequestResponse(
+      throw QuireWeb.refusedField(
+          "expectedChapters",
           "Chapters planned is a whole number from 1 to 9,999, or blank when you do not know.");
     }
     return Math.max(0, n);
@@ -185,7 +193,7 @@ final class AuthoringRoutes {
   private void save(Context ctx, Work w) {
     String title = field(ctx, "title", 300);
     if (title == null) {
-      throw new BadRequestResponse("A work needs a title.");
+      throw QuireWeb.refusedField("title", "A work needs a title.");
     }
     List<Chapter> chapters = new ArrayList<>();
     for (Chapter c : w.chapters()) {
@@ -196,7 +204,8 @@ final class AuthoringRoutes {
       // Only what the author changed is read as pasted HTML; stored text is never rewritten.
       String text = typed == null || typed.equals(c.text().strip()) ? typed : storyText(typed);
       if (text == null) {
-        throw new BadRequestResponse("Chapter " + c.number() + " has no text; delete it instead.");
+        throw QuireWeb.refusedField(
+            "text" + c.number(), "Chapter " + c.number() + " has no text; delete it instead.");
       }
       chapters.add(
           new Chapter(
@@ -215,12 +224,13 @@ final class AuthoringRoutes {
     try {
       gifts = giftsTyped == null ? null : quire.giftNames(w.id(), List.of(giftsTyped.split(",")));
     } catch (IllegalArgumentException e) {
-      throw new BadRequestResponse(e.getMessage());
+      throw QuireWeb.refusedField("gifts", e.getMessage());
     }
     int planned = planned(ctx, true);
     if (planned > 0 && planned < chapters.size() && planned != w.expectedChapters()) {
       // Not silently "5/5, complete": the author meant something else.
-      throw new BadRequestResponse(
+      throw QuireWeb.refusedField(
+          "expectedChapters",
           "The work has "
               + chapters.size()
               + " chapters: plan at least that many, or leave chapters planned blank.");
@@ -261,7 +271,8 @@ final class AuthoringRoutes {
           place = -1;
         }
         if (place < 1 || place > total) {
-          throw new BadRequestResponse(
+          throw QuireWeb.refusedField(
+              "pos" + c.number(),
               "Chapter " + c.number() + "'s place is a number from 1 to " + total + ".");
         }
       }

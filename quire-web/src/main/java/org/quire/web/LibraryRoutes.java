@@ -124,6 +124,11 @@ final class LibraryRoutes {
 
   void clearHistory(Context ctx) {
     AccountStore.User u = AccountRoutes.requireUser(ctx);
+    if (ctx.formParam("confirm") == null) {
+      // Nothing brings a history back: one stray click must not wipe it.
+      throw new io.javalin.http.BadRequestResponse(
+          "Tick the box to confirm that your whole history should be forgotten.");
+    }
     readers().clearHistory(u.id());
     web.back(ctx, "/history", "Your reading history was cleared.");
   }

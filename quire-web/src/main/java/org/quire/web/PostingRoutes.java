@@ -40,12 +40,18 @@ final class PostingRoutes {
 
   void newWorkPage(Context ctx) {
     AccountRoutes.requireUser(ctx);
-    page(ctx, "");
+    page(ctx, "", "");
   }
 
   /** The posting form; after a refused post, with what was typed in it, so nothing is lost. */
   private void page(Context ctx, String error) {
+    page(ctx, error, "");
+  }
+
+  /** The posting form, with {@code invalid} the field at fault, or "". */
+  private void page(Context ctx, String error, String invalid) {
     Map<String, Object> p = new LinkedHashMap<>();
+    p.put("invalid", invalid);
     p.put("layout", web.layout(ctx, QuireWeb.titled("Post a work", error), null));
     p.put("error", error);
     p.put("title", typed(ctx, "title"));
@@ -77,12 +83,15 @@ final class PostingRoutes {
       String text = ctx.formParam("text");
       if (file != null && file.filename() != null && !file.filename().isBlank()) {
         ctx.status(HttpStatus.BAD_REQUEST);
-        page(ctx, "The file " + file.filename() + " is empty: choose another, or paste the text.");
+        page(
+            ctx,
+            "The file " + file.filename() + " is empty: choose another, or paste the text.",
+            "file");
         return;
       }
       if (text == null || text.isBlank()) {
         ctx.status(HttpStatus.BAD_REQUEST);
-        page(ctx, "Paste the story's text or choose a file.");
+        page(ctx, "Paste the story's text or choose a file.", "text");
         return;
       }
       String title = ctx.formParam("title");
@@ -116,7 +125,7 @@ final class PostingRoutes {
       givenTags(ctx, given);
     } catch (io.javalin.http.BadRequestResponse e) {
       ctx.status(HttpStatus.BAD_REQUEST);
-      page(ctx, e.getMessage());
+      page(ctx, e.getMessage(), QuireWeb.fieldOf(e));
       return;
     }
     try {
@@ -169,7 +178,7 @@ final class PostingRoutes {
   private static void givenTags(Context ctx, List<Tag> out) {
     String rating = ctx.formParam("rating");
     if (rating != null && !rating.isBlank()) {
-      addByAuthor(out, TagType.RATING, rating);
+      inField("rating", () -> addByAuthor(out, TagType.RATING, rating));
     }
     for (String w : ctx.formParams("warning")) {
       addByAuthor(out, TagType.ARCHIVE_WARNING, w);
@@ -179,10 +188,19 @@ final class PostingRoutes {
       if (v != null) {
         for (String name : v.split(",")) {
           if (!name.isBlank()) {
-            addByAuthor(out, f.getValue(), name);
+            inField(f.getKey(), () -> addByAuthor(out, f.getValue(), name));
           }
         }
       }
+    }
+  }
+
+  /** Runs a check of one field; its refusal names that field. */
+  private static void inField(String field, Runnable check) {
+    try {
+      check.run();
+    } catch (io.javalin.http.BadRequestResponse e) {
+      throw QuireWeb.fieldOf(e).isEmpty() ? QuireWeb.refusedField(field, e.getMessage()) : e;
     }
   }
 

@@ -301,10 +301,20 @@ public final class QuireWeb {
           config.routes.exception(
               NotFoundResponse.class,
               (e, ctx) -> {
+                // Javalin's own "Endpoint GET /x not found" for an address no route has.
+                boolean noRoute = e.getMessage() == null || e.getMessage().startsWith("Endpoint ");
                 if (ctx.path().startsWith("/api/")) {
-                  ctx.status(404).json(Map.of("error", e.getMessage()));
+                  ctx.status(404)
+                      .json(
+                          Map.of(
+                              "error",
+                              noRoute ? "There is no such address in the API." : e.getMessage()));
                 } else {
-                  web.error(ctx, 404, "Not found", e.getMessage());
+                  web.error(
+                      ctx,
+                      404,
+                      "Not found",
+                      noRoute ? "There is no page at this address." : e.getMessage());
                 }
               });
           config.routes.exception(
@@ -904,10 +914,7 @@ public final class QuireWeb {
                 form.pageSize()),
             SearchView.TagPanel.of(form, quire.wrangler()));
     String q = form.q();
-    render(
-        ctx,
-        "search.jte",
-        Map.of("layout", layout(ctx, q.isBlank() ? "Search" : "Search: " + q, q), "v", view));
+    render(ctx, "search.jte", Map.of("layout", layout(ctx, view.title(), q), "v", view));
   }
 
   /**
@@ -967,6 +974,19 @@ public final class QuireWeb {
    */
   static String titled(String title, String error) {
     return error == null || error.isEmpty() ? title : "Error: " + title;
+  }
+
+  /**
+   * A form refused because of one field: the form page marks that field ({@code aria-invalid},
+   * described by the message) so a screen reader says which one it is.
+   */
+  static io.javalin.http.BadRequestResponse refusedField(String field, String message) {
+    return new io.javalin.http.BadRequestResponse(message, Map.of("field", field));
+  }
+
+  /** The field a refusal names (see {@link #refusedField}), or "". */
+  static String fieldOf(io.javalin.http.BadRequestResponse e) {
+    return e.getDetails().getOrDefault("field", "");
   }
 
   void error(Context ctx, int status, String title, String message) {

@@ -93,6 +93,7 @@ public record ReaderExtras(
    * @param depth how deep in its thread (0 for a top-level comment), capped for layout
    * @param held whether it waits for the authors' approval (only its writer and they see it)
    * @param canApprove whether this reader may approve it: one of the work's authors, or an admin
+   * @param inReplyTo whose comment this one answers ("a deleted comment" …), or null at the top
    */
   public record CommentView(
       long id,
@@ -105,7 +106,8 @@ public record ReaderExtras(
       boolean canDelete,
       int depth,
       boolean held,
-      boolean canApprove) {
+      boolean canApprove,
+      String inReplyTo) {
     /** The depth class, at most 5 levels of indent. */
     public int indent() {
       return Math.min(depth, 5);
@@ -131,7 +133,7 @@ public record ReaderExtras(
     }
     List<CommentView> out = new ArrayList<>();
     for (ReaderStore.Comment r : roots) {
-      walk(r, 0, children, viewerId, moderator, blocked, out);
+      walk(r, 0, null, children, viewerId, moderator, blocked, out);
     }
     return out;
   }
@@ -139,6 +141,7 @@ public record ReaderExtras(
   private static void walk(
       ReaderStore.Comment c,
       int depth,
+      String inReplyTo,
       Map<Long, List<ReaderStore.Comment>> children,
       Long viewerId,
       boolean moderator,
@@ -150,7 +153,7 @@ public record ReaderExtras(
     if (!ReaderActions.visible(c, viewerId, moderator)) {
       // Held again after an edit: its approved replies stay in the thread, in its place.
       for (ReaderStore.Comment k : children.getOrDefault(c.id(), List.of())) {
-        walk(k, depth, children, viewerId, moderator, blocked, out);
+        walk(k, depth, "a comment not shown", children, viewerId, moderator, blocked, out);
       }
       return;
     }
@@ -167,9 +170,15 @@ public record ReaderExtras(
             (mine || moderator) && !c.deleted(),
             depth,
             c.held(),
-            c.held() && moderator));
+            c.held() && moderator,
+            inReplyTo));
+    // Nesting is only indentation on the page: a reply says whom it answers, for screen readers.
+    String name =
+        c.deleted()
+            ? "a deleted comment"
+            : c.userName() == null ? "a deleted account" : c.userName();
     for (ReaderStore.Comment k : children.getOrDefault(c.id(), List.of())) {
-      walk(k, depth + 1, children, viewerId, moderator, blocked, out);
+      walk(k, depth + 1, name, children, viewerId, moderator, blocked, out);
     }
   }
 }

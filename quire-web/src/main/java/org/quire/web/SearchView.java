@@ -23,6 +23,27 @@ public record SearchView(
     TagPanel tag) {
 
   /**
+   * The page's heading: a tag's name and kind when the page is that tag's works (AO3's tag page,
+   * "Xander Harris (Character)"), else "Search".
+   */
+  public String heading() {
+    List<SearchQuery.TagFilter> in = form.include();
+    if (form.q().isBlank() && in.size() == 1) {
+      return in.getFirst().name() + " (" + in.getFirst().type().label() + ")";
+    }
+    return "Search";
+  }
+
+  /** The page's title: the heading, the words searched for, and which page of how many. */
+  public String title() {
+    String t = heading().equals("Search") ? "Search" : heading() + ": works";
+    if (!form.q().isBlank()) {
+      t += ": " + form.q();
+    }
+    return pager.pages() > 1 ? t + ", page " + pager.page() + " of " + pager.pages() : t;
+  }
+
+  /**
    * What the archive knows about the one tag a search filters by, as AO3's tag pages show it: the
    * canonical tag (when the filter named a synonym), the other names filed under it, its meta tags,
    * the tags it covers and a character's fandoms; each links to its own works.

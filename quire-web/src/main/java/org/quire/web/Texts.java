@@ -31,6 +31,14 @@ public final class Texts {
   }
 
   /**
+   * The {@code dir} attribute beside {@link #lang}: "rtl" for Arabic, Hebrew, Persian …, null (left
+   * out) for the rest, which the page's own direction covers.
+   */
+  public static String dir(String language) {
+    return org.quire.export.Languages.dir(language).equals("rtl") ? "rtl" : null;
+  }
+
+  /**
    * A summary or note as safe HTML: stored as Markdown (what AO3's editor makes, read from a
    * download or a paste), so its paragraphs, line breaks, emphasis, links and lists show as the
    * author wrote them; anything else is escaped or removed.

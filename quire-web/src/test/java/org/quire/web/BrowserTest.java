@@ -317,6 +317,30 @@ class BrowserTest {
     open("/works");
     shot("12-works-phone");
     driver.manage().window().setSize(new Dimension(1280, 1000));
+    // Reflow at 320 CSS pixels (a 1280 px screen at 400 %): no page scrolls sideways (WCAG 1.4.10).
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        java.util.Map.of("width", 320, "height", 640, "deviceScaleFactor", 1, "mobile", false));
+    for (String page :
+        List.of(
+            "/works",
+            "/search",
+            "/search?q=library",
+            "/search?include=fandom:Buffy+the+Vampire+Slayer",
+            "/inbox",
+            "/account")) {
+      open(page);
+      assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth")))
+          .as(page + " at 320 px")
+          .extracting(Number::intValue)
+          .satisfies(w -> assertThat(w).isLessThanOrEqualTo(320));
+    }
+    driver.get(workUrl);
+    assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth")))
+        .as("the work at 320 px")
+        .extracting(Number::intValue)
+        .satisfies(w -> assertThat(w).isLessThanOrEqualTo(320));
+    driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
     assertThat(quire.store().readers().engagement(workId).kudos()).isEqualTo(1);
     assertThat(VIOLATIONS).as("accessibility (axe-core)").isEmpty();
   }

@@ -425,7 +425,10 @@ class ReadersWebTest extends ServerTestBase {
     reader.submit(page, page + "/bookmark/delete", Map.of());
     assertThat(reader.get("/bookmarks").body()).doesNotContain("Three Rooms");
 
-    reader.submit("/history", "/history/clear", Map.of());
+    // Not without ticking the box: one stray click would lose it all.
+    assertThat(reader.submit("/history", "/history/clear", Map.of()).statusCode()).isEqualTo(400);
+    assertThat(reader.get("/history").body()).contains("Three Rooms");
+    reader.submit("/history", "/history/clear", Map.of("confirm", "1"));
     assertThat(reader.get("/history").body()).doesNotContain("Three Rooms");
     assertThat(visitor().get("/history").statusCode()).isEqualTo(303);
     // A reader with many bookmarks pages through them all.
