@@ -110,7 +110,146 @@ public final class ChapterRenderer {
     if (markdown == null || markdown.isBlank()) {
       return "";
     }
-    return sanitize(NOTE_HTML.render(NOTE_MARKDOWN.parse(markdown)));
+    return render(NOTE_MARKDOWN, NOTE_HTML, markdown);
+  }
+
+  /**
+   * Markdown as HTML, unsanitised. Two shapes of hostile input are defused first (see {@link
+   * #defused}); and should the parser still recurse too deep, the text is shown escaped instead of
+   * failing the page.
+   */
+  private static String render(Parser parser, HtmlRenderer renderer, String markdown) {
+    String src = defused(markdown);
+    try {
+      return sanitize(renderer.render(parser.parse(src)));
+    } catch (StackOverflowError e) {
+      return "<p>" + escape(markdown).replace("\n", "<br>\n") + "</p>";
+    }
+  }
+
+  /** Deepest nesting of quotes and lists kept; deeper markers on a line are left out. */
+  static final int MAX_NESTING = 32;
+
+  /** How far a {@code <} may be from the next {@code >} and still open a tag or an autolink. */
+  static final int MAX_TAG = 1_000;
+
+  /**
+   * The text with what makes CommonMark slow or recurse out of stack taken out: a {@code <} with no
+   * {@code >} within {@link #MAX_TAG} characters (each made the parser scan to the paragraph's end,
+   * so 200 KB of {@code <a} took 18 s) becomes {@code &lt;}, which shows the same; a line nesting
+   * quotes or lists deeper than {@link #MAX_NESTING} keeps that many markers.
+   */
+  static String defused(String text) {
+    int n = text.length();
+    int[] nextGt = null;
+    StringBuilder out = null;
+    int lineStart = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (i == lineStart) {
+        int cut = deepPrefixEnd(text, i);
+        if (cut > i) {
+          out = copyUpTo(out, text, i);
+          out.append(text, i, cut);
+          i = skipMarkers(text, cut) - 1;
+          continue;
+        }
+      }
+      if (c == '\n') {
+        lineStart = i + 1;
+      } else if (c == '<') {
+        if (nextGt == null) {
+          nextGt = new int[n + 1];
+          nextGt[n] = Integer.MAX_VALUE;
+          for (int k = n - 1; k >= 0; k--) {
+            nextGt[k] = text.charAt(k) == '>' ? k : nextGt[k + 1];
+          }
+        }
+        if (nextGt[i] - i > MAX_TAG) {
+          out = copyUpTo(out, text, i);
+          out.append("&lt;");
+          continue;
+        }
+      }
+      if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  private static StringBuilder copyUpTo(StringBuilder out, String text, int i) {
+    return out != null ? out : new StringBuilder(text.length() + 64).append(text, 0, i);
+  }
+
+  /**
+   * Where the {@link #MAX_NESTING}th container marker ({@code >}, {@code -}, {@code *}, {@code +}
+   * or {@code 1.}) of a line starting at {@code from} ends, when the line has more; else {@code
+   * from}.
+   */
+  private static int deepPrefixEnd(String text, int from) {
+    int i = from;
+    int markers = 0;
+    int n = text.length();
+    while (i < n) {
+      while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+        i++;
+      }
+      int next = marker(text, i);
+      if (next < 0) {
+        return from;
+      }
+      i = next;
+      if (++markers == MAX_NESTING) {
+        return marker(text, skipBlanks(text, i)) < 0 ? from : i;
+      }
+    }
+    return from;
+  }
+
+  /** After the markers and spaces that start at {@code i}. */
+  private static int skipMarkers(String text, int i) {
+    while (true) {
+      int j = skipBlanks(text, i);
+      int next = marker(text, j);
+      if (next < 0) {
+        return j;
+      }
+      i = next;
+    }
+  }
+
+  private static int skipBlanks(String text, int i) {
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The end of a quote or list marker at {@code i}, or -1. */
+  private static int marker(String text, int i) {
+    int n = text.length();
+    if (i >= n) {
+      return -1;
+    }
+    char c = text.charAt(i);
+    if (c == '>') {
+      return i + 1;
+    }
+    if ((c == '-' || c == '*' || c == '+') && i + 1 < n && text.charAt(i + 1) == ' ') {
+      return i + 2;
+    }
+    int j = i;
+    while (j < n && j - i < 9 && Character.isDigit(text.charAt(j))) {
+      j++;
+    }
+    if (j > i
+        && j + 1 < n
+        && (text.charAt(j) == '.' || text.charAt(j) == ')')
+        && text.charAt(j + 1) == ' ') {
+      return j + 2;
+    }
+    return -1;
   }
 
   private static final PolicyFactory POLICY =
@@ -176,7 +315,7 @@ public final class ChapterRenderer {
       // "~~~" and "oOo" are scene breaks to writers, not code fences or words.
       src.append(SceneBreaks.isBreak(line) ? "\n* * *\n" : line).append('\n');
     }
-    return sanitize(HTML.render(MARKDOWN.parse(src.toString())));
+    return render(MARKDOWN, HTML, src.toString());
   }
 
   private static final HtmlRenderer HTML_ALLOWED =
@@ -187,7 +326,7 @@ public final class ChapterRenderer {
    * sanitised to the same short list of elements; scripts, styles and event handlers are removed).
    */
   public static String commentHtml(String text) {
-    return sanitize(HTML_ALLOWED.render(MARKDOWN.parse(text)));
+    return render(MARKDOWN, HTML_ALLOWED, text);
   }
 
   /** Removes anything but basic formatting from HTML. */

@@ -22,6 +22,32 @@ class ChapterRendererTest {
   }
 
   @Test
+  void hostileMarkdownIsDefusedButOrdinaryMarkdownIsNot() {
+    // A "<" far from any ">" cannot open a tag or autolink: shown as text, without the parser
+    // scanning to the end of the paragraph for each one.
+    String angles = "<a".repeat(100_000);
+    assertThat(ChapterRenderer.defused(angles)).doesNotContain("<").startsWith("&lt;a&lt;a");
+    String html = ChapterRenderer.markdownHtml(angles);
+    assertThat(html).startsWith("<p>&lt;a&lt;a").doesNotContain("<a");
+    assertThat(ChapterRenderer.noteHtml("<!--".repeat(5_000))).doesNotContain("<!--");
+    // Tags and autolinks close by are read as before.
+    String near = "See <https://example.org/a> and <b>this</b>.";
+    assertThat(ChapterRenderer.defused(near)).isEqualTo(near);
+    assertThat(ChapterRenderer.noteHtml(near)).contains("<a href=\"https://example.org/a\"");
+    // Quotes nested ten thousand deep (20 KB) overflowed the stack on every page view.
+    String deep = "# T\n\n" + "> ".repeat(10_000) + "x\n";
+    String quoted = ChapterRenderer.markdownHtml(deep);
+    assertThat(quoted).contains("x");
+    assertThat(quoted.split("<blockquote>", -1)).hasSize(ChapterRenderer.MAX_NESTING + 1);
+    String lists = "- ".repeat(5_000) + "y\n";
+    assertThat(ChapterRenderer.markdownHtml(lists)).contains("y");
+    assertThat(ChapterRenderer.commentHtml("> ".repeat(10_000) + "z")).contains("z");
+    // Ordinary nesting and lists are untouched.
+    String ordinary = "> quoted\n> > twice\n\n1. one\n2. two\n   - inner\n";
+    assertThat(ChapterRenderer.defused(ordinary)).isEqualTo(ordinary);
+  }
+
+  @Test
   void writersEmphasisMarksBecomeItalicsAndBold() {
     assertThat(ChapterRenderer.emphasised("*Dear Hermione,* she read."))
         .isEqualTo("<em>Dear Hermione,</em> she read.");
