@@ -150,8 +150,12 @@ final class Api {
   }
 
   /** A token's account sees what a member sees; anyone else what a visitor sees. */
-  private static SearchQuery.Audience audience(Context ctx) {
-    return ApiAccess.user(ctx) == null ? SearchQuery.Audience.VISITOR : SearchQuery.Audience.MEMBER;
+  /** A token sees what its member sees on the pages: their mutes and blocks apply. */
+  private SearchQuery.Audience audience(Context ctx) {
+    AccountStore.User u = ApiAccess.user(ctx);
+    return u == null
+        ? SearchQuery.Audience.VISITOR
+        : ReaderRoutes.memberAudience(quire, u.id(), List.of());
   }
 
   /**

@@ -65,6 +65,10 @@ final class ApiAuthoring {
       throw new NotFoundResponse("There is no such series.");
     }
     List<Long> ids = s.workIds().stream().filter(id -> api.readable(ctx, id)).toList();
+    if (ids.isEmpty() && !ownsSeries(ctx, s)) {
+      // As on the pages: a series of works the caller may not read is not there for them.
+      throw new NotFoundResponse("There is no such series.");
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", s.id());
     body.put("title", s.title());
@@ -73,6 +77,13 @@ final class ApiAuthoring {
     body.put("works", summaries(ids));
     body.put("epub", "/series/" + s.id() + "/download/epub");
     Api.send(ctx, body);
+  }
+
+  /** Whether the caller's token is the series owner's, or an admin's. */
+  private static boolean ownsSeries(Context ctx, SeriesStore.Series s) {
+    AccountStore.User u = ApiAccess.user(ctx);
+    return u != null
+        && (u.role() == AccountStore.Role.ADMIN || s.ownerId() != null && s.ownerId() == u.id());
   }
 
   private List<Map<String, Object>> summaries(List<Long> ids) {

@@ -462,6 +462,12 @@ final class AuthoringRoutes {
         works.add(Blurb.of(w));
       }
     }
+    boolean mine =
+        v.loggedIn() && (v.admin() || s.ownerId() != null && s.ownerId() == v.user().id());
+    if (works.isEmpty() && !mine) {
+      // A series of drafts or members-only works says nothing of itself, not even its title.
+      throw new NotFoundResponse("There is no such series.");
+    }
     boolean subscribed =
         v.loggedIn()
             && quire
@@ -481,8 +487,7 @@ final class AuthoringRoutes {
         s.ownerId() == null
             ? ""
             : quire.store().accounts().user(s.ownerId()).map(AccountStore.User::name).orElse(""));
-    p.put(
-        "mine", v.loggedIn() && (v.admin() || s.ownerId() != null && s.ownerId() == v.user().id()));
+    p.put("mine", mine);
     web.render(ctx, "series.jte", p);
   }
 

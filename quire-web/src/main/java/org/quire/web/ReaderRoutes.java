@@ -55,9 +55,22 @@ final class ReaderRoutes {
     if (!v.loggedIn()) {
       return SearchQuery.Audience.VISITOR;
     }
+    List<Long> hidden =
+        ReaderPrefs.of(ctx, readers()).hideRead()
+            ? readers().readWorkIds(v.user().id(), 5_000)
+            : List.of();
+    return memberAudience(quire, v.user().id(), hidden);
+  }
+
+  /**
+   * What a member sees in listings and search, on the pages and through the API alike: members-only
+   * works, less the authors and tags they muted, the works of accounts they blocked, and {@code
+   * hidden}.
+   */
+  static SearchQuery.Audience memberAudience(Quire quire, long userId, List<Long> hidden) {
     List<String> authors = new ArrayList<>();
     List<SearchQuery.TagFilter> tags = new ArrayList<>();
-    for (ReaderStore.Mute m : readers().mutes(v.user().id())) {
+    for (ReaderStore.Mute m : quire.store().readers().mutes(userId)) {
       switch (m.kind()) {
         case AUTHOR -> authors.add(m.value());
         case TAG -> {
@@ -72,10 +85,6 @@ final class ReaderRoutes {
         }
       }
     }
-    List<Long> hidden =
-        ReaderPrefs.of(ctx, readers()).hideRead()
-            ? readers().readWorkIds(v.user().id(), 5_000)
-            : List.of();
     return new SearchQuery.Audience(true, authors, tags, hidden);
   }
 

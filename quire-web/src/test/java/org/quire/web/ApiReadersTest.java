@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.quire.model.Visibility;
 
 /**
  * Comments and bookmarks through the API, on a server of their own (the visitors' rate limit of
@@ -20,6 +22,45 @@ class ApiReadersTest extends ServerTestBase {
 
   private static String makeToken(HttpBrowser b, String name) throws Exception {
     return ApiTokensTest.makeToken(b, name);
+  }
+
+  @Test
+  void aTokenSeesWhatItsMemberSeesAndASeriesOfHiddenWorksIsNotThere() throws Exception {
+    HttpBrowser muted = signedUp("Muted Writer");
+    post("Muted Writer", "Title: Zebra Crossing\n\nThe zebrafinch sang.", Visibility.PUBLIC);
+    HttpBrowser blocked = signedUp("Blocked Writer");
+    post("Blocked Writer", "Title: Zebra Stripes\n\nThe zebrafinch flew.", Visibility.PUBLIC);
+    signedUp("Kept Writer");
+    post("Kept Writer", "Title: Zebra Herd\n\nThe zebrafinch stayed.", Visibility.PUBLIC);
+    HttpBrowser reader = signedUp("Choosy Reader");
+    reader.submit("/mutes", "/mutes", Map.of("kind", "author", "value", "Muted Writer"));
+    reader.submit("/mutes", "/mutes", Map.of("kind", "user", "value", "Blocked Writer"));
+    String token = makeToken(reader, "phone");
+    String search = call("GET", "/api/v1/search?q=zebrafinch", token, null).body();
+    assertThat(search).contains("Zebra Herd").doesNotContain("Zebra Crossing", "Zebra Stripes");
+    String listing = call("GET", "/api/v1/works?size=100", token, null).body();
+    assertThat(listing).contains("Zebra Herd").doesNotContain("Zebra Crossing", "Zebra Stripes");
+    // A visitor's and another member's listings are theirs: nothing hidden.
+    assertThat(call("GET", "/api/v1/search?q=zebrafinch", null, null).body())
+        .contains("Zebra Crossing", "Zebra Stripes");
+
+    // A series whose works are all drafts says nothing of itself, not even its title.
+    long draft = post("Muted Writer", "Title: Plans\n\nNot yet.", Visibility.DRAFT);
+    HttpResponse<String> made =
+        muted.submit(
+            "/works/" + draft + "/edit",
+            "/works/" + draft + "/series",
+            Map.of("title", "Secret Saga"));
+    String seriesUrl = made.headers().firstValue("Location").orElseThrow();
+    String sid = seriesUrl.substring(seriesUrl.lastIndexOf('/') + 1);
+    assertThat(muted.get("/series/" + sid).body()).contains("Secret Saga");
+    assertThat(visitor().get("/series/" + sid).statusCode()).isEqualTo(404);
+    assertThat(blocked.get("/series/" + sid).body()).doesNotContain("Secret Saga");
+    HttpResponse<String> api = call("GET", "/api/v1/series/" + sid, token, null);
+    assertThat(api.statusCode()).isEqualTo(404);
+    assertThat(api.body()).doesNotContain("Secret Saga");
+    assertThat(call("GET", "/api/v1/series/" + sid, makeToken(muted, "own"), null).body())
+        .contains("Secret Saga");
   }
 
   @Test
