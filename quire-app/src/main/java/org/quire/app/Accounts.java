@@ -65,6 +65,9 @@ public final class Accounts {
           "name",
           "A name's letters come from one alphabet (a Cyrillic \"а\" among Latin letters looks"
               + " like another member's name).");
+    } else if (!n.matches(".*[\\p{L}\\p{N}].*")) {
+      // ".." would make /authors/.. the archive's front page.
+      problems.put("name", "A name has at least one letter or digit.");
     } else if (RESERVED.contains(n.toLowerCase(Locale.ROOT))) {
       problems.put("name", "The name \"" + n + "\" is the archive's own.");
     }

@@ -708,7 +708,7 @@ final class AuthoringRoutes {
     String back = ctx.formParam("back");
     web.back(
         ctx,
-        back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/inbox",
+        QuireWeb.isLocalPath(back) ? back : "/inbox",
         on ? "Subscribed: updates will arrive in your inbox." : "Unsubscribed.");
   }
 

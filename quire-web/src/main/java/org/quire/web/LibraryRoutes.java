@@ -250,15 +250,7 @@ final class LibraryRoutes {
 
   /** A path on this site other than the preferences form itself, or "" for anything else. */
   private static String localPage(String path) {
-    return path != null
-            && path.startsWith("/")
-            && !path.startsWith("//")
-            && !path.startsWith("/\\")
-            && !path.startsWith("/prefs")
-            && path.length() <= 500
-            && path.chars().noneMatch(c -> c < 0x20)
-        ? path
-        : "";
+    return QuireWeb.isLocalPath(path) && !path.startsWith("/prefs") ? path : "";
   }
 
   void mutesPage(Context ctx) {
@@ -305,7 +297,7 @@ final class LibraryRoutes {
     String back = ctx.formParam("back");
     web.back(
         ctx,
-        back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/mutes",
+        QuireWeb.isLocalPath(back) ? back : "/mutes",
         switch (m.kind()) {
           case AUTHOR -> "Works by " + m.value() + " are hidden from you now.";
           case TAG -> {

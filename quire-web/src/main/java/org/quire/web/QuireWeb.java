@@ -972,6 +972,20 @@ public final class QuireWeb {
    * A form page's title: "Error: " first when the form was refused, so that a screen reader's first
    * words on the new page say so (WCAG 3.3.1).
    */
+  /**
+   * Whether a path sent back by a form ({@code next}, {@code back}) stays on this site: "//host"
+   * and "/\\host" would leave it (browsers read a backslash as a slash), as would a control
+   * character.
+   */
+  static boolean isLocalPath(String p) {
+    return p != null
+        && p.startsWith("/")
+        && !p.startsWith("//")
+        && !p.startsWith("/\\")
+        && p.length() <= 500
+        && p.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+  }
+
   static String titled(String title, String error) {
     return error == null || error.isEmpty() ? title : "Error: " + title;
   }

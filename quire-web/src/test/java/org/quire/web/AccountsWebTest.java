@@ -78,6 +78,36 @@ class AccountsWebTest extends ServerTestBase {
   }
 
   @Test
+  void signUpNamesEveryFieldAtFaultAndNobodyTakesAnImportedByline() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("imported", ".txt");
+    java.nio.file.Files.writeString(
+        file, "Title: Found Poems\nAuthor: Imported Ink\n\nThe words were already here.\n");
+    assertThat(quire.importFiles(List.of(file), p -> {}).imported()).hasSize(1);
+    HttpBrowser b = visitor();
+    HttpResponse<String> taken =
+        b.submit(
+            "/signup",
+            "/signup",
+            Map.of("name", "imported ink", "password", "correct horse battery"));
+    assertThat(taken.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(taken.body()).select("#name").attr("aria-invalid")).isEqualTo("true");
+    assertThat(quire.store().accounts().userByName("imported ink")).isEmpty();
+
+    // Three fields wrong: one answer names all three, each tied to its field.
+    HttpResponse<String> all =
+        b.submit("/signup", "/signup", Map.of("name", "..", "email", "nope", "password", "short"));
+    var page = Jsoup.parse(all.body());
+    assertThat(page.select("#form-error li")).hasSize(3);
+    for (String f : List.of("name", "email", "password")) {
+      assertThat(page.select("#" + f).attr("aria-invalid")).as(f).isEqualTo("true");
+      assertThat(page.select("#" + f).attr("aria-describedby")).isEqualTo(f + "-error");
+      assertThat(page.select("#" + f + "-error").text()).as(f).isNotBlank();
+    }
+    assertThat(page.select("#name-error").text()).contains("letter or digit");
+    assertThat(page.select("#email").val()).isEqualTo("nope");
+  }
+
+  @Test
   void formsWithoutTheRightTokenAreRefused() throws Exception {
     Browser b = signedUp("Token Test");
     assertThat(b.post("/logout", Map.of()).statusCode()).isEqualTo(403);
