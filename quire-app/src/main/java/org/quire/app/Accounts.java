@@ -70,6 +70,14 @@ public final class Accounts {
       problems.put("name", "A name has at least one letter or digit.");
     } else if (RESERVED.contains(n.toLowerCase(Locale.ROOT))) {
       problems.put("name", "The name \"" + n + "\" is the archive's own.");
+    } else if (store.bylinesUnownedWork(n)) {
+      // An account of that name would share their author page and feed, and pass for their author.
+      problems.put(
+          "name",
+          "The name \""
+              + n
+              + "\" is the byline of works imported into this archive: choose another (if they"
+              + " are yours, ask the archive's admin to give them to your account).");
     }
     String e = email == null || email.isBlank() ? null : email.strip();
     if (e != null && (e.length() > 200 || !e.matches("[^@\\s]+@[^@\\s]+"))) {

@@ -1143,8 +1143,10 @@ public final class Analyser {
       }
     }
     for (Chapter c : w.chapters()) {
-      if (c.notes() != null) {
-        sb.append(c.notes()).append("\n");
+      for (String s : new String[] {c.notes(), c.endNotes()}) {
+        if (s != null) {
+          sb.append(s).append("\n");
+        }
       }
     }
     return sb.toString();

@@ -161,6 +161,9 @@ final class StoryParser {
               + "(?:[:\\-–—]|(?=\\n)|$)\\s*(?:\\*\\*|__)?\\s*(.*)$",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+  /** The longest chapter end notes looked back for (as long as a chapter's notes may be). */
+  private static final int MAX_END_NOTES = 20_000;
+
   private static final Pattern BARE_NOTE =
       Pattern.compile("^\\s*[(\\[]?\\s*(?:\\*\\*|__)?notes?\\b", Pattern.CASE_INSENSITIVE);
 
@@ -684,6 +687,7 @@ final class StoryParser {
                     && !BARE_NOTE.matcher(line(p)).lookingAt())
             && hasStory(i, p)) {
           endNotes = noteBody(p, last + 1);
+          endNotes = endNotes.isBlank() ? null : endNotes;
           last = p - 1;
           while (last >= i && blank(last)) {
             last--;
@@ -704,14 +708,14 @@ final class StoryParser {
     }
 
     /**
-     * Where "Chapter End Notes" opens one of the last three paragraphs before line {@code last}
-     * (notes of several paragraphs under one label), or -1.
+     * Where "Chapter End Notes" opens a paragraph among the last {@link #MAX_END_NOTES} characters
+     * before line {@code last} (notes of several paragraphs under one label), or -1.
      */
     int labelledEndNotes(int last, int from) {
       int at = last;
-      for (int seen = 0; seen < 3 && at > from; seen++) {
+      while (at > from) {
         int p = backToParagraphStart(at, from);
-        if (p <= from) {
+        if (p <= from || lines.get(last)[1] - lines.get(p)[0] > MAX_END_NOTES) {
           return -1;
         }
         if (CHAPTER_END_NOTE.matcher(line(p)).matches()) {

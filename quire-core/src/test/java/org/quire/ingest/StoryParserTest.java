@@ -533,13 +533,14 @@ class StoryParserTest {
         read(
             "a.txt",
             "Title: Two Nights\n\nChapter 1\n\nShe ran.\n\nChapter End Notes: More soon.\n\n"
-                + "Chapter 2\n\nHe ran.\n\nChapter End Notes:\nThe last one.\n\nIt had two"
-                + " paragraphs.\n\nEnd Notes: Thank you.\n");
+                + "Chapter 2\n\nHe ran.\n\nChapter End Notes:\nThe last one.\n\nIt had four"
+                + " paragraphs.\n\nThree.\n\nFour.\n\nEnd Notes: Thank you.\n");
     assertThat(w.chapters()).hasSize(2);
     assertThat(w.chapters().get(0).text()).isEqualTo("She ran.");
     assertThat(w.chapters().get(0).endNotes()).isEqualTo("More soon.");
     assertThat(w.chapters().get(1).text()).isEqualTo("He ran.");
-    assertThat(w.chapters().get(1).endNotes()).isEqualTo("The last one.\n\nIt had two paragraphs.");
+    assertThat(w.chapters().get(1).endNotes())
+        .isEqualTo("The last one.\n\nIt had four paragraphs.\n\nThree.\n\nFour.");
     assertThat(w.endNotes()).isEqualTo("Thank you.");
   }
 

@@ -134,14 +134,22 @@ public final class ChapterRenderer {
   static final int MAX_TAG = 1_000;
 
   /**
-   * The text with what makes CommonMark slow or recurse out of stack taken out: a {@code <} with no
-   * {@code >} within {@link #MAX_TAG} characters (each made the parser scan to the paragraph's end,
-   * so 200 KB of {@code <a} took 18 s) becomes {@code &lt;}, which shows the same; a line nesting
-   * quotes or lists deeper than {@link #MAX_NESTING} keeps that many markers.
+   * How many such far {@code <} a text may have and be read unchanged: a few cost little, and a
+   * lone {@code <} in a code span keeps its exact look.
+   */
+  static final int MAX_FAR_ANGLES = 50;
+
+  /**
+   * The text with what makes CommonMark slow or recurse out of stack taken out: in a text with more
+   * than {@link #MAX_FAR_ANGLES} of them, a {@code <} with no {@code >} within {@link #MAX_TAG}
+   * characters (each made the parser scan to the paragraph's end, so 200 KB of {@code <a} took 18
+   * s) becomes {@code &lt;}, which shows the same (an escaped {@code \\<} is left alone: it costs
+   * nothing); a line nesting quotes or lists deeper than {@link #MAX_NESTING} keeps that many
+   * markers.
    */
   static String defused(String text) {
     int n = text.length();
-    int[] nextGt = null;
+    int[] nextGt = farAngles(text) > MAX_FAR_ANGLES ? nextGt(text) : null;
     StringBuilder out = null;
     int lineStart = 0;
     for (int i = 0; i < n; i++) {
@@ -157,14 +165,7 @@ public final class ChapterRenderer {
       }
       if (c == '\n') {
         lineStart = i + 1;
-      } else if (c == '<') {
-        if (nextGt == null) {
-          nextGt = new int[n + 1];
-          nextGt[n] = Integer.MAX_VALUE;
-          for (int k = n - 1; k >= 0; k--) {
-            nextGt[k] = text.charAt(k) == '>' ? k : nextGt[k + 1];
-          }
-        }
+      } else if (c == '<' && nextGt != null && !escaped(text, i)) {
         if (nextGt[i] - i > MAX_TAG) {
           out = copyUpTo(out, text, i);
           out.append("&lt;");
@@ -176,6 +177,41 @@ public final class ChapterRenderer {
       }
     }
     return out == null ? text : out.toString();
+  }
+
+  /** For each position, where the next {@code >} is (or {@code Integer.MAX_VALUE}). */
+  private static int[] nextGt(String text) {
+    int n = text.length();
+    int[] next = new int[n + 1];
+    next[n] = Integer.MAX_VALUE;
+    for (int k = n - 1; k >= 0; k--) {
+      next[k] = text.charAt(k) == '>' ? k : next[k + 1];
+    }
+    return next;
+  }
+
+  /** How many unescaped {@code <} have no {@code >} within {@link #MAX_TAG} characters. */
+  private static int farAngles(String text) {
+    int far = 0;
+    int gt = Integer.MAX_VALUE;
+    for (int k = text.length() - 1; k >= 0; k--) {
+      char c = text.charAt(k);
+      if (c == '>') {
+        gt = k;
+      } else if (c == '<' && (long) gt - k > MAX_TAG && !escaped(text, k)) {
+        far++;
+      }
+    }
+    return far;
+  }
+
+  /** Whether the character at {@code i} follows an odd number of backslashes. */
+  private static boolean escaped(String text, int i) {
+    int k = i - 1;
+    while (k >= 0 && text.charAt(k) == '\\') {
+      k--;
+    }
+    return (i - 1 - k) % 2 == 1;
   }
 
   private static StringBuilder copyUpTo(StringBuilder out, String text, int i) {
@@ -236,20 +272,28 @@ public final class ChapterRenderer {
     if (c == '>') {
       return i + 1;
     }
-    if ((c == '-' || c == '*' || c == '+') && i + 1 < n && text.charAt(i + 1) == ' ') {
-      return i + 2;
+    if ((c == '-' || c == '*' || c == '+') && afterMarker(text, i + 1)) {
+      return i + 1;
     }
     int j = i;
     while (j < n && j - i < 9 && Character.isDigit(text.charAt(j))) {
       j++;
     }
     if (j > i
-        && j + 1 < n
+        && j < n
         && (text.charAt(j) == '.' || text.charAt(j) == ')')
-        && text.charAt(j + 1) == ' ') {
-      return j + 2;
+        && afterMarker(text, j + 1)) {
+      return j + 1;
     }
     return -1;
+  }
+
+  /** A list marker is followed by a space, a tab or the line's end (as CommonMark reads it). */
+  private static boolean afterMarker(String text, int i) {
+    return i >= text.length()
+        || text.charAt(i) == ' '
+        || text.charAt(i) == '\t'
+        || text.charAt(i) == '\n';
   }
 
   private static final PolicyFactory POLICY =

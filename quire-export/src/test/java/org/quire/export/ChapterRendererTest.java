@@ -30,6 +30,11 @@ class ChapterRendererTest {
     String html = ChapterRenderer.markdownHtml(angles);
     assertThat(html).startsWith("<p>&lt;a&lt;a").doesNotContain("<a");
     assertThat(ChapterRenderer.noteHtml("<!--".repeat(5_000))).doesNotContain("<!--");
+    // An escaped "<" (as the HTML importer writes a "</3") and a few stray ones are left alone.
+    String hearts = "Miss you \\</3 and x < y in `if (a < b)`.";
+    assertThat(ChapterRenderer.defused(hearts)).isEqualTo(hearts);
+    assertThat(ChapterRenderer.markdownHtml(hearts)).contains("&lt;/3").doesNotContain("&amp;lt;");
+    assertThat(ChapterRenderer.defused("\\<a".repeat(10_000))).doesNotContain("&lt;");
     // Tags and autolinks close by are read as before.
     String near = "See <https://example.org/a> and <b>this</b>.";
     assertThat(ChapterRenderer.defused(near)).isEqualTo(near);
@@ -41,6 +46,10 @@ class ChapterRendererTest {
     assertThat(quoted.split("<blockquote>", -1)).hasSize(ChapterRenderer.MAX_NESTING + 1);
     String lists = "- ".repeat(5_000) + "y\n";
     assertThat(ChapterRenderer.markdownHtml(lists)).contains("y");
+    String tabbed = "-\t".repeat(20_000) + "y\n";
+    assertThat(ChapterRenderer.defused(tabbed).length()).isLessThan(100);
+    assertThat(ChapterRenderer.markdownHtml(tabbed).split("<ul>", -1))
+        .hasSizeLessThanOrEqualTo(ChapterRenderer.MAX_NESTING + 1);
     assertThat(ChapterRenderer.commentHtml("> ".repeat(10_000) + "z")).contains("z");
     // Ordinary nesting and lists are untouched.
     String ordinary = "> quoted\n> > twice\n\n1. one\n2. two\n   - inner\n";

@@ -172,6 +172,12 @@ public interface AccountStore {
   List<Long> creators(long workId);
 
   /**
+   * Whether a name (compared without case) bylines a work no account may change: an imported one,
+   * whose author page an account of that name would otherwise share.
+   */
+  boolean bylinesUnownedWork(String name);
+
+  /**
    * Gives a work up: the account stops being its poster or co-author, and its name on the byline
    * becomes {@code orphan_account}, as on AO3. The work stays in the archive.
    */

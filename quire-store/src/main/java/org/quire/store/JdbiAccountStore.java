@@ -492,6 +492,22 @@ final class JdbiAccountStore implements AccountStore {
   }
 
   @Override
+  public boolean bylinesUnownedWork(String name) {
+    return call(
+            h ->
+                h.createQuery(
+                        "SELECT count(*) FROM (SELECT 1 FROM work_authors a"
+                            + " JOIN works w ON w.id = a.work_id"
+                            + " WHERE lower(a.name) = lower(:n) AND w.owner_id IS NULL"
+                            + " AND NOT EXISTS (SELECT 1 FROM work_creators c"
+                            + " WHERE c.work_id = w.id AND c.accepted = 1) LIMIT 1) x")
+                    .bind("n", name.strip())
+                    .mapTo(Long.class)
+                    .one())
+        > 0;
+  }
+
+  @Override
   public List<Long> creators(long workId) {
     return call(
         h ->

@@ -83,9 +83,11 @@ public abstract class BaseWorkStoreTestCase {
 
   @Test
   void chapterEndNotesKeptWithTheOpeningNotesBeforeMigration19AreMovedOut() throws Exception {
-    long id = store.add(work("Older", "o1", "One", "Two")).id();
+    long id = store.add(work("Older", "o1", "One", "Two", "Three")).id();
     store.close();
     sql(
+        "UPDATE chapters SET notes = 'See the Chapter end notes: below.\n\nChapter end notes: Bye.'"
+            + " WHERE number = 3",
         "UPDATE chapters SET notes = 'A note\n\nChapter end notes: Bye.' WHERE number = 1",
         "UPDATE chapters SET notes = 'Chapter end notes: Only this.' WHERE number = 2",
         "ALTER TABLE chapters DROP COLUMN end_notes",
@@ -96,6 +98,8 @@ public abstract class BaseWorkStoreTestCase {
     assertThat(chapters.get(0).endNotes()).isEqualTo("Bye.");
     assertThat(chapters.get(1).notes()).isNull();
     assertThat(chapters.get(1).endNotes()).isEqualTo("Only this.");
+    assertThat(chapters.get(2).notes()).isEqualTo("See the Chapter end notes: below.");
+    assertThat(chapters.get(2).endNotes()).isEqualTo("Bye.");
   }
 
   @Test

@@ -168,22 +168,6 @@ final class AccountRoutes {
       form(ctx, "signup.jte", "Sign up", refused, Map.of("name", name == null ? "" : name));
       return;
     }
-    if (importedByline(name)) {
-      ctx.status(HttpStatus.BAD_REQUEST);
-      form(
-          ctx,
-          "signup.jte",
-          "Sign up",
-          "The name “"
-              + name.strip()
-              + "” is the byline of works imported into this archive: choose another. (If they"
-              + " are yours, ask the archive's admin to give them to your account.)",
-          Map.of("name", name.strip()),
-          Map.of(
-              "name",
-              "That name is the byline of imported works: nobody may sign up as their author."));
-      return;
-    }
     try {
       // Every attempt that may cost a password hash counts, taken names and all.
       signups.failed(ip, "");
@@ -216,22 +200,6 @@ final class AccountRoutes {
           Map.of("name", name == null ? "" : name),
           e instanceof org.quire.app.Accounts.Refused r ? r.fields() : Map.of());
     }
-  }
-
-  /**
-   * Whether a name bylines works that no account owns (imported ones): an account of that name
-   * would share their author page and feed, and pass for their author.
-   */
-  private boolean importedByline(String name) {
-    if (name == null || name.isBlank()) {
-      return false;
-    }
-    for (long id : quire.store().idsByAuthor(name.strip())) {
-      if (quire.store().accounts().creators(id).isEmpty()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   void loginPage(Context ctx) {

@@ -446,16 +446,17 @@ final class Api {
    */
   void suggestTags(Context ctx) {
     send(
-        ctx, Map.of("tags", TagInputs.suggest(quire, ctx.queryParam("q"), audience(ctx).member())));
+        ctx,
+        Map.of("tags", TagInputs.suggest(quire, ctx.queryParam("q"), ApiAccess.user(ctx) != null)));
   }
 
   /** The JSON form of a search: the same parameters as the page, results with snippets. */
   void search(Context ctx) {
     List<String> unknownTags = new ArrayList<>();
+    SearchQuery.Audience audience = audience(ctx);
     SearchForm form =
-        SearchForm.of(
-            TagInputs.expand(ctx.queryParamMap(), quire, audience(ctx).member(), unknownTags));
-    SearchResults res = quire.index().search(form.query().withAudience(audience(ctx)));
+        SearchForm.of(TagInputs.expand(ctx.queryParamMap(), quire, audience.member(), unknownTags));
+    SearchResults res = quire.index().search(form.query().withAudience(audience));
     Map<Long, WorkSummary> works = QuireWeb.summaries(quire, res);
     List<Map<String, Object>> results = new ArrayList<>();
     for (SearchResults.Hit h : res.hits()) {

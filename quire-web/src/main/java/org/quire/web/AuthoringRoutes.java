@@ -452,6 +452,18 @@ final class AuthoringRoutes {
     web.back(ctx, "/series/" + sid, "“" + w.title() + "” is in the series.");
   }
 
+  /**
+   * Whether the viewer may see a series at all: its owner and admins always, anyone else when they
+   * may read one of its works (a series of drafts or members-only works keeps even its title).
+   */
+  private boolean seriesVisible(Context ctx, SeriesStore.Series s) {
+    Viewer v = Viewer.of(ctx);
+    if (v.loggedIn() && (v.admin() || s.ownerId() != null && s.ownerId() == v.user().id())) {
+      return true;
+    }
+    return s.workIds().stream().anyMatch(id -> readers.mayRead(ctx, id));
+  }
+
   void series(Context ctx) {
     SeriesStore.Series s = seriesParam(ctx);
     long id = s.id();
@@ -642,7 +654,8 @@ final class AuthoringRoutes {
     long id = s.id();
     List<Work> works = readable(ctx, s.workIds());
     if (works.isEmpty()) {
-      throw new NotFoundResponse("This series has no works you can read yet.");
+      // Said as for a series that does not exist: a series of drafts is not there for others.
+      throw new NotFoundResponse("There is no such series.");
     }
     sendBook(ctx, s.title(), s.summary(), works, "/series/" + id);
   }
@@ -685,7 +698,7 @@ final class AuthoringRoutes {
     boolean exists =
         s.kind() == ReaderStore.SubscriptionKind.WORK
             ? readers.mayRead(ctx, id)
-            : quire.store().series().series(id).isPresent();
+            : quire.store().series().series(id).filter(x -> seriesVisible(ctx, x)).isPresent();
     if (!exists) {
       throw new NotFoundResponse(
           "There is no "
@@ -728,7 +741,12 @@ final class AuthoringRoutes {
                       ? quire.work(id).map(Work::title).orElse("(deleted work)")
                       : "(a work you cannot see now)";
               case SERIES ->
-                  quire.store().series().series(id).map(x -> x.title()).orElse("(deleted series)");
+                  quire
+                      .store()
+                      .series()
+                      .series(id)
+                      .map(x -> seriesVisible(ctx, x) ? x.title() : "(a series you cannot see now)")
+                      .orElse("(deleted series)");
               case AUTHOR -> sub.value();
             };
       } catch (NumberFormatException e) {

@@ -18,4 +18,19 @@ public record Layout(
     Viewer viewer,
     ReaderPrefs prefs,
     String notice,
-    int unseen) {}
+    int unseen,
+    String path) {
+
+  /**
+   * {@code aria-current="page"} for the main menu's link to the section this page is in (the
+   * admin's and the account's pages count under their link), null for the others.
+   */
+  public String current(String href) {
+    boolean here =
+        switch (href) {
+          case "/admin", "/account" -> path.equals(href) || path.startsWith(href + "/");
+          default -> path.equals(href);
+        };
+    return here ? "page" : null;
+  }
+}

@@ -454,7 +454,8 @@ public final class QuireWeb {
         Viewer.of(ctx),
         ReaderPrefs.of(ctx, quire.store().readers()),
         takeNotice(ctx),
-        Viewer.of(ctx).loggedIn() ? quire.store().readers().unseen(Viewer.of(ctx).user().id()) : 0);
+        Viewer.of(ctx).loggedIn() ? quire.store().readers().unseen(Viewer.of(ctx).user().id()) : 0,
+        ctx.path());
   }
 
   static final String NOTICE_COOKIE = "quire_notice";
@@ -659,19 +660,34 @@ public final class QuireWeb {
       full = w.chapters().size() == 1;
     }
     ReaderView r = ReaderView.of(w, n, full);
+    ReaderExtras.CommentDraft draft = ctx.attribute(COMMENT_DRAFT);
     StringOutput out = new StringOutput();
     templates.render(
         "work.jte",
         Map.of(
-            "layout", layout(ctx, readerTitle(w, n, full), null),
-            "r", r,
-            "x", extras(ctx, w, r, chapterAsked)),
+            "layout",
+            layout(
+                ctx, titled(readerTitle(w, n, full), draft == null ? null : draft.error()), null),
+            "r",
+            r,
+            "x",
+            extras(ctx, w, r, chapterAsked),
+            "draft",
+            java.util.Optional.ofNullable(draft)),
         out);
     String html = out.toString();
     if (key != null) {
       pages.put(key, version, html, viewer.csrf());
     }
     ctx.contentType("text/html; charset=utf-8").result(html);
+  }
+
+  /** A refused comment to show again in the page {@link #reader} renders (request attribute). */
+  static final String COMMENT_DRAFT = "quire.commentDraft";
+
+  /** The reader page of the request's work and chapter, e.g. again after a refused comment. */
+  void readerPage(Context ctx) {
+    reader(ctx);
   }
 
   /** The reader's side of the page; also counts the visit and remembers where they are. */

@@ -80,6 +80,26 @@ public record ReaderExtras(
   public record SeriesPlace(long id, String title, int part, int parts, long previous, long next) {}
 
   /**
+   * A comment the server refused (empty, too long …), shown again in its form with the reason, so
+   * nothing typed is lost.
+   *
+   * @param error why it was refused
+   * @param body what was typed
+   * @param parent the comment it answers, or null for a new thread
+   */
+  public record CommentDraft(String error, String body, Long parent) {
+    /** Whether this draft belongs in the reply form of that comment. */
+    public boolean replyTo(long id) {
+      return parent != null && parent == id;
+    }
+
+    /** Whether this draft belongs in the form that starts a thread. */
+    public boolean newThread() {
+      return parent == null;
+    }
+  }
+
+  /**
    * One comment as shown.
    *
    * @param id its id

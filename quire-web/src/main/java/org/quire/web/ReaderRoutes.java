@@ -249,6 +249,22 @@ final class ReaderRoutes {
       parent = parseId(p);
     }
     try {
+      ReaderActions.commentBody(ctx.formParam("body"));
+    } catch (io.javalin.http.BadRequestResponse e) {
+      // The chapter again, its form holding what was typed and the reason (not a bare error page
+      // whose "back" loses the text).
+      ctx.status(HttpStatus.BAD_REQUEST);
+      String typed = ctx.formParam("body");
+      ctx.attribute(
+          QuireWeb.COMMENT_DRAFT,
+          new ReaderExtras.CommentDraft(
+              e.getMessage(),
+              typed == null ? "" : typed.substring(0, Math.min(typed.length(), 200_000)),
+              parent));
+      web.readerPage(ctx);
+      return;
+    }
+    try {
       var posted = ReaderActions.comment(quire, w, n, parent, u, ctx.formParam("body"));
       if (posted.held()) {
         web.back(
@@ -281,9 +297,11 @@ final class ReaderRoutes {
     Viewer v = Viewer.of(ctx);
     boolean moderator =
         v.admin() || v.loggedIn() && quire.store().accounts().isCreator(w.id(), v.user().id());
-    if (c.chapter() < 1
-        || c.chapter() > w.chapters().size()
-        || !ReaderActions.visible(c, v.loggedIn() ? v.user().id() : null, moderator)) {
+    if (!ReaderActions.visible(c, v.loggedIn() ? v.user().id() : null, moderator)) {
+      // Held for approval: as if there were no such comment, so its existence is not probed.
+      throw new NotFoundResponse("There is no such comment.");
+    }
+    if (c.chapter() < 1 || c.chapter() > w.chapters().size()) {
       ctx.redirect("/works/" + w.id(), HttpStatus.SEE_OTHER);
       return;
     }
@@ -302,6 +320,10 @@ final class ReaderRoutes {
     boolean moderator =
         u.role() == AccountStore.Role.ADMIN
             || quire.store().accounts().isCreator(c.workId(), u.id());
+    if (!ReaderActions.visible(c, u.id(), moderator)) {
+      // A comment awaiting approval is not there for others: not even a 403 says it exists.
+      throw new NotFoundResponse("There is no such comment.");
+    }
     if (!mine && !(moderate && moderator)) {
       throw new ForbiddenResponse(
           moderate

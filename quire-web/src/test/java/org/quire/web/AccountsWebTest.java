@@ -92,6 +92,14 @@ class AccountsWebTest extends ServerTestBase {
     assertThat(taken.statusCode()).isEqualTo(400);
     assertThat(Jsoup.parse(taken.body()).select("#name").attr("aria-invalid")).isEqualTo("true");
     assertThat(quire.store().accounts().userByName("imported ink")).isEmpty();
+    // Full-width letters fold to the same name: no way round it.
+    assertThat(
+            b.submit(
+                    "/signup",
+                    "/signup",
+                    Map.of("name", "ＩＭＰＯＲＴＥＤ ＩＮＫ", "password", "correct horse battery"))
+                .statusCode())
+        .isEqualTo(400);
 
     // Three fields wrong: one answer names all three, each tied to its field.
     HttpResponse<String> all =

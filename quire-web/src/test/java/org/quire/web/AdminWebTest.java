@@ -78,7 +78,10 @@ class AdminWebTest extends ServerTestBase {
     assertThat(signUp("No Invite", null)).isNull();
     admin.submit("/admin", "/admin/invites", Map.of());
     String code =
-        Jsoup.parse(admin.get("/admin").body()).select("#invites ~ table code").first().text();
+        Jsoup.parse(admin.get("/admin").body())
+            .select("#invites ~ .table-scroll table code")
+            .first()
+            .text();
     code = code.substring(code.indexOf("invite=") + 7);
     assertThat(signUp("Invited Guest", code)).isNotNull();
     assertThat(signUp("Second Guest", code)).isNull(); // single use
@@ -86,10 +89,13 @@ class AdminWebTest extends ServerTestBase {
     // An invitation sent to the wrong person is withdrawn before it is used.
     admin.submit("/admin", "/admin/invites", Map.of());
     var page = Jsoup.parse(admin.get("/admin").body());
-    String form = page.select("#invites ~ table form[action$=\"/revoke\"]").first().attr("action");
+    String form =
+        page.select("#invites ~ .table-scroll table form[action$=\"/revoke\"]")
+            .first()
+            .attr("action");
     String unused = form.substring("/admin/invites/".length(), form.length() - "/revoke".length());
     assertThat(unused).isNotEqualTo(code);
-    assertThat(page.select("#invites ~ table form[action$=\"/revoke\"]"))
+    assertThat(page.select("#invites ~ .table-scroll table form[action$=\"/revoke\"]"))
         .hasSize(1); // not the used
     assertThat(admin.submit("/admin", form, Map.of()).statusCode()).isEqualTo(303);
     assertThat(admin.get("/admin").body()).contains("was withdrawn");

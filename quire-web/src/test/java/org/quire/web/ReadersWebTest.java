@@ -187,6 +187,11 @@ class ReadersWebTest extends ServerTestBase {
         .isEqualTo(404);
     assertThat(reader.submit(page, "/comments/" + cid + "/approve", Map.of()).statusCode())
         .isEqualTo(403);
+    // To anyone else a held comment is not there: its link and edit page answer as for no comment.
+    assertThat(other.get("/comments/" + cid).statusCode()).isEqualTo(404);
+    assertThat(visitor().get("/comments/" + cid).statusCode()).isEqualTo(404);
+    assertThat(other.get("/comments/" + cid + "/edit").statusCode()).isEqualTo(404);
+    assertThat(author.get("/comments/" + cid).statusCode()).isEqualTo(303);
     // Not even the author answers it before approving it: the answer would show beside nothing.
     assertThat(
             author
@@ -328,6 +333,27 @@ class ReadersWebTest extends ServerTestBase {
     // The writer of the comment answered hears of the reply.
     assertThat(reader.get("/inbox").body()).contains("Giles R replied to your comment");
     assertThat(d.select(".comment-head strong").eachText()).containsExactly("Dawn S", "Giles R");
+    // ... and says whom it answers, to screen readers.
+    assertThat(d.select(".comment.indent-1 .comment-head .visually-hidden").text())
+        .isEqualTo(", in reply to Dawn S");
+    // A refused comment comes back in its form with the reason: what was typed is not lost.
+    String tooLong = "So much to say. ".repeat(700);
+    HttpResponse<String> refused =
+        reader.submit(page, page + "/chapters/1/comments", Map.of("body", tooLong));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    Document again = Jsoup.parse(refused.body());
+    assertThat(again.title()).startsWith("Error: ");
+    assertThat(again.select("#form-error").text()).contains("up to 10000 characters");
+    assertThat(again.select("#comment-body").first().wholeText()).isEqualTo(tooLong);
+    assertThat(again.select("#comment-body").attr("aria-invalid")).isEqualTo("true");
+    HttpResponse<String> emptyReply =
+        reader.submit(
+            page,
+            page + "/chapters/1/comments",
+            Map.of("body", "  ", "parent", Long.toString(cid)));
+    Document reply = Jsoup.parse(emptyReply.body());
+    assertThat(reply.select("#comment-" + cid + " details.reply[open] #form-error").text())
+        .isEqualTo("A comment needs some words.");
     // Visitors cannot comment; the form asks them to log in.
     assertThat(d.select("form.comment-form")).isEmpty();
 
