@@ -97,6 +97,23 @@ public final class Analyser {
                     "from " + String.join(", ", s.why().subList(0, Math.min(5, s.why().size())))));
       }
     }
+    // Two fandoms or more make a crossover, as AO3 taggers tag it.
+    Set<String> fandomsOfWork = new HashSet<>();
+    if (authorFandom) {
+      for (Tag t : w.tags()) {
+        if (t.type() == TagType.FANDOM && t.provenance() == Provenance.AUTHOR) {
+          KnowledgePack p = packs.fandom(t.name());
+          fandomsOfWork.add(p != null ? p.fandom() : t.name().strip().toLowerCase(Locale.ROOT));
+        }
+      }
+    } else {
+      picked.forEach(s -> fandomsOfWork.add(s.pack().fandom()));
+    }
+    if (fandomsOfWork.size() >= 2) {
+      out.add(
+          Tag.suggested(TagType.ADDITIONAL, "Crossover", 0.8, List.of())
+              .withNote(fandomsOfWork.size() + " fandoms"));
+    }
 
     // Characters.
     CharacterFinder finder = finders.computeIfAbsent(List.copyOf(chosen), CharacterFinder::new);
@@ -202,10 +219,21 @@ public final class Analyser {
       }
     }
     // A rating the author states is the rating; else what the text and its warnings call for.
-    out.add(
+    Tag rating =
         statedRating != null
             ? statedRating
-            : Content.floor(content.rating(), warnings, contentWarnings));
+            : Content.floor(content.rating(), warnings, contentWarnings);
+    if (statedRating == null && said.adultsOnly() != null) {
+      // "18+ only", "NSFW": the author keeps it from minors. With any sign of sex, that is AO3's
+      // Explicit; without, Mature at least.
+      String level = content.sexSigns().isEmpty() ? MATURE : EXPLICIT;
+      if (Content.ORDER.indexOf(level) > Content.ORDER.indexOf(rating.name())) {
+        rating =
+            Tag.suggested(TagType.RATING, level, 0.8, said.adultsOnly())
+                .withNote("the author keeps it for adults");
+      }
+    }
+    out.add(rating);
     out.addAll(warnings);
     out.addAll(contentWarnings);
     out.addAll(content.additionalTags(rels));

@@ -516,7 +516,7 @@ final class Content {
     return Tag.suggested(TagType.RATING, rating, rating.equals(Analyser.GENERAL) ? 0.6 : 0.75, ev);
   }
 
-  private static final List<String> ORDER =
+  static final List<String> ORDER =
       List.of(Analyser.GENERAL, Analyser.TEEN, Analyser.MATURE, Analyser.EXPLICIT);
 
   /**

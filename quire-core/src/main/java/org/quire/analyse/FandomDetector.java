@@ -22,7 +22,8 @@ final class FandomDetector {
       int characters,
       int strongCues,
       List<String> why,
-      int maxMentions) {}
+      int maxMentions,
+      int distinctive) {}
 
   private final Packs packs;
   // Every pack's cast in one matcher, a group per pack (in packs.all() order): one pass over the
@@ -30,8 +31,38 @@ final class FandomDetector {
   private final PhraseMatcher<CharacterFinder.Name> names = new PhraseMatcher<>();
   private final PhraseMatcher<Object[]> cues = new PhraseMatcher<>();
 
+  /**
+   * One-word names that characters of two or more fandoms answer to ("Sam", "Rose", "John",
+   * "Harry"): given names common enough that a story made only of them may be anyone's, an original
+   * story among them.
+   */
+  private final Set<String> sharedNames;
+
   FandomDetector(Packs packs) {
     this.packs = packs;
+    Map<String, Set<KnowledgePack>> byName = new java.util.HashMap<>();
+    for (KnowledgePack p : packs.all()) {
+      for (KnowledgePack.Character c : p.characters()) {
+        List<String> all = new ArrayList<>(c.aliases());
+        all.add(c.name());
+        for (String n : all) {
+          String s = n.strip();
+          if (!s.isEmpty() && s.indexOf(' ') < 0) {
+            byName
+                .computeIfAbsent(s.toLowerCase(java.util.Locale.ROOT), k -> new HashSet<>())
+                .add(p);
+          }
+        }
+      }
+    }
+    Set<String> shared = new HashSet<>();
+    byName.forEach(
+        (n, ps) -> {
+          if (ps.size() > 1) {
+            shared.add(n);
+          }
+        });
+    this.sharedNames = Set.copyOf(shared);
     int group = 0;
     for (KnowledgePack p : packs.all()) {
       CharacterFinder.addNames(List.of(p), names, group++);
@@ -97,6 +128,7 @@ final class FandomDetector {
       double cue = cueScore.containsKey(p) ? cueScore.get(p)[0] : 0;
       // Per character: unambiguous names and all mentions, over the text and the summary.
       Map<String, int[]> counts = new LinkedHashMap<>();
+      Set<String> distinctiveNames = new HashSet<>();
       for (int i = 0; i < parts.size(); i++) {
         List<List<PhraseMatcher.Match<CharacterFinder.Name>>> byPack = byPart.get(i);
         List<PhraseMatcher.Match<CharacterFinder.Name>> matches =
@@ -114,6 +146,9 @@ final class FandomDetector {
           int[] c = counts.computeIfAbsent(f.name(), k -> new int[2]);
           c[0] += f.unambiguous;
           c[1] += f.count();
+          if (f.unambiguous > 0 && distinctive(parts.get(i), f)) {
+            distinctiveNames.add(f.name());
+          }
           // A full name in the summary ("Bruce Banner does his laundry") is the author saying whose
           // story it is: as strong as the fandom's own words.
           if (i > 0 && f.unambiguous > 0 && f.mentions.stream().anyMatch(t -> t[1] - t[0] >= 2)) {
@@ -144,7 +179,15 @@ final class FandomDetector {
       double score = distinct >= 2 || maxMentions >= 3 ? charScore : charScore * 0.5;
       score += cue;
       if (score > 0) {
-        out.add(new Score(p, score, distinct, strong.getOrDefault(p, 0), why, maxMentions));
+        out.add(
+            new Score(
+                p,
+                score,
+                distinct,
+                strong.getOrDefault(p, 0),
+                why,
+                maxMentions,
+                distinctiveNames.size() + (cue > 0 ? 1 : 0)));
       }
     }
     out.sort(Comparator.comparingDouble(Score::score).reversed());
@@ -182,9 +225,27 @@ final class FandomDetector {
   }
 
   private static boolean strongEnough(Score s) {
+    if (s.distinctive() == 0) {
+      // Only given names many fandoms share ("Sam", "Rose") and not one word of the fandom's own:
+      // as likely an original story as this fandom's.
+      return false;
+    }
     return s.score() >= 5.0 && (s.characters() >= 2 || s.strongCues() >= 1)
         || s.characters() >= 1 && s.strongCues() >= 1
         || s.characters() >= 1 && s.maxMentions() >= 3 && s.score() >= 3.5;
+  }
+
+  /**
+   * Whether a character was once named in a way only this fandom names anyone: a full name ("Sam
+   * Winchester"), or one word no other fandom's character answers to ("Frodo").
+   */
+  private boolean distinctive(TextModel m, CharacterFinder.Found f) {
+    for (int[] t : f.mentions) {
+      if (t[1] - t[0] >= 2 || !sharedNames.contains(m.lower[t[0]])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A 0..1 confidence from a score. */

@@ -135,6 +135,13 @@ final class Lexicon {
             "thought we were dead",
             "believed he was dead",
             "believed she was dead",
+            // Things named after the dead, not deaths: Supernatural's weapon against vampires,
+            // a safety switch (not "the dead man's hand", which is a body's).
+            "dead man 's blood",
+            "dead man 's switch",
+            "dead man 's float",
+            "dead man 's curve",
+            "dead men tell no tales",
             // A vampire dusted, not a slur.
             "go poof",
             "goes poof",

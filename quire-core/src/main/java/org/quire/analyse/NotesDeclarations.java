@@ -21,9 +21,26 @@ import org.quire.model.WarningWords;
  * @param contentWarnings Quire's content warnings named
  * @param minorDeath the author says a death is an original or minor character's, which AO3's Major
  *     Character Death does not cover
+ * @param adultsOnly the sentence where the author keeps the story from minors ("18+ only", "NSFW",
+ *     "grown-ups only past the first scene break"), or null
  */
 record NotesDeclarations(
-    Tag rating, List<Tag> archiveWarnings, List<Tag> contentWarnings, boolean minorDeath) {
+    Tag rating,
+    List<Tag> archiveWarnings,
+    List<Tag> contentWarnings,
+    boolean minorDeath,
+    List<Evidence> adultsOnly) {
+
+  /**
+   * Words that keep a story from minors without naming a rating: the story is Mature at least,
+   * Explicit when it has sex in it.
+   */
+  private static final Pattern ADULTS =
+      Pattern.compile(
+          "(?<![\\w+])18\\+(?!\\w)|\\b(?:adults?|grown[- ]?ups?)[- ]only\\b|\\bfor adults only\\b"
+              + "|\\bnsfw\\b|\\bnot safe for work\\b|\\bmdni\\b|\\bminors,? do not interact\\b"
+              + "|\\bnot for (?:minors|under-?18s|anyone under 18)\\b|\\bover[- ]18s? only\\b",
+          Pattern.CASE_INSENSITIVE);
 
   private static final String LEVELS =
       "(G|T|M|E|K\\+?|PG-?13|PG|R|NC-?17|[Gg]eneral|[Tt]een|[Mm]ature|[Ee]xplicit)";
@@ -128,7 +145,7 @@ record NotesDeclarations(
 
   static NotesDeclarations read(String notes) {
     if (notes == null || notes.isBlank()) {
-      return new NotesDeclarations(null, List.of(), List.of(), false);
+      return new NotesDeclarations(null, List.of(), List.of(), false, null);
     }
     Tag rating = null;
     List<Sentence> sentences = sentences(notes);
@@ -168,8 +185,14 @@ record NotesDeclarations(
         }
       }
     }
+    Matcher a = ADULTS.matcher(notes);
+    List<Evidence> adults = a.find() ? Analyser.noteQuote(at(sentences, a.start())) : null;
     return new NotesDeclarations(
-        rating, List.copyOf(archive), List.copyOf(content), MINOR_DEATH.matcher(notes).find());
+        rating,
+        List.copyOf(archive),
+        List.copyOf(content),
+        MINOR_DEATH.matcher(notes).find(),
+        adults);
   }
 
   /** The note on a warning the author's notes declare. */
