@@ -305,6 +305,7 @@ final class CharacterFinder {
     // By identity: each name is one object in the matcher, and a pack's hash is deep.
     Map<Name, Integer> uses = new IdentityHashMap<>();
     Map<Name, Integer> titleUses = new IdentityHashMap<>();
+    Set<Name> spoke = Collections.newSetFromMap(new IdentityHashMap<>());
     for (PhraseMatcher.Match<Name> x : matches) {
       Name n = x.phrase().value();
       if (n.ambiguous()
@@ -315,16 +316,22 @@ final class CharacterFinder {
         uses.merge(n, 1, Integer::sum);
         if (m.cap[x.from() + 1]) {
           titleUses.merge(n, 1, Integer::sum);
+          if (x.to() < m.size && SPEECH_VERBS.contains(m.lower[x.to()]) && !m.quoted[x.from()]
+              || x.from() > 0 && SPEECH_VERBS.contains(m.lower[x.from() - 1])) {
+            spoke.add(n);
+          }
         }
       }
     }
     // Once the fandom is known, a title written capitalised twice ("the Doctor" in a story with
-    // the TARDIS in it) is the story's name for its character.
+    // the TARDIS in it), or once as who speaks ("the Doctor said"), is the story's name for its
+    // character.
     Set<Name> out = Collections.newSetFromMap(new IdentityHashMap<>());
     uses.forEach(
         (n, k) -> {
           if (k >= STANDING_USES
-              || !titlesOnly && titleUses.getOrDefault(n, 0) >= STANDING_TITLE_USES) {
+              || !titlesOnly
+                  && (titleUses.getOrDefault(n, 0) >= STANDING_TITLE_USES || spoke.contains(n))) {
             out.add(n);
           }
         });

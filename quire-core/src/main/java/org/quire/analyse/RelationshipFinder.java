@@ -76,7 +76,62 @@ final class RelationshipFinder {
     // domestic life, weaker than a kiss; twice between the leads is a romance.
     cues.score(hits.getOrDefault("shared_bed", List.of()), true, 0.5);
     cues.score(hits.get("platonic_cues"), false, 1.0);
+    partners(m, chars, pairs);
     return new ArrayList<>(pairs.values());
+  }
+
+  /** Words naming someone's partner, and the partner's gender. */
+  private static final Map<String, String> PARTNER_WORDS =
+      Map.of(
+          "girlfriend", "f",
+          "wife", "f",
+          "fiancée", "f",
+          "fiancee", "f",
+          "boyfriend", "m",
+          "husband", "m",
+          "fiancé", "m",
+          "fiance", "m");
+
+  /**
+   * A partner named as one, the way a background pairing is told in passing: "Visiting his
+   * girlfriend. Temari's got him carrying her shopping", "Sam's wife, Jess". The owner is the name
+   * just before ("Sam's") or the nearest one before that "his"/"her" can be; the partner the first
+   * name after, in that sentence or the next, of the partner's gender. As strong as a side romance
+   * needs: the story says they are a couple.
+   */
+  private static void partners(
+      TextModel m, List<CharacterFinder.Found> chars, Map<String, Pair> pairs) {
+    CharacterFinder.Found[] at = new CharacterFinder.Found[m.size];
+    for (CharacterFinder.Found f : chars) {
+      for (int[] t : f.mentions) {
+        for (int k = t[0]; k < t[1] && k < m.size; k++) {
+          at[k] = f;
+        }
+      }
+    }
+    for (int t = 1; t < m.size; t++) {
+      String partnerGender = PARTNER_WORDS.get(m.lower[t]);
+      if (partnerGender == null) {
+        continue;
+      }
+      int s = m.sentence[t];
+      CharacterFinder.Found owner = at[t - 1];
+      if (owner == null) {
+        continue;
+      }
+      // "Sam's wife, Jess", or the next sentence opening with her. Not any name further on.
+      for (int k = t + 1; k < m.size && k < t + 60 && m.sentence[k] <= s + 1; k++) {
+        boolean named = k <= t + 2 || m.sentence[k] == s + 1 && m.sentenceInitial(k);
+        CharacterFinder.Found f = at[k];
+        if (named && f != null && f != owner && f.gender().startsWith(partnerGender)) {
+          add(pairs, owner, f, true, 1.6, s);
+          break;
+        }
+        if (m.sentence[k] == s + 1 && !m.sentenceInitial(k)) {
+          break;
+        }
+      }
+    }
   }
 
   private record Cues(
