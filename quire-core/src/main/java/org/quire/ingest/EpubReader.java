@@ -144,6 +144,37 @@ final class EpubReader {
       if (body == null) {
         continue;
       }
+      Element preface = body.selectFirst("#preface");
+      if (preface != null) {
+        // AO3's preface, as calibre splits it onto a page of its own: the summary and notes,
+        // never a chapter.
+        String s = HtmlReader.labelled(preface, "summary");
+        summary = s != null ? s : summary;
+        String n = HtmlReader.labelled(preface, "notes");
+        if (n != null && !notes.contains(n)) {
+          notes.add(n);
+        }
+        preface.remove();
+        if (body.text().isBlank()) {
+          continue;
+        }
+      }
+      if (chapters.isEmpty() && frontMatter(body, title)) {
+        // A converted text's or page's header (calibre puts it on a page of its own): read as a
+        // header block is, for its summary, notes and tags.
+        StoryParser.Parsed head = StoryParser.parse(HtmlText.markdown(body), true);
+        summary = summary != null ? summary : head.summary();
+        if (head.notes() != null && !notes.contains(head.notes())) {
+          notes.add(head.notes());
+        }
+        if (!metaFromBook) {
+          tags.addAll(head.tags());
+        }
+        if (authors.isEmpty()) {
+          authors.addAll(head.authors());
+        }
+        continue;
+      }
       Element userstuff = body.selectFirst("div.userstuff");
       if (userstuff != null) {
         // AO3-style chapter page (Quire's own export among them): heading, notes, then the text.
@@ -203,6 +234,31 @@ final class EpubReader {
    */
   private static String chapterTitle(String heading, int number) {
     return heading == null || heading.equalsIgnoreCase("Chapter " + number) ? null : heading;
+  }
+
+  /**
+   * A page that is the story's header, not its first chapter: short, opening with the book's title
+   * or carrying a "by …" line, and no chapter heading in it.
+   */
+  static boolean frontMatter(Element body, String bookTitle) {
+    String md = HtmlText.markdown(body);
+    if (md.isBlank() || org.quire.text.WordCounter.count(md) > 250) {
+      return false;
+    }
+    List<String> lines =
+        md.lines()
+            .map(l -> StoryParser.undecorated(l.strip().replaceFirst("^#+\\s*", "")))
+            .toList();
+    lines = lines.stream().filter(l -> !l.isBlank()).toList();
+    if (lines.isEmpty() || lines.stream().anyMatch(StoryParser::isChapterHeading)) {
+      return false;
+    }
+    String first = StoryParser.plainTitle(lines.getFirst()).replaceAll("\\s+", " ");
+    boolean titled =
+        bookTitle != null && first.equalsIgnoreCase(bookTitle.strip().replaceAll("\\s+", " "));
+    boolean byline =
+        lines.stream().limit(4).anyMatch(l -> l.length() <= 80 && l.matches("(?i)by\\s+\\S.*"));
+    return titled || byline;
   }
 
   /** FanFicFare's title page: "Label: value" lines in a page called title_page. */

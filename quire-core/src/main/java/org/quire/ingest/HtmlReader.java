@@ -21,6 +21,13 @@ final class HtmlReader {
 
   static StoryParser.Parsed read(String html) {
     Document doc = Jsoup.parse(html);
+    Element page = doc.selectFirst("dl.work.meta");
+    if (page != null && doc.selectFirst("#workskin #chapters") != null) {
+      StoryParser.Parsed p = ao3Page(doc, page);
+      if (p != null) {
+        return p;
+      }
+    }
     Element tags = doc.selectFirst("dl.tags");
     if (tags != null && doc.selectFirst("#chapters") != null) {
       return ao3(doc, tags);
@@ -156,6 +163,90 @@ final class HtmlReader {
         meta.tags,
         problems,
         meta.expected);
+  }
+
+  /**
+   * A work's page saved from AO3 in a browser ("Save page as"): the site's menus, kudos and
+   * comments around the work are left out; the tags come from its {@code dl.work.meta}, the title,
+   * authors, summary and notes from the work's preface, and each chapter's title, notes, text and
+   * end notes from its own blocks. Null when no chapter text is found.
+   */
+  private static StoryParser.Parsed ao3Page(Document doc, Element dl) {
+    Meta meta = meta(dl);
+    Element skin = doc.selectFirst("#workskin");
+    Element preface = skin.selectFirst("div.preface.group");
+    String title = "";
+    List<String> authors = new ArrayList<>();
+    String summary = null;
+    List<String> notes = new ArrayList<>(meta.noteLines);
+    if (preface != null) {
+      Element h = preface.selectFirst("h2.title");
+      title = h == null ? "" : h.text().strip();
+      preface.select(".byline a[rel=author]").forEach(a -> addOnce(authors, a.text()));
+      summary = quoted(preface.selectFirst("div.summary blockquote.userstuff"));
+      String n = quoted(preface.selectFirst("div.notes blockquote.userstuff"));
+      if (n != null) {
+        notes.add(n);
+      }
+    }
+    Element all = skin.selectFirst("#chapters");
+    List<Element> parts = all.select("> div.chapter");
+    List<Chapter> chapters = new ArrayList<>();
+    for (Element part : parts.isEmpty() ? List.of(all) : parts) {
+      Element text = part.selectFirst("div.userstuff");
+      if (text == null) {
+        continue;
+      }
+      Element h = part.selectFirst("div.chapter.preface h3.title");
+      String heading = h == null ? null : h.text().strip();
+      String chapterNotes = null;
+      String chapterEnd = null;
+      for (Element block : part.select("div.notes")) {
+        String v = quoted(block.selectFirst("blockquote.userstuff"));
+        if (block.hasClass("end")) {
+          chapterEnd = v;
+        } else {
+          chapterNotes = v;
+        }
+      }
+      Element body = text.clone();
+      // "Chapter Text", the heading AO3 keeps for screen readers.
+      body.select("h3.landmark").remove();
+      String md = HtmlText.markdown(body);
+      if (!md.isBlank()) {
+        chapters.add(new Chapter(chapters.size() + 1, heading, md, chapterNotes, chapterEnd));
+      }
+    }
+    if (chapters.isEmpty()) {
+      return null;
+    }
+    String endNotes = quoted(skin.selectFirst("#work_endnotes blockquote.userstuff"));
+    boolean generated = title.isEmpty();
+    if (generated) {
+      title = StoryParser.generatedTitle(chapters.getFirst().text());
+    }
+    return new StoryParser.Parsed(
+        title,
+        generated,
+        authors,
+        summary,
+        notes.isEmpty() ? null : String.join("\n\n", notes),
+        endNotes,
+        chapters,
+        meta.language,
+        meta.complete,
+        meta.tags,
+        new ArrayList<>(),
+        meta.expected);
+  }
+
+  /** A note's or summary's block quote as Markdown; null when absent or empty. */
+  private static String quoted(Element blockquote) {
+    if (blockquote == null) {
+      return null;
+    }
+    String md = HtmlText.noteMarkdown(blockquote);
+    return md.isBlank() ? null : md;
   }
 
   private static void addOnce(List<String> list, String s) {

@@ -180,6 +180,91 @@ class HtmlAndEpubTest {
   }
 
   @Test
+  void aConvertedBooksHeaderAndPrefacePagesAreNoChapters() throws Exception {
+    // calibre converting a text file: the header lands on a page of its own.
+    Map<String, String> f = book("Shore Leave");
+    f.remove("OEBPS/title_page.xhtml");
+    f.put(
+        "OEBPS/content.opf",
+        f.get("OEBPS/content.opf").replace("title_page.xhtml", "index_split_000.html"));
+    f.put(
+        "OEBPS/index_split_000.html",
+        "<html><body><p>Shore Leave</p><p>by Vulcan Salute</p><p>Summary: McCoy wants a"
+            + " vacation.</p><p>A/N: For my sister.</p></body></html>");
+    Work w = ingester.read("shore.epub", zip(f));
+    assertThat(w.chapters())
+        .extracting(c -> c.title())
+        .containsExactly("One: The Match", "Two: The Rematch");
+    assertThat(w.notes()).contains("For my sister.");
+    // AO3's preface split onto a page of its own by calibre: summary and notes, no chapter.
+    f.put(
+        "OEBPS/index_split_000.html",
+        "<html><body><div id='preface'><h1>Shore Leave</h1><div class='byline'>by <a"
+            + " rel='author'>Vulcan Salute</a></div><p>Summary</p><blockquote"
+            + " class='userstuff'><p>A <em>long</em> wait.</p></blockquote><p>Notes</p><blockquote"
+            + " class='userstuff'><p>Beta'd by a friend.</p></blockquote></div><div"
+            + " id='chapters'></div></body></html>");
+    w = ingester.read("shore2.epub", zip(f));
+    assertThat(w.chapters()).hasSize(2);
+    assertThat(w.summary()).isEqualTo("A *long* wait.");
+    assertThat(w.notes()).contains("Beta'd by a friend.");
+    // A short first chapter that is story, not header, stays a chapter.
+    f.put(
+        "OEBPS/index_split_000.html",
+        "<html><body><h2>Prologue</h2><p>The ship was quiet. \"Bones,\" Jim said.</p></body></html>");
+    assertThat(ingester.read("shore3.epub", zip(f)).chapters()).hasSize(3);
+  }
+
+  @Test
+  void anAo3WorkPageSavedFromTheBrowserIsReadWithoutTheSite() {
+    String page =
+        "<html><head><title>Lanterns - quill - Test Fandom [Archive of Our Own]</title></head>"
+            + "<body><ul class='primary navigation actions'><li>Fandoms</li><li>Browse</li></ul>"
+            + "<div id='main'><dl class='work meta group'><dt class='rating tags'>Rating:</dt>"
+            + "<dd class='rating tags'><ul><li><a class='tag'>Mature</a></li></ul></dd>"
+            + "<dt class='fandom tags'>Fandom:</dt><dd class='fandom tags'><ul><li><a"
+            + " class='tag'>Test Fandom</a></li></ul></dd><dt class='stats'>Stats:</dt><dd"
+            + " class='stats'><dl class='stats'><dt>Published:</dt><dd>2019-01-01</dd>"
+            + "<dt>Chapters:</dt><dd>2/3</dd></dl></dd></dl>"
+            + "<div id='workskin'><div class='preface group'><h2 class='title heading'>Lanterns</h2>"
+            + "<h3 class='byline heading'><a rel='author'>quill</a></h3><div class='summary"
+            + " module'><h3>Summary:</h3><blockquote class='userstuff'><p>Two nights.</p>"
+            + "</blockquote></div><div class='notes module'><h3>Notes:</h3><blockquote"
+            + " class='userstuff'><p>For the fest.</p></blockquote></div></div>"
+            + "<div id='chapters'><div class='chapter' id='chapter-1'><div class='chapter preface"
+            + " group'><h3 class='title'>Chapter 1: Dusk</h3><div id='notes' class='notes"
+            + " module'><blockquote class='userstuff'><p>Opening note.</p></blockquote></div></div>"
+            + "<div class='userstuff module'><h3 class='landmark heading'>Chapter Text</h3><p>The"
+            + " lamps came on.</p></div><div class='chapter preface group'><div class='end notes"
+            + " module'><blockquote class='userstuff'><p>More soon.</p></blockquote></div></div>"
+            + "</div><div class='chapter' id='chapter-2'><div class='chapter preface group'><h3"
+            + " class='title'>Chapter 2: Dawn</h3></div><div class='userstuff module'><h3"
+            + " class='landmark heading'>Chapter Text</h3><p>The lamps went out.</p></div></div>"
+            + "</div><div class='afterword preface group'><div id='work_endnotes' class='end notes"
+            + " module'><blockquote class='userstuff'><p>Thanks!</p></blockquote></div></div></div>"
+            + "<div id='feedback'><div id='comments_placeholder'><li class='comment'><blockquote"
+            + " class='userstuff'><p>Loved it!</p></blockquote></li></div></div></div></body></html>";
+    Work w = ingester.read("Lanterns.html", page.getBytes(StandardCharsets.UTF_8));
+    assertThat(w.title()).isEqualTo("Lanterns");
+    assertThat(w.authors()).containsExactly("quill");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Mature");
+    assertThat(w.tagNames(TagType.FANDOM)).containsExactly("Test Fandom");
+    assertThat(w.summary()).isEqualTo("Two nights.");
+    assertThat(w.notes()).isEqualTo("For the fest.");
+    assertThat(w.complete()).isFalse();
+    assertThat(w.expectedChapters()).isEqualTo(3);
+    assertThat(w.chapters())
+        .extracting(c -> c.title())
+        .containsExactly("Chapter 1: Dusk", "Chapter 2: Dawn");
+    assertThat(w.chapters().get(0).text()).isEqualTo("The lamps came on.");
+    assertThat(w.chapters().get(0).notes()).isEqualTo("Opening note.");
+    assertThat(w.chapters().get(0).endNotes()).isEqualTo("More soon.");
+    assertThat(w.endNotes()).isEqualTo("Thanks!");
+    assertThat(w.chapters())
+        .noneMatch(c -> c.text().contains("Loved it") || c.text().contains("Browse"));
+  }
+
+  @Test
   void hostileBooksAreRefusedWithAReason() throws Exception {
     Map<String, String> traversal = book("T");
     traversal.put("../../evil.xhtml", "x");
