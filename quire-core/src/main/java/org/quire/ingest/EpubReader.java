@@ -206,7 +206,9 @@ final class EpubReader {
         continue;
       }
       Chapter c = new Chapter(chapters.size() + 1, chapterTitle, text, chapterNotes);
-      chapters.add(chapterEnd == null ? c : HtmlReader.withEndNotes(c, chapterEnd));
+      c = chapterEnd == null ? c : HtmlReader.withEndNotes(c, chapterEnd);
+      // Notes the page does not mark (FanFicFare's "A/N: …" paragraphs) as a text file's are.
+      chapters.add(StoryParser.notesApart(c, true));
     }
     if (chapters.isEmpty()) {
       throw new SafeZip.Refused("the book has no readable chapters.");

@@ -204,6 +204,33 @@ final class StoryParser {
     return new StoryParser.Run(text, markdown).run();
   }
 
+  /**
+   * A chapter from a book whose pages do not mark its notes (FanFicFare's): its opening author's
+   * notes and disclaimers, and its closing author's note, taken apart from the text as in a text
+   * file; a rule between the notes and the story goes with them. A chapter whose notes are marked
+   * already is returned as it is.
+   */
+  static Chapter notesApart(Chapter c, boolean markdown) {
+    if (c.notes() != null || c.endNotes() != null) {
+      return c;
+    }
+    Run r = new Run(c.text(), markdown);
+    List<Chapter> out = new ArrayList<>();
+    r.addChapter(out, c.title(), 0, r.lines.size(), true);
+    if (out.isEmpty() || out.getFirst().text().isBlank()) {
+      return c;
+    }
+    Chapter p = out.getFirst();
+    String text = p.text();
+    if (p.notes() != null) {
+      List<String> ls = new ArrayList<>(List.of(text.split("\n", -1)));
+      if (!ls.isEmpty() && SceneBreaks.isBreak(ls.getFirst())) {
+        text = String.join("\n", ls.subList(1, ls.size())).strip();
+      }
+    }
+    return text.isBlank() ? c : new Chapter(c.number(), c.title(), text, p.notes(), p.endNotes());
+  }
+
   /** One parse: the text's lines and a cursor over them. */
   private static final class Run {
     final String text;

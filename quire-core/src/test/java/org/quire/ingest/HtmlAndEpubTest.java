@@ -216,6 +216,24 @@ class HtmlAndEpubTest {
   }
 
   @Test
+  void fanFicFareChaptersKeepTheirAuthorsNotesApart() throws Exception {
+    Map<String, String> f = book("Rivals");
+    f.put(
+        "OEBPS/text/ch 1.xhtml",
+        "<html><body><div class='fff_chapter'><h3>One: The Match</h3><p>A/N: My first fic, be"
+            + " gentle!</p><p>Disclaimer: I own nothing.</p><hr/><p>Alder served first.</p><p>Brisk"
+            + " missed.</p><p>A/N: Thanks for reading!</p></div></body></html>");
+    Work w = ingester.read("rivals.epub", zip(f));
+    var one = w.chapters().getFirst();
+    assertThat(one.notes()).contains("My first fic, be gentle!").contains("Disclaimer: I own");
+    assertThat(one.text()).isEqualTo("Alder served first.\n\nBrisk missed.");
+    assertThat(one.endNotes()).isEqualTo("Thanks for reading!");
+    // A page with no notes keeps its text as it was.
+    assertThat(w.chapters().get(1).text()).isEqualTo("Brisk won, *barely*.");
+    assertThat(w.chapters().get(1).notes()).isNull();
+  }
+
+  @Test
   void anAo3WorkPageSavedFromTheBrowserIsReadWithoutTheSite() {
     String page =
         "<html><head><title>Lanterns - quill - Test Fandom [Archive of Our Own]</title></head>"
