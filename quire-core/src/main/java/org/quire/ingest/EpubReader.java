@@ -97,6 +97,8 @@ final class EpubReader {
     String endNotes = null;
     List<Chapter> chapters = new ArrayList<>();
     boolean metaFromBook = false;
+    // A header page set aside; should no chapter follow, it was the story after all.
+    StoryParser.Parsed header = null;
     for (Element ref : opf.select("spine > itemref")) {
       String path = manifest.get(ref.attr("idref"));
       byte[] doc = path == null ? null : files.get(path);
@@ -162,7 +164,9 @@ final class EpubReader {
       if (chapters.isEmpty() && frontMatter(body, title)) {
         // A converted text's or page's header (calibre puts it on a page of its own): read as a
         // header block is, for its summary, notes and tags.
-        StoryParser.Parsed head = StoryParser.parse(HtmlText.markdown(body), true);
+        String md = HtmlText.markdown(body);
+        StoryParser.Parsed head = StoryParser.parse(md, true);
+        header = head;
         summary = summary != null ? summary : head.summary();
         if (head.notes() != null && !notes.contains(head.notes())) {
           notes.add(head.notes());
@@ -172,6 +176,17 @@ final class EpubReader {
         }
         if (authors.isEmpty()) {
           authors.addAll(head.authors());
+        }
+        // A short first chapter under the title and byline is story: kept as the chapter it is.
+        // (With a header only, the parser keeps the whole page, title first, as its one chapter:
+        // that is no story.)
+        String firstLine = md.strip().lines().findFirst().orElse("").strip();
+        for (Chapter c : head.chapters()) {
+          if (org.quire.text.WordCounter.count(c.text()) >= 40
+              && !c.text().strip().startsWith(firstLine)) {
+            chapters.add(
+                new Chapter(chapters.size() + 1, c.title(), c.text(), c.notes(), c.endNotes()));
+          }
         }
         continue;
       }
@@ -209,6 +224,9 @@ final class EpubReader {
       c = chapterEnd == null ? c : HtmlReader.withEndNotes(c, chapterEnd);
       // Notes the page does not mark (FanFicFare's "A/N: …" paragraphs) as a text file's are.
       chapters.add(StoryParser.notesApart(c, true));
+    }
+    if (chapters.isEmpty() && header != null) {
+      chapters.addAll(header.chapters());
     }
     if (chapters.isEmpty()) {
       throw new SafeZip.Refused("the book has no readable chapters.");

@@ -213,6 +213,28 @@ class HtmlAndEpubTest {
         "OEBPS/index_split_000.html",
         "<html><body><h2>Prologue</h2><p>The ship was quiet. \"Bones,\" Jim said.</p></body></html>");
     assertThat(ingester.read("shore3.epub", zip(f)).chapters()).hasSize(3);
+    // A drabble under the book's title and byline is the first chapter, not a header.
+    String drabble = "The ship was quiet and the stars were slow. ".repeat(6);
+    f.put(
+        "OEBPS/index_split_000.html",
+        "<html><body><p>Shore Leave</p><p>by Vulcan Salute</p><p>"
+            + drabble
+            + "</p></body></html>");
+    Work d = ingester.read("shore4.epub", zip(f));
+    assertThat(d.chapters()).hasSize(3);
+    assertThat(d.chapters().getFirst().text()).isEqualTo(drabble.strip());
+    // A book whose only page is short and titled: its words are the story.
+    Map<String, String> one = book("Shore Leave");
+    one.put(
+        "OEBPS/content.opf",
+        one.get("OEBPS/content.opf")
+            .replace("<itemref idref='c1'/><itemref idref='c2'/>", "")
+            .replace("title_page.xhtml", "index_split_000.html"));
+    one.remove("OEBPS/title_page.xhtml");
+    one.put(
+        "OEBPS/index_split_000.html",
+        "<html><body><p>Shore Leave</p><p>by Vulcan Salute</p><p>Summary: A wait.</p></body></html>");
+    assertThat(ingester.read("one.epub", zip(one)).chapters()).hasSize(1);
   }
 
   @Test
