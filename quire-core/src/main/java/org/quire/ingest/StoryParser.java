@@ -375,7 +375,7 @@ final class StoryParser {
             notes.add(noteBody(j, end));
             i = end;
           } else {
-            i = note(j);
+            i = noteContinued(note(j));
           }
         } else if (title != null && authors.isEmpty() && !sawHeader && by.matches()) {
           authors.add(by.group(1));
@@ -572,6 +572,47 @@ final class StoryParser {
       return k > j + 1 && k < lines.size() && !blank(k) && HeaderField.parse(line(k)) != null
           ? k
           : -1;
+    }
+
+    /**
+     * Words only an author's note uses of the story: a paragraph under an A/N that has one, is
+     * short and has no dialogue ("I hope you like it, reviews welcome!") goes on with the note.
+     */
+    private static final Pattern NOTE_TALK =
+        Pattern.compile(
+            "(?i)\\b(?:reviews?|reviewing|beta(?:'d|ed)?|fic|fanfic|fanfiction|kudos|comments?"
+                + "|feedback|flames|constructive|disclaimer|enjoy|thanks|thank you|prompt"
+                + "|dedicated|inspired by|my first|one-?shot|drabble|chapters?|updates?)\\b");
+
+    /**
+     * After a note that ended at line {@code i}: up to two paragraphs that go on with it (see
+     * {@link #NOTE_TALK}) are added to it, when story follows them. Returns the next line.
+     */
+    int noteContinued(int i) {
+      for (int n = 0; n < 2 && !notes.isEmpty(); n++) {
+        int p = skipBlank(i);
+        int end = p;
+        while (end < lines.size() && !blank(end)) {
+          end++;
+        }
+        if (p >= lines.size() || !blankSeparated || !hasText(end, lines.size())) {
+          return i;
+        }
+        String para = text.substring(lines.get(p)[0], lines.get(end - 1)[1]).strip();
+        if (para.split("\\s+").length > 40
+            || para.matches("(?s).*[\"“”].*")
+            || !NOTE_TALK.matcher(para).find()
+            || NOTE.matcher(line(p)).matches()
+            || HeaderField.parse(line(p)) != null
+            || MD_HEADING.matcher(line(p)).matches()
+            || isChapterHeading(undecorated(line(p).strip()))
+            || SceneBreaks.isBreak(line(p))) {
+          return i;
+        }
+        notes.set(notes.size() - 1, notes.getLast() + "\n\n" + stripMarkup(para));
+        i = end;
+      }
+      return i;
     }
 
     /** Reads an author's note starting at line i into {@link #notes}; returns the next line. */

@@ -557,6 +557,25 @@ class StoryParserTest {
   }
 
   @Test
+  void aOneShotsNoteGoesOnIntoAShortParagraphThatTalksLikeOne() {
+    Work w =
+        read(
+            "a.txt",
+            "A/N: This is my first story.\n\nI hope you like it, reviews welcome!\n\nJohn walked"
+                + " the length of Baker Street twice.\n\nSherlock did not look up.\n");
+    assertThat(w.notes())
+        .isEqualTo("This is my first story.\n\nI hope you like it, reviews welcome!");
+    assertThat(w.chapters().getFirst().text()).startsWith("John walked");
+    // A story that opens after the note stays story, even speaking of chapters in dialogue.
+    Work story =
+        read(
+            "b.txt",
+            "A/N: For Kate.\n\n\"Another chapter,\" she said, \"and then bed.\"\n\nHe read on.\n");
+    assertThat(story.notes()).isEqualTo("For Kate.");
+    assertThat(story.chapters().getFirst().text()).startsWith("\"Another chapter,\"");
+  }
+
+  @Test
   void trailingAuthorsNoteIsAnEndNote() {
     Work w = read("a.txt", "Title\n\nThe story.\n\n(A/N: Reviews welcome.)\n");
     assertThat(w.endNotes()).isEqualTo("Reviews welcome.");
