@@ -146,6 +146,11 @@ final class Feeds {
       b.append("<summary type=\"text\">")
           .append(escape(text))
           .append("</summary>\n")
+          // What an e-reader app shows under the title: the blurb's rating, warnings and stats,
+          // then the summary, as AO3's own listing gives them.
+          .append("<content type=\"text\">")
+          .append(escape(statsLine(w) + "\n\n" + text))
+          .append("</content>\n")
           .append("<link rel=\"http://opds-spec.org/acquisition\" type=\"application/epub+zip\"")
           .append(" href=\"")
           .append(downloads)
@@ -173,6 +178,30 @@ final class Feeds {
           .append("\"/>\n</entry>\n");
     }
     return b.append("</feed>\n").toString();
+  }
+
+  /**
+   * "Teen And Up Audiences · No Archive Warnings Apply · Words: 1,204 · Chapters: 2/? · Kudos: 3":
+   * an OPDS entry's stats line.
+   */
+  static String statsLine(WorkSummary w) {
+    List<String> parts = new java.util.ArrayList<>();
+    parts.addAll(w.tagNames(org.quire.model.TagType.RATING));
+    List<String> warnings = w.tagNames(org.quire.model.TagType.ARCHIVE_WARNING);
+    if (!warnings.isEmpty()) {
+      parts.add(String.join(", ", warnings));
+    }
+    parts.add("Words: " + Texts.number(w.wordCount()));
+    parts.add(
+        "Chapters: "
+            + org.quire.model.Work.chapterLine(
+                w.chapterCount(), w.complete(), w.expectedChapters()));
+    if (w.language() != null) {
+      parts.add("Language: " + w.language());
+    }
+    parts.add("Kudos: " + Texts.number(w.engagement().kudos()));
+    parts.add("Hits: " + Texts.number(w.engagement().hits()));
+    return String.join(" · ", parts);
   }
 
   private static StringBuilder head(

@@ -426,6 +426,10 @@ class WebTest {
     var works = atom(get("/opds/works?sort=posted").body());
     List<String> epubs = links(works, "http://opds-spec.org/acquisition");
     assertThat(epubs).isNotEmpty();
+    // Each entry's content opens with the blurb's stats line, as e-reader apps show it.
+    var contents = works.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "content");
+    assertThat(contents.getLength()).isEqualTo(epubs.size() / 2);
+    assertThat(contents.item(0).getTextContent()).containsPattern("Words: [0-9,]+ · Chapters: ");
     for (String href : epubs) {
       assertThat(get(href).statusCode()).as(href).isEqualTo(200);
     }
