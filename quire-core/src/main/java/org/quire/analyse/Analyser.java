@@ -97,22 +97,30 @@ public final class Analyser {
                     "from " + String.join(", ", s.why().subList(0, Math.min(5, s.why().size())))));
       }
     }
-    // Two fandoms or more make a crossover, as AO3 taggers tag it.
-    Set<String> fandomsOfWork = new HashSet<>();
+    // Two fandoms or more make a crossover, as AO3 taggers tag it. A fandom's umbrella tag
+    // ("Sherlock Holmes & Related Fandoms") is the same fandom; a name Quire does not know beside
+    // one it knows may be either ("Мстители" is the Avengers): no guess then.
+    Set<String> known = new HashSet<>();
+    Set<String> unknown = new HashSet<>();
     if (authorFandom) {
       for (Tag t : w.tags()) {
         if (t.type() == TagType.FANDOM && t.provenance() == Provenance.AUTHOR) {
-          KnowledgePack p = packs.fandom(t.name());
-          fandomsOfWork.add(p != null ? p.fandom() : t.name().strip().toLowerCase(Locale.ROOT));
+          KnowledgePack p = packOrUmbrella(t.name());
+          if (p != null) {
+            known.add(p.fandom());
+          } else {
+            unknown.add(t.name().strip().toLowerCase(Locale.ROOT));
+          }
         }
       }
     } else {
-      picked.forEach(s -> fandomsOfWork.add(s.pack().fandom()));
+      picked.forEach(s -> known.add(s.pack().fandom()));
     }
-    if (fandomsOfWork.size() >= 2) {
+    int fandomsOfWork = known.size() >= 2 ? known.size() : known.isEmpty() ? unknown.size() : 1;
+    if (fandomsOfWork >= 2) {
       out.add(
           Tag.suggested(TagType.ADDITIONAL, "Crossover", 0.8, List.of())
-              .withNote(fandomsOfWork.size() + " fandoms"));
+              .withNote(fandomsOfWork + " fandoms"));
     }
 
     // Characters.
@@ -224,9 +232,9 @@ public final class Analyser {
             ? statedRating
             : Content.floor(content.rating(), warnings, contentWarnings);
     if (statedRating == null && said.adultsOnly() != null) {
-      // "18+ only", "NSFW": the author keeps it from minors. With any sign of sex, that is AO3's
+      // "18+ only", "NSFW": the author keeps it from minors. With sex on the page, that is AO3's
       // Explicit; without, Mature at least.
-      String level = content.sexSigns().isEmpty() ? MATURE : EXPLICIT;
+      String level = content.sexOnPage().isEmpty() ? MATURE : EXPLICIT;
       if (Content.ORDER.indexOf(level) > Content.ORDER.indexOf(rating.name())) {
         rating =
             Tag.suggested(TagType.RATING, level, 0.8, said.adultsOnly())
@@ -1160,6 +1168,22 @@ public final class Analyser {
     String q = quote.strip();
     return List.of(
         new Evidence(1, 0, 0, label + (q.length() > 300 ? q.substring(0, 297) + "…" : q)));
+  }
+
+  /** The pack of a fandom name, its synonyms, or its meta or related tags; or null. */
+  private KnowledgePack packOrUmbrella(String name) {
+    KnowledgePack p = packs.fandom(name);
+    if (p != null) {
+      return p;
+    }
+    String n = name.strip();
+    for (KnowledgePack k : packs.all()) {
+      if (k.meta().stream().anyMatch(n::equalsIgnoreCase)
+          || k.related().stream().anyMatch(n::equalsIgnoreCase)) {
+        return k;
+      }
+    }
+    return null;
   }
 
   /** Notes, end notes and chapter notes: where authors speak of their story. */

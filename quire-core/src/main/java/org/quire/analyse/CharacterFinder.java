@@ -316,8 +316,13 @@ final class CharacterFinder {
         uses.merge(n, 1, Integer::sum);
         if (m.cap[x.from() + 1]) {
           titleUses.merge(n, 1, Integer::sum);
-          if (x.to() < m.size && SPEECH_VERBS.contains(m.lower[x.to()]) && !m.quoted[x.from()]
-              || x.from() > 0 && SPEECH_VERBS.contains(m.lower[x.from() - 1])) {
+          boolean speaks =
+              !m.quoted[x.from()]
+                  && (x.to() < m.size && SPEECH_VERBS.contains(m.lower[x.to()])
+                      || x.from() > 0 && SPEECH_VERBS.contains(m.lower[x.from() - 1]));
+          // Only a title that is the character's name ("the Doctor" of Doctor Who), not a rank
+          // many share ("the General", "the Captain"): those are descriptions.
+          if (speaks && isAlias(m, x, n.casts().getFirst())) {
             spoke.add(n);
           }
         }
@@ -336,6 +341,17 @@ final class CharacterFinder {
           }
         });
     return out;
+  }
+
+  /** Whether a match is one of its character's names rather than a description of them. */
+  private static boolean isAlias(TextModel m, PhraseMatcher.Match<Name> x, Packs.Cast cast) {
+    StringBuilder said = new StringBuilder();
+    for (int t = x.from(); t < x.to(); t++) {
+      said.append(t > x.from() ? " " : "").append(m.lower[t]);
+    }
+    String s = said.toString();
+    return cast.character().aliases().stream()
+        .anyMatch(a -> a.strip().toLowerCase(Locale.ROOT).equals(s));
   }
 
   private static final int STANDING_USES = 3;

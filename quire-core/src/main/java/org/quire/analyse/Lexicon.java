@@ -138,6 +138,7 @@ final class Lexicon {
             // Things named after the dead, not deaths: Supernatural's weapon against vampires,
             // a safety switch (not "the dead man's hand", which is a body's).
             "dead man 's blood",
+            "dead men 's blood",
             "dead man 's switch",
             "dead man 's float",
             "dead man 's curve",

@@ -31,9 +31,16 @@ record NotesDeclarations(
     boolean minorDeath,
     List<Evidence> adultsOnly) {
 
+  /** What before an {@link #ADULTS} word takes it back, or makes it someone's age. */
+  private static final Pattern NOT_ADULTS_BEFORE =
+      Pattern.compile(
+          "(?:\\b(?:not|no|non|never|isn't|nothing|without)\\b[\\s-]*(?:\\w+\\s+)?"
+              + "|\\b(?:are|is|all|aged|age|everyone|characters|they're)\\s+(?:all\\s+)?)$",
+          Pattern.CASE_INSENSITIVE);
+
   /**
    * Words that keep a story from minors without naming a rating: the story is Mature at least,
-   * Explicit when it has sex in it.
+   * Explicit when it has sex on the page.
    */
   private static final Pattern ADULTS =
       Pattern.compile(
@@ -185,8 +192,15 @@ record NotesDeclarations(
         }
       }
     }
+    List<Evidence> adults = null;
     Matcher a = ADULTS.matcher(notes);
-    List<Evidence> adults = a.find() ? Analyser.noteQuote(at(sentences, a.start())) : null;
+    while (adults == null && a.find()) {
+      String before = notes.substring(Math.max(0, a.start() - 24), a.start());
+      // "Not NSFW", "no 18+ content": denied; "all characters are 18+": an age, not an audience.
+      if (!NOT_ADULTS_BEFORE.matcher(before).find()) {
+        adults = Analyser.noteQuote(at(sentences, a.start()));
+      }
+    }
     return new NotesDeclarations(
         rating,
         List.copyOf(archive),

@@ -80,6 +80,22 @@ final class RelationshipFinder {
     return new ArrayList<>(pairs.values());
   }
 
+  private static final Set<String> COPULA =
+      Set.of("is", "was", "were", "are", "been", "be", "being", "became", "becomes");
+
+  /**
+   * "Cho had been Harry's girlfriend": the partner is the sentence's subject, not a name after it;
+   * left alone.
+   */
+  private static boolean copulaBefore(TextModel m, int t) {
+    for (int k = m.sentFirst[m.sentence[t]]; k < t; k++) {
+      if (COPULA.contains(m.lower[k])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Words naming someone's partner, and the partner's gender. */
   private static final Map<String, String> PARTNER_WORDS =
       Map.of(
@@ -116,7 +132,10 @@ final class RelationshipFinder {
       }
       int s = m.sentence[t];
       CharacterFinder.Found owner = at[t - 1];
-      if (owner == null) {
+      if (owner == null && t >= 2 && (m.lower[t - 1].equals("'s") || m.lower[t - 1].equals("’s"))) {
+        owner = at[t - 2];
+      }
+      if (owner == null || copulaBefore(m, t)) {
         continue;
       }
       // "Sam's wife, Jess", or the next sentence opening with her. Not any name further on.

@@ -161,7 +161,7 @@ final class EpubReader {
           continue;
         }
       }
-      if (chapters.isEmpty() && frontMatter(body, title)) {
+      if (chapters.isEmpty() && frontMatter(body, title, authors)) {
         // A converted text's or page's header (calibre puts it on a page of its own): read as a
         // header block is, for its summary, notes and tags.
         String md = HtmlText.markdown(body);
@@ -258,9 +258,13 @@ final class EpubReader {
 
   /**
    * A page that is the story's header, not its first chapter: short, opening with the book's title
-   * or carrying a "by …" line, and no chapter heading in it.
+   * or carrying a byline ("by VulcanSalute42", the book's author when the book names one; not "By
+   * the light of the moon"), no chapter heading and no AO3 chapter text in it.
    */
-  static boolean frontMatter(Element body, String bookTitle) {
+  static boolean frontMatter(Element body, String bookTitle, List<String> bookAuthors) {
+    if (body.selectFirst("div.userstuff") != null) {
+      return false;
+    }
     String md = HtmlText.markdown(body);
     if (md.isBlank() || org.quire.text.WordCounter.count(md) > 250) {
       return false;
@@ -276,9 +280,26 @@ final class EpubReader {
     String first = StoryParser.plainTitle(lines.getFirst()).replaceAll("\\s+", " ");
     boolean titled =
         bookTitle != null && first.equalsIgnoreCase(bookTitle.strip().replaceAll("\\s+", " "));
-    boolean byline =
-        lines.stream().limit(4).anyMatch(l -> l.length() <= 80 && l.matches("(?i)by\\s+\\S.*"));
+    boolean byline = lines.stream().limit(4).anyMatch(l -> isByline(l, bookAuthors));
     return titled || byline;
+  }
+
+  /** "by Baker St. Irregular": a line that is only a byline, of the book's author if it has one. */
+  private static boolean isByline(String line, List<String> bookAuthors) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?i)by\\s+(.{1,60}?)\\.?").matcher(line.strip());
+    if (!m.matches()) {
+      return false;
+    }
+    String name = m.group(1).strip();
+    if (!bookAuthors.isEmpty()) {
+      return bookAuthors.stream().anyMatch(name::equalsIgnoreCase);
+    }
+    // A name: a few words, each capitalised or not a plain word ("VulcanSalute42", "inkwell_9").
+    String[] words = name.split("\\s+");
+    return words.length <= 4
+        && java.util.Arrays.stream(words)
+            .allMatch(w -> Character.isUpperCase(w.codePointAt(0)) || !w.matches("\\p{L}+"));
   }
 
   /** FanFicFare's title page: "Label: value" lines in a page called title_page. */

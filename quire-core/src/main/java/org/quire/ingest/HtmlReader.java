@@ -174,7 +174,7 @@ final class HtmlReader {
   private static StoryParser.Parsed ao3Page(Document doc, Element dl) {
     Meta meta = meta(dl);
     Element skin = doc.selectFirst("#workskin");
-    Element preface = skin.selectFirst("div.preface.group");
+    Element preface = skin.selectFirst("> div.preface.group:not(.chapter)");
     String title = "";
     List<String> authors = new ArrayList<>();
     String summary = null;
@@ -199,16 +199,22 @@ final class HtmlReader {
       }
       Element h = part.selectFirst("div.chapter.preface h3.title");
       String heading = h == null ? null : h.text().strip();
-      String chapterNotes = null;
+      List<String> opening = new ArrayList<>();
       String chapterEnd = null;
+      // AO3 keeps a chapter's summary beside its notes; both open the chapter, as downloads have.
+      String chapterSummary = quoted(part.selectFirst("div.summary blockquote.userstuff"));
+      if (chapterSummary != null) {
+        opening.add(chapterSummary);
+      }
       for (Element block : part.select("div.notes")) {
         String v = quoted(block.selectFirst("blockquote.userstuff"));
         if (block.hasClass("end")) {
           chapterEnd = v;
-        } else {
-          chapterNotes = v;
+        } else if (v != null) {
+          opening.add(v);
         }
       }
+      String chapterNotes = opening.isEmpty() ? null : String.join("\n\n", opening);
       Element body = text.clone();
       // "Chapter Text", the heading AO3 keeps for screen readers.
       body.select("h3.landmark").remove();

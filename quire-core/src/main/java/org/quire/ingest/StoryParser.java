@@ -215,6 +215,7 @@ final class StoryParser {
       return c;
     }
     Run r = new Run(c.text(), markdown);
+    r.strictNotes = true;
     List<Chapter> out = new ArrayList<>();
     r.addChapter(out, c.title(), 0, r.lines.size(), true);
     if (out.isEmpty() || out.getFirst().text().isBlank()) {
@@ -250,6 +251,9 @@ final class StoryParser {
     String language;
     boolean complete = true;
     int expected;
+
+    /** Only notes that say they are the author's: a bare "Note: …" may be the story's own. */
+    boolean strictNotes;
 
     Run(String text, boolean markdown) {
       this.text = text;
@@ -795,7 +799,8 @@ final class StoryParser {
     }
 
     boolean isNoteOrDisclaimer(String l) {
-      return NOTE.matcher(l).matches() || DISCLAIMER.matcher(l).lookingAt();
+      return NOTE.matcher(l).matches() && !(strictNotes && BARE_NOTE.matcher(l).lookingAt())
+          || DISCLAIMER.matcher(l).lookingAt();
     }
 
     /** A note's words, or a disclaimer with its label (it says what it is). */

@@ -54,6 +54,22 @@ class WranglerRoundTest {
   }
 
   @Test
+  void notesDenyingAdultContentOrGivingAgesRaiseNothing() {
+    for (String note :
+        new String[] {
+          "A/N: Not NSFW, just a sweet first kiss.", "A/N: All characters are 18+ (eighth year)."
+        }) {
+      Work w =
+          tagged(
+              "Title: Kiss\n\n"
+                  + note
+                  + "\n\nHarry kissed Ginny by the lake at Hogwarts, once, and then they went in"
+                  + " to dinner, where Ron pretended not to have seen.\n");
+      assertThat(w.tagNames(TagType.RATING)).as(note).doesNotContain("Explicit", "Mature");
+    }
+  }
+
+  @Test
   void thingsNamedAfterTheDeadAreNoDeath() {
     Work w =
         tagged(
@@ -76,6 +92,12 @@ class WranglerRoundTest {
                 + " stack of overdue books. Crowley groaned.\n");
     assertThat(w.tagNames(TagType.FANDOM)).contains("Good Omens (TV)", "Doctor Who");
     assertThat(w.tagNames(TagType.ADDITIONAL)).contains("Crossover");
+    // A fandom and its umbrella tag are one fandom.
+    Work one =
+        tagged(
+            "Title: Tea\nFandom: Sherlock (TV), Sherlock Holmes & Related Fandoms\n\nJohn made"
+                + " tea at Baker Street while Sherlock played the violin.\n");
+    assertThat(one.tagNames(TagType.ADDITIONAL)).doesNotContain("Crossover");
   }
 
   @Test
@@ -87,5 +109,20 @@ class WranglerRoundTest {
                 + " Magic Box, Willow said, and Buffy staked a vampire behind the crypt. Xander"
                 + " laughed. Buffy staked another one.\n");
     assertThat(w.tagNames(TagType.RELATIONSHIP)).contains("Tara Maclay/Willow Rosenberg");
+    // Said once in passing, the next sentence naming her.
+    Work passing =
+        tagged(
+            "Title: Late\n\nBuffy patrolled the cemetery in Sunnydale with Xander. Buffy staked"
+                + " a vampire. Xander mentioned Willow's girlfriend. Tara had sent cookies for the"
+                + " patrol, and Xander ate three. Buffy staked another vampire behind the crypt and"
+                + " Xander cheered.\n");
+    assertThat(passing.tagNames(TagType.RELATIONSHIP)).contains("Tara Maclay/Willow Rosenberg");
+    // "Cho had been Harry's girlfriend": Cho's, not whoever comes next.
+    Work was =
+        tagged(
+            "Title: Owls\n\nHarry sat in the Great Hall at Hogwarts. Cho had been Harry's"
+                + " girlfriend. Hermione passed him the toast and Harry ate in silence while Ron"
+                + " read the Prophet.\n");
+    assertThat(was.tagNames(TagType.RELATIONSHIP)).doesNotContain("Harry Potter/Hermione Granger");
   }
 }
