@@ -266,6 +266,19 @@ public final class Analyser {
     }
 
     LanguageGuesser.Guess lang = LanguageGuesser.guess(sample(w));
+    String language = lang != null ? lang.language() : w.language();
+    if (language != null && !isEnglish(language) && statedRating == null) {
+      // The rating and warning rules read English words: a story in another language is not
+      // judged General and free of warnings because none of them were found. AO3's "Not Rated"
+      // says so; warnings the notes declare stay.
+      out.removeIf(
+          t ->
+              t.type() == TagType.RATING
+                  || t.type() == TagType.ARCHIVE_WARNING && t.name().equals(NO_WARNINGS));
+      out.add(
+          Tag.suggested(TagType.RATING, "Not Rated", 0.5, List.of())
+              .withNote("the text is in " + language + "; the rating rules read English"));
+    }
     List<Analysis.FandomInfo> fandomInfos = new ArrayList<>();
     for (FandomDetector.Score s : scores) {
       fandomInfos.add(
@@ -1168,6 +1181,11 @@ public final class Analyser {
     String q = quote.strip();
     return List.of(
         new Evidence(1, 0, 0, label + (q.length() > 300 ? q.substring(0, 297) + "…" : q)));
+  }
+
+  private static boolean isEnglish(String language) {
+    String l = language.strip().toLowerCase(Locale.ROOT);
+    return l.equals("english") || l.equals("en") || l.startsWith("en-");
   }
 
   /** The pack of a fandom name, its synonyms, or its meta or related tags; or null. */

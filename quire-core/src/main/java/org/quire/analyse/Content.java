@@ -525,6 +525,9 @@ final class Content {
    */
   static Tag floor(Tag rating, List<Tag> warnings, List<Tag> contentWarnings) {
     int level = ORDER.indexOf(rating.name());
+    if (level < 0) {
+      return rating; // "Not Rated" says nothing to raise
+    }
     int min = 0;
     String why = null;
     boolean violent =

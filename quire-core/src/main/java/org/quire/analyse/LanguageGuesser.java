@@ -128,7 +128,18 @@ final class LanguageGuesser {
 
   /** "fra" → "French"; a code Java cannot name is kept as it is. */
   static String displayName(String code) {
-    String two = TWO_LETTER.getOrDefault(code, code);
+    // Macrolanguage members the detector names by their own code: Mandarin is written Chinese.
+    String two =
+        switch (code) {
+          case "cmn", "zho", "yue", "wuu" -> "zh";
+          case "pes", "prs" -> "fa";
+          case "zsm" -> "ms";
+          case "ekk" -> "et";
+          case "lvs" -> "lv";
+          case "nob" -> "nb";
+          case "arb", "ary", "arz" -> "ar";
+          default -> TWO_LETTER.getOrDefault(code, code);
+        };
     String name = Locale.of(two).getDisplayLanguage(Locale.ENGLISH);
     return name.isEmpty() || name.equalsIgnoreCase(two) ? code : name;
   }

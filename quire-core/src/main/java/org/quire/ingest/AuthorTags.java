@@ -217,7 +217,7 @@ final class AuthorTags {
         depth++;
       } else if ((c == ')' || c == ']') && depth > 0) {
         depth--;
-      } else if ((c == ',' || c == ';') && depth == 0) {
+      } else if ((c == ',' || c == ';' || c == '，' || c == '、' || c == '；') && depth == 0) {
         addItem(value.substring(from, i), out);
         from = i + 1;
       }

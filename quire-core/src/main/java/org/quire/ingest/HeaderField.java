@@ -32,7 +32,8 @@ enum HeaderField {
 
   private static final Pattern LABELLED =
       Pattern.compile(
-          "^\\s*(?:\\*\\*|__)?([A-Za-z][A-Za-z'’ /]{0,24}?)\\s*(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?\\s*(.*?)\\s*$");
+          "^\\s*(?:\\*\\*|__)?(\\p{L}[\\p{L}\\p{M}'’ /]{0,24}?)\\s*(?:\\*\\*|__)?\\s*[:：]\\s*(?:\\*\\*|__)?"
+              + "\\s*(.*?)\\s*$");
 
   private static final Map<String, HeaderField> LABELS =
       Map.ofEntries(
@@ -136,6 +137,63 @@ enum HeaderField {
           Map.entry("completed", STATUS));
 
   /**
+   * The same labels as authors write them in other languages (Spanish, French, German, Italian,
+   * Portuguese, Russian, Japanese, Chinese, Hebrew, Arabic): a header block in the story's own
+   * language is a header, not the story's first paragraph.
+   */
+  private static final Map<String, HeaderField> TRANSLATED = translated();
+
+  private static Map<String, HeaderField> translated() {
+    Map<String, HeaderField> m = new java.util.HashMap<>();
+    java.util.function.BiConsumer<HeaderField, String> put =
+        (f, words) -> {
+          for (String w : words.split("\\|")) {
+            m.put(w, f);
+          }
+        };
+    put.accept(
+        TITLE,
+        "título|titulo|titre|titel|titolo|название|заголовок|タイトル|題名|标题|標題|题目|כותרת"
+            + "|العنوان|tytuł");
+    put.accept(
+        AUTHOR,
+        "autor|autora|auteur|auteure|autrice|autorin|verfasser|autore|автор|作者|著者|מחבר|מחברת"
+            + "|الكاتب|الكاتبة|المؤلف|المؤلفة");
+    put.accept(FANDOM, "фандом|фэндом|原作|同人|פנדום|المعجبين");
+    put.accept(
+        RATING,
+        "clasificación|clasificacion|calificación|classement|classification|bewertung"
+            + "|altersfreigabe|einstufung|рейтинг|レーティング|年齢制限|分级|分級|评级|דירוג|التصنيف"
+            + "|valutazione|classificação");
+    put.accept(
+        SUMMARY,
+        "resumen|sinopsis|résumé|resume|zusammenfassung|inhalt|описание|саммари|аннотация"
+            + "|あらすじ|概要|简介|簡介|摘要|תקציר|ملخص|riassunto|sinossi|resumo|sinopse");
+    put.accept(
+        WARNINGS,
+        "advertencias|advertencia|avertissements|avertissement|warnungen|warnung|предупреждения"
+            + "|предупреждение|警告|注意事項|אזהרות|تحذيرات|avvertenze|avisos");
+    put.accept(
+        RELATIONSHIP,
+        "pareja|parejas|emparejamiento|couple|couples|paarung|пейринг|пейринги|пэйринг"
+            + "|カップリング|配对|配對|cp|זוגיות|coppia|coppie|casal");
+    put.accept(
+        CHARACTERS,
+        "personajes|personnages|charaktere|figuren|personaggi|personagens|персонажи|登場人物"
+            + "|キャラクター|角色|人物|דמויות|الشخصيات");
+    put.accept(LANGUAGE, "idioma|langue|sprache|lingua|язык|言語|语言|語言|שפה|اللغة");
+    put.accept(
+        TAGS,
+        "etiquetas|étiquettes|schlagwörter|метки|теги|жанры|жанр|タグ|ジャンル|标签|標籤|תגיות"
+            + "|الوسوم|género|géneros|genre|genres");
+    put.accept(CATEGORY, "categoría|catégorie|kategorie|категория|направленность|カテゴリ|分类");
+    put.accept(STATUS, "estado|statut|статус|状態|状态");
+    put.accept(
+        NOTE_LINE, "beta|бета|посвящение|dedicatoria|dédicace|widmung|serie|série|серия|シリーズ|系列");
+    return Map.copyOf(m);
+  }
+
+  /**
    * A recognised labelled line.
    *
    * @param field which field
@@ -161,7 +219,11 @@ enum HeaderField {
       return null;
     }
     String label = m.group(1).strip().replace('’', '\'');
-    HeaderField f = LABELS.get(label.toLowerCase(Locale.ROOT));
+    String key = label.toLowerCase(Locale.ROOT);
+    HeaderField f = LABELS.get(key);
+    if (f == null) {
+      f = TRANSLATED.get(java.text.Normalizer.normalize(key, java.text.Normalizer.Form.NFC));
+    }
     return f == null ? null : new Line(f, label, m.group(2));
   }
 }

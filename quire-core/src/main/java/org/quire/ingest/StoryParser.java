@@ -99,13 +99,21 @@ final class StoryParser {
           + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
           + "|one|two|three|four|five|six|seven|eight|nine|ten)";
 
-  /** "Chapter 1", "Chapter One: Red Alert", "Part 2", "Prologue", "Epilogue - After". */
+  /**
+   * "Chapter 1", "Chapter One: Red Alert", "Part 2", "Prologue", "Epilogue - After"; and as other
+   * languages write them: "Capítulo 2", "Chapitre 3 : Le départ", "Kapitel 4", "Глава 5. Дом", "פרק
+   * 6", "第七章 出会い", "Prólogo", "Эпилог".
+   */
   private static final Pattern HEADING =
       Pattern.compile(
-          "^\\s*(?:(?:chapter|chap\\.?|ch\\.|part|book|section|act)\\s+"
+          "^\\s*(?:(?:chapter|chap\\.?|ch\\.|part|book|section|act|capítulo|capitulo|chapitre"
+              + "|kapitel|teil|capitolo|parte|глава|часть|פרק|الفصل|rozdział)\\s+"
               + NUMBER
-              + "|prologue|epilogue|interlude|afterword|foreword|preface)"
-              + "(?:(?:\\s*[:.\\-–—|]\\s*|\\s+(?=[\\p{Lu}\"“'‘(\\d]))(.*))?\\s*$",
+              + "|第[0-9０-９一二三四五六七八九十百〇零]{1,6}[章話话回节節]"
+              + "|prologue|epilogue|interlude|afterword|foreword|preface|prólogo|prologo|prolog"
+              + "|пролог|epílogo|épilogue|epilogo|epilog|эпилог|序章|終章|终章|尾声|尾聲)"
+              + "(?:(?:\\s*[:：.\\-–—|]\\s*|\\s+(?=[\\p{Lu}\"“'‘(\\d]|[^\\p{IsLatin}\\p{IsCommon}\\s]))"
+              + "(.*))?\\s*$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /**
@@ -202,6 +210,46 @@ final class StoryParser {
    */
   static Parsed parse(String text, boolean markdown) {
     return new StoryParser.Run(text, markdown).run();
+  }
+
+  /** Languages as their speakers name them, by their English names (as the archive lists them). */
+  private static final java.util.Map<String, String> NATIVE_LANGUAGES =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("español", "Spanish"),
+          java.util.Map.entry("espanol", "Spanish"),
+          java.util.Map.entry("castellano", "Spanish"),
+          java.util.Map.entry("français", "French"),
+          java.util.Map.entry("francais", "French"),
+          java.util.Map.entry("deutsch", "German"),
+          java.util.Map.entry("italiano", "Italian"),
+          java.util.Map.entry("português", "Portuguese"),
+          java.util.Map.entry("portugues", "Portuguese"),
+          java.util.Map.entry("русский", "Russian"),
+          java.util.Map.entry("українська", "Ukrainian"),
+          java.util.Map.entry("polski", "Polish"),
+          java.util.Map.entry("nederlands", "Dutch"),
+          java.util.Map.entry("svenska", "Swedish"),
+          java.util.Map.entry("türkçe", "Turkish"),
+          java.util.Map.entry("日本語", "Japanese"),
+          java.util.Map.entry("中文", "Chinese"),
+          java.util.Map.entry("简体中文", "Chinese"),
+          java.util.Map.entry("繁體中文", "Chinese"),
+          java.util.Map.entry("한국어", "Korean"),
+          java.util.Map.entry("עברית", "Hebrew"),
+          java.util.Map.entry("العربية", "Arabic"));
+
+  /** A "Language:" value by its English name: "Español" and "es" are Spanish. */
+  static String languageName(String v) {
+    String l = v.strip().toLowerCase(java.util.Locale.ROOT);
+    String native_ = NATIVE_LANGUAGES.get(l);
+    if (native_ != null) {
+      return native_;
+    }
+    if (l.matches("[a-z]{2}")) {
+      String name = java.util.Locale.of(l).getDisplayLanguage(java.util.Locale.ENGLISH);
+      return name.isEmpty() || name.equalsIgnoreCase(l) ? v.strip() : name;
+    }
+    return v.strip();
   }
 
   /**
@@ -551,7 +599,7 @@ final class StoryParser {
         case SUMMARY -> summary = v.isEmpty() ? summary : v;
         case DISCLAIMER -> notes.add("Disclaimer: " + v);
         case NOTE_LINE -> notes.add(h.label() + ": " + v);
-        case LANGUAGE -> language = v.isEmpty() ? null : v;
+        case LANGUAGE -> language = v.isEmpty() ? null : languageName(v);
         case STATUS -> {
           Boolean c = completeFrom(h.label(), v);
           complete = c == null ? complete : c;

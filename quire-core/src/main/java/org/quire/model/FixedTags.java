@@ -53,7 +53,37 @@ public final class FixedTags {
           Map.entry("x", "Explicit"),
           Map.entry("explicit", "Explicit"),
           Map.entry("not rated", "Not Rated"),
-          Map.entry("unrated", "Not Rated"));
+          Map.entry("unrated", "Not Rated"),
+          // As other languages' archives write them (ficbook's G, PG-13, R, NC-17, NC-21 above).
+          Map.entry("nc-21", "Explicit"),
+          Map.entry("explícito", "Explicit"),
+          Map.entry("explicito", "Explicit"),
+          Map.entry("explicite", "Explicit"),
+          Map.entry("explizit", "Explicit"),
+          Map.entry("esplicito", "Explicit"),
+          Map.entry("откровенный", "Explicit"),
+          Map.entry("maduro", "Mature"),
+          Map.entry("madura", "Mature"),
+          Map.entry("adultos", "Mature"),
+          Map.entry("大众级", "General Audiences"),
+          Map.entry("大眾級", "General Audiences"),
+          Map.entry("限制级", "Explicit"),
+          Map.entry("限制級", "Explicit"),
+          Map.entry("adulto", "Mature"),
+          Map.entry("adulte", "Mature"),
+          Map.entry("mature (adulte)", "Mature"),
+          Map.entry("reif", "Mature"),
+          Map.entry("adolescente", "Teen And Up Audiences"),
+          Map.entry("adolescentes", "Teen And Up Audiences"),
+          Map.entry("adolescents", "Teen And Up Audiences"),
+          Map.entry("jugendliche", "Teen And Up Audiences"),
+          Map.entry("todo público", "General Audiences"),
+          Map.entry("todos los públicos", "General Audiences"),
+          Map.entry("tout public", "General Audiences"),
+          Map.entry("tous publics", "General Audiences"),
+          Map.entry("allgemein", "General Audiences"),
+          Map.entry("für alle", "General Audiences"),
+          Map.entry("全年齢", "General Audiences"));
 
   private static final Map<String, String> WARNING_WORDS =
       Map.ofEntries(
@@ -76,7 +106,32 @@ public final class FixedTags {
           Map.entry("noncon", "Rape/Non-Con"),
           Map.entry("rape", "Rape/Non-Con"),
           Map.entry("underage", "Underage Sex"),
-          Map.entry("underage sex", "Underage Sex"));
+          Map.entry("underage sex", "Underage Sex"),
+          // As authors write them in other languages.
+          Map.entry("sin advertencias", "No Archive Warnings Apply"),
+          Map.entry("ninguna", "No Archive Warnings Apply"),
+          Map.entry("aucun avertissement", "No Archive Warnings Apply"),
+          Map.entry("aucune", "No Archive Warnings Apply"),
+          Map.entry("keine warnungen", "No Archive Warnings Apply"),
+          Map.entry("keine", "No Archive Warnings Apply"),
+          Map.entry("без предупреждений", "No Archive Warnings Apply"),
+          Map.entry("нет", "No Archive Warnings Apply"),
+          Map.entry("muerte de un personaje principal", "Major Character Death"),
+          Map.entry("muerte de personaje principal", "Major Character Death"),
+          Map.entry("mort d'un personnage principal", "Major Character Death"),
+          Map.entry("mort d’un personnage principal", "Major Character Death"),
+          Map.entry("tod einer hauptfigur", "Major Character Death"),
+          Map.entry("смерть основного персонажа", "Major Character Death"),
+          Map.entry("смерть персонажа", "Major Character Death"),
+          Map.entry("violencia gráfica", "Graphic Depictions Of Violence"),
+          Map.entry("violence graphique", "Graphic Depictions Of Violence"),
+          Map.entry("grafische gewalt", "Graphic Depictions Of Violence"),
+          Map.entry("графическое насилие", "Graphic Depictions Of Violence"),
+          Map.entry("насилие", "Graphic Depictions Of Violence"),
+          Map.entry("violación", "Rape/Non-Con"),
+          Map.entry("viol", "Rape/Non-Con"),
+          Map.entry("vergewaltigung", "Rape/Non-Con"),
+          Map.entry("изнасилование", "Rape/Non-Con"));
 
   /** AO3's categories, and the words older fandom used for them ("yaoi", "femslash", "het"). */
   private static final Map<String, String> CATEGORY_WORDS =

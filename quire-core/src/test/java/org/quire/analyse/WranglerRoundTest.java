@@ -70,6 +70,24 @@ class WranglerRoundTest {
   }
 
   @Test
+  void aStoryInAnotherLanguageIsNotRatedRatherThanGeneral() {
+    Work w =
+        tagged(
+            "Título: La noche\n\nLa guerra llegó al pueblo una noche de invierno. Los soldados"
+                + " quemaron las casas y mataron a todos los que encontraron en la plaza. María"
+                + " corrió hacia el río con su hermano, pero él cayó herido y murió en sus brazos"
+                + " antes del amanecer, y ella se quedó allí, sola, hasta que salió el sol.\n");
+    assertThat(w.tagNames(TagType.RATING)).containsExactly("Not Rated");
+    assertThat(w.tagNames(TagType.ARCHIVE_WARNING)).doesNotContain("No Archive Warnings Apply");
+    // Said by the author, a rating stays, whatever the language.
+    Work rated =
+        tagged(
+            "A/N: Rated M for war.\n\nLa guerra llegó al pueblo una noche de invierno. Los"
+                + " soldados quemaron las casas y mataron a todos los que encontraron en la plaza.\n");
+    assertThat(rated.tagNames(TagType.RATING)).containsExactly("Mature");
+  }
+
+  @Test
   void thingsNamedAfterTheDeadAreNoDeath() {
     Work w =
         tagged(

@@ -557,6 +557,35 @@ class StoryParserTest {
   }
 
   @Test
+  void headersAndChaptersWrittenInOtherLanguagesAreRead() {
+    Work es =
+        read(
+            "es.txt",
+            "Título: La espera\nAutora: Élodie\nClasificación: Explícito\nAdvertencias: Muerte de"
+                + " un personaje principal\nIdioma: Español\n\nCapítulo 1: Nieve\n\nLa nieve caía."
+                + "\n\nCapítulo 2: Cacao\n\nEl cacao estaba caliente.\n");
+    assertThat(es.title()).isEqualTo("La espera");
+    assertThat(es.authors()).containsExactly("Élodie");
+    assertThat(es.tagNames(TagType.RATING)).containsExactly("Explicit");
+    assertThat(es.tagNames(TagType.ARCHIVE_WARNING)).containsExactly("Major Character Death");
+    assertThat(es.language()).isEqualTo("Spanish");
+    assertThat(es.chapters())
+        .extracting(Chapter::title)
+        .containsExactly("Capítulo 1: Nieve", "Capítulo 2: Cacao");
+    Work ru =
+        read(
+            "ru.txt",
+            "Название: Зима\nАвтор: Соколова\n\nГлава 1. Снег\n\nШёл снег.\n\nГлава 2. Какао\n\nБыло тепло.\n");
+    assertThat(ru.title()).isEqualTo("Зима");
+    assertThat(ru.authors()).containsExactly("Соколова");
+    assertThat(ru.chapters()).hasSize(2);
+    Work zh = read("zh.txt", "标题：月下\n作者：林小雨\n角色：魏无羡，蓝忘机\n\n第一章 重逢\n\n他回来了。\n\n第二章 约定\n\n月亮很圆。\n");
+    assertThat(zh.title()).isEqualTo("月下");
+    assertThat(zh.tagNames(TagType.CHARACTER)).containsExactly("魏无羡", "蓝忘机");
+    assertThat(zh.chapters()).extracting(Chapter::title).containsExactly("第一章 重逢", "第二章 约定");
+  }
+
+  @Test
   void aOneShotsNoteGoesOnIntoAShortParagraphThatTalksLikeOne() {
     Work w =
         read(
