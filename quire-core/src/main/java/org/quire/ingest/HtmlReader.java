@@ -7,7 +7,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.quire.model.Chapter;
-import org.quire.model.IngestProblem;
 import org.quire.model.Tag;
 
 /**
@@ -141,17 +140,25 @@ final class HtmlReader {
     List<Chapter> chapters = chapters(doc.selectFirst("#chapters"));
     Element after = doc.selectFirst("#afterword");
     String endNotes = after == null ? null : labelled(after, "end notes");
-    List<IngestProblem> problems = new ArrayList<>();
     if (chapters.isEmpty()) {
       // A metadata block without the chapters AO3 puts beside it: read it as any other page.
       return generic(doc);
     }
+    return parsed(title, authors, summary, notes, endNotes, chapters, meta);
+  }
+
+  /** An AO3 work as read, its title made from its first words when it has none. */
+  private static StoryParser.Parsed parsed(
+      String title,
+      List<String> authors,
+      String summary,
+      List<String> notes,
+      String endNotes,
+      List<Chapter> chapters,
+      Meta meta) {
     boolean generated = title.isEmpty();
-    if (generated) {
-      title = StoryParser.generatedTitle(chapters.getFirst().text());
-    }
     return new StoryParser.Parsed(
-        title,
+        generated ? StoryParser.generatedTitle(chapters.getFirst().text()) : title,
         generated,
         authors,
         summary,
@@ -161,7 +168,7 @@ final class HtmlReader {
         meta.language,
         meta.complete,
         meta.tags,
-        problems,
+        new ArrayList<>(),
         meta.expected);
   }
 
@@ -227,23 +234,7 @@ final class HtmlReader {
       return null;
     }
     String endNotes = quoted(skin.selectFirst("#work_endnotes blockquote.userstuff"));
-    boolean generated = title.isEmpty();
-    if (generated) {
-      title = StoryParser.generatedTitle(chapters.getFirst().text());
-    }
-    return new StoryParser.Parsed(
-        title,
-        generated,
-        authors,
-        summary,
-        notes.isEmpty() ? null : String.join("\n\n", notes),
-        endNotes,
-        chapters,
-        meta.language,
-        meta.complete,
-        meta.tags,
-        new ArrayList<>(),
-        meta.expected);
+    return parsed(title, authors, summary, notes, endNotes, chapters, meta);
   }
 
   /** A note's or summary's block quote as Markdown; null when absent or empty. */
