@@ -99,6 +99,7 @@ final class EpubReader {
     boolean metaFromBook = false;
     // A header page set aside; should no chapter follow, it was the story after all.
     StoryParser.Parsed header = null;
+    java.time.Instant published = null;
     for (Element ref : opf.select("spine > itemref")) {
       String path = manifest.get(ref.attr("idref"));
       byte[] doc = path == null ? null : files.get(path);
@@ -119,6 +120,7 @@ final class EpubReader {
         notes.addAll(meta.noteLines);
         complete = meta.complete;
         expected = meta.expected;
+        published = meta.published != null ? meta.published : published;
         language = meta.language != null ? meta.language : language;
         String s = HtmlReader.labelled(page.body(), "summary");
         summary = s != null ? s : summary;
@@ -137,6 +139,7 @@ final class EpubReader {
       if (isTitlePage(name)) {
         Boolean c = titlePage(page, tags, notes);
         complete = c == null ? complete : c;
+        published = published != null ? published : titlePagePublished(page);
         continue;
       }
       if (NOT_CHAPTERS.stream().anyMatch(name::startsWith) || page.selectFirst("nav") != null) {
@@ -244,7 +247,20 @@ final class EpubReader {
         complete,
         dedupe(tags),
         problems,
-        expected);
+        expected,
+        published != null ? published : header == null ? null : header.published());
+  }
+
+  /** A FanFicFare title page's "Published: 2015-03-01", or null. */
+  private static java.time.Instant titlePagePublished(Document page) {
+    String text = HtmlText.markdown(page.body()).replace("*", "").replace("\\", "");
+    for (String line : text.split("\n")) {
+      HeaderField.Line h = HeaderField.parse(line.strip());
+      if (h != null && h.field() == HeaderField.PUBLISHED) {
+        return StoryParser.publishedOn(h.value());
+      }
+    }
+    return null;
   }
 
   /**
@@ -324,7 +340,7 @@ final class EpubReader {
           complete = c != null ? c : complete;
         }
         case NOTE_LINE -> notes.add(h.label() + ": " + h.value());
-        case TITLE, AUTHOR, SUMMARY, DISCLAIMER, LANGUAGE, IGNORED -> {}
+        case TITLE, AUTHOR, SUMMARY, DISCLAIMER, LANGUAGE, IGNORED, PUBLISHED -> {}
         case CATEGORY -> AuthorTags.categories(h.value(), tags, otherCategories);
         default -> AuthorTags.add(h.field(), h.value(), tags);
       }

@@ -27,6 +27,8 @@ enum HeaderField {
   STATUS,
   /** Kept as a line of the work's notes: beta reader, spoilers, timeline, series. */
   NOTE_LINE,
+  /** "Published: 2015-03-01": when the work was first posted, kept as its posted date. */
+  PUBLISHED,
   /** Recognised but not kept: Quire computes these itself (word count, status, dates). */
   IGNORED;
 
@@ -126,13 +128,15 @@ enum HeaderField {
           Map.entry("main character", CHARACTERS),
           Map.entry("length", IGNORED),
           Map.entry("date", IGNORED),
-          Map.entry("date posted", IGNORED),
+          Map.entry("date posted", PUBLISHED),
+          Map.entry("first published", PUBLISHED),
+          Map.entry("posted", PUBLISHED),
           Map.entry("word count", IGNORED),
           Map.entry("words", IGNORED),
           Map.entry("wordcount", IGNORED),
           Map.entry("status", STATUS),
           Map.entry("chapters", STATUS),
-          Map.entry("published", IGNORED),
+          Map.entry("published", PUBLISHED),
           Map.entry("updated", IGNORED),
           Map.entry("completed", STATUS));
 

@@ -66,6 +66,7 @@ final class HtmlReader {
     String language;
     boolean complete = true;
     int expected;
+    java.time.Instant published;
   }
 
   /** Reads AO3's {@code <dt>Label:</dt><dd>tags</dd>} pairs. */
@@ -115,6 +116,10 @@ final class HtmlReader {
           Boolean c = StoryParser.completeFrom("Chapters", chapters.group(1));
           m.complete = c == null || c;
           m.expected = StoryParser.expectedFrom(chapters.group(1));
+        }
+        var published = java.util.regex.Pattern.compile("Published:\\s*(\\S+)").matcher(stats);
+        if (published.find()) {
+          m.published = StoryParser.publishedOn(published.group(1));
         }
       } else if (label.equals("series") || label.equals("collections")) {
         m.noteLines.add(dt.text().replace(":", "").strip() + ": " + dd.text().strip());
@@ -169,7 +174,8 @@ final class HtmlReader {
         meta.complete,
         meta.tags,
         new ArrayList<>(),
-        meta.expected);
+        meta.expected,
+        meta.published);
   }
 
   /**

@@ -197,7 +197,8 @@ public final class Ingester {
         words,
         markdown ? TextFormat.MARKDOWN : TextFormat.PLAIN,
         new Work.Source(fileName, sha256(bytes)),
-        Instant.now(),
+        // A work first posted elsewhere keeps that day as its posted date ("Published: …").
+        p.published() != null ? p.published() : Instant.now(),
         p.tags(),
         problems,
         p.expectedChapters());

@@ -184,7 +184,8 @@ final class OfficeReader {
           p.complete(),
           p.tags(),
           p.problems(),
-          p.expectedChapters());
+          p.expectedChapters(),
+          p.published());
     }
   }
 

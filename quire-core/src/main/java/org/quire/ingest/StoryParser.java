@@ -33,7 +33,83 @@ final class StoryParser {
       boolean complete,
       List<Tag> tags,
       List<IngestProblem> problems,
-      int expectedChapters) {}
+      int expectedChapters,
+      java.time.Instant published) {
+
+    Parsed(
+        String title,
+        boolean titleGenerated,
+        List<String> authors,
+        String summary,
+        String notes,
+        String endNotes,
+        List<Chapter> chapters,
+        String language,
+        boolean complete,
+        List<Tag> tags,
+        List<IngestProblem> problems,
+        int expectedChapters) {
+      this(
+          title,
+          titleGenerated,
+          authors,
+          summary,
+          notes,
+          endNotes,
+          chapters,
+          language,
+          complete,
+          tags,
+          problems,
+          expectedChapters,
+          null);
+    }
+
+    /** The same work, first posted on that day (or as it was, when null). */
+    Parsed withPublished(java.time.Instant when) {
+      return when == null
+          ? this
+          : new Parsed(
+              title,
+              titleGenerated,
+              authors,
+              summary,
+              notes,
+              endNotes,
+              chapters,
+              language,
+              complete,
+              tags,
+              problems,
+              expectedChapters,
+              when);
+    }
+  }
+
+  /**
+   * A first-posted date as archives write it ("2015-03-01", AO3's and FanFicFare's form), when it
+   * is a day between 1980 and today; else null.
+   */
+  static java.time.Instant publishedOn(String value) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})").matcher(value);
+    if (!m.find()) {
+      return null;
+    }
+    try {
+      java.time.LocalDate d =
+          java.time.LocalDate.of(
+              Integer.parseInt(m.group(1)),
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)));
+      if (d.getYear() < 1980 || d.isAfter(java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
+        return null;
+      }
+      return d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
 
   /**
    * The labels that make a few lines over a rule a preface: "Status: stranded." in a captain's log
@@ -303,6 +379,9 @@ final class StoryParser {
     /** Only notes that say they are the author's: a bare "Note: …" may be the story's own. */
     boolean strictNotes;
 
+    /** When the header says the work was first posted, or null. */
+    java.time.Instant published;
+
     Run(String text, boolean markdown) {
       this.text = text;
       this.markdown = markdown;
@@ -391,7 +470,7 @@ final class StoryParser {
       String noteText = notes.isEmpty() ? null : String.join("\n\n", notes);
       return new Parsed(
           title, generated, authors, summary, noteText, endNotes, chapters, language, complete,
-          tags, problems, expected);
+          tags, problems, expected, published);
     }
 
     /** Title, header block, "by" line and notes at the top. Returns the first body line. */
@@ -605,6 +684,7 @@ final class StoryParser {
           complete = c == null ? complete : c;
           expected = h.label().equalsIgnoreCase("chapters") ? expectedFrom(v) : expected;
         }
+        case PUBLISHED -> published = published != null ? published : publishedOn(v);
         case IGNORED -> {}
         case CATEGORY -> AuthorTags.categories(v, tags, otherCategories);
         default -> AuthorTags.add(h.field(), v, tags);

@@ -300,6 +300,8 @@ class HtmlAndEpubTest {
     assertThat(w.chapters().get(0).notes()).isEqualTo("Opening note.");
     assertThat(w.chapters().get(0).endNotes()).isEqualTo("More soon.");
     assertThat(w.endNotes()).isEqualTo("Thanks!");
+    // First posted on AO3 that day: its posted date here too.
+    assertThat(w.importedAt()).isEqualTo(java.time.Instant.parse("2019-01-01T00:00:00Z"));
     assertThat(w.chapters())
         .noneMatch(c -> c.text().contains("Loved it") || c.text().contains("Browse"));
   }

@@ -586,6 +586,18 @@ class StoryParserTest {
   }
 
   @Test
+  void aPublishedLineKeepsTheDayTheWorkWasFirstPosted() {
+    Work w = read("a.txt", "Title: Old\nPublished: 2012-07-04\n\nThe story.\n");
+    assertThat(w.importedAt()).isEqualTo(java.time.Instant.parse("2012-07-04T00:00:00Z"));
+    // A day to come, or not a day at all, is no posted date.
+    for (String v : new String[] {"2999-01-01", "2012-13-45", "last spring"}) {
+      Work x = read("b.txt", "Title: Old\nPublished: " + v + "\n\nThe story.\n");
+      assertThat(x.importedAt()).as(v).isAfter(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+      assertThat(x.chapters().getFirst().text()).isEqualTo("The story.");
+    }
+  }
+
+  @Test
   void aOneShotsNoteGoesOnIntoAShortParagraphThatTalksLikeOne() {
     Work w =
         read(
