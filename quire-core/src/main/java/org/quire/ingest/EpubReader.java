@@ -137,9 +137,9 @@ final class EpubReader {
         continue;
       }
       if (isTitlePage(name)) {
-        Boolean c = titlePage(page, tags, notes);
-        complete = c == null ? complete : c;
-        published = published != null ? published : titlePagePublished(page);
+        TitlePage t = titlePage(page, tags, notes);
+        complete = t.complete() == null ? complete : t.complete();
+        published = published != null ? published : t.published();
         continue;
       }
       if (NOT_CHAPTERS.stream().anyMatch(name::startsWith) || page.selectFirst("nav") != null) {
@@ -164,10 +164,10 @@ final class EpubReader {
           continue;
         }
       }
-      if (chapters.isEmpty() && frontMatter(body, title, authors)) {
+      String md = chapters.isEmpty() ? headerPage(body, title, authors) : null;
+      if (md != null) {
         // A converted text's or page's header (calibre puts it on a page of its own): read as a
         // header block is, for its summary, notes and tags.
-        String md = HtmlText.markdown(body);
         StoryParser.Parsed head = StoryParser.parse(md, true);
         header = head;
         summary = summary != null ? summary : head.summary();
@@ -251,18 +251,6 @@ final class EpubReader {
         published != null ? published : header == null ? null : header.published());
   }
 
-  /** A FanFicFare title page's "Published: 2015-03-01", or null. */
-  private static java.time.Instant titlePagePublished(Document page) {
-    String text = HtmlText.markdown(page.body()).replace("*", "").replace("\\", "");
-    for (String line : text.split("\n")) {
-      HeaderField.Line h = HeaderField.parse(line.strip());
-      if (h != null && h.field() == HeaderField.PUBLISHED) {
-        return StoryParser.publishedOn(h.value());
-      }
-    }
-    return null;
-  }
-
   /**
    * A chapter's heading as its title: "Chapter 2" on the second chapter is the label every reader
    * gives an untitled chapter, not a title (Quire marks its own as generated, but tools that
@@ -273,17 +261,18 @@ final class EpubReader {
   }
 
   /**
-   * A page that is the story's header, not its first chapter: short, opening with the book's title
-   * or carrying a byline ("by VulcanSalute42", the book's author when the book names one; not "By
-   * the light of the moon"), no chapter heading and no AO3 chapter text in it.
+   * A page that is the story's header, not its first chapter, as Markdown (else null): short,
+   * opening with the book's title or carrying a byline ("by VulcanSalute42", the book's author when
+   * the book names one; not "By the light of the moon"), no chapter heading and no AO3 chapter text
+   * in it.
    */
-  static boolean frontMatter(Element body, String bookTitle, List<String> bookAuthors) {
+  static String headerPage(Element body, String bookTitle, List<String> bookAuthors) {
     if (body.selectFirst("div.userstuff") != null) {
-      return false;
+      return null;
     }
     String md = HtmlText.markdown(body);
     if (md.isBlank() || org.quire.text.WordCounter.count(md) > 250) {
-      return false;
+      return null;
     }
     List<String> lines =
         md.lines()
@@ -291,19 +280,21 @@ final class EpubReader {
             .toList();
     lines = lines.stream().filter(l -> !l.isBlank()).toList();
     if (lines.isEmpty() || lines.stream().anyMatch(StoryParser::isChapterHeading)) {
-      return false;
+      return null;
     }
     String first = StoryParser.plainTitle(lines.getFirst()).replaceAll("\\s+", " ");
     boolean titled =
         bookTitle != null && first.equalsIgnoreCase(bookTitle.strip().replaceAll("\\s+", " "));
     boolean byline = lines.stream().limit(4).anyMatch(l -> isByline(l, bookAuthors));
-    return titled || byline;
+    return titled || byline ? md : null;
   }
 
   /** "by Baker St. Irregular": a line that is only a byline, of the book's author if it has one. */
+  private static final java.util.regex.Pattern BYLINE =
+      java.util.regex.Pattern.compile("(?i)by\\s+(.{1,60}?)\\.?");
+
   private static boolean isByline(String line, List<String> bookAuthors) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(?i)by\\s+(.{1,60}?)\\.?").matcher(line.strip());
+    java.util.regex.Matcher m = BYLINE.matcher(line.strip());
     if (!m.matches()) {
       return false;
     }
@@ -323,9 +314,16 @@ final class EpubReader {
     return name.startsWith("title_page") || name.startsWith("titlepage");
   }
 
-  /** Reads "Label: value" lines of a title page; returns what its status says, if anything. */
-  private static Boolean titlePage(Document page, List<Tag> tags, List<String> notes) {
+  /**
+   * What a title page says beside its tags and notes: whether the work is complete, if it says, and
+   * the day it was first posted, or null.
+   */
+  private record TitlePage(Boolean complete, java.time.Instant published) {}
+
+  /** Reads "Label: value" lines of a title page into its tags and notes. */
+  private static TitlePage titlePage(Document page, List<Tag> tags, List<String> notes) {
     Boolean complete = null;
+    java.time.Instant published = null;
     List<String> otherCategories = new ArrayList<>();
     String text = HtmlText.markdown(page.body()).replace("*", "").replace("\\", "");
     for (String line : text.split("\n")) {
@@ -340,13 +338,14 @@ final class EpubReader {
           complete = c != null ? c : complete;
         }
         case NOTE_LINE -> notes.add(h.label() + ": " + h.value());
-        case TITLE, AUTHOR, SUMMARY, DISCLAIMER, LANGUAGE, IGNORED, PUBLISHED -> {}
+        case PUBLISHED -> published = StoryParser.publishedOn(h.value());
+        case TITLE, AUTHOR, SUMMARY, DISCLAIMER, LANGUAGE, IGNORED -> {}
         case CATEGORY -> AuthorTags.categories(h.value(), tags, otherCategories);
         default -> AuthorTags.add(h.field(), h.value(), tags);
       }
     }
     AuthorTags.fileOtherCategories(otherCategories, tags);
-    return complete;
+    return new TitlePage(complete, published);
   }
 
   /** Sites FanFicFare and calibre name among a book's subjects: where it came from, not a tag. */

@@ -69,6 +69,9 @@ final class HtmlReader {
     java.time.Instant published;
   }
 
+  private static final java.util.regex.Pattern PUBLISHED_STAT =
+      java.util.regex.Pattern.compile("Published:\\s*(\\S+)");
+
   /** Reads AO3's {@code <dt>Label:</dt><dd>tags</dd>} pairs. */
   static Meta meta(Element dl) {
     Meta m = new Meta();
@@ -117,7 +120,7 @@ final class HtmlReader {
           m.complete = c == null || c;
           m.expected = StoryParser.expectedFrom(chapters.group(1));
         }
-        var published = java.util.regex.Pattern.compile("Published:\\s*(\\S+)").matcher(stats);
+        var published = PUBLISHED_STAT.matcher(stats);
         if (published.find()) {
           m.published = StoryParser.publishedOn(published.group(1));
         }

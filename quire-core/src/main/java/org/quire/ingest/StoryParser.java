@@ -34,65 +34,16 @@ final class StoryParser {
       List<Tag> tags,
       List<IngestProblem> problems,
       int expectedChapters,
-      java.time.Instant published) {
+      java.time.Instant published) {}
 
-    Parsed(
-        String title,
-        boolean titleGenerated,
-        List<String> authors,
-        String summary,
-        String notes,
-        String endNotes,
-        List<Chapter> chapters,
-        String language,
-        boolean complete,
-        List<Tag> tags,
-        List<IngestProblem> problems,
-        int expectedChapters) {
-      this(
-          title,
-          titleGenerated,
-          authors,
-          summary,
-          notes,
-          endNotes,
-          chapters,
-          language,
-          complete,
-          tags,
-          problems,
-          expectedChapters,
-          null);
-    }
-
-    /** The same work, first posted on that day (or as it was, when null). */
-    Parsed withPublished(java.time.Instant when) {
-      return when == null
-          ? this
-          : new Parsed(
-              title,
-              titleGenerated,
-              authors,
-              summary,
-              notes,
-              endNotes,
-              chapters,
-              language,
-              complete,
-              tags,
-              problems,
-              expectedChapters,
-              when);
-    }
-  }
+  private static final Pattern ISO_DAY = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
 
   /**
    * A first-posted date as archives write it ("2015-03-01", AO3's and FanFicFare's form), when it
    * is a day between 1980 and today; else null.
    */
   static java.time.Instant publishedOn(String value) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})").matcher(value);
+    Matcher m = ISO_DAY.matcher(value);
     if (!m.find()) {
       return null;
     }
